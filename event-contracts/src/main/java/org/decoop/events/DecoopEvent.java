@@ -1,0 +1,16 @@
+package org.decoop.events;
+
+import java.time.Instant;
+
+/**
+ * Every event of the v1 catalog. One sealed family per topic (sealing across packages would
+ * need a named module, so this root stays open); the CloudEvent type of a record is
+ * {@code org.decoop.} followed by its simple name (see {@link EventCatalog}).
+ */
+public interface DecoopEvent {
+
+    /** The id of the aggregate the event is about: the Kafka key and the CloudEvent subject. */
+    String aggregateId();
+
+    Instant occurredAt();
+}

@@ -1,0 +1,24 @@
+package org.decoop.events.partnership;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import org.decoop.events.PartnershipStatus;
+import org.decoop.events.Theme;
+
+/** A partnership was established between two or more local authorities; it starts ACTIVE. */
+public record PartnershipEstablished(
+        String partnershipId,
+        long version,
+        PartnershipStatus status,
+        List<Partner> partners,
+        Integer since,
+        Set<Theme> themes,
+        Coordinator coordinator,
+        Instant occurredAt) implements PartnershipEvent {
+
+    /** Who coordinates the partnership, when known. */
+    public record Coordinator(String name, String email) {
+    }
+}

@@ -1,0 +1,48 @@
+package org.decoop.events.plan;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.decoop.events.DecoopEvent;
+import org.decoop.events.FundingSource;
+import org.decoop.events.Theme;
+
+/** Events of {@code plan-events}, keyed by plan id. */
+public sealed interface PlanEvent extends DecoopEvent permits
+        PlanDrafted, PlanSignatureRecorded, PlanSigned, ActivityCompleted, PlanCompleted, PlanCancelled {
+
+    String planId();
+
+    /** The plan's version after this change: 0 when drafted, then +1 per change. */
+    long version();
+
+    @Override
+    default String aggregateId() {
+        return planId();
+    }
+
+    /** A signing party of a plan, e.g. {@code AMBAFRANCE-RS}. */
+    record Party(String code, String name) {
+    }
+
+    /** A party with its signature. */
+    record SignedParty(String code, String name, String signedBy, Instant signedAt) {
+    }
+
+    /** One funding line of an activity, in EUR. */
+    record Funding(FundingSource source, BigDecimal amountEur) {
+    }
+
+    /** An activity of a plan with the partnerships it involves and its funding. */
+    record Activity(
+            String id,
+            String title,
+            Theme theme,
+            List<String> partnershipIds,
+            LocalDate startsOn,
+            LocalDate endsOn,
+            List<Funding> funding) {
+    }
+}

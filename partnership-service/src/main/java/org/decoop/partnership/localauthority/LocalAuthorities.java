@@ -1,0 +1,77 @@
+package org.decoop.partnership.localauthority;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.decoop.events.Country;
+import org.decoop.partnership.localauthority.domain.LocalAuthority;
+import org.decoop.partnership.localauthority.domain.LocalAuthorityId;
+import org.decoop.platform.errors.ConflictException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.support.PageableExecutionUtils;
+import org.springframework.stereotype.Component;
+
+/** The local authorities known to decoop, by id and by (name, country). */
+@Component
+public class LocalAuthorities {
+
+    private final LocalAuthorityRepository repository;
+    private final MongoTemplate mongo;
+
+    LocalAuthorities(LocalAuthorityRepository repository, MongoTemplate mongo) {
+        this.repository = repository;
+        this.mongo = mongo;
+    }
+
+    /** Adds a local authority; one with the same name in the same country is a conflict. */
+    public LocalAuthority add(LocalAuthority authority) {
+        try {
+            repository.insert(LocalAuthorityDocument.of(authority));
+            return authority;
+        }
+        catch (DuplicateKeyException e) {
+            throw new ConflictException("A local authority named '%s' already exists in %s"
+                    .formatted(authority.name(), authority.country()), "name");
+        }
+    }
+
+    public Optional<LocalAuthority> byId(LocalAuthorityId id) {
+        return repository.findById(id.value()).map(LocalAuthorityDocument::toDomain);
+    }
+
+    /** The known authorities among {@code ids}, by id; unknown ids are absent from the map. */
+    public Map<LocalAuthorityId, LocalAuthority> byIds(Collection<LocalAuthorityId> ids) {
+        List<String> values = ids.stream().map(LocalAuthorityId::value).toList();
+        return repository.findAllById(values).stream()
+                .map(LocalAuthorityDocument::toDomain)
+                .collect(Collectors.toMap(LocalAuthority::id, Function.identity()));
+    }
+
+    /** Authorities of a country and/or whose name contains {@code text} (any case), by name. */
+    public Page<LocalAuthority> search(Country country, String text, int page, int size) {
+        Criteria criteria = new Criteria();
+        if (country != null) {
+            criteria.and("country").is(country.code());
+        }
+        if (text != null && !text.isBlank()) {
+            criteria.and("name").regex(Pattern.quote(text.strip()), "i");
+        }
+        PageRequest pageable = PageRequest.of(page, size, Sort.by("nameKey", "country", "_id"));
+        Query query = Query.query(criteria).with(pageable);
+        List<LocalAuthority> content = mongo.find(query, LocalAuthorityDocument.class).stream()
+                .map(LocalAuthorityDocument::toDomain).toList();
+        return PageableExecutionUtils.getPage(content, pageable,
+                () -> mongo.count(Query.query(criteria), LocalAuthorityDocument.class));
+    }
+}

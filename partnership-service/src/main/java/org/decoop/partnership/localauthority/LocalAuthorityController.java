@@ -1,0 +1,79 @@
+package org.decoop.partnership.localauthority;
+
+import java.net.URI;
+
+import org.decoop.events.Country;
+import org.decoop.events.LocalAuthorityKind;
+import org.decoop.partnership.localauthority.domain.LocalAuthority;
+import org.decoop.partnership.localauthority.domain.LocalAuthorityId;
+import org.decoop.platform.errors.NotFoundException;
+import org.decoop.platform.web.CountryCode;
+import org.springframework.data.web.PagedModel;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+@RestController
+@RequestMapping("/api/local-authorities")
+@Validated
+@Tag(name = "Local authorities", description = "Municipalities, cities, departments, regions and provinces that can partner")
+class LocalAuthorityController {
+
+    private final LocalAuthorities localAuthorities;
+
+    LocalAuthorityController(LocalAuthorities localAuthorities) {
+        this.localAuthorities = localAuthorities;
+    }
+
+    @PostMapping
+    ResponseEntity<LocalAuthorityResponse> create(@Valid @RequestBody CreateLocalAuthority request) {
+        LocalAuthority authority = localAuthorities.add(new LocalAuthority(LocalAuthorityId.newId(), request.name(),
+                Country.of(request.country()), request.kind()));
+        return ResponseEntity.created(URI.create("/api/local-authorities/" + authority.id()))
+                .body(LocalAuthorityResponse.of(authority));
+    }
+
+    @GetMapping("/{id}")
+    LocalAuthorityResponse get(@PathVariable String id) {
+        return localAuthorities.byId(new LocalAuthorityId(id)).map(LocalAuthorityResponse::of)
+                .orElseThrow(() -> new NotFoundException("Local authority", id));
+    }
+
+    @GetMapping
+    PagedModel<LocalAuthorityResponse> search(
+            @RequestParam(required = false) @CountryCode String country,
+            @RequestParam(required = false) @Size(max = 200) String q,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+        return new PagedModel<>(localAuthorities.search(country == null ? null : Country.of(country), q, page, size)
+                .map(LocalAuthorityResponse::of));
+    }
+
+    record CreateLocalAuthority(
+            @NotBlank @Size(max = LocalAuthority.MAX_NAME_LENGTH) String name,
+            @NotNull @CountryCode String country,
+            @NotNull LocalAuthorityKind kind) {
+    }
+
+    record LocalAuthorityResponse(String id, String name, String country, LocalAuthorityKind kind) {
+
+        static LocalAuthorityResponse of(LocalAuthority authority) {
+            return new LocalAuthorityResponse(authority.id().value(), authority.name(), authority.country().code(),
+                    authority.kind());
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package org.decoop.partnership.localauthority;
+
+import org.decoop.events.Country;
+import org.decoop.events.LocalAuthorityKind;
+import org.decoop.partnership.localauthority.domain.LocalAuthority;
+import org.decoop.partnership.localauthority.domain.LocalAuthorityId;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/** How a local authority is stored. The unique index makes (name, country) one identity. */
+@Document("local_authorities")
+@CompoundIndex(name = "unique_name_per_country", def = "{'country': 1, 'nameKey': 1}", unique = true)
+class LocalAuthorityDocument {
+
+    @Id
+    String id;
+    String name;
+    String nameKey;
+    String country;
+    LocalAuthorityKind kind;
+
+    static LocalAuthorityDocument of(LocalAuthority authority) {
+        LocalAuthorityDocument document = new LocalAuthorityDocument();
+        document.id = authority.id().value();
+        document.name = authority.name();
+        document.nameKey = authority.nameKey();
+        document.country = authority.country().code();
+        document.kind = authority.kind();
+        return document;
+    }
+
+    LocalAuthority toDomain() {
+        return new LocalAuthority(new LocalAuthorityId(id), name, Country.of(country), kind);
+    }
+}

@@ -1,0 +1,157 @@
+package org.decoop.partnership.partnership;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+import org.decoop.events.Country;
+import org.decoop.events.PartnershipStatus;
+import org.decoop.events.Theme;
+import org.decoop.partnership.localauthority.domain.LocalAuthorityId;
+import org.decoop.partnership.partnership.domain.Coordinator;
+import org.decoop.partnership.partnership.domain.Partnership;
+import org.decoop.partnership.partnership.domain.PartnershipId;
+import org.decoop.platform.web.CountryCode;
+import org.decoop.platform.web.ETags;
+import org.springframework.data.web.PagedModel;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+@RestController
+@RequestMapping("/api/partnerships")
+@Validated
+@Tag(name = "Partnerships", description = "Partnerships between local authorities and their lifecycle")
+class PartnershipController {
+
+    private final PartnershipService service;
+
+    PartnershipController(PartnershipService service) {
+        this.service = service;
+    }
+
+    @PostMapping
+    @Operation(summary = "Establish an ACTIVE partnership between two or more local authorities")
+    ResponseEntity<PartnershipResponse> establish(@Valid @RequestBody EstablishPartnership request) {
+        Partnership partnership = service.establish(request.partnerIds(), request.since(), request.themes(),
+                request.coordinator() == null ? null
+                        : new Coordinator(request.coordinator().name(), request.coordinator().email()));
+        return ResponseEntity.created(URI.create("/api/partnerships/" + partnership.id()))
+                .eTag(ETags.of(partnership.version()))
+                .body(PartnershipResponse.of(partnership));
+    }
+
+    @GetMapping("/{id}")
+    ResponseEntity<PartnershipResponse> get(@PathVariable String id) {
+        return withETag(service.get(new PartnershipId(id)));
+    }
+
+    @GetMapping
+    PagedModel<PartnershipResponse> search(
+            @RequestParam(required = false) PartnershipStatus status,
+            @RequestParam(required = false) @CountryCode String country,
+            @RequestParam(required = false) Theme theme,
+            @RequestParam(required = false) String localAuthorityId,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+        return new PagedModel<>(service.search(status, country == null ? null : Country.of(country), theme,
+                localAuthorityId == null ? null : new LocalAuthorityId(localAuthorityId), page, size)
+                .map(PartnershipResponse::of));
+    }
+
+    @PostMapping("/{id}/dormancy")
+    @Operation(summary = "Put an ACTIVE partnership to dormancy (409 from any other status)")
+    ResponseEntity<PartnershipResponse> dormancy(@PathVariable String id, @Valid @RequestBody Transition request,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return withETag(service.putToDormancy(new PartnershipId(id), request.reason(), ifMatch));
+    }
+
+    @PostMapping("/{id}/reactivation")
+    @Operation(summary = "Reactivate a DORMANT partnership (409 from any other status)")
+    ResponseEntity<PartnershipResponse> reactivation(@PathVariable String id, @Valid @RequestBody Transition request,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return withETag(service.reactivate(new PartnershipId(id), request.reason(), ifMatch));
+    }
+
+    @PostMapping("/{id}/termination")
+    @Operation(summary = "End an ACTIVE or DORMANT partnership for good (409 when already ENDED)")
+    ResponseEntity<PartnershipResponse> termination(@PathVariable String id, @Valid @RequestBody Transition request,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return withETag(service.terminate(new PartnershipId(id), request.reason(), ifMatch));
+    }
+
+    private static ResponseEntity<PartnershipResponse> withETag(Partnership partnership) {
+        return ResponseEntity.ok().eTag(ETags.of(partnership.version())).body(PartnershipResponse.of(partnership));
+    }
+
+    record EstablishPartnership(
+            @NotNull @Size(min = Partnership.MIN_PARTNERS, max = 50) List<@NotBlank String> partnerIds,
+            Integer since,
+            List<@NotNull Theme> themes,
+            @Valid CoordinatorRequest coordinator) {
+    }
+
+    record CoordinatorRequest(@NotBlank @Size(max = 200) String name, @NotBlank @Email @Size(max = 320) String email) {
+    }
+
+    record Transition(@NotBlank @Size(max = Partnership.MAX_REASON_LENGTH) String reason) {
+    }
+
+    record PartnershipResponse(
+            String id,
+            long version,
+            PartnershipStatus status,
+            List<PartnerResponse> partners,
+            Integer since,
+            Set<Theme> themes,
+            CoordinatorResponse coordinator,
+            LocalDate lastActivityOn,
+            List<HistoryResponse> history) {
+
+        static PartnershipResponse of(Partnership partnership) {
+            return new PartnershipResponse(
+                    partnership.id().value(),
+                    partnership.version(),
+                    partnership.status(),
+                    partnership.partners().stream()
+                            .map(p -> new PartnerResponse(p.id().value(), p.name(), p.country().code())).toList(),
+                    partnership.since(),
+                    partnership.themes(),
+                    partnership.coordinator() == null ? null
+                            : new CoordinatorResponse(partnership.coordinator().name(), partnership.coordinator().email()),
+                    partnership.lastActivityOn(),
+                    partnership.history().stream()
+                            .map(h -> new HistoryResponse(h.status(), h.at(), h.reason(), h.planId())).toList());
+        }
+    }
+
+    record PartnerResponse(String id, String name, String country) {
+    }
+
+    record CoordinatorResponse(String name, String email) {
+    }
+
+    record HistoryResponse(PartnershipStatus status, Instant at, String reason, String planId) {
+    }
+}

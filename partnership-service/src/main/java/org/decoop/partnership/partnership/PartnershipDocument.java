@@ -1,0 +1,79 @@
+package org.decoop.partnership.partnership;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.decoop.events.Country;
+import org.decoop.events.PartnershipStatus;
+import org.decoop.events.Theme;
+import org.decoop.partnership.localauthority.domain.LocalAuthorityId;
+import org.decoop.partnership.partnership.domain.Coordinator;
+import org.decoop.partnership.partnership.domain.Partner;
+import org.decoop.partnership.partnership.domain.Partnership;
+import org.decoop.partnership.partnership.domain.PartnershipId;
+import org.decoop.partnership.partnership.domain.StatusChange;
+import org.decoop.platform.outbox.OutboxDocument;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/** How a partnership is stored: its state, and (in the base class) its version and unpublished events. */
+@Document(PartnershipDocument.COLLECTION)
+class PartnershipDocument extends OutboxDocument {
+
+    static final String COLLECTION = "partnerships";
+
+    @Indexed
+    PartnershipStatus status;
+    List<PartnerEntry> partners;
+    Integer since;
+    @Indexed
+    List<Theme> themes;
+    CoordinatorEntry coordinator;
+    List<HistoryEntry> history;
+    /** ISO date kept as text: no time-zone shift between Java and BSON dates. */
+    String lastActivityOn;
+    @Indexed
+    Instant establishedAt;
+
+    PartnershipDocument() {
+    }
+
+    private PartnershipDocument(String id, Long version) {
+        super(id, version);
+    }
+
+    static PartnershipDocument of(Partnership partnership, Long storedVersion) {
+        PartnershipDocument document = new PartnershipDocument(partnership.id().value(), storedVersion);
+        document.status = partnership.status();
+        document.partners = partnership.partners().stream()
+                .map(p -> new PartnerEntry(p.id().value(), p.name(), p.country().code())).toList();
+        document.since = partnership.since();
+        document.themes = List.copyOf(partnership.themes());
+        document.coordinator = partnership.coordinator() == null ? null
+                : new CoordinatorEntry(partnership.coordinator().name(), partnership.coordinator().email());
+        document.history = partnership.history().stream()
+                .map(h -> new HistoryEntry(h.status(), h.at(), h.reason(), h.planId())).toList();
+        document.lastActivityOn = partnership.lastActivityOn() == null ? null : partnership.lastActivityOn().toString();
+        document.establishedAt = partnership.history().get(0).at();
+        return document;
+    }
+
+    Partnership toDomain() {
+        return Partnership.restore(new PartnershipId(getId()), getVersion(), status,
+                partners.stream().map(p -> new Partner(new LocalAuthorityId(p.id()), p.name(), Country.of(p.country()))).toList(),
+                since, themes == null ? List.of() : themes,
+                coordinator == null ? null : new Coordinator(coordinator.name(), coordinator.email()),
+                history.stream().map(h -> new StatusChange(h.status(), h.at(), h.reason(), h.planId())).toList(),
+                lastActivityOn == null ? null : LocalDate.parse(lastActivityOn));
+    }
+
+    record PartnerEntry(@Indexed String id, String name, @Indexed String country) {
+    }
+
+    record CoordinatorEntry(String name, String email) {
+    }
+
+    record HistoryEntry(PartnershipStatus status, Instant at, String reason, String planId) {
+    }
+}

@@ -1,0 +1,128 @@
+package org.decoop.platform;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.decoop.platform.messaging.IdempotentConsumer;
+import org.decoop.platform.mongo.MongoPingHealthIndicator;
+import org.decoop.platform.outbox.AggregateStore;
+import org.decoop.platform.outbox.EventSerializer;
+import org.decoop.platform.outbox.OutboxProperties;
+import org.decoop.platform.outbox.OutboxRelay;
+import org.decoop.platform.outbox.OutboxSource;
+import org.decoop.platform.web.ProblemDetailsAdvice;
+import org.decoop.platform.web.RequestSizeLimitFilter;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.util.unit.DataSize;
+import org.springframework.beans.factory.annotation.Value;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+/** The mechanisms every decoop service shares, configured once. */
+@AutoConfiguration(afterName = {
+        "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
+        "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
+        "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+        "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" },
+        beforeName = "org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration")
+@EnableConfigurationProperties(OutboxProperties.class)
+public class PlatformAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    EventSerializer eventSerializer() {
+        return new EventSerializer();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    AggregateStore aggregateStore(MongoTemplate mongo, EventSerializer serializer) {
+        return new AggregateStore(mongo, serializer);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    IdempotentConsumer idempotentConsumer(MongoTemplate mongo) {
+        return new IdempotentConsumer(mongo);
+    }
+
+    /**
+     * The relay's own producer: String keys, CloudEvent bytes, acks=all and idempotence forced
+     * whatever else {@code spring.kafka.producer.*} says, a short linger so sends are batched.
+     */
+    @Bean
+    @ConditionalOnMissingBean(name = "outboxKafkaTemplate")
+    KafkaTemplate<String, byte[]> outboxKafkaTemplate(KafkaProperties kafkaProperties) {
+        Map<String, Object> config = kafkaProperties.buildProducerProperties();
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
+        config.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
+        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new ByteArraySerializer()));
+    }
+
+    @Bean
+    @ConditionalOnBean(OutboxSource.class)
+    @ConditionalOnProperty(name = "decoop.outbox.enabled", havingValue = "true", matchIfMissing = true)
+    OutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<String, byte[]> outboxKafkaTemplate,
+            OutboxProperties properties, List<OutboxSource> sources, Clock clock, ObjectProvider<MeterRegistry> meters) {
+        return new OutboxRelay(mongo, outboxKafkaTemplate, properties, sources, clock,
+                meters.getIfAvailable(SimpleMeterRegistry::new));
+    }
+
+    /** The topics this service publishes to, created at start-up when missing. */
+    @Bean
+    @ConditionalOnBean(OutboxSource.class)
+    KafkaAdmin.NewTopics outboxTopics(List<OutboxSource> sources, OutboxProperties properties) {
+        return new KafkaAdmin.NewTopics(sources.stream().map(OutboxSource::topic).distinct()
+                .map(topic -> new NewTopic(topic, properties.topicPartitions(), properties.topicReplicas()))
+                .toArray(NewTopic[]::new));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ProblemDetailsAdvice problemDetailsAdvice() {
+        return new ProblemDetailsAdvice();
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(
+            @Value("${decoop.web.max-request-size:256KB}") DataSize maxRequestSize) {
+        FilterRegistrationBean<RequestSizeLimitFilter> registration =
+                new FilterRegistrationBean<>(new RequestSizeLimitFilter(maxRequestSize.toBytes()));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
+        registration.addUrlPatterns("/api/*");
+        return registration;
+    }
+
+    @Bean(name = "mongoHealthContributor")
+    @ConditionalOnMissingBean(name = "mongoHealthContributor")
+    MongoPingHealthIndicator mongoHealthContributor(MongoTemplate mongo) {
+        return new MongoPingHealthIndicator(mongo);
+    }
+}

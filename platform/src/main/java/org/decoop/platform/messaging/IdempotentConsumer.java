@@ -1,0 +1,51 @@
+package org.decoop.platform.messaging;
+
+import java.time.Instant;
+import java.util.Date;
+
+import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+
+/**
+ * Guards a consumer against redelivery: an event id already applied by this consumer is skipped,
+ * so at-least-once delivery gives exactly-once effects. The applied ids live in the service's
+ * {@code processed_events} collection, keyed by consumer and event id.
+ * <p>
+ * The mark is written after the effect: a crash between the two applies the event again on
+ * redelivery, never loses it, so effects guarded here are written as upserts or conditional
+ * updates that a second application leaves unchanged.
+ */
+public class IdempotentConsumer {
+
+    static final String COLLECTION = "processed_events";
+
+    private final MongoTemplate mongo;
+
+    public IdempotentConsumer(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /**
+     * Runs {@code effect} unless {@code consumer} already applied {@code eventId}.
+     *
+     * @return true when the effect ran, false for a duplicate
+     */
+    public boolean applyOnce(String consumer, String eventId, Runnable effect) {
+        String key = consumer + ":" + eventId;
+        if (mongo.exists(Query.query(Criteria.where("_id").is(key)), COLLECTION)) {
+            return false;
+        }
+        effect.run();
+        try {
+            mongo.insert(new Document("_id", key).append("consumer", consumer).append("eventId", eventId)
+                    .append("processedAt", Date.from(Instant.now())), COLLECTION);
+        }
+        catch (DuplicateKeyException concurrentDuplicate) {
+            // Another instance applied the same event at the same moment: the effect is idempotent.
+        }
+        return true;
+    }
+}

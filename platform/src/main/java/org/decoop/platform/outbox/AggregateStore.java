@@ -1,0 +1,70 @@
+package org.decoop.platform.outbox;
+
+import java.util.List;
+
+import org.bson.Document;
+import org.decoop.events.DecoopEvent;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+
+import com.mongodb.client.result.UpdateResult;
+
+/**
+ * Writes an aggregate's new state and the events it caused in ONE single-document write:
+ * an insert for a new aggregate, else an update conditioned on the version the caller read.
+ * The update sets the state fields and appends to the outbox; it never replaces the outbox,
+ * so events the relay removed meanwhile are not written back, and a stale version writes
+ * nothing at all (no state, no events).
+ */
+public class AggregateStore {
+
+    private static final List<String> NOT_STATE = List.of(
+            "_id", "_class", OutboxDocument.VERSION, OutboxDocument.OUTBOX, OutboxDocument.CLAIMED_UNTIL);
+
+    private final MongoTemplate mongo;
+    private final EventSerializer serializer;
+
+    public AggregateStore(MongoTemplate mongo, EventSerializer serializer) {
+        this.mongo = mongo;
+        this.serializer = serializer;
+    }
+
+    /** Inserts a new aggregate with its first events. A duplicate id fails and writes nothing. */
+    public <T extends OutboxDocument> T insert(T document, List<? extends DecoopEvent> events) {
+        document.setOutbox(serializer.toOutbox(events));
+        return mongo.insert(document);
+    }
+
+    /**
+     * Saves the state of an aggregate read at {@code expectedVersion} and appends its events.
+     *
+     * @throws OptimisticLockingFailureException when someone else changed it since
+     */
+    public <T extends OutboxDocument> T update(T document, long expectedVersion, List<? extends DecoopEvent> events) {
+        Document state = new Document();
+        mongo.getConverter().write(document, state);
+        NOT_STATE.forEach(state::remove);
+
+        Update update = new Update();
+        state.forEach(update::set);
+        update.inc(OutboxDocument.VERSION, 1);
+        List<OutboxEvent> entries = serializer.toOutbox(events);
+        if (!entries.isEmpty()) {
+            update.push(OutboxDocument.OUTBOX).each(entries.toArray());
+        }
+
+        Query current = Query.query(Criteria.where("_id").is(document.getId())
+                .and(OutboxDocument.VERSION).is(expectedVersion));
+        UpdateResult result = mongo.updateFirst(current, update, document.getClass());
+        if (result.getMatchedCount() == 0) {
+            throw new OptimisticLockingFailureException(
+                    "%s %s was changed concurrently (expected version %d)"
+                            .formatted(document.getClass().getSimpleName(), document.getId(), expectedVersion));
+        }
+        document.setVersion(expectedVersion + 1);
+        return document;
+    }
+}

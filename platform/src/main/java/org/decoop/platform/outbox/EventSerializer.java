@@ -1,0 +1,37 @@
+package org.decoop.platform.outbox;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.decoop.events.DecoopEvent;
+import org.decoop.events.EventCatalog;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Turns catalog events into outbox entries: a fresh CloudEvent id, the type, the JSON payload.
+ * It uses its own plain mapper, not the web layer's, so that the wire format of events is the
+ * one the JSON Schemas in event-contracts describe, whatever {@code spring.jackson.*} says.
+ */
+public class EventSerializer {
+
+    private final JsonMapper jsonMapper = JsonMapper.builder().build();
+
+    public List<OutboxEvent> toOutbox(List<? extends DecoopEvent> events) {
+        return events.stream().map(this::toOutbox).toList();
+    }
+
+    public OutboxEvent toOutbox(DecoopEvent event) {
+        return new OutboxEvent(
+                UUID.randomUUID().toString(),
+                EventCatalog.typeOf(event.getClass()),
+                event.aggregateId(),
+                event.occurredAt(),
+                jsonMapper.writeValueAsString(event));
+    }
+
+    /** Reads a payload back into its record, for consumers. */
+    public <T extends DecoopEvent> T fromJson(byte[] json, Class<T> type) {
+        return jsonMapper.readValue(json, type);
+    }
+}

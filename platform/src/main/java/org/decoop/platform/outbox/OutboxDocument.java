@@ -1,0 +1,58 @@
+package org.decoop.platform.outbox;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+
+/**
+ * Base of an aggregate's MongoDB document: its id, its optimistic-locking version and the
+ * events it caused that are not yet published. Keeping the events in the aggregate's own
+ * document makes "change state + record events" one atomic single-document write, without
+ * multi-document transactions. Only {@link AggregateStore} writes these documents.
+ */
+public abstract class OutboxDocument {
+
+    /** Field names the relay and the store use in raw queries. */
+    public static final String OUTBOX = "outbox";
+    public static final String CLAIMED_UNTIL = "outboxClaimedUntil";
+    public static final String VERSION = "version";
+
+    @Id
+    private String id;
+
+    @Version
+    private Long version;
+
+    private List<OutboxEvent> outbox = new ArrayList<>();
+
+    protected OutboxDocument() {
+    }
+
+    protected OutboxDocument(String id, Long version) {
+        this.id = id;
+        this.version = version;
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public Long getVersion() {
+        return version;
+    }
+
+    void setVersion(Long version) {
+        this.version = version;
+    }
+
+    void setOutbox(List<OutboxEvent> outbox) {
+        this.outbox = outbox;
+    }
+
+    /** Events still waiting for the relay (read-only view, for tests and diagnostics). */
+    public List<OutboxEvent> getOutbox() {
+        return List.copyOf(outbox);
+    }
+}

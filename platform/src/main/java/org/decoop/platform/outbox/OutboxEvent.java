@@ -1,0 +1,11 @@
+package org.decoop.platform.outbox;
+
+import java.time.Instant;
+
+/**
+ * One event waiting inside its aggregate's document until the relay has published it.
+ * {@code data} is the event's JSON exactly as it goes on the wire; {@code id} is the
+ * CloudEvent id consumers deduplicate on.
+ */
+public record OutboxEvent(String id, String type, String subject, Instant time, String data) {
+}

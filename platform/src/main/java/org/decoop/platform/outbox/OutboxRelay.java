@@ -1,0 +1,213 @@
+package org.decoop.platform.outbox;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Publishes the events waiting in aggregate documents, then removes them from the documents.
+ * <p>
+ * One pass, per collection: claim up to {@code batchSize} documents that have pending events
+ * (a conditional update, so two instances never relay the same aggregate at once), send all
+ * their events without waiting between records (the producer pipelines and batches them:
+ * acks=all, idempotent), wait for the acknowledgements, then pull from each document the
+ * events that were acknowledged. A crash after sending and before pulling leaves the events
+ * in place, so they are sent again (at least once; consumers deduplicate on the CloudEvent id).
+ * Per aggregate, events go in order, to one partition (key = aggregate id), and only the
+ * acknowledged prefix is removed, so a failed send never lets a later event overtake it.
+ */
+public class OutboxRelay implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+    private final MongoTemplate mongo;
+    private final KafkaTemplate<String, byte[]> kafka;
+    private final OutboxProperties properties;
+    private final List<OutboxSource> sources;
+    private final Clock clock;
+    private final Counter published;
+    private final Counter failed;
+    private ScheduledExecutorService executor;
+
+    public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, OutboxProperties properties,
+            List<OutboxSource> sources, Clock clock, MeterRegistry meters) {
+        this.mongo = mongo;
+        this.kafka = kafka;
+        this.properties = properties;
+        this.sources = List.copyOf(sources);
+        this.clock = clock;
+        this.published = Counter.builder("decoop.outbox.published").description("Events published by the outbox relay").register(meters);
+        this.failed = Counter.builder("decoop.outbox.failed").description("Outbox events whose send failed (they are retried)").register(meters);
+    }
+
+    /**
+     * Runs one relay pass over every source.
+     *
+     * @return how many events were published and removed from their documents
+     */
+    public int relayOnce() {
+        int count = 0;
+        for (OutboxSource source : sources) {
+            count += relay(source);
+        }
+        return count;
+    }
+
+    private int relay(OutboxSource source) {
+        List<Document> claimed = claim(source);
+        if (claimed.isEmpty()) {
+            return 0;
+        }
+        List<PendingAggregate> sending = new ArrayList<>(claimed.size());
+        for (Document document : claimed) {
+            List<OutboxEvent> events = outboxOf(document);
+            List<CompletableFuture<SendResult<String, byte[]>>> acks = events.stream()
+                    .map(event -> kafka.send(CloudEventRecords.toRecord(event, source.topic(), source.source())))
+                    .toList();
+            sending.add(new PendingAggregate(document.get("_id"), events, acks));
+        }
+        kafka.flush();
+        int count = 0;
+        for (PendingAggregate aggregate : sending) {
+            List<String> acknowledged = aggregate.acknowledgedPrefix(properties.sendTimeout().toMillis());
+            markSent(source, aggregate.id(), acknowledged, acknowledged.size() == aggregate.events().size());
+            published.increment(acknowledged.size());
+            failed.increment(aggregate.events().size() - acknowledged.size());
+            count += acknowledged.size();
+        }
+        return count;
+    }
+
+    private List<Document> claim(OutboxSource source) {
+        Instant now = clock.instant();
+        Criteria claimable = Criteria.where(OutboxDocument.OUTBOX + ".0").exists(true)
+                .orOperator(Criteria.where(OutboxDocument.CLAIMED_UNTIL).is(null),
+                        Criteria.where(OutboxDocument.CLAIMED_UNTIL).lt(Date.from(now)));
+        Query candidates = Query.query(claimable).limit(properties.batchSize());
+        candidates.fields().include("_id");
+        List<Document> claimed = new ArrayList<>();
+        for (Document candidate : mongo.find(candidates, Document.class, source.collection())) {
+            Query stillClaimable = Query.query(Criteria.where("_id").is(candidate.get("_id")).andOperator(claimable));
+            Update claim = Update.update(OutboxDocument.CLAIMED_UNTIL, Date.from(now.plus(properties.claimDuration())));
+            Document document = mongo.findAndModify(stillClaimable, claim,
+                    FindAndModifyOptions.options().returnNew(true), Document.class, source.collection());
+            if (document != null) {
+                claimed.add(document);
+            }
+        }
+        return claimed;
+    }
+
+    private void markSent(OutboxSource source, Object id, List<String> eventIds, boolean releaseClaim) {
+        Update update = new Update();
+        if (!eventIds.isEmpty()) {
+            update.pull(OutboxDocument.OUTBOX, new Document("id", new Document("$in", eventIds)));
+        }
+        // After a failed send the claim is kept until it expires: a back-off before the retry.
+        if (releaseClaim) {
+            update.unset(OutboxDocument.CLAIMED_UNTIL);
+        }
+        if (!update.getUpdateObject().isEmpty()) {
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), update, source.collection());
+        }
+    }
+
+    private static List<OutboxEvent> outboxOf(Document document) {
+        return document.getList(OutboxDocument.OUTBOX, Document.class).stream()
+                .map(entry -> new OutboxEvent(
+                        entry.getString("id"),
+                        entry.getString("type"),
+                        entry.getString("subject"),
+                        entry.getDate("time").toInstant(),
+                        entry.getString("data")))
+                .toList();
+    }
+
+    private record PendingAggregate(Object id, List<OutboxEvent> events,
+            List<CompletableFuture<SendResult<String, byte[]>>> acks) {
+
+        List<String> acknowledgedPrefix(long timeoutMillis) {
+            List<String> acknowledged = new ArrayList<>();
+            for (int i = 0; i < events.size(); i++) {
+                try {
+                    acks.get(i).get(timeoutMillis, TimeUnit.MILLISECONDS);
+                    acknowledged.add(events.get(i).id());
+                }
+                catch (ExecutionException | TimeoutException e) {
+                    log.warn("Event {} of aggregate {} was not acknowledged; it will be sent again: {}",
+                            events.get(i).id(), id, e.getMessage());
+                    break;
+                }
+                catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            return acknowledged;
+        }
+    }
+
+    @Override
+    public void start() {
+        for (OutboxSource source : sources) {
+            mongo.indexOps(source.collection()).createIndex(new Index().on(OutboxDocument.OUTBOX + ".id", org.springframework.data.domain.Sort.Direction.ASC).sparse());
+        }
+        executor = Executors.newSingleThreadScheduledExecutor(runnable -> new Thread(runnable, "outbox-relay"));
+        executor.scheduleWithFixedDelay(this::safePass, 0, properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void safePass() {
+        try {
+            // Drain without pausing while there is a backlog; pause only when idle.
+            while (relayOnce() > 0 && !Thread.currentThread().isInterrupted()) {
+                // next pass
+            }
+        }
+        catch (RuntimeException e) {
+            log.warn("Outbox relay pass failed; it will run again: {}", e.toString());
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (executor != null) {
+            executor.shutdown();
+            try {
+                executor.awaitTermination(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            executor = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return executor != null;
+    }
+}

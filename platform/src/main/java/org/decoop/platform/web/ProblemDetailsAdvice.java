@@ -1,0 +1,236 @@
+package org.decoop.platform.web;
+
+import java.net.URI;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.decoop.platform.errors.ConflictException;
+import org.decoop.platform.errors.DecoopException;
+import org.decoop.platform.errors.InvalidInputException;
+import org.decoop.platform.errors.NotFoundException;
+import org.decoop.platform.errors.PayloadTooLargeException;
+import org.decoop.platform.errors.PreconditionFailedException;
+import org.decoop.platform.errors.UnprocessableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+
+/**
+ * Every error answer of every service as RFC 9457 problem details: a {@code type}, a
+ * {@code title}, a {@code detail}, and, for bad input, the offending {@code field} and the
+ * list of {@code errors} ({@code [{field, message}]}). Bad input is never a 500.
+ */
+@RestControllerAdvice
+public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+    private static final String TYPE_BASE = "https://decoop.org/problems/";
+
+    @ExceptionHandler(DecoopException.class)
+    ResponseEntity<Object> handleDecoop(DecoopException exception, WebRequest request) {
+        HttpStatus status = statusOf(exception);
+        ProblemDetail problem = problem(status, slugOf(exception), exception.getMessage());
+        if (exception.field() != null) {
+            withErrors(problem, List.of(new FieldProblem(exception.field(), exception.getMessage())));
+        }
+        return handleExceptionInternal(exception, problem, new HttpHeaders(), status, request);
+    }
+
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    ResponseEntity<Object> handleConcurrentChange(OptimisticLockingFailureException exception, WebRequest request) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "concurrent-modification",
+                "The resource was changed by another request at the same time; read it again and retry.");
+        return handleExceptionInternal(exception, problem, new HttpHeaders(), HttpStatus.CONFLICT, request);
+    }
+
+    @ExceptionHandler(DuplicateKeyException.class)
+    ResponseEntity<Object> handleDuplicate(DuplicateKeyException exception, WebRequest request) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "duplicate", "A resource with the same identity already exists.");
+        return handleExceptionInternal(exception, problem, new HttpHeaders(), HttpStatus.CONFLICT, request);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> handleUnexpected(Exception exception, WebRequest request) {
+        PayloadTooLargeException tooLarge = causeOfType(exception, PayloadTooLargeException.class);
+        if (tooLarge != null) {
+            return handleDecoop(tooLarge, request);
+        }
+        log.error("Unexpected error", exception);
+        ProblemDetail problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "An unexpected error occurred.");
+        return handleExceptionInternal(exception, problem, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException exception,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldProblem> errors = exception.getBindingResult().getFieldErrors().stream()
+                .sorted(Comparator.comparing(FieldError::getField))
+                .map(error -> new FieldProblem(error.getField(), error.getDefaultMessage()))
+                .toList();
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "validation", describe(errors));
+        withErrors(problem, errors);
+        return handleExceptionInternal(exception, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException exception,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldProblem> errors = exception.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream()
+                        .map(error -> new FieldProblem(result.getMethodParameter().getParameterName(), error.getDefaultMessage())))
+                .toList();
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "validation", describe(errors));
+        withErrors(problem, errors);
+        return handleExceptionInternal(exception, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException exception, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String field = exception instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName() : exception.getPropertyName();
+        String message = "'%s' is not a valid value".formatted(exception.getValue());
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "validation", field + ": " + message);
+        withErrors(problem, List.of(new FieldProblem(field, message)));
+        return handleExceptionInternal(exception, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException exception,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        PayloadTooLargeException tooLarge = causeOfType(exception, PayloadTooLargeException.class);
+        if (tooLarge != null) {
+            return handleDecoop(tooLarge, request);
+        }
+        ProblemDetail problem;
+        JacksonException jackson = causeOfType(exception, JacksonException.class);
+        if (jackson == null || jackson instanceof StreamReadException) {
+            problem = problem(HttpStatus.BAD_REQUEST, "malformed-json", "The request body is not well-formed JSON.");
+        }
+        else {
+            String field = pathOf(jackson);
+            String message = jackson.getOriginalMessage();
+            problem = problem(HttpStatus.BAD_REQUEST, "validation",
+                    field.isEmpty() ? "The request body does not have the expected shape." : field + ": " + firstLine(message));
+            if (!field.isEmpty()) {
+                withErrors(problem, List.of(new FieldProblem(field, firstLine(message))));
+            }
+        }
+        return handleExceptionInternal(exception, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    private static String pathOf(JacksonException exception) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : exception.getPath()) {
+            if (reference.getPropertyName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(reference.getPropertyName());
+            }
+            else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "invalid value";
+        }
+        int end = message.indexOf('\n');
+        return end < 0 ? message : message.substring(0, end);
+    }
+
+    private static String describe(List<FieldProblem> errors) {
+        return errors.stream().map(error -> error.field() + ": " + error.message()).collect(Collectors.joining("; "));
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String slug, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(TYPE_BASE + slug));
+        problem.setTitle(status.getReasonPhrase());
+        return problem;
+    }
+
+    private static void withErrors(ProblemDetail problem, List<FieldProblem> errors) {
+        if (!errors.isEmpty()) {
+            problem.setProperty("field", errors.get(0).field());
+            problem.setProperty("errors", errors.stream().map(e -> Map.of("field", e.field(), "message", e.message())).toList());
+        }
+    }
+
+    private static HttpStatus statusOf(DecoopException exception) {
+        if (exception instanceof NotFoundException) {
+            return HttpStatus.NOT_FOUND;
+        }
+        if (exception instanceof ConflictException) {
+            return HttpStatus.CONFLICT;
+        }
+        if (exception instanceof UnprocessableException) {
+            return HttpStatus.UNPROCESSABLE_CONTENT;
+        }
+        if (exception instanceof PreconditionFailedException) {
+            return HttpStatus.PRECONDITION_FAILED;
+        }
+        if (exception instanceof PayloadTooLargeException) {
+            return HttpStatus.CONTENT_TOO_LARGE;
+        }
+        if (exception instanceof InvalidInputException) {
+            return HttpStatus.BAD_REQUEST;
+        }
+        return HttpStatus.BAD_REQUEST;
+    }
+
+    private static String slugOf(DecoopException exception) {
+        if (exception instanceof NotFoundException) {
+            return "not-found";
+        }
+        if (exception instanceof ConflictException) {
+            return "conflict";
+        }
+        if (exception instanceof UnprocessableException) {
+            return "unprocessable";
+        }
+        if (exception instanceof PreconditionFailedException) {
+            return "stale-version";
+        }
+        if (exception instanceof PayloadTooLargeException) {
+            return "payload-too-large";
+        }
+        return "validation";
+    }
+
+    private static <T extends Throwable> T causeOfType(Throwable exception, Class<T> type) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
+            }
+        }
+        return null;
+    }
+
+    private record FieldProblem(String field, String message) {
+    }
+}
