@@ -10,7 +10,6 @@ import org.decoop.platform.errors.NotFoundException;
 import org.decoop.platform.web.CountryCode;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -29,7 +28,6 @@ import jakarta.validation.constraints.Size;
 
 @RestController
 @RequestMapping("/api/local-authorities")
-@Validated
 @Tag(name = "Local authorities", description = "Municipalities, cities, departments, regions and provinces that can partner")
 class LocalAuthorityController {
 

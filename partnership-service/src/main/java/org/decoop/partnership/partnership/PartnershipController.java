@@ -18,7 +18,6 @@ import org.decoop.platform.web.ETags;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -41,7 +40,6 @@ import jakarta.validation.constraints.Size;
 
 @RestController
 @RequestMapping("/api/partnerships")
-@Validated
 @Tag(name = "Partnerships", description = "Partnerships between local authorities and their lifecycle")
 class PartnershipController {
 

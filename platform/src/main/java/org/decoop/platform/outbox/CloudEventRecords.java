@@ -25,7 +25,7 @@ public final class CloudEventRecords {
 
     public static CloudEvent toCloudEvent(OutboxEvent event, String source) {
         return CloudEventBuilder.v1()
-                .withId(event.id())
+                .withId(event.eventId())
                 .withSource(URI.create(source))
                 .withType(event.type())
                 .withSubject(event.subject())

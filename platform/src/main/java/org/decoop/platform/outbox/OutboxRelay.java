@@ -125,7 +125,7 @@ public class OutboxRelay implements SmartLifecycle {
     private void markSent(OutboxSource source, Object id, List<String> eventIds, boolean releaseClaim) {
         Update update = new Update();
         if (!eventIds.isEmpty()) {
-            update.pull(OutboxDocument.OUTBOX, new Document("id", new Document("$in", eventIds)));
+            update.pull(OutboxDocument.OUTBOX, new Document("eventId", new Document("$in", eventIds)));
         }
         // After a failed send the claim is kept until it expires: a back-off before the retry.
         if (releaseClaim) {
@@ -139,7 +139,7 @@ public class OutboxRelay implements SmartLifecycle {
     private static List<OutboxEvent> outboxOf(Document document) {
         return document.getList(OutboxDocument.OUTBOX, Document.class).stream()
                 .map(entry -> new OutboxEvent(
-                        entry.getString("id"),
+                        entry.getString("eventId"),
                         entry.getString("type"),
                         entry.getString("subject"),
                         entry.getDate("time").toInstant(),
@@ -155,11 +155,11 @@ public class OutboxRelay implements SmartLifecycle {
             for (int i = 0; i < events.size(); i++) {
                 try {
                     acks.get(i).get(timeoutMillis, TimeUnit.MILLISECONDS);
-                    acknowledged.add(events.get(i).id());
+                    acknowledged.add(events.get(i).eventId());
                 }
                 catch (ExecutionException | TimeoutException e) {
                     log.warn("Event {} of aggregate {} was not acknowledged; it will be sent again: {}",
-                            events.get(i).id(), id, e.getMessage());
+                            events.get(i).eventId(), id, e.getMessage());
                     break;
                 }
                 catch (InterruptedException e) {
@@ -174,7 +174,7 @@ public class OutboxRelay implements SmartLifecycle {
     @Override
     public void start() {
         for (OutboxSource source : sources) {
-            mongo.indexOps(source.collection()).createIndex(new Index().on(OutboxDocument.OUTBOX + ".id", org.springframework.data.domain.Sort.Direction.ASC).sparse());
+            mongo.indexOps(source.collection()).createIndex(new Index().on(OutboxDocument.OUTBOX + ".eventId", org.springframework.data.domain.Sort.Direction.ASC).sparse());
         }
         executor = Executors.newSingleThreadScheduledExecutor(runnable -> new Thread(runnable, "outbox-relay"));
         executor.scheduleWithFixedDelay(this::safePass, 0, properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);

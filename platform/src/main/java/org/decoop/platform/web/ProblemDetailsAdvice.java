@@ -33,6 +33,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import jakarta.validation.ConstraintViolationException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
 
@@ -68,6 +69,18 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> handleDuplicate(DuplicateKeyException exception, WebRequest request) {
         ProblemDetail problem = problem(HttpStatus.CONFLICT, "duplicate", "A resource with the same identity already exists.");
         return handleExceptionInternal(exception, problem, new HttpHeaders(), HttpStatus.CONFLICT, request);
+    }
+
+    /** Method validation outside MVC's own (e.g. a @Validated bean): still the client's mistake. */
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<Object> handleConstraintViolation(ConstraintViolationException exception, WebRequest request) {
+        List<FieldProblem> errors = exception.getConstraintViolations().stream()
+                .map(violation -> new FieldProblem(lastNode(violation.getPropertyPath().toString()), violation.getMessage()))
+                .sorted(Comparator.comparing(FieldProblem::field))
+                .toList();
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "validation", describe(errors));
+        withErrors(problem, errors);
+        return handleExceptionInternal(exception, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
     }
 
     @ExceptionHandler(Exception.class)
@@ -153,6 +166,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             }
         }
         return path.toString();
+    }
+
+    private static String lastNode(String propertyPath) {
+        return propertyPath.substring(propertyPath.indexOf('.') + 1);
     }
 
     private static String firstLine(String message) {

@@ -1,0 +1,156 @@
+package org.decoop.partnership.partnership;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.decoop.partnership.partnership.domain.PartnershipId;
+import org.decoop.platform.errors.ConflictException;
+import org.decoop.platform.errors.NotFoundException;
+import org.decoop.platform.errors.PreconditionFailedException;
+import org.decoop.platform.errors.UnprocessableException;
+import org.decoop.platform.web.ProblemDetailsAdvice;
+import org.decoop.platform.web.RequestSizeLimitFilter;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+/**
+ * Every way a client can get a request wrong, answered as problem details naming the field,
+ * with nothing reaching the application layer (so nothing is written).
+ */
+@WebMvcTest(PartnershipController.class)
+@Import({ ProblemDetailsAdvice.class, PartnershipApiWebTest.SizeLimit.class })
+class PartnershipApiWebTest {
+
+    private static final String TWO_PARTNERS = """
+            {"partnerIds": ["nevers", "sremska-mitrovica"], "since": 2005, "themes": ["CULTURE"]}""";
+
+    @Autowired
+    MockMvc mvc;
+
+    @MockitoBean
+    PartnershipService service;
+
+    @Test
+    void answersMalformedJsonWithAProblem() throws Exception {
+        postJson("/api/partnerships", "{\"partnerIds\": [\"a\", ")
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("https://decoop.org/problems/malformed-json"))
+                .andExpect(jsonPath("$.status").value(400));
+        verifyNoInteractions(service);
+    }
+
+    @Test
+    void namesAnUnknownThemeWithItsPosition() throws Exception {
+        postJson("/api/partnerships", """
+                {"partnerIds": ["a", "b"], "themes": ["CULTURE", "KNITTING"]}""")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("themes[1]"));
+        verifyNoInteractions(service);
+    }
+
+    @Test
+    void refusesFewerThanTwoPartners() throws Exception {
+        postJson("/api/partnerships", """
+                {"partnerIds": ["nevers"], "themes": []}""")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("partnerIds"))
+                .andExpect(jsonPath("$.errors[0].field").value("partnerIds"));
+        verifyNoInteractions(service);
+    }
+
+    @Test
+    void refusesMissingPartnersAndABadCoordinatorEmailTogether() throws Exception {
+        postJson("/api/partnerships", """
+                {"themes": [], "coordinator": {"name": "SKGO", "email": "not-an-email"}}""")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.containsInAnyOrder("coordinator.email", "partnerIds")));
+        verifyNoInteractions(service);
+    }
+
+    @Test
+    void refusesABlankReason() throws Exception {
+        postJson("/api/partnerships/p-1/dormancy", "{\"reason\": \" \"}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("reason"));
+        verifyNoInteractions(service);
+    }
+
+    @Test
+    void refusesAnUnknownCountryCodeAsFilter() throws Exception {
+        mvc.perform(get("/api/partnerships").param("country", "XX"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("country"));
+        verifyNoInteractions(service);
+    }
+
+    @Test
+    void refusesBadFiltersAndPaging() throws Exception {
+        mvc.perform(get("/api/partnerships").param("status", "SLEEPING"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("status"));
+        mvc.perform(get("/api/partnerships").param("size", "500"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("size"));
+        mvc.perform(get("/api/partnerships").param("page", "-1"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("page"));
+        verifyNoInteractions(service);
+    }
+
+    @Test
+    void refusesAnOversizedBody() throws Exception {
+        String reason = "x".repeat(3000);
+        postJson("/api/partnerships/p-1/dormancy", "{\"reason\": \"" + reason + "\"}")
+                .andExpect(status().isPayloadTooLarge())
+                .andExpect(jsonPath("$.type").value("https://decoop.org/problems/payload-too-large"));
+        verifyNoInteractions(service);
+    }
+
+    @Test
+    void mapsDomainRefusalsToTheirStatus() throws Exception {
+        given(service.get(any(PartnershipId.class))).willThrow(new NotFoundException("Partnership", "nope"));
+        mvc.perform(get("/api/partnerships/nope"))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.detail").value("Partnership nope does not exist"));
+
+        given(service.putToDormancy(any(), anyString(), any())).willThrow(new ConflictException("Partnership p is ENDED", "status"));
+        postJson("/api/partnerships/p/dormancy", "{\"reason\": \"quiet\"}").andExpect(status().isConflict());
+
+        given(service.reactivate(any(), anyString(), any())).willThrow(new PreconditionFailedException("stale"));
+        postJson("/api/partnerships/p/reactivation", "{\"reason\": \"back\"}").andExpect(status().isPreconditionFailed());
+
+        given(service.establish(any(), any(), any(), any())).willThrow(new UnprocessableException("partnerIds[1]", "unknown"));
+        postJson("/api/partnerships", TWO_PARTNERS)
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.field").value("partnerIds[1]"));
+    }
+
+    private ResultActions postJson(String path, String body) throws Exception {
+        return mvc.perform(post(path).contentType(MediaType.APPLICATION_JSON).content(body));
+    }
+
+    /** The platform's body limit, small here so the test body stays small. */
+    static class SizeLimit {
+
+        @Bean
+        FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter() {
+            return new FilterRegistrationBean<>(new RequestSizeLimitFilter(2048));
+        }
+    }
+}

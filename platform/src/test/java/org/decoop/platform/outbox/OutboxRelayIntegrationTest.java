@@ -1,0 +1,298 @@
+package org.decoop.platform.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.decoop.events.PartnershipStatus;
+import org.decoop.events.Theme;
+import org.decoop.events.partnership.PartnershipEnded;
+import org.decoop.events.partnership.PartnershipEstablished;
+import org.decoop.events.partnership.PartnershipEvent;
+import org.decoop.events.partnership.PartnershipWentDormant;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.UpdateDefinition;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.result.UpdateResult;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.cloudevents.CloudEvent;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+/**
+ * The outbox against a real (embedded) Kafka broker and the in-process MongoDB wire server:
+ * what is written with the state is published, in order, as CloudEvents; what failed to be
+ * written is never published; a crash between publishing and marking publishes again.
+ */
+class OutboxRelayIntegrationTest {
+
+    private static final String COLLECTION = "test_aggregates";
+    private static final Instant T0 = Instant.parse("2020-02-27T10:00:00Z");
+
+    private static EmbeddedKafkaKraftBroker kafka;
+    private static MongoServer mongoServer;
+    private static MongoClient mongoClient;
+
+    private final FailingMarkTemplate mongo = new FailingMarkTemplate(mongoClient, "outbox_" + UUID.randomUUID().toString().replace("-", ""));
+    private final AggregateStore store = new AggregateStore(mongo, new EventSerializer());
+    private final MutableClock clock = new MutableClock(T0);
+    private KafkaTemplate<String, byte[]> kafkaTemplate;
+    private String topic;
+
+    @BeforeAll
+    static void startInfrastructure() {
+        kafka = new EmbeddedKafkaKraftBroker(1, 1);
+        kafka.afterPropertiesSet();
+        mongoServer = new MongoServer(new MemoryBackend());
+        mongoServer.bind();
+        mongoClient = MongoClients.create(mongoServer.getConnectionString());
+    }
+
+    @AfterAll
+    static void stopInfrastructure() {
+        mongoClient.close();
+        mongoServer.shutdownNow();
+        kafka.destroy();
+    }
+
+    @BeforeEach
+    void createTopicAndProducer() {
+        topic = "test-events-" + UUID.randomUUID();
+        kafka.addTopics(topic);
+        kafkaTemplate = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBrokersAsString(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true), new StringSerializer(), new ByteArraySerializer()));
+    }
+
+    @AfterEach
+    void closeProducer() {
+        kafkaTemplate.destroy();
+    }
+
+    @Test
+    void publishesEachAggregatesEventsInOrderAsCloudEventsAndRemovesThemFromTheDocument() {
+        TestAggregate aggregate = new TestAggregate("p-1");
+        store.insert(aggregate, List.of(established("p-1")));
+        store.update(aggregate, 0, List.of(dormant("p-1", 1)));
+        store.update(aggregate, 1, List.of(ended("p-1", 2)));
+
+        assertThat(relay().relayOnce()).isEqualTo(3);
+
+        List<ConsumerRecord<String, byte[]>> records = readAll(3);
+        assertThat(records).extracting(ConsumerRecord::key).containsOnly("p-1");
+        assertThat(records).extracting(record -> CloudEventRecords.toCloudEvent(record).getType())
+                .containsExactly("org.decoop.PartnershipEstablished", "org.decoop.PartnershipWentDormant",
+                        "org.decoop.PartnershipEnded");
+        CloudEvent first = CloudEventRecords.toCloudEvent(records.get(0));
+        assertThat(first.getSource()).hasToString("/test-service");
+        assertThat(first.getSubject()).isEqualTo("p-1");
+        assertThat(first.getTime().toInstant()).isEqualTo(T0);
+        assertThat(first.getDataContentType()).isEqualTo("application/json");
+        assertThat(new String(first.getData().toBytes(), StandardCharsets.UTF_8)).contains("\"partnershipId\":\"p-1\"");
+        assertThat(records.get(0).headers().lastHeader("ce_specversion").value()).asString().isEqualTo("1.0");
+
+        assertThat(mongo.findById("p-1", TestAggregate.class).getOutbox()).isEmpty();
+        assertThat(relay().relayOnce()).isZero();
+    }
+
+    @Test
+    void publishesAgainWhenTheRelayFailsBetweenPublishingAndMarkingSent() {
+        store.insert(new TestAggregate("p-2"), List.of(established("p-2")));
+        mongo.failNextMark.set(true);
+
+        assertThatThrownBy(() -> relay().relayOnce()).isInstanceOf(DataAccessResourceFailureException.class);
+        assertThat(mongo.findById("p-2", TestAggregate.class).getOutbox()).hasSize(1);
+
+        // The crashed relay's claim expires; the next pass sends the same event again.
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(relay().relayOnce()).isEqualTo(1);
+
+        List<ConsumerRecord<String, byte[]>> records = readAll(2);
+        assertThat(records).extracting(record -> CloudEventRecords.toCloudEvent(record).getId())
+                .hasSize(2).doesNotContainNull()
+                .satisfies(ids -> assertThat(Set.copyOf(ids)).hasSize(1));
+        assertThat(mongo.findById("p-2", TestAggregate.class).getOutbox()).isEmpty();
+    }
+
+    @Test
+    void publishesNothingForAWriteThatFailed() {
+        TestAggregate aggregate = new TestAggregate("p-3");
+        store.insert(aggregate, List.of(established("p-3")));
+
+        TestAggregate stale = mongo.findById("p-3", TestAggregate.class);
+        store.update(aggregate, 0, List.of(dormant("p-3", 1)));
+        assertThatThrownBy(() -> store.update(stale, 0, List.of(ended("p-3", 1))))
+                .isInstanceOf(OptimisticLockingFailureException.class);
+        assertThatThrownBy(() -> store.insert(new TestAggregate("p-3"), List.of(established("p-3"))))
+                .isInstanceOf(DuplicateKeyException.class);
+
+        assertThat(relay().relayOnce()).isEqualTo(2);
+        assertThat(readAll(2)).extracting(record -> CloudEventRecords.toCloudEvent(record).getType())
+                .containsExactly("org.decoop.PartnershipEstablished", "org.decoop.PartnershipWentDormant");
+    }
+
+    @Test
+    void keepsEventsTheRelayRemovedMeanwhileFromComingBack() {
+        TestAggregate aggregate = new TestAggregate("p-4");
+        store.insert(aggregate, List.of(established("p-4")));
+        assertThat(relay().relayOnce()).isEqualTo(1);
+
+        // The aggregate object still holds its first event in memory; saving it must not restore it.
+        store.update(aggregate, 0, List.of(dormant("p-4", 1)));
+
+        assertThat(mongo.findById("p-4", TestAggregate.class).getOutbox()).extracting(OutboxEvent::type)
+                .containsExactly("org.decoop.PartnershipWentDormant");
+    }
+
+    @Test
+    void letsOnlyOneRelayClaimAnAggregateUntilItsClaimExpires() {
+        store.insert(new TestAggregate("p-5"), List.of(established("p-5")));
+        mongo.failNextMark.set(true);
+        assertThatThrownBy(() -> relay().relayOnce()).isInstanceOf(DataAccessResourceFailureException.class);
+
+        assertThat(relay().relayOnce()).as("claim still held by the crashed relay").isZero();
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(relay().relayOnce()).isEqualTo(1);
+    }
+
+    private OutboxRelay relay() {
+        OutboxProperties properties = new OutboxProperties(Duration.ofMillis(100), 100, Duration.ofSeconds(30),
+                Duration.ofSeconds(10), 1, (short) 1);
+        return new OutboxRelay(mongo, kafkaTemplate, properties, List.of(new OutboxSource(COLLECTION, topic, "/test-service")),
+                clock, new SimpleMeterRegistry());
+    }
+
+    private List<ConsumerRecord<String, byte[]>> readAll(int expected) {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBrokersAsString(),
+                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (records.size() < expected && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+            // One more short poll proves nothing beyond the expected records was published.
+            consumer.poll(Duration.ofMillis(500)).forEach(records::add);
+        }
+        assertThat(records).hasSize(expected);
+        return records;
+    }
+
+    private static PartnershipEstablished established(String id) {
+        return new PartnershipEstablished(id, 0, PartnershipStatus.ACTIVE, partners(), 1970, Set.of(Theme.CULTURE), null, T0);
+    }
+
+    private static PartnershipWentDormant dormant(String id, long version) {
+        return new PartnershipWentDormant(id, version, PartnershipStatus.DORMANT, partners(), Set.of(Theme.CULTURE),
+                "No activity since 2015", null, T0.plusSeconds(version));
+    }
+
+    private static PartnershipEnded ended(String id, long version) {
+        return new PartnershipEnded(id, version, PartnershipStatus.ENDED, partners(), Set.of(Theme.CULTURE), "Ended",
+                T0.plusSeconds(version));
+    }
+
+    private static List<PartnershipEvent.Partner> partners() {
+        return List.of(new PartnershipEvent.Partner("la-1", "Nevers", "FR"),
+                new PartnershipEvent.Partner("la-2", "Sremska Mitrovica", "RS"));
+    }
+
+    @Document(COLLECTION)
+    static class TestAggregate extends OutboxDocument {
+
+        String name = "test";
+
+        TestAggregate() {
+        }
+
+        TestAggregate(String id) {
+            super(id, null);
+        }
+    }
+
+    /** Fails the relay's "mark sent" write on demand: the crash between publish and mark. */
+    static class FailingMarkTemplate extends MongoTemplate {
+
+        final AtomicBoolean failNextMark = new AtomicBoolean();
+
+        FailingMarkTemplate(MongoClient client, String database) {
+            super(client, database);
+        }
+
+        @Override
+        public UpdateResult updateFirst(Query query, UpdateDefinition update, String collectionName) {
+            if (failNextMark.getAndSet(false)) {
+                throw new DataAccessResourceFailureException("simulated crash before marking events sent");
+            }
+            return super.updateFirst(query, update, collectionName);
+        }
+    }
+
+    static final class MutableClock extends Clock {
+
+        private Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}

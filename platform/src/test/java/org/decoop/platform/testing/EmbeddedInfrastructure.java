@@ -1,0 +1,64 @@
+package org.decoop.platform.testing;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.decoop.events.EventCatalog;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+
+/**
+ * The tests' infrastructure, in process: Spring Kafka's embedded KRaft broker with the three
+ * topics (3 partitions each) and mongo-java-server. Started once per JVM and shared by every
+ * test class of a module, so Spring's context cache can reuse contexts across classes.
+ */
+public final class EmbeddedInfrastructure {
+
+    private static final int PARTITIONS = 3;
+    private static EmbeddedInfrastructure shared;
+
+    private final EmbeddedKafkaKraftBroker kafka;
+    private final MongoServer mongo;
+    private final String mongoConnectionString;
+
+    private EmbeddedInfrastructure() {
+        kafka = new EmbeddedKafkaKraftBroker(1, PARTITIONS, EventCatalog.topics().toArray(String[]::new));
+        kafka.afterPropertiesSet();
+        mongo = new MongoServer(new MemoryBackend());
+        mongo.bind();
+        mongoConnectionString = mongo.getConnectionString();
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "embedded-infrastructure-stop"));
+    }
+
+    /** The JVM-wide instance, started on first use. */
+    public static synchronized EmbeddedInfrastructure shared() {
+        if (shared == null) {
+            shared = new EmbeddedInfrastructure();
+        }
+        return shared;
+    }
+
+    public String kafkaBootstrapServers() {
+        return kafka.getBrokersAsString();
+    }
+
+    /** A connection string to {@code database} on the in-process MongoDB wire server. */
+    public String mongoUri(String database) {
+        return mongoConnectionString.replaceAll("/+$", "") + "/" + database;
+    }
+
+    /** Spring properties that point a service at this infrastructure. */
+    public Map<String, Object> springProperties(String database) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("spring.kafka.bootstrap-servers", kafkaBootstrapServers());
+        properties.put("spring.mongodb.uri", mongoUri(database));
+        return properties;
+    }
+
+    private void stop() {
+        mongo.shutdownNow();
+        kafka.destroy();
+    }
+}
