@@ -159,6 +159,16 @@ class PartnershipServiceIntegrationTest {
         assertThat(twice.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(twice.body()).get("field").asString()).isEqualTo("partnerIds[1]");
 
+        HttpResponse<String> unknownTheme = send("POST", "/api/partnerships",
+                "{\"partnerIds\": [\"%s\", \"x\"], \"themes\": [\"KNITTING\"]}".formatted(suresnes), null);
+        assertThat(unknownTheme.statusCode()).isEqualTo(400);
+        assertThat(unknownTheme.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(JSON.readTree(unknownTheme.body()).get("field").asString()).isEqualTo("themes[0]");
+
+        HttpResponse<String> malformed = send("POST", "/api/partnerships", "{\"partnerIds\": [", null);
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(malformed.body()).get("type").asString()).isEqualTo("https://decoop.org/problems/malformed-json");
+
         assertThat(send("GET", "/api/partnerships/no-such-partnership", null, null).statusCode()).isEqualTo(404);
         assertThat(send("POST", "/api/partnerships/no-such-partnership/dormancy", "{\"reason\": \"x\"}", null).statusCode())
                 .isEqualTo(404);
@@ -174,6 +184,11 @@ class PartnershipServiceIntegrationTest {
                 "{\"name\": \"  kragujevac %s \", \"country\": \"RS\", \"kind\": \"CITY\"}".formatted(run), null);
         assertThat(duplicate.statusCode()).isEqualTo(409);
         assertThat(JSON.readTree(duplicate.body()).get("field").asString()).isEqualTo("name");
+
+        HttpResponse<String> badKind = send("POST", "/api/local-authorities",
+                "{\"name\": \"Kragujevac %s\", \"country\": \"RS\", \"kind\": \"TOWN\"}".formatted(run), null);
+        assertThat(badKind.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(badKind.body()).get("field").asString()).isEqualTo("kind");
 
         assertThat(send("POST", "/api/local-authorities",
                 "{\"name\": \"Kragujevac %s\", \"country\": \"FR\", \"kind\": \"CITY\"}".formatted(run), null).statusCode())

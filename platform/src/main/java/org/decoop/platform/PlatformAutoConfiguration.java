@@ -1,6 +1,7 @@
 package org.decoop.platform;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -47,10 +48,11 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 @EnableConfigurationProperties(OutboxProperties.class)
 public class PlatformAutoConfiguration {
 
+    /** Millisecond ticks: what MongoDB stores, so a reloaded time equals the one in the event. */
     @Bean
     @ConditionalOnMissingBean
     Clock clock() {
-        return Clock.systemUTC();
+        return Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
     }
 
     @Bean
