@@ -17,19 +17,15 @@ import org.decoop.partnership.partnership.domain.Partner;
 import org.decoop.partnership.partnership.domain.Partnership;
 import org.decoop.partnership.partnership.domain.PartnershipId;
 import org.decoop.platform.errors.NotFoundException;
-import org.decoop.platform.errors.PreconditionFailedException;
 import org.decoop.platform.errors.UnprocessableException;
+import org.decoop.platform.web.ConditionalChanges;
 import org.decoop.platform.web.ETags;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Service;
 
 /** Establishes partnerships and moves them through their lifecycle. */
 @Service
 class PartnershipService {
-
-    /** Attempts of a change that lost a race against another writer and sent no If-Match. */
-    static final int MAX_ATTEMPTS = 3;
 
     private final Partnerships partnerships;
     private final LocalAuthorities localAuthorities;
@@ -80,29 +76,15 @@ class PartnershipService {
         return change(id, ifMatch, partnership -> partnership.terminate(reason, clock.instant()));
     }
 
-    /**
-     * Reads, changes and saves one partnership. With If-Match the client asked for exactly that
-     * version: a concurrent change is 412. Without it, a lost race is retried on fresh state, where
-     * the domain decides again whether the change is still allowed.
-     */
+    /** Reads, changes and saves one partnership, under If-Match or with a bounded retry (see {@link ConditionalChanges}). */
     private Partnership change(PartnershipId id, String ifMatch, Consumer<Partnership> command) {
-        for (int attempt = 1; ; attempt++) {
+        return ConditionalChanges.run(ifMatch, () -> {
             Partnership partnership = get(id);
             long readVersion = partnership.version();
             ETags.checkIfMatch(ifMatch, readVersion);
             command.accept(partnership);
-            try {
-                partnerships.save(partnership, readVersion);
-                return partnership;
-            }
-            catch (OptimisticLockingFailureException e) {
-                if (ETags.expectedVersion(ifMatch).isPresent()) {
-                    throw new PreconditionFailedException("Partnership %s was changed meanwhile".formatted(id));
-                }
-                if (attempt == MAX_ATTEMPTS) {
-                    throw e;
-                }
-            }
-        }
+            partnerships.save(partnership, readVersion);
+            return partnership;
+        });
     }
 }

@@ -1,0 +1,234 @@
+package org.decoop.plan.plan;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import org.decoop.events.FundingSource;
+import org.decoop.events.PlanStatus;
+import org.decoop.events.Theme;
+import org.decoop.plan.plan.domain.Activity;
+import org.decoop.plan.plan.domain.ActivityId;
+import org.decoop.plan.plan.domain.FundingLine;
+import org.decoop.plan.plan.domain.Party;
+import org.decoop.plan.plan.domain.Plan;
+import org.decoop.plan.plan.domain.PlanId;
+import org.decoop.plan.plan.domain.Signature;
+import org.decoop.platform.errors.InvalidInputException;
+import org.decoop.platform.web.ETags;
+import org.springframework.data.web.PagedModel;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
+@RestController
+@RequestMapping("/api/plans")
+@Tag(name = "Action plans", description = "Yearly action plans, multi-party signing, activities and funding")
+class PlanController {
+
+    private final PlanService service;
+
+    PlanController(PlanService service) {
+        this.service = service;
+    }
+
+    @PostMapping
+    @Operation(summary = "Draft a plan between two or more parties")
+    ResponseEntity<PlanResponse> draft(@Valid @RequestBody DraftPlan request) {
+        List<Party> parties = new ArrayList<>();
+        for (int i = 0; i < request.parties().size(); i++) {
+            PartyRequest party = request.parties().get(i);
+            parties.add(nested("parties[%d]".formatted(i), () -> new Party(party.code(), party.name())));
+        }
+        List<PlanService.NewActivity> activities = new ArrayList<>();
+        List<ActivityRequest> requested = request.activities() == null ? List.of() : request.activities();
+        for (int i = 0; i < requested.size(); i++) {
+            activities.add(requested.get(i).toNewActivity("activities[%d]".formatted(i)));
+        }
+        Plan plan = service.draft(request.year(), request.title(), parties,
+                request.themes() == null ? List.of() : request.themes(), activities);
+        return ResponseEntity.created(URI.create("/api/plans/" + plan.id())).eTag(ETags.of(plan.version()))
+                .body(PlanResponse.of(plan));
+    }
+
+    @GetMapping("/{id}")
+    ResponseEntity<PlanResponse> get(@PathVariable String id) {
+        return withETag(service.get(new PlanId(id)));
+    }
+
+    @GetMapping
+    PagedModel<PlanResponse> search(
+            @RequestParam(required = false) @Min(Plan.FIRST_YEAR) @Max(Plan.LAST_YEAR) Integer year,
+            @RequestParam(required = false) PlanStatus status,
+            @RequestParam(required = false) Theme theme,
+            @RequestParam(required = false) String partnershipId,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+        return new PagedModel<>(service.search(year, status, theme, partnershipId, page, size).map(PlanResponse::of));
+    }
+
+    @GetMapping("/stats")
+    @Operation(summary = "Plans by status and funding by theme and source, for one year or all")
+    Plans.PlanStatistics statistics(@RequestParam(required = false) @Min(Plan.FIRST_YEAR) @Max(Plan.LAST_YEAR) Integer year) {
+        return service.statistics(year);
+    }
+
+    @PostMapping("/{id}/activities")
+    @Operation(summary = "Add an activity to a DRAFT plan (409 once signed)")
+    ResponseEntity<PlanResponse> addActivity(@PathVariable String id, @Valid @RequestBody ActivityRequest request,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return withETag(service.addActivity(new PlanId(id), request.toNewActivity(""), ifMatch));
+    }
+
+    @PostMapping("/{id}/signatures")
+    @Operation(summary = "Record a party's signature; the last one makes the plan SIGNED and publishes PlanSigned once")
+    ResponseEntity<PlanResponse> sign(@PathVariable String id, @Valid @RequestBody SignatureRequest request,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return withETag(service.sign(new PlanId(id), request.party(), request.signedBy(), ifMatch));
+    }
+
+    @PostMapping("/{id}/activities/{activityId}/completion")
+    @Operation(summary = "Complete an activity of a SIGNED plan; the last one completes the plan")
+    ResponseEntity<PlanResponse> completeActivity(@PathVariable String id, @PathVariable String activityId,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return withETag(service.completeActivity(new PlanId(id), new ActivityId(activityId), ifMatch));
+    }
+
+    @PostMapping("/{id}/cancellation")
+    @Operation(summary = "Cancel a DRAFT plan")
+    ResponseEntity<PlanResponse> cancel(@PathVariable String id, @Valid @RequestBody(required = false) CancellationRequest request,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return withETag(service.cancel(new PlanId(id), request == null ? null : request.reason(), ifMatch));
+    }
+
+    private static ResponseEntity<PlanResponse> withETag(Plan plan) {
+        return ResponseEntity.ok().eTag(ETags.of(plan.version())).body(PlanResponse.of(plan));
+    }
+
+    /** Builds a domain value, naming the request field in its validation errors. */
+    private static <T> T nested(String field, Supplier<T> build) {
+        try {
+            return build.get();
+        }
+        catch (InvalidInputException e) {
+            throw e.within(field);
+        }
+    }
+
+    record DraftPlan(
+            @NotNull @Min(Plan.FIRST_YEAR) @Max(Plan.LAST_YEAR) Integer year,
+            @NotBlank @Size(max = Plan.MAX_TITLE_LENGTH) String title,
+            @NotNull @Size(min = Plan.MIN_PARTIES, max = 20) List<@Valid @NotNull PartyRequest> parties,
+            List<@NotNull Theme> themes,
+            @Size(max = 200) List<@Valid @NotNull ActivityRequest> activities) {
+    }
+
+    record PartyRequest(
+            @NotBlank @Pattern(regexp = "[A-Z0-9][A-Z0-9_-]{1,31}", message = "2 to 32 upper-case letters, digits, '-' or '_'") String code,
+            @NotBlank @Size(max = 200) String name) {
+    }
+
+    record ActivityRequest(
+            @NotBlank @Size(max = Activity.MAX_TITLE_LENGTH) String title,
+            @NotNull Theme theme,
+            @Size(max = 50) List<@NotBlank String> partnershipIds,
+            LocalDate startsOn,
+            LocalDate endsOn,
+            @Size(max = 20) List<@Valid @NotNull FundingRequest> funding) {
+
+        PlanService.NewActivity toNewActivity(String field) {
+            List<FundingLine> lines = new ArrayList<>();
+            List<FundingRequest> requested = funding == null ? List.of() : funding;
+            for (int i = 0; i < requested.size(); i++) {
+                FundingRequest line = requested.get(i);
+                lines.add(nested(prefix(field) + "funding[%d]".formatted(i), () -> new FundingLine(line.source(), line.amountEur())));
+            }
+            Activity activity = field.isEmpty()
+                    ? Activity.planned(title, theme, partnershipIds, startsOn, endsOn, lines)
+                    : nested(field, () -> Activity.planned(title, theme, partnershipIds, startsOn, endsOn, lines));
+            return new PlanService.NewActivity(activity, prefix(field));
+        }
+
+        private static String prefix(String field) {
+            return field.isEmpty() ? "" : field + ".";
+        }
+    }
+
+    record FundingRequest(
+            @NotNull FundingSource source,
+            @NotNull @PositiveOrZero @Digits(integer = 12, fraction = 2) BigDecimal amountEur) {
+    }
+
+    record SignatureRequest(@NotBlank @Size(max = 32) String party, @NotBlank @Size(max = 200) String signedBy) {
+    }
+
+    record CancellationRequest(@Size(max = 1000) String reason) {
+    }
+
+    record PlanResponse(
+            String id,
+            long version,
+            int year,
+            String title,
+            PlanStatus status,
+            List<PartyResponse> parties,
+            Set<Theme> themes,
+            List<ActivityResponse> activities,
+            Totals totals,
+            String cancellationReason) {
+
+        static PlanResponse of(Plan plan) {
+            return new PlanResponse(plan.id().value(), plan.version(), plan.year(), plan.title(), plan.status(),
+                    plan.parties().stream().map(party -> {
+                        Signature signature = plan.signatures().stream()
+                                .filter(s -> s.party().equals(party.code())).findFirst().orElse(null);
+                        return new PartyResponse(party.code(), party.name(),
+                                signature == null ? null : signature.signedBy(), signature == null ? null : signature.signedAt());
+                    }).toList(),
+                    plan.themes(),
+                    plan.activities().stream().map(ActivityResponse::of).toList(),
+                    new Totals(plan.totalEur(), plan.fundingBySource(), plan.fundingByTheme()),
+                    plan.cancellationReason());
+        }
+    }
+
+    record PartyResponse(String code, String name, String signedBy, Instant signedAt) {
+    }
+
+    record ActivityResponse(String id, String title, Theme theme, List<String> partnershipIds, LocalDate startsOn,
+            LocalDate endsOn, List<FundingLine> funding, BigDecimal totalEur, LocalDate completedOn) {
+
+        static ActivityResponse of(Activity activity) {
+            return new ActivityResponse(activity.id().value(), activity.title(), activity.theme(), activity.partnershipIds(),
+                    activity.startsOn(), activity.endsOn(), activity.funding(), activity.totalEur(), activity.completedOn());
+        }
+    }
+
+    record Totals(BigDecimal totalEur, Map<FundingSource, BigDecimal> bySourceEur, Map<Theme, BigDecimal> byThemeEur) {
+    }
+}

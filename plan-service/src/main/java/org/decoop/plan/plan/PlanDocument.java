@@ -1,0 +1,109 @@
+package org.decoop.plan.plan;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.decoop.events.FundingSource;
+import org.decoop.events.PlanStatus;
+import org.decoop.events.Theme;
+import org.decoop.plan.plan.domain.Activity;
+import org.decoop.plan.plan.domain.ActivityId;
+import org.decoop.plan.plan.domain.FundingLine;
+import org.decoop.plan.plan.domain.Party;
+import org.decoop.plan.plan.domain.Plan;
+import org.decoop.plan.plan.domain.PlanId;
+import org.decoop.plan.plan.domain.Signature;
+import org.decoop.platform.outbox.OutboxDocument;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * How a plan is stored. Amounts are kept in euro cents (whole numbers) so that the database can
+ * add them up exactly in aggregations; dates are ISO text, free of time-zone shifts.
+ */
+@Document(PlanDocument.COLLECTION)
+class PlanDocument extends OutboxDocument {
+
+    static final String COLLECTION = "plans";
+
+    @Indexed
+    int year;
+    String title;
+    @Indexed
+    PlanStatus status;
+    List<PartyEntry> parties;
+    @Indexed
+    List<Theme> themes;
+    List<ActivityEntry> activities;
+    List<SignatureEntry> signatures;
+    String cancellationReason;
+
+    PlanDocument() {
+    }
+
+    private PlanDocument(String id, Long version) {
+        super(id, version);
+    }
+
+    static PlanDocument of(Plan plan, Long storedVersion) {
+        PlanDocument document = new PlanDocument(plan.id().value(), storedVersion);
+        document.year = plan.year();
+        document.title = plan.title();
+        document.status = plan.status();
+        document.parties = plan.parties().stream().map(p -> new PartyEntry(p.code(), p.name())).toList();
+        document.themes = List.copyOf(plan.themes());
+        document.activities = plan.activities().stream().map(ActivityEntry::of).toList();
+        document.signatures = plan.signatures().stream()
+                .map(s -> new SignatureEntry(s.party(), s.signedBy(), s.signedAt())).toList();
+        document.cancellationReason = plan.cancellationReason();
+        return document;
+    }
+
+    Plan toDomain() {
+        return Plan.restore(new PlanId(getId()), getVersion(), year, title,
+                parties.stream().map(p -> new Party(p.code(), p.name())).toList(),
+                themes == null ? List.of() : themes,
+                activities == null ? List.of() : activities.stream().map(ActivityEntry::toDomain).toList(),
+                signatures == null ? List.of() : signatures.stream()
+                        .map(s -> new Signature(s.party(), s.signedBy(), s.signedAt())).toList(),
+                status, cancellationReason);
+    }
+
+    record PartyEntry(String code, String name) {
+    }
+
+    record SignatureEntry(String party, String signedBy, Instant signedAt) {
+    }
+
+    record FundingEntry(FundingSource source, long amountEurCents) {
+    }
+
+    /** {@code activityId}, not {@code id}: Spring Data would store a nested {@code id} as {@code _id}. */
+    record ActivityEntry(String activityId, String title, Theme theme, @Indexed List<String> partnershipIds,
+            String startsOn, String endsOn, List<FundingEntry> funding, String completedOn) {
+
+        static ActivityEntry of(Activity activity) {
+            return new ActivityEntry(activity.id().value(), activity.title(), activity.theme(), activity.partnershipIds(),
+                    text(activity.startsOn()), text(activity.endsOn()),
+                    activity.funding().stream()
+                            .map(f -> new FundingEntry(f.source(), f.amountEur().movePointRight(2).longValueExact())).toList(),
+                    text(activity.completedOn()));
+        }
+
+        Activity toDomain() {
+            return new Activity(new ActivityId(activityId), title, theme, partnershipIds, date(startsOn), date(endsOn),
+                    funding.stream().map(f -> new FundingLine(f.source(), BigDecimal.valueOf(f.amountEurCents(), 2))).toList(),
+                    date(completedOn));
+        }
+
+        private static String text(LocalDate date) {
+            return date == null ? null : date.toString();
+        }
+
+        private static LocalDate date(String text) {
+            return text == null ? null : LocalDate.parse(text);
+        }
+    }
+}

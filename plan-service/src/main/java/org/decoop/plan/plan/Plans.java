@@ -1,0 +1,131 @@
+package org.decoop.plan.plan;
+
+import java.math.BigDecimal;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.bson.Document;
+import org.decoop.events.FundingSource;
+import org.decoop.events.PlanStatus;
+import org.decoop.events.Theme;
+import org.decoop.plan.plan.domain.Plan;
+import org.decoop.plan.plan.domain.PlanId;
+import org.decoop.platform.outbox.AggregateStore;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.aggregation.Aggregation;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.support.PageableExecutionUtils;
+import org.springframework.stereotype.Component;
+
+/** The stored plans. Saving a plan stores its new state and its events in one write. */
+@Component
+class Plans {
+
+    private final MongoTemplate mongo;
+    private final AggregateStore store;
+
+    Plans(MongoTemplate mongo, AggregateStore store) {
+        this.mongo = mongo;
+        this.store = store;
+    }
+
+    Optional<Plan> byId(PlanId id) {
+        return Optional.ofNullable(mongo.findById(id.value(), PlanDocument.class)).map(PlanDocument::toDomain);
+    }
+
+    void add(Plan plan) {
+        store.insert(PlanDocument.of(plan, null), plan.pullEvents());
+    }
+
+    /**
+     * Saves a plan read at {@code readVersion} after one change.
+     *
+     * @throws org.springframework.dao.OptimisticLockingFailureException when it changed meanwhile
+     */
+    void save(Plan plan, long readVersion) {
+        store.update(PlanDocument.of(plan, readVersion), readVersion, plan.pullEvents());
+    }
+
+    Page<Plan> search(Integer year, PlanStatus status, Theme theme, String partnershipId, int page, int size) {
+        Criteria criteria = new Criteria();
+        if (year != null) {
+            criteria.and("year").is(year);
+        }
+        if (status != null) {
+            criteria.and("status").is(status);
+        }
+        if (theme != null) {
+            criteria.and("themes").is(theme);
+        }
+        if (partnershipId != null) {
+            criteria.and("activities.partnershipIds").is(partnershipId);
+        }
+        PageRequest pageable = PageRequest.of(page, size, Sort.by(Sort.Order.desc("year"), Sort.Order.asc("_id")));
+        List<Plan> content = mongo.find(Query.query(criteria).with(pageable), PlanDocument.class).stream()
+                .map(PlanDocument::toDomain).toList();
+        return PageableExecutionUtils.getPage(content, pageable, () -> mongo.count(Query.query(criteria), PlanDocument.class));
+    }
+
+    /**
+     * Plans counted by status, and the funding of their activities totalled by theme and by
+     * source, computed by the database. Cancelled plans are counted but fund nothing.
+     */
+    PlanStatistics statistics(Integer year) {
+        Criteria ofYear = year == null ? new Criteria() : Criteria.where("year").is(year);
+
+        Map<PlanStatus, Long> byStatus = new EnumMap<>(PlanStatus.class);
+        for (PlanStatus status : PlanStatus.values()) {
+            byStatus.put(status, 0L);
+        }
+        aggregate(Aggregation.newAggregation(
+                Aggregation.match(ofYear),
+                Aggregation.group("status").count().as("count")))
+                .forEach(row -> byStatus.put(PlanStatus.valueOf(row.getString("_id")), number(row, "count")));
+
+        Criteria funded = new Criteria().andOperator(ofYear, Criteria.where("status").ne(PlanStatus.CANCELLED.name()));
+        Map<Theme, BigDecimal> byTheme = new EnumMap<>(Theme.class);
+        aggregate(Aggregation.newAggregation(
+                Aggregation.match(funded),
+                Aggregation.unwind("activities"),
+                Aggregation.unwind("activities.funding"),
+                Aggregation.group("activities.theme").sum("activities.funding.amountEurCents").as("cents")))
+                .forEach(row -> byTheme.put(Theme.valueOf(row.getString("_id")), euros(row)));
+
+        Map<FundingSource, BigDecimal> bySource = new EnumMap<>(FundingSource.class);
+        for (FundingSource source : FundingSource.values()) {
+            bySource.put(source, BigDecimal.ZERO.setScale(2));
+        }
+        aggregate(Aggregation.newAggregation(
+                Aggregation.match(funded),
+                Aggregation.unwind("activities"),
+                Aggregation.unwind("activities.funding"),
+                Aggregation.group("activities.funding.source").sum("activities.funding.amountEurCents").as("cents")))
+                .forEach(row -> bySource.put(FundingSource.valueOf(row.getString("_id")), euros(row)));
+
+        return new PlanStatistics(year, byStatus, byTheme, bySource,
+                bySource.values().stream().reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add));
+    }
+
+    private List<Document> aggregate(Aggregation aggregation) {
+        return mongo.aggregate(aggregation, PlanDocument.COLLECTION, Document.class).getMappedResults();
+    }
+
+    private static long number(Document row, String field) {
+        return ((Number) row.get(field)).longValue();
+    }
+
+    private static BigDecimal euros(Document row) {
+        return BigDecimal.valueOf(number(row, "cents"), 2);
+    }
+
+    /** What {@code GET /api/plans/stats} answers. */
+    record PlanStatistics(Integer year, Map<PlanStatus, Long> plansByStatus, Map<Theme, BigDecimal> fundingByThemeEur,
+            Map<FundingSource, BigDecimal> fundingBySourceEur, BigDecimal totalFundingEur) {
+    }
+}

@@ -1,0 +1,282 @@
+package org.decoop.plan.plan.domain;
+
+import static org.decoop.events.PlanStatus.CANCELLED;
+import static org.decoop.events.PlanStatus.COMPLETED;
+import static org.decoop.events.PlanStatus.DRAFT;
+import static org.decoop.events.PlanStatus.SIGNED;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+import org.decoop.events.FundingSource;
+import org.decoop.events.PlanStatus;
+import org.decoop.events.Theme;
+import org.decoop.events.plan.ActivityCompleted;
+import org.decoop.events.plan.PlanCancelled;
+import org.decoop.events.plan.PlanCompleted;
+import org.decoop.events.plan.PlanDrafted;
+import org.decoop.events.plan.PlanEvent;
+import org.decoop.events.plan.PlanSignatureRecorded;
+import org.decoop.events.plan.PlanSigned;
+import org.decoop.platform.errors.ConflictException;
+import org.decoop.platform.errors.InvalidInputException;
+import org.decoop.platform.errors.NotFoundException;
+import org.decoop.platform.errors.UnprocessableException;
+
+/**
+ * A yearly action plan signed by several parties. A DRAFT collects activities and signatures;
+ * the last missing signature makes it SIGNED, freezes its content and records {@link PlanSigned}
+ * (once: a plan is signed by all only once). Its activities are then completed one by one; when
+ * all are, the plan is COMPLETED. Only a DRAFT can be CANCELLED.
+ */
+public final class Plan {
+
+    public static final int MIN_PARTIES = 2;
+    public static final int FIRST_YEAR = 1990;
+    public static final int LAST_YEAR = 2100;
+    public static final int MAX_TITLE_LENGTH = 300;
+
+    private final PlanId id;
+    private long version;
+    private final int year;
+    private final String title;
+    private final List<Party> parties;
+    private final Set<Theme> themes;
+    private final List<Activity> activities;
+    private final List<Signature> signatures;
+    private PlanStatus status;
+    private String cancellationReason;
+    private final List<PlanEvent> events = new ArrayList<>();
+
+    private Plan(PlanId id, long version, int year, String title, List<Party> parties, Collection<Theme> themes,
+            List<Activity> activities, List<Signature> signatures, PlanStatus status, String cancellationReason) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.version = version;
+        this.year = year;
+        this.title = title;
+        this.parties = List.copyOf(parties);
+        this.themes = themes.isEmpty() ? EnumSet.noneOf(Theme.class) : EnumSet.copyOf(themes);
+        this.activities = new ArrayList<>(activities);
+        this.signatures = new ArrayList<>(signatures);
+        this.status = Objects.requireNonNull(status, "status");
+        this.cancellationReason = cancellationReason;
+    }
+
+    /** Drafts a plan between at least two parties with distinct codes. */
+    public static Plan draft(PlanId id, int year, String title, List<Party> parties, Collection<Theme> themes,
+            List<Activity> activities, Instant now) {
+        if (year < FIRST_YEAR || year > LAST_YEAR) {
+            throw new InvalidInputException("year", "year must be between %d and %d".formatted(FIRST_YEAR, LAST_YEAR));
+        }
+        if (title == null || title.isBlank()) {
+            throw new InvalidInputException("title", "a plan needs a title");
+        }
+        if (title.length() > MAX_TITLE_LENGTH) {
+            throw new InvalidInputException("title", "a title is at most %d characters".formatted(MAX_TITLE_LENGTH));
+        }
+        if (parties == null || parties.size() < MIN_PARTIES) {
+            throw new InvalidInputException("parties", "a plan needs at least %d parties".formatted(MIN_PARTIES));
+        }
+        Set<String> codes = new HashSet<>();
+        for (int i = 0; i < parties.size(); i++) {
+            if (!codes.add(parties.get(i).code())) {
+                throw new InvalidInputException("parties[%d].code".formatted(i),
+                        "party %s is named twice".formatted(parties.get(i).code()));
+            }
+        }
+        Plan plan = new Plan(id, 0, year, title.strip(), parties, themes == null ? List.of() : themes,
+                activities == null ? List.of() : activities, List.of(), DRAFT, null);
+        plan.events.add(new PlanDrafted(id.value(), 0, year, plan.title, plan.partiesOnTheWire(), plan.themes(),
+                plan.activitiesOnTheWire(), now));
+        return plan;
+    }
+
+    /** Rebuilds a stored plan; records no event. */
+    public static Plan restore(PlanId id, long version, int year, String title, List<Party> parties,
+            Collection<Theme> themes, List<Activity> activities, List<Signature> signatures, PlanStatus status,
+            String cancellationReason) {
+        return new Plan(id, version, year, title, parties, themes, activities, signatures, status, cancellationReason);
+    }
+
+    /** Adds an activity to a DRAFT; a signed, completed or cancelled plan is frozen. */
+    public void addActivity(Activity activity) {
+        requireDraft("get new activities");
+        activities.add(Objects.requireNonNull(activity, "activity"));
+        version++;
+    }
+
+    /**
+     * Records one party's signature. The last missing one makes the plan SIGNED and records
+     * {@link PlanSigned} after {@link PlanSignatureRecorded}.
+     */
+    public void sign(String partyCode, String signedBy, Instant now) {
+        Party party = parties.stream().filter(p -> p.code().equals(partyCode)).findFirst()
+                .orElseThrow(() -> new UnprocessableException("party",
+                        "%s is not a party of plan %s".formatted(partyCode, id)));
+        if (signatureOf(party.code()).isPresent()) {
+            throw new ConflictException("%s has already signed plan %s".formatted(partyCode, id), "party");
+        }
+        requireDraft("be signed");
+        if (signedBy == null || signedBy.isBlank()) {
+            throw new InvalidInputException("signedBy", "say who signs for the party");
+        }
+        Signature signature = new Signature(party.code(), signedBy.strip(), now);
+        signatures.add(signature);
+        version++;
+        events.add(new PlanSignatureRecorded(id.value(), version, party.code(), signature.signedBy(), now, now));
+        if (signatures.size() == parties.size()) {
+            status = SIGNED;
+            events.add(new PlanSigned(id.value(), version, year, title, signedPartiesOnTheWire(), themes(),
+                    activitiesOnTheWire(), now));
+        }
+    }
+
+    /** Completes one activity of a SIGNED plan; the last one completes the plan. */
+    public void completeActivity(ActivityId activityId, Instant now) {
+        int index = indexOf(activityId);
+        if (status != SIGNED) {
+            throw new ConflictException("Plan %s is %s; only the activities of a SIGNED plan can be completed"
+                    .formatted(id, status), "status");
+        }
+        Activity activity = activities.get(index);
+        if (activity.completed()) {
+            throw new ConflictException("Activity %s was already completed on %s".formatted(activityId, activity.completedOn()));
+        }
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        activities.set(index, activity.completeOn(today));
+        version++;
+        events.add(new ActivityCompleted(id.value(), version, activity.id().value(), activity.title(), activity.theme(),
+                activity.partnershipIds(), today, now));
+        if (activities.stream().allMatch(Activity::completed)) {
+            status = COMPLETED;
+            events.add(new PlanCompleted(id.value(), version, year, title, now));
+        }
+    }
+
+    /** Cancels a DRAFT. */
+    public void cancel(String reason, Instant now) {
+        requireDraft("be cancelled");
+        status = CANCELLED;
+        cancellationReason = reason == null || reason.isBlank() ? null : reason.strip();
+        version++;
+        events.add(new PlanCancelled(id.value(), version, year, title, cancellationReason, now));
+    }
+
+    /** The events recorded since the last call, oldest first. */
+    public List<PlanEvent> pullEvents() {
+        List<PlanEvent> pulled = List.copyOf(events);
+        events.clear();
+        return pulled;
+    }
+
+    /** Funding of all activities by source, in EUR; every source is present. */
+    public Map<FundingSource, BigDecimal> fundingBySource() {
+        Map<FundingSource, BigDecimal> totals = new EnumMap<>(FundingSource.class);
+        for (FundingSource source : FundingSource.values()) {
+            totals.put(source, BigDecimal.ZERO.setScale(2));
+        }
+        activities.forEach(activity -> activity.funding()
+                .forEach(line -> totals.merge(line.source(), line.amountEur(), BigDecimal::add)));
+        return totals;
+    }
+
+    /** Funding of all activities by the activity's theme, in EUR; only themes with activities. */
+    public Map<Theme, BigDecimal> fundingByTheme() {
+        Map<Theme, BigDecimal> totals = new EnumMap<>(Theme.class);
+        activities.forEach(activity -> totals.merge(activity.theme(), activity.totalEur(), BigDecimal::add));
+        return totals;
+    }
+
+    public BigDecimal totalEur() {
+        return activities.stream().map(Activity::totalEur).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+    }
+
+    private void requireDraft(String action) {
+        if (status != DRAFT) {
+            throw new ConflictException("Plan %s is %s; only a DRAFT can %s".formatted(id, status, action), "status");
+        }
+    }
+
+    private int indexOf(ActivityId activityId) {
+        for (int i = 0; i < activities.size(); i++) {
+            if (activities.get(i).id().equals(activityId)) {
+                return i;
+            }
+        }
+        throw new NotFoundException("Activity", activityId + " of plan " + id);
+    }
+
+    private Optional<Signature> signatureOf(String partyCode) {
+        return signatures.stream().filter(s -> s.party().equals(partyCode)).findFirst();
+    }
+
+    private List<PlanEvent.Party> partiesOnTheWire() {
+        return parties.stream().map(p -> new PlanEvent.Party(p.code(), p.name())).toList();
+    }
+
+    private List<PlanEvent.SignedParty> signedPartiesOnTheWire() {
+        return parties.stream().map(p -> {
+            Signature signature = signatureOf(p.code()).orElseThrow();
+            return new PlanEvent.SignedParty(p.code(), p.name(), signature.signedBy(), signature.signedAt());
+        }).toList();
+    }
+
+    private List<PlanEvent.Activity> activitiesOnTheWire() {
+        return activities.stream().map(a -> new PlanEvent.Activity(a.id().value(), a.title(), a.theme(), a.partnershipIds(),
+                a.startsOn(), a.endsOn(),
+                a.funding().stream().map(f -> new PlanEvent.Funding(f.source(), f.amountEur())).toList())).toList();
+    }
+
+    public PlanId id() {
+        return id;
+    }
+
+    public long version() {
+        return version;
+    }
+
+    public int year() {
+        return year;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public List<Party> parties() {
+        return parties;
+    }
+
+    public Set<Theme> themes() {
+        return Collections.unmodifiableSet(themes.isEmpty() ? EnumSet.noneOf(Theme.class) : EnumSet.copyOf(themes));
+    }
+
+    public List<Activity> activities() {
+        return List.copyOf(activities);
+    }
+
+    public List<Signature> signatures() {
+        return List.copyOf(signatures);
+    }
+
+    public PlanStatus status() {
+        return status;
+    }
+
+    public String cancellationReason() {
+        return cancellationReason;
+    }
+}

@@ -1,0 +1,21 @@
+package org.decoop.plan.plan.domain;
+
+import java.util.Objects;
+import java.util.UUID;
+
+/** Opaque id of an action plan; also the Kafka key of its events. */
+public record PlanId(String value) {
+
+    public PlanId {
+        Objects.requireNonNull(value, "value");
+    }
+
+    public static PlanId newId() {
+        return new PlanId(UUID.randomUUID().toString());
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

@@ -1,0 +1,14 @@
+package org.decoop.plan.plan.domain;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/** A party's signature of a plan: who signed for it, and when. */
+public record Signature(String party, String signedBy, Instant signedAt) {
+
+    public Signature {
+        Objects.requireNonNull(party, "party");
+        Objects.requireNonNull(signedBy, "signedBy");
+        Objects.requireNonNull(signedAt, "signedAt");
+    }
+}
