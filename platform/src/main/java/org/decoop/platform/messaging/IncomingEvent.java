@@ -11,9 +11,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A CloudEvent received through a Spring Cloud Stream binding in Kafka binary mode: the
- * attributes are the {@code ce_*} record headers, the payload is the JSON data. The binder
- * hands headers over as text or as raw bytes, depending on how the producer wrote them, so
- * both are read.
+ * attributes are the {@code ce_*} record headers, the payload is the JSON data. Spring Cloud
+ * Function renames some of them to the canonical {@code ce-} prefix before the function sees
+ * them (only when it takes the record for a CloudEvent), and the binder hands values over as
+ * text or raw bytes depending on the producer, so every variant is read here.
  */
 public record IncomingEvent(String id, String type, String source, String subject, byte[] data) {
 
@@ -41,7 +42,11 @@ public record IncomingEvent(String id, String type, String source, String subjec
     }
 
     private static String header(Message<?> message, String name) {
-        Object value = message.getHeaders().get(name);
+        String attribute = name.substring("ce_".length());
+        Object value = message.getHeaders().get("ce_" + attribute);
+        if (value == null) {
+            value = message.getHeaders().get("ce-" + attribute);
+        }
         if (value instanceof byte[] bytes) {
             return new String(bytes, StandardCharsets.UTF_8);
         }

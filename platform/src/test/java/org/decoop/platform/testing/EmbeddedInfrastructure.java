@@ -57,8 +57,20 @@ public final class EmbeddedInfrastructure {
         return properties;
     }
 
+    /**
+     * Stops both at JVM exit. Spring contexts close in their own shutdown hooks at the same time,
+     * and a broker waiting for their consumers could hold the exit up: give it a few seconds.
+     */
     private void stop() {
         mongo.shutdownNow();
-        kafka.destroy();
+        Thread broker = new Thread(kafka::destroy, "embedded-kafka-stop");
+        broker.setDaemon(true);
+        broker.start();
+        try {
+            broker.join(5_000);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

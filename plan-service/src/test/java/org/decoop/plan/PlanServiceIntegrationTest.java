@@ -1,0 +1,357 @@
+package org.decoop.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.decoop.events.PartnershipStatus;
+import org.decoop.events.Theme;
+import org.decoop.events.Topics;
+import org.decoop.events.partnership.PartnershipEnded;
+import org.decoop.events.partnership.PartnershipEstablished;
+import org.decoop.events.partnership.PartnershipEvent;
+import org.decoop.platform.outbox.CloudEventRecords;
+import org.decoop.platform.outbox.EventSerializer;
+import org.decoop.platform.testing.EmbeddedInfrastructure;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.cloudevents.CloudEvent;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * plan-service as a client meets it: partnership events in from {@code partnership-events},
+ * HTTP in, CloudEvents on {@code plan-events} out, on the embedded broker and the in-process
+ * MongoDB wire server.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.cloud.stream.bindings.partnershipEvents-in-0.consumer.back-off-initial-interval=20",
+        "spring.cloud.stream.bindings.partnershipEvents-in-0.consumer.back-off-max-interval=50" })
+class PlanServiceIntegrationTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String DLQ = "partnership-events.plan-service.dlq";
+    private static final EventSerializer SERIALIZER = new EventSerializer();
+    private static KafkaProducer<String, byte[]> producer;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        EmbeddedInfrastructure.shared().springProperties("plans-it").forEach((key, value) -> registry.add(key, () -> value));
+    }
+
+    @BeforeAll
+    static void startProducer() {
+        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                EmbeddedInfrastructure.shared().kafkaBootstrapServers()), new StringSerializer(), new ByteArraySerializer());
+    }
+
+    @AfterAll
+    static void stopProducer() {
+        producer.close();
+    }
+
+    @LocalServerPort
+    int port;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void draftsAndSignsThe2020PlanAndPublishesPlanSignedOnce() throws Exception {
+        String neversMitrovica = publishPartnership(PartnershipStatus.DORMANT, 1);
+
+        HttpResponse<String> madeUp = draft2020(UUID.randomUUID().toString());
+        assertThat(madeUp.statusCode()).isEqualTo(422);
+        assertThat(field(madeUp)).isEqualTo("activities[0].partnershipIds[0]");
+
+        String planId = id(awaitCreated(() -> draft2020(neversMitrovica)));
+
+        HttpResponse<String> first = sign(planId, "AMBAFRANCE-RS", "Ambassador of France");
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(first.body()).get("status").asString()).isEqualTo("DRAFT");
+        assertThat(sign(planId, "AMBAFRANCE-RS", "Again").statusCode()).as("second signature of a party").isEqualTo(409);
+        assertThat(sign(planId, "NOBODY", "Someone").statusCode()).as("unknown party").isEqualTo(422);
+        HttpResponse<String> last = sign(planId, "SKGO", "Secretary General of SKGO");
+        assertThat(last.statusCode()).isEqualTo(200);
+        JsonNode signed = JSON.readTree(last.body());
+        assertThat(signed.get("status").asString()).isEqualTo("SIGNED");
+        assertThat(signed.get("totals").get("totalEur").decimalValue()).isEqualByComparingTo("45000.00");
+        assertThat(signed.get("totals").get("bySourceEur").get("FRENCH_MFA").decimalValue()).isEqualByComparingTo("30000");
+
+        assertThat(send("POST", "/api/plans/" + planId + "/activities", activity(neversMitrovica), null).statusCode())
+                .as("content frozen once signed").isEqualTo(409);
+        assertThat(send("POST", "/api/plans/" + planId + "/cancellation", "{}", null).statusCode())
+                .as("only a draft can be cancelled").isEqualTo(409);
+
+        List<ConsumerRecord<String, byte[]>> records = planEvents(planId, 4);
+        assertThat(records).extracting(record -> header(record, "ce_type")).containsExactly(
+                "org.decoop.PlanDrafted", "org.decoop.PlanSignatureRecorded", "org.decoop.PlanSignatureRecorded",
+                "org.decoop.PlanSigned");
+        for (ConsumerRecord<String, byte[]> record : records) {
+            CloudEvent event = CloudEventRecords.toCloudEvent(record);
+            assertThat(record.key()).isEqualTo(planId);
+            assertThat(event.getSource()).hasToString("/plan-service");
+            assertThat(event.getSubject()).isEqualTo(planId);
+            assertThat(event.getDataContentType()).isEqualTo("application/json");
+            assertThat(UUID.fromString(event.getId())).isNotNull();
+        }
+        JsonNode planSigned = JSON.readTree(records.get(3).value());
+        assertThat(planSigned.get("year").asInt()).isEqualTo(2020);
+        assertThat(planSigned.get("parties").findValuesAsString("signedBy"))
+                .containsExactly("Ambassador of France", "Secretary General of SKGO");
+        assertThat(planSigned.get("themes").size()).isEqualTo(6);
+        JsonNode activity = planSigned.get("activities").get(0);
+        assertThat(activity.get("partnershipIds").get(0).asString()).isEqualTo(neversMitrovica);
+        assertThat(activity.get("funding").get(0).get("source").asString()).isEqualTo("FRENCH_MFA");
+        assertThat(activity.get("id").asString()).isNotBlank();
+
+        String activityId = signed.get("activities").get(0).get("id").asString();
+        HttpResponse<String> completed = send("POST", "/api/plans/" + planId + "/activities/" + activityId + "/completion", null, null);
+        assertThat(JSON.readTree(completed.body()).get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(planEvents(planId, 6)).extracting(record -> header(record, "ce_type"))
+                .endsWith("org.decoop.ActivityCompleted", "org.decoop.PlanCompleted");
+    }
+
+    @Test
+    void publishesPlanSignedExactlyOnceWhenEveryPartySignsAtTheSameMoment() throws Exception {
+        String partnership = publishPartnership(PartnershipStatus.ACTIVE, 0);
+        List<String> parties = List.of("AMBAFRANCE-RS", "SKGO", "NEVERS", "SREMSKA-MITROVICA", "MFA-FR");
+        String planId = id(awaitCreated(() -> send("POST", "/api/plans", """
+                {"year": 2021, "title": "Plan with five parties", "themes": ["YOUTH"],
+                 "parties": [%s], "activities": [%s]}""".formatted(
+                parties.stream().map(code -> "{\"code\": \"%s\", \"name\": \"%s\"}".formatted(code, code))
+                        .reduce((a, b) -> a + ", " + b).orElseThrow(),
+                activity(partnership)), null)));
+
+        ExecutorService pool = Executors.newFixedThreadPool(parties.size());
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (String party : parties) {
+                Callable<Integer> signing = () -> {
+                    start.await();
+                    return sign(planId, party, "Signatory of " + party).statusCode();
+                };
+                answers.add(pool.submit(signing));
+            }
+            start.countDown();
+            for (Future<Integer> answer : answers) {
+                assertThat(answer.get()).isEqualTo(200);
+            }
+        }
+        finally {
+            pool.shutdownNow();
+        }
+
+        JsonNode plan = JSON.readTree(send("GET", "/api/plans/" + planId, null, null).body());
+        assertThat(plan.get("status").asString()).isEqualTo("SIGNED");
+        assertThat(plan.get("parties").findValuesAsString("signedBy")).hasSize(parties.size());
+        List<ConsumerRecord<String, byte[]>> records = planEvents(planId, 1 + parties.size() + 1);
+        assertThat(records).extracting(record -> header(record, "ce_type")).filteredOn("org.decoop.PlanSigned"::equals).hasSize(1);
+        assertThat(records).extracting(record -> header(record, "ce_type")).last().isEqualTo("org.decoop.PlanSigned");
+    }
+
+    @Test
+    void refusesActivitiesOfAnEndedPartnershipButAcceptsADormantOne() throws Exception {
+        String dormant = publishPartnership(PartnershipStatus.DORMANT, 1);
+        String ended = publishPartnership(PartnershipStatus.ENDED, 2);
+        awaitCreated(() -> draft2020(dormant));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            HttpResponse<String> refused = draft2020(ended);
+            assertThat(refused.statusCode()).isEqualTo(422);
+            assertThat(refused.body()).contains("has ENDED");
+        });
+    }
+
+    @Test
+    void parksAnUnreadableRecordOnTheDeadLetterTopicAndGoesOn() throws Exception {
+        String poisonId = UUID.randomUUID().toString();
+        ProducerRecord<String, byte[]> poison = new ProducerRecord<>(Topics.PARTNERSHIP_EVENTS, "broken",
+                "{this is not json".getBytes(StandardCharsets.UTF_8));
+        poison.headers().add("ce_specversion", bytes("1.0")).add("ce_id", bytes(poisonId))
+                .add("ce_source", bytes("/partnership-service")).add("ce_type", bytes("org.decoop.PartnershipEstablished"))
+                .add("ce_subject", bytes("broken")).add("content-type", bytes("application/json"));
+        producer.send(poison).get();
+        ProducerRecord<String, byte[]> unknownType = new ProducerRecord<>(Topics.PARTNERSHIP_EVENTS, "future",
+                "{}".getBytes(StandardCharsets.UTF_8));
+        unknownType.headers().add("ce_id", bytes(UUID.randomUUID().toString())).add("ce_type", bytes("org.decoop.PartnershipTwinned"));
+        producer.send(unknownType).get();
+
+        String afterwards = publishPartnership(PartnershipStatus.ACTIVE, 0);
+
+        awaitCreated(() -> draft2020(afterwards));
+        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+            consumer.subscribe(List.of(DLQ));
+            List<ConsumerRecord<String, byte[]>> parked = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(parked::add);
+                assertThat(parked).extracting(record -> header(record, "ce_id")).contains(poisonId);
+            });
+            assertThat(parked).extracting(record -> header(record, "ce_type")).doesNotContain("org.decoop.PartnershipTwinned");
+        }
+    }
+
+    @Test
+    void totalsFundingByThemeAndSourceAcrossPlans() throws Exception {
+        String partnership = publishPartnership(PartnershipStatus.ACTIVE, 0);
+        awaitCreated(() -> send("POST", "/api/plans", """
+                {"year": 2031, "title": "Stats A", "parties": [{"code": "A1", "name": "A"}, {"code": "B1", "name": "B"}],
+                 "themes": ["ENVIRONMENT"], "activities": [
+                   {"title": "Clean river", "theme": "ENVIRONMENT", "partnershipIds": ["%1$s"],
+                    "funding": [{"source": "EU_CALL", "amountEur": 1000.50}, {"source": "LOCAL_BUDGET", "amountEur": 99.50}]},
+                   {"title": "Youth forum", "theme": "YOUTH", "partnershipIds": ["%1$s"],
+                    "funding": [{"source": "EU_CALL", "amountEur": 500}]}]}""".formatted(partnership), null));
+        String cancelled = id(send("POST", "/api/plans", """
+                {"year": 2031, "title": "Stats B", "parties": [{"code": "A1", "name": "A"}, {"code": "B1", "name": "B"}],
+                 "activities": [{"title": "Dropped", "theme": "YOUTH", "partnershipIds": ["%s"],
+                    "funding": [{"source": "FRENCH_MFA", "amountEur": 7777}]}]}""".formatted(partnership), null));
+        assertThat(send("POST", "/api/plans/" + cancelled + "/cancellation", "{\"reason\": \"Merged into A\"}", null).statusCode())
+                .isEqualTo(200);
+
+        JsonNode stats = JSON.readTree(send("GET", "/api/plans/stats?year=2031", null, null).body());
+        assertThat(stats.get("plansByStatus").get("DRAFT").asLong()).isEqualTo(1);
+        assertThat(stats.get("plansByStatus").get("CANCELLED").asLong()).isEqualTo(1);
+        assertThat(stats.get("fundingByThemeEur").get("ENVIRONMENT").decimalValue()).isEqualByComparingTo("1100.00");
+        assertThat(stats.get("fundingByThemeEur").get("YOUTH").decimalValue()).isEqualByComparingTo("500.00");
+        assertThat(stats.get("fundingBySourceEur").get("EU_CALL").decimalValue()).isEqualByComparingTo("1500.50");
+        assertThat(stats.get("fundingBySourceEur").get("FRENCH_MFA").decimalValue()).isEqualByComparingTo("0");
+        assertThat(stats.get("totalFundingEur").decimalValue()).isEqualByComparingTo("1600.00");
+
+        JsonNode listed = JSON.readTree(send("GET", "/api/plans?year=2031&status=CANCELLED&partnershipId=" + partnership, null, null).body());
+        assertThat(listed.get("content").size()).isEqualTo(1);
+        assertThat(listed.get("content").get(0).get("cancellationReason").asString()).isEqualTo("Merged into A");
+    }
+
+    private HttpResponse<String> draft2020(String partnershipId) throws IOException, InterruptedException {
+        return send("POST", "/api/plans", """
+                {"year": 2020, "title": "Akcioni plan 2020",
+                 "parties": [{"code": "AMBAFRANCE-RS", "name": "Ambassade de France en Serbie"},
+                             {"code": "SKGO", "name": "Stalna konferencija gradova i opština"}],
+                 "themes": ["GENDER_EQUALITY", "RULE_OF_LAW", "YOUTH", "LOCAL_ECONOMIC_DEVELOPMENT", "ENVIRONMENT", "URBAN_PLANNING"],
+                 "activities": [%s]}""".formatted(activity(partnershipId)), null);
+    }
+
+    private static String activity(String partnershipId) {
+        return """
+                {"title": "Nevers – Sremska Mitrovica: youth exchange", "theme": "YOUTH", "partnershipIds": ["%s"],
+                 "startsOn": "2020-04-01", "endsOn": "2020-10-31",
+                 "funding": [{"source": "FRENCH_MFA", "amountEur": 30000}, {"source": "LOCAL_BUDGET", "amountEur": 15000.00}]}"""
+                .formatted(partnershipId);
+    }
+
+    /** Publishes a partnership event as partnership-service would, and returns the partnership's id. */
+    private static String publishPartnership(PartnershipStatus status, long version) throws Exception {
+        String id = UUID.randomUUID().toString();
+        List<PartnershipEvent.Partner> partners = List.of(new PartnershipEvent.Partner("nevers", "Nevers", "FR"),
+                new PartnershipEvent.Partner("sremska-mitrovica", "Sremska Mitrovica", "RS"));
+        PartnershipEvent event = status == PartnershipStatus.ENDED
+                ? new PartnershipEnded(id, version, status, partners, Set.of(Theme.CULTURE), "Ended", Instant.now())
+                : new PartnershipEstablished(id, version, status, partners, 2005, Set.of(Theme.CULTURE), null, Instant.now());
+        producer.send(CloudEventRecords.toRecord(SERIALIZER.toOutbox(event), Topics.PARTNERSHIP_EVENTS, "/partnership-service")).get();
+        return id;
+    }
+
+    private HttpResponse<String> awaitCreated(Callable<HttpResponse<String>> request) {
+        List<HttpResponse<String>> created = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            HttpResponse<String> response = request.call();
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+            created.add(response);
+        });
+        return created.get(0);
+    }
+
+    private HttpResponse<String> sign(String planId, String party, String signedBy) throws IOException, InterruptedException {
+        return send("POST", "/api/plans/" + planId + "/signatures",
+                "{\"party\": \"%s\", \"signedBy\": \"%s\"}".formatted(party, signedBy), null);
+    }
+
+    private HttpResponse<String> send(String method, String path, String json, String ifMatch)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private List<ConsumerRecord<String, byte[]>> planEvents(String key, int expected) {
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+            consumer.subscribe(List.of(Topics.PLAN_EVENTS));
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                    if (key.equals(record.key())) {
+                        records.add(record);
+                    }
+                });
+                assertThat(records).hasSizeGreaterThanOrEqualTo(expected);
+            });
+        }
+        assertThat(records).hasSize(expected);
+        return records;
+    }
+
+    private static KafkaConsumer<String, byte[]> consumer() {
+        return new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedInfrastructure.shared().kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    private static String id(HttpResponse<String> response) {
+        return JSON.readTree(response.body()).get("id").asString();
+    }
+
+    private static String field(HttpResponse<String> response) {
+        return JSON.readTree(response.body()).get("field").asString();
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}

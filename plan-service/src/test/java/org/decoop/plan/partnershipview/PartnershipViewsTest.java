@@ -1,0 +1,103 @@
+package org.decoop.plan.partnershipview;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import org.decoop.events.PartnershipStatus;
+import org.decoop.events.Theme;
+import org.decoop.events.partnership.PartnershipEnded;
+import org.decoop.events.partnership.PartnershipEstablished;
+import org.decoop.events.partnership.PartnershipEvent;
+import org.decoop.events.partnership.PartnershipReactivated;
+import org.decoop.events.partnership.PartnershipWentDormant;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+
+/** The read model keeps the newest state whatever the order and number of deliveries. */
+class PartnershipViewsTest {
+
+    private static final List<PartnershipEvent.Partner> PARTNERS = List.of(new PartnershipEvent.Partner("nevers", "Nevers", "FR"),
+            new PartnershipEvent.Partner("sm", "Sremska Mitrovica", "RS"));
+    private static final Instant T = Instant.parse("2020-02-27T10:00:00Z");
+
+    private static MongoServer server;
+    private static MongoClient client;
+
+    private final PartnershipViews views = new PartnershipViews(new MongoTemplate(client, "views"));
+
+    @BeforeAll
+    static void start() {
+        server = new MongoServer(new MemoryBackend());
+        server.bind();
+        client = MongoClients.create(server.getConnectionString());
+    }
+
+    @AfterAll
+    static void stop() {
+        client.close();
+        server.shutdownNow();
+    }
+
+    @Test
+    void appliesEventsInOrder() {
+        views.apply(established("p1"));
+        views.apply(dormant("p1", 1));
+        views.apply(reactivated("p1", 2));
+
+        assertThat(views.byIds(List.of("p1"))).containsEntry("p1", new PartnershipView("p1", PartnershipStatus.ACTIVE, 2));
+    }
+
+    @Test
+    void ignoresDuplicates() {
+        views.apply(established("p2"));
+        views.apply(dormant("p2", 1));
+        views.apply(dormant("p2", 1));
+        views.apply(established("p2"));
+
+        assertThat(views.byIds(List.of("p2")).get("p2")).isEqualTo(new PartnershipView("p2", PartnershipStatus.DORMANT, 1));
+    }
+
+    @Test
+    void keepsTheNewestStateWhenEventsArriveOutOfOrder() {
+        views.apply(ended("p3", 3));
+        views.apply(reactivated("p3", 2));
+        views.apply(established("p3"));
+        views.apply(dormant("p3", 1));
+
+        assertThat(views.byIds(List.of("p3")).get("p3")).isEqualTo(new PartnershipView("p3", PartnershipStatus.ENDED, 3));
+    }
+
+    @Test
+    void knowsOnlyWhatItWasTold() {
+        views.apply(established("p4"));
+
+        assertThat(views.byIds(List.of("p4", "unknown"))).containsOnlyKeys("p4");
+    }
+
+    private static PartnershipEstablished established(String id) {
+        return new PartnershipEstablished(id, 0, PartnershipStatus.ACTIVE, PARTNERS, 2005, Set.of(Theme.CULTURE), null, T);
+    }
+
+    private static PartnershipWentDormant dormant(String id, long version) {
+        return new PartnershipWentDormant(id, version, PartnershipStatus.DORMANT, PARTNERS, Set.of(Theme.CULTURE), "Quiet", null, T);
+    }
+
+    private static PartnershipReactivated reactivated(String id, long version) {
+        return new PartnershipReactivated(id, version, PartnershipStatus.ACTIVE, PARTNERS, Set.of(Theme.CULTURE), "Plan", "plan-1", T);
+    }
+
+    private static PartnershipEnded ended(String id, long version) {
+        return new PartnershipEnded(id, version, PartnershipStatus.ENDED, PARTNERS, Set.of(Theme.CULTURE), "Over", T);
+    }
+}

@@ -1,0 +1,134 @@
+package org.decoop.plan.plan;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.decoop.platform.errors.ConflictException;
+import org.decoop.platform.errors.NotFoundException;
+import org.decoop.platform.errors.PreconditionFailedException;
+import org.decoop.platform.errors.UnprocessableException;
+import org.decoop.platform.web.ProblemDetailsAdvice;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+/** Every way a client can get a plan request wrong: problem details naming the field, nothing written. */
+@WebMvcTest(PlanController.class)
+@Import(ProblemDetailsAdvice.class)
+class PlanApiWebTest {
+
+    private static final String PARTIES = """
+            [{"code": "AMBAFRANCE-RS", "name": "Ambassade de France en Serbie"}, {"code": "SKGO", "name": "SKGO"}]""";
+
+    @Autowired
+    MockMvc mvc;
+
+    @MockitoBean
+    PlanService service;
+
+    @Test
+    void answersMalformedJsonWithAProblem() throws Exception {
+        postJson("/api/plans", "{\"year\": 2020,")
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("https://decoop.org/problems/malformed-json"));
+        verifyNoInteractions(service);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            missing year           | {"title": "Plan", "parties": %s}                                       | year
+            year out of range      | {"year": 1789, "title": "Plan", "parties": %s}                         | year
+            blank title            | {"year": 2020, "title": " ", "parties": %s}                            | title
+            unknown theme          | {"year": 2020, "title": "Plan", "parties": %s, "themes": ["CHESS"]}    | themes[0]
+            """)
+    void namesTheOffendingPlanField(String name, String body, String field) throws Exception {
+        postJson("/api/plans", body.formatted(PARTIES))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value(field));
+        verifyNoInteractions(service);
+    }
+
+    @Test
+    void refusesASinglePartyAndABadPartyCode() throws Exception {
+        postJson("/api/plans", "{\"year\": 2020, \"title\": \"Plan\", \"parties\": [{\"code\": \"SKGO\", \"name\": \"SKGO\"}]}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("parties"));
+        postJson("/api/plans", """
+                {"year": 2020, "title": "Plan", "parties": [{"code": "skgo lower", "name": "SKGO"}, {"code": "A1", "name": "A"}]}""")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("parties[0].code"));
+        verifyNoInteractions(service);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            negative amount        | {"source": "EU_CALL", "amountEur": -5}        |                                    | activities[0].funding[0].amountEur
+            three decimals         | {"source": "EU_CALL", "amountEur": 1.005}     |                                    | activities[0].funding[0].amountEur
+            unknown source         | {"source": "LOTTERY", "amountEur": 5}         |                                    | activities[0].funding[0].source
+            ends before it starts  | {"source": "EU_CALL", "amountEur": 5}         | "startsOn": "2020-05-01", "endsOn": "2020-04-01", | activities[0].endsOn
+            """)
+    void namesTheOffendingActivityField(String name, String funding, String dates, String field) throws Exception {
+        postJson("/api/plans", """
+                {"year": 2020, "title": "Plan", "parties": %s,
+                 "activities": [{"title": "Exchange", "theme": "YOUTH", "partnershipIds": ["p1"], %s "funding": [%s]}]}"""
+                .formatted(PARTIES, dates == null ? "" : dates, funding))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value(field));
+        verifyNoInteractions(service);
+    }
+
+    @Test
+    void refusesASignatureWithoutSigner() throws Exception {
+        postJson("/api/plans/p1/signatures", "{\"party\": \"SKGO\"}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("signedBy"));
+        verifyNoInteractions(service);
+    }
+
+    @Test
+    void refusesBadFilters() throws Exception {
+        mvc.perform(get("/api/plans").param("status", "APPROVED"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("status"));
+        mvc.perform(get("/api/plans").param("year", "twenty"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("year"));
+        mvc.perform(get("/api/plans/stats").param("year", "3000"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("year"));
+        verifyNoInteractions(service);
+    }
+
+    @Test
+    void mapsDomainRefusalsToTheirStatus() throws Exception {
+        given(service.get(any())).willThrow(new NotFoundException("Plan", "nope"));
+        mvc.perform(get("/api/plans/nope")).andExpect(status().isNotFound());
+
+        given(service.sign(any(), any(), any(), any())).willThrow(new UnprocessableException("party", "not a party"));
+        postJson("/api/plans/p1/signatures", "{\"party\": \"X1\", \"signedBy\": \"X\"}")
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.field").value("party"));
+
+        given(service.cancel(any(), any(), any())).willThrow(new ConflictException("Plan p1 is SIGNED", "status"));
+        postJson("/api/plans/p1/cancellation", "{}").andExpect(status().isConflict());
+
+        given(service.completeActivity(any(), any(), any())).willThrow(new PreconditionFailedException("stale"));
+        mvc.perform(post("/api/plans/p1/activities/a1/completion").header("If-Match", "\"3\""))
+                .andExpect(status().isPreconditionFailed());
+    }
+
+    private ResultActions postJson(String path, String body) throws Exception {
+        return mvc.perform(post(path).contentType(MediaType.APPLICATION_JSON).content(body));
+    }
+}

@@ -1,0 +1,193 @@
+package org.decoop.plan.plan.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.decoop.events.PlanStatus.CANCELLED;
+import static org.decoop.events.PlanStatus.COMPLETED;
+import static org.decoop.events.PlanStatus.DRAFT;
+import static org.decoop.events.PlanStatus.SIGNED;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.decoop.events.FundingSource;
+import org.decoop.events.Theme;
+import org.decoop.events.plan.ActivityCompleted;
+import org.decoop.events.plan.PlanCancelled;
+import org.decoop.events.plan.PlanCompleted;
+import org.decoop.events.plan.PlanDrafted;
+import org.decoop.events.plan.PlanEvent;
+import org.decoop.events.plan.PlanSignatureRecorded;
+import org.decoop.events.plan.PlanSigned;
+import org.decoop.platform.errors.ConflictException;
+import org.decoop.platform.errors.InvalidInputException;
+import org.decoop.platform.errors.NotFoundException;
+import org.decoop.platform.errors.UnprocessableException;
+import org.junit.jupiter.api.Test;
+
+class PlanTest {
+
+    private static final Instant DRAFTED = Instant.parse("2020-01-15T10:00:00Z");
+    private static final Instant SIGNING = Instant.parse("2020-02-27T11:00:00Z");
+    private static final List<Party> PARTIES = List.of(new Party("AMBAFRANCE-RS", "Ambassade de France en Serbie"),
+            new Party("SKGO", "Stalna konferencija gradova i opština"));
+
+    @Test
+    void draftsAPlanAndRecordsPlanDrafted() {
+        Plan plan = plan2020();
+
+        assertThat(plan.status()).isEqualTo(DRAFT);
+        assertThat(plan.pullEvents()).singleElement().isInstanceOfSatisfying(PlanDrafted.class, event -> {
+            assertThat(event.year()).isEqualTo(2020);
+            assertThat(event.parties()).extracting(PlanEvent.Party::code).containsExactly("AMBAFRANCE-RS", "SKGO");
+            assertThat(event.activities()).hasSize(1);
+        });
+    }
+
+    @Test
+    void refusesFewerThanTwoPartiesAndTheSamePartyTwice() {
+        assertThatThrownBy(() -> Plan.draft(PlanId.newId(), 2020, "Plan", List.of(PARTIES.get(0)), List.of(), List.of(), DRAFTED))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("parties"));
+        assertThatThrownBy(() -> Plan.draft(PlanId.newId(), 2020, "Plan",
+                List.of(PARTIES.get(0), PARTIES.get(1), new Party("SKGO", "Again")), List.of(), List.of(), DRAFTED))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("parties[2].code"));
+    }
+
+    @Test
+    void refusesNegativeAmountsAndActivitiesThatEndBeforeTheyStart() {
+        assertThatThrownBy(() -> new FundingLine(FundingSource.EU_CALL, new BigDecimal("-1")))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("amountEur"));
+        assertThatThrownBy(() -> new FundingLine(FundingSource.EU_CALL, new BigDecimal("1.005")))
+                .isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> Activity.planned("Exchange", Theme.YOUTH, List.of(), LocalDate.of(2020, 5, 1),
+                LocalDate.of(2020, 4, 1), List.of()))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("endsOn"));
+    }
+
+    @Test
+    void becomesSignedWithTheLastMissingSignatureOnly() {
+        Plan plan = plan2020();
+        plan.pullEvents();
+
+        plan.sign("AMBAFRANCE-RS", "Ambassador", SIGNING);
+        assertThat(plan.status()).isEqualTo(DRAFT);
+        assertThat(plan.pullEvents()).singleElement().isInstanceOf(PlanSignatureRecorded.class);
+
+        plan.sign("SKGO", "Secretary General", SIGNING.plusSeconds(60));
+        assertThat(plan.status()).isEqualTo(SIGNED);
+        List<PlanEvent> events = plan.pullEvents();
+        assertThat(events).hasSize(2);
+        assertThat(events.get(0)).isInstanceOfSatisfying(PlanSignatureRecorded.class, event -> {
+            assertThat(event.party()).isEqualTo("SKGO");
+            assertThat(event.signedBy()).isEqualTo("Secretary General");
+        });
+        assertThat(events.get(1)).isInstanceOfSatisfying(PlanSigned.class, event -> {
+            assertThat(event.parties()).extracting(PlanEvent.SignedParty::signedBy).containsExactly("Ambassador", "Secretary General");
+            assertThat(event.themes()).contains(Theme.GENDER_EQUALITY, Theme.URBAN_PLANNING);
+            assertThat(event.activities().get(0).funding()).extracting(PlanEvent.Funding::amountEur)
+                    .containsExactly(new BigDecimal("30000.00"), new BigDecimal("15000.00"));
+        });
+    }
+
+    @Test
+    void refusesAnUnknownPartyAndASecondSignature() {
+        Plan plan = plan2020();
+        assertThatThrownBy(() -> plan.sign("NOBODY", "X", SIGNING)).isInstanceOfSatisfying(UnprocessableException.class,
+                e -> assertThat(e.field()).isEqualTo("party"));
+
+        plan.sign("SKGO", "Secretary General", SIGNING);
+        assertThatThrownBy(() -> plan.sign("SKGO", "Someone else", SIGNING)).isInstanceOf(ConflictException.class);
+        assertThat(plan.signatures()).hasSize(1);
+    }
+
+    @Test
+    void freezesTheContentOnceSigned() {
+        Plan plan = signedPlan();
+
+        assertThatThrownBy(() -> plan.addActivity(activity())).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> plan.cancel("Too late", SIGNING)).isInstanceOf(ConflictException.class);
+        assertThat(plan.activities()).hasSize(1);
+    }
+
+    @Test
+    void completesActivitiesOneByOneThenThePlan() {
+        Plan plan = plan2020();
+        plan.addActivity(activity());
+        plan.sign("AMBAFRANCE-RS", "Ambassador", SIGNING);
+        plan.sign("SKGO", "Secretary General", SIGNING);
+        plan.pullEvents();
+        ActivityId first = plan.activities().get(0).id();
+        ActivityId second = plan.activities().get(1).id();
+
+        plan.completeActivity(first, Instant.parse("2020-10-31T12:00:00Z"));
+        assertThat(plan.status()).isEqualTo(SIGNED);
+        assertThat(plan.pullEvents()).singleElement().isInstanceOfSatisfying(ActivityCompleted.class,
+                event -> assertThat(event.completedOn()).isEqualTo(LocalDate.of(2020, 10, 31)));
+        assertThatThrownBy(() -> plan.completeActivity(first, SIGNING)).isInstanceOf(ConflictException.class);
+
+        plan.completeActivity(second, Instant.parse("2020-12-01T12:00:00Z"));
+        assertThat(plan.status()).isEqualTo(COMPLETED);
+        assertThat(plan.pullEvents()).extracting(Object::getClass).containsExactly(ActivityCompleted.class, PlanCompleted.class);
+    }
+
+    @Test
+    void completesActivitiesOfSignedPlansOnly() {
+        Plan plan = plan2020();
+        ActivityId activity = plan.activities().get(0).id();
+
+        assertThatThrownBy(() -> plan.completeActivity(activity, SIGNING)).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> signedPlan().completeActivity(new ActivityId("nope"), SIGNING)).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void cancelsADraft() {
+        Plan plan = plan2020();
+        plan.pullEvents();
+
+        plan.cancel("Replaced by a new draft", SIGNING);
+
+        assertThat(plan.status()).isEqualTo(CANCELLED);
+        assertThat(plan.pullEvents()).singleElement().isInstanceOfSatisfying(PlanCancelled.class,
+                event -> assertThat(event.reason()).isEqualTo("Replaced by a new draft"));
+        assertThatThrownBy(() -> plan.sign("SKGO", "Secretary General", SIGNING)).isInstanceOf(ConflictException.class);
+    }
+
+    @Test
+    void totalsFundingBySourceAndByTheme() {
+        Plan plan = plan2020();
+        plan.addActivity(activity());
+
+        assertThat(plan.totalEur()).isEqualByComparingTo("47500.50");
+        assertThat(plan.fundingBySource().get(FundingSource.FRENCH_MFA)).isEqualByComparingTo("30000");
+        assertThat(plan.fundingBySource().get(FundingSource.EU_CALL)).isEqualByComparingTo("2500.50");
+        assertThat(plan.fundingBySource().get(FundingSource.OTHER)).isEqualByComparingTo("0");
+        assertThat(plan.fundingByTheme()).containsOnlyKeys(Theme.YOUTH, Theme.ENVIRONMENT);
+        assertThat(plan.fundingByTheme().get(Theme.ENVIRONMENT)).isEqualByComparingTo("2500.50");
+    }
+
+    private static Plan signedPlan() {
+        Plan plan = plan2020();
+        plan.sign("AMBAFRANCE-RS", "Ambassador", SIGNING);
+        plan.sign("SKGO", "Secretary General", SIGNING);
+        plan.pullEvents();
+        return plan;
+    }
+
+    private static Plan plan2020() {
+        Activity youthExchange = Activity.planned("Youth exchange Nevers – Sremska Mitrovica", Theme.YOUTH, List.of("p-nevers-sm"),
+                LocalDate.of(2020, 4, 1), LocalDate.of(2020, 10, 31),
+                List.of(new FundingLine(FundingSource.FRENCH_MFA, new BigDecimal("30000")),
+                        new FundingLine(FundingSource.LOCAL_BUDGET, new BigDecimal("15000"))));
+        return Plan.draft(PlanId.newId(), 2020, "Akcioni plan 2020", PARTIES,
+                List.of(Theme.GENDER_EQUALITY, Theme.RULE_OF_LAW, Theme.YOUTH, Theme.LOCAL_ECONOMIC_DEVELOPMENT,
+                        Theme.ENVIRONMENT, Theme.URBAN_PLANNING),
+                List.of(youthExchange), DRAFTED);
+    }
+
+    private static Activity activity() {
+        return Activity.planned("River clean-up", Theme.ENVIRONMENT, List.of("p-nevers-sm"), null, null,
+                List.of(new FundingLine(FundingSource.EU_CALL, new BigDecimal("2500.50"))));
+    }
+}
