@@ -16,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
  * them (only when it takes the record for a CloudEvent), and the binder hands values over as
  * text or raw bytes depending on the producer, so every variant is read here.
  */
-public record IncomingEvent(String id, String type, String source, String subject, byte[] data) {
+public record IncomingEvent(String id, String type, String source, String subject, String time, byte[] data) {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -27,7 +27,8 @@ public record IncomingEvent(String id, String type, String source, String subjec
         if (id == null || type == null) {
             throw new IllegalArgumentException("Not a CloudEvent in Kafka binary mode: ce_id or ce_type header missing");
         }
-        return new IncomingEvent(id, type, header(message, "ce_source"), header(message, "ce_subject"), message.getPayload());
+        return new IncomingEvent(id, type, header(message, "ce_source"), header(message, "ce_subject"), header(message, "ce_time"),
+                message.getPayload());
     }
 
     /**

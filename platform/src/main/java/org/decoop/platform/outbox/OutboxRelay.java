@@ -104,7 +104,8 @@ public class OutboxRelay implements SmartLifecycle {
 
     private List<Document> claim(OutboxSource source) {
         Instant now = clock.instant();
-        Criteria claimable = Criteria.where(OutboxDocument.OUTBOX + ".0").exists(true)
+        // "Has an outbox entry" asked through the sparse index on outbox.eventId, not by a scan.
+        Criteria claimable = Criteria.where(OutboxDocument.OUTBOX + ".eventId").exists(true)
                 .orOperator(Criteria.where(OutboxDocument.CLAIMED_UNTIL).is(null),
                         Criteria.where(OutboxDocument.CLAIMED_UNTIL).lt(Date.from(now)));
         Query candidates = Query.query(claimable).limit(properties.batchSize());

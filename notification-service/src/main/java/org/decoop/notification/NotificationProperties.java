@@ -1,0 +1,36 @@
+package org.decoop.notification;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * notification-service settings ({@code decoop.notification.*}).
+ *
+ * @param secretKey base64 of a 32-byte AES key that encrypts webhook secrets at rest, so that a
+ *                  database dump alone cannot forge signatures; set your own in production
+ * @param retrySchedule waits between delivery attempts (Svix-like by default: 8 attempts in all)
+ * @param timeout how long one webhook attempt may take
+ * @param pollInterval how often the delivery worker looks for due deliveries
+ * @param claimDuration how long a claimed delivery is reserved for one worker; after a crash
+ *                      another worker (or instance) takes it over once this has passed
+ * @param batchSize deliveries claimed per pass
+ * @param concurrency deliveries attempted at once per instance
+ * @param allowPrivateTargets whether webhooks may target loopback, private and link-local
+ *                            addresses (off in production; the local stack and tests allow them)
+ * @param mailFrom sender address of e-mail notifications
+ */
+@ConfigurationProperties("decoop.notification")
+public record NotificationProperties(
+        String secretKey,
+        @DefaultValue({ "5s", "5m", "30m", "2h", "5h", "10h", "10h" }) List<Duration> retrySchedule,
+        @DefaultValue("10s") Duration timeout,
+        @DefaultValue("500ms") Duration pollInterval,
+        @DefaultValue("60s") Duration claimDuration,
+        @DefaultValue("50") int batchSize,
+        @DefaultValue("4") int concurrency,
+        @DefaultValue("false") boolean allowPrivateTargets,
+        @DefaultValue("decoop <notifications@decoop.local>") String mailFrom) {
+}

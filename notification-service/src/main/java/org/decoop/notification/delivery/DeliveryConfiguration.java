@@ -1,0 +1,40 @@
+package org.decoop.notification.delivery;
+
+import java.time.Clock;
+
+import org.decoop.events.Sources;
+import org.decoop.events.Topics;
+import org.decoop.notification.NotificationProperties;
+import org.decoop.notification.notification.NotificationDocument;
+import org.decoop.notification.notification.Notifications;
+import org.decoop.notification.subscription.Subscriptions;
+import org.decoop.platform.outbox.OutboxSource;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.mail.javamail.JavaMailSender;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+@Configuration(proxyBeanMethods = false)
+class DeliveryConfiguration {
+
+    @Bean
+    TargetGuard targetGuard(NotificationProperties properties) {
+        return new TargetGuard(properties.allowPrivateTargets());
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "decoop.notification.delivery-enabled", havingValue = "true", matchIfMissing = true)
+    DeliveryWorker deliveryWorker(Notifications notifications, Subscriptions subscriptions, JavaMailSender mail,
+            TargetGuard guard, NotificationProperties properties, Clock clock, MeterRegistry meters) {
+        return new DeliveryWorker(notifications, subscriptions, new WebhookSender(properties.timeout(), clock),
+                new EmailSender(mail, properties.mailFrom()), guard, properties, clock, meters);
+    }
+
+    /** NotificationDeliveryFailed waits in the notification documents; the platform's relay publishes it. */
+    @Bean
+    OutboxSource notificationEventsSource() {
+        return new OutboxSource(NotificationDocument.COLLECTION, Topics.NOTIFICATION_EVENTS, Sources.NOTIFICATION_SERVICE);
+    }
+}

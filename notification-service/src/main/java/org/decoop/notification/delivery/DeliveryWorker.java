@@ -1,0 +1,175 @@
+package org.decoop.notification.delivery;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.decoop.events.Channel;
+import org.decoop.notification.NotificationProperties;
+import org.decoop.notification.notification.NotificationDocument;
+import org.decoop.notification.notification.NotificationDocument.Attempt;
+import org.decoop.notification.notification.Notifications;
+import org.decoop.notification.subscription.Subscriptions;
+import org.decoop.notification.subscription.domain.RetrySchedule;
+import org.decoop.notification.subscription.domain.Subscription;
+import org.decoop.notification.subscription.domain.SubscriptionId;
+import org.decoop.notification.subscription.domain.WebhookSecret;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Delivers due webhook and e-mail notifications. Pending deliveries and their retry times are
+ * in MongoDB: a pass claims due ones with a conditional update (so two instances never attempt
+ * the same one), attempts them, and records each attempt. A crash mid-attempt leaves the claim
+ * to expire and the delivery is attempted again (receivers deduplicate on {@code webhook-id}).
+ */
+class DeliveryWorker implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
+
+    private final Notifications notifications;
+    private final Subscriptions subscriptions;
+    private final WebhookSender webhooks;
+    private final EmailSender email;
+    private final TargetGuard guard;
+    private final RetrySchedule schedule;
+    private final NotificationProperties properties;
+    private final Clock clock;
+    private final MeterRegistry meters;
+    private ScheduledExecutorService scheduler;
+    private ExecutorService attempts;
+
+    DeliveryWorker(Notifications notifications, Subscriptions subscriptions, WebhookSender webhooks, EmailSender email,
+            TargetGuard guard, NotificationProperties properties, Clock clock, MeterRegistry meters) {
+        this.notifications = notifications;
+        this.subscriptions = subscriptions;
+        this.webhooks = webhooks;
+        this.email = email;
+        this.guard = guard;
+        this.schedule = new RetrySchedule(properties.retrySchedule());
+        this.properties = properties;
+        this.clock = clock;
+        this.meters = meters;
+    }
+
+    /** One pass: claims the due deliveries and attempts them. @return how many were attempted */
+    int deliverDue() {
+        List<NotificationDocument> due = notifications.claimDue(properties.batchSize(),
+                clock.instant().plus(properties.claimDuration()));
+        List<Future<?>> running = due.stream().<Future<?>>map(delivery -> attempts.submit(() -> attempt(delivery))).toList();
+        for (Future<?> attempt : running) {
+            try {
+                attempt.get();
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            catch (Exception e) {
+                log.warn("Delivery attempt failed unexpectedly; it will be attempted again", e);
+            }
+        }
+        return due.size();
+    }
+
+    private void attempt(NotificationDocument delivery) {
+        Optional<Subscription> subscription = subscriptions.byId(new SubscriptionId(delivery.subscriptionId()));
+        if (subscription.isEmpty() || subscription.get().status() != Subscription.Status.ACTIVE) {
+            notifications.cancelled(delivery, subscription.isEmpty() ? "subscription deleted" : "subscription disabled");
+            return;
+        }
+        Instant start = clock.instant();
+        Integer status = null;
+        String error = null;
+        try {
+            if (delivery.channel() == Channel.WEBHOOK) {
+                Optional<String> refusal = guard.refusal(delivery.target());
+                if (refusal.isPresent()) {
+                    error = "refused: " + refusal.get();
+                }
+                else {
+                    WebhookSecret secret = subscriptions.secretOf(subscription.get().id()).orElseThrow();
+                    status = webhooks.send(delivery.target(), "msg_" + delivery.getId(), delivery.cloudEvent(), secret);
+                }
+            }
+            else {
+                email.send(delivery);
+            }
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            error = "interrupted";
+        }
+        catch (Exception e) {
+            error = e.getClass().getSimpleName() + ": " + e.getMessage();
+        }
+        Attempt attempt = new Attempt(start, status, error, Duration.between(start, clock.instant()).toMillis());
+        record(delivery, subscription.get(), attempt);
+    }
+
+    private void record(NotificationDocument delivery, Subscription subscription, Attempt attempt) {
+        boolean succeeded = attempt.error() == null && (delivery.channel() == Channel.EMAIL
+                || (attempt.statusCode() != null && attempt.statusCode() >= 200 && attempt.statusCode() < 300));
+        if (succeeded) {
+            notifications.delivered(delivery, attempt);
+            meters.counter("decoop.notifications.delivered", "channel", delivery.channel().name()).increment();
+            return;
+        }
+        meters.counter("decoop.notifications.attempts.failed", "channel", delivery.channel().name()).increment();
+        if (attempt.statusCode() != null && attempt.statusCode() == 410) {
+            subscriptions.disable(subscription.id(), "The receiver answered 410 Gone at " + attempt.at());
+            notifications.failed(delivery, attempt, false);
+            return;
+        }
+        Optional<Instant> next = schedule.nextAttempt(delivery.attemptCount() + 1, clock.instant());
+        if (next.isPresent()) {
+            notifications.retryAt(delivery, attempt, next.get());
+        }
+        else {
+            notifications.failed(delivery, attempt, true);
+            log.warn("Delivery {} to {} failed {} times; giving up", delivery.getId(), delivery.target(), delivery.attemptCount() + 1);
+        }
+    }
+
+    @Override
+    public void start() {
+        attempts = Executors.newFixedThreadPool(properties.concurrency(), runnable -> new Thread(runnable, "delivery-attempt"));
+        scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> new Thread(runnable, "delivery-worker"));
+        scheduler.scheduleWithFixedDelay(this::safePass, 0, properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void safePass() {
+        try {
+            while (deliverDue() > 0 && !Thread.currentThread().isInterrupted()) {
+                // drain the backlog before pausing
+            }
+        }
+        catch (RuntimeException e) {
+            log.warn("Delivery pass failed; it will run again: {}", e.toString());
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+            attempts.shutdownNow();
+            scheduler = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return scheduler != null;
+    }
+}

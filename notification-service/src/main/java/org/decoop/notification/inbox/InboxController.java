@@ -1,0 +1,134 @@
+package org.decoop.notification.inbox;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.decoop.events.Channel;
+import org.decoop.notification.notification.DeliveryStatus;
+import org.decoop.notification.notification.NotificationDocument;
+import org.decoop.notification.notification.Notifications;
+import org.decoop.notification.subscription.Subscriptions;
+import org.decoop.notification.subscription.domain.SubscriptionId;
+import org.decoop.platform.errors.ConflictException;
+import org.decoop.platform.errors.InvalidInputException;
+import org.decoop.platform.errors.NotFoundException;
+import org.springframework.data.web.PagedModel;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@RestController
+@RequestMapping("/api/subscriptions/{id}")
+@Tag(name = "Inbox and deliveries", description = "A subscription's notifications, live stream, delivery log and retries")
+class InboxController {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final Subscriptions subscriptions;
+    private final Notifications notifications;
+    private final NotificationStreams streams;
+
+    InboxController(Subscriptions subscriptions, Notifications notifications, NotificationStreams streams) {
+        this.subscriptions = subscriptions;
+        this.notifications = notifications;
+        this.streams = streams;
+    }
+
+    @GetMapping("/notifications")
+    @Operation(summary = "The inbox: notifications, newest first")
+    PagedModel<NotificationResponse> inbox(@PathVariable String id,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+        requireSubscription(id);
+        return new PagedModel<>(notifications.newestFirst(id, page, size).map(NotificationResponse::of));
+    }
+
+    @PostMapping("/notifications/{notificationId}/read")
+    @Operation(summary = "Mark a notification as read")
+    NotificationResponse markRead(@PathVariable String id, @PathVariable String notificationId) {
+        requireSubscription(id);
+        return notifications.markRead(id, notificationId).map(NotificationResponse::of)
+                .orElseThrow(() -> new NotFoundException("Notification", notificationId));
+    }
+
+    @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @Operation(summary = "Server-sent events, one per new notification; reconnect with Last-Event-ID to get what was missed")
+    SseEmitter stream(@PathVariable String id, @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
+        requireSubscription(id);
+        long after;
+        if (lastEventId == null || lastEventId.isBlank()) {
+            after = notifications.lastSeq(id);
+        }
+        else {
+            try {
+                after = Long.parseLong(lastEventId.strip());
+            }
+            catch (NumberFormatException e) {
+                throw new InvalidInputException("Last-Event-ID", "Last-Event-ID must be the id of an event of this stream");
+            }
+        }
+        return streams.open(id, after);
+    }
+
+    @GetMapping("/deliveries")
+    @Operation(summary = "The delivery log: every webhook or e-mail delivery with each attempt")
+    PagedModel<DeliveryResponse> deliveries(@PathVariable String id,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+        requireSubscription(id);
+        return new PagedModel<>(notifications.deliveries(id, page, size).map(DeliveryResponse::of));
+    }
+
+    @PostMapping("/deliveries/{deliveryId}/retry")
+    @Operation(summary = "Attempt a delivery once more, now")
+    ResponseEntity<DeliveryResponse> retry(@PathVariable String id, @PathVariable String deliveryId) {
+        requireSubscription(id);
+        NotificationDocument delivery = notifications.byId(id, deliveryId)
+                .filter(found -> found.channel() != Channel.INBOX)
+                .orElseThrow(() -> new NotFoundException("Delivery", deliveryId));
+        return notifications.retryNow(id, delivery.getId())
+                .map(retried -> ResponseEntity.accepted().body(DeliveryResponse.of(retried)))
+                .orElseThrow(() -> new ConflictException("Delivery %s is %s and cannot be retried".formatted(deliveryId, delivery.status())));
+    }
+
+    private void requireSubscription(String id) {
+        if (subscriptions.byId(new SubscriptionId(id)).isEmpty()) {
+            throw new NotFoundException("Subscription", id);
+        }
+    }
+
+    /** An inbox entry; {@code event} is the structured CloudEvent. */
+    record NotificationResponse(String id, long seq, String eventId, String eventType, String subject, String summary,
+            Instant occurredAt, Instant createdAt, boolean read, JsonNode event) {
+
+        static NotificationResponse of(NotificationDocument notification) {
+            return new NotificationResponse(notification.getId(), notification.seq(), notification.eventId(),
+                    notification.eventType(), notification.subject(), notification.summary(), notification.occurredAt(),
+                    notification.createdAt(), notification.read(), JSON.readTree(notification.cloudEvent()));
+        }
+    }
+
+    record DeliveryResponse(String id, String eventId, String eventType, Channel channel, String target, DeliveryStatus status,
+            int attemptCount, Instant nextAttemptAt, Instant deliveredAt, List<NotificationDocument.Attempt> attempts) {
+
+        static DeliveryResponse of(NotificationDocument delivery) {
+            return new DeliveryResponse(delivery.getId(), delivery.eventId(), delivery.eventType(), delivery.channel(),
+                    delivery.target(), delivery.status(), delivery.attemptCount(), delivery.nextAttemptAt(),
+                    delivery.deliveredAt(), delivery.attempts());
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package org.decoop.notification.inbox;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.decoop.notification.notification.NotificationDocument;
+import org.decoop.notification.notification.Notifications;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * The open SSE streams. Each stream remembers the sequence number of the last notification it
+ * sent; a poller sends what was stored since, in order, with that number as the SSE id. Reading
+ * from MongoDB rather than pushing from memory means a stream sees notifications stored by any
+ * instance, and a client that reconnects with {@code Last-Event-ID} gets exactly what it missed.
+ */
+@Component
+class NotificationStreams implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(NotificationStreams.class);
+    static final Duration POLL = Duration.ofMillis(250);
+    static final Duration HEARTBEAT = Duration.ofSeconds(15);
+    private static final int BATCH = 100;
+
+    private final Notifications notifications;
+    private final Map<SseEmitter, Stream> streams = new ConcurrentHashMap<>();
+    private ScheduledExecutorService poller;
+
+    NotificationStreams(Notifications notifications) {
+        this.notifications = notifications;
+    }
+
+    private static final class Stream {
+        final String subscriptionId;
+        volatile long lastSeq;
+        volatile long lastSentNanos = System.nanoTime();
+
+        Stream(String subscriptionId, long lastSeq) {
+            this.subscriptionId = subscriptionId;
+            this.lastSeq = lastSeq;
+        }
+    }
+
+    /** Opens a stream that starts after {@code lastSeq}. */
+    SseEmitter open(String subscriptionId, long lastSeq) {
+        SseEmitter emitter = new SseEmitter(0L);
+        streams.put(emitter, new Stream(subscriptionId, lastSeq));
+        emitter.onCompletion(() -> streams.remove(emitter));
+        emitter.onTimeout(() -> streams.remove(emitter));
+        emitter.onError(error -> streams.remove(emitter));
+        return emitter;
+    }
+
+    void pollOnce() {
+        streams.forEach((emitter, stream) -> {
+            try {
+                List<NotificationDocument> fresh = notifications.after(stream.subscriptionId, stream.lastSeq, BATCH);
+                for (NotificationDocument notification : fresh) {
+                    emitter.send(SseEmitter.event().id(Long.toString(notification.seq())).name(notification.eventType())
+                            .data(InboxController.NotificationResponse.of(notification)));
+                    stream.lastSeq = notification.seq();
+                    stream.lastSentNanos = System.nanoTime();
+                }
+                if (System.nanoTime() - stream.lastSentNanos > HEARTBEAT.toNanos()) {
+                    emitter.send(SseEmitter.event().comment("keep-alive"));
+                    stream.lastSentNanos = System.nanoTime();
+                }
+            }
+            catch (IOException | IllegalStateException gone) {
+                streams.remove(emitter);
+            }
+            catch (RuntimeException e) {
+                log.warn("SSE stream of subscription {} failed: {}", stream.subscriptionId, e.toString());
+                streams.remove(emitter);
+                emitter.completeWithError(e);
+            }
+        });
+    }
+
+    @Override
+    public void start() {
+        poller = Executors.newSingleThreadScheduledExecutor(runnable -> new Thread(runnable, "sse-poller"));
+        poller.scheduleWithFixedDelay(this::pollOnce, POLL.toMillis(), POLL.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void stop() {
+        if (poller != null) {
+            poller.shutdownNow();
+            poller = null;
+        }
+        streams.keySet().forEach(SseEmitter::complete);
+        streams.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return poller != null;
+    }
+}

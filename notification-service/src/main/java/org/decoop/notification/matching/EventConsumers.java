@@ -1,0 +1,40 @@
+package org.decoop.notification.matching;
+
+import java.util.function.Consumer;
+
+import org.decoop.events.DecoopEvent;
+import org.decoop.events.partnership.PartnershipEvent;
+import org.decoop.events.plan.PlanEvent;
+import org.decoop.platform.messaging.IncomingEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
+
+/**
+ * The Spring Cloud Stream bindings {@code partnershipEvents-in-0} and {@code planEvents-in-0}
+ * (group {@code notification-service}). Unknown event types are skipped; unreadable records are
+ * retried, then parked on the binding's dead-letter topic.
+ */
+@Configuration(proxyBeanMethods = false)
+class EventConsumers {
+
+    private static final Logger log = LoggerFactory.getLogger(EventConsumers.class);
+
+    @Bean
+    Consumer<Message<byte[]>> partnershipEvents(NotificationIntake intake) {
+        return message -> take(message, PartnershipEvent.class, intake);
+    }
+
+    @Bean
+    Consumer<Message<byte[]>> planEvents(NotificationIntake intake) {
+        return message -> take(message, PlanEvent.class, intake);
+    }
+
+    private static <T extends DecoopEvent> void take(Message<byte[]> message, Class<T> family, NotificationIntake intake) {
+        IncomingEvent incoming = IncomingEvent.of(message);
+        incoming.as(family).ifPresentOrElse(event -> intake.accept(incoming, event),
+                () -> log.debug("Skipping event {} of unknown type {}", incoming.id(), incoming.type()));
+    }
+}

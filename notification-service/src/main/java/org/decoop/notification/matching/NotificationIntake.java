@@ -1,0 +1,55 @@
+package org.decoop.notification.matching;
+
+import org.decoop.events.DecoopEvent;
+import org.decoop.events.partnership.PartnershipEvent;
+import org.decoop.events.plan.PlanEvent;
+import org.decoop.notification.notification.Notifications;
+import org.decoop.notification.subscription.Subscriptions;
+import org.decoop.notification.subscription.domain.Subscription;
+import org.decoop.platform.messaging.IncomingEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns an incoming event into notifications: updates the read models, finds the matching
+ * subscriptions, stores one notification per subscription. Storing is keyed by (subscription,
+ * event id), so a redelivered record changes nothing.
+ */
+@Component
+class NotificationIntake {
+
+    private static final Logger log = LoggerFactory.getLogger(NotificationIntake.class);
+
+    private final PartnershipDirectory partnerships;
+    private final PlanDirectory plans;
+    private final EventInterpreter interpreter;
+    private final Subscriptions subscriptions;
+    private final Notifications notifications;
+
+    NotificationIntake(PartnershipDirectory partnerships, PlanDirectory plans, EventInterpreter interpreter,
+            Subscriptions subscriptions, Notifications notifications) {
+        this.partnerships = partnerships;
+        this.plans = plans;
+        this.interpreter = interpreter;
+        this.subscriptions = subscriptions;
+        this.notifications = notifications;
+    }
+
+    void accept(IncomingEvent incoming, DecoopEvent event) {
+        if (event instanceof PartnershipEvent partnership) {
+            partnerships.apply(partnership);
+        }
+        else if (event instanceof PlanEvent plan) {
+            plans.apply(plan);
+        }
+        EventInterpreter.Interpretation interpretation = interpreter.interpret(event);
+        int stored = 0;
+        for (Subscription subscription : subscriptions.matching(interpretation.facts())) {
+            if (notifications.record(subscription, incoming, interpretation.summary(), event.occurredAt())) {
+                stored++;
+            }
+        }
+        log.debug("Event {} ({}) stored for {} subscription(s)", incoming.id(), incoming.type(), stored);
+    }
+}

@@ -1,0 +1,86 @@
+package org.decoop.notification.matching;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.bson.Document;
+import org.decoop.events.Theme;
+import org.decoop.events.plan.PlanDrafted;
+import org.decoop.events.plan.PlanEvent;
+import org.decoop.events.plan.PlanSigned;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * notification-service's read model of plans: title, year, the partnerships of their activities
+ * and their themes, from the events that carry a plan's whole content (PlanDrafted, PlanSigned),
+ * so that the events that do not (a signature, a cancellation) can still be matched.
+ */
+@Component
+class PlanDirectory {
+
+    static final String COLLECTION = "plan_views";
+
+    private final MongoTemplate mongo;
+
+    PlanDirectory(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    record PlanInfo(String id, String title, int year, Set<String> partnershipIds, Set<Theme> themes) {
+    }
+
+    void apply(PlanEvent event) {
+        if (event instanceof PlanDrafted drafted) {
+            store(drafted.planId(), drafted.version(), drafted.title(), drafted.year(), drafted.activities(), drafted.themes());
+        }
+        else if (event instanceof PlanSigned signed) {
+            store(signed.planId(), signed.version(), signed.title(), signed.year(), signed.activities(), signed.themes());
+        }
+    }
+
+    Optional<PlanInfo> byId(String planId) {
+        return Optional.ofNullable(mongo.findById(planId, Document.class, COLLECTION))
+                .map(document -> new PlanInfo(planId, document.getString("title"), document.getInteger("year"),
+                        new LinkedHashSet<>(document.getList("partnershipIds", String.class)),
+                        document.getList("themes", String.class).stream().map(Theme::valueOf)
+                                .collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new))));
+    }
+
+    /** The partnerships of a plan's activities. */
+    static Set<String> partnershipIdsOf(List<PlanEvent.Activity> activities) {
+        Set<String> ids = new LinkedHashSet<>();
+        activities.forEach(activity -> ids.addAll(activity.partnershipIds()));
+        return ids;
+    }
+
+    /** A plan's themes and its activities' themes. */
+    static Set<Theme> themesOf(Set<Theme> planThemes, List<PlanEvent.Activity> activities) {
+        Set<Theme> themes = new LinkedHashSet<>(planThemes);
+        activities.forEach(activity -> themes.add(activity.theme()));
+        return themes;
+    }
+
+    private void store(String planId, long version, String title, int year, List<PlanEvent.Activity> activities,
+            Set<Theme> planThemes) {
+        Query olderOrMissing = Query.query(Criteria.where("_id").is(planId).and("version").lt(version));
+        Update update = new Update()
+                .set("version", version)
+                .set("title", title)
+                .set("year", year)
+                .set("partnershipIds", List.copyOf(partnershipIdsOf(activities)))
+                .set("themes", themesOf(planThemes, activities).stream().map(Enum::name).toList());
+        try {
+            mongo.upsert(olderOrMissing, update, COLLECTION);
+        }
+        catch (DuplicateKeyException sameOrNewerVersionStored) {
+            // nothing to do
+        }
+    }
+}

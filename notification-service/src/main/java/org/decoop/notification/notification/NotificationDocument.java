@@ -1,0 +1,131 @@
+package org.decoop.notification.notification;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.decoop.events.Channel;
+import org.decoop.platform.outbox.OutboxDocument;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.CompoundIndexes;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * One event for one subscription: the inbox entry and, for webhooks and e-mail, its delivery
+ * with every attempt. Its id derives from (subscription, event id), so a redelivered Kafka
+ * record cannot create a second one. When the retries are spent, NotificationDeliveryFailed
+ * waits in this same document's outbox, written in the same update as the FAILED status.
+ */
+@Document(NotificationDocument.COLLECTION)
+@CompoundIndexes({
+        @CompoundIndex(name = "inbox", def = "{'subscriptionId': 1, 'seq': -1}"),
+        @CompoundIndex(name = "due", def = "{'status': 1, 'nextAttemptAt': 1}") })
+public class NotificationDocument extends OutboxDocument {
+
+    public static final String COLLECTION = "notifications";
+
+    String subscriptionId;
+    long seq;
+    String eventId;
+    String eventType;
+    String subject;
+    String summary;
+    Instant occurredAt;
+    Instant createdAt;
+    /** The event as a structured CloudEvent (JSON), exactly as webhooks receive it. */
+    String cloudEvent;
+    boolean read;
+
+    Channel channel;
+    String target;
+    DeliveryStatus status;
+    int attemptCount;
+    Instant nextAttemptAt;
+    Instant claimedUntil;
+    Instant deliveredAt;
+    boolean failurePublished;
+    List<Attempt> attempts = new ArrayList<>();
+
+    NotificationDocument() {
+    }
+
+    NotificationDocument(String id) {
+        super(id, null);
+    }
+
+    /** One delivery attempt: when, and the receiver's status code or the error. */
+    public record Attempt(Instant at, Integer statusCode, String error, long durationMillis) {
+    }
+
+    public String subscriptionId() {
+        return subscriptionId;
+    }
+
+    public long seq() {
+        return seq;
+    }
+
+    public String eventId() {
+        return eventId;
+    }
+
+    public String eventType() {
+        return eventType;
+    }
+
+    public String subject() {
+        return subject;
+    }
+
+    public String summary() {
+        return summary;
+    }
+
+    public Instant occurredAt() {
+        return occurredAt;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public String cloudEvent() {
+        return cloudEvent;
+    }
+
+    public boolean read() {
+        return read;
+    }
+
+    public Channel channel() {
+        return channel;
+    }
+
+    public String target() {
+        return target;
+    }
+
+    public DeliveryStatus status() {
+        return status;
+    }
+
+    public int attemptCount() {
+        return attemptCount;
+    }
+
+    public Instant nextAttemptAt() {
+        return nextAttemptAt;
+    }
+
+    public Instant deliveredAt() {
+        return deliveredAt;
+    }
+
+    public boolean failurePublished() {
+        return failurePublished;
+    }
+
+    public List<Attempt> attempts() {
+        return List.copyOf(attempts);
+    }
+}

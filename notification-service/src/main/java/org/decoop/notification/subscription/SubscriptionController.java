@@ -1,0 +1,116 @@
+package org.decoop.notification.subscription;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import org.decoop.events.Channel;
+import org.decoop.events.Country;
+import org.decoop.events.Theme;
+import org.decoop.notification.delivery.TargetGuard;
+import org.decoop.notification.subscription.domain.Filter;
+import org.decoop.notification.subscription.domain.Subscription;
+import org.decoop.notification.subscription.domain.SubscriptionId;
+import org.decoop.notification.subscription.domain.WebhookSecret;
+import org.decoop.platform.errors.InvalidInputException;
+import org.decoop.platform.errors.NotFoundException;
+import org.decoop.platform.web.CountryCode;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+@RestController
+@RequestMapping("/api/subscriptions")
+@Tag(name = "Subscriptions", description = "Who hears about which events, by webhook, e-mail or inbox")
+class SubscriptionController {
+
+    private final Subscriptions subscriptions;
+    private final TargetGuard targets;
+    private final Clock clock;
+
+    SubscriptionController(Subscriptions subscriptions, TargetGuard targets, Clock clock) {
+        this.subscriptions = subscriptions;
+        this.targets = targets;
+        this.clock = clock;
+    }
+
+    @PostMapping
+    @Operation(summary = "Subscribe; a WEBHOOK subscription's answer carries its signing secret, shown this once")
+    ResponseEntity<SubscriptionResponse> create(@Valid @RequestBody CreateSubscription request) {
+        FilterRequest filter = request.filter();
+        Subscription subscription = Subscription.create(request.subscriber(), request.channel(), request.target(),
+                request.eventTypes(), filter == null ? Filter.NONE : new Filter(filter.partnershipId(), filter.localAuthorityId(),
+                        filter.country() == null ? null : Country.of(filter.country()), filter.theme()),
+                clock.instant());
+        WebhookSecret secret = null;
+        if (subscription.channel() == Channel.WEBHOOK) {
+            targets.refusal(subscription.target()).ifPresent(refusal -> {
+                throw new InvalidInputException("target", refusal);
+            });
+            secret = WebhookSecret.generate();
+        }
+        subscriptions.add(subscription, secret);
+        return ResponseEntity.created(URI.create("/api/subscriptions/" + subscription.id()))
+                .body(SubscriptionResponse.of(subscription, secret));
+    }
+
+    @GetMapping("/{id}")
+    SubscriptionResponse get(@PathVariable String id) {
+        return SubscriptionResponse.of(find(id), null);
+    }
+
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> delete(@PathVariable String id) {
+        if (!subscriptions.remove(new SubscriptionId(id))) {
+            throw new NotFoundException("Subscription", id);
+        }
+        return ResponseEntity.noContent().build();
+    }
+
+    private Subscription find(String id) {
+        return subscriptions.byId(new SubscriptionId(id)).orElseThrow(() -> new NotFoundException("Subscription", id));
+    }
+
+    record CreateSubscription(
+            @NotBlank @Size(max = 200) String subscriber,
+            @NotNull Channel channel,
+            @Size(max = 2000) String target,
+            @Size(max = 20) List<@NotBlank String> eventTypes,
+            @Valid FilterRequest filter) {
+    }
+
+    record FilterRequest(@Size(max = 100) String partnershipId, @Size(max = 100) String localAuthorityId,
+            @CountryCode String country, Theme theme) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record SubscriptionResponse(String id, String subscriber, Channel channel, String target, Set<String> eventTypes,
+            FilterRequest filter, Subscription.Status status, String disabledReason, Instant createdAt, String secret) {
+
+        static SubscriptionResponse of(Subscription subscription, WebhookSecret secret) {
+            Filter filter = subscription.filter();
+            return new SubscriptionResponse(subscription.id().value(), subscription.subscriber(), subscription.channel(),
+                    subscription.target(), subscription.eventTypes(),
+                    new FilterRequest(filter.partnershipId(), filter.localAuthorityId(),
+                            filter.country() == null ? null : filter.country().code(), filter.theme()),
+                    subscription.status(),
+                    subscription.disabledReason(), subscription.createdAt(), secret == null ? null : secret.value());
+        }
+    }
+}

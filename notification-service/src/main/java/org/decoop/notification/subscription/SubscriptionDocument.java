@@ -1,0 +1,72 @@
+package org.decoop.notification.subscription;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import org.decoop.events.Channel;
+import org.decoop.events.Country;
+import org.decoop.events.Theme;
+import org.decoop.notification.subscription.domain.Filter;
+import org.decoop.notification.subscription.domain.Subscription;
+import org.decoop.notification.subscription.domain.SubscriptionId;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * How a subscription is stored. {@code eventTypes} holds {@code *} for "every event", and the
+ * compound index serves the matching query: candidates are found by event name and filter
+ * values, never by scanning every subscription.
+ */
+@Document(SubscriptionDocument.COLLECTION)
+@CompoundIndex(name = "matching", def = "{'status': 1, 'eventTypes': 1, 'filter.partnershipId': 1, "
+        + "'filter.localAuthorityId': 1, 'filter.country': 1, 'filter.theme': 1}")
+class SubscriptionDocument {
+
+    static final String COLLECTION = "subscriptions";
+    static final String ALL_EVENTS = "*";
+
+    @Id
+    String id;
+    @Version
+    Long version;
+    String subscriber;
+    Channel channel;
+    String target;
+    List<String> eventTypes;
+    FilterEntry filter;
+    Subscription.Status status;
+    String disabledReason;
+    Instant createdAt;
+    String encryptedSecret;
+
+    static SubscriptionDocument of(Subscription subscription, String encryptedSecret) {
+        SubscriptionDocument document = new SubscriptionDocument();
+        document.id = subscription.id().value();
+        document.subscriber = subscription.subscriber();
+        document.channel = subscription.channel();
+        document.target = subscription.target();
+        document.eventTypes = subscription.eventTypes().isEmpty() ? List.of(ALL_EVENTS) : List.copyOf(subscription.eventTypes());
+        Filter filter = subscription.filter();
+        document.filter = new FilterEntry(filter.partnershipId(), filter.localAuthorityId(),
+                filter.country() == null ? null : filter.country().code(), filter.theme());
+        document.status = subscription.status();
+        document.disabledReason = subscription.disabledReason();
+        document.createdAt = subscription.createdAt();
+        document.encryptedSecret = encryptedSecret;
+        return document;
+    }
+
+    Subscription toDomain() {
+        Set<String> types = eventTypes.contains(ALL_EVENTS) ? Set.of() : Set.copyOf(eventTypes);
+        Filter domainFilter = filter == null ? Filter.NONE : new Filter(filter.partnershipId(), filter.localAuthorityId(),
+                filter.country() == null ? null : Country.of(filter.country()), filter.theme());
+        return new Subscription(new SubscriptionId(id), subscriber, channel, target, types, domainFilter, status,
+                disabledReason, createdAt);
+    }
+
+    record FilterEntry(String partnershipId, String localAuthorityId, String country, Theme theme) {
+    }
+}

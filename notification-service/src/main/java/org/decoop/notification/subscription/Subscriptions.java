@@ -1,0 +1,80 @@
+package org.decoop.notification.subscription;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.decoop.notification.subscription.domain.EventFacts;
+import org.decoop.notification.subscription.domain.Subscription;
+import org.decoop.notification.subscription.domain.SubscriptionId;
+import org.decoop.notification.subscription.domain.WebhookSecret;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/** The stored subscriptions, and the indexed lookup of those an event matches. */
+@Component
+public class Subscriptions {
+
+    private final MongoTemplate mongo;
+    private final SecretCipher cipher;
+
+    Subscriptions(MongoTemplate mongo, SecretCipher cipher) {
+        this.mongo = mongo;
+        this.cipher = cipher;
+    }
+
+    void add(Subscription subscription, WebhookSecret secret) {
+        mongo.insert(SubscriptionDocument.of(subscription, secret == null ? null : cipher.encrypt(secret)));
+    }
+
+    public Optional<Subscription> byId(SubscriptionId id) {
+        return Optional.ofNullable(mongo.findById(id.value(), SubscriptionDocument.class)).map(SubscriptionDocument::toDomain);
+    }
+
+    /** The signing secret of a webhook subscription. */
+    public Optional<WebhookSecret> secretOf(SubscriptionId id) {
+        return Optional.ofNullable(mongo.findById(id.value(), SubscriptionDocument.class))
+                .map(document -> document.encryptedSecret)
+                .map(cipher::decrypt);
+    }
+
+    boolean remove(SubscriptionId id) {
+        return mongo.remove(Query.query(Criteria.where("_id").is(id.value())), SubscriptionDocument.class).getDeletedCount() > 0;
+    }
+
+    /** Stops deliveries to a subscription whose receiver answered 410 Gone. */
+    public void disable(SubscriptionId id, String reason) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(id.value())),
+                new Update().set("status", Subscription.Status.DISABLED).set("disabledReason", reason).inc("version", 1),
+                SubscriptionDocument.class);
+    }
+
+    /**
+     * The ACTIVE subscriptions an event is for, found through the matching index: the event's
+     * name or {@code *}, and for each filter field either no value or one of the event's values.
+     */
+    public List<Subscription> matching(EventFacts facts) {
+        Query query = Query.query(Criteria.where("status").is(Subscription.Status.ACTIVE)
+                .and("eventTypes").in(facts.eventName(), SubscriptionDocument.ALL_EVENTS)
+                .and("filter.partnershipId").in(withNull(facts.partnershipIds()))
+                .and("filter.localAuthorityId").in(withNull(facts.localAuthorityIds()))
+                .and("filter.country").in(withNull(facts.countries()))
+                .and("filter.theme").in(withNull(facts.themes().stream().map(Enum::name).toList())));
+        // The index finds the candidates; the domain has the last word on what matches.
+        return mongo.find(query, SubscriptionDocument.class).stream()
+                .map(SubscriptionDocument::toDomain)
+                .filter(subscription -> subscription.matches(facts))
+                .toList();
+    }
+
+    private static List<Object> withNull(Collection<String> values) {
+        List<Object> in = new ArrayList<>(values);
+        in.addAll(Arrays.asList((Object) null));
+        return in;
+    }
+}

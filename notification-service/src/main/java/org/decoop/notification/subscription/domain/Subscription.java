@@ -1,0 +1,117 @@
+package org.decoop.notification.subscription.domain;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.decoop.events.Channel;
+import org.decoop.events.EventCatalog;
+import org.decoop.platform.errors.InvalidInputException;
+
+/**
+ * Who wants to hear about which events, and how: a webhook URL, an e-mail address, or an inbox.
+ * An empty set of event names means every event. A webhook receiver that answers 410 Gone
+ * disables its subscription.
+ */
+public record Subscription(
+        SubscriptionId id,
+        String subscriber,
+        Channel channel,
+        String target,
+        Set<String> eventTypes,
+        Filter filter,
+        Status status,
+        String disabledReason,
+        Instant createdAt) {
+
+    /** Names of the events of the catalog, as subscriptions name them ({@code PlanSigned}). */
+    public static final Set<String> EVENT_NAMES = EventCatalog.eventClasses().stream()
+            .map(EventCatalog::nameOf).collect(java.util.stream.Collectors.toUnmodifiableSet());
+
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+    /** ACTIVE subscriptions receive events; DISABLED ones (410 Gone) no longer do. */
+    public enum Status {
+        ACTIVE, DISABLED
+    }
+
+    public Subscription {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(status, "status");
+        eventTypes = Set.copyOf(eventTypes);
+        filter = filter == null ? Filter.NONE : filter;
+    }
+
+    /** A new ACTIVE subscription, its target checked against its channel. */
+    public static Subscription create(String subscriber, Channel channel, String target, List<String> eventTypes,
+            Filter filter, Instant now) {
+        if (subscriber == null || subscriber.isBlank()) {
+            throw new InvalidInputException("subscriber", "say who subscribes");
+        }
+        Set<String> names = new LinkedHashSet<>();
+        List<String> requested = eventTypes == null ? List.of() : eventTypes;
+        for (int i = 0; i < requested.size(); i++) {
+            if (!EVENT_NAMES.contains(requested.get(i))) {
+                throw new InvalidInputException("eventTypes[%d]".formatted(i),
+                        "'%s' is not an event of the catalog (e.g. PlanSigned, PartnershipReactivated)".formatted(requested.get(i)));
+            }
+            names.add(requested.get(i));
+        }
+        return new Subscription(SubscriptionId.newId(), subscriber.strip(), channel, checkedTarget(channel, target), names,
+                filter, Status.ACTIVE, null, now);
+    }
+
+    /** Whether an event with these facts is for this subscription. */
+    public boolean matches(EventFacts facts) {
+        return status == Status.ACTIVE
+                && (eventTypes.isEmpty() || eventTypes.contains(facts.eventName()))
+                && filter.matches(facts);
+    }
+
+    /** The receiver said 410 Gone: no more deliveries. */
+    public Subscription disable(String reason) {
+        return new Subscription(id, subscriber, channel, target, eventTypes, filter, Status.DISABLED, reason, createdAt);
+    }
+
+    private static String checkedTarget(Channel channel, String target) {
+        switch (channel) {
+            case INBOX -> {
+                if (target != null && !target.isBlank()) {
+                    throw new InvalidInputException("target", "an INBOX subscription has no target");
+                }
+                return null;
+            }
+            case EMAIL -> {
+                if (target == null || !EMAIL.matcher(target.strip()).matches()) {
+                    throw new InvalidInputException("target", "an EMAIL subscription needs an e-mail address");
+                }
+                return target.strip();
+            }
+            case WEBHOOK -> {
+                return checkedUrl(target);
+            }
+            default -> throw new IllegalStateException("Unknown channel " + channel);
+        }
+    }
+
+    private static String checkedUrl(String target) {
+        try {
+            URI uri = new URI(target == null ? "" : target.strip());
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!(scheme.equals("https") || scheme.equals("http")) || uri.getHost() == null || uri.getUserInfo() != null) {
+                throw new InvalidInputException("target", "a WEBHOOK subscription needs an http(s) URL without credentials");
+            }
+            return uri.toString();
+        }
+        catch (URISyntaxException e) {
+            throw new InvalidInputException("target", "a WEBHOOK subscription needs an http(s) URL: " + e.getReason());
+        }
+    }
+}
