@@ -1,0 +1,381 @@
+package org.decoop.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.decoop.events.DecoopEvent;
+import org.decoop.events.EventCatalog;
+import org.decoop.events.FundingSource;
+import org.decoop.events.PartnershipStatus;
+import org.decoop.events.Theme;
+import org.decoop.events.Topics;
+import org.decoop.events.partnership.PartnershipEstablished;
+import org.decoop.events.partnership.PartnershipEvent;
+import org.decoop.events.partnership.PartnershipReactivated;
+import org.decoop.events.partnership.PartnershipWentDormant;
+import org.decoop.events.plan.PlanEvent;
+import org.decoop.events.plan.PlanSigned;
+import org.decoop.platform.outbox.CloudEventRecords;
+import org.decoop.platform.outbox.EventSerializer;
+import org.decoop.platform.testing.EmbeddedInfrastructure;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.format.EventFormat;
+import io.cloudevents.core.provider.EventFormatProvider;
+import io.cloudevents.jackson.JsonFormat;
+import jakarta.mail.internet.MimeMessage;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * notification-service as its users meet it: events in from the topics, webhooks to a real HTTP
+ * receiver (signatures checked independently), e-mail to a real SMTP server (GreenMail), the
+ * inbox and a live SSE stream over HTTP, NotificationDeliveryFailed out on its topic.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "decoop.notification.retry-schedule=200ms,200ms",
+        "decoop.notification.poll-interval=50ms",
+        "decoop.notification.allow-private-targets=true",
+        "spring.mail.port=3025",
+        "spring.cloud.stream.bindings.partnershipEvents-in-0.consumer.back-off-initial-interval=20",
+        "spring.cloud.stream.bindings.planEvents-in-0.consumer.back-off-initial-interval=20" })
+class NotificationServiceIntegrationTest {
+
+    @RegisterExtension
+    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final EventSerializer SERIALIZER = new EventSerializer();
+    private static KafkaProducer<String, byte[]> producer;
+    private static WebhookReceiver receiver;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        EmbeddedInfrastructure.shared().springProperties("notifications-it").forEach((key, value) -> registry.add(key, () -> value));
+    }
+
+    @BeforeAll
+    static void start() throws IOException {
+        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                EmbeddedInfrastructure.shared().kafkaBootstrapServers()), new StringSerializer(), new ByteArraySerializer());
+        receiver = new WebhookReceiver();
+    }
+
+    @AfterAll
+    static void stop() {
+        producer.close();
+        receiver.close();
+    }
+
+    @LocalServerPort
+    int port;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void deliversOneCorrectlySignedWebhookForTheSubscribedType() throws Exception {
+        String url = receiver.answer("/ok", 200);
+        JsonNode subscription = subscribe("{\"subscriber\": \"SKGO\", \"channel\": \"WEBHOOK\", \"target\": \"%s\", "
+                + "\"eventTypes\": [\"PartnershipReactivated\"]}", url);
+        String secret = subscription.get("secret").asString();
+        assertThat(get("/api/subscriptions/" + subscription.get("id").asString())).doesNotContain("whsec_");
+
+        String partnershipId = UUID.randomUUID().toString();
+        publish(established(partnershipId));
+        publish(new PartnershipReactivated(partnershipId, 2, PartnershipStatus.ACTIVE, partners("nevers", "sremska-mitrovica"),
+                Set.of(Theme.YOUTH), "Action plan 2020 signed", "plan-2020", Instant.now()));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> receiver.receivedOn("/ok").size() == 1);
+        WebhookReceiver.Received webhook = receiver.receivedOn("/ok").get(0);
+        assertThat(webhook.header("webhook-id")).startsWith("msg_");
+        assertThat(webhook.header("content-type")).isEqualTo("application/cloudevents+json");
+        assertThat(webhook.header("webhook-signature"))
+                .isEqualTo("v1," + hmac(secret, webhook.header("webhook-id") + "." + webhook.header("webhook-timestamp") + "." + webhook.body()));
+        assertThat(Long.parseLong(webhook.header("webhook-timestamp"))).isCloseTo(Instant.now().getEpochSecond(), org.assertj.core.data.Offset.offset(60L));
+
+        EventFormat format = EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE);
+        CloudEvent event = format.deserialize(webhook.body().getBytes(StandardCharsets.UTF_8));
+        assertThat(event.getType()).isEqualTo("org.decoop.PartnershipReactivated");
+        assertThat(event.getSubject()).isEqualTo(partnershipId);
+        assertThat(JSON.readTree(event.getData().toBytes()).get("planId").asString()).isEqualTo("plan-2020");
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(deliveries(subscription.get("id").asString()))
+                .singleElement().satisfies(delivery -> assertThat(delivery.get("status").asString()).isEqualTo("DELIVERED")));
+    }
+
+    @Test
+    void retriesAFailingReceiverAndDeliversOnceItRecovers() throws Exception {
+        String url = receiver.answer("/flaky", 500, 503, 200);
+        String id = subscribe("{\"subscriber\": \"Nevers\", \"channel\": \"WEBHOOK\", \"target\": \"%s\"}", url).get("id").asString();
+
+        publish(established(UUID.randomUUID().toString()));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(deliveries(id)).singleElement().satisfies(delivery -> {
+            assertThat(delivery.get("status").asString()).isEqualTo("DELIVERED");
+            assertThat(delivery.get("attempts").findValuesAsString("statusCode")).containsExactly("500", "503", "200");
+        }));
+        List<WebhookReceiver.Received> requests = receiver.receivedOn("/flaky");
+        assertThat(requests).hasSize(3);
+        assertThat(requests).extracting(r -> r.header("webhook-id")).containsOnly(requests.get(0).header("webhook-id"));
+    }
+
+    @Test
+    void disablesTheSubscriptionWhenTheReceiverAnswersGone() throws Exception {
+        String url = receiver.answer("/gone", 410);
+        String gone = subscribe("{\"subscriber\": \"Old system\", \"channel\": \"WEBHOOK\", \"target\": \"%s\"}", url).get("id").asString();
+        String control = subscribe("{\"subscriber\": \"SKGO\", \"channel\": \"INBOX\"}", null).get("id").asString();
+
+        publish(established(UUID.randomUUID().toString()));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(JSON.readTree(get("/api/subscriptions/" + gone)).get("status").asString()).isEqualTo("DISABLED"));
+
+        publish(established(UUID.randomUUID().toString()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> inbox(control).size() >= 2);
+        assertThat(receiver.receivedOn("/gone")).hasSize(1);
+    }
+
+    @Test
+    void publishesNotificationDeliveryFailedOnceTheRetriesAreSpent() throws Exception {
+        String url = receiver.answer("/down", 500);
+        String id = subscribe("{\"subscriber\": \"Arles\", \"channel\": \"WEBHOOK\", \"target\": \"%s\"}", url).get("id").asString();
+
+        publish(established(UUID.randomUUID().toString()));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(deliveries(id)).singleElement()
+                .satisfies(delivery -> assertThat(delivery.get("status").asString()).isEqualTo("FAILED")));
+        assertThat(receiver.receivedOn("/down")).hasSize(3);
+
+        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+            consumer.subscribe(List.of(Topics.NOTIFICATION_EVENTS));
+            List<ConsumerRecord<String, byte[]>> failures = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                    if (id.equals(record.key())) {
+                        failures.add(record);
+                    }
+                });
+                assertThat(failures).hasSize(1);
+            });
+            ConsumerRecord<String, byte[]> failure = failures.get(0);
+            assertThat(new String(failure.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8))
+                    .isEqualTo("org.decoop.NotificationDeliveryFailed");
+            JsonNode payload = JSON.readTree(failure.value());
+            assertThat(payload.get("attempts").asInt()).isEqualTo(3);
+            assertThat(payload.get("target").asString()).isEqualTo(url);
+            assertThat(payload.get("lastError").asString()).contains("500");
+        }
+
+        HttpResponse<String> retry = send("POST", "/api/subscriptions/" + id + "/deliveries/"
+                + deliveries(id).get(0).get("id").asString() + "/retry", null);
+        assertThat(retry.statusCode()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(30)).until(() -> receiver.receivedOn("/down").size() == 4);
+    }
+
+    @Test
+    void sendsAPlainReadableEmail() throws Exception {
+        subscribe("{\"subscriber\": \"SKGO coordinator\", \"channel\": \"EMAIL\", \"target\": \"coordinator@skgo.example\", "
+                + "\"eventTypes\": [\"PartnershipWentDormant\"]}", null);
+        String partnershipId = UUID.randomUUID().toString();
+
+        publish(new PartnershipWentDormant(partnershipId, 1, PartnershipStatus.DORMANT, partners("nevers", "sremska-mitrovica"),
+                Set.of(Theme.CULTURE), "No joint project since 2012", LocalDate.of(2012, 5, 10), Instant.now()));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> smtp.getReceivedMessages().length >= 1);
+        MimeMessage mail = smtp.getReceivedMessages()[0];
+        assertThat(mail.getAllRecipients()[0]).hasToString("coordinator@skgo.example");
+        assertThat(mail.getSubject()).contains("PartnershipWentDormant").contains("Nevers (FR) – Sremska Mitrovica (RS)");
+        assertThat(mail.getContent()).asString().contains("Nevers (FR) – Sremska Mitrovica (RS) went dormant: No joint project since 2012.")
+                .contains(partnershipId);
+    }
+
+    @Test
+    void keepsOneInboxEntryPerEventWhateverTheRedeliveries() throws Exception {
+        String id = subscribe("{\"subscriber\": \"SKGO\", \"channel\": \"INBOX\", \"eventTypes\": [\"PartnershipEstablished\"]}", null)
+                .get("id").asString();
+        ProducerRecord<String, byte[]> record = record(established(UUID.randomUUID().toString()));
+
+        producer.send(record).get();
+        producer.send(record).get();
+        publish(established(UUID.randomUUID().toString()));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> inbox(id).size() >= 2);
+        // The redelivered record comes before the last one on its partition, or on another one:
+        // give the consumer the time to have seen all three, then count.
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> inbox(id).size() == 2);
+        List<JsonNode> inbox = inbox(id);
+        assertThat(inbox.get(0).get("seq").asLong()).isGreaterThan(inbox.get(1).get("seq").asLong());
+        assertThat(inbox.get(0).get("summary").asString()).contains("was established");
+
+        String notificationId = inbox.get(1).get("id").asString();
+        assertThat(JSON.readTree(send("POST", "/api/subscriptions/" + id + "/notifications/" + notificationId + "/read", null).body())
+                .get("read").asBoolean()).isTrue();
+    }
+
+    @Test
+    void streamsNotificationsLiveAndResumesAfterLastEventId() throws Exception {
+        String id = subscribe("{\"subscriber\": \"SKGO\", \"channel\": \"INBOX\", \"eventTypes\": [\"PartnershipEstablished\"]}", null)
+                .get("id").asString();
+        String url = "http://localhost:" + port + "/api/subscriptions/" + id + "/stream";
+
+        String firstId;
+        try (SseClient live = new SseClient(url, null)) {
+            assertThat(live.status).isEqualTo(200);
+            publish(established(UUID.randomUUID().toString()));
+            await().atMost(Duration.ofSeconds(30)).until(() -> live.events().size() == 1);
+            SseClient.Event first = live.events().get(0);
+            assertThat(first.name()).isEqualTo("PartnershipEstablished");
+            assertThat(JSON.readTree(first.data()).get("summary").asString()).contains("was established");
+            firstId = first.id();
+        }
+
+        publish(established(UUID.randomUUID().toString()));
+        publish(established(UUID.randomUUID().toString()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> inbox(id).size() == 3);
+
+        try (SseClient resumed = new SseClient(url, firstId)) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> resumed.events().size() >= 2);
+            await().during(Duration.ofMillis(700)).atMost(Duration.ofSeconds(5)).until(() -> resumed.events().size() == 2);
+            assertThat(resumed.events()).extracting(SseClient.Event::id)
+                    .containsExactly(Long.toString(Long.parseLong(firstId) + 1), Long.toString(Long.parseLong(firstId) + 2));
+        }
+    }
+
+    @Test
+    void matchesEachFilterThroughTheSubscriptionIndex() throws Exception {
+        String partnershipId = UUID.randomUUID().toString();
+        String laId = "la-" + UUID.randomUUID();
+        String byPartnership = inboxFor("{\"partnershipId\": \"%s\"}".formatted(partnershipId));
+        String byLocalAuthority = inboxFor("{\"localAuthorityId\": \"%s\"}".formatted(laId));
+        String byCountry = inboxFor("{\"country\": \"DE\"}");
+        String byTheme = inboxFor("{\"theme\": \"HEALTH\"}");
+        String planSigned = subscribe("{\"subscriber\": \"Embassy\", \"channel\": \"INBOX\", \"eventTypes\": [\"PlanSigned\"], "
+                + "\"filter\": {\"partnershipId\": \"%s\"}}".formatted(partnershipId), null).get("id").asString();
+
+        publish(new PartnershipEstablished(partnershipId, 0, PartnershipStatus.ACTIVE, partners(laId, "nis"),
+                2005, Set.of(Theme.CULTURE), null, Instant.now()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> inbox(byPartnership).size() == 1 && inbox(byLocalAuthority).size() == 1);
+
+        String planId = UUID.randomUUID().toString();
+        publish(new PlanSigned(planId, 2, 2020, "Akcioni plan 2020",
+                List.of(new PlanEvent.SignedParty("AMBAFRANCE-RS", "Ambassade de France", "Ambassador", Instant.now()),
+                        new PlanEvent.SignedParty("SKGO", "SKGO", "Secretary General", Instant.now())),
+                Set.of(Theme.YOUTH),
+                List.of(new PlanEvent.Activity("a1", "Health days", Theme.HEALTH, List.of(partnershipId), null, null,
+                        List.of(new PlanEvent.Funding(FundingSource.EU_CALL, new BigDecimal("1000")))))
+                , Instant.now()));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> inbox(planSigned).size() == 1);
+        assertThat(inbox(byPartnership)).hasSize(2);
+        assertThat(inbox(byLocalAuthority)).as("plan events match the partners of their partnerships").hasSize(2);
+        assertThat(inbox(byTheme)).extracting(n -> n.get("eventType").asString()).containsExactly("PlanSigned");
+        assertThat(inbox(byCountry)).isEmpty();
+        assertThat(inbox(planSigned).get(0).get("summary").asString())
+                .contains("Akcioni plan 2020").contains("signed by all its parties");
+    }
+
+    private String inboxFor(String filter) throws IOException, InterruptedException {
+        return subscribe("{\"subscriber\": \"Filtered\", \"channel\": \"INBOX\", \"filter\": " + filter.replace("%", "%%") + "}", null)
+                .get("id").asString();
+    }
+
+    private static PartnershipEstablished established(String partnershipId) {
+        return new PartnershipEstablished(partnershipId, 0, PartnershipStatus.ACTIVE, partners("nevers", "sremska-mitrovica"),
+                2005, Set.of(Theme.CULTURE), null, Instant.now());
+    }
+
+    private static List<PartnershipEvent.Partner> partners(String firstId, String secondId) {
+        return List.of(new PartnershipEvent.Partner(firstId, "Nevers", "FR"),
+                new PartnershipEvent.Partner(secondId, "Sremska Mitrovica", "RS"));
+    }
+
+    private static void publish(DecoopEvent event) throws Exception {
+        producer.send(record(event)).get();
+    }
+
+    private static ProducerRecord<String, byte[]> record(DecoopEvent event) {
+        return CloudEventRecords.toRecord(SERIALIZER.toOutbox(event), EventCatalog.topicOf(event.getClass()),
+                EventCatalog.sourceOf(event.getClass()));
+    }
+
+    private JsonNode subscribe(String json, String target) throws IOException, InterruptedException {
+        HttpResponse<String> response = send("POST", "/api/subscriptions", target == null ? json : json.formatted(target));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return JSON.readTree(response.body());
+    }
+
+    private List<JsonNode> inbox(String subscriptionId) throws IOException, InterruptedException {
+        return JSON.readTree(get("/api/subscriptions/" + subscriptionId + "/notifications")).get("content").valueStream().toList();
+    }
+
+    private List<JsonNode> deliveries(String subscriptionId) throws IOException, InterruptedException {
+        return JSON.readTree(get("/api/subscriptions/" + subscriptionId + "/deliveries")).get("content").valueStream().toList();
+    }
+
+    private String get(String path) throws IOException, InterruptedException {
+        return send("GET", path, null).body();
+    }
+
+    private HttpResponse<String> send(String method, String path, String json) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The Standard Webhooks signature, computed here independently of the service's code. */
+    private static String hmac(String secret, String content) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
+        return Base64.getEncoder().encodeToString(mac.doFinal(content.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static KafkaConsumer<String, byte[]> consumer() {
+        return new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedInfrastructure.shared().kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer());
+    }
+}

@@ -1,0 +1,71 @@
+package org.decoop.notification;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A real HTTP receiver for webhook tests: answers each path with a scripted sequence of status
+ * codes (the last one repeats) and records every request it gets.
+ */
+final class WebhookReceiver implements AutoCloseable {
+
+    record Received(String path, Map<String, List<String>> headers, String body) {
+
+        String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+        }
+    }
+
+    private final HttpServer server;
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final Map<String, Deque<Integer>> scripts = new ConcurrentHashMap<>();
+
+    WebhookReceiver() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            String body;
+            try (InputStream in = exchange.getRequestBody()) {
+                body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            String path = exchange.getRequestURI().getPath();
+            received.add(new Received(path, Map.copyOf(exchange.getRequestHeaders()), body));
+            exchange.sendResponseHeaders(nextStatus(path), -1);
+            exchange.close();
+        });
+        server.start();
+    }
+
+    /** Answers {@code path} with these codes in turn, repeating the last. */
+    String answer(String path, Integer... statuses) {
+        scripts.put(path, new ArrayDeque<>(List.of(statuses)));
+        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+    }
+
+    List<Received> receivedOn(String path) {
+        return received.stream().filter(r -> r.path().equals(path)).toList();
+    }
+
+    private synchronized int nextStatus(String path) {
+        Deque<Integer> script = scripts.get(path);
+        if (script == null || script.isEmpty()) {
+            return 404;
+        }
+        return script.size() > 1 ? script.poll() : script.peek();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

@@ -1,0 +1,100 @@
+package org.decoop.notification.subscription;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.BDDMockito.then;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Clock;
+
+import org.decoop.notification.delivery.TargetGuard;
+import org.decoop.platform.web.ProblemDetailsAdvice;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+/** Bad subscriptions get problem details naming the field, and nothing is stored. */
+@WebMvcTest(SubscriptionController.class)
+@Import({ ProblemDetailsAdvice.class, SubscriptionApiWebTest.Production.class })
+class SubscriptionApiWebTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @MockitoBean
+    Subscriptions subscriptions;
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            unknown channel        | {"subscriber": "SKGO", "channel": "PIGEON"}                                              | channel
+            missing channel        | {"subscriber": "SKGO"}                                                                   | channel
+            missing subscriber     | {"channel": "INBOX"}                                                                     | subscriber
+            bad webhook URL        | {"subscriber": "SKGO", "channel": "WEBHOOK", "target": "not a url"}                      | target
+            no webhook URL         | {"subscriber": "SKGO", "channel": "WEBHOOK"}                                             | target
+            bad e-mail             | {"subscriber": "SKGO", "channel": "EMAIL", "target": "skgo.org"}                         | target
+            inbox with a target    | {"subscriber": "SKGO", "channel": "INBOX", "target": "https://example.org"}              | target
+            unknown event type     | {"subscriber": "SKGO", "channel": "INBOX", "eventTypes": ["PlanApproved"]}               | eventTypes[0]
+            bad filter country     | {"subscriber": "SKGO", "channel": "INBOX", "filter": {"country": "Serbia"}}              | filter.country
+            unknown filter theme   | {"subscriber": "SKGO", "channel": "INBOX", "filter": {"theme": "CHESS"}}                 | filter.theme
+            """)
+    void namesTheOffendingField(String name, String body, String field) throws Exception {
+        create(body).andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value(field));
+        verifyNoInteractions(subscriptions);
+    }
+
+    @Test
+    void refusesWebhookTargetsOnInternalAddresses() throws Exception {
+        create("{\"subscriber\": \"SKGO\", \"channel\": \"WEBHOOK\", \"target\": \"http://169.254.169.254/latest\"}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("target"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("internal address")));
+        verifyNoInteractions(subscriptions);
+    }
+
+    @Test
+    void showsTheSigningSecretOfANewWebhookSubscription() throws Exception {
+        create("{\"subscriber\": \"SKGO\", \"channel\": \"WEBHOOK\", \"target\": \"https://93.184.216.34/hooks/decoop\"}")
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.secret").value(org.hamcrest.Matchers.startsWith("whsec_")))
+                .andExpect(jsonPath("$.status").value("ACTIVE"));
+        then(subscriptions).should().add(any(), any());
+    }
+
+    @Test
+    void storesNoSecretForAnInbox() throws Exception {
+        create("{\"subscriber\": \"SKGO\", \"channel\": \"INBOX\", \"eventTypes\": [\"PlanSigned\"], \"filter\": {\"country\": \"RS\"}}")
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.secret").doesNotExist())
+                .andExpect(jsonPath("$.filter.country").value("RS"));
+        then(subscriptions).should().add(any(), eq(null));
+    }
+
+    private ResultActions create(String body) throws Exception {
+        return mvc.perform(post("/api/subscriptions").contentType(MediaType.APPLICATION_JSON).content(body));
+    }
+
+    /** As in production: internal webhook targets are refused. */
+    static class Production {
+
+        @Bean
+        TargetGuard targetGuard() {
+            return new TargetGuard(false);
+        }
+
+        @Bean
+        Clock clock() {
+            return Clock.systemUTC();
+        }
+    }
+}

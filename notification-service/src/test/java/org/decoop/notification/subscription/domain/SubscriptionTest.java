@@ -1,0 +1,107 @@
+package org.decoop.notification.subscription.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import org.decoop.events.Channel;
+import org.decoop.events.Country;
+import org.decoop.events.Theme;
+import org.decoop.platform.errors.InvalidInputException;
+import org.junit.jupiter.api.Test;
+
+class SubscriptionTest {
+
+    private static final Instant NOW = Instant.parse("2020-02-27T10:00:00Z");
+    private static final EventFacts REACTIVATION = new EventFacts("PartnershipReactivated", Set.of("p-nevers-sm"),
+            Set.of("nevers", "sremska-mitrovica"), Set.of("FR", "RS"), Set.of(Theme.CULTURE, Theme.YOUTH));
+
+    @Test
+    void matchesEveryEventWhenNoTypeAndNoFilterIsGiven() {
+        Subscription all = Subscription.create("SKGO", Channel.INBOX, null, List.of(), null, NOW);
+
+        assertThat(all.matches(REACTIVATION)).isTrue();
+    }
+
+    @Test
+    void matchesOnlyTheNamedEventTypes() {
+        Subscription signed = Subscription.create("SKGO", Channel.INBOX, null, List.of("PlanSigned"), null, NOW);
+        Subscription reactivated = Subscription.create("SKGO", Channel.INBOX, null, List.of("PartnershipReactivated"), null, NOW);
+
+        assertThat(signed.matches(REACTIVATION)).isFalse();
+        assertThat(reactivated.matches(REACTIVATION)).isTrue();
+    }
+
+    @Test
+    void filtersByPartnership() {
+        assertThat(with(new Filter("p-nevers-sm", null, null, null)).matches(REACTIVATION)).isTrue();
+        assertThat(with(new Filter("p-suresnes-kragujevac", null, null, null)).matches(REACTIVATION)).isFalse();
+    }
+
+    @Test
+    void filtersByLocalAuthority() {
+        assertThat(with(new Filter(null, "sremska-mitrovica", null, null)).matches(REACTIVATION)).isTrue();
+        assertThat(with(new Filter(null, "kragujevac", null, null)).matches(REACTIVATION)).isFalse();
+    }
+
+    @Test
+    void filtersByCountry() {
+        assertThat(with(new Filter(null, null, Country.of("RS"), null)).matches(REACTIVATION)).isTrue();
+        assertThat(with(new Filter(null, null, Country.of("DE"), null)).matches(REACTIVATION)).isFalse();
+    }
+
+    @Test
+    void filtersByTheme() {
+        assertThat(with(new Filter(null, null, null, Theme.YOUTH)).matches(REACTIVATION)).isTrue();
+        assertThat(with(new Filter(null, null, null, Theme.HEALTH)).matches(REACTIVATION)).isFalse();
+    }
+
+    @Test
+    void needsEveryGivenFilterFieldToMatch() {
+        assertThat(with(new Filter("p-nevers-sm", null, Country.of("RS"), Theme.YOUTH)).matches(REACTIVATION)).isTrue();
+        assertThat(with(new Filter("p-nevers-sm", null, Country.of("RS"), Theme.HEALTH)).matches(REACTIVATION)).isFalse();
+    }
+
+    @Test
+    void matchesNothingOnceDisabled() {
+        assertThat(with(Filter.NONE).disable("410 Gone").matches(REACTIVATION)).isFalse();
+    }
+
+    @Test
+    void checksTheTargetAgainstTheChannel() {
+        assertThatThrownBy(() -> Subscription.create("A", Channel.WEBHOOK, "ftp://example.org/hook", List.of(), null, NOW))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("target"));
+        assertThatThrownBy(() -> Subscription.create("A", Channel.WEBHOOK, "https://user:pw@example.org/hook", List.of(), null, NOW))
+                .isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> Subscription.create("A", Channel.EMAIL, "not-an-address", List.of(), null, NOW))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("target"));
+        assertThatThrownBy(() -> Subscription.create("A", Channel.INBOX, "https://example.org", List.of(), null, NOW))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("target"));
+        assertThat(Subscription.create("A", Channel.EMAIL, "coordination@skgo.org", List.of(), null, NOW).target())
+                .isEqualTo("coordination@skgo.org");
+    }
+
+    @Test
+    void refusesEventNamesOutsideTheCatalog() {
+        assertThatThrownBy(() -> Subscription.create("A", Channel.INBOX, null, List.of("PlanSigned", "PlanApproved"), null, NOW))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("eventTypes[1]"));
+    }
+
+    @Test
+    void spacesRetriesByTheScheduleThenGivesUp() {
+        RetrySchedule schedule = new RetrySchedule(List.of(Duration.ofSeconds(5), Duration.ofMinutes(5)));
+
+        assertThat(schedule.nextAttempt(1, NOW)).contains(NOW.plusSeconds(5));
+        assertThat(schedule.nextAttempt(2, NOW)).contains(NOW.plusSeconds(300));
+        assertThat(schedule.nextAttempt(3, NOW)).isEmpty();
+        assertThat(schedule.maxAttempts()).isEqualTo(3);
+    }
+
+    private static Subscription with(Filter filter) {
+        return Subscription.create("SKGO", Channel.INBOX, null, List.of(), filter, NOW);
+    }
+}
