@@ -10,10 +10,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -23,7 +25,16 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.decoop.events.Theme;
 import org.decoop.events.Topics;
+import org.decoop.events.plan.PlanEvent;
+import org.decoop.events.plan.PlanSigned;
+import org.decoop.platform.outbox.EventSerializer;
 import org.decoop.platform.outbox.CloudEventRecords;
 import org.decoop.platform.testing.EmbeddedInfrastructure;
 import org.junit.jupiter.api.AfterEach;
@@ -142,6 +153,41 @@ class PartnershipServiceIntegrationTest {
         assertThat(wentDormant.get("version").asLong()).isEqualTo(1);
         assertThat(wentDormant.get("partners").size()).isEqualTo(2);
         assertThat(JSON.readTree(records.get(3).value()).get("status").asString()).isEqualTo("ENDED");
+    }
+
+    @Test
+    void reactivatesADormantPartnershipOnceWhenAPlanNamingItIsSigned() throws Exception {
+        String nevers = createLocalAuthority("Nevers " + run, "FR", "CITY");
+        String mitrovica = createLocalAuthority("Sremska Mitrovica " + run, "RS", "CITY");
+        String suresnes = createLocalAuthority("Suresnes " + run, "FR", "CITY");
+        String kragujevac = createLocalAuthority("Kragujevac " + run, "RS", "CITY");
+        String dormant = establish(nevers, mitrovica, "YOUTH");
+        String active = establish(suresnes, kragujevac, "CULTURE");
+        send("POST", "/api/partnerships/" + dormant + "/dormancy", "{\"reason\": \"No joint project since 2012\"}", null);
+
+        String planId = "plan-" + run;
+        ProducerRecord<String, byte[]> planSigned = CloudEventRecords.toRecord(new EventSerializer().toOutbox(new PlanSigned(planId, 2, 2020,
+                "Akcioni plan 2020", List.of(), Set.of(Theme.YOUTH),
+                List.of(new PlanEvent.Activity("a1", "Restart", Theme.YOUTH, List.of(dormant, active, "unknown-partnership"), null, null,
+                        List.of())), Instant.now())), Topics.PLAN_EVENTS, "/plan-service");
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                EmbeddedInfrastructure.shared().kafkaBootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(planSigned).get();
+            producer.send(planSigned).get();
+        }
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(JSON.readTree(send("GET", "/api/partnerships/" + dormant, null, null).body()).get("status").asString())
+                        .isEqualTo("ACTIVE"));
+        JsonNode history = JSON.readTree(send("GET", "/api/partnerships/" + dormant, null, null).body()).get("history");
+        assertThat(history.get(2).get("planId").asString()).isEqualTo(planId);
+        assertThat(history.get(2).get("reason").asString()).contains("Akcioni plan 2020");
+
+        List<ConsumerRecord<String, byte[]>> records = recordsFor(dormant, 3);
+        assertThat(header(records.get(2), "ce_type")).isEqualTo("org.decoop.PartnershipReactivated");
+        assertThat(JSON.readTree(records.get(2).value()).get("planId").asString()).isEqualTo(planId);
+        assertThat(JSON.readTree(send("GET", "/api/partnerships/" + active, null, null).body()).get("history").size())
+                .as("an ACTIVE partnership is not reactivated").isEqualTo(1);
     }
 
     @Test

@@ -1,10 +1,12 @@
 package org.decoop.partnership.partnership;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 import org.decoop.events.Country;
 import org.decoop.events.PartnershipStatus;
@@ -20,6 +22,7 @@ import org.decoop.platform.errors.NotFoundException;
 import org.decoop.platform.errors.UnprocessableException;
 import org.decoop.platform.web.ConditionalChanges;
 import org.decoop.platform.web.ETags;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Service;
 
@@ -74,6 +77,61 @@ class PartnershipService {
 
     Partnership terminate(PartnershipId id, String reason, String ifMatch) {
         return change(id, ifMatch, partnership -> partnership.terminate(reason, clock.instant()));
+    }
+
+    /**
+     * A signed plan names the partnership: a DORMANT one becomes ACTIVE again, naming the plan; an
+     * ACTIVE one counts it as activity. Unknown or ENDED partnerships are left alone.
+     */
+    void planSigned(PartnershipId id, String planId, String planTitle, int year, LocalDate signedOn) {
+        changeIfKnown(id, partnership -> {
+            if (partnership.status() == PartnershipStatus.DORMANT) {
+                partnership.reactivate("Action plan \"%s\" (%d) was signed".formatted(planTitle, year), planId, clock.instant());
+                return true;
+            }
+            return partnership.recordActivity(signedOn);
+        });
+    }
+
+    /** An activity of a plan naming the partnership was completed. */
+    void activityCompleted(PartnershipId id, LocalDate completedOn) {
+        changeIfKnown(id, partnership -> partnership.recordActivity(completedOn));
+    }
+
+    /**
+     * Puts to dormancy the ACTIVE partnerships without activity since before {@code cutoff};
+     * {@code reason} is a template for the last activity date. Returns how many went dormant.
+     */
+    int putInactiveToDormancy(LocalDate cutoff, String reason) {
+        int changed = 0;
+        for (Partnership candidate : partnerships.activeWithoutActivitySince(cutoff, 500)) {
+            // Conditional on the version read: a second replica running the same job at once, or a
+            // concurrent change, makes this a no-op instead of a second transition.
+            try {
+                if (candidate.inactiveSince(cutoff)) {
+                    long readVersion = candidate.version();
+                    candidate.goDormant(reason.formatted(candidate.lastActivityOn()), clock.instant());
+                    partnerships.save(candidate, readVersion);
+                    changed++;
+                }
+            }
+            catch (OptimisticLockingFailureException changedMeanwhile) {
+                // someone else changed it: it is no longer a candidate of this run
+            }
+        }
+        return changed;
+    }
+
+    private void changeIfKnown(PartnershipId id, Predicate<Partnership> command) {
+        ConditionalChanges.run(null, () -> {
+            partnerships.byId(id).ifPresent(partnership -> {
+                long readVersion = partnership.version();
+                if (command.test(partnership)) {
+                    partnerships.save(partnership, readVersion);
+                }
+            });
+            return null;
+        });
     }
 
     /** Reads, changes and saves one partnership, under If-Match or with a bounded retry (see {@link ConditionalChanges}). */

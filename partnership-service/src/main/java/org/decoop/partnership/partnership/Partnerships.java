@@ -1,5 +1,6 @@
 package org.decoop.partnership.partnership;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -46,6 +47,13 @@ class Partnerships {
      */
     void save(Partnership partnership, long readVersion) {
         store.update(PartnershipDocument.of(partnership, readVersion), readVersion, partnership.pullEvents());
+    }
+
+    /** ACTIVE partnerships whose last activity is before {@code cutoff}, a batch at a time. */
+    List<Partnership> activeWithoutActivitySince(LocalDate cutoff, int limit) {
+        Query query = Query.query(Criteria.where("status").is(PartnershipStatus.ACTIVE).and("lastActivityOn").lt(cutoff.toString()))
+                .limit(limit);
+        return mongo.find(query, PartnershipDocument.class).stream().map(PartnershipDocument::toDomain).toList();
     }
 
     Page<Partnership> search(PartnershipStatus status, Country country, Theme theme, LocalAuthorityId localAuthorityId,

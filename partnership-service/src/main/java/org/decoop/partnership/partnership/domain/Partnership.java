@@ -115,6 +115,26 @@ public final class Partnership {
         events.add(new PartnershipReactivated(id.value(), version, status, partnersOnTheWire(), themes(), reason, planId, now));
     }
 
+    /**
+     * Records that the partnership was active on {@code date} (an activity completed, a plan signed).
+     * Only moves the last activity date forward; records no event.
+     *
+     * @return whether anything changed
+     */
+    public boolean recordActivity(LocalDate date) {
+        if (status == ENDED || (lastActivityOn != null && !date.isAfter(lastActivityOn))) {
+            return false;
+        }
+        lastActivityOn = date;
+        version++;
+        return true;
+    }
+
+    /** Whether an ACTIVE partnership has been without activity since before {@code cutoff}. */
+    public boolean inactiveSince(LocalDate cutoff) {
+        return status == ACTIVE && lastActivityOn != null && lastActivityOn.isBefore(cutoff);
+    }
+
     /** An ACTIVE or DORMANT partnership ends for good. */
     public void terminate(String reason, Instant now) {
         if (status == ENDED) {

@@ -1,0 +1,50 @@
+package org.decoop.partnership.partnership;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import org.decoop.events.plan.ActivityCompleted;
+import org.decoop.events.plan.PlanEvent;
+import org.decoop.events.plan.PlanSigned;
+import org.decoop.partnership.partnership.domain.PartnershipId;
+import org.decoop.platform.messaging.IdempotentConsumer;
+import org.decoop.platform.messaging.IncomingEvent;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
+
+/**
+ * The choreography's partnership side, from {@code plan-events} (binding {@code planEvents-in-0},
+ * group {@code partnership-service}): a signed plan reactivates the DORMANT partnerships its
+ * activities name, and completed activities keep partnerships' last activity date. Each event
+ * is applied once (by its id); each partnership change is conditional on the state it read, so a
+ * replay after a crash half-way reactivates nothing twice.
+ */
+@Configuration(proxyBeanMethods = false)
+class PlanEventsConsumer {
+
+    static final String CONSUMER = "partnership-service.plan-events";
+
+    @Bean
+    Consumer<Message<byte[]>> planEvents(PartnershipService partnerships, IdempotentConsumer once) {
+        return message -> {
+            IncomingEvent incoming = IncomingEvent.of(message);
+            incoming.as(PlanEvent.class).ifPresent(event -> once.applyOnce(CONSUMER, incoming.id(), () -> apply(event, partnerships)));
+        };
+    }
+
+    private static void apply(PlanEvent event, PartnershipService partnerships) {
+        if (event instanceof PlanSigned signed) {
+            LocalDate signedOn = LocalDate.ofInstant(signed.occurredAt(), ZoneOffset.UTC);
+            Set<String> named = new LinkedHashSet<>();
+            signed.activities().forEach(activity -> named.addAll(activity.partnershipIds()));
+            named.forEach(id -> partnerships.planSigned(new PartnershipId(id), signed.planId(), signed.title(), signed.year(), signedOn));
+        }
+        else if (event instanceof ActivityCompleted completed) {
+            completed.partnershipIds().forEach(id -> partnerships.activityCompleted(new PartnershipId(id), completed.completedOn()));
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package org.decoop.partnership.partnership;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.Period;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.decoop.events.Country;
+import org.decoop.events.PartnershipStatus;
+import org.decoop.events.Theme;
+import org.decoop.partnership.localauthority.domain.LocalAuthorityId;
+import org.decoop.partnership.partnership.domain.Partner;
+import org.decoop.partnership.partnership.domain.Partnership;
+import org.decoop.partnership.partnership.domain.PartnershipId;
+import org.decoop.platform.testing.EmbeddedInfrastructure;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Automatic dormancy against the real store: only partnerships quiet for too long, and a second run changes nothing. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class DormancyJobIntegrationTest {
+
+    private static final Instant NOW = Instant.parse("2020-02-27T12:00:00Z");
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        EmbeddedInfrastructure.shared().springProperties("partnerships-it").forEach((key, value) -> registry.add(key, () -> value));
+    }
+
+    @Autowired
+    Partnerships partnerships;
+
+    @Autowired
+    PartnershipService service;
+
+    @Test
+    void putsPartnershipsWithoutActivityFor24MonthsToDormancyOnce() {
+        Partnership quiet = stored(Instant.parse("2017-06-01T10:00:00Z"));
+        Partnership busy = stored(Instant.parse("2019-01-15T10:00:00Z"));
+        DormancyJob job = new DormancyJob(service, new DormancyProperties(Period.ofMonths(24), Duration.ofHours(1), Duration.ofMinutes(1)),
+                Clock.fixed(NOW, ZoneOffset.UTC));
+
+        job.runOnce();
+
+        Partnership dormant = partnerships.byId(quiet.id()).orElseThrow();
+        assertThat(dormant.status()).isEqualTo(PartnershipStatus.DORMANT);
+        assertThat(dormant.history()).last().satisfies(change ->
+                assertThat(change.reason()).isEqualTo("No activity since 2017-06-01: dormant after 24 months without activity"));
+        assertThat(partnerships.byId(busy.id()).orElseThrow().status()).isEqualTo(PartnershipStatus.ACTIVE);
+
+        assertThat(job.runOnce()).as("a second run, as another replica would").isZero();
+        assertThat(partnerships.byId(quiet.id()).orElseThrow().history()).hasSize(2);
+    }
+
+    private Partnership stored(Instant establishedAt) {
+        Partnership partnership = Partnership.establish(PartnershipId.newId(),
+                List.of(new Partner(new LocalAuthorityId("a-" + establishedAt), "Arles", Country.of("FR")),
+                        new Partner(new LocalAuthorityId("n-" + establishedAt), "Niš", Country.of("RS"))),
+                null, List.of(Theme.HERITAGE), null, establishedAt);
+        partnerships.add(partnership);
+        return partnership;
+    }
+}
