@@ -48,6 +48,7 @@ import org.decoop.events.plan.PlanSigned;
 import org.decoop.platform.outbox.CloudEventRecords;
 import org.decoop.platform.outbox.EventSerializer;
 import org.decoop.platform.testing.EmbeddedInfrastructure;
+import org.decoop.platform.testing.WebhookReceiver;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -31,6 +32,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -68,6 +71,14 @@ class SubscriptionController {
         subscriptions.add(subscription, secret);
         return ResponseEntity.created(URI.create("/api/subscriptions/" + subscription.id()))
                 .body(SubscriptionResponse.of(subscription, secret));
+    }
+
+    @GetMapping
+    @Operation(summary = "A subscriber's subscriptions (without their secrets)")
+    List<SubscriptionResponse> bySubscriber(@RequestParam @NotBlank @Size(max = 200) String subscriber,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+        return subscriptions.bySubscriber(subscriber, page, size).stream().map(s -> SubscriptionResponse.of(s, null)).toList();
     }
 
     @GetMapping("/{id}")

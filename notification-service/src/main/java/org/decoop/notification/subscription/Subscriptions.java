@@ -10,6 +10,8 @@ import org.decoop.notification.subscription.domain.EventFacts;
 import org.decoop.notification.subscription.domain.Subscription;
 import org.decoop.notification.subscription.domain.SubscriptionId;
 import org.decoop.notification.subscription.domain.WebhookSecret;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -41,6 +43,13 @@ public class Subscriptions {
         return Optional.ofNullable(mongo.findById(id.value(), SubscriptionDocument.class))
                 .map(document -> document.encryptedSecret)
                 .map(cipher::decrypt);
+    }
+
+    /** A subscriber's subscriptions, oldest first. */
+    List<Subscription> bySubscriber(String subscriber, int page, int size) {
+        return mongo.find(Query.query(Criteria.where("subscriber").is(subscriber))
+                        .with(PageRequest.of(page, size, Sort.by("createdAt", "_id"))),
+                SubscriptionDocument.class).stream().map(SubscriptionDocument::toDomain).toList();
     }
 
     boolean remove(SubscriptionId id) {

@@ -1,4 +1,4 @@
-package org.decoop.notification;
+package org.decoop.platform.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,11 +17,12 @@ import com.sun.net.httpserver.HttpServer;
  * A real HTTP receiver for webhook tests: answers each path with a scripted sequence of status
  * codes (the last one repeats) and records every request it gets.
  */
-final class WebhookReceiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
 
-    record Received(String path, Map<String, List<String>> headers, String body) {
+    /** One request as it arrived. */
+    public record Received(String path, Map<String, List<String>> headers, String body) {
 
-        String header(String name) {
+        public String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(e -> e.getValue().get(0)).findFirst().orElse(null);
         }
@@ -31,7 +32,7 @@ final class WebhookReceiver implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Map<String, Deque<Integer>> scripts = new ConcurrentHashMap<>();
 
-    WebhookReceiver() throws IOException {
+    public WebhookReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", exchange -> {
             String body;
@@ -47,12 +48,12 @@ final class WebhookReceiver implements AutoCloseable {
     }
 
     /** Answers {@code path} with these codes in turn, repeating the last. */
-    String answer(String path, Integer... statuses) {
+    public String answer(String path, Integer... statuses) {
         scripts.put(path, new ArrayDeque<>(List.of(statuses)));
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
-    List<Received> receivedOn(String path) {
+    public List<Received> receivedOn(String path) {
         return received.stream().filter(r -> r.path().equals(path)).toList();
     }
 

@@ -1,0 +1,355 @@
+package org.decoop.localstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.decoop.events.EventCatalog;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+
+/**
+ * The whole system on one machine with one command and no Docker: a real Kafka broker run from
+ * Kafka's own server classes (KRaft, its own process), the MongoDB wire-protocol server
+ * mongo-java-server keeping its data on disk (H2), and the three services as separate processes
+ * on their default ports. Each logs to {@code .decoop/logs/}. A service that dies is started
+ * again. Ctrl-C or SIGTERM stops everything.
+ */
+public final class LocalStack {
+
+    static final int PARTITIONS = 3;
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+    private static final List<String> SERVICES = List.of("partnership-service", "plan-service", "notification-service");
+
+    private final StackOptions options;
+    private final String java = ProcessHandle.current().info().command().orElse("java");
+    private final String classPath = System.getProperty("java.class.path");
+    private final Map<String, ChildProcess> services = new LinkedHashMap<>();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private ChildProcess kafka;
+    private MongoServer mongo;
+    private H2Backend store;
+    private ScheduledExecutorService supervisor;
+    private volatile boolean stopping;
+
+    LocalStack(StackOptions options) {
+        this.options = options;
+    }
+
+    public static void main(String[] args) throws Exception {
+        // The broker and the services log to their own files; keep this console to the stack's own lines.
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka", "error");
+        System.setProperty("org.slf4j.simpleLogger.log.de.bwaldvogel", "error");
+        StackOptions options;
+        try {
+            options = StackOptions.parse(List.of(args));
+        }
+        catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        LocalStack stack = new LocalStack(options);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stack.stop();
+            stopped.countDown();
+        }, "local-stack-stop"));
+        try {
+            stack.start();
+            if (options.demo()) {
+                new Demo(options).load();
+            }
+            stack.printWelcome();
+        }
+        catch (Exception e) {
+            System.err.println("The stack did not start: " + e.getMessage());
+            System.err.println("Logs: " + options.logs());
+            System.exit(1);
+        }
+        stopped.await();
+    }
+
+    void start() throws Exception {
+        if (options.fresh()) {
+            deleteRecursively(options.data());
+        }
+        Files.createDirectories(options.data());
+        Files.createDirectories(options.logs());
+        for (String service : SERVICES) {
+            Path jar = jarOf(service);
+            if (!Files.isRegularFile(jar)) {
+                throw new IllegalStateException(jar + " is missing: build first with ./mvnw -B -DskipTests package");
+            }
+        }
+        startMongo();
+        startKafka();
+        createTopics();
+        for (String service : SERVICES) {
+            ChildProcess child = serviceProcess(service);
+            services.put(service, child);
+            child.start();
+            log("started %s (pid %d), logging to %s", service, child.pid(), child.log());
+        }
+        for (String service : SERVICES) {
+            awaitReady(service);
+        }
+        supervisor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "local-stack-supervisor");
+            thread.setDaemon(true);
+            return thread;
+        });
+        supervisor.scheduleWithFixedDelay(this::restartDeadServices, 2, 2, TimeUnit.SECONDS);
+    }
+
+    private void startMongo() {
+        store = new H2Backend(options.data().resolve("mongo.mv").toString());
+        mongo = new MongoServer(store);
+        mongo.bind("127.0.0.1", options.mongoPort());
+        log("MongoDB-compatible store (mongo-java-server, H2 on disk) on 127.0.0.1:%d", options.mongoPort());
+    }
+
+    private void startKafka() throws Exception {
+        Path logDir = options.data().resolve("kafka");
+        Path config = options.home().resolve("kafka-server.properties");
+        Properties properties = new Properties();
+        properties.setProperty("process.roles", "broker,controller");
+        properties.setProperty("node.id", "1");
+        properties.setProperty("controller.quorum.voters", "1@127.0.0.1:" + options.controllerPort());
+        properties.setProperty("listeners", "PLAINTEXT://127.0.0.1:%d,CONTROLLER://127.0.0.1:%d"
+                .formatted(options.kafkaPort(), options.controllerPort()));
+        properties.setProperty("advertised.listeners", "PLAINTEXT://127.0.0.1:" + options.kafkaPort());
+        properties.setProperty("controller.listener.names", "CONTROLLER");
+        properties.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        properties.setProperty("log.dirs", logDir.toString());
+        properties.setProperty("num.partitions", Integer.toString(PARTITIONS));
+        properties.setProperty("offsets.topic.replication.factor", "1");
+        properties.setProperty("transaction.state.log.replication.factor", "1");
+        properties.setProperty("transaction.state.log.min.isr", "1");
+        properties.setProperty("share.coordinator.state.topic.replication.factor", "1");
+        properties.setProperty("share.coordinator.state.topic.min.isr", "1");
+        properties.setProperty("group.initial.rebalance.delay.ms", "0");
+        try (var out = Files.newBufferedWriter(config)) {
+            properties.store(out, "written by local-stack");
+        }
+        Path kafkaLog = options.logs().resolve("kafka.log");
+        if (!Files.exists(logDir.resolve("meta.properties"))) {
+            Process format = new ProcessBuilder(java, "-cp", classPath, "kafka.tools.StorageTool", "format",
+                    "-t", Uuid.randomUuid().toString(), "-c", config.toString())
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(kafkaLog.toFile())).start();
+            if (format.waitFor() != 0) {
+                throw new IllegalStateException("Formatting Kafka's storage failed; see " + kafkaLog);
+            }
+        }
+        kafka = new ChildProcess("kafka", List.of(java, "-Xms128m", "-Xmx512m", "-XX:+UseSerialGC", "-cp", classPath,
+                "kafka.Kafka", config.toString()), Map.of(), kafkaLog);
+        kafka.start();
+        log("started the Kafka broker (pid %d) on %s, logging to %s", kafka.pid(), options.kafkaBootstrap(), kafkaLog);
+    }
+
+    /** The three topics, with their partitions, before any service runs. */
+    private void createTopics() throws Exception {
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, options.kafkaBootstrap(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000))) {
+            while (true) {
+                try {
+                    Set<String> existing = admin.listTopics().names().get();
+                    List<NewTopic> missing = EventCatalog.topics().stream().filter(topic -> !existing.contains(topic))
+                            .map(topic -> new NewTopic(topic, PARTITIONS, (short) 1)).toList();
+                    if (!missing.isEmpty()) {
+                        admin.createTopics(missing).all().get();
+                    }
+                    log("Kafka is ready; topics %s have %d partitions each", EventCatalog.topics(), PARTITIONS);
+                    return;
+                }
+                catch (ExecutionException e) {
+                    if (e.getCause() instanceof TopicExistsException) {
+                        return;
+                    }
+                    if (!kafka.isAlive() || System.nanoTime() > deadline) {
+                        throw new IllegalStateException("Kafka did not start; see " + kafka.log(), e);
+                    }
+                    TimeUnit.MILLISECONDS.sleep(500);
+                }
+            }
+        }
+    }
+
+    private ChildProcess serviceProcess(String service) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("SERVER_PORT", Integer.toString(portOf(service)));
+        environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", options.kafkaBootstrap());
+        environment.put("SPRING_MONGODB_URI", options.mongoUri(databaseOf(service)));
+        if (service.equals("notification-service")) {
+            // Local receivers (a webhook on localhost) are what a developer tests with.
+            environment.put("DECOOP_NOTIFICATION_ALLOW_PRIVATE_TARGETS", "true");
+        }
+        List<String> command = new ArrayList<>(List.of(java, "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1", "-jar", jarOf(service).toString()));
+        return new ChildProcess(service, command, environment, options.logs().resolve(service + ".log"));
+    }
+
+    private void awaitReady(String service) throws InterruptedException {
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        URI readiness = URI.create(urlOf(service) + "/actuator/health/readiness");
+        while (System.nanoTime() < deadline) {
+            if (!services.get(service).isAlive()) {
+                throw new IllegalStateException(service + " stopped while starting; see " + services.get(service).log());
+            }
+            try {
+                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(readiness).timeout(Duration.ofSeconds(2)).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    log("%s is ready", service);
+                    return;
+                }
+            }
+            catch (IOException notYet) {
+                // still starting
+            }
+            TimeUnit.MILLISECONDS.sleep(500);
+        }
+        throw new IllegalStateException(service + " was not ready within " + READY_TIMEOUT.toSeconds() + " s; see "
+                + services.get(service).log());
+    }
+
+    private void restartDeadServices() {
+        services.forEach((service, child) -> {
+            if (!stopping && !child.isAlive()) {
+                try {
+                    log("%s stopped unexpectedly; starting it again", service);
+                    child.start();
+                }
+                catch (IOException e) {
+                    log("could not restart %s: %s", service, e.getMessage());
+                }
+            }
+        });
+    }
+
+    void printWelcome() {
+        StringBuilder text = new StringBuilder("\ndecoop is running.\n\n");
+        for (String service : SERVICES) {
+            text.append("  %-21s %s/api   Swagger UI %s/swagger-ui.html%n".formatted(service, urlOf(service), urlOf(service)));
+        }
+        text.append("  %-21s %s   topics: %s%n".formatted("Kafka", options.kafkaBootstrap(), String.join(", ", EventCatalog.topics())));
+        text.append("  %-21s mongodb://127.0.0.1:%d  (data in %s)%n".formatted("MongoDB", options.mongoPort(), options.data()));
+        text.append("  %-21s %s%n%n".formatted("logs", options.logs()));
+        text.append("  kcat -C -b %s -t partnership-events -f '%%k %%h\\n%%s\\n\\n'%n".formatted(options.kafkaBootstrap()));
+        text.append("\nCtrl-C stops everything; the data stays for the next start (--fresh wipes it).\n");
+        System.out.println(text);
+    }
+
+    /** Stops the services, then the broker, then the store; safe to call more than once. */
+    synchronized void stop() {
+        if (stopping) {
+            return;
+        }
+        stopping = true;
+        log("stopping");
+        if (supervisor != null) {
+            supervisor.shutdownNow();
+        }
+        List<Thread> stops = new ArrayList<>();
+        for (ChildProcess child : services.values()) {
+            Thread thread = new Thread(() -> child.stop(STOP_GRACE), "stop-" + child.name());
+            thread.start();
+            stops.add(thread);
+        }
+        stops.forEach(LocalStack::join);
+        if (kafka != null) {
+            kafka.stop(STOP_GRACE);
+        }
+        if (mongo != null) {
+            mongo.shutdownNow();
+            store.close();
+        }
+        log("stopped");
+    }
+
+    /** For tests: the services' processes, by name. */
+    Map<String, ChildProcess> services() {
+        return services;
+    }
+
+    String urlOf(String service) {
+        return "http://localhost:" + portOf(service);
+    }
+
+    private int portOf(String service) {
+        return switch (service) {
+            case "partnership-service" -> options.partnershipPort();
+            case "plan-service" -> options.planPort();
+            default -> options.notificationPort();
+        };
+    }
+
+    private static String databaseOf(String service) {
+        return switch (service) {
+            case "partnership-service" -> "partnerships";
+            case "plan-service" -> "plans";
+            default -> "notifications";
+        };
+    }
+
+    private Path jarOf(String service) {
+        return options.jars().resolve(service).resolve("target").resolve(service + ".jar");
+    }
+
+    private static void join(Thread thread) {
+        try {
+            thread.join();
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(path)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(file -> {
+                try {
+                    Files.delete(file);
+                }
+                catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+
+    static void log(String format, Object... args) {
+        System.out.printf("[local-stack] " + format + "%n", args);
+    }
+}

@@ -1,0 +1,87 @@
+package org.decoop.localstack;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What {@code java -jar local-stack/target/local-stack.jar} was asked to do.
+ *
+ * @param home where data and logs go ({@code .decoop/} under the working directory)
+ * @param jars the folder of the checkout whose {@code *-service/target/*.jar} are started
+ * @param fresh wipe the data first
+ * @param demo load the seed story through the public APIs once the stack is ready
+ */
+record StackOptions(Path home, Path jars, boolean fresh, boolean demo, int kafkaPort, int controllerPort, int mongoPort,
+        int partnershipPort, int planPort, int notificationPort) {
+
+    static final String USAGE = """
+            Usage: java -jar local-stack/target/local-stack.jar [--fresh] [--demo] [options]
+              --fresh                  wipe the data in .decoop/data first
+              --demo                   load the seed story (Embassy, SKGO, five partnerships, the 2020 plan)
+              --home=DIR               data and logs (default .decoop)
+              --jars=DIR               checkout whose service jars are started (default .)
+              --kafka-port=9092 --kafka-controller-port=9093 --mongo-port=27017
+              --partnership-port=8081 --plan-port=8082 --notification-port=8083
+            """;
+
+    static StackOptions parse(List<String> args) {
+        Path home = Path.of(".decoop");
+        Path jars = Path.of(".");
+        boolean fresh = false;
+        boolean demo = false;
+        int kafka = 9092;
+        int controller = 9093;
+        int mongo = 27017;
+        int partnership = 8081;
+        int plan = 8082;
+        int notification = 8083;
+        for (String arg : args) {
+            String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+            String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : "";
+            switch (name) {
+                case "--fresh" -> fresh = true;
+                case "--demo" -> demo = true;
+                case "--home" -> home = Path.of(value);
+                case "--jars" -> jars = Path.of(value);
+                case "--kafka-port" -> kafka = port(name, value);
+                case "--kafka-controller-port" -> controller = port(name, value);
+                case "--mongo-port" -> mongo = port(name, value);
+                case "--partnership-port" -> partnership = port(name, value);
+                case "--plan-port" -> plan = port(name, value);
+                case "--notification-port" -> notification = port(name, value);
+                default -> throw new IllegalArgumentException("Unknown option " + arg + "\n" + USAGE);
+            }
+        }
+        return new StackOptions(home.toAbsolutePath().normalize(), jars.toAbsolutePath().normalize(), fresh, demo, kafka,
+                controller, mongo, partnership, plan, notification);
+    }
+
+    private static int port(String name, String value) {
+        try {
+            int port = Integer.parseInt(value);
+            if (port > 0 && port < 65536) {
+                return port;
+            }
+        }
+        catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(name + " needs a port number, not '" + value + "'");
+    }
+
+    Path data() {
+        return home.resolve("data");
+    }
+
+    Path logs() {
+        return home.resolve("logs");
+    }
+
+    String kafkaBootstrap() {
+        return "127.0.0.1:" + kafkaPort;
+    }
+
+    String mongoUri(String database) {
+        return "mongodb://127.0.0.1:" + mongoPort + "/" + database;
+    }
+}
