@@ -1,0 +1,276 @@
+package org.decoop.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.decoop.platform.testing.WebhookReceiver;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The seed story on the whole system, started as a user starts it ({@code java -jar
+ * local-stack.jar}): a real broker, the store, three service processes, driven through their
+ * public HTTP APIs only. Then a service is killed with SIGKILL in the middle of a burst of
+ * commands: no event may be lost, no notification doubled.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LocalStackSystemIT {
+
+    private static final int KAFKA = 19092;
+    private static final int PARTNERSHIPS = 18081;
+    private static final int PLANS = 18082;
+    private static final int NOTIFICATIONS = 18083;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private static Process stack;
+    private static final List<String> output = new CopyOnWriteArrayList<>();
+    private static WebhookReceiver receiver;
+    private static String webhookSecret;
+    private static String inbox;
+
+    @BeforeAll
+    static void startTheStackAsAUserWould() throws Exception {
+        receiver = new WebhookReceiver();
+        String java = ProcessHandle.current().info().command().orElse("java");
+        stack = new ProcessBuilder(java, "-jar", Path.of("target", "local-stack.jar").toString(), "--fresh",
+                "--home=" + Path.of("target", "system-test"), "--jars=..",
+                "--kafka-port=" + KAFKA, "--kafka-controller-port=19093", "--mongo-port=27018",
+                "--partnership-port=" + PARTNERSHIPS, "--plan-port=" + PLANS, "--notification-port=" + NOTIFICATIONS)
+                .redirectErrorStream(true).start();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(stack.getInputStream(), StandardCharsets.UTF_8))) {
+                lines.lines().forEach(line -> {
+                    output.add(line);
+                    System.out.println(line);
+                });
+            }
+            catch (IOException ended) {
+                // the stack stopped
+            }
+        }, "stack-output");
+        reader.setDaemon(true);
+        reader.start();
+        await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> output.contains("decoop is running.") || !stack.isAlive());
+        assertThat(stack.isAlive()).as(String.join("\n", output)).isTrue();
+
+        JsonNode webhook = post(NOTIFICATIONS, "/api/subscriptions", """
+                {"subscriber": "system test", "channel": "WEBHOOK", "target": "%s",
+                 "eventTypes": ["PlanSigned", "PartnershipReactivated"]}""".formatted(receiver.answer("/decoop", 204)));
+        webhookSecret = webhook.get("secret").asString();
+        inbox = post(NOTIFICATIONS, "/api/subscriptions", "{\"subscriber\": \"system test\", \"channel\": \"INBOX\"}").get("id").asString();
+    }
+
+    @AfterAll
+    static void stopTheStack() throws Exception {
+        if (stack != null) {
+            List<ProcessHandle> children = stack.descendants().toList();
+            stack.destroy();
+            assertThat(stack.waitFor(90, TimeUnit.SECONDS)).as("the stack stops on SIGTERM").isTrue();
+            await().atMost(Duration.ofSeconds(30)).until(() -> children.stream().noneMatch(ProcessHandle::isAlive));
+        }
+        if (receiver != null) {
+            receiver.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aSignedPlanBringsTheDormantPartnershipBackAndEveryoneHears() throws Exception {
+        String nevers = post(PARTNERSHIPS, "/api/local-authorities", "{\"name\": \"Nevers\", \"country\": \"FR\", \"kind\": \"CITY\"}")
+                .get("id").asString();
+        String mitrovica = post(PARTNERSHIPS, "/api/local-authorities",
+                "{\"name\": \"Sremska Mitrovica\", \"country\": \"RS\", \"kind\": \"CITY\"}").get("id").asString();
+        String partnership = post(PARTNERSHIPS, "/api/partnerships", """
+                {"partnerIds": ["%s", "%s"], "themes": ["CULTURE", "YOUTH"]}""".formatted(nevers, mitrovica)).get("id").asString();
+        post(PARTNERSHIPS, "/api/partnerships/" + partnership + "/dormancy", "{\"reason\": \"Inactive for several years\"}");
+
+        String draft = """
+                {"year": 2020, "title": "Akcioni plan 2020",
+                 "parties": [{"code": "AMBAFRANCE-RS", "name": "Ambassade de France en Serbie"}, {"code": "SKGO", "name": "SKGO"}],
+                 "themes": ["GENDER_EQUALITY", "RULE_OF_LAW", "YOUTH", "LOCAL_ECONOMIC_DEVELOPMENT", "ENVIRONMENT", "URBAN_PLANNING"],
+                 "activities": [{"title": "Nevers – Sremska Mitrovica: restart", "theme": "YOUTH", "partnershipIds": ["%s"],
+                                 "funding": [{"source": "FRENCH_MFA", "amountEur": 15000}]}]}""".formatted(partnership);
+        List<String> planIds = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            HttpResponse<String> response = send("POST", PLANS, "/api/plans", draft);
+            if (response.statusCode() == 201) {
+                planIds.add(JSON.readTree(response.body()).get("id").asString());
+            }
+            return !planIds.isEmpty();
+        });
+        String planId = planIds.get(0);
+        post(PLANS, "/api/plans/" + planId + "/signatures", "{\"party\": \"AMBAFRANCE-RS\", \"signedBy\": \"Ambassadeur\"}");
+        assertThat(post(PLANS, "/api/plans/" + planId + "/signatures", "{\"party\": \"SKGO\", \"signedBy\": \"Secrétaire général\"}")
+                .get("status").asString()).isEqualTo("SIGNED");
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonNode reactivated = get(PARTNERSHIPS, "/api/partnerships/" + partnership);
+            assertThat(reactivated.get("status").asString()).isEqualTo("ACTIVE");
+            assertThat(reactivated.get("history").get(2).get("planId").asString()).isEqualTo(planId);
+        });
+        List<ConsumerRecord<String, byte[]>> events = readTopic("partnership-events", record -> partnership.equals(record.key()), 3);
+        ConsumerRecord<String, byte[]> last = events.get(events.size() - 1);
+        assertThat(header(last, "ce_type")).isEqualTo("org.decoop.PartnershipReactivated");
+        assertThat(JSON.readTree(last.value()).get("planId").asString()).isEqualTo(planId);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> receiver.receivedOn("/decoop").size() >= 2);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() -> receiver.receivedOn("/decoop").size() == 2);
+        Map<String, Integer> types = new HashMap<>();
+        for (WebhookReceiver.Received webhook : receiver.receivedOn("/decoop")) {
+            assertThat(webhook.header("webhook-signature")).isEqualTo("v1," + hmac(webhookSecret,
+                    webhook.header("webhook-id") + "." + webhook.header("webhook-timestamp") + "." + webhook.body()));
+            types.merge(JSON.readTree(webhook.body()).get("type").asString(), 1, Integer::sum);
+        }
+        assertThat(types).containsExactlyInAnyOrderEntriesOf(Map.of("org.decoop.PlanSigned", 1, "org.decoop.PartnershipReactivated", 1));
+    }
+
+    @Test
+    @Order(2)
+    void losesNoEventAndDoublesNoNotificationWhenAServiceIsKilledMidBurst() throws Exception {
+        String arles = post(PARTNERSHIPS, "/api/local-authorities", "{\"name\": \"Arles\", \"country\": \"FR\", \"kind\": \"CITY\"}")
+                .get("id").asString();
+        String nis = post(PARTNERSHIPS, "/api/local-authorities", "{\"name\": \"Niš\", \"country\": \"RS\", \"kind\": \"CITY\"}")
+                .get("id").asString();
+        String body = "{\"partnerIds\": [\"%s\", \"%s\"], \"themes\": [\"HERITAGE\"]}".formatted(arles, nis);
+        int burst = 30;
+        List<String> accepted = new ArrayList<>();
+        for (int i = 0; i < burst; i++) {
+            if (i == burst / 3) {
+                ProcessHandle service = stack.descendants()
+                        .filter(p -> p.info().commandLine().orElse("").contains("partnership-service.jar")).findFirst().orElseThrow();
+                service.destroyForcibly();
+                await().atMost(Duration.ofSeconds(10)).until(() -> !service.isAlive());
+            }
+            // While the service is down, the client retries, as a real one would.
+            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(300)).ignoreExceptions().until(() -> {
+                HttpResponse<String> response = send("POST", PARTNERSHIPS, "/api/partnerships", body);
+                if (response.statusCode() == 201) {
+                    accepted.add(JSON.readTree(response.body()).get("id").asString());
+                    return true;
+                }
+                return false;
+            });
+        }
+        assertThat(output).anyMatch(line -> line.contains("partnership-service stopped unexpectedly; starting it again"));
+
+        Set<String> ids = Set.copyOf(accepted);
+        assertThat(ids).hasSize(burst);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(established(ids)).hasSize(burst));
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() -> established(ids).size() == burst);
+        List<String> subjects = established(ids);
+        assertThat(new HashSet<>(subjects)).as("one notification per partnership, none doubled").hasSize(burst);
+
+        List<ConsumerRecord<String, byte[]>> records = readTopic("partnership-events", record -> ids.contains(record.key()), burst);
+        Set<String> eventIds = new HashSet<>();
+        records.forEach(record -> eventIds.add(header(record, "ce_id")));
+        Set<String> keys = new HashSet<>();
+        records.forEach(record -> keys.add(record.key()));
+        assertThat(keys).as("no event lost").isEqualTo(ids);
+        assertThat(eventIds).as("a re-sent event keeps its id").hasSize(burst);
+    }
+
+    /** The subjects of the PartnershipEstablished notifications in the inbox for these partnerships. */
+    private static List<String> established(Set<String> ids) throws Exception {
+        List<String> subjects = new ArrayList<>();
+        for (JsonNode notification : get(NOTIFICATIONS, "/api/subscriptions/" + inbox + "/notifications?size=200").get("content")) {
+            if (notification.get("eventType").asString().equals("PartnershipEstablished") && ids.contains(notification.get("subject").asString())) {
+                subjects.add(notification.get("subject").asString());
+            }
+        }
+        return subjects;
+    }
+
+    private static List<ConsumerRecord<String, byte[]>> readTopic(String topic,
+            java.util.function.Predicate<ConsumerRecord<String, byte[]>> wanted, int atLeast) {
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + KAFKA,
+                ConsumerConfig.GROUP_ID_CONFIG, "system-test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(300)).forEach(record -> {
+                    if (wanted.test(record)) {
+                        records.add(record);
+                    }
+                });
+                return records.size() >= atLeast;
+            });
+            consumer.poll(Duration.ofSeconds(1)).forEach(record -> {
+                if (wanted.test(record)) {
+                    records.add(record);
+                }
+            });
+        }
+        return records;
+    }
+
+    private static JsonNode get(int port, String path) throws Exception {
+        HttpResponse<String> response = send("GET", port, path, null);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    private static JsonNode post(int port, String path, String json) throws Exception {
+        HttpResponse<String> response = send("POST", port, path, json);
+        assertThat(response.statusCode() / 100).as(path + " " + response.body()).isEqualTo(2);
+        return JSON.readTree(response.body());
+    }
+
+    private static HttpResponse<String> send(String method, int port, String path, String json) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(10))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+
+    private static String hmac(String secret, String content) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
+        return Base64.getEncoder().encodeToString(mac.doFinal(content.getBytes(StandardCharsets.UTF_8)));
+    }
+}
