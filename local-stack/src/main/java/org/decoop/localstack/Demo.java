@@ -65,7 +65,8 @@ final class Demo {
         partnerships.put("Arles – Niš", partnership(authorities.get("Arles"), authorities.get("Niš"), List.of("HERITAGE")));
         putToDormancyOnce(partnerships.get("Nevers – Sremska Mitrovica"));
         String plan = plan2020(partnerships);
-        LocalStack.log("demo loaded: %d partnerships, plan %s (DRAFT), inbox %s", partnerships.size(), plan, inbox);
+        String status = get(url(options.planPort()) + "/api/plans/" + plan).get("status").asString();
+        LocalStack.log("demo loaded: %d partnerships, plan %s (%s), inbox %s", partnerships.size(), plan, status, inbox);
         LocalStack.log("see it: curl -s %s/api/subscriptions/%s/notifications | jq '.content[].summary'", url(options.notificationPort()), inbox);
         return new Loaded(partnerships, plan, inbox);
     }
