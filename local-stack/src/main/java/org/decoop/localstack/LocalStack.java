@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -45,12 +46,14 @@ public final class LocalStack {
     static final int PARTITIONS = 3;
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+    private static final Duration RESTART_BACKOFF = Duration.ofSeconds(15);
     private static final List<String> SERVICES = List.of("partnership-service", "plan-service", "notification-service");
 
     private final StackOptions options;
     private final String java = ProcessHandle.current().info().command().orElse("java");
     private final String classPath = System.getProperty("java.class.path");
     private final Map<String, ChildProcess> services = new LinkedHashMap<>();
+    private final Map<String, Long> lastRestart = new ConcurrentHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private ChildProcess kafka;
     private MongoServer mongo;
@@ -242,8 +245,12 @@ public final class LocalStack {
     }
 
     private void restartDeadServices() {
+        long now = System.nanoTime();
         services.forEach((service, child) -> {
-            if (!stopping && !child.isAlive()) {
+            // At most one restart per service every RESTART_BACKOFF: a service that cannot start does not spin.
+            Long last = lastRestart.get(service);
+            if (!stopping && !child.isAlive() && (last == null || now - last > RESTART_BACKOFF.toNanos())) {
+                lastRestart.put(service, now);
                 try {
                     log("%s stopped unexpectedly; starting it again", service);
                     child.start();

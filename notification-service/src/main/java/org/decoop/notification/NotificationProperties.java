@@ -16,8 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pollInterval how often the delivery worker looks for due deliveries
  * @param claimDuration how long a claimed delivery is reserved for one worker; after a crash
  *                      another worker (or instance) takes it over once this has passed
- * @param batchSize deliveries claimed per pass
- * @param concurrency deliveries attempted at once per instance
+ * @param concurrency deliveries claimed and attempted at once per instance
  * @param allowPrivateTargets whether webhooks may target loopback, private and link-local
  *                            addresses (off in production; the local stack and tests allow them)
  * @param mailFrom sender address of e-mail notifications
@@ -29,7 +28,6 @@ public record NotificationProperties(
         @DefaultValue("10s") Duration timeout,
         @DefaultValue("500ms") Duration pollInterval,
         @DefaultValue("60s") Duration claimDuration,
-        @DefaultValue("50") int batchSize,
         @DefaultValue("4") int concurrency,
         @DefaultValue("false") boolean allowPrivateTargets,
         @DefaultValue("decoop <notifications@decoop.local>") String mailFrom) {

@@ -111,6 +111,8 @@ class PartnershipServiceIntegrationTest {
         assertThat(send("POST", "/api/partnerships/" + id + "/reactivation", "{\"reason\": \"Restarting the cooperation\"}", null)
                 .statusCode()).isEqualTo(200);
         assertThat(send("POST", "/api/partnerships/" + id + "/termination", "{\"reason\": \"Merged\"}", "W/\"2\"")
+                .statusCode()).as("If-Match compares strongly: a weak tag never matches").isEqualTo(412);
+        assertThat(send("POST", "/api/partnerships/" + id + "/termination", "{\"reason\": \"Merged\"}", "\"1\", \"2\"")
                 .statusCode()).isEqualTo(200);
 
         JsonNode body = JSON.readTree(send("GET", "/api/partnerships/" + id, null, null).body());

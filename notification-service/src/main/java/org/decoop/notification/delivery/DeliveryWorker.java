@@ -64,7 +64,8 @@ class DeliveryWorker implements SmartLifecycle {
 
     /** One pass: claims the due deliveries and attempts them. @return how many were attempted */
     int deliverDue() {
-        List<NotificationDocument> due = notifications.claimDue(properties.batchSize(),
+        // Claim no more than can be attempted at once, so no claim expires while its delivery waits.
+        List<NotificationDocument> due = notifications.claimDue(properties.concurrency(),
                 clock.instant().plus(properties.claimDuration()));
         List<Future<?>> running = due.stream().<Future<?>>map(delivery -> attempts.submit(() -> attempt(delivery))).toList();
         for (Future<?> attempt : running) {
@@ -107,8 +108,9 @@ class DeliveryWorker implements SmartLifecycle {
             }
         }
         catch (InterruptedException e) {
+            // Shutting down: record nothing, the claim expires and the attempt is made again.
             Thread.currentThread().interrupt();
-            error = "interrupted";
+            return;
         }
         catch (Exception e) {
             error = e.getClass().getSimpleName() + ": " + e.getMessage();

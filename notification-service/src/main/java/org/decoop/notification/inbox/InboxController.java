@@ -51,7 +51,7 @@ class InboxController {
     @GetMapping("/notifications")
     @Operation(summary = "The inbox: notifications, newest first")
     PagedModel<NotificationResponse> inbox(@PathVariable String id,
-            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
         requireSubscription(id);
         return new PagedModel<>(notifications.newestFirst(id, page, size).map(NotificationResponse::of));
@@ -87,7 +87,7 @@ class InboxController {
     @GetMapping("/deliveries")
     @Operation(summary = "The delivery log: every webhook or e-mail delivery with each attempt")
     PagedModel<DeliveryResponse> deliveries(@PathVariable String id,
-            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
         requireSubscription(id);
         return new PagedModel<>(notifications.deliveries(id, page, size).map(DeliveryResponse::of));

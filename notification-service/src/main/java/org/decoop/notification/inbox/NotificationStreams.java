@@ -2,6 +2,7 @@ package org.decoop.notification.inbox;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,6 +29,8 @@ class NotificationStreams implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(NotificationStreams.class);
     static final Duration POLL = Duration.ofMillis(250);
+    /** How old a notification must be before it is streamed (see {@link Notifications#after}). */
+    static final Duration SETTLE = Duration.ofMillis(500);
     static final Duration HEARTBEAT = Duration.ofSeconds(15);
     private static final int BATCH = 100;
 
@@ -63,7 +66,8 @@ class NotificationStreams implements SmartLifecycle {
     void pollOnce() {
         streams.forEach((emitter, stream) -> {
             try {
-                List<NotificationDocument> fresh = notifications.after(stream.subscriptionId, stream.lastSeq, BATCH);
+                List<NotificationDocument> fresh = notifications.after(stream.subscriptionId, stream.lastSeq,
+                        Instant.now().minus(SETTLE), BATCH);
                 for (NotificationDocument notification : fresh) {
                     emitter.send(SseEmitter.event().id(Long.toString(notification.seq())).name(notification.eventType())
                             .data(InboxController.NotificationResponse.of(notification)));

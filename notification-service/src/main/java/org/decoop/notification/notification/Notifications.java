@@ -108,9 +108,15 @@ public class Notifications {
                 pageable, () -> mongo.count(Query.query(criteria), NotificationDocument.class));
     }
 
-    /** The notifications stored after {@code seq}, oldest first: what a stream has not sent yet. */
-    public List<NotificationDocument> after(String subscriptionId, long seq, int limit) {
-        return mongo.find(Query.query(Criteria.where("subscriptionId").is(subscriptionId).and("seq").gt(seq))
+    /**
+     * The notifications stored after {@code seq} and before {@code createdBefore}, oldest first: what
+     * a stream has not sent yet. Two events for one subscription can take their sequence numbers in
+     * one order and be stored in the other; reading only what is older than a moment lets the lower
+     * number land first, so a stream never skips it.
+     */
+    public List<NotificationDocument> after(String subscriptionId, long seq, Instant createdBefore, int limit) {
+        return mongo.find(Query.query(Criteria.where("subscriptionId").is(subscriptionId).and("seq").gt(seq)
+                        .and("createdAt").lte(createdBefore))
                 .with(Sort.by(Sort.Direction.ASC, "seq")).limit(limit), NotificationDocument.class);
     }
 
@@ -176,12 +182,14 @@ public class Notifications {
                 NotificationDocument.class);
     }
 
-    /** Makes a delivery due again at once (a manual retry): one more attempt. */
+    /** Makes a delivery due again at once (a manual retry): one more attempt; not while one is being made. */
     public Optional<NotificationDocument> retryNow(String subscriptionId, String id) {
+        Instant now = clock.instant();
         Query retriable = Query.query(Criteria.where("_id").is(id).and("subscriptionId").is(subscriptionId)
-                .and("status").in(DeliveryStatus.FAILED, DeliveryStatus.PENDING, DeliveryStatus.DELIVERED));
+                .and("status").in(DeliveryStatus.FAILED, DeliveryStatus.PENDING, DeliveryStatus.DELIVERED)
+                .orOperator(Criteria.where("claimedUntil").is(null), Criteria.where("claimedUntil").lt(now)));
         return Optional.ofNullable(mongo.findAndModify(retriable,
-                new Update().set("status", DeliveryStatus.PENDING).set("nextAttemptAt", clock.instant()).unset("claimedUntil"),
+                new Update().set("status", DeliveryStatus.PENDING).set("nextAttemptAt", now),
                 FindAndModifyOptions.options().returnNew(true), NotificationDocument.class));
     }
 

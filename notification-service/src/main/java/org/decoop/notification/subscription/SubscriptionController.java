@@ -76,7 +76,7 @@ class SubscriptionController {
     @GetMapping
     @Operation(summary = "A subscriber's subscriptions (without their secrets)")
     List<SubscriptionResponse> bySubscriber(@RequestParam @NotBlank @Size(max = 200) String subscriber,
-            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
         return subscriptions.bySubscriber(subscriber, page, size).stream().map(s -> SubscriptionResponse.of(s, null)).toList();
     }

@@ -55,7 +55,7 @@ class LocalAuthorityController {
     PagedModel<LocalAuthorityResponse> search(
             @RequestParam(required = false) @CountryCode String country,
             @RequestParam(required = false) @Size(max = 200) String q,
-            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
         return new PagedModel<>(localAuthorities.search(country == null ? null : Country.of(country), q, page, size)
                 .map(LocalAuthorityResponse::of));

@@ -71,7 +71,7 @@ class PartnershipController {
             @RequestParam(required = false) @CountryCode String country,
             @RequestParam(required = false) Theme theme,
             @RequestParam(required = false) String localAuthorityId,
-            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
         return new PagedModel<>(service.search(status, country == null ? null : Country.of(country), theme,
                 localAuthorityId == null ? null : new LocalAuthorityId(localAuthorityId), page, size)

@@ -87,7 +87,7 @@ class PlanController {
             @RequestParam(required = false) PlanStatus status,
             @RequestParam(required = false) Theme theme,
             @RequestParam(required = false) String partnershipId,
-            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
         return new PagedModel<>(service.search(year, status, theme, partnershipId, page, size).map(PlanResponse::of));
     }

@@ -11,8 +11,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pollInterval pause between two relay passes when there was nothing to send
  * @param batchSize how many aggregates one pass claims per collection
  * @param claimDuration how long a claimed aggregate is reserved for this relay; after a crash
- *                      another pass (or instance) takes it over once this has passed
- * @param sendTimeout how long a pass waits for the broker to acknowledge its batch
+ *                      another pass (or instance) takes it over once this has passed. Keep it
+ *                      well above {@code sendTimeout}
+ * @param sendTimeout how long a pass waits for the broker to acknowledge its whole batch
  * @param topicPartitions partitions of the topics the service creates for its own events
  * @param topicReplicas replication factor of those topics
  */
@@ -20,7 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record OutboxProperties(
         @DefaultValue("100ms") Duration pollInterval,
         @DefaultValue("200") int batchSize,
-        @DefaultValue("30s") Duration claimDuration,
+        @DefaultValue("60s") Duration claimDuration,
         @DefaultValue("30s") Duration sendTimeout,
         @DefaultValue("3") int topicPartitions,
         @DefaultValue("1") short topicReplicas) {

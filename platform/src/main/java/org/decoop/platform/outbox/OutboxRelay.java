@@ -1,6 +1,7 @@
 package org.decoop.platform.outbox;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -43,6 +44,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    /** How long an aggregate whose send failed waits before the next try. */
+    static final Duration FAILURE_BACKOFF = Duration.ofSeconds(2);
 
     private final MongoTemplate mongo;
     private final KafkaTemplate<String, byte[]> kafka;
@@ -52,6 +55,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final Counter published;
     private final Counter failed;
     private ScheduledExecutorService executor;
+    private volatile boolean running;
 
     public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, OutboxProperties properties,
             List<OutboxSource> sources, Clock clock, MeterRegistry meters) {
@@ -78,7 +82,8 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private int relay(OutboxSource source) {
-        List<Document> claimed = claim(source);
+        Date claim = Date.from(clock.instant().plus(properties.claimDuration()));
+        List<Document> claimed = claim(source, claim);
         if (claimed.isEmpty()) {
             return 0;
         }
@@ -91,10 +96,13 @@ public class OutboxRelay implements SmartLifecycle {
             sending.add(new PendingAggregate(document.get("_id"), events, acks));
         }
         kafka.flush();
+        // One deadline for the whole batch, well inside the claim.
+        long deadline = System.nanoTime() + properties.sendTimeout().toNanos();
         int count = 0;
         for (PendingAggregate aggregate : sending) {
-            List<String> acknowledged = aggregate.acknowledgedPrefix(properties.sendTimeout().toMillis());
-            markSent(source, aggregate.id(), acknowledged, acknowledged.size() == aggregate.events().size());
+            List<String> acknowledged = aggregate.acknowledgedPrefix(deadline);
+            boolean complete = acknowledged.size() == aggregate.events().size();
+            markSent(source, aggregate.id(), acknowledged, claim, complete);
             published.increment(acknowledged.size());
             failed.increment(aggregate.events().size() - acknowledged.size());
             count += acknowledged.size();
@@ -102,7 +110,7 @@ public class OutboxRelay implements SmartLifecycle {
         return count;
     }
 
-    private List<Document> claim(OutboxSource source) {
+    private List<Document> claim(OutboxSource source, Date claimUntil) {
         Instant now = clock.instant();
         // "Has an outbox entry" asked through the sparse index on outbox.eventId, not by a scan.
         Criteria claimable = Criteria.where(OutboxDocument.OUTBOX + ".eventId").exists(true)
@@ -113,8 +121,7 @@ public class OutboxRelay implements SmartLifecycle {
         List<Document> claimed = new ArrayList<>();
         for (Document candidate : mongo.find(candidates, Document.class, source.collection())) {
             Query stillClaimable = Query.query(Criteria.where("_id").is(candidate.get("_id")).andOperator(claimable));
-            Update claim = Update.update(OutboxDocument.CLAIMED_UNTIL, Date.from(now.plus(properties.claimDuration())));
-            Document document = mongo.findAndModify(stillClaimable, claim,
+            Document document = mongo.findAndModify(stillClaimable, Update.update(OutboxDocument.CLAIMED_UNTIL, claimUntil),
                     FindAndModifyOptions.options().returnNew(true), Document.class, source.collection());
             if (document != null) {
                 claimed.add(document);
@@ -123,18 +130,21 @@ public class OutboxRelay implements SmartLifecycle {
         return claimed;
     }
 
-    private void markSent(OutboxSource source, Object id, List<String> eventIds, boolean releaseClaim) {
-        Update update = new Update();
+    /**
+     * Removes the acknowledged events (always right: they are on the topic), then ends this pass's
+     * claim: released when everything went, else kept a short while as a back-off before the next
+     * try. The claim is only touched while it is still this pass's, never another relay's.
+     */
+    private void markSent(OutboxSource source, Object id, List<String> eventIds, Date claim, boolean complete) {
         if (!eventIds.isEmpty()) {
-            update.pull(OutboxDocument.OUTBOX, new Document("eventId", new Document("$in", eventIds)));
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(id)),
+                    new Update().pull(OutboxDocument.OUTBOX, new Document("eventId", new Document("$in", eventIds))),
+                    source.collection());
         }
-        // After a failed send the claim is kept until it expires: a back-off before the retry.
-        if (releaseClaim) {
-            update.unset(OutboxDocument.CLAIMED_UNTIL);
-        }
-        if (!update.getUpdateObject().isEmpty()) {
-            mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), update, source.collection());
-        }
+        Update end = complete ? new Update().unset(OutboxDocument.CLAIMED_UNTIL)
+                : Update.update(OutboxDocument.CLAIMED_UNTIL, Date.from(clock.instant().plus(FAILURE_BACKOFF)));
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and(OutboxDocument.CLAIMED_UNTIL).is(claim)), end,
+                source.collection());
     }
 
     private static List<OutboxEvent> outboxOf(Document document) {
@@ -151,11 +161,11 @@ public class OutboxRelay implements SmartLifecycle {
     private record PendingAggregate(Object id, List<OutboxEvent> events,
             List<CompletableFuture<SendResult<String, byte[]>>> acks) {
 
-        List<String> acknowledgedPrefix(long timeoutMillis) {
+        List<String> acknowledgedPrefix(long deadlineNanos) {
             List<String> acknowledged = new ArrayList<>();
             for (int i = 0; i < events.size(); i++) {
                 try {
-                    acks.get(i).get(timeoutMillis, TimeUnit.MILLISECONDS);
+                    acks.get(i).get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
                     acknowledged.add(events.get(i).eventId());
                 }
                 catch (ExecutionException | TimeoutException e) {
@@ -177,6 +187,7 @@ public class OutboxRelay implements SmartLifecycle {
         for (OutboxSource source : sources) {
             mongo.indexOps(source.collection()).createIndex(new Index().on(OutboxDocument.OUTBOX + ".eventId", org.springframework.data.domain.Sort.Direction.ASC).sparse());
         }
+        running = true;
         executor = Executors.newSingleThreadScheduledExecutor(runnable -> new Thread(runnable, "outbox-relay"));
         executor.scheduleWithFixedDelay(this::safePass, 0, properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -184,7 +195,7 @@ public class OutboxRelay implements SmartLifecycle {
     private void safePass() {
         try {
             // Drain without pausing while there is a backlog; pause only when idle.
-            while (relayOnce() > 0 && !Thread.currentThread().isInterrupted()) {
+            while (running && relayOnce() > 0) {
                 // next pass
             }
         }
@@ -195,13 +206,17 @@ public class OutboxRelay implements SmartLifecycle {
 
     @Override
     public void stop() {
+        running = false;
         if (executor != null) {
             executor.shutdown();
             try {
-                executor.awaitTermination(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                if (!executor.awaitTermination(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+                    executor.shutdownNow();
+                }
             }
             catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                executor.shutdownNow();
             }
             executor = null;
         }

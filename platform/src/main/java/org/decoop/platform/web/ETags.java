@@ -1,5 +1,7 @@
 package org.decoop.platform.web;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.OptionalLong;
 
 import org.decoop.platform.errors.InvalidInputException;
@@ -16,32 +18,40 @@ public final class ETags {
     }
 
     /**
-     * The version an {@code If-Match} header asks for; empty when the header is absent or {@code *}.
-     * A weak tag ({@code W/"3"}) is read like a strong one.
+     * Whether the client sent an {@code If-Match} that pins versions (anything but absent or {@code *}):
+     * then a lost race is 412, not a retry.
      */
     public static OptionalLong expectedVersion(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
             return OptionalLong.empty();
         }
-        String tag = ifMatch.trim();
-        if (tag.startsWith("W/")) {
-            tag = tag.substring(2);
-        }
-        tag = tag.replace("\"", "");
-        try {
-            return OptionalLong.of(Long.parseLong(tag));
-        }
-        catch (NumberFormatException e) {
-            throw new InvalidInputException("If-Match", "If-Match must be an ETag returned by this API, e.g. \"3\"");
-        }
+        return OptionalLong.of(versions(ifMatch).stream().findFirst().orElse(-1L));
     }
 
-    /** Throws 412 when the client sent If-Match with another version than the current one. */
+    /**
+     * Throws 412 unless {@code If-Match} is absent, {@code *}, or lists the current version's ETag.
+     * If-Match compares strongly (RFC 9110), so a weak tag ({@code W/"3"}) never matches.
+     */
     public static void checkIfMatch(String ifMatch, long currentVersion) {
-        OptionalLong expected = expectedVersion(ifMatch);
-        if (expected.isPresent() && expected.getAsLong() != currentVersion) {
+        if (expectedVersion(ifMatch).isPresent() && !versions(ifMatch).contains(currentVersion)) {
             throw new PreconditionFailedException(
                     "If-Match %s does not match the current version %s".formatted(ifMatch, of(currentVersion)));
         }
+    }
+
+    /** The versions of the strong ETags listed in an If-Match header. */
+    private static List<Long> versions(String ifMatch) {
+        List<Long> versions = new ArrayList<>();
+        for (String tag : ifMatch.split(",")) {
+            String trimmed = tag.trim();
+            if (trimmed.startsWith("W/")) {
+                continue;
+            }
+            if (!trimmed.matches("\"\\d{1,18}\"")) {
+                throw new InvalidInputException("If-Match", "If-Match must list ETags returned by this API, e.g. \"3\"");
+            }
+            versions.add(Long.parseLong(trimmed.substring(1, trimmed.length() - 1)));
+        }
+        return versions;
     }
 }

@@ -48,6 +48,8 @@ public final class Plan {
     public static final int FIRST_YEAR = 1990;
     public static final int LAST_YEAR = 2100;
     public static final int MAX_TITLE_LENGTH = 300;
+    /** Keeps PlanSigned, which carries every activity, well under Kafka's default 1 MB record size. */
+    public static final int MAX_ACTIVITIES = 200;
 
     private final PlanId id;
     private long version;
@@ -97,6 +99,9 @@ public final class Plan {
                         "party %s is named twice".formatted(parties.get(i).code()));
             }
         }
+        if (activities != null && activities.size() > MAX_ACTIVITIES) {
+            throw new InvalidInputException("activities", "a plan has at most %d activities".formatted(MAX_ACTIVITIES));
+        }
         Plan plan = new Plan(id, 0, year, title.strip(), parties, themes == null ? List.of() : themes,
                 activities == null ? List.of() : activities, List.of(), DRAFT, null);
         plan.events.add(new PlanDrafted(id.value(), 0, year, plan.title, plan.partiesOnTheWire(), plan.themes(),
@@ -114,6 +119,10 @@ public final class Plan {
     /** Adds an activity to a DRAFT; a signed, completed or cancelled plan is frozen. */
     public void addActivity(Activity activity) {
         requireDraft("get new activities");
+        if (activities.size() >= MAX_ACTIVITIES) {
+            throw new ConflictException("Plan %s already has %d activities, the most a plan can have".formatted(id, MAX_ACTIVITIES),
+                    "activities");
+        }
         activities.add(Objects.requireNonNull(activity, "activity"));
         version++;
     }
@@ -130,6 +139,10 @@ public final class Plan {
             throw new ConflictException("%s has already signed plan %s".formatted(partyCode, id), "party");
         }
         requireDraft("be signed");
+        if (activities.isEmpty()) {
+            // A signed plan without activities could never be completed, nor cancelled.
+            throw new ConflictException("Plan %s has no activity yet; add one before signing".formatted(id), "activities");
+        }
         if (signedBy == null || signedBy.isBlank()) {
             throw new InvalidInputException("signedBy", "say who signs for the party");
         }

@@ -103,6 +103,15 @@ class PlanTest {
     }
 
     @Test
+    void refusesSignaturesWhileThePlanHasNoActivity() {
+        Plan empty = Plan.draft(PlanId.newId(), 2021, "Empty", PARTIES, List.of(Theme.YOUTH), List.of(), DRAFTED);
+
+        assertThatThrownBy(() -> empty.sign("SKGO", "Secretary General", SIGNING))
+                .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.field()).isEqualTo("activities"));
+        assertThat(empty.signatures()).isEmpty();
+    }
+
+    @Test
     void freezesTheContentOnceSigned() {
         Plan plan = signedPlan();
 
