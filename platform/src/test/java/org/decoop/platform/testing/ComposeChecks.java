@@ -1,0 +1,61 @@
+package org.decoop.platform.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.yaml.snakeyaml.Yaml;
+
+/** What every service's compose entry must get right, checked against that service's own code and configuration. */
+public final class ComposeChecks {
+
+    private static final Pattern PORT_FALLBACK = Pattern.compile("\\$\\{SERVER_PORT:-(\\d+)}");
+
+    private ComposeChecks() {
+    }
+
+    /**
+     * The service's environment binds only to real configuration properties of the service, it
+     * talks to Kafka and MongoDB through their compose names, its database is the one it owns,
+     * and its published port and healthcheck are the port it listens on.
+     */
+    public static void verifyService(String service, String database) {
+        ComposeFile compose = ComposeFile.atProjectRoot();
+        Map<String, String> environment = compose.environment(service);
+        Set<String> known = ComposeFile.knownProperties();
+        assertThat(known).as("configuration metadata on the classpath").contains("spring.mongodb.uri", "server.port");
+        environment.keySet().forEach(variable -> assertThat(known)
+                .as("%s of %s binds to a configuration property", variable, service)
+                .anyMatch(property -> ComposeFile.bindsTo(variable, property)));
+
+        assertThat(environment).containsEntry("SPRING_MONGODB_URI", "mongodb://mongo:27017/" + database)
+                .containsEntry("SPRING_KAFKA_BOOTSTRAP_SERVERS", "kafka:9092");
+        assertThat(compose.environment("kafka").get("KAFKA_ADVERTISED_LISTENERS")).contains("PLAINTEXT://kafka:9092");
+
+        int port = environment.containsKey("SERVER_PORT") ? Integer.parseInt(environment.get("SERVER_PORT")) : defaultPort();
+        assertThat(compose.containerPorts(service)).as("published port of " + service).contains(port);
+        String healthcheck = compose.healthcheck(service).replace("$$", "$");
+        assertThat(healthcheck).contains("/actuator/health/readiness");
+        Matcher fallback = PORT_FALLBACK.matcher(healthcheck);
+        int checked = fallback.find() ? (environment.containsKey("SERVER_PORT") ? port : Integer.parseInt(fallback.group(1)))
+                : -1;
+        assertThat(checked).as("port the healthcheck of %s asks", service).isEqualTo(port);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static int defaultPort() {
+        try (InputStream in = ComposeChecks.class.getClassLoader().getResourceAsStream("application.yml")) {
+            Map<String, Object> yaml = new Yaml().load(in);
+            return (Integer) ((Map<String, Object>) yaml.get("server")).get("port");
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
