@@ -1,0 +1,46 @@
+# Draft for issues 6 and 7: not yet built or run anywhere (no Docker image can be pulled here).
+# One Dockerfile for the three services (they build and run the same way): pick one with
+#   docker build --build-arg SERVICE=plan-service -t decoop/plan-service .
+# By default the jar is built inside Docker from the sources. A CI that has already built the
+# jars passes --build-arg JAR_SOURCE=prebuilt to take <service>/target/<service>.jar as it is.
+ARG SERVICE=partnership-service
+ARG JAR_SOURCE=source
+
+# --- the jar, built from the sources with the Maven wrapper on a JDK
+FROM eclipse-temurin:17-jdk AS source
+ARG SERVICE
+WORKDIR /build
+COPY .mvn/ .mvn/
+COPY mvnw pom.xml ./
+COPY event-contracts/ event-contracts/
+COPY platform/ platform/
+COPY partnership-service/ partnership-service/
+COPY plan-service/ plan-service/
+COPY notification-service/ notification-service/
+COPY local-stack/pom.xml local-stack/pom.xml
+RUN ./mvnw -B -q -pl ${SERVICE} -am -DskipTests package \
+    && cp ${SERVICE}/target/${SERVICE}.jar /app.jar
+
+# --- or the jar built beforehand on the host
+FROM eclipse-temurin:17-jre AS prebuilt
+ARG SERVICE
+COPY ${SERVICE}/target/${SERVICE}.jar /app.jar
+
+FROM ${JAR_SOURCE} AS jar
+
+# --- Spring Boot's layers: dependencies change rarely, the application often
+FROM eclipse-temurin:17-jre AS layers
+COPY --from=jar /app.jar /app.jar
+RUN java -Djarmode=tools -jar /app.jar extract --layers --launcher --destination /layers
+
+# --- the runtime: a JRE, a non-root user, memory sized from the container's limit
+FROM eclipse-temurin:17-jre
+RUN groupadd --system decoop && useradd --system --gid decoop --home-dir /app --shell /usr/sbin/nologin decoop
+WORKDIR /app
+COPY --from=layers /layers/dependencies/ ./
+COPY --from=layers /layers/spring-boot-loader/ ./
+COPY --from=layers /layers/snapshot-dependencies/ ./
+COPY --from=layers /layers/application/ ./
+USER decoop
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
+ENTRYPOINT ["java", "org.springframework.boot.loader.launch.JarLauncher"]
