@@ -47,7 +47,8 @@ import org.decoop.events.plan.PlanEvent;
 import org.decoop.events.plan.PlanSigned;
 import org.decoop.platform.outbox.CloudEventRecords;
 import org.decoop.platform.outbox.EventSerializer;
-import org.decoop.platform.testing.EmbeddedInfrastructure;
+import org.decoop.platform.testing.EnabledOnTestInfrastructure;
+import org.decoop.platform.testing.TestInfrastructure;
 import org.decoop.platform.testing.WebhookReceiver;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -74,6 +75,7 @@ import tools.jackson.databind.json.JsonMapper;
  * receiver (signatures checked independently), e-mail to a real SMTP server (GreenMail), the
  * inbox and a live SSE stream over HTTP, NotificationDeliveryFailed out on its topic.
  */
+@EnabledOnTestInfrastructure
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "decoop.notification.retry-schedule=200ms,200ms",
         "decoop.notification.poll-interval=50ms",
@@ -93,13 +95,13 @@ class NotificationServiceIntegrationTest {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        EmbeddedInfrastructure.shared().springProperties("notifications-it").forEach((key, value) -> registry.add(key, () -> value));
+        TestInfrastructure.current().springProperties("notifications-it").forEach((key, value) -> registry.add(key, () -> value));
     }
 
     @BeforeAll
     static void start() throws IOException {
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                EmbeddedInfrastructure.shared().kafkaBootstrapServers()), new StringSerializer(), new ByteArraySerializer());
+                TestInfrastructure.current().kafkaBootstrapServers()), new StringSerializer(), new ByteArraySerializer());
         receiver = new WebhookReceiver();
     }
 
@@ -375,7 +377,7 @@ class NotificationServiceIntegrationTest {
 
     private static KafkaConsumer<String, byte[]> consumer() {
         return new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedInfrastructure.shared().kafkaBootstrapServers(),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.current().kafkaBootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer());
     }

@@ -36,7 +36,8 @@ import org.decoop.events.plan.PlanEvent;
 import org.decoop.events.plan.PlanSigned;
 import org.decoop.platform.outbox.EventSerializer;
 import org.decoop.platform.outbox.CloudEventRecords;
-import org.decoop.platform.testing.EmbeddedInfrastructure;
+import org.decoop.platform.testing.EnabledOnTestInfrastructure;
+import org.decoop.platform.testing.TestInfrastructure;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,6 +54,7 @@ import tools.jackson.databind.json.JsonMapper;
  * partnership-service as a client meets it: HTTP in, CloudEvents on {@code partnership-events}
  * out, against the embedded Kafka broker and the in-process MongoDB wire server.
  */
+@EnabledOnTestInfrastructure
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PartnershipServiceIntegrationTest {
 
@@ -60,7 +62,7 @@ class PartnershipServiceIntegrationTest {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        EmbeddedInfrastructure.shared().springProperties("partnerships-it").forEach((key, value) -> registry.add(key, () -> value));
+        TestInfrastructure.current().springProperties("partnerships-it").forEach((key, value) -> registry.add(key, () -> value));
     }
 
     @LocalServerPort
@@ -73,7 +75,7 @@ class PartnershipServiceIntegrationTest {
     @BeforeEach
     void readTheTopicFromTheStart() {
         consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedInfrastructure.shared().kafkaBootstrapServers(),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.current().kafkaBootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "it-" + run,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer());
         consumer.subscribe(List.of(Topics.PARTNERSHIP_EVENTS));
@@ -173,7 +175,7 @@ class PartnershipServiceIntegrationTest {
                 List.of(new PlanEvent.Activity("a1", "Restart", Theme.YOUTH, List.of(dormant, active, "unknown-partnership"), null, null,
                         List.of())), Instant.now())), Topics.PLAN_EVENTS, "/plan-service");
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                EmbeddedInfrastructure.shared().kafkaBootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
+                TestInfrastructure.current().kafkaBootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
             producer.send(planSigned).get();
             producer.send(planSigned).get();
         }

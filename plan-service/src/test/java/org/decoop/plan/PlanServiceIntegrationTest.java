@@ -41,7 +41,8 @@ import org.decoop.events.partnership.PartnershipEstablished;
 import org.decoop.events.partnership.PartnershipEvent;
 import org.decoop.platform.outbox.CloudEventRecords;
 import org.decoop.platform.outbox.EventSerializer;
-import org.decoop.platform.testing.EmbeddedInfrastructure;
+import org.decoop.platform.testing.EnabledOnTestInfrastructure;
+import org.decoop.platform.testing.TestInfrastructure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,6 +60,7 @@ import tools.jackson.databind.json.JsonMapper;
  * HTTP in, CloudEvents on {@code plan-events} out, on the embedded broker and the in-process
  * MongoDB wire server.
  */
+@EnabledOnTestInfrastructure
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.cloud.stream.bindings.partnershipEvents-in-0.consumer.back-off-initial-interval=20",
         "spring.cloud.stream.bindings.partnershipEvents-in-0.consumer.back-off-max-interval=50" })
@@ -71,13 +73,13 @@ class PlanServiceIntegrationTest {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        EmbeddedInfrastructure.shared().springProperties("plans-it").forEach((key, value) -> registry.add(key, () -> value));
+        TestInfrastructure.current().springProperties("plans-it").forEach((key, value) -> registry.add(key, () -> value));
     }
 
     @BeforeAll
     static void startProducer() {
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                EmbeddedInfrastructure.shared().kafkaBootstrapServers()), new StringSerializer(), new ByteArraySerializer());
+                TestInfrastructure.current().kafkaBootstrapServers()), new StringSerializer(), new ByteArraySerializer());
     }
 
     @AfterAll
@@ -333,7 +335,7 @@ class PlanServiceIntegrationTest {
 
     private static KafkaConsumer<String, byte[]> consumer() {
         return new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedInfrastructure.shared().kafkaBootstrapServers(),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.current().kafkaBootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer());
     }

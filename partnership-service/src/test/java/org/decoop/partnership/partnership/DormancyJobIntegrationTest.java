@@ -16,7 +16,8 @@ import org.decoop.partnership.localauthority.domain.LocalAuthorityId;
 import org.decoop.partnership.partnership.domain.Partner;
 import org.decoop.partnership.partnership.domain.Partnership;
 import org.decoop.partnership.partnership.domain.PartnershipId;
-import org.decoop.platform.testing.EmbeddedInfrastructure;
+import org.decoop.platform.testing.EnabledOnTestInfrastructure;
+import org.decoop.platform.testing.TestInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -24,6 +25,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** Automatic dormancy against the real store: only partnerships quiet for too long, and a second run changes nothing. */
+@EnabledOnTestInfrastructure
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class DormancyJobIntegrationTest {
 
@@ -31,7 +33,7 @@ class DormancyJobIntegrationTest {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        EmbeddedInfrastructure.shared().springProperties("partnerships-it").forEach((key, value) -> registry.add(key, () -> value));
+        TestInfrastructure.current().springProperties("partnerships-it").forEach((key, value) -> registry.add(key, () -> value));
     }
 
     @Autowired

@@ -14,7 +14,7 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
  * topics (3 partitions each) and mongo-java-server. Started once per JVM and shared by every
  * test class of a module, so Spring's context cache can reuse contexts across classes.
  */
-public final class EmbeddedInfrastructure {
+public final class EmbeddedInfrastructure implements TestInfrastructure {
 
     private static final int PARTITIONS = 3;
     private static EmbeddedInfrastructure shared;
@@ -40,6 +40,7 @@ public final class EmbeddedInfrastructure {
         return shared;
     }
 
+    @Override
     public String kafkaBootstrapServers() {
         return kafka.getBrokersAsString();
     }
@@ -50,6 +51,7 @@ public final class EmbeddedInfrastructure {
     }
 
     /** Spring properties that point a service at this infrastructure. */
+    @Override
     public Map<String, Object> springProperties(String database) {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("spring.kafka.bootstrap-servers", kafkaBootstrapServers());
