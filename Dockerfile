@@ -1,4 +1,5 @@
-# Draft for issues 6 and 7: not yet built or run anywhere (no Docker image can be pulled here).
+# Needs BuildKit (the default of current Docker; DOCKER_BUILDKIT=1 on older engines), which builds
+# only the stage JAR_SOURCE names. The prebuilt path has been built and run; the source path not yet.
 # One Dockerfile for the three services (they build and run the same way): pick one with
 #   docker build --build-arg SERVICE=plan-service -t decoop/plan-service .
 # By default the jar is built inside Docker from the sources. A CI that has already built the
