@@ -1,5 +1,5 @@
 # Needs BuildKit (the default of current Docker; DOCKER_BUILDKIT=1 on older engines), which builds
-# only the stage JAR_SOURCE names. The prebuilt path has been built and run; the source path not yet.
+# only the stage JAR_SOURCE names.
 # One Dockerfile for the three services (they build and run the same way): pick one with
 #   docker build --build-arg SERVICE=plan-service -t decoop/plan-service .
 # By default the jar is built inside Docker from the sources. A CI that has already built the

@@ -1,0 +1,39 @@
+package org.decoop.localstack;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+
+/**
+ * A MongoDB stand-in: mongo-java-server with its H2 backend, listening like {@code mongod}.
+ * Used by the local compose proof on machines where no MongoDB image can be had; it is not MongoDB.
+ *
+ * <pre>java -cp local-stack.jar org.decoop.localstack.MongoStandIn [port] [data-dir]</pre>
+ */
+public final class MongoStandIn {
+
+    private MongoStandIn() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        int port = args.length > 0 ? Integer.parseInt(args[0]) : 27017;
+        Path data = Path.of(args.length > 1 ? args[1] : "/data/db");
+        Files.createDirectories(data);
+        H2Backend backend = new H2Backend(data.resolve("mongo.mv").toString());
+        MongoServer server = new MongoServer(backend);
+        server.bind("0.0.0.0", port);
+        System.out.printf("MongoDB stand-in (mongo-java-server %s, H2 in %s) listening on %d%n",
+                MongoServer.class.getPackage().getImplementationVersion(), data, port);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.shutdownNow();
+            backend.close();
+            stopped.countDown();
+        }));
+        stopped.await();
+    }
+}
