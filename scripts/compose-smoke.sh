@@ -65,7 +65,7 @@ for image in kafka mongo; do
 done
 docker build -q -t apache/kafka:4.1.2 "$work/kafka" >/dev/null
 docker build -q -t mongo:8.0 "$work/mongo" >/dev/null
-echo "apache/kafka:4.1.2: Kafka $(ls local-stack/target/lib | grep -o 'kafka_2.13-[0-9.]*' | head -1) from its own jars"
+echo "apache/kafka:4.1.2: Kafka $(ls local-stack/target/lib | grep -o 'kafka_2.13-[0-9.]*[0-9]' | head -1) from its own jars"
 echo "mongo:8.0: a STAND-IN (mongo-java-server), not MongoDB"
 
 step "compose up (the project's docker-compose.yml; the override sets build arguments only)"
