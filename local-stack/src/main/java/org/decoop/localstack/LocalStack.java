@@ -302,11 +302,6 @@ public final class LocalStack {
         log("stopped");
     }
 
-    /** For tests: the services' processes, by name. */
-    Map<String, ChildProcess> services() {
-        return services;
-    }
-
     String urlOf(String service) {
         return "http://localhost:" + portOf(service);
     }

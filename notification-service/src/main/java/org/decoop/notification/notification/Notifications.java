@@ -13,6 +13,7 @@ import org.decoop.events.Channel;
 import org.decoop.events.notification.NotificationDeliveryFailed;
 import org.decoop.notification.subscription.domain.Subscription;
 import org.decoop.platform.messaging.IncomingEvent;
+import org.decoop.platform.mongo.MongoPages;
 import org.decoop.platform.outbox.EventSerializer;
 import org.decoop.platform.outbox.OutboxDocument;
 import org.springframework.dao.DuplicateKeyException;
@@ -24,7 +25,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.data.support.PageableExecutionUtils;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -96,16 +96,14 @@ public class Notifications {
     public Page<NotificationDocument> newestFirst(String subscriptionId, int page, int size) {
         Criteria criteria = Criteria.where("subscriptionId").is(subscriptionId);
         PageRequest pageable = PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "seq"));
-        return PageableExecutionUtils.getPage(mongo.find(Query.query(criteria).with(pageable), NotificationDocument.class),
-                pageable, () -> mongo.count(Query.query(criteria), NotificationDocument.class));
+        return MongoPages.find(mongo, criteria, pageable, NotificationDocument.class);
     }
 
     /** A subscription's webhook or e-mail deliveries, newest first. */
     public Page<NotificationDocument> deliveries(String subscriptionId, int page, int size) {
         Criteria criteria = Criteria.where("subscriptionId").is(subscriptionId).and("status").ne(DeliveryStatus.STORED);
         PageRequest pageable = PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "seq"));
-        return PageableExecutionUtils.getPage(mongo.find(Query.query(criteria).with(pageable), NotificationDocument.class),
-                pageable, () -> mongo.count(Query.query(criteria), NotificationDocument.class));
+        return MongoPages.find(mongo, criteria, pageable, NotificationDocument.class);
     }
 
     /**

@@ -12,14 +12,13 @@ import org.decoop.events.Country;
 import org.decoop.partnership.localauthority.domain.LocalAuthority;
 import org.decoop.partnership.localauthority.domain.LocalAuthorityId;
 import org.decoop.platform.errors.ConflictException;
+import org.decoop.platform.mongo.MongoPages;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.support.PageableExecutionUtils;
 import org.springframework.stereotype.Component;
 
 /** The local authorities known to decoop, by id and by (name, country). */
@@ -68,10 +67,6 @@ public class LocalAuthorities {
             criteria.and("name").regex(Pattern.quote(text.strip()), "i");
         }
         PageRequest pageable = PageRequest.of(page, size, Sort.by("nameKey", "country", "_id"));
-        Query query = Query.query(criteria).with(pageable);
-        List<LocalAuthority> content = mongo.find(query, LocalAuthorityDocument.class).stream()
-                .map(LocalAuthorityDocument::toDomain).toList();
-        return PageableExecutionUtils.getPage(content, pageable,
-                () -> mongo.count(Query.query(criteria), LocalAuthorityDocument.class));
+        return MongoPages.find(mongo, criteria, pageable, LocalAuthorityDocument.class).map(LocalAuthorityDocument::toDomain);
     }
 }

@@ -10,6 +10,7 @@ import org.decoop.events.Theme;
 import org.decoop.partnership.localauthority.domain.LocalAuthorityId;
 import org.decoop.partnership.partnership.domain.Partnership;
 import org.decoop.partnership.partnership.domain.PartnershipId;
+import org.decoop.platform.mongo.MongoPages;
 import org.decoop.platform.outbox.AggregateStore;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -17,7 +18,6 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.support.PageableExecutionUtils;
 import org.springframework.stereotype.Component;
 
 /** The stored partnerships. Saving a partnership stores its new state and its events in one write. */
@@ -72,9 +72,6 @@ class Partnerships {
             criteria.and("partners.id").is(localAuthorityId.value());
         }
         PageRequest pageable = PageRequest.of(page, size, Sort.by(Sort.Order.desc("establishedAt"), Sort.Order.asc("_id")));
-        List<Partnership> content = mongo.find(Query.query(criteria).with(pageable), PartnershipDocument.class).stream()
-                .map(PartnershipDocument::toDomain).toList();
-        return PageableExecutionUtils.getPage(content, pageable,
-                () -> mongo.count(Query.query(criteria), PartnershipDocument.class));
+        return MongoPages.find(mongo, criteria, pageable, PartnershipDocument.class).map(PartnershipDocument::toDomain);
     }
 }

@@ -12,6 +12,7 @@ import org.decoop.events.PlanStatus;
 import org.decoop.events.Theme;
 import org.decoop.plan.plan.domain.Plan;
 import org.decoop.plan.plan.domain.PlanId;
+import org.decoop.platform.mongo.MongoPages;
 import org.decoop.platform.outbox.AggregateStore;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -19,8 +20,6 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.support.PageableExecutionUtils;
 import org.springframework.stereotype.Component;
 
 /** The stored plans. Saving a plan stores its new state and its events in one write. */
@@ -67,9 +66,7 @@ class Plans {
             criteria.and("activities.partnershipIds").is(partnershipId);
         }
         PageRequest pageable = PageRequest.of(page, size, Sort.by(Sort.Order.desc("year"), Sort.Order.asc("_id")));
-        List<Plan> content = mongo.find(Query.query(criteria).with(pageable), PlanDocument.class).stream()
-                .map(PlanDocument::toDomain).toList();
-        return PageableExecutionUtils.getPage(content, pageable, () -> mongo.count(Query.query(criteria), PlanDocument.class));
+        return MongoPages.find(mongo, criteria, pageable, PlanDocument.class).map(PlanDocument::toDomain);
     }
 
     /**

@@ -30,8 +30,4 @@ public class EventSerializer {
                 jsonMapper.writeValueAsString(event));
     }
 
-    /** Reads a payload back into its record, for consumers. */
-    public <T extends DecoopEvent> T fromJson(byte[] json, Class<T> type) {
-        return jsonMapper.readValue(json, type);
-    }
 }

@@ -29,7 +29,7 @@ public final class ConditionalChanges {
                 return change.get();
             }
             catch (OptimisticLockingFailureException lostRace) {
-                if (ETags.expectedVersion(ifMatch).isPresent()) {
+                if (ETags.pinsVersion(ifMatch)) {
                     throw new PreconditionFailedException("The resource was changed by another request meanwhile");
                 }
                 if (attempt >= MAX_ATTEMPTS) {

@@ -2,7 +2,6 @@ package org.decoop.platform.web;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalLong;
 
 import org.decoop.platform.errors.InvalidInputException;
 import org.decoop.platform.errors.PreconditionFailedException;
@@ -21,11 +20,8 @@ public final class ETags {
      * Whether the client sent an {@code If-Match} that pins versions (anything but absent or {@code *}):
      * then a lost race is 412, not a retry.
      */
-    public static OptionalLong expectedVersion(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
-            return OptionalLong.empty();
-        }
-        return OptionalLong.of(versions(ifMatch).stream().findFirst().orElse(-1L));
+    public static boolean pinsVersion(String ifMatch) {
+        return ifMatch != null && !ifMatch.isBlank() && !ifMatch.trim().equals("*");
     }
 
     /**
@@ -33,7 +29,7 @@ public final class ETags {
      * If-Match compares strongly (RFC 9110), so a weak tag ({@code W/"3"}) never matches.
      */
     public static void checkIfMatch(String ifMatch, long currentVersion) {
-        if (expectedVersion(ifMatch).isPresent() && !versions(ifMatch).contains(currentVersion)) {
+        if (pinsVersion(ifMatch) && !versions(ifMatch).contains(currentVersion)) {
             throw new PreconditionFailedException(
                     "If-Match %s does not match the current version %s".formatted(ifMatch, of(currentVersion)));
         }
