@@ -8,7 +8,7 @@ ARG SERVICE=partnership-service
 ARG JAR_SOURCE=source
 
 # --- the jar, built from the sources with the Maven wrapper on a JDK
-FROM eclipse-temurin:17-jdk AS source
+FROM eclipse-temurin:21-jdk AS source
 ARG SERVICE
 WORKDIR /build
 COPY .mvn/ .mvn/
@@ -23,19 +23,19 @@ RUN ./mvnw -B -q -pl ${SERVICE} -am -DskipTests package \
     && cp ${SERVICE}/target/${SERVICE}.jar /app.jar
 
 # --- or the jar built beforehand on the host
-FROM eclipse-temurin:17-jre AS prebuilt
+FROM eclipse-temurin:21-jre AS prebuilt
 ARG SERVICE
 COPY ${SERVICE}/target/${SERVICE}.jar /app.jar
 
 FROM ${JAR_SOURCE} AS jar
 
 # --- Spring Boot's layers: dependencies change rarely, the application often
-FROM eclipse-temurin:17-jre AS layers
+FROM eclipse-temurin:21-jre AS layers
 COPY --from=jar /app.jar /app.jar
 RUN java -Djarmode=tools -jar /app.jar extract --layers --launcher --destination /layers
 
 # --- the runtime: a JRE, a non-root user, memory sized from the container's limit
-FROM eclipse-temurin:17-jre
+FROM eclipse-temurin:21-jre
 RUN groupadd --system decoop && useradd --system --gid decoop --home-dir /app --shell /usr/sbin/nologin decoop
 WORKDIR /app
 COPY --from=layers /layers/dependencies/ ./

@@ -14,6 +14,7 @@ mkdir -p "$work"
 # Debian's docker CLI builds with BuildKit without the buildx plugin.
 export PATH="/usr/bin:$PATH" DOCKER_BUILDKIT=1 COMPOSE_DOCKER_CLI_BUILD=1
 step() { printf '\n== %s\n' "$*"; }
+source scripts/jdk.sh
 
 step "tools"
 if ! command -v dockerd >/dev/null || ! command -v docker-compose >/dev/null || ! command -v debootstrap >/dev/null \
@@ -41,17 +42,17 @@ cleanup() {
 trap cleanup EXIT
 
 step "base images (cached between runs)"
-if ! docker image inspect eclipse-temurin:17-jre >/dev/null 2>&1; then
+if ! docker image inspect eclipse-temurin:21-jre >/dev/null 2>&1; then
   rm -rf "$work/rootfs"
   debootstrap --variant=minbase bookworm "$work/rootfs" http://deb.debian.org/debian >"$work/debootstrap.log"
-  jdk=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")
+  jdk="$JAVA_HOME"
   mkdir -p "$work/rootfs/opt/java"
   cp -aL "$jdk" "$work/rootfs/opt/java/openjdk" 2>/dev/null || true
   tar -C "$work/rootfs" -c . | docker import --change 'ENV JAVA_HOME=/opt/java/openjdk' \
-    --change 'ENV PATH=/opt/java/openjdk/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' - eclipse-temurin:17-jre
-  docker tag eclipse-temurin:17-jre eclipse-temurin:17-jdk
+    --change 'ENV PATH=/opt/java/openjdk/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' - eclipse-temurin:21-jre
+  docker tag eclipse-temurin:21-jre eclipse-temurin:21-jdk
 fi
-echo "eclipse-temurin:17-jre/-jdk: look-alike (Debian bookworm + $(java -version 2>&1 | head -1))"
+echo "eclipse-temurin:21-jre/-jdk: look-alike (Debian bookworm + $(java -version 2>&1 | head -1))"
 
 step "jars (built on the host: Maven cannot reach Central from containers here)"
 [ -f local-stack/target/local-stack.jar ] && [ -f notification-service/target/notification-service.jar ] \

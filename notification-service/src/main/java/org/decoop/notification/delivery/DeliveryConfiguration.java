@@ -8,6 +8,7 @@ import org.decoop.notification.NotificationProperties;
 import org.decoop.notification.notification.NotificationDocument;
 import org.decoop.notification.notification.Notifications;
 import org.decoop.notification.subscription.Subscriptions;
+import org.decoop.notification.subscription.TargetGuard;
 import org.decoop.platform.outbox.OutboxSource;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;

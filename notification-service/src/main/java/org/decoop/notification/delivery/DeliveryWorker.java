@@ -8,19 +8,19 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.decoop.events.Channel;
 import org.decoop.notification.NotificationProperties;
-import org.decoop.notification.notification.NotificationDocument;
 import org.decoop.notification.notification.NotificationDocument.Attempt;
+import org.decoop.notification.notification.NotificationDocument;
 import org.decoop.notification.notification.Notifications;
 import org.decoop.notification.subscription.Subscriptions;
+import org.decoop.notification.subscription.TargetGuard;
 import org.decoop.notification.subscription.domain.RetrySchedule;
 import org.decoop.notification.subscription.domain.Subscription;
 import org.decoop.notification.subscription.domain.SubscriptionId;
 import org.decoop.notification.subscription.domain.WebhookSecret;
+import org.decoop.platform.scheduling.PeriodicWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -46,7 +46,7 @@ class DeliveryWorker implements SmartLifecycle {
     private final NotificationProperties properties;
     private final Clock clock;
     private final MeterRegistry meters;
-    private ScheduledExecutorService scheduler;
+    private final PeriodicWork work;
     private ExecutorService attempts;
 
     DeliveryWorker(Notifications notifications, Subscriptions subscriptions, WebhookSender webhooks, EmailSender email,
@@ -60,6 +60,7 @@ class DeliveryWorker implements SmartLifecycle {
         this.properties = properties;
         this.clock = clock;
         this.meters = meters;
+        this.work = new PeriodicWork("delivery-worker", Duration.ZERO, properties.pollInterval(), Duration.ZERO, this::drain);
     }
 
     /** One pass: claims the due deliveries and attempts them. @return how many were attempted */
@@ -146,32 +147,28 @@ class DeliveryWorker implements SmartLifecycle {
     @Override
     public void start() {
         attempts = Executors.newFixedThreadPool(properties.concurrency(), runnable -> new Thread(runnable, "delivery-attempt"));
-        scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> new Thread(runnable, "delivery-worker"));
-        scheduler.scheduleWithFixedDelay(this::safePass, 0, properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+        work.start();
     }
 
-    private void safePass() {
-        try {
-            while (deliverDue() > 0 && !Thread.currentThread().isInterrupted()) {
-                // drain the backlog before pausing
-            }
-        }
-        catch (RuntimeException e) {
-            log.warn("Delivery pass failed; it will run again: {}", e.toString());
+    /** Drains the backlog before pausing. */
+    private void drain() {
+        while (deliverDue() > 0 && !Thread.currentThread().isInterrupted()) {
+            // next pass
         }
     }
 
     @Override
     public void stop() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
+        // Interrupts a running attempt: nothing is recorded, its claim expires and it is made again.
+        work.stop();
+        if (attempts != null) {
             attempts.shutdownNow();
-            scheduler = null;
+            attempts = null;
         }
     }
 
     @Override
     public boolean isRunning() {
-        return scheduler != null;
+        return work.isRunning();
     }
 }

@@ -9,9 +9,9 @@ import org.decoop.notification.notification.NotificationDocument;
 import org.decoop.notification.notification.Notifications;
 import org.decoop.notification.subscription.Subscriptions;
 import org.decoop.notification.subscription.domain.SubscriptionId;
-import org.decoop.platform.errors.ConflictException;
-import org.decoop.platform.errors.InvalidInputException;
-import org.decoop.platform.errors.NotFoundException;
+import org.decoop.platform.domain.DoesNotExist;
+import org.decoop.platform.domain.InvalidValue;
+import org.decoop.platform.domain.StateConflict;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -62,7 +62,7 @@ class InboxController {
     NotificationResponse markRead(@PathVariable String id, @PathVariable String notificationId) {
         requireSubscription(id);
         return notifications.markRead(id, notificationId).map(NotificationResponse::of)
-                .orElseThrow(() -> new NotFoundException("Notification", notificationId));
+                .orElseThrow(() -> new DoesNotExist("Notification", notificationId));
     }
 
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -78,7 +78,7 @@ class InboxController {
                 after = Long.parseLong(lastEventId.strip());
             }
             catch (NumberFormatException e) {
-                throw new InvalidInputException("Last-Event-ID", "Last-Event-ID must be the id of an event of this stream");
+                throw new InvalidValue("Last-Event-ID", "Last-Event-ID must be the id of an event of this stream");
             }
         }
         return streams.open(id, after);
@@ -99,15 +99,15 @@ class InboxController {
         requireSubscription(id);
         NotificationDocument delivery = notifications.byId(id, deliveryId)
                 .filter(found -> found.channel() != Channel.INBOX)
-                .orElseThrow(() -> new NotFoundException("Delivery", deliveryId));
+                .orElseThrow(() -> new DoesNotExist("Delivery", deliveryId));
         return notifications.retryNow(id, delivery.getId())
                 .map(retried -> ResponseEntity.accepted().body(DeliveryResponse.of(retried)))
-                .orElseThrow(() -> new ConflictException("Delivery %s is %s and cannot be retried".formatted(deliveryId, delivery.status())));
+                .orElseThrow(() -> new StateConflict("Delivery %s is %s and cannot be retried".formatted(deliveryId, delivery.status()), (String) null));
     }
 
     private void requireSubscription(String id) {
         if (subscriptions.byId(new SubscriptionId(id)).isEmpty()) {
-            throw new NotFoundException("Subscription", id);
+            throw new DoesNotExist("Subscription", id);
         }
     }
 

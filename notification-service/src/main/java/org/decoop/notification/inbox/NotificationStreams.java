@@ -6,12 +6,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.decoop.notification.notification.NotificationDocument;
 import org.decoop.notification.notification.Notifications;
+import org.decoop.platform.scheduling.PeriodicWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -36,10 +34,11 @@ class NotificationStreams implements SmartLifecycle {
 
     private final Notifications notifications;
     private final Map<SseEmitter, Stream> streams = new ConcurrentHashMap<>();
-    private ScheduledExecutorService poller;
+    private final PeriodicWork poller;
 
     NotificationStreams(Notifications notifications) {
         this.notifications = notifications;
+        this.poller = new PeriodicWork("sse-poller", POLL, POLL, Duration.ZERO, this::pollOnce);
     }
 
     private static final class Stream {
@@ -92,22 +91,18 @@ class NotificationStreams implements SmartLifecycle {
 
     @Override
     public void start() {
-        poller = Executors.newSingleThreadScheduledExecutor(runnable -> new Thread(runnable, "sse-poller"));
-        poller.scheduleWithFixedDelay(this::pollOnce, POLL.toMillis(), POLL.toMillis(), TimeUnit.MILLISECONDS);
+        poller.start();
     }
 
     @Override
     public void stop() {
-        if (poller != null) {
-            poller.shutdownNow();
-            poller = null;
-        }
+        poller.stop();
         streams.keySet().forEach(SseEmitter::complete);
         streams.clear();
     }
 
     @Override
     public boolean isRunning() {
-        return poller != null;
+        return poller.isRunning();
     }
 }

@@ -1,5 +1,6 @@
 package org.decoop.notification.matching;
 
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import org.decoop.events.DecoopEvent;
@@ -24,15 +25,16 @@ class EventConsumers {
 
     @Bean
     Consumer<Message<byte[]>> partnershipEvents(NotificationIntake intake) {
-        return message -> take(message, PartnershipEvent.class, intake);
+        return message -> take(message, PartnershipEvent.class, intake::accept);
     }
 
     @Bean
     Consumer<Message<byte[]>> planEvents(NotificationIntake intake) {
-        return message -> take(message, PlanEvent.class, intake);
+        return message -> take(message, PlanEvent.class, intake::accept);
     }
 
-    private static <T extends DecoopEvent> void take(Message<byte[]> message, Class<T> family, NotificationIntake intake) {
+    private static <T extends DecoopEvent> void take(Message<byte[]> message, Class<T> family,
+            BiConsumer<IncomingEvent, T> intake) {
         IncomingEvent incoming = IncomingEvent.of(message);
         incoming.as(family).ifPresentOrElse(event -> intake.accept(incoming, event),
                 () -> log.debug("Skipping event {} of unknown type {}", incoming.id(), incoming.type()));

@@ -21,13 +21,13 @@ class NotificationIntake {
 
     private static final Logger log = LoggerFactory.getLogger(NotificationIntake.class);
 
-    private final PartnershipDirectory partnerships;
-    private final PlanDirectory plans;
+    private final PartnershipReadModel partnerships;
+    private final PlanReadModel plans;
     private final EventInterpreter interpreter;
     private final Subscriptions subscriptions;
     private final Notifications notifications;
 
-    NotificationIntake(PartnershipDirectory partnerships, PlanDirectory plans, EventInterpreter interpreter,
+    NotificationIntake(PartnershipReadModel partnerships, PlanReadModel plans, EventInterpreter interpreter,
             Subscriptions subscriptions, Notifications notifications) {
         this.partnerships = partnerships;
         this.plans = plans;
@@ -36,14 +36,17 @@ class NotificationIntake {
         this.notifications = notifications;
     }
 
-    void accept(IncomingEvent incoming, DecoopEvent event) {
-        if (event instanceof PartnershipEvent partnership) {
-            partnerships.apply(partnership);
-        }
-        else if (event instanceof PlanEvent plan) {
-            plans.apply(plan);
-        }
-        EventInterpreter.Interpretation interpretation = interpreter.interpret(event);
+    void accept(IncomingEvent incoming, PartnershipEvent event) {
+        partnerships.apply(event);
+        store(incoming, event, interpreter.interpret(event));
+    }
+
+    void accept(IncomingEvent incoming, PlanEvent event) {
+        plans.apply(event);
+        store(incoming, event, interpreter.interpret(event));
+    }
+
+    private void store(IncomingEvent incoming, DecoopEvent event, EventInterpreter.Interpretation interpretation) {
         int stored = 0;
         for (Subscription subscription : subscriptions.matching(interpretation.facts())) {
             if (notifications.record(subscription, incoming, interpretation.summary(), event.occurredAt())) {

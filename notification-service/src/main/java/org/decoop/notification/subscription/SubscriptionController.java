@@ -9,13 +9,12 @@ import java.util.Set;
 import org.decoop.events.Channel;
 import org.decoop.events.Country;
 import org.decoop.events.Theme;
-import org.decoop.notification.delivery.TargetGuard;
 import org.decoop.notification.subscription.domain.Filter;
 import org.decoop.notification.subscription.domain.Subscription;
 import org.decoop.notification.subscription.domain.SubscriptionId;
 import org.decoop.notification.subscription.domain.WebhookSecret;
-import org.decoop.platform.errors.InvalidInputException;
-import org.decoop.platform.errors.NotFoundException;
+import org.decoop.platform.domain.DoesNotExist;
+import org.decoop.platform.domain.InvalidValue;
 import org.decoop.platform.web.CountryCode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -28,7 +27,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -64,7 +62,7 @@ class SubscriptionController {
         WebhookSecret secret = null;
         if (subscription.channel() == Channel.WEBHOOK) {
             targets.refusal(subscription.target()).ifPresent(refusal -> {
-                throw new InvalidInputException("target", refusal);
+                throw new InvalidValue("target", refusal);
             });
             secret = WebhookSecret.generate();
         }
@@ -89,13 +87,13 @@ class SubscriptionController {
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(@PathVariable String id) {
         if (!subscriptions.remove(new SubscriptionId(id))) {
-            throw new NotFoundException("Subscription", id);
+            throw new DoesNotExist("Subscription", id);
         }
         return ResponseEntity.noContent().build();
     }
 
     private Subscription find(String id) {
-        return subscriptions.byId(new SubscriptionId(id)).orElseThrow(() -> new NotFoundException("Subscription", id));
+        return subscriptions.byId(new SubscriptionId(id)).orElseThrow(() -> new DoesNotExist("Subscription", id));
     }
 
     record CreateSubscription(

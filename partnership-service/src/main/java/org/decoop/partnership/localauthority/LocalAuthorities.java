@@ -10,8 +10,8 @@ import java.util.stream.Collectors;
 
 import org.decoop.events.Country;
 import org.decoop.partnership.localauthority.domain.LocalAuthority;
+import org.decoop.partnership.localauthority.domain.LocalAuthorityAlreadyExists;
 import org.decoop.partnership.localauthority.domain.LocalAuthorityId;
-import org.decoop.platform.errors.ConflictException;
 import org.decoop.platform.mongo.MongoPages;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
@@ -40,8 +40,7 @@ public class LocalAuthorities {
             return authority;
         }
         catch (DuplicateKeyException e) {
-            throw new ConflictException("A local authority named '%s' already exists in %s"
-                    .formatted(authority.name(), authority.country()), "name");
+            throw new LocalAuthorityAlreadyExists(authority);
         }
     }
 

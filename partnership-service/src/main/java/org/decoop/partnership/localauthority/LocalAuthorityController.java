@@ -6,7 +6,7 @@ import org.decoop.events.Country;
 import org.decoop.events.LocalAuthorityKind;
 import org.decoop.partnership.localauthority.domain.LocalAuthority;
 import org.decoop.partnership.localauthority.domain.LocalAuthorityId;
-import org.decoop.platform.errors.NotFoundException;
+import org.decoop.platform.domain.DoesNotExist;
 import org.decoop.platform.web.CountryCode;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.ResponseEntity;
@@ -48,7 +48,7 @@ class LocalAuthorityController {
     @GetMapping("/{id}")
     LocalAuthorityResponse get(@PathVariable String id) {
         return localAuthorities.byId(new LocalAuthorityId(id)).map(LocalAuthorityResponse::of)
-                .orElseThrow(() -> new NotFoundException("Local authority", id));
+                .orElseThrow(() -> new DoesNotExist("Local authority", id));
     }
 
     @GetMapping

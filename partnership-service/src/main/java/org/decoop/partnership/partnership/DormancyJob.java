@@ -1,13 +1,8 @@
 package org.decoop.partnership.partnership;
 
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.Period;
-import java.time.ZoneOffset;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 
+import org.decoop.platform.scheduling.PeriodicWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -27,53 +22,36 @@ class DormancyJob implements SmartLifecycle {
 
     private final PartnershipService partnerships;
     private final DormancyProperties properties;
-    private final Clock clock;
-    private ScheduledExecutorService scheduler;
+    private final PeriodicWork work;
 
-    DormancyJob(PartnershipService partnerships, DormancyProperties properties, Clock clock) {
+    DormancyJob(PartnershipService partnerships, DormancyProperties properties) {
         this.partnerships = partnerships;
         this.properties = properties;
-        this.clock = clock;
+        this.work = new PeriodicWork("dormancy-job", properties.initialDelay(), properties.interval(), Duration.ofSeconds(5),
+                this::runOnce);
     }
 
     /** One run; returns how many partnerships went dormant. */
     int runOnce() {
-        LocalDate cutoff = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).minus(properties.after());
-        int changed = partnerships.putInactiveToDormancy(cutoff,
-                "No activity since %s: dormant after " + describe(properties.after()) + " without activity");
+        int changed = partnerships.putInactiveToDormancy(properties.after());
         if (changed > 0) {
             log.info("{} partnership(s) went dormant after {} without activity", changed, properties.after());
         }
         return changed;
     }
 
-    private static String describe(Period period) {
-        return period.getDays() == 0 ? period.toTotalMonths() + " months" : period.toString();
-    }
-
     @Override
     public void start() {
-        scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> new Thread(runnable, "dormancy-job"));
-        scheduler.scheduleWithFixedDelay(() -> {
-            try {
-                runOnce();
-            }
-            catch (RuntimeException e) {
-                log.warn("Dormancy run failed; it will run again: {}", e.toString());
-            }
-        }, properties.initialDelay().toMillis(), properties.interval().toMillis(), TimeUnit.MILLISECONDS);
+        work.start();
     }
 
     @Override
     public void stop() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-            scheduler = null;
-        }
+        work.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return scheduler != null;
+        return work.isRunning();
     }
 }

@@ -82,21 +82,21 @@ class PartnershipController {
     @Operation(summary = "Put an ACTIVE partnership to dormancy (409 from any other status)")
     ResponseEntity<PartnershipResponse> dormancy(@PathVariable String id, @Valid @RequestBody Transition request,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return withETag(service.putToDormancy(new PartnershipId(id), request.reason(), ifMatch));
+        return withETag(service.putToDormancy(new PartnershipId(id), request.reason(), ETags.expectedVersion(ifMatch)));
     }
 
     @PostMapping("/{id}/reactivation")
     @Operation(summary = "Reactivate a DORMANT partnership (409 from any other status)")
     ResponseEntity<PartnershipResponse> reactivation(@PathVariable String id, @Valid @RequestBody Transition request,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return withETag(service.reactivate(new PartnershipId(id), request.reason(), ifMatch));
+        return withETag(service.reactivate(new PartnershipId(id), request.reason(), ETags.expectedVersion(ifMatch)));
     }
 
     @PostMapping("/{id}/termination")
     @Operation(summary = "End an ACTIVE or DORMANT partnership for good (409 when already ENDED)")
     ResponseEntity<PartnershipResponse> termination(@PathVariable String id, @Valid @RequestBody Transition request,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return withETag(service.terminate(new PartnershipId(id), request.reason(), ifMatch));
+        return withETag(service.terminate(new PartnershipId(id), request.reason(), ETags.expectedVersion(ifMatch)));
     }
 
     private static ResponseEntity<PartnershipResponse> withETag(Partnership partnership) {

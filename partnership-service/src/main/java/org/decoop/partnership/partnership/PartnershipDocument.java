@@ -43,8 +43,9 @@ class PartnershipDocument extends OutboxDocument {
         super(id, version);
     }
 
-    static PartnershipDocument of(Partnership partnership, Long storedVersion) {
-        PartnershipDocument document = new PartnershipDocument(partnership.id().value(), storedVersion);
+    /** The partnership's state; its version and events are written by the store. */
+    static PartnershipDocument of(Partnership partnership) {
+        PartnershipDocument document = new PartnershipDocument(partnership.id().value(), null);
         document.status = partnership.status();
         document.partners = partnership.partners().stream()
                 .map(p -> new PartnerEntry(p.id().value(), p.name(), p.country().code())).toList();

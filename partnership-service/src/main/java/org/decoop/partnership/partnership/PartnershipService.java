@@ -2,11 +2,10 @@ package org.decoop.partnership.partnership;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
-import java.util.function.Predicate;
 
 import org.decoop.events.Country;
 import org.decoop.events.PartnershipStatus;
@@ -16,12 +15,10 @@ import org.decoop.partnership.localauthority.domain.LocalAuthority;
 import org.decoop.partnership.localauthority.domain.LocalAuthorityId;
 import org.decoop.partnership.partnership.domain.Coordinator;
 import org.decoop.partnership.partnership.domain.Partner;
+import org.decoop.partnership.partnership.domain.PartnerUnknown;
 import org.decoop.partnership.partnership.domain.Partnership;
 import org.decoop.partnership.partnership.domain.PartnershipId;
-import org.decoop.platform.errors.NotFoundException;
-import org.decoop.platform.errors.UnprocessableException;
-import org.decoop.platform.web.ConditionalChanges;
-import org.decoop.platform.web.ETags;
+import org.decoop.platform.domain.ExpectedVersion;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Service;
@@ -47,15 +44,12 @@ class PartnershipService {
         for (int i = 0; i < ids.size(); i++) {
             LocalAuthority authority = known.get(ids.get(i));
             if (authority == null) {
-                throw new UnprocessableException("partnerIds[%d]".formatted(i),
-                        "local authority %s does not exist".formatted(ids.get(i)));
+                throw new PartnerUnknown(i, ids.get(i).value());
             }
             partners.add(new Partner(authority.id(), authority.name(), authority.country()));
         }
-        Partnership partnership = Partnership.establish(PartnershipId.newId(), partners, since,
-                themes == null ? List.of() : themes, coordinator, clock.instant());
-        partnerships.add(partnership);
-        return partnership;
+        return partnerships.add(Partnership.establish(PartnershipId.newId(), partners, since,
+                themes == null ? List.of() : themes, coordinator, clock.instant()));
     }
 
     Page<Partnership> search(PartnershipStatus status, Country country, Theme theme, LocalAuthorityId localAuthorityId,
@@ -64,54 +58,41 @@ class PartnershipService {
     }
 
     Partnership get(PartnershipId id) {
-        return partnerships.byId(id).orElseThrow(() -> new NotFoundException("Partnership", id.value()));
+        return partnerships.get(id);
     }
 
-    Partnership putToDormancy(PartnershipId id, String reason, String ifMatch) {
-        return change(id, ifMatch, partnership -> partnership.goDormant(reason, clock.instant()));
+    Partnership putToDormancy(PartnershipId id, String reason, ExpectedVersion expected) {
+        return partnerships.change(id, expected, partnership -> partnership.goDormant(reason, clock.instant()));
     }
 
-    Partnership reactivate(PartnershipId id, String reason, String ifMatch) {
-        return change(id, ifMatch, partnership -> partnership.reactivate(reason, null, clock.instant()));
+    Partnership reactivate(PartnershipId id, String reason, ExpectedVersion expected) {
+        return partnerships.change(id, expected, partnership -> partnership.reactivate(reason, null, clock.instant()));
     }
 
-    Partnership terminate(PartnershipId id, String reason, String ifMatch) {
-        return change(id, ifMatch, partnership -> partnership.terminate(reason, clock.instant()));
+    Partnership terminate(PartnershipId id, String reason, ExpectedVersion expected) {
+        return partnerships.change(id, expected, partnership -> partnership.terminate(reason, clock.instant()));
     }
 
-    /**
-     * A signed plan names the partnership: a DORMANT one becomes ACTIVE again, naming the plan; an
-     * ACTIVE one counts it as activity. Unknown or ENDED partnerships are left alone.
-     */
+    /** A signed plan names the partnership (the partnership decides what that means); unknown ones are left alone. */
     void planSigned(PartnershipId id, String planId, String planTitle, int year, LocalDate signedOn) {
-        changeIfKnown(id, partnership -> {
-            if (partnership.status() == PartnershipStatus.DORMANT) {
-                partnership.reactivate("Action plan \"%s\" (%d) was signed".formatted(planTitle, year), planId, clock.instant());
-                return true;
-            }
-            return partnership.recordActivity(signedOn);
-        });
+        partnerships.changeIfExists(id, partnership -> partnership.planSigned(planId, planTitle, year, signedOn, clock.instant()));
     }
 
     /** An activity of a plan naming the partnership was completed. */
     void activityCompleted(PartnershipId id, LocalDate completedOn) {
-        changeIfKnown(id, partnership -> partnership.recordActivity(completedOn));
+        partnerships.changeIfExists(id, partnership -> partnership.recordActivity(completedOn));
     }
 
-    /**
-     * Puts to dormancy the ACTIVE partnerships without activity since before {@code cutoff};
-     * {@code reason} is a template for the last activity date. Returns how many went dormant.
-     */
-    int putInactiveToDormancy(LocalDate cutoff, String reason) {
+    /** Puts to dormancy the ACTIVE partnerships without activity for longer than {@code period}; returns how many. */
+    int putInactiveToDormancy(Period period) {
+        LocalDate cutoff = LocalDate.now(clock).minus(period);
         int changed = 0;
         for (Partnership candidate : partnerships.activeWithoutActivitySince(cutoff, 500)) {
             // Conditional on the version read: a second replica running the same job at once, or a
             // concurrent change, makes this a no-op instead of a second transition.
             try {
-                if (candidate.inactiveSince(cutoff)) {
-                    long readVersion = candidate.version();
-                    candidate.goDormant(reason.formatted(candidate.lastActivityOn()), clock.instant());
-                    partnerships.save(candidate, readVersion);
+                if (candidate.goDormantForInactivity(period, clock.instant())) {
+                    partnerships.save(candidate);
                     changed++;
                 }
             }
@@ -120,29 +101,5 @@ class PartnershipService {
             }
         }
         return changed;
-    }
-
-    private void changeIfKnown(PartnershipId id, Predicate<Partnership> command) {
-        ConditionalChanges.run(null, () -> {
-            partnerships.byId(id).ifPresent(partnership -> {
-                long readVersion = partnership.version();
-                if (command.test(partnership)) {
-                    partnerships.save(partnership, readVersion);
-                }
-            });
-            return null;
-        });
-    }
-
-    /** Reads, changes and saves one partnership, under If-Match or with a bounded retry (see {@link ConditionalChanges}). */
-    private Partnership change(PartnershipId id, String ifMatch, Consumer<Partnership> command) {
-        return ConditionalChanges.run(ifMatch, () -> {
-            Partnership partnership = get(id);
-            long readVersion = partnership.version();
-            ETags.checkIfMatch(ifMatch, readVersion);
-            command.accept(partnership);
-            partnerships.save(partnership, readVersion);
-            return partnership;
-        });
     }
 }

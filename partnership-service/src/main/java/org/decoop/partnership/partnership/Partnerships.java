@@ -2,7 +2,6 @@ package org.decoop.partnership.partnership;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 
 import org.decoop.events.Country;
 import org.decoop.events.PartnershipStatus;
@@ -11,6 +10,7 @@ import org.decoop.partnership.localauthority.domain.LocalAuthorityId;
 import org.decoop.partnership.partnership.domain.Partnership;
 import org.decoop.partnership.partnership.domain.PartnershipId;
 import org.decoop.platform.mongo.MongoPages;
+import org.decoop.platform.aggregate.AggregateRepository;
 import org.decoop.platform.outbox.AggregateStore;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -22,31 +22,20 @@ import org.springframework.stereotype.Component;
 
 /** The stored partnerships. Saving a partnership stores its new state and its events in one write. */
 @Component
-class Partnerships {
-
-    private final MongoTemplate mongo;
-    private final AggregateStore store;
+class Partnerships extends AggregateRepository<Partnership, PartnershipId, PartnershipDocument> {
 
     Partnerships(MongoTemplate mongo, AggregateStore store) {
-        this.mongo = mongo;
-        this.store = store;
+        super(mongo, store, PartnershipDocument.class, "Partnership");
     }
 
-    Optional<Partnership> byId(PartnershipId id) {
-        return Optional.ofNullable(mongo.findById(id.value(), PartnershipDocument.class)).map(PartnershipDocument::toDomain);
+    @Override
+    protected PartnershipDocument toDocument(Partnership partnership) {
+        return PartnershipDocument.of(partnership);
     }
 
-    void add(Partnership partnership) {
-        store.insert(PartnershipDocument.of(partnership, null), partnership.pullEvents());
-    }
-
-    /**
-     * Saves a partnership read at {@code readVersion} after one change.
-     *
-     * @throws org.springframework.dao.OptimisticLockingFailureException when it changed meanwhile
-     */
-    void save(Partnership partnership, long readVersion) {
-        store.update(PartnershipDocument.of(partnership, readVersion), readVersion, partnership.pullEvents());
+    @Override
+    protected Partnership toDomain(PartnershipDocument document) {
+        return document.toDomain();
     }
 
     /** ACTIVE partnerships whose last activity is before {@code cutoff}, a batch at a time. */

@@ -7,7 +7,11 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 import org.decoop.events.plan.ActivityCompleted;
+import org.decoop.events.plan.PlanCancelled;
+import org.decoop.events.plan.PlanCompleted;
+import org.decoop.events.plan.PlanDrafted;
 import org.decoop.events.plan.PlanEvent;
+import org.decoop.events.plan.PlanSignatureRecorded;
 import org.decoop.events.plan.PlanSigned;
 import org.decoop.partnership.partnership.domain.PartnershipId;
 import org.decoop.platform.messaging.IdempotentConsumer;
@@ -37,14 +41,20 @@ class PlanEventsConsumer {
     }
 
     private static void apply(PlanEvent event, PartnershipService partnerships) {
-        if (event instanceof PlanSigned signed) {
-            LocalDate signedOn = LocalDate.ofInstant(signed.occurredAt(), ZoneOffset.UTC);
-            Set<String> named = new LinkedHashSet<>();
-            signed.activities().forEach(activity -> named.addAll(activity.partnershipIds()));
-            named.forEach(id -> partnerships.planSigned(new PartnershipId(id), signed.planId(), signed.title(), signed.year(), signedOn));
-        }
-        else if (event instanceof ActivityCompleted completed) {
-            completed.partnershipIds().forEach(id -> partnerships.activityCompleted(new PartnershipId(id), completed.completedOn()));
+        switch (event) {
+            case PlanSigned signed -> {
+                LocalDate signedOn = LocalDate.ofInstant(signed.occurredAt(), ZoneOffset.UTC);
+                Set<String> named = new LinkedHashSet<>();
+                signed.activities().forEach(activity -> named.addAll(activity.partnershipIds()));
+                named.forEach(id -> partnerships.planSigned(new PartnershipId(id), signed.planId(), signed.title(),
+                        signed.year(), signedOn));
+            }
+            case ActivityCompleted completed -> completed.partnershipIds()
+                    .forEach(id -> partnerships.activityCompleted(new PartnershipId(id), completed.completedOn()));
+            case PlanDrafted drafted -> { /* a draft commits no partnership to anything yet */ }
+            case PlanSignatureRecorded signature -> { /* only the last signature, PlanSigned, matters */ }
+            case PlanCompleted completed -> { /* each of its activities was counted when completed */ }
+            case PlanCancelled cancelled -> { /* only a DRAFT is cancelled: it never counted */ }
         }
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import org.decoop.events.Country;
 import org.decoop.events.PartnershipStatus;
 import org.decoop.events.Theme;
+import org.decoop.partnership.localauthority.LocalAuthorities;
 import org.decoop.partnership.localauthority.domain.LocalAuthorityId;
 import org.decoop.partnership.partnership.domain.Partner;
 import org.decoop.partnership.partnership.domain.Partnership;
@@ -40,25 +41,26 @@ class DormancyJobIntegrationTest {
     Partnerships partnerships;
 
     @Autowired
-    PartnershipService service;
+    LocalAuthorities localAuthorities;
 
     @Test
     void putsPartnershipsWithoutActivityFor24MonthsToDormancyOnce() {
         Partnership quiet = stored(Instant.parse("2017-06-01T10:00:00Z"));
         Partnership busy = stored(Instant.parse("2019-01-15T10:00:00Z"));
-        DormancyJob job = new DormancyJob(service, new DormancyProperties(Period.ofMonths(24), Duration.ofHours(1), Duration.ofMinutes(1)),
-                Clock.fixed(NOW, ZoneOffset.UTC));
+        PartnershipService service = new PartnershipService(partnerships, localAuthorities, Clock.fixed(NOW, ZoneOffset.UTC));
+        DormancyJob job = new DormancyJob(service,
+                new DormancyProperties(Period.ofMonths(24), Duration.ofHours(1), Duration.ofMinutes(1)));
 
         job.runOnce();
 
-        Partnership dormant = partnerships.byId(quiet.id()).orElseThrow();
+        Partnership dormant = partnerships.get(quiet.id());
         assertThat(dormant.status()).isEqualTo(PartnershipStatus.DORMANT);
         assertThat(dormant.history()).last().satisfies(change ->
                 assertThat(change.reason()).isEqualTo("No activity since 2017-06-01: dormant after 24 months without activity"));
-        assertThat(partnerships.byId(busy.id()).orElseThrow().status()).isEqualTo(PartnershipStatus.ACTIVE);
+        assertThat(partnerships.get(busy.id()).status()).isEqualTo(PartnershipStatus.ACTIVE);
 
         assertThat(job.runOnce()).as("a second run, as another replica would").isZero();
-        assertThat(partnerships.byId(quiet.id()).orElseThrow().history()).hasSize(2);
+        assertThat(partnerships.get(quiet.id()).history()).hasSize(2);
     }
 
     private Partnership stored(Instant establishedAt) {

@@ -11,10 +11,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.decoop.partnership.partnership.domain.PartnershipId;
-import org.decoop.platform.errors.ConflictException;
-import org.decoop.platform.errors.NotFoundException;
-import org.decoop.platform.errors.PreconditionFailedException;
-import org.decoop.platform.errors.UnprocessableException;
+import org.decoop.partnership.partnership.domain.PartnerUnknown;
+import org.decoop.platform.domain.DoesNotExist;
+import org.decoop.platform.domain.StaleVersion;
+import org.decoop.platform.domain.StateConflict;
 import org.decoop.platform.web.ProblemDetailsAdvice;
 import org.decoop.platform.web.RequestSizeLimitFilter;
 import org.junit.jupiter.api.Test;
@@ -124,18 +124,18 @@ class PartnershipApiWebTest {
 
     @Test
     void mapsDomainRefusalsToTheirStatus() throws Exception {
-        given(service.get(any(PartnershipId.class))).willThrow(new NotFoundException("Partnership", "nope"));
+        given(service.get(any(PartnershipId.class))).willThrow(new DoesNotExist("Partnership", "nope"));
         mvc.perform(get("/api/partnerships/nope"))
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.detail").value("Partnership nope does not exist"));
 
-        given(service.putToDormancy(any(), anyString(), any())).willThrow(new ConflictException("Partnership p is ENDED", "status"));
+        given(service.putToDormancy(any(), anyString(), any())).willThrow(new StateConflict("Partnership p is ENDED", "status"));
         postJson("/api/partnerships/p/dormancy", "{\"reason\": \"quiet\"}").andExpect(status().isConflict());
 
-        given(service.reactivate(any(), anyString(), any())).willThrow(new PreconditionFailedException("stale"));
+        given(service.reactivate(any(), anyString(), any())).willThrow(new StaleVersion("stale"));
         postJson("/api/partnerships/p/reactivation", "{\"reason\": \"back\"}").andExpect(status().isPreconditionFailed());
 
-        given(service.establish(any(), any(), any(), any())).willThrow(new UnprocessableException("partnerIds[1]", "unknown"));
+        given(service.establish(any(), any(), any(), any())).willThrow(new PartnerUnknown(1, "nope"));
         postJson("/api/partnerships", TWO_PARTNERS)
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.field").value("partnerIds[1]"));

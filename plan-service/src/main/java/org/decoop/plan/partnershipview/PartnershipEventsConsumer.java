@@ -22,7 +22,7 @@ class PartnershipEventsConsumer {
     private static final Logger log = LoggerFactory.getLogger(PartnershipEventsConsumer.class);
 
     @Bean
-    Consumer<Message<byte[]>> partnershipEvents(PartnershipViews views) {
+    Consumer<Message<byte[]>> partnershipEvents(PartnershipReadModel views) {
         return message -> {
             IncomingEvent incoming = IncomingEvent.of(message);
             incoming.as(PartnershipEvent.class).ifPresentOrElse(views::apply,

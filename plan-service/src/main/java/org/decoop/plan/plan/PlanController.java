@@ -20,7 +20,8 @@ import org.decoop.plan.plan.domain.Party;
 import org.decoop.plan.plan.domain.Plan;
 import org.decoop.plan.plan.domain.PlanId;
 import org.decoop.plan.plan.domain.Signature;
-import org.decoop.platform.errors.InvalidInputException;
+import org.decoop.platform.domain.Field;
+import org.decoop.platform.domain.InvalidValue;
 import org.decoop.platform.web.ETags;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.HttpHeaders;
@@ -63,12 +64,12 @@ class PlanController {
         List<Party> parties = new ArrayList<>();
         for (int i = 0; i < request.parties().size(); i++) {
             PartyRequest party = request.parties().get(i);
-            parties.add(nested("parties[%d]".formatted(i), () -> new Party(party.code(), party.name())));
+            parties.add(nested(Field.named("parties").at(i), () -> new Party(party.code(), party.name())));
         }
-        List<PlanService.NewActivity> activities = new ArrayList<>();
+        List<Activity> activities = new ArrayList<>();
         List<ActivityRequest> requested = request.activities() == null ? List.of() : request.activities();
         for (int i = 0; i < requested.size(); i++) {
-            activities.add(requested.get(i).toNewActivity("activities[%d]".formatted(i)));
+            activities.add(requested.get(i).toActivity(Field.named("activities").at(i)));
         }
         Plan plan = service.draft(request.year(), request.title(), parties,
                 request.themes() == null ? List.of() : request.themes(), activities);
@@ -102,41 +103,41 @@ class PlanController {
     @Operation(summary = "Add an activity to a DRAFT plan (409 once signed)")
     ResponseEntity<PlanResponse> addActivity(@PathVariable String id, @Valid @RequestBody ActivityRequest request,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return withETag(service.addActivity(new PlanId(id), request.toNewActivity(""), ifMatch));
+        return withETag(service.addActivity(new PlanId(id), request.toActivity(null), ETags.expectedVersion(ifMatch)));
     }
 
     @PostMapping("/{id}/signatures")
     @Operation(summary = "Record a party's signature; the last one makes the plan SIGNED and publishes PlanSigned once")
     ResponseEntity<PlanResponse> sign(@PathVariable String id, @Valid @RequestBody SignatureRequest request,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return withETag(service.sign(new PlanId(id), request.party(), request.signedBy(), ifMatch));
+        return withETag(service.sign(new PlanId(id), request.party(), request.signedBy(), ETags.expectedVersion(ifMatch)));
     }
 
     @PostMapping("/{id}/activities/{activityId}/completion")
     @Operation(summary = "Complete an activity of a SIGNED plan; the last one completes the plan")
     ResponseEntity<PlanResponse> completeActivity(@PathVariable String id, @PathVariable String activityId,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return withETag(service.completeActivity(new PlanId(id), new ActivityId(activityId), ifMatch));
+        return withETag(service.completeActivity(new PlanId(id), new ActivityId(activityId), ETags.expectedVersion(ifMatch)));
     }
 
     @PostMapping("/{id}/cancellation")
     @Operation(summary = "Cancel a DRAFT plan")
     ResponseEntity<PlanResponse> cancel(@PathVariable String id, @Valid @RequestBody(required = false) CancellationRequest request,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return withETag(service.cancel(new PlanId(id), request == null ? null : request.reason(), ifMatch));
+        return withETag(service.cancel(new PlanId(id), request == null ? null : request.reason(), ETags.expectedVersion(ifMatch)));
     }
 
     private static ResponseEntity<PlanResponse> withETag(Plan plan) {
         return ResponseEntity.ok().eTag(ETags.of(plan.version())).body(PlanResponse.of(plan));
     }
 
-    /** Builds a domain value, naming the request field in its validation errors. */
-    private static <T> T nested(String field, Supplier<T> build) {
+    /** Builds a domain value, naming the request field it comes from in its validation errors (none: top level). */
+    private static <T> T nested(Field place, Supplier<T> build) {
         try {
             return build.get();
         }
-        catch (InvalidInputException e) {
-            throw e.within(field);
+        catch (InvalidValue e) {
+            throw place == null ? e : e.within(place);
         }
     }
 
@@ -161,21 +162,16 @@ class PlanController {
             LocalDate endsOn,
             @Size(max = 20) List<@Valid @NotNull FundingRequest> funding) {
 
-        PlanService.NewActivity toNewActivity(String field) {
+        /** The domain activity; {@code place} is where it sits in the request (none: it is the request). */
+        Activity toActivity(Field place) {
             List<FundingLine> lines = new ArrayList<>();
             List<FundingRequest> requested = funding == null ? List.of() : funding;
             for (int i = 0; i < requested.size(); i++) {
                 FundingRequest line = requested.get(i);
-                lines.add(nested(prefix(field) + "funding[%d]".formatted(i), () -> new FundingLine(line.source(), line.amountEur())));
+                Field lineField = place == null ? Field.named("funding").at(i) : Field.named("funding").at(i).within(place);
+                lines.add(nested(lineField, () -> new FundingLine(line.source(), line.amountEur())));
             }
-            Activity activity = field.isEmpty()
-                    ? Activity.planned(title, theme, partnershipIds, startsOn, endsOn, lines)
-                    : nested(field, () -> Activity.planned(title, theme, partnershipIds, startsOn, endsOn, lines));
-            return new PlanService.NewActivity(activity, prefix(field));
-        }
-
-        private static String prefix(String field) {
-            return field.isEmpty() ? "" : field + ".";
+            return nested(place, () -> Activity.planned(title, theme, partnershipIds, startsOn, endsOn, lines));
         }
     }
 

@@ -47,8 +47,9 @@ class PlanDocument extends OutboxDocument {
         super(id, version);
     }
 
-    static PlanDocument of(Plan plan, Long storedVersion) {
-        PlanDocument document = new PlanDocument(plan.id().value(), storedVersion);
+    /** The plan's state; its version and events are written by the store. */
+    static PlanDocument of(Plan plan) {
+        PlanDocument document = new PlanDocument(plan.id().value(), null);
         document.year = plan.year();
         document.title = plan.title();
         document.status = plan.status();

@@ -3,21 +3,19 @@ package org.decoop.plan.plan;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 import org.decoop.events.PlanStatus;
 import org.decoop.events.Theme;
 import org.decoop.plan.partnershipview.PartnershipView;
-import org.decoop.plan.partnershipview.PartnershipViews;
+import org.decoop.plan.partnershipview.PartnershipReadModel;
 import org.decoop.plan.plan.domain.Activity;
 import org.decoop.plan.plan.domain.ActivityId;
+import org.decoop.plan.plan.domain.PartnershipNotUsable;
 import org.decoop.plan.plan.domain.Party;
 import org.decoop.plan.plan.domain.Plan;
 import org.decoop.plan.plan.domain.PlanId;
-import org.decoop.platform.errors.NotFoundException;
-import org.decoop.platform.errors.UnprocessableException;
-import org.decoop.platform.web.ConditionalChanges;
-import org.decoop.platform.web.ETags;
+import org.decoop.platform.domain.ExpectedVersion;
+import org.decoop.platform.domain.Field;
 import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Service;
 
@@ -26,29 +24,24 @@ import org.springframework.stereotype.Service;
 class PlanService {
 
     private final Plans plans;
-    private final PartnershipViews partnerships;
+    private final PartnershipReadModel partnerships;
     private final Clock clock;
 
-    PlanService(Plans plans, PartnershipViews partnerships, Clock clock) {
+    PlanService(Plans plans, PartnershipReadModel partnerships, Clock clock) {
         this.plans = plans;
         this.partnerships = partnerships;
         this.clock = clock;
     }
 
-    /** A requested activity, with the request field it came from ({@code activities[0].}, or empty) for error messages. */
-    record NewActivity(Activity activity, String field) {
-    }
-
-    Plan draft(int year, String title, List<Party> parties, List<Theme> themes, List<NewActivity> activities) {
-        activities.forEach(this::checkPartnerships);
-        Plan plan = Plan.draft(PlanId.newId(), year, title, parties, themes,
-                activities.stream().map(NewActivity::activity).toList(), clock.instant());
-        plans.add(plan);
-        return plan;
+    Plan draft(int year, String title, List<Party> parties, List<Theme> themes, List<Activity> activities) {
+        for (int i = 0; i < activities.size(); i++) {
+            checkPartnerships(activities.get(i), Field.named("activities").at(i));
+        }
+        return plans.add(Plan.draft(PlanId.newId(), year, title, parties, themes, activities, clock.instant()));
     }
 
     Plan get(PlanId id) {
-        return plans.byId(id).orElseThrow(() -> new NotFoundException("Plan", id.value()));
+        return plans.get(id);
     }
 
     Page<Plan> search(Integer year, PlanStatus status, Theme theme, String partnershipId, int page, int size) {
@@ -59,48 +52,36 @@ class PlanService {
         return plans.statistics(year);
     }
 
-    Plan addActivity(PlanId id, NewActivity activity, String ifMatch) {
-        checkPartnerships(activity);
-        return change(id, ifMatch, plan -> plan.addActivity(activity.activity()));
+    Plan addActivity(PlanId id, Activity activity, ExpectedVersion expected) {
+        checkPartnerships(activity, null);
+        return plans.change(id, expected, plan -> plan.addActivity(activity));
     }
 
-    Plan sign(PlanId id, String party, String signedBy, String ifMatch) {
-        return change(id, ifMatch, plan -> plan.sign(party, signedBy, clock.instant()));
+    Plan sign(PlanId id, String party, String signedBy, ExpectedVersion expected) {
+        return plans.change(id, expected, plan -> plan.sign(party, signedBy, clock.instant()));
     }
 
-    Plan completeActivity(PlanId id, ActivityId activityId, String ifMatch) {
-        return change(id, ifMatch, plan -> plan.completeActivity(activityId, clock.instant()));
+    Plan completeActivity(PlanId id, ActivityId activityId, ExpectedVersion expected) {
+        return plans.change(id, expected, plan -> plan.completeActivity(activityId, clock.instant()));
     }
 
-    Plan cancel(PlanId id, String reason, String ifMatch) {
-        return change(id, ifMatch, plan -> plan.cancel(reason, clock.instant()));
+    Plan cancel(PlanId id, String reason, ExpectedVersion expected) {
+        return plans.change(id, expected, plan -> plan.cancel(reason, clock.instant()));
     }
 
-    /** Every partnership an activity names must be known here and not ENDED (422 naming the id). */
-    private void checkPartnerships(NewActivity request) {
-        List<String> ids = request.activity().partnershipIds();
+    /**
+     * Every partnership an activity names must be known here and not ENDED (naming the partnership
+     * within {@code activity}, the activity's place in the command, if it has one).
+     */
+    private void checkPartnerships(Activity activity, Field place) {
+        List<String> ids = activity.partnershipIds();
         Map<String, PartnershipView> known = partnerships.byIds(ids);
         for (int i = 0; i < ids.size(); i++) {
             PartnershipView partnership = known.get(ids.get(i));
-            String field = request.field() + "partnershipIds[%d]".formatted(i);
-            if (partnership == null) {
-                throw new UnprocessableException(field, "partnership %s is not known".formatted(ids.get(i)));
-            }
-            if (!partnership.acceptsActivities()) {
-                throw new UnprocessableException(field, "partnership %s has ENDED".formatted(ids.get(i)));
+            if (partnership == null || !partnership.acceptsActivities()) {
+                Field field = Field.named("partnershipIds").at(i);
+                throw new PartnershipNotUsable(place == null ? field : field.within(place), ids.get(i), partnership != null);
             }
         }
-    }
-
-    /** Reads, changes and saves one plan, under If-Match or with a bounded retry (see {@link ConditionalChanges}). */
-    private Plan change(PlanId id, String ifMatch, Consumer<Plan> command) {
-        return ConditionalChanges.run(ifMatch, () -> {
-            Plan plan = get(id);
-            long readVersion = plan.version();
-            ETags.checkIfMatch(ifMatch, readVersion);
-            command.accept(plan);
-            plans.save(plan, readVersion);
-            return plan;
-        });
     }
 }

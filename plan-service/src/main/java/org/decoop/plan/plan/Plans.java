@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.bson.Document;
 import org.decoop.events.FundingSource;
@@ -13,6 +12,7 @@ import org.decoop.events.Theme;
 import org.decoop.plan.plan.domain.Plan;
 import org.decoop.plan.plan.domain.PlanId;
 import org.decoop.platform.mongo.MongoPages;
+import org.decoop.platform.aggregate.AggregateRepository;
 import org.decoop.platform.outbox.AggregateStore;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -24,31 +24,20 @@ import org.springframework.stereotype.Component;
 
 /** The stored plans. Saving a plan stores its new state and its events in one write. */
 @Component
-class Plans {
-
-    private final MongoTemplate mongo;
-    private final AggregateStore store;
+class Plans extends AggregateRepository<Plan, PlanId, PlanDocument> {
 
     Plans(MongoTemplate mongo, AggregateStore store) {
-        this.mongo = mongo;
-        this.store = store;
+        super(mongo, store, PlanDocument.class, "Plan");
     }
 
-    Optional<Plan> byId(PlanId id) {
-        return Optional.ofNullable(mongo.findById(id.value(), PlanDocument.class)).map(PlanDocument::toDomain);
+    @Override
+    protected PlanDocument toDocument(Plan plan) {
+        return PlanDocument.of(plan);
     }
 
-    void add(Plan plan) {
-        store.insert(PlanDocument.of(plan, null), plan.pullEvents());
-    }
-
-    /**
-     * Saves a plan read at {@code readVersion} after one change.
-     *
-     * @throws org.springframework.dao.OptimisticLockingFailureException when it changed meanwhile
-     */
-    void save(Plan plan, long readVersion) {
-        store.update(PlanDocument.of(plan, readVersion), readVersion, plan.pullEvents());
+    @Override
+    protected Plan toDomain(PlanDocument document) {
+        return document.toDomain();
     }
 
     Page<Plan> search(Integer year, PlanStatus status, Theme theme, String partnershipId, int page, int size) {

@@ -9,10 +9,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import org.decoop.platform.errors.ConflictException;
-import org.decoop.platform.errors.NotFoundException;
-import org.decoop.platform.errors.PreconditionFailedException;
-import org.decoop.platform.errors.UnprocessableException;
+import org.decoop.platform.domain.DoesNotExist;
+import org.decoop.platform.domain.Field;
+import org.decoop.platform.domain.StaleVersion;
+import org.decoop.platform.domain.StateConflict;
+import org.decoop.platform.domain.UnknownReference;
 import org.decoop.platform.web.ProblemDetailsAdvice;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -112,18 +113,18 @@ class PlanApiWebTest {
 
     @Test
     void mapsDomainRefusalsToTheirStatus() throws Exception {
-        given(service.get(any())).willThrow(new NotFoundException("Plan", "nope"));
+        given(service.get(any())).willThrow(new DoesNotExist("Plan", "nope"));
         mvc.perform(get("/api/plans/nope")).andExpect(status().isNotFound());
 
-        given(service.sign(any(), any(), any(), any())).willThrow(new UnprocessableException("party", "not a party"));
+        given(service.sign(any(), any(), any(), any())).willThrow(new UnknownReference(Field.named("party"), "not a party"));
         postJson("/api/plans/p1/signatures", "{\"party\": \"X1\", \"signedBy\": \"X\"}")
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.field").value("party"));
 
-        given(service.cancel(any(), any(), any())).willThrow(new ConflictException("Plan p1 is SIGNED", "status"));
+        given(service.cancel(any(), any(), any())).willThrow(new StateConflict("Plan p1 is SIGNED", "status"));
         postJson("/api/plans/p1/cancellation", "{}").andExpect(status().isConflict());
 
-        given(service.completeActivity(any(), any(), any())).willThrow(new PreconditionFailedException("stale"));
+        given(service.completeActivity(any(), any(), any())).willThrow(new StaleVersion("stale"));
         mvc.perform(post("/api/plans/p1/activities/a1/completion").header("If-Match", "\"3\""))
                 .andExpect(status().isPreconditionFailed());
     }

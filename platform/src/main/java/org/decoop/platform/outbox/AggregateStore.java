@@ -39,18 +39,20 @@ public class AggregateStore {
     }
 
     /**
-     * Saves the state of an aggregate read at {@code expectedVersion} and appends its events.
+     * Saves the state of an aggregate read at {@code expectedVersion} as {@code newVersion} (the
+     * aggregate counts its versions) and appends its events.
      *
      * @throws OptimisticLockingFailureException when someone else changed it since
      */
-    public <T extends OutboxDocument> T update(T document, long expectedVersion, List<? extends DecoopEvent> events) {
+    public <T extends OutboxDocument> T update(T document, long expectedVersion, long newVersion,
+            List<? extends DecoopEvent> events) {
         Document state = new Document();
         mongo.getConverter().write(document, state);
         NOT_STATE.forEach(state::remove);
 
         Update update = new Update();
         state.forEach(update::set);
-        update.inc(OutboxDocument.VERSION, 1);
+        update.set(OutboxDocument.VERSION, newVersion);
         List<OutboxEvent> entries = serializer.toOutbox(events);
         if (!entries.isEmpty()) {
             update.push(OutboxDocument.OUTBOX).each(entries.toArray());
@@ -64,7 +66,7 @@ public class AggregateStore {
                     "%s %s was changed concurrently (expected version %d)"
                             .formatted(document.getClass().getSimpleName(), document.getId(), expectedVersion));
         }
-        document.setVersion(expectedVersion + 1);
+        document.setVersion(newVersion);
         return document;
     }
 }

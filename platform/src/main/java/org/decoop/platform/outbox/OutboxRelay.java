@@ -8,15 +8,15 @@ import java.util.Date;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.bson.Document;
+import org.decoop.platform.scheduling.PeriodicWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -54,7 +54,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final Clock clock;
     private final Counter published;
     private final Counter failed;
-    private ScheduledExecutorService executor;
+    private final PeriodicWork work;
     private volatile boolean running;
 
     public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, OutboxProperties properties,
@@ -66,6 +66,7 @@ public class OutboxRelay implements SmartLifecycle {
         this.clock = clock;
         this.published = Counter.builder("decoop.outbox.published").description("Events published by the outbox relay").register(meters);
         this.failed = Counter.builder("decoop.outbox.failed").description("Outbox events whose send failed (they are retried)").register(meters);
+        this.work = new PeriodicWork("outbox-relay", Duration.ZERO, properties.pollInterval(), properties.sendTimeout(), this::drain);
     }
 
     /**
@@ -185,45 +186,28 @@ public class OutboxRelay implements SmartLifecycle {
     @Override
     public void start() {
         for (OutboxSource source : sources) {
-            mongo.indexOps(source.collection()).createIndex(new Index().on(OutboxDocument.OUTBOX + ".eventId", org.springframework.data.domain.Sort.Direction.ASC).sparse());
+            mongo.indexOps(source.collection())
+                    .createIndex(new Index().on(OutboxDocument.OUTBOX + ".eventId", Sort.Direction.ASC).sparse());
         }
         running = true;
-        executor = Executors.newSingleThreadScheduledExecutor(runnable -> new Thread(runnable, "outbox-relay"));
-        executor.scheduleWithFixedDelay(this::safePass, 0, properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+        work.start();
     }
 
-    private void safePass() {
-        try {
-            // Drain without pausing while there is a backlog; pause only when idle.
-            while (running && relayOnce() > 0) {
-                // next pass
-            }
-        }
-        catch (RuntimeException e) {
-            log.warn("Outbox relay pass failed; it will run again: {}", e.toString());
+    /** Drains without pausing while there is a backlog; pauses only when idle. */
+    private void drain() {
+        while (running && relayOnce() > 0) {
+            // next pass
         }
     }
 
     @Override
     public void stop() {
         running = false;
-        if (executor != null) {
-            executor.shutdown();
-            try {
-                if (!executor.awaitTermination(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
-                    executor.shutdownNow();
-                }
-            }
-            catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                executor.shutdownNow();
-            }
-            executor = null;
-        }
+        work.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return executor != null;
+        return work.isRunning();
     }
 }

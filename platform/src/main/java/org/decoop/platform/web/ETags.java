@@ -2,12 +2,23 @@ package org.decoop.platform.web;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-import org.decoop.platform.errors.InvalidInputException;
-import org.decoop.platform.errors.PreconditionFailedException;
+import org.decoop.platform.domain.ExpectedVersion;
+import org.decoop.platform.domain.InvalidValue;
 
-/** The HTTP face of optimistic locking: an aggregate's version as a strong ETag, and If-Match checks. */
+/**
+ * The HTTP face of optimistic locking: an aggregate's version as a strong ETag, and {@code If-Match}
+ * read as the versions a command expects, so that services never see HTTP strings.
+ */
 public final class ETags {
+
+    /** One element of the list (RFC 9110 entity-tag), then a comma or the end. */
+    private static final Pattern ENTITY_TAG =
+            Pattern.compile("\\G[ \\t]*(W/)?\"([\\x21\\x23-\\x7E\\x80-\\xFF]*)\"[ \\t]*(?:,|$)");
+    private static final Pattern EMPTY_ELEMENT = Pattern.compile("\\G[ \\t]*,");
+    private static final Pattern OUR_TAG = Pattern.compile("\\d{1,18}");
 
     private ETags() {
     }
@@ -17,37 +28,46 @@ public final class ETags {
     }
 
     /**
-     * Whether the client sent an {@code If-Match} that pins versions (anything but absent or {@code *}):
-     * then a lost race is 412, not a retry.
+     * What {@code If-Match} asks for: absent or {@code *}, any version; else one of the versions
+     * its strong tags name. A tag this API never issued, or a weak one (If-Match compares strongly),
+     * names no version, so a list of only such tags matches nothing (412, RFC 9110 13.1.1).
+     *
+     * @throws InvalidValue when the header is not a list of entity tags
      */
-    public static boolean pinsVersion(String ifMatch) {
-        return ifMatch != null && !ifMatch.isBlank() && !ifMatch.trim().equals("*");
-    }
-
-    /**
-     * Throws 412 unless {@code If-Match} is absent, {@code *}, or lists the current version's ETag.
-     * If-Match compares strongly (RFC 9110), so a weak tag ({@code W/"3"}) never matches.
-     */
-    public static void checkIfMatch(String ifMatch, long currentVersion) {
-        if (pinsVersion(ifMatch) && !versions(ifMatch).contains(currentVersion)) {
-            throw new PreconditionFailedException(
-                    "If-Match %s does not match the current version %s".formatted(ifMatch, of(currentVersion)));
+    public static ExpectedVersion expectedVersion(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
+            return ExpectedVersion.any();
         }
-    }
-
-    /** The versions of the strong ETags listed in an If-Match header. */
-    private static List<Long> versions(String ifMatch) {
         List<Long> versions = new ArrayList<>();
-        for (String tag : ifMatch.split(",")) {
-            String trimmed = tag.trim();
-            if (trimmed.startsWith("W/")) {
-                continue;
+        Matcher tag = ENTITY_TAG.matcher(ifMatch);
+        Matcher empty = EMPTY_ELEMENT.matcher(ifMatch);
+        int position = 0;
+        boolean sawTag = false;
+        while (position < ifMatch.length()) {
+            if (empty.find(position)) {
+                position = empty.end();
             }
-            if (!trimmed.matches("\"\\d{1,18}\"")) {
-                throw new InvalidInputException("If-Match", "If-Match must list ETags returned by this API, e.g. \"3\"");
+            else if (tag.find(position)) {
+                sawTag = true;
+                if (tag.group(1) == null && OUR_TAG.matcher(tag.group(2)).matches()) {
+                    versions.add(Long.parseLong(tag.group(2)));
+                }
+                position = tag.end();
             }
-            versions.add(Long.parseLong(trimmed.substring(1, trimmed.length() - 1)));
+            else if (ifMatch.substring(position).isBlank()) {
+                break;
+            }
+            else {
+                throw malformed();
+            }
         }
-        return versions;
+        if (!sawTag) {
+            throw malformed();
+        }
+        return ExpectedVersion.oneOf(versions);
+    }
+
+    private static InvalidValue malformed() {
+        return new InvalidValue("If-Match", "If-Match must be * or a list of quoted ETags, e.g. \"3\"");
     }
 }

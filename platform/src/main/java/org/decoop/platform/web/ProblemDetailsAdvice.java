@@ -6,13 +6,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.decoop.platform.errors.ConflictException;
-import org.decoop.platform.errors.DecoopException;
-import org.decoop.platform.errors.InvalidInputException;
-import org.decoop.platform.errors.NotFoundException;
-import org.decoop.platform.errors.PayloadTooLargeException;
-import org.decoop.platform.errors.PreconditionFailedException;
-import org.decoop.platform.errors.UnprocessableException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.Collection;
+
+import org.decoop.platform.domain.DoesNotExist;
+import org.decoop.platform.domain.DomainException;
+import org.decoop.platform.domain.InvalidValue;
+import org.decoop.platform.domain.StaleVersion;
+import org.decoop.platform.domain.StateConflict;
+import org.decoop.platform.domain.UnknownReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -36,6 +43,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import jakarta.validation.ConstraintViolationException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * Every error answer of every service as RFC 9457 problem details: a {@code type}, a
@@ -48,14 +56,34 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
     private static final String TYPE_BASE = "https://decoop.org/problems/";
 
-    @ExceptionHandler(DecoopException.class)
-    ResponseEntity<Object> handleDecoop(DecoopException exception, WebRequest request) {
-        HttpStatus status = statusOf(exception);
-        ProblemDetail problem = problem(status, slugOf(exception), exception.getMessage());
+    /** A rule of the domain refused the command: its kind decides the status, its field the request field. */
+    @ExceptionHandler(DomainException.class)
+    ResponseEntity<Object> handleDomain(DomainException exception, WebRequest request) {
+        HttpStatus status = switch (exception) {
+            case InvalidValue invalid -> HttpStatus.BAD_REQUEST;
+            case UnknownReference unknown -> HttpStatus.UNPROCESSABLE_CONTENT;
+            case StateConflict conflict -> HttpStatus.CONFLICT;
+            case DoesNotExist missing -> HttpStatus.NOT_FOUND;
+            case StaleVersion stale -> HttpStatus.PRECONDITION_FAILED;
+        };
+        String slug = switch (exception) {
+            case InvalidValue invalid -> "validation";
+            case UnknownReference unknown -> "unprocessable";
+            case StateConflict conflict -> "conflict";
+            case DoesNotExist missing -> "not-found";
+            case StaleVersion stale -> "stale-version";
+        };
+        ProblemDetail problem = problem(status, slug, exception.getMessage());
         if (exception.field() != null) {
-            withErrors(problem, List.of(new FieldProblem(exception.field(), exception.getMessage())));
+            withErrors(problem, List.of(new FieldProblem(exception.field().toString(), exception.getMessage())));
         }
         return handleExceptionInternal(exception, problem, new HttpHeaders(), status, request);
+    }
+
+    @ExceptionHandler(RequestBodyTooLarge.class)
+    ResponseEntity<Object> handleTooLarge(RequestBodyTooLarge exception, WebRequest request) {
+        ProblemDetail problem = problem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", exception.getMessage());
+        return handleExceptionInternal(exception, problem, new HttpHeaders(), HttpStatus.CONTENT_TOO_LARGE, request);
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)
@@ -85,9 +113,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> handleUnexpected(Exception exception, WebRequest request) {
-        PayloadTooLargeException tooLarge = causeOfType(exception, PayloadTooLargeException.class);
+        RequestBodyTooLarge tooLarge = causeOfType(exception, RequestBodyTooLarge.class);
         if (tooLarge != null) {
-            return handleDecoop(tooLarge, request);
+            return handleTooLarge(tooLarge, request);
         }
         log.error("Unexpected error", exception);
         ProblemDetail problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "An unexpected error occurred.");
@@ -131,9 +159,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException exception,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        PayloadTooLargeException tooLarge = causeOfType(exception, PayloadTooLargeException.class);
+        RequestBodyTooLarge tooLarge = causeOfType(exception, RequestBodyTooLarge.class);
         if (tooLarge != null) {
-            return handleDecoop(tooLarge, request);
+            return handleTooLarge(tooLarge, request);
         }
         ProblemDetail problem;
         JacksonException jackson = causeOfType(exception, JacksonException.class);
@@ -142,11 +170,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         }
         else {
             String field = pathOf(jackson);
-            String message = jackson.getOriginalMessage();
+            String message = expectation(jackson);
             problem = problem(HttpStatus.BAD_REQUEST, "validation",
-                    field.isEmpty() ? "The request body does not have the expected shape." : field + ": " + firstLine(message));
+                    field.isEmpty() ? "The request body does not have the expected shape: " + message : field + ": " + message);
             if (!field.isEmpty()) {
-                withErrors(problem, List.of(new FieldProblem(field, firstLine(message))));
+                withErrors(problem, List.of(new FieldProblem(field, message)));
             }
         }
         return handleExceptionInternal(exception, problem, headers, HttpStatus.BAD_REQUEST, request);
@@ -172,14 +200,6 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return propertyPath.substring(propertyPath.indexOf('.') + 1);
     }
 
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "invalid value";
-        }
-        int end = message.indexOf('\n');
-        return end < 0 ? message : message.substring(0, end);
-    }
-
     private static String describe(List<FieldProblem> errors) {
         return errors.stream().map(error -> error.field() + ": " + error.message()).collect(Collectors.joining("; "));
     }
@@ -198,45 +218,45 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         }
     }
 
-    private static HttpStatus statusOf(DecoopException exception) {
-        if (exception instanceof NotFoundException) {
-            return HttpStatus.NOT_FOUND;
+    /**
+     * What a field expected, in the API's words: Jackson's own messages name Java types
+     * ({@code java.util.ArrayList<java.lang.String>}), which say nothing to a client and too much
+     * about the service.
+     */
+    private static String expectation(JacksonException exception) {
+        if (exception instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            return "expected " + describe(mismatch.getTargetType());
         }
-        if (exception instanceof ConflictException) {
-            return HttpStatus.CONFLICT;
-        }
-        if (exception instanceof UnprocessableException) {
-            return HttpStatus.UNPROCESSABLE_CONTENT;
-        }
-        if (exception instanceof PreconditionFailedException) {
-            return HttpStatus.PRECONDITION_FAILED;
-        }
-        if (exception instanceof PayloadTooLargeException) {
-            return HttpStatus.CONTENT_TOO_LARGE;
-        }
-        if (exception instanceof InvalidInputException) {
-            return HttpStatus.BAD_REQUEST;
-        }
-        return HttpStatus.BAD_REQUEST;
+        return "not a valid value here";
     }
 
-    private static String slugOf(DecoopException exception) {
-        if (exception instanceof NotFoundException) {
-            return "not-found";
+    private static String describe(Class<?> type) {
+        if (type.isEnum()) {
+            return "one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
         }
-        if (exception instanceof ConflictException) {
-            return "conflict";
+        if (type == String.class || type == Character.class || type == char.class) {
+            return "a text";
         }
-        if (exception instanceof UnprocessableException) {
-            return "unprocessable";
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class
+                || type == Short.class || type == short.class || type == BigInteger.class) {
+            return "a whole number";
         }
-        if (exception instanceof PreconditionFailedException) {
-            return "stale-version";
+        if (Number.class.isAssignableFrom(type) || type == BigDecimal.class || type == double.class || type == float.class) {
+            return "a number";
         }
-        if (exception instanceof PayloadTooLargeException) {
-            return "payload-too-large";
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
         }
-        return "validation";
+        if (type == LocalDate.class) {
+            return "a date (YYYY-MM-DD)";
+        }
+        if (type == Instant.class || type == OffsetDateTime.class) {
+            return "a date and time (RFC 3339)";
+        }
+        if (type.isArray() || Collection.class.isAssignableFrom(type)) {
+            return "an array";
+        }
+        return "an object";
     }
 
     private static <T extends Throwable> T causeOfType(Throwable exception, Class<T> type) {

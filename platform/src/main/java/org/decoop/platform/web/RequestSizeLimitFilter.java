@@ -2,7 +2,7 @@ package org.decoop.platform.web;
 
 import java.io.IOException;
 
-import org.decoop.platform.errors.PayloadTooLargeException;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -90,7 +90,7 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
         private void count(int n) {
             read += n;
             if (read > maxBytes) {
-                throw new PayloadTooLargeException(maxBytes);
+                throw new RequestBodyTooLarge(maxBytes);
             }
         }
 

@@ -110,8 +110,8 @@ class OutboxRelayIntegrationTest {
     void publishesEachAggregatesEventsInOrderAsCloudEventsAndRemovesThemFromTheDocument() {
         TestAggregate aggregate = new TestAggregate("p-1");
         store.insert(aggregate, List.of(established("p-1")));
-        store.update(aggregate, 0, List.of(dormant("p-1", 1)));
-        store.update(aggregate, 1, List.of(ended("p-1", 2)));
+        store.update(aggregate, 0, 1, List.of(dormant("p-1", 1)));
+        store.update(aggregate, 1, 2, List.of(ended("p-1", 2)));
 
         assertThat(relay().relayOnce()).isEqualTo(3);
 
@@ -157,8 +157,8 @@ class OutboxRelayIntegrationTest {
         store.insert(aggregate, List.of(established("p-3")));
 
         TestAggregate stale = mongo.findById("p-3", TestAggregate.class);
-        store.update(aggregate, 0, List.of(dormant("p-3", 1)));
-        assertThatThrownBy(() -> store.update(stale, 0, List.of(ended("p-3", 1))))
+        store.update(aggregate, 0, 1, List.of(dormant("p-3", 1)));
+        assertThatThrownBy(() -> store.update(stale, 0, 1, List.of(ended("p-3", 1))))
                 .isInstanceOf(OptimisticLockingFailureException.class);
         assertThatThrownBy(() -> store.insert(new TestAggregate("p-3"), List.of(established("p-3"))))
                 .isInstanceOf(DuplicateKeyException.class);
@@ -175,7 +175,7 @@ class OutboxRelayIntegrationTest {
         assertThat(relay().relayOnce()).isEqualTo(1);
 
         // The aggregate object still holds its first event in memory; saving it must not restore it.
-        store.update(aggregate, 0, List.of(dormant("p-4", 1)));
+        store.update(aggregate, 0, 1, List.of(dormant("p-4", 1)));
 
         assertThat(mongo.findById("p-4", TestAggregate.class).getOutbox()).extracting(OutboxEvent::type)
                 .containsExactly("org.decoop.PartnershipWentDormant");

@@ -1,31 +1,50 @@
 package org.decoop.platform.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.decoop.platform.errors.InvalidInputException;
-import org.decoop.platform.errors.PreconditionFailedException;
+import org.decoop.platform.domain.AggregateId;
+import org.decoop.platform.domain.ExpectedVersion;
+import org.decoop.platform.domain.InvalidValue;
+import org.decoop.platform.domain.StaleVersion;
 import org.junit.jupiter.api.Test;
 
 class ETagsTest {
 
+    private static final AggregateId ID = () -> "p-1";
+
     @Test
     void letsAChangeThroughWithoutIfMatchWithAStarOrWithTheCurrentTag() {
-        assertThatCode(() -> ETags.checkIfMatch(null, 3)).doesNotThrowAnyException();
-        assertThatCode(() -> ETags.checkIfMatch("*", 3)).doesNotThrowAnyException();
-        assertThatCode(() -> ETags.checkIfMatch(ETags.of(3), 3)).doesNotThrowAnyException();
-        assertThatCode(() -> ETags.checkIfMatch("\"2\", \"3\"", 3)).doesNotThrowAnyException();
+        assertThat(ETags.expectedVersion(null).pinned()).isFalse();
+        assertThat(ETags.expectedVersion("*").pinned()).isFalse();
+        assertThatCode(() -> check(ETags.of(3), 3)).doesNotThrowAnyException();
+        assertThatCode(() -> check("\"2\", \"3\"", 3)).doesNotThrowAnyException();
+        assertThatCode(() -> check("\"2\",,\"3\" ", 3)).doesNotThrowAnyException();
     }
 
     @Test
     void refusesAStaleOrWeakTag() {
-        assertThatThrownBy(() -> ETags.checkIfMatch("\"2\"", 3)).isInstanceOf(PreconditionFailedException.class);
-        assertThatThrownBy(() -> ETags.checkIfMatch("W/\"3\"", 3)).isInstanceOf(PreconditionFailedException.class);
+        assertThatThrownBy(() -> check("\"2\"", 3)).isInstanceOf(StaleVersion.class);
+        assertThatThrownBy(() -> check("W/\"3\"", 3)).isInstanceOf(StaleVersion.class);
     }
 
     @Test
-    void answersAMalformedHeaderAsBadInput() {
-        assertThatThrownBy(() -> ETags.checkIfMatch("3", 3)).isInstanceOf(InvalidInputException.class);
-        assertThatThrownBy(() -> ETags.checkIfMatch("\"abc\"", 3)).isInstanceOf(InvalidInputException.class);
+    void treatsWellFormedTagsItNeverIssuedAsMatchingNothing() {
+        assertThatThrownBy(() -> check("\"abc\"", 3)).isInstanceOf(StaleVersion.class);
+        assertThatThrownBy(() -> check("\"a,b\", \"\"", 3)).isInstanceOf(StaleVersion.class);
+    }
+
+    @Test
+    void answersASyntacticallyBrokenHeaderAsBadInput() {
+        assertThatThrownBy(() -> ETags.expectedVersion("3")).isInstanceOf(InvalidValue.class);
+        assertThatThrownBy(() -> ETags.expectedVersion("\"3")).isInstanceOf(InvalidValue.class);
+        assertThatThrownBy(() -> ETags.expectedVersion("\"3\" \"4\"")).isInstanceOf(InvalidValue.class);
+        assertThatThrownBy(() -> ETags.expectedVersion(",")).isInstanceOf(InvalidValue.class);
+    }
+
+    private static void check(String ifMatch, long current) {
+        ExpectedVersion expected = ETags.expectedVersion(ifMatch);
+        expected.check("Partnership", ID, current);
     }
 }

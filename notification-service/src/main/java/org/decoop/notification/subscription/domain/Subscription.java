@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 
 import org.decoop.events.Channel;
 import org.decoop.events.EventCatalog;
-import org.decoop.platform.errors.InvalidInputException;
+import org.decoop.platform.domain.Field;
+import org.decoop.platform.domain.InvalidValue;
 
 /**
  * Who wants to hear about which events, and how: a webhook URL, an e-mail address, or an inbox.
@@ -53,13 +54,13 @@ public record Subscription(
     public static Subscription create(String subscriber, Channel channel, String target, List<String> eventTypes,
             Filter filter, Instant now) {
         if (subscriber == null || subscriber.isBlank()) {
-            throw new InvalidInputException("subscriber", "say who subscribes");
+            throw new InvalidValue("subscriber", "say who subscribes");
         }
         Set<String> names = new LinkedHashSet<>();
         List<String> requested = eventTypes == null ? List.of() : eventTypes;
         for (int i = 0; i < requested.size(); i++) {
             if (!EVENT_NAMES.contains(requested.get(i))) {
-                throw new InvalidInputException("eventTypes[%d]".formatted(i),
+                throw new InvalidValue(Field.named("eventTypes").at(i),
                         "'%s' is not an event of the catalog (e.g. PlanSigned, PartnershipReactivated)".formatted(requested.get(i)));
             }
             names.add(requested.get(i));
@@ -84,13 +85,13 @@ public record Subscription(
         switch (channel) {
             case INBOX -> {
                 if (target != null && !target.isBlank()) {
-                    throw new InvalidInputException("target", "an INBOX subscription has no target");
+                    throw new InvalidValue("target", "an INBOX subscription has no target");
                 }
                 return null;
             }
             case EMAIL -> {
                 if (target == null || !EMAIL.matcher(target.strip()).matches()) {
-                    throw new InvalidInputException("target", "an EMAIL subscription needs an e-mail address");
+                    throw new InvalidValue("target", "an EMAIL subscription needs an e-mail address");
                 }
                 return target.strip();
             }
@@ -106,12 +107,12 @@ public record Subscription(
             URI uri = new URI(target == null ? "" : target.strip());
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             if (!(scheme.equals("https") || scheme.equals("http")) || uri.getHost() == null || uri.getUserInfo() != null) {
-                throw new InvalidInputException("target", "a WEBHOOK subscription needs an http(s) URL without credentials");
+                throw new InvalidValue("target", "a WEBHOOK subscription needs an http(s) URL without credentials");
             }
             return uri.toString();
         }
         catch (URISyntaxException e) {
-            throw new InvalidInputException("target", "a WEBHOOK subscription needs an http(s) URL: " + e.getReason());
+            throw new InvalidValue("target", "a WEBHOOK subscription needs an http(s) URL: " + e.getReason());
         }
     }
 }

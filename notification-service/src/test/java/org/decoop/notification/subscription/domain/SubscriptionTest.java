@@ -11,7 +11,7 @@ import java.util.Set;
 import org.decoop.events.Channel;
 import org.decoop.events.Country;
 import org.decoop.events.Theme;
-import org.decoop.platform.errors.InvalidInputException;
+import org.decoop.platform.domain.InvalidValue;
 import org.junit.jupiter.api.Test;
 
 class SubscriptionTest {
@@ -74,13 +74,13 @@ class SubscriptionTest {
     @Test
     void checksTheTargetAgainstTheChannel() {
         assertThatThrownBy(() -> Subscription.create("A", Channel.WEBHOOK, "ftp://example.org/hook", List.of(), null, NOW))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("target"));
+                .isInstanceOfSatisfying(InvalidValue.class, e -> assertThat(e.field()).hasToString("target"));
         assertThatThrownBy(() -> Subscription.create("A", Channel.WEBHOOK, "https://user:pw@example.org/hook", List.of(), null, NOW))
-                .isInstanceOf(InvalidInputException.class);
+                .isInstanceOf(InvalidValue.class);
         assertThatThrownBy(() -> Subscription.create("A", Channel.EMAIL, "not-an-address", List.of(), null, NOW))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("target"));
+                .isInstanceOfSatisfying(InvalidValue.class, e -> assertThat(e.field()).hasToString("target"));
         assertThatThrownBy(() -> Subscription.create("A", Channel.INBOX, "https://example.org", List.of(), null, NOW))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("target"));
+                .isInstanceOfSatisfying(InvalidValue.class, e -> assertThat(e.field()).hasToString("target"));
         assertThat(Subscription.create("A", Channel.EMAIL, "coordination@skgo.org", List.of(), null, NOW).target())
                 .isEqualTo("coordination@skgo.org");
     }
@@ -88,7 +88,7 @@ class SubscriptionTest {
     @Test
     void refusesEventNamesOutsideTheCatalog() {
         assertThatThrownBy(() -> Subscription.create("A", Channel.INBOX, null, List.of("PlanSigned", "PlanApproved"), null, NOW))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("eventTypes[1]"));
+                .isInstanceOfSatisfying(InvalidValue.class, e -> assertThat(e.field()).hasToString("eventTypes[1]"));
     }
 
     @Test

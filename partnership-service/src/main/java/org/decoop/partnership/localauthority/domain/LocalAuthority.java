@@ -5,7 +5,7 @@ import java.util.Objects;
 
 import org.decoop.events.Country;
 import org.decoop.events.LocalAuthorityKind;
-import org.decoop.platform.errors.InvalidInputException;
+import org.decoop.platform.domain.InvalidValue;
 
 /**
  * A municipality, city, department, region or province that can enter partnerships.
@@ -20,11 +20,11 @@ public record LocalAuthority(LocalAuthorityId id, String name, Country country, 
         Objects.requireNonNull(country, "country");
         Objects.requireNonNull(kind, "kind");
         if (name == null || name.isBlank()) {
-            throw new InvalidInputException("name", "name must not be blank");
+            throw new InvalidValue("name", "name must not be blank");
         }
         name = name.strip().replaceAll("\\s+", " ");
         if (name.length() > MAX_NAME_LENGTH) {
-            throw new InvalidInputException("name", "name must be at most %d characters".formatted(MAX_NAME_LENGTH));
+            throw new InvalidValue("name", "name must be at most %d characters".formatted(MAX_NAME_LENGTH));
         }
     }
 

@@ -3,8 +3,10 @@ package org.decoop.partnership.localauthority.domain;
 import java.util.Objects;
 import java.util.UUID;
 
+import org.decoop.platform.domain.AggregateId;
+
 /** Opaque id of a local authority. */
-public record LocalAuthorityId(String value) {
+public record LocalAuthorityId(String value) implements AggregateId {
 
     public LocalAuthorityId {
         Objects.requireNonNull(value, "value");

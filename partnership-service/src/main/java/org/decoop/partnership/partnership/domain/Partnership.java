@@ -6,6 +6,7 @@ import static org.decoop.events.PartnershipStatus.ENDED;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Period;
 import java.time.Year;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -24,23 +25,22 @@ import org.decoop.events.partnership.PartnershipEstablished;
 import org.decoop.events.partnership.PartnershipEvent;
 import org.decoop.events.partnership.PartnershipReactivated;
 import org.decoop.events.partnership.PartnershipWentDormant;
-import org.decoop.platform.errors.ConflictException;
-import org.decoop.platform.errors.InvalidInputException;
+import org.decoop.platform.domain.AggregateRoot;
+import org.decoop.platform.domain.InvalidValue;
 
 /**
  * A partnership between two or more local authorities, and its lifecycle:
  * ACTIVE ⇄ DORMANT, either → ENDED (final). Every change is kept in its history and
- * recorded as an event, which the caller takes with {@link #pullEvents()} and stores in the
- * same write as the new state.
+ * recorded as an event, which the store takes with {@link #pullEvents()} and writes with the
+ * new state.
  */
-public final class Partnership {
+public final class Partnership extends AggregateRoot<PartnershipEvent> {
 
     public static final int MIN_PARTNERS = 2;
     public static final int MAX_REASON_LENGTH = 1000;
     static final int FIRST_YEAR = 1900;
 
     private final PartnershipId id;
-    private long version;
     private PartnershipStatus status;
     private final List<Partner> partners;
     private final Integer since;
@@ -48,12 +48,11 @@ public final class Partnership {
     private final Coordinator coordinator;
     private final List<StatusChange> history;
     private LocalDate lastActivityOn;
-    private final List<PartnershipEvent> events = new ArrayList<>();
 
-    private Partnership(PartnershipId id, long version, PartnershipStatus status, List<Partner> partners, Integer since,
+    private Partnership(PartnershipId id, long loadedVersion, PartnershipStatus status, List<Partner> partners, Integer since,
             Collection<Theme> themes, Coordinator coordinator, List<StatusChange> history, LocalDate lastActivityOn) {
+        super(loadedVersion);
         this.id = Objects.requireNonNull(id, "id");
-        this.version = version;
         this.status = Objects.requireNonNull(status, "status");
         this.partners = List.copyOf(partners);
         this.since = since;
@@ -68,23 +67,24 @@ public final class Partnership {
             Coordinator coordinator, Instant now) {
         Objects.requireNonNull(partners, "partners");
         if (partners.size() < MIN_PARTNERS) {
-            throw new InvalidInputException("partnerIds", "a partnership needs at least %d partners".formatted(MIN_PARTNERS));
+            throw new InvalidValue("partnerIds", "a partnership needs at least %d partners".formatted(MIN_PARTNERS));
         }
         Set<Object> seen = new HashSet<>();
         for (int i = 0; i < partners.size(); i++) {
             if (!seen.add(partners.get(i).id())) {
-                throw new InvalidInputException("partnerIds[%d]".formatted(i),
+                throw new InvalidValue("partnerIds[%d]".formatted(i),
                         "local authority %s is named twice".formatted(partners.get(i).id()));
             }
         }
         int thisYear = Year.from(now.atZone(ZoneOffset.UTC)).getValue();
         if (since != null && (since < FIRST_YEAR || since > thisYear)) {
-            throw new InvalidInputException("since", "since must be a year between %d and %d".formatted(FIRST_YEAR, thisYear));
+            throw new InvalidValue("since", "since must be a year between %d and %d".formatted(FIRST_YEAR, thisYear));
         }
-        Partnership partnership = new Partnership(id, 0, ACTIVE, partners, since, withNone(themes),
+        Partnership partnership = new Partnership(id, NEW, ACTIVE, partners, since, withNone(themes),
                 coordinator, List.of(new StatusChange(ACTIVE, now, "Partnership established", null)),
                 LocalDate.ofInstant(now, ZoneOffset.UTC));
-        partnership.events.add(new PartnershipEstablished(id.value(), 0, ACTIVE, partnership.partnersOnTheWire(), since,
+        partnership.record(new PartnershipEstablished(id.value(), partnership.change(), ACTIVE,
+                partnership.partnersOnTheWire(), since,
                 partnership.themes(), coordinator == null ? null
                         : new PartnershipEstablished.Coordinator(coordinator.name(), coordinator.email()),
                 now));
@@ -92,82 +92,98 @@ public final class Partnership {
     }
 
     /** Rebuilds a stored partnership; records no event. */
-    public static Partnership restore(PartnershipId id, long version, PartnershipStatus status, List<Partner> partners,
+    public static Partnership restore(PartnershipId id, long storedVersion, PartnershipStatus status, List<Partner> partners,
             Integer since, Collection<Theme> themes, Coordinator coordinator, List<StatusChange> history,
             LocalDate lastActivityOn) {
-        return new Partnership(id, version, status, partners, since, withNone(themes), coordinator,
+        return new Partnership(id, storedVersion, status, partners, since, withNone(themes), coordinator,
                 history, lastActivityOn);
     }
 
     /** An ACTIVE partnership goes DORMANT. */
     public void goDormant(String reason, Instant now) {
         requireStatus(ACTIVE, "go dormant");
-        change(DORMANT, reason, null, now);
-        events.add(new PartnershipWentDormant(id.value(), version, status, partnersOnTheWire(), themes(), reason,
+        long version = change(DORMANT, reason, null, now);
+        record(new PartnershipWentDormant(id.value(), version, status, partnersOnTheWire(), themes(), reason,
                 lastActivityOn, now));
     }
 
     /** A DORMANT partnership becomes ACTIVE again, optionally because a plan was signed. */
     public void reactivate(String reason, String planId, Instant now) {
         requireStatus(DORMANT, "be reactivated");
-        change(ACTIVE, reason, planId, now);
+        long version = change(ACTIVE, reason, planId, now);
         lastActivityOn = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        events.add(new PartnershipReactivated(id.value(), version, status, partnersOnTheWire(), themes(), reason, planId, now));
+        record(new PartnershipReactivated(id.value(), version, status, partnersOnTheWire(), themes(), reason, planId, now));
+    }
+
+    /**
+     * An action plan naming this partnership was signed: a DORMANT partnership becomes ACTIVE
+     * again, naming the plan; an ACTIVE one counts it as activity; an ENDED one stays ended.
+     */
+    public void planSigned(String planId, String planTitle, int planYear, LocalDate signedOn, Instant now) {
+        if (status == DORMANT) {
+            reactivate("Action plan \"%s\" (%d) was signed".formatted(planTitle, planYear), planId, now);
+        }
+        else {
+            recordActivity(signedOn);
+        }
     }
 
     /**
      * Records that the partnership was active on {@code date} (an activity completed, a plan signed).
-     * Only moves the last activity date forward; records no event.
-     *
-     * @return whether anything changed
+     * Only moves the last activity date forward, and never for an ENDED partnership; records no event.
      */
-    public boolean recordActivity(LocalDate date) {
-        if (status == ENDED || (lastActivityOn != null && !date.isAfter(lastActivityOn))) {
+    public void recordActivity(LocalDate date) {
+        if (status != ENDED && (lastActivityOn == null || date.isAfter(lastActivityOn))) {
+            lastActivityOn = date;
+            change();
+        }
+    }
+
+    /**
+     * An ACTIVE partnership without activity for longer than {@code period} goes DORMANT, saying
+     * since when; any other one is left as it is.
+     *
+     * @return whether it went dormant
+     */
+    public boolean goDormantForInactivity(Period period, Instant now) {
+        LocalDate cutoff = LocalDate.ofInstant(now, ZoneOffset.UTC).minus(period);
+        if (status != ACTIVE || lastActivityOn == null || !lastActivityOn.isBefore(cutoff)) {
             return false;
         }
-        lastActivityOn = date;
-        version++;
+        goDormant("No activity since %s: dormant after %s without activity".formatted(lastActivityOn, describe(period)), now);
         return true;
     }
 
-    /** Whether an ACTIVE partnership has been without activity since before {@code cutoff}. */
-    public boolean inactiveSince(LocalDate cutoff) {
-        return status == ACTIVE && lastActivityOn != null && lastActivityOn.isBefore(cutoff);
+    private static String describe(Period period) {
+        return period.getDays() == 0 ? period.toTotalMonths() + " months" : period.toString();
     }
 
     /** An ACTIVE or DORMANT partnership ends for good. */
     public void terminate(String reason, Instant now) {
         if (status == ENDED) {
-            throw new ConflictException("Partnership %s has already ENDED".formatted(id), "status");
+            throw new TransitionNotAllowed("Partnership %s has already ENDED".formatted(id));
         }
-        change(ENDED, reason, null, now);
-        events.add(new PartnershipEnded(id.value(), version, status, partnersOnTheWire(), themes(), reason, now));
-    }
-
-    /** The events recorded since the last call, oldest first. */
-    public List<PartnershipEvent> pullEvents() {
-        List<PartnershipEvent> pulled = List.copyOf(events);
-        events.clear();
-        return pulled;
+        long version = change(ENDED, reason, null, now);
+        record(new PartnershipEnded(id.value(), version, status, partnersOnTheWire(), themes(), reason, now));
     }
 
     private void requireStatus(PartnershipStatus required, String action) {
         if (status != required) {
-            throw new ConflictException("Partnership %s is %s; only a %s partnership can %s"
-                    .formatted(id, status, required, action), "status");
+            throw new TransitionNotAllowed("Partnership %s is %s; only a %s partnership can %s"
+                    .formatted(id, status, required, action));
         }
     }
 
-    private void change(PartnershipStatus next, String reason, String planId, Instant now) {
+    private long change(PartnershipStatus next, String reason, String planId, Instant now) {
         if (reason == null || reason.isBlank()) {
-            throw new InvalidInputException("reason", "reason must not be blank");
+            throw new InvalidValue("reason", "reason must not be blank");
         }
         if (reason.length() > MAX_REASON_LENGTH) {
-            throw new InvalidInputException("reason", "reason must be at most %d characters".formatted(MAX_REASON_LENGTH));
+            throw new InvalidValue("reason", "reason must be at most %d characters".formatted(MAX_REASON_LENGTH));
         }
         status = next;
-        version++;
         history.add(new StatusChange(next, now, reason.strip(), planId));
+        return change();
     }
 
     private List<PartnershipEvent.Partner> partnersOnTheWire() {
@@ -186,11 +202,6 @@ public final class Partnership {
 
     public PartnershipId id() {
         return id;
-    }
-
-    /** The stored version this state derives from plus one per change made since it was read. */
-    public long version() {
-        return version;
     }
 
     public PartnershipStatus status() {

@@ -3,8 +3,10 @@ package org.decoop.partnership.partnership.domain;
 import java.util.Objects;
 import java.util.UUID;
 
+import org.decoop.platform.domain.AggregateId;
+
 /** Opaque id of a partnership; also the Kafka key of its events. */
-public record PartnershipId(String value) {
+public record PartnershipId(String value) implements AggregateId {
 
     public PartnershipId {
         Objects.requireNonNull(value, "value");

@@ -8,6 +8,7 @@ import static org.decoop.events.PartnershipStatus.ENDED;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.List;
 
 import org.decoop.events.Country;
@@ -18,8 +19,7 @@ import org.decoop.events.partnership.PartnershipEvent;
 import org.decoop.events.partnership.PartnershipReactivated;
 import org.decoop.events.partnership.PartnershipWentDormant;
 import org.decoop.partnership.localauthority.domain.LocalAuthorityId;
-import org.decoop.platform.errors.ConflictException;
-import org.decoop.platform.errors.InvalidInputException;
+import org.decoop.platform.domain.InvalidValue;
 import org.junit.jupiter.api.Test;
 
 class PartnershipTest {
@@ -59,24 +59,24 @@ class PartnershipTest {
     @Test
     void refusesFewerThanTwoPartners() {
         assertThatThrownBy(() -> Partnership.establish(PartnershipId.newId(), List.of(NEVERS), null, List.of(), null, ESTABLISHED))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("partnerIds"));
+                .isInstanceOfSatisfying(InvalidValue.class, e -> assertThat(e.field()).hasToString("partnerIds"));
     }
 
     @Test
     void refusesTheSamePartnerTwice() {
         assertThatThrownBy(() -> Partnership.establish(PartnershipId.newId(), List.of(NEVERS, SREMSKA_MITROVICA, NEVERS), null,
                 List.of(), null, ESTABLISHED))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("partnerIds[2]"));
+                .isInstanceOfSatisfying(InvalidValue.class, e -> assertThat(e.field()).hasToString("partnerIds[2]"));
     }
 
     @Test
     void refusesASinceYearInTheFutureOrBeforeModernTimes() {
         assertThatThrownBy(() -> Partnership.establish(PartnershipId.newId(), List.of(NEVERS, SREMSKA_MITROVICA), 2013,
                 List.of(), null, ESTABLISHED))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("since"));
+                .isInstanceOfSatisfying(InvalidValue.class, e -> assertThat(e.field()).hasToString("since"));
         assertThatThrownBy(() -> Partnership.establish(PartnershipId.newId(), List.of(NEVERS, SREMSKA_MITROVICA), 1899,
                 List.of(), null, ESTABLISHED))
-                .isInstanceOf(InvalidInputException.class);
+                .isInstanceOf(InvalidValue.class);
     }
 
     @Test
@@ -131,15 +131,15 @@ class PartnershipTest {
     @Test
     void refusesTransitionsNotAllowedFromTheCurrentStatus() {
         Partnership partnership = neversSremskaMitrovica();
-        assertThatThrownBy(() -> partnership.reactivate("Already active", null, LATER)).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> partnership.reactivate("Already active", null, LATER)).isInstanceOf(TransitionNotAllowed.class);
 
         partnership.goDormant("Quiet", LATER);
-        assertThatThrownBy(() -> partnership.goDormant("Again", LATER)).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> partnership.goDormant("Again", LATER)).isInstanceOf(TransitionNotAllowed.class);
 
         partnership.terminate("Over", SIGNED);
-        assertThatThrownBy(() -> partnership.terminate("Over again", SIGNED)).isInstanceOf(ConflictException.class);
-        assertThatThrownBy(() -> partnership.reactivate("Back", null, SIGNED)).isInstanceOf(ConflictException.class);
-        assertThatThrownBy(() -> partnership.goDormant("Sleep", SIGNED)).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> partnership.terminate("Over again", SIGNED)).isInstanceOf(TransitionNotAllowed.class);
+        assertThatThrownBy(() -> partnership.reactivate("Back", null, SIGNED)).isInstanceOf(TransitionNotAllowed.class);
+        assertThatThrownBy(() -> partnership.goDormant("Sleep", SIGNED)).isInstanceOf(TransitionNotAllowed.class);
     }
 
     @Test
@@ -148,8 +148,8 @@ class PartnershipTest {
         partnership.pullEvents();
 
         assertThatThrownBy(() -> partnership.goDormant("  ", LATER))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("reason"));
-        assertThatThrownBy(() -> partnership.reactivate("Already active", null, LATER)).isInstanceOf(ConflictException.class);
+                .isInstanceOfSatisfying(InvalidValue.class, e -> assertThat(e.field()).hasToString("reason"));
+        assertThatThrownBy(() -> partnership.reactivate("Already active", null, LATER)).isInstanceOf(TransitionNotAllowed.class);
 
         assertThat(partnership.status()).isEqualTo(ACTIVE);
         assertThat(partnership.version()).isZero();
@@ -161,5 +161,58 @@ class PartnershipTest {
         return Partnership.establish(PartnershipId.newId(), List.of(NEVERS, SREMSKA_MITROVICA), 2005,
                 List.of(Theme.EDUCATION, Theme.CULTURE), new Coordinator("Volontaire SKGO", "coordination@skgo.org"),
                 ESTABLISHED);
+    }
+    @Test
+    void reactivatesWhenAPlanIsSignedWhileDormantNamingThePlan() {
+        Partnership partnership = neversSremskaMitrovica();
+        partnership.goDormant("No joint project since 2012", LATER);
+        partnership.pullEvents();
+
+        partnership.planSigned("plan-2020", "Akcioni plan 2020", 2020, LocalDate.of(2020, 2, 27), SIGNED);
+
+        assertThat(partnership.status()).isEqualTo(ACTIVE);
+        assertThat(partnership.history()).last()
+                .isEqualTo(new StatusChange(ACTIVE, SIGNED, "Action plan \"Akcioni plan 2020\" (2020) was signed", "plan-2020"));
+        assertThat(partnership.pullEvents()).singleElement().isInstanceOf(PartnershipReactivated.class);
+    }
+
+    @Test
+    void countsASignedPlanAsActivityWhileActiveAndIgnoresItOnceEnded() {
+        Partnership active = neversSremskaMitrovica();
+        active.pullEvents();
+        long before = active.version();
+
+        active.planSigned("plan-2020", "Akcioni plan 2020", 2020, LocalDate.of(2020, 2, 27), SIGNED);
+
+        assertThat(active.status()).isEqualTo(ACTIVE);
+        assertThat(active.lastActivityOn()).isEqualTo(LocalDate.of(2020, 2, 27));
+        assertThat(active.version()).as("a change without an event still counts").isEqualTo(before + 1);
+        assertThat(active.pullEvents()).isEmpty();
+
+        Partnership ended = neversSremskaMitrovica();
+        ended.terminate("Over", LATER);
+        long endedVersion = ended.version();
+        ended.planSigned("plan-2020", "Akcioni plan 2020", 2020, LocalDate.of(2020, 2, 27), SIGNED);
+        assertThat(ended.status()).isEqualTo(ENDED);
+        assertThat(ended.version()).isEqualTo(endedVersion);
+    }
+
+    @Test
+    void goesDormantForInactivityOnlyAfterThePeriodSayingSinceWhen() {
+        Partnership partnership = neversSremskaMitrovica();
+        partnership.recordActivity(LocalDate.of(2018, 3, 1));
+        partnership.pullEvents();
+
+        assertThat(partnership.goDormantForInactivity(Period.ofMonths(24), Instant.parse("2020-02-27T10:00:00Z"))).isFalse();
+        assertThat(partnership.status()).isEqualTo(ACTIVE);
+
+        assertThat(partnership.goDormantForInactivity(Period.ofMonths(24), Instant.parse("2020-03-02T10:00:00Z"))).isTrue();
+        assertThat(partnership.status()).isEqualTo(DORMANT);
+        assertThat(partnership.history()).last().extracting(StatusChange::reason)
+                .isEqualTo("No activity since 2018-03-01: dormant after 24 months without activity");
+        assertThat(partnership.pullEvents()).singleElement().isInstanceOf(PartnershipWentDormant.class);
+
+        assertThat(partnership.goDormantForInactivity(Period.ofMonths(24), Instant.parse("2021-01-01T10:00:00Z")))
+                .as("a DORMANT partnership stays as it is").isFalse();
     }
 }

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Objects;
 
 import org.decoop.events.Theme;
-import org.decoop.platform.errors.InvalidInputException;
+import org.decoop.platform.domain.InvalidValue;
 
 /**
  * Something a plan funds: a title, a theme, the partnerships it involves, an optional period
@@ -28,17 +28,17 @@ public record Activity(
     public Activity {
         Objects.requireNonNull(id, "id");
         if (title == null || title.isBlank()) {
-            throw new InvalidInputException("title", "an activity needs a title");
+            throw new InvalidValue("title", "an activity needs a title");
         }
         if (title.length() > MAX_TITLE_LENGTH) {
-            throw new InvalidInputException("title", "a title is at most %d characters".formatted(MAX_TITLE_LENGTH));
+            throw new InvalidValue("title", "a title is at most %d characters".formatted(MAX_TITLE_LENGTH));
         }
         if (theme == null) {
-            throw new InvalidInputException("theme", "an activity has a theme");
+            throw new InvalidValue("theme", "an activity has a theme");
         }
         partnershipIds = List.copyOf(new LinkedHashSet<>(partnershipIds == null ? List.of() : partnershipIds));
         if (startsOn != null && endsOn != null && endsOn.isBefore(startsOn)) {
-            throw new InvalidInputException("endsOn", "an activity cannot end before it starts");
+            throw new InvalidValue("endsOn", "an activity cannot end before it starts");
         }
         funding = List.copyOf(funding == null ? List.of() : funding);
     }

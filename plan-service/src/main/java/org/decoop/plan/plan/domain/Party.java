@@ -3,7 +3,7 @@ package org.decoop.plan.plan.domain;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
-import org.decoop.platform.errors.InvalidInputException;
+import org.decoop.platform.domain.InvalidValue;
 
 /** A signing party of a plan, known by a short code such as {@code AMBAFRANCE-RS} or {@code SKGO}. */
 public record Party(String code, String name) {
@@ -13,10 +13,10 @@ public record Party(String code, String name) {
     public Party {
         Objects.requireNonNull(code, "code");
         if (!CODE.matcher(code).matches()) {
-            throw new InvalidInputException("code", "a party code is 2 to 32 upper-case letters, digits, '-' or '_'");
+            throw new InvalidValue("code", "a party code is 2 to 32 upper-case letters, digits, '-' or '_'");
         }
         if (name == null || name.isBlank()) {
-            throw new InvalidInputException("name", "a party needs a name");
+            throw new InvalidValue("name", "a party needs a name");
         }
     }
 }

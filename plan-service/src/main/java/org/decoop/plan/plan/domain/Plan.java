@@ -31,10 +31,9 @@ import org.decoop.events.plan.PlanDrafted;
 import org.decoop.events.plan.PlanEvent;
 import org.decoop.events.plan.PlanSignatureRecorded;
 import org.decoop.events.plan.PlanSigned;
-import org.decoop.platform.errors.ConflictException;
-import org.decoop.platform.errors.InvalidInputException;
-import org.decoop.platform.errors.NotFoundException;
-import org.decoop.platform.errors.UnprocessableException;
+import org.decoop.platform.domain.AggregateRoot;
+import org.decoop.platform.domain.DoesNotExist;
+import org.decoop.platform.domain.InvalidValue;
 
 /**
  * A yearly action plan signed by several parties. A DRAFT collects activities and signatures;
@@ -42,7 +41,7 @@ import org.decoop.platform.errors.UnprocessableException;
  * (once: a plan is signed by all only once). Its activities are then completed one by one; when
  * all are, the plan is COMPLETED. Only a DRAFT can be CANCELLED.
  */
-public final class Plan {
+public final class Plan extends AggregateRoot<PlanEvent> {
 
     public static final int MIN_PARTIES = 2;
     public static final int FIRST_YEAR = 1990;
@@ -52,7 +51,6 @@ public final class Plan {
     public static final int MAX_ACTIVITIES = 200;
 
     private final PlanId id;
-    private long version;
     private final int year;
     private final String title;
     private final List<Party> parties;
@@ -61,12 +59,11 @@ public final class Plan {
     private final List<Signature> signatures;
     private PlanStatus status;
     private String cancellationReason;
-    private final List<PlanEvent> events = new ArrayList<>();
 
-    private Plan(PlanId id, long version, int year, String title, List<Party> parties, Collection<Theme> themes,
+    private Plan(PlanId id, long loadedVersion, int year, String title, List<Party> parties, Collection<Theme> themes,
             List<Activity> activities, List<Signature> signatures, PlanStatus status, String cancellationReason) {
+        super(loadedVersion);
         this.id = Objects.requireNonNull(id, "id");
-        this.version = version;
         this.year = year;
         this.title = title;
         this.parties = List.copyOf(parties);
@@ -81,50 +78,49 @@ public final class Plan {
     public static Plan draft(PlanId id, int year, String title, List<Party> parties, Collection<Theme> themes,
             List<Activity> activities, Instant now) {
         if (year < FIRST_YEAR || year > LAST_YEAR) {
-            throw new InvalidInputException("year", "year must be between %d and %d".formatted(FIRST_YEAR, LAST_YEAR));
+            throw new InvalidValue("year", "year must be between %d and %d".formatted(FIRST_YEAR, LAST_YEAR));
         }
         if (title == null || title.isBlank()) {
-            throw new InvalidInputException("title", "a plan needs a title");
+            throw new InvalidValue("title", "a plan needs a title");
         }
         if (title.length() > MAX_TITLE_LENGTH) {
-            throw new InvalidInputException("title", "a title is at most %d characters".formatted(MAX_TITLE_LENGTH));
+            throw new InvalidValue("title", "a title is at most %d characters".formatted(MAX_TITLE_LENGTH));
         }
         if (parties == null || parties.size() < MIN_PARTIES) {
-            throw new InvalidInputException("parties", "a plan needs at least %d parties".formatted(MIN_PARTIES));
+            throw new InvalidValue("parties", "a plan needs at least %d parties".formatted(MIN_PARTIES));
         }
         Set<String> codes = new HashSet<>();
         for (int i = 0; i < parties.size(); i++) {
             if (!codes.add(parties.get(i).code())) {
-                throw new InvalidInputException("parties[%d].code".formatted(i),
+                throw new InvalidValue("parties[%d].code".formatted(i),
                         "party %s is named twice".formatted(parties.get(i).code()));
             }
         }
         if (activities != null && activities.size() > MAX_ACTIVITIES) {
-            throw new InvalidInputException("activities", "a plan has at most %d activities".formatted(MAX_ACTIVITIES));
+            throw new InvalidValue("activities", "a plan has at most %d activities".formatted(MAX_ACTIVITIES));
         }
-        Plan plan = new Plan(id, 0, year, title.strip(), parties, themes == null ? List.of() : themes,
+        Plan plan = new Plan(id, NEW, year, title.strip(), parties, themes == null ? List.of() : themes,
                 activities == null ? List.of() : activities, List.of(), DRAFT, null);
-        plan.events.add(new PlanDrafted(id.value(), 0, year, plan.title, plan.partiesOnTheWire(), plan.themes(),
+        plan.record(new PlanDrafted(id.value(), plan.change(), year, plan.title, plan.partiesOnTheWire(), plan.themes(),
                 plan.activitiesOnTheWire(), now));
         return plan;
     }
 
     /** Rebuilds a stored plan; records no event. */
-    public static Plan restore(PlanId id, long version, int year, String title, List<Party> parties,
+    public static Plan restore(PlanId id, long storedVersion, int year, String title, List<Party> parties,
             Collection<Theme> themes, List<Activity> activities, List<Signature> signatures, PlanStatus status,
             String cancellationReason) {
-        return new Plan(id, version, year, title, parties, themes, activities, signatures, status, cancellationReason);
+        return new Plan(id, storedVersion, year, title, parties, themes, activities, signatures, status, cancellationReason);
     }
 
     /** Adds an activity to a DRAFT; a signed, completed or cancelled plan is frozen. */
     public void addActivity(Activity activity) {
         requireDraft("get new activities");
         if (activities.size() >= MAX_ACTIVITIES) {
-            throw new ConflictException("Plan %s already has %d activities, the most a plan can have".formatted(id, MAX_ACTIVITIES),
-                    "activities");
+            throw new TooManyActivities(id, MAX_ACTIVITIES);
         }
         activities.add(Objects.requireNonNull(activity, "activity"));
-        version++;
+        change();
     }
 
     /**
@@ -133,26 +129,24 @@ public final class Plan {
      */
     public void sign(String partyCode, String signedBy, Instant now) {
         Party party = parties.stream().filter(p -> p.code().equals(partyCode)).findFirst()
-                .orElseThrow(() -> new UnprocessableException("party",
-                        "%s is not a party of plan %s".formatted(partyCode, id)));
+                .orElseThrow(() -> new PartyUnknown(partyCode, id));
         if (signatureOf(party.code()).isPresent()) {
-            throw new ConflictException("%s has already signed plan %s".formatted(partyCode, id), "party");
+            throw new PartyAlreadySigned(partyCode, id);
         }
         requireDraft("be signed");
         if (activities.isEmpty()) {
-            // A signed plan without activities could never be completed, nor cancelled.
-            throw new ConflictException("Plan %s has no activity yet; add one before signing".formatted(id), "activities");
+            throw new PlanHasNoActivity(id);
         }
         if (signedBy == null || signedBy.isBlank()) {
-            throw new InvalidInputException("signedBy", "say who signs for the party");
+            throw new InvalidValue("signedBy", "say who signs for the party");
         }
         Signature signature = new Signature(party.code(), signedBy.strip(), now);
         signatures.add(signature);
-        version++;
-        events.add(new PlanSignatureRecorded(id.value(), version, party.code(), signature.signedBy(), now, now));
+        long version = change();
+        record(new PlanSignatureRecorded(id.value(), version, party.code(), signature.signedBy(), now, now));
         if (signatures.size() == parties.size()) {
             status = SIGNED;
-            events.add(new PlanSigned(id.value(), version, year, title, signedPartiesOnTheWire(), themes(),
+            record(new PlanSigned(id.value(), version, year, title, signedPartiesOnTheWire(), themes(),
                     activitiesOnTheWire(), now));
         }
     }
@@ -161,21 +155,20 @@ public final class Plan {
     public void completeActivity(ActivityId activityId, Instant now) {
         int index = indexOf(activityId);
         if (status != SIGNED) {
-            throw new ConflictException("Plan %s is %s; only the activities of a SIGNED plan can be completed"
-                    .formatted(id, status), "status");
+            throw new PlanNotSigned(id, status);
         }
         Activity activity = activities.get(index);
         if (activity.completed()) {
-            throw new ConflictException("Activity %s was already completed on %s".formatted(activityId, activity.completedOn()));
+            throw new ActivityAlreadyCompleted(activity);
         }
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         activities.set(index, activity.completeOn(today));
-        version++;
-        events.add(new ActivityCompleted(id.value(), version, activity.id().value(), activity.title(), activity.theme(),
+        long version = change();
+        record(new ActivityCompleted(id.value(), version, activity.id().value(), activity.title(), activity.theme(),
                 activity.partnershipIds(), today, now));
         if (activities.stream().allMatch(Activity::completed)) {
             status = COMPLETED;
-            events.add(new PlanCompleted(id.value(), version, year, title, now));
+            record(new PlanCompleted(id.value(), version, year, title, now));
         }
     }
 
@@ -184,15 +177,7 @@ public final class Plan {
         requireDraft("be cancelled");
         status = CANCELLED;
         cancellationReason = reason == null || reason.isBlank() ? null : reason.strip();
-        version++;
-        events.add(new PlanCancelled(id.value(), version, year, title, cancellationReason, now));
-    }
-
-    /** The events recorded since the last call, oldest first. */
-    public List<PlanEvent> pullEvents() {
-        List<PlanEvent> pulled = List.copyOf(events);
-        events.clear();
-        return pulled;
+        record(new PlanCancelled(id.value(), change(), year, title, cancellationReason, now));
     }
 
     /** Funding of all activities by source, in EUR; every source is present. */
@@ -219,7 +204,7 @@ public final class Plan {
 
     private void requireDraft(String action) {
         if (status != DRAFT) {
-            throw new ConflictException("Plan %s is %s; only a DRAFT can %s".formatted(id, status, action), "status");
+            throw new PlanNotDraft(id, status, action);
         }
     }
 
@@ -229,7 +214,7 @@ public final class Plan {
                 return i;
             }
         }
-        throw new NotFoundException("Activity", activityId + " of plan " + id);
+        throw new DoesNotExist("Activity", activityId + " of plan " + id);
     }
 
     private Optional<Signature> signatureOf(String partyCode) {
@@ -255,10 +240,6 @@ public final class Plan {
 
     public PlanId id() {
         return id;
-    }
-
-    public long version() {
-        return version;
     }
 
     public int year() {

@@ -21,10 +21,9 @@ import org.decoop.events.plan.PlanDrafted;
 import org.decoop.events.plan.PlanEvent;
 import org.decoop.events.plan.PlanSignatureRecorded;
 import org.decoop.events.plan.PlanSigned;
-import org.decoop.platform.errors.ConflictException;
-import org.decoop.platform.errors.InvalidInputException;
-import org.decoop.platform.errors.NotFoundException;
-import org.decoop.platform.errors.UnprocessableException;
+import org.decoop.platform.domain.DoesNotExist;
+import org.decoop.platform.domain.InvalidValue;
+import org.decoop.platform.domain.StateConflict;
 import org.junit.jupiter.api.Test;
 
 class PlanTest {
@@ -49,21 +48,21 @@ class PlanTest {
     @Test
     void refusesFewerThanTwoPartiesAndTheSamePartyTwice() {
         assertThatThrownBy(() -> Plan.draft(PlanId.newId(), 2020, "Plan", List.of(PARTIES.get(0)), List.of(), List.of(), DRAFTED))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("parties"));
+                .isInstanceOfSatisfying(InvalidValue.class, e -> assertThat(e.field()).hasToString("parties"));
         assertThatThrownBy(() -> Plan.draft(PlanId.newId(), 2020, "Plan",
                 List.of(PARTIES.get(0), PARTIES.get(1), new Party("SKGO", "Again")), List.of(), List.of(), DRAFTED))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("parties[2].code"));
+                .isInstanceOfSatisfying(InvalidValue.class, e -> assertThat(e.field()).hasToString("parties[2].code"));
     }
 
     @Test
     void refusesNegativeAmountsAndActivitiesThatEndBeforeTheyStart() {
         assertThatThrownBy(() -> new FundingLine(FundingSource.EU_CALL, new BigDecimal("-1")))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("amountEur"));
+                .isInstanceOfSatisfying(InvalidValue.class, e -> assertThat(e.field()).hasToString("amountEur"));
         assertThatThrownBy(() -> new FundingLine(FundingSource.EU_CALL, new BigDecimal("1.005")))
-                .isInstanceOf(InvalidInputException.class);
+                .isInstanceOf(InvalidValue.class);
         assertThatThrownBy(() -> Activity.planned("Exchange", Theme.YOUTH, List.of(), LocalDate.of(2020, 5, 1),
                 LocalDate.of(2020, 4, 1), List.of()))
-                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("endsOn"));
+                .isInstanceOfSatisfying(InvalidValue.class, e -> assertThat(e.field()).hasToString("endsOn"));
     }
 
     @Test
@@ -94,11 +93,11 @@ class PlanTest {
     @Test
     void refusesAnUnknownPartyAndASecondSignature() {
         Plan plan = plan2020();
-        assertThatThrownBy(() -> plan.sign("NOBODY", "X", SIGNING)).isInstanceOfSatisfying(UnprocessableException.class,
-                e -> assertThat(e.field()).isEqualTo("party"));
+        assertThatThrownBy(() -> plan.sign("NOBODY", "X", SIGNING)).isInstanceOfSatisfying(PartyUnknown.class,
+                e -> assertThat(e.field()).hasToString("party"));
 
         plan.sign("SKGO", "Secretary General", SIGNING);
-        assertThatThrownBy(() -> plan.sign("SKGO", "Someone else", SIGNING)).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> plan.sign("SKGO", "Someone else", SIGNING)).isInstanceOf(PartyAlreadySigned.class);
         assertThat(plan.signatures()).hasSize(1);
     }
 
@@ -107,7 +106,7 @@ class PlanTest {
         Plan empty = Plan.draft(PlanId.newId(), 2021, "Empty", PARTIES, List.of(Theme.YOUTH), List.of(), DRAFTED);
 
         assertThatThrownBy(() -> empty.sign("SKGO", "Secretary General", SIGNING))
-                .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.field()).isEqualTo("activities"));
+                .isInstanceOfSatisfying(PlanHasNoActivity.class, e -> assertThat(e.field()).hasToString("activities"));
         assertThat(empty.signatures()).isEmpty();
     }
 
@@ -115,8 +114,8 @@ class PlanTest {
     void freezesTheContentOnceSigned() {
         Plan plan = signedPlan();
 
-        assertThatThrownBy(() -> plan.addActivity(activity())).isInstanceOf(ConflictException.class);
-        assertThatThrownBy(() -> plan.cancel("Too late", SIGNING)).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> plan.addActivity(activity())).isInstanceOf(StateConflict.class);
+        assertThatThrownBy(() -> plan.cancel("Too late", SIGNING)).isInstanceOf(StateConflict.class);
         assertThat(plan.activities()).hasSize(1);
     }
 
@@ -134,7 +133,7 @@ class PlanTest {
         assertThat(plan.status()).isEqualTo(SIGNED);
         assertThat(plan.pullEvents()).singleElement().isInstanceOfSatisfying(ActivityCompleted.class,
                 event -> assertThat(event.completedOn()).isEqualTo(LocalDate.of(2020, 10, 31)));
-        assertThatThrownBy(() -> plan.completeActivity(first, SIGNING)).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> plan.completeActivity(first, SIGNING)).isInstanceOf(StateConflict.class);
 
         plan.completeActivity(second, Instant.parse("2020-12-01T12:00:00Z"));
         assertThat(plan.status()).isEqualTo(COMPLETED);
@@ -146,8 +145,8 @@ class PlanTest {
         Plan plan = plan2020();
         ActivityId activity = plan.activities().get(0).id();
 
-        assertThatThrownBy(() -> plan.completeActivity(activity, SIGNING)).isInstanceOf(ConflictException.class);
-        assertThatThrownBy(() -> signedPlan().completeActivity(new ActivityId("nope"), SIGNING)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> plan.completeActivity(activity, SIGNING)).isInstanceOf(StateConflict.class);
+        assertThatThrownBy(() -> signedPlan().completeActivity(new ActivityId("nope"), SIGNING)).isInstanceOf(DoesNotExist.class);
     }
 
     @Test
@@ -160,7 +159,7 @@ class PlanTest {
         assertThat(plan.status()).isEqualTo(CANCELLED);
         assertThat(plan.pullEvents()).singleElement().isInstanceOfSatisfying(PlanCancelled.class,
                 event -> assertThat(event.reason()).isEqualTo("Replaced by a new draft"));
-        assertThatThrownBy(() -> plan.sign("SKGO", "Secretary General", SIGNING)).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> plan.sign("SKGO", "Secretary General", SIGNING)).isInstanceOf(StateConflict.class);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.decoop.notification.delivery;
+package org.decoop.notification.subscription;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -4,16 +4,18 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
-import org.bson.Document;
 import org.decoop.events.Theme;
+import org.decoop.events.plan.ActivityCompleted;
+import org.decoop.events.plan.PlanCancelled;
+import org.decoop.events.plan.PlanCompleted;
 import org.decoop.events.plan.PlanDrafted;
 import org.decoop.events.plan.PlanEvent;
+import org.decoop.events.plan.PlanSignatureRecorded;
 import org.decoop.events.plan.PlanSigned;
-import org.springframework.dao.DuplicateKeyException;
+import org.decoop.platform.readmodel.VersionedReadModel;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
@@ -23,34 +25,39 @@ import org.springframework.stereotype.Component;
  * so that the events that do not (a signature, a cancellation) can still be matched.
  */
 @Component
-class PlanDirectory {
+class PlanReadModel {
 
     static final String COLLECTION = "plan_views";
 
-    private final MongoTemplate mongo;
+    private final VersionedReadModel views;
 
-    PlanDirectory(MongoTemplate mongo) {
-        this.mongo = mongo;
+    PlanReadModel(MongoTemplate mongo) {
+        this.views = new VersionedReadModel(mongo, COLLECTION);
     }
 
     record PlanInfo(String id, String title, int year, Set<String> partnershipIds, Set<Theme> themes) {
     }
 
     void apply(PlanEvent event) {
-        if (event instanceof PlanDrafted drafted) {
-            store(drafted.planId(), drafted.version(), drafted.title(), drafted.year(), drafted.activities(), drafted.themes());
-        }
-        else if (event instanceof PlanSigned signed) {
-            store(signed.planId(), signed.version(), signed.title(), signed.year(), signed.activities(), signed.themes());
+        switch (event) {
+            case PlanDrafted drafted -> store(drafted.planId(), drafted.version(), drafted.title(), drafted.year(),
+                    drafted.activities(), drafted.themes());
+            case PlanSigned signed -> store(signed.planId(), signed.version(), signed.title(), signed.year(),
+                    signed.activities(), signed.themes());
+            // These carry no new content: what a plan names was fixed by its draft and frozen by its signing.
+            case PlanSignatureRecorded recorded -> { }
+            case ActivityCompleted completed -> { }
+            case PlanCompleted completed -> { }
+            case PlanCancelled cancelled -> { }
         }
     }
 
     Optional<PlanInfo> byId(String planId) {
-        return Optional.ofNullable(mongo.findById(planId, Document.class, COLLECTION))
+        return views.byId(planId)
                 .map(document -> new PlanInfo(planId, document.getString("title"), document.getInteger("year"),
                         new LinkedHashSet<>(document.getList("partnershipIds", String.class)),
                         document.getList("themes", String.class).stream().map(Theme::valueOf)
-                                .collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new))));
+                                .collect(Collectors.toCollection(LinkedHashSet::new))));
     }
 
     /** The partnerships of a plan's activities. */
@@ -69,18 +76,10 @@ class PlanDirectory {
 
     private void store(String planId, long version, String title, int year, List<PlanEvent.Activity> activities,
             Set<Theme> planThemes) {
-        Query olderOrMissing = Query.query(Criteria.where("_id").is(planId).and("version").lt(version));
-        Update update = new Update()
-                .set("version", version)
+        views.apply(planId, version, new Update()
                 .set("title", title)
                 .set("year", year)
                 .set("partnershipIds", List.copyOf(partnershipIdsOf(activities)))
-                .set("themes", themesOf(planThemes, activities).stream().map(Enum::name).toList());
-        try {
-            mongo.upsert(olderOrMissing, update, COLLECTION);
-        }
-        catch (DuplicateKeyException sameOrNewerVersionStored) {
-            // nothing to do
-        }
+                .set("themes", themesOf(planThemes, activities).stream().map(Enum::name).toList()));
     }
 }

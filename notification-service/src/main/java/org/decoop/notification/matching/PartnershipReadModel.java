@@ -9,10 +9,8 @@ import java.util.stream.Collectors;
 
 import org.bson.Document;
 import org.decoop.events.partnership.PartnershipEvent;
-import org.springframework.dao.DuplicateKeyException;
+import org.decoop.platform.readmodel.VersionedReadModel;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
@@ -22,14 +20,14 @@ import org.springframework.stereotype.Component;
  * the partnership's version: duplicates and reordering leave the newest state.
  */
 @Component
-class PartnershipDirectory {
+class PartnershipReadModel {
 
     static final String COLLECTION = "partnership_views";
 
-    private final MongoTemplate mongo;
+    private final VersionedReadModel views;
 
-    PartnershipDirectory(MongoTemplate mongo) {
-        this.mongo = mongo;
+    PartnershipReadModel(MongoTemplate mongo) {
+        this.views = new VersionedReadModel(mongo, COLLECTION);
     }
 
     /** A partnership as notifications describe it. */
@@ -42,24 +40,16 @@ class PartnershipDirectory {
     }
 
     void apply(PartnershipEvent event) {
-        Query olderOrMissing = Query.query(Criteria.where("_id").is(event.partnershipId()).and("version").lt(event.version()));
-        Update update = new Update()
-                .set("version", event.version())
+        views.apply(event.partnershipId(), event.version(), new Update()
                 .set("status", event.status().name())
                 .set("partners", event.partners().stream()
                         .map(p -> new Document("id", p.id()).append("name", p.name()).append("country", p.country())).toList())
                 .set("themes", event.themes().stream().map(Enum::name).toList())
-                .set("updatedAt", Date.from(event.occurredAt()));
-        try {
-            mongo.upsert(olderOrMissing, update, COLLECTION);
-        }
-        catch (DuplicateKeyException sameOrNewerVersionStored) {
-            // nothing to do
-        }
+                .set("updatedAt", Date.from(event.occurredAt())));
     }
 
     Map<String, PartnershipInfo> byIds(Collection<String> ids) {
-        return mongo.find(Query.query(Criteria.where("_id").in(ids)), Document.class, COLLECTION).stream()
+        return views.byIds(ids).stream()
                 .map(document -> new PartnershipInfo(document.getString("_id"),
                         document.getList("partners", Document.class).stream()
                                 .map(p -> new PartnershipEvent.Partner(p.getString("id"), p.getString("name"), p.getString("country")))

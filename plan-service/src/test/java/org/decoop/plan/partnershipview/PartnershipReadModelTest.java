@@ -25,7 +25,7 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 /** The read model keeps the newest state whatever the order and number of deliveries. */
-class PartnershipViewsTest {
+class PartnershipReadModelTest {
 
     private static final List<PartnershipEvent.Partner> PARTNERS = List.of(new PartnershipEvent.Partner("nevers", "Nevers", "FR"),
             new PartnershipEvent.Partner("sm", "Sremska Mitrovica", "RS"));
@@ -34,7 +34,7 @@ class PartnershipViewsTest {
     private static MongoServer server;
     private static MongoClient client;
 
-    private final PartnershipViews views = new PartnershipViews(new MongoTemplate(client, "views"));
+    private final PartnershipReadModel views = new PartnershipReadModel(new MongoTemplate(client, "views"));
 
     @BeforeAll
     static void start() {

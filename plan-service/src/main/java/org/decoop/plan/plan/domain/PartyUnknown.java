@@ -1,0 +1,12 @@
+package org.decoop.plan.plan.domain;
+
+import org.decoop.platform.domain.Field;
+import org.decoop.platform.domain.UnknownReference;
+
+/** Someone tried to sign a plan for a party the plan does not have. */
+public class PartyUnknown extends UnknownReference {
+
+    PartyUnknown(String party, PlanId plan) {
+        super(Field.named("party"), "%s is not a party of plan %s".formatted(party, plan));
+    }
+}

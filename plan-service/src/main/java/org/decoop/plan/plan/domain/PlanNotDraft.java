@@ -1,0 +1,12 @@
+package org.decoop.plan.plan.domain;
+
+import org.decoop.events.PlanStatus;
+import org.decoop.platform.domain.StateConflict;
+
+/** Only a DRAFT is changed, signed or cancelled: a signed, completed or cancelled plan is frozen. */
+public class PlanNotDraft extends StateConflict {
+
+    PlanNotDraft(PlanId plan, PlanStatus status, String action) {
+        super("Plan %s is %s; only a DRAFT can %s".formatted(plan, status, action), "status");
+    }
+}

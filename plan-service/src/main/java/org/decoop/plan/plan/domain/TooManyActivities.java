@@ -1,0 +1,11 @@
+package org.decoop.plan.plan.domain;
+
+import org.decoop.platform.domain.StateConflict;
+
+/** A plan has at most {@link Plan#MAX_ACTIVITIES} activities. */
+public class TooManyActivities extends StateConflict {
+
+    TooManyActivities(PlanId plan, int limit) {
+        super("Plan %s already has %d activities, the most a plan can have".formatted(plan, limit), "activities");
+    }
+}

@@ -1,0 +1,9 @@
+package org.decoop.platform.domain;
+
+/** A well-formed command names something that cannot be used: an unknown partner, party or partnership. */
+public non-sealed class UnknownReference extends DomainException {
+
+    public UnknownReference(Field field, String message) {
+        super(message, field);
+    }
+}
