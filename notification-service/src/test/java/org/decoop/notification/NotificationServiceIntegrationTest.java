@@ -2,37 +2,27 @@ package org.decoop.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.decoop.platform.testing.EventTopics.header;
+import static org.decoop.platform.testing.EventTopics.header;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.decoop.events.DecoopEvent;
 import org.decoop.events.EventCatalog;
 import org.decoop.events.FundingSource;
@@ -45,13 +35,17 @@ import org.decoop.events.partnership.PartnershipReactivated;
 import org.decoop.events.partnership.PartnershipWentDormant;
 import org.decoop.events.plan.PlanEvent;
 import org.decoop.events.plan.PlanSigned;
-import org.decoop.platform.outbox.CloudEventRecords;
-import org.decoop.platform.outbox.EventSerializer;
 import org.decoop.platform.testing.EnabledOnTestInfrastructure;
+import org.decoop.platform.testing.EventTopics;
+import org.decoop.platform.testing.ServiceApi;
+import org.decoop.platform.testing.ServiceApi.Answer;
+import org.decoop.platform.testing.ServiceApi;
+import org.decoop.platform.testing.ServiceApi.Answer;
 import org.decoop.platform.testing.TestInfrastructure;
 import org.decoop.platform.testing.WebhookReceiver;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -89,7 +83,6 @@ class NotificationServiceIntegrationTest {
     static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final EventSerializer SERIALIZER = new EventSerializer();
     private static KafkaProducer<String, byte[]> producer;
     private static WebhookReceiver receiver;
 
@@ -100,8 +93,7 @@ class NotificationServiceIntegrationTest {
 
     @BeforeAll
     static void start() throws IOException {
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                TestInfrastructure.current().kafkaBootstrapServers()), new StringSerializer(), new ByteArraySerializer());
+        producer = EventTopics.producer();
         receiver = new WebhookReceiver();
     }
 
@@ -114,7 +106,12 @@ class NotificationServiceIntegrationTest {
     @LocalServerPort
     int port;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private ServiceApi api;
+
+    @BeforeEach
+    void connect() {
+        api = ServiceApi.onPort(port);
+    }
 
     @Test
     void deliversOneCorrectlySignedWebhookForTheSubscribedType() throws Exception {
@@ -189,28 +186,17 @@ class NotificationServiceIntegrationTest {
                 .satisfies(delivery -> assertThat(delivery.get("status").asString()).isEqualTo("FAILED")));
         assertThat(receiver.receivedOn("/down")).hasSize(3);
 
-        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
-            consumer.subscribe(List.of(Topics.NOTIFICATION_EVENTS));
-            List<ConsumerRecord<String, byte[]>> failures = new ArrayList<>();
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
-                    if (id.equals(record.key())) {
-                        failures.add(record);
-                    }
-                });
-                assertThat(failures).hasSize(1);
-            });
-            ConsumerRecord<String, byte[]> failure = failures.get(0);
-            assertThat(new String(failure.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8))
-                    .isEqualTo("org.decoop.NotificationDeliveryFailed");
+        try (KafkaConsumer<String, byte[]> consumer = EventTopics.consumer(Topics.NOTIFICATION_EVENTS)) {
+            ConsumerRecord<String, byte[]> failure = EventTopics.recordsWithKey(consumer, id, 1).get(0);
+            assertThat(EventTopics.header(failure, "ce_type")).isEqualTo("org.decoop.NotificationDeliveryFailed");
             JsonNode payload = JSON.readTree(failure.value());
             assertThat(payload.get("attempts").asInt()).isEqualTo(3);
             assertThat(payload.get("target").asString()).isEqualTo(url);
             assertThat(payload.get("lastError").asString()).contains("500");
         }
 
-        HttpResponse<String> retry = send("POST", "/api/subscriptions/" + id + "/deliveries/"
-                + deliveries(id).get(0).get("id").asString() + "/retry", null);
+        Answer retry = api.post("/api/subscriptions/" + id + "/deliveries/"
+                + deliveries(id).get(0).get("id").asString() + "/retry");
         assertThat(retry.statusCode()).isEqualTo(202);
         await().atMost(Duration.ofSeconds(30)).until(() -> receiver.receivedOn("/down").size() == 4);
     }
@@ -251,7 +237,7 @@ class NotificationServiceIntegrationTest {
         assertThat(inbox.get(0).get("summary").asString()).contains("was established");
 
         String notificationId = inbox.get(1).get("id").asString();
-        assertThat(JSON.readTree(send("POST", "/api/subscriptions/" + id + "/notifications/" + notificationId + "/read", null).body())
+        assertThat(JSON.readTree(api.post("/api/subscriptions/" + id + "/notifications/" + notificationId + "/read").body())
                 .get("read").asBoolean()).isTrue();
     }
 
@@ -317,7 +303,7 @@ class NotificationServiceIntegrationTest {
                 .contains("Akcioni plan 2020").contains("signed by all its parties");
     }
 
-    private String inboxFor(String filter) throws IOException, InterruptedException {
+    private String inboxFor(String filter) {
         return subscribe("{\"subscriber\": \"Filtered\", \"channel\": \"INBOX\", \"filter\": " + filter.replace("%", "%%") + "}", null)
                 .get("id").asString();
     }
@@ -337,35 +323,25 @@ class NotificationServiceIntegrationTest {
     }
 
     private static ProducerRecord<String, byte[]> record(DecoopEvent event) {
-        return CloudEventRecords.toRecord(SERIALIZER.toOutbox(event), EventCatalog.topicOf(event.getClass()),
-                EventCatalog.sourceOf(event.getClass()));
+        return EventTopics.record(event, EventCatalog.topicOf(event.getClass()), EventCatalog.sourceOf(event.getClass()));
     }
 
-    private JsonNode subscribe(String json, String target) throws IOException, InterruptedException {
-        HttpResponse<String> response = send("POST", "/api/subscriptions", target == null ? json : json.formatted(target));
+    private JsonNode subscribe(String json, String target) {
+        Answer response = api.post("/api/subscriptions", target == null ? json : json.formatted(target));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return JSON.readTree(response.body());
     }
 
-    private List<JsonNode> inbox(String subscriptionId) throws IOException, InterruptedException {
+    private List<JsonNode> inbox(String subscriptionId) {
         return JSON.readTree(get("/api/subscriptions/" + subscriptionId + "/notifications")).get("content").valueStream().toList();
     }
 
-    private List<JsonNode> deliveries(String subscriptionId) throws IOException, InterruptedException {
+    private List<JsonNode> deliveries(String subscriptionId) {
         return JSON.readTree(get("/api/subscriptions/" + subscriptionId + "/deliveries")).get("content").valueStream().toList();
     }
 
-    private String get(String path) throws IOException, InterruptedException {
-        return send("GET", path, null).body();
-    }
-
-    private HttpResponse<String> send(String method, String path, String json) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    private String get(String path) {
+        return api.get(path).body();
     }
 
     /** The Standard Webhooks signature, computed here independently of the service's code. */
@@ -375,10 +351,4 @@ class NotificationServiceIntegrationTest {
         return Base64.getEncoder().encodeToString(mac.doFinal(content.getBytes(StandardCharsets.UTF_8)));
     }
 
-    private static KafkaConsumer<String, byte[]> consumer() {
-        return new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.current().kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer());
-    }
 }

@@ -16,4 +16,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule domainKnowsNoAdapter = DomainRules.DOMAIN_KNOWS_NO_ADAPTER;
+
+    @ArchTest
+    static final ArchRule featuresDependInOneDirection = DomainRules.noCyclesBetweenFeatures("org.decoop.partnership");
 }

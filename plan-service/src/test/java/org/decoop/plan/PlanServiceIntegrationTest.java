@@ -2,18 +2,15 @@ package org.decoop.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.decoop.platform.testing.EventTopics.header;
+import static org.decoop.platform.testing.EventTopics.header;
+import static org.decoop.platform.testing.EventTopics.header;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -22,17 +19,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.decoop.events.PartnershipStatus;
 import org.decoop.events.Theme;
 import org.decoop.events.Topics;
@@ -40,11 +30,19 @@ import org.decoop.events.partnership.PartnershipEnded;
 import org.decoop.events.partnership.PartnershipEstablished;
 import org.decoop.events.partnership.PartnershipEvent;
 import org.decoop.platform.outbox.CloudEventRecords;
-import org.decoop.platform.outbox.EventSerializer;
 import org.decoop.platform.testing.EnabledOnTestInfrastructure;
+import org.decoop.platform.testing.EventTopics;
+import org.decoop.platform.testing.ServiceApi;
+import org.decoop.platform.testing.ServiceApi.Answer;
+import org.decoop.platform.testing.EventTopics;
+import org.decoop.platform.testing.ServiceApi;
+import org.decoop.platform.testing.ServiceApi.Answer;
+import org.decoop.platform.testing.ServiceApi;
+import org.decoop.platform.testing.ServiceApi.Answer;
 import org.decoop.platform.testing.TestInfrastructure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -68,7 +66,6 @@ class PlanServiceIntegrationTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String DLQ = "partnership-events.plan-service.dlq";
-    private static final EventSerializer SERIALIZER = new EventSerializer();
     private static KafkaProducer<String, byte[]> producer;
 
     @DynamicPropertySource
@@ -78,8 +75,7 @@ class PlanServiceIntegrationTest {
 
     @BeforeAll
     static void startProducer() {
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                TestInfrastructure.current().kafkaBootstrapServers()), new StringSerializer(), new ByteArraySerializer());
+        producer = EventTopics.producer();
     }
 
     @AfterAll
@@ -90,33 +86,38 @@ class PlanServiceIntegrationTest {
     @LocalServerPort
     int port;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private ServiceApi api;
+
+    @BeforeEach
+    void connect() {
+        api = ServiceApi.onPort(port);
+    }
 
     @Test
     void draftsAndSignsThe2020PlanAndPublishesPlanSignedOnce() throws Exception {
         String neversMitrovica = publishPartnership(PartnershipStatus.DORMANT, 1);
 
-        HttpResponse<String> madeUp = draft2020(UUID.randomUUID().toString());
+        Answer madeUp = draft2020(UUID.randomUUID().toString());
         assertThat(madeUp.statusCode()).isEqualTo(422);
         assertThat(field(madeUp)).isEqualTo("activities[0].partnershipIds[0]");
 
         String planId = id(awaitCreated(() -> draft2020(neversMitrovica)));
 
-        HttpResponse<String> first = sign(planId, "AMBAFRANCE-RS", "Ambassador of France");
+        Answer first = sign(planId, "AMBAFRANCE-RS", "Ambassador of France");
         assertThat(first.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(first.body()).get("status").asString()).isEqualTo("DRAFT");
         assertThat(sign(planId, "AMBAFRANCE-RS", "Again").statusCode()).as("second signature of a party").isEqualTo(409);
         assertThat(sign(planId, "NOBODY", "Someone").statusCode()).as("unknown party").isEqualTo(422);
-        HttpResponse<String> last = sign(planId, "SKGO", "Secretary General of SKGO");
+        Answer last = sign(planId, "SKGO", "Secretary General of SKGO");
         assertThat(last.statusCode()).isEqualTo(200);
         JsonNode signed = JSON.readTree(last.body());
         assertThat(signed.get("status").asString()).isEqualTo("SIGNED");
         assertThat(signed.get("totals").get("totalEur").decimalValue()).isEqualByComparingTo("45000.00");
         assertThat(signed.get("totals").get("bySourceEur").get("FRENCH_MFA").decimalValue()).isEqualByComparingTo("30000");
 
-        assertThat(send("POST", "/api/plans/" + planId + "/activities", activity(neversMitrovica), null).statusCode())
+        assertThat(api.post("/api/plans/" + planId + "/activities", activity(neversMitrovica)).statusCode())
                 .as("content frozen once signed").isEqualTo(409);
-        assertThat(send("POST", "/api/plans/" + planId + "/cancellation", "{}", null).statusCode())
+        assertThat(api.post("/api/plans/" + planId + "/cancellation", "{}").statusCode())
                 .as("only a draft can be cancelled").isEqualTo(409);
 
         List<ConsumerRecord<String, byte[]>> records = planEvents(planId, 4);
@@ -142,7 +143,7 @@ class PlanServiceIntegrationTest {
         assertThat(activity.get("id").asString()).isNotBlank();
 
         String activityId = signed.get("activities").get(0).get("id").asString();
-        HttpResponse<String> completed = send("POST", "/api/plans/" + planId + "/activities/" + activityId + "/completion", null, null);
+        Answer completed = api.post("/api/plans/" + planId + "/activities/" + activityId + "/completion", null);
         assertThat(JSON.readTree(completed.body()).get("status").asString()).isEqualTo("COMPLETED");
         assertThat(planEvents(planId, 6)).extracting(record -> header(record, "ce_type"))
                 .endsWith("org.decoop.ActivityCompleted", "org.decoop.PlanCompleted");
@@ -152,12 +153,12 @@ class PlanServiceIntegrationTest {
     void publishesPlanSignedExactlyOnceWhenEveryPartySignsAtTheSameMoment() throws Exception {
         String partnership = publishPartnership(PartnershipStatus.ACTIVE, 0);
         List<String> parties = List.of("AMBAFRANCE-RS", "SKGO", "NEVERS", "SREMSKA-MITROVICA", "MFA-FR");
-        String planId = id(awaitCreated(() -> send("POST", "/api/plans", """
+        String planId = id(awaitCreated(() -> api.post("/api/plans", """
                 {"year": 2021, "title": "Plan with five parties", "themes": ["YOUTH"],
                  "parties": [%s], "activities": [%s]}""".formatted(
                 parties.stream().map(code -> "{\"code\": \"%s\", \"name\": \"%s\"}".formatted(code, code))
                         .reduce((a, b) -> a + ", " + b).orElseThrow(),
-                activity(partnership)), null)));
+                activity(partnership)))));
 
         ExecutorService pool = Executors.newFixedThreadPool(parties.size());
         try {
@@ -179,7 +180,7 @@ class PlanServiceIntegrationTest {
             pool.shutdownNow();
         }
 
-        JsonNode plan = JSON.readTree(send("GET", "/api/plans/" + planId, null, null).body());
+        JsonNode plan = JSON.readTree(api.get("/api/plans/" + planId).body());
         assertThat(plan.get("status").asString()).isEqualTo("SIGNED");
         assertThat(plan.get("parties").findValuesAsString("signedBy")).hasSize(parties.size());
         List<ConsumerRecord<String, byte[]>> records = planEvents(planId, 1 + parties.size() + 1);
@@ -194,7 +195,7 @@ class PlanServiceIntegrationTest {
         awaitCreated(() -> draft2020(dormant));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            HttpResponse<String> refused = draft2020(ended);
+            Answer refused = draft2020(ended);
             assertThat(refused.statusCode()).isEqualTo(422);
             assertThat(refused.body()).contains("has ENDED");
         });
@@ -217,35 +218,33 @@ class PlanServiceIntegrationTest {
         String afterwards = publishPartnership(PartnershipStatus.ACTIVE, 0);
 
         awaitCreated(() -> draft2020(afterwards));
-        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
-            consumer.subscribe(List.of(DLQ));
-            List<ConsumerRecord<String, byte[]>> parked = new ArrayList<>();
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(parked::add);
-                assertThat(parked).extracting(record -> header(record, "ce_id")).contains(poisonId);
-            });
-            assertThat(parked).extracting(record -> header(record, "ce_type")).doesNotContain("org.decoop.PartnershipTwinned");
+        try (KafkaConsumer<String, byte[]> consumer = EventTopics.consumer(DLQ)) {
+            EventTopics.records(consumer, record -> poisonId.equals(header(record, "ce_id")), 1);
+        }
+        try (KafkaConsumer<String, byte[]> consumer = EventTopics.consumer(DLQ)) {
+            assertThat(consumer.poll(Duration.ofSeconds(1))).extracting(record -> header(record, "ce_type"))
+                    .as("an unknown type is skipped, not parked").doesNotContain("org.decoop.PartnershipTwinned");
         }
     }
 
     @Test
     void totalsFundingByThemeAndSourceAcrossPlans() throws Exception {
         String partnership = publishPartnership(PartnershipStatus.ACTIVE, 0);
-        awaitCreated(() -> send("POST", "/api/plans", """
+        awaitCreated(() -> api.post("/api/plans", """
                 {"year": 2031, "title": "Stats A", "parties": [{"code": "A1", "name": "A"}, {"code": "B1", "name": "B"}],
                  "themes": ["ENVIRONMENT"], "activities": [
                    {"title": "Clean river", "theme": "ENVIRONMENT", "partnershipIds": ["%1$s"],
                     "funding": [{"source": "EU_CALL", "amountEur": 1000.50}, {"source": "LOCAL_BUDGET", "amountEur": 99.50}]},
                    {"title": "Youth forum", "theme": "YOUTH", "partnershipIds": ["%1$s"],
-                    "funding": [{"source": "EU_CALL", "amountEur": 500}]}]}""".formatted(partnership), null));
-        String cancelled = id(send("POST", "/api/plans", """
+                    "funding": [{"source": "EU_CALL", "amountEur": 500}]}]}""".formatted(partnership)));
+        String cancelled = id(api.post("/api/plans", """
                 {"year": 2031, "title": "Stats B", "parties": [{"code": "A1", "name": "A"}, {"code": "B1", "name": "B"}],
                  "activities": [{"title": "Dropped", "theme": "YOUTH", "partnershipIds": ["%s"],
-                    "funding": [{"source": "FRENCH_MFA", "amountEur": 7777}]}]}""".formatted(partnership), null));
-        assertThat(send("POST", "/api/plans/" + cancelled + "/cancellation", "{\"reason\": \"Merged into A\"}", null).statusCode())
+                    "funding": [{"source": "FRENCH_MFA", "amountEur": 7777}]}]}""".formatted(partnership)));
+        assertThat(api.post("/api/plans/" + cancelled + "/cancellation", "{\"reason\": \"Merged into A\"}").statusCode())
                 .isEqualTo(200);
 
-        JsonNode stats = JSON.readTree(send("GET", "/api/plans/stats?year=2031", null, null).body());
+        JsonNode stats = JSON.readTree(api.get("/api/plans/stats?year=2031").body());
         assertThat(stats.get("plansByStatus").get("DRAFT").asLong()).isEqualTo(1);
         assertThat(stats.get("plansByStatus").get("CANCELLED").asLong()).isEqualTo(1);
         assertThat(stats.get("fundingByThemeEur").get("ENVIRONMENT").decimalValue()).isEqualByComparingTo("1100.00");
@@ -254,18 +253,18 @@ class PlanServiceIntegrationTest {
         assertThat(stats.get("fundingBySourceEur").get("FRENCH_MFA").decimalValue()).isEqualByComparingTo("0");
         assertThat(stats.get("totalFundingEur").decimalValue()).isEqualByComparingTo("1600.00");
 
-        JsonNode listed = JSON.readTree(send("GET", "/api/plans?year=2031&status=CANCELLED&partnershipId=" + partnership, null, null).body());
+        JsonNode listed = JSON.readTree(api.get("/api/plans?year=2031&status=CANCELLED&partnershipId=" + partnership).body());
         assertThat(listed.get("content").size()).isEqualTo(1);
         assertThat(listed.get("content").get(0).get("cancellationReason").asString()).isEqualTo("Merged into A");
     }
 
-    private HttpResponse<String> draft2020(String partnershipId) throws IOException, InterruptedException {
-        return send("POST", "/api/plans", """
+    private Answer draft2020(String partnershipId) {
+        return api.post("/api/plans", """
                 {"year": 2020, "title": "Akcioni plan 2020",
                  "parties": [{"code": "AMBAFRANCE-RS", "name": "Ambassade de France en Serbie"},
                              {"code": "SKGO", "name": "Stalna konferencija gradova i opština"}],
                  "themes": ["GENDER_EQUALITY", "RULE_OF_LAW", "YOUTH", "LOCAL_ECONOMIC_DEVELOPMENT", "ENVIRONMENT", "URBAN_PLANNING"],
-                 "activities": [%s]}""".formatted(activity(partnershipId)), null);
+                 "activities": [%s]}""".formatted(activity(partnershipId)));
     }
 
     private static String activity(String partnershipId) {
@@ -284,67 +283,38 @@ class PlanServiceIntegrationTest {
         PartnershipEvent event = status == PartnershipStatus.ENDED
                 ? new PartnershipEnded(id, version, status, partners, Set.of(Theme.CULTURE), "Ended", Instant.now())
                 : new PartnershipEstablished(id, version, status, partners, 2005, Set.of(Theme.CULTURE), null, Instant.now());
-        producer.send(CloudEventRecords.toRecord(SERIALIZER.toOutbox(event), Topics.PARTNERSHIP_EVENTS, "/partnership-service")).get();
+        EventTopics.publish(producer, event, Topics.PARTNERSHIP_EVENTS, "/partnership-service");
         return id;
     }
 
-    private HttpResponse<String> awaitCreated(Callable<HttpResponse<String>> request) {
-        List<HttpResponse<String>> created = new ArrayList<>();
+    private Answer awaitCreated(Callable<Answer> request) {
+        List<Answer> created = new ArrayList<>();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            HttpResponse<String> response = request.call();
+            Answer response = request.call();
             assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
             created.add(response);
         });
         return created.get(0);
     }
 
-    private HttpResponse<String> sign(String planId, String party, String signedBy) throws IOException, InterruptedException {
-        return send("POST", "/api/plans/" + planId + "/signatures",
-                "{\"party\": \"%s\", \"signedBy\": \"%s\"}".formatted(party, signedBy), null);
+    private Answer sign(String planId, String party, String signedBy) {
+        return api.post("/api/plans/" + planId + "/signatures",
+                "{\"party\": \"%s\", \"signedBy\": \"%s\"}".formatted(party, signedBy));
     }
 
-    private HttpResponse<String> send(String method, String path, String json, String ifMatch)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
+
+    private static List<ConsumerRecord<String, byte[]>> planEvents(String key, int expected) {
+        try (KafkaConsumer<String, byte[]> consumer = EventTopics.consumer(Topics.PLAN_EVENTS)) {
+            return EventTopics.recordsWithKey(consumer, key, expected);
         }
-        if (ifMatch != null) {
-            request.header("If-Match", ifMatch);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private List<ConsumerRecord<String, byte[]>> planEvents(String key, int expected) {
-        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
-            consumer.subscribe(List.of(Topics.PLAN_EVENTS));
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
-                    if (key.equals(record.key())) {
-                        records.add(record);
-                    }
-                });
-                assertThat(records).hasSizeGreaterThanOrEqualTo(expected);
-            });
-        }
-        assertThat(records).hasSize(expected);
-        return records;
-    }
 
-    private static KafkaConsumer<String, byte[]> consumer() {
-        return new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.current().kafkaBootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer());
-    }
-
-    private static String id(HttpResponse<String> response) {
+    private static String id(Answer response) {
         return JSON.readTree(response.body()).get("id").asString();
     }
 
-    private static String field(HttpResponse<String> response) {
+    private static String field(Answer response) {
         return JSON.readTree(response.body()).get("field").asString();
     }
 
@@ -352,8 +322,4 @@ class PlanServiceIntegrationTest {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
-    private static String header(ConsumerRecord<String, byte[]> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-    }
 }
