@@ -38,8 +38,7 @@ class AsyncApiDocumentTest {
             "plan-service <- partnership-events",
             "notification-service <- partnership-events",
             "partnership-service <- plan-events",
-            "notification-service <- plan-events",
-            "notification-service <- notification-events");
+            "notification-service <- plan-events");
 
     private final JsonNode document = readDocument();
 

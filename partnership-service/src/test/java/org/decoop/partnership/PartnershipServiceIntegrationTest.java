@@ -103,6 +103,10 @@ class PartnershipServiceIntegrationTest {
 
         assertThat(api.post("/api/partnerships/" + id + "/reactivation", "{\"reason\": \"Restarting the cooperation\"}")
                 .statusCode()).isEqualTo(200);
+        assertThat(api.send("POST", "/api/partnerships/" + id + "/termination", "{\"reason\": \"Merged\"}", "\"abc\", \"\"")
+                .statusCode()).as("well-formed tags that name no current version evaluate to false").isEqualTo(412);
+        assertThat(api.send("POST", "/api/partnerships/" + id + "/termination", "{\"reason\": \"Merged\"}", "abc")
+                .statusCode()).as("only a header that is not a list of entity tags is bad input").isEqualTo(400);
         assertThat(api.send("POST", "/api/partnerships/" + id + "/termination", "{\"reason\": \"Merged\"}", "W/\"2\"")
                 .statusCode()).as("If-Match compares strongly: a weak tag never matches").isEqualTo(412);
         assertThat(api.send("POST", "/api/partnerships/" + id + "/termination", "{\"reason\": \"Merged\"}", "\"1\", \"2\"")

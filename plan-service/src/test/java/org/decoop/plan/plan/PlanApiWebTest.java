@@ -63,6 +63,26 @@ class PlanApiWebTest {
         verifyNoInteractions(service);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            parties as text        | {"year": 2020, "title": "Plan", "parties": "SKGO"}                         | parties          | expected an array
+            year as text           | {"year": "twenty", "title": "Plan", "parties": %s}                         | year             | expected a whole number
+            party as text          | {"year": 2020, "title": "Plan", "parties": ["SKGO", "X"]}                  | parties[0]       | expected an object
+            title as object        | {"year": 2020, "title": {"a": 1}, "parties": %s}                           | title            | expected a text
+            theme as object        | {"year": 2020, "title": "Plan", "parties": %s, "themes": [{}]}             | themes[0]        | expected one of
+            date as text           | {"year": 2020, "title": "Plan", "parties": %s, "activities": [{"title": "t", "theme": "YOUTH", "startsOn": "soon"}]} | activities[0].startsOn | expected a date
+            """)
+    void saysWhatAFieldExpectedInTheApisWordsNeverInJavas(String name, String body, String field, String expected)
+            throws Exception {
+        postJson("/api/plans", body.formatted(PARTIES))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value(field))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString(expected)))
+                .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.matchesPattern(
+                        "(?s).*(java\\.|org\\.decoop|\\$|Cannot deserialize).*"))));
+        verifyNoInteractions(service);
+    }
+
     @Test
     void refusesASinglePartyAndABadPartyCode() throws Exception {
         postJson("/api/plans", "{\"year\": 2020, \"title\": \"Plan\", \"parties\": [{\"code\": \"SKGO\", \"name\": \"SKGO\"}]}")
