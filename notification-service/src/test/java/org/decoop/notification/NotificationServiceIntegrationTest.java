@@ -3,7 +3,6 @@ package org.decoop.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.decoop.platform.testing.EventTopics.header;
-import static org.decoop.platform.testing.EventTopics.header;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -15,7 +14,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -37,8 +35,6 @@ import org.decoop.events.plan.PlanEvent;
 import org.decoop.events.plan.PlanSigned;
 import org.decoop.platform.testing.EnabledOnTestInfrastructure;
 import org.decoop.platform.testing.EventTopics;
-import org.decoop.platform.testing.ServiceApi;
-import org.decoop.platform.testing.ServiceApi.Answer;
 import org.decoop.platform.testing.ServiceApi;
 import org.decoop.platform.testing.ServiceApi.Answer;
 import org.decoop.platform.testing.TestInfrastructure;

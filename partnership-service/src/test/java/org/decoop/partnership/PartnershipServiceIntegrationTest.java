@@ -3,7 +3,6 @@ package org.decoop.partnership;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.decoop.platform.testing.EventTopics.header;
-import static org.decoop.platform.testing.EventTopics.header;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -17,9 +16,9 @@ import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.decoop.events.Theme;
 import org.decoop.events.Topics;
 import org.decoop.events.plan.PlanEvent;
@@ -27,8 +26,6 @@ import org.decoop.events.plan.PlanSigned;
 import org.decoop.platform.outbox.CloudEventRecords;
 import org.decoop.platform.testing.EnabledOnTestInfrastructure;
 import org.decoop.platform.testing.EventTopics;
-import org.decoop.platform.testing.ServiceApi;
-import org.decoop.platform.testing.ServiceApi.Answer;
 import org.decoop.platform.testing.ServiceApi;
 import org.decoop.platform.testing.ServiceApi.Answer;
 import org.decoop.platform.testing.TestInfrastructure;

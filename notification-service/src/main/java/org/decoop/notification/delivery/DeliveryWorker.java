@@ -11,8 +11,8 @@ import java.util.concurrent.Future;
 
 import org.decoop.events.Channel;
 import org.decoop.notification.NotificationProperties;
-import org.decoop.notification.notification.NotificationDocument.Attempt;
 import org.decoop.notification.notification.NotificationDocument;
+import org.decoop.notification.notification.NotificationDocument.Attempt;
 import org.decoop.notification.notification.Notifications;
 import org.decoop.notification.subscription.Subscriptions;
 import org.decoop.notification.subscription.TargetGuard;
@@ -163,7 +163,6 @@ class DeliveryWorker implements SmartLifecycle {
         work.stop();
         if (attempts != null) {
             attempts.shutdownNow();
-            attempts = null;
         }
     }
 

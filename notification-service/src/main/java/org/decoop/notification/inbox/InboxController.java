@@ -102,7 +102,7 @@ class InboxController {
                 .orElseThrow(() -> new DoesNotExist("Delivery", deliveryId));
         return notifications.retryNow(id, delivery.getId())
                 .map(retried -> ResponseEntity.accepted().body(DeliveryResponse.of(retried)))
-                .orElseThrow(() -> new StateConflict("Delivery %s is %s and cannot be retried".formatted(deliveryId, delivery.status()), (String) null));
+                .orElseThrow(() -> new StateConflict("Delivery %s is %s and cannot be retried".formatted(deliveryId, delivery.status())));
     }
 
     private void requireSubscription(String id) {

@@ -46,6 +46,14 @@ class EventInterpreter {
     record Interpretation(EventFacts facts, String summary) {
     }
 
+    /** The partnerships and themes a plan event concerns. */
+    private record PlanScope(Set<String> partnershipIds, Set<Theme> themes) {
+
+        static PlanScope of(Optional<PlanInfo> plan) {
+            return new PlanScope(plan.map(PlanInfo::partnershipIds).orElse(Set.of()), plan.map(PlanInfo::themes).orElse(Set.of()));
+        }
+    }
+
     Interpretation interpret(PartnershipEvent event) {
         EventFacts facts = new EventFacts(EventCatalog.nameOf(event.getClass()), Set.of(event.partnershipId()),
                 event.partners().stream().map(PartnershipEvent.Partner::id).collect(Collectors.toSet()),
@@ -56,26 +64,23 @@ class EventInterpreter {
 
     Interpretation interpret(PlanEvent event) {
         Optional<PlanInfo> known = plans.byId(event.planId());
-        Set<String> partnershipIds = switch (event) {
-            case PlanDrafted drafted -> PlanReadModel.partnershipIdsOf(drafted.activities());
-            case PlanSigned signed -> PlanReadModel.partnershipIdsOf(signed.activities());
-            case ActivityCompleted completed -> new LinkedHashSet<>(completed.partnershipIds());
-            case PlanSignatureRecorded recorded -> known.map(PlanInfo::partnershipIds).orElse(Set.of());
-            case PlanCompleted completed -> known.map(PlanInfo::partnershipIds).orElse(Set.of());
-            case PlanCancelled cancelled -> known.map(PlanInfo::partnershipIds).orElse(Set.of());
-        };
-        Set<Theme> themes = switch (event) {
-            case PlanDrafted drafted -> PlanReadModel.themesOf(drafted.themes(), drafted.activities());
-            case PlanSigned signed -> PlanReadModel.themesOf(signed.themes(), signed.activities());
+        // What the event names itself, else what the plan's draft and signing named.
+        PlanScope scope = switch (event) {
+            case PlanDrafted drafted -> new PlanScope(PlanReadModel.partnershipIdsOf(drafted.activities()),
+                    PlanReadModel.themesOf(drafted.themes(), drafted.activities()));
+            case PlanSigned signed -> new PlanScope(PlanReadModel.partnershipIdsOf(signed.activities()),
+                    PlanReadModel.themesOf(signed.themes(), signed.activities()));
             case ActivityCompleted completed -> {
                 Set<Theme> planAndActivity = new LinkedHashSet<>(known.map(PlanInfo::themes).orElse(Set.of()));
                 planAndActivity.add(completed.theme());
-                yield planAndActivity;
+                yield new PlanScope(new LinkedHashSet<>(completed.partnershipIds()), planAndActivity);
             }
-            case PlanSignatureRecorded recorded -> known.map(PlanInfo::themes).orElse(Set.of());
-            case PlanCompleted completed -> known.map(PlanInfo::themes).orElse(Set.of());
-            case PlanCancelled cancelled -> known.map(PlanInfo::themes).orElse(Set.of());
+            case PlanSignatureRecorded recorded -> PlanScope.of(known);
+            case PlanCompleted completed -> PlanScope.of(known);
+            case PlanCancelled cancelled -> PlanScope.of(known);
         };
+        Set<String> partnershipIds = scope.partnershipIds();
+        Set<Theme> themes = scope.themes();
         Map<String, PartnershipInfo> involved = partnerships.byIds(partnershipIds);
         List<PartnershipEvent.Partner> partners = involved.values().stream().flatMap(p -> p.partners().stream()).toList();
         EventFacts facts = new EventFacts(EventCatalog.nameOf(event.getClass()), partnershipIds,

@@ -24,10 +24,10 @@ class PartnershipReadModel {
 
     static final String COLLECTION = "partnership_views";
 
-    private final VersionedReadModel views;
+    private final VersionedReadModel versions;
 
     PartnershipReadModel(MongoTemplate mongo) {
-        this.views = new VersionedReadModel(mongo, COLLECTION);
+        this.versions = new VersionedReadModel(mongo, COLLECTION);
     }
 
     /** A partnership as notifications describe it. */
@@ -40,7 +40,7 @@ class PartnershipReadModel {
     }
 
     void apply(PartnershipEvent event) {
-        views.apply(event.partnershipId(), event.version(), new Update()
+        versions.apply(event.partnershipId(), event.version(), new Update()
                 .set("status", event.status().name())
                 .set("partners", event.partners().stream()
                         .map(p -> new Document("id", p.id()).append("name", p.name()).append("country", p.country())).toList())
@@ -49,7 +49,7 @@ class PartnershipReadModel {
     }
 
     Map<String, PartnershipInfo> byIds(Collection<String> ids) {
-        return views.byIds(ids).stream()
+        return versions.byIds(ids).stream()
                 .map(document -> new PartnershipInfo(document.getString("_id"),
                         document.getList("partners", Document.class).stream()
                                 .map(p -> new PartnershipEvent.Partner(p.getString("id"), p.getString("name"), p.getString("country")))

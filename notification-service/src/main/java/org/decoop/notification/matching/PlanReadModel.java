@@ -29,10 +29,10 @@ class PlanReadModel {
 
     static final String COLLECTION = "plan_views";
 
-    private final VersionedReadModel views;
+    private final VersionedReadModel versions;
 
     PlanReadModel(MongoTemplate mongo) {
-        this.views = new VersionedReadModel(mongo, COLLECTION);
+        this.versions = new VersionedReadModel(mongo, COLLECTION);
     }
 
     record PlanInfo(String id, String title, int year, Set<String> partnershipIds, Set<Theme> themes) {
@@ -53,7 +53,7 @@ class PlanReadModel {
     }
 
     Optional<PlanInfo> byId(String planId) {
-        return views.byId(planId)
+        return versions.byId(planId)
                 .map(document -> new PlanInfo(planId, document.getString("title"), document.getInteger("year"),
                         new LinkedHashSet<>(document.getList("partnershipIds", String.class)),
                         document.getList("themes", String.class).stream().map(Theme::valueOf)
@@ -76,7 +76,7 @@ class PlanReadModel {
 
     private void store(String planId, long version, String title, int year, List<PlanEvent.Activity> activities,
             Set<Theme> planThemes) {
-        views.apply(planId, version, new Update()
+        versions.apply(planId, version, new Update()
                 .set("title", title)
                 .set("year", year)
                 .set("partnershipIds", List.copyOf(partnershipIdsOf(activities)))

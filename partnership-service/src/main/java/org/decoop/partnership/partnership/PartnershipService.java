@@ -85,7 +85,7 @@ class PartnershipService {
 
     /** Puts to dormancy the ACTIVE partnerships without activity for longer than {@code period}; returns how many. */
     int putInactiveToDormancy(Period period) {
-        LocalDate cutoff = LocalDate.now(clock).minus(period);
+        LocalDate cutoff = Partnership.inactivityCutoff(period, clock.instant());
         int changed = 0;
         for (Partnership candidate : partnerships.activeWithoutActivitySince(cutoff, 500)) {
             // Conditional on the version read: a second replica running the same job at once, or a

@@ -9,8 +9,8 @@ import org.decoop.events.Theme;
 import org.decoop.partnership.localauthority.domain.LocalAuthorityId;
 import org.decoop.partnership.partnership.domain.Partnership;
 import org.decoop.partnership.partnership.domain.PartnershipId;
-import org.decoop.platform.mongo.MongoPages;
 import org.decoop.platform.aggregate.AggregateRepository;
+import org.decoop.platform.mongo.MongoPages;
 import org.decoop.platform.outbox.AggregateStore;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -25,17 +25,7 @@ import org.springframework.stereotype.Component;
 class Partnerships extends AggregateRepository<Partnership, PartnershipId, PartnershipDocument> {
 
     Partnerships(MongoTemplate mongo, AggregateStore store) {
-        super(mongo, store, PartnershipDocument.class, "Partnership");
-    }
-
-    @Override
-    protected PartnershipDocument toDocument(Partnership partnership) {
-        return PartnershipDocument.of(partnership);
-    }
-
-    @Override
-    protected Partnership toDomain(PartnershipDocument document) {
-        return document.toDomain();
+        super(mongo, store, PartnershipDocument.class, "Partnership", PartnershipDocument::of, PartnershipDocument::toDomain);
     }
 
     /** ACTIVE partnerships whose last activity is before {@code cutoff}, a batch at a time. */

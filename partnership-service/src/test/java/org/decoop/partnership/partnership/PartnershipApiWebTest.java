@@ -10,8 +10,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import org.decoop.partnership.partnership.domain.PartnershipId;
 import org.decoop.partnership.partnership.domain.PartnerUnknown;
+import org.decoop.partnership.partnership.domain.PartnershipId;
 import org.decoop.platform.domain.DoesNotExist;
 import org.decoop.platform.domain.StaleVersion;
 import org.decoop.platform.domain.StateConflict;
@@ -19,8 +19,8 @@ import org.decoop.platform.web.ProblemDetailsAdvice;
 import org.decoop.platform.web.RequestSizeLimitFilter;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
@@ -129,7 +129,7 @@ class PartnershipApiWebTest {
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.detail").value("Partnership nope does not exist"));
 
-        given(service.putToDormancy(any(), anyString(), any())).willThrow(new StateConflict("Partnership p is ENDED", "status"));
+        given(service.putToDormancy(any(), anyString(), any())).willThrow(new StateConflict("status", "Partnership p is ENDED"));
         postJson("/api/partnerships/p/dormancy", "{\"reason\": \"quiet\"}").andExpect(status().isConflict());
 
         given(service.reactivate(any(), anyString(), any())).willThrow(new StaleVersion("stale"));

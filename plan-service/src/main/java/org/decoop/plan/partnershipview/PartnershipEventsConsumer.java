@@ -22,10 +22,10 @@ class PartnershipEventsConsumer {
     private static final Logger log = LoggerFactory.getLogger(PartnershipEventsConsumer.class);
 
     @Bean
-    Consumer<Message<byte[]>> partnershipEvents(PartnershipReadModel views) {
+    Consumer<Message<byte[]>> partnershipEvents(PartnershipReadModel partnerships) {
         return message -> {
             IncomingEvent incoming = IncomingEvent.of(message);
-            incoming.as(PartnershipEvent.class).ifPresentOrElse(views::apply,
+            incoming.as(PartnershipEvent.class).ifPresentOrElse(partnerships::apply,
                     () -> log.debug("Skipping event {} of unknown type {}", incoming.id(), incoming.type()));
         };
     }

@@ -19,15 +19,15 @@ public class PartnershipReadModel {
 
     static final String COLLECTION = "partnership_views";
 
-    private final VersionedReadModel views;
+    private final VersionedReadModel versions;
 
     PartnershipReadModel(MongoTemplate mongo) {
-        this.views = new VersionedReadModel(mongo, COLLECTION);
+        this.versions = new VersionedReadModel(mongo, COLLECTION);
     }
 
     /** Applies the event unless the same or a newer version of the partnership is already stored. */
     public void apply(PartnershipEvent event) {
-        views.apply(event.partnershipId(), event.version(), new Update()
+        versions.apply(event.partnershipId(), event.version(), new Update()
                 .set("status", event.status().name())
                 .set("partnerIds", event.partners().stream().map(PartnershipEvent.Partner::id).toList())
                 .set("countries", event.partners().stream().map(PartnershipEvent.Partner::country).distinct().toList())
@@ -37,10 +37,10 @@ public class PartnershipReadModel {
 
     /** The known partnerships among {@code ids}, by id. */
     public Map<String, PartnershipView> byIds(Collection<String> ids) {
-        return views.byIds(ids).stream()
+        return versions.byIds(ids).stream()
                 .map(document -> new PartnershipView(document.getString("_id"),
                         PartnershipStatus.valueOf(document.getString("status")),
-                        ((Number) document.get("version")).longValue()))
+                        ((Number) document.get(VersionedReadModel.VERSION)).longValue()))
                 .collect(Collectors.toMap(PartnershipView::id, Function.identity()));
     }
 }

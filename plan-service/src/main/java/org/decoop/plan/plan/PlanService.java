@@ -6,8 +6,8 @@ import java.util.Map;
 
 import org.decoop.events.PlanStatus;
 import org.decoop.events.Theme;
-import org.decoop.plan.partnershipview.PartnershipView;
 import org.decoop.plan.partnershipview.PartnershipReadModel;
+import org.decoop.plan.partnershipview.PartnershipView;
 import org.decoop.plan.plan.domain.Activity;
 import org.decoop.plan.plan.domain.ActivityId;
 import org.decoop.plan.plan.domain.PartnershipNotUsable;

@@ -11,8 +11,8 @@ import org.decoop.events.PlanStatus;
 import org.decoop.events.Theme;
 import org.decoop.plan.plan.domain.Plan;
 import org.decoop.plan.plan.domain.PlanId;
-import org.decoop.platform.mongo.MongoPages;
 import org.decoop.platform.aggregate.AggregateRepository;
+import org.decoop.platform.mongo.MongoPages;
 import org.decoop.platform.outbox.AggregateStore;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -27,17 +27,7 @@ import org.springframework.stereotype.Component;
 class Plans extends AggregateRepository<Plan, PlanId, PlanDocument> {
 
     Plans(MongoTemplate mongo, AggregateStore store) {
-        super(mongo, store, PlanDocument.class, "Plan");
-    }
-
-    @Override
-    protected PlanDocument toDocument(Plan plan) {
-        return PlanDocument.of(plan);
-    }
-
-    @Override
-    protected Plan toDomain(PlanDocument document) {
-        return document.toDomain();
+        super(mongo, store, PlanDocument.class, "Plan", PlanDocument::of, PlanDocument::toDomain);
     }
 
     Page<Plan> search(Integer year, PlanStatus status, Theme theme, String partnershipId, int page, int size) {

@@ -34,7 +34,7 @@ class PartnershipReadModelTest {
     private static MongoServer server;
     private static MongoClient client;
 
-    private final PartnershipReadModel views = new PartnershipReadModel(new MongoTemplate(client, "views"));
+    private final PartnershipReadModel readModel = new PartnershipReadModel(new MongoTemplate(client, "views"));
 
     @BeforeAll
     static void start() {
@@ -51,38 +51,38 @@ class PartnershipReadModelTest {
 
     @Test
     void appliesEventsInOrder() {
-        views.apply(established("p1"));
-        views.apply(dormant("p1", 1));
-        views.apply(reactivated("p1", 2));
+        readModel.apply(established("p1"));
+        readModel.apply(dormant("p1", 1));
+        readModel.apply(reactivated("p1", 2));
 
-        assertThat(views.byIds(List.of("p1"))).containsEntry("p1", new PartnershipView("p1", PartnershipStatus.ACTIVE, 2));
+        assertThat(readModel.byIds(List.of("p1"))).containsEntry("p1", new PartnershipView("p1", PartnershipStatus.ACTIVE, 2));
     }
 
     @Test
     void ignoresDuplicates() {
-        views.apply(established("p2"));
-        views.apply(dormant("p2", 1));
-        views.apply(dormant("p2", 1));
-        views.apply(established("p2"));
+        readModel.apply(established("p2"));
+        readModel.apply(dormant("p2", 1));
+        readModel.apply(dormant("p2", 1));
+        readModel.apply(established("p2"));
 
-        assertThat(views.byIds(List.of("p2")).get("p2")).isEqualTo(new PartnershipView("p2", PartnershipStatus.DORMANT, 1));
+        assertThat(readModel.byIds(List.of("p2")).get("p2")).isEqualTo(new PartnershipView("p2", PartnershipStatus.DORMANT, 1));
     }
 
     @Test
     void keepsTheNewestStateWhenEventsArriveOutOfOrder() {
-        views.apply(ended("p3", 3));
-        views.apply(reactivated("p3", 2));
-        views.apply(established("p3"));
-        views.apply(dormant("p3", 1));
+        readModel.apply(ended("p3", 3));
+        readModel.apply(reactivated("p3", 2));
+        readModel.apply(established("p3"));
+        readModel.apply(dormant("p3", 1));
 
-        assertThat(views.byIds(List.of("p3")).get("p3")).isEqualTo(new PartnershipView("p3", PartnershipStatus.ENDED, 3));
+        assertThat(readModel.byIds(List.of("p3")).get("p3")).isEqualTo(new PartnershipView("p3", PartnershipStatus.ENDED, 3));
     }
 
     @Test
     void knowsOnlyWhatItWasTold() {
-        views.apply(established("p4"));
+        readModel.apply(established("p4"));
 
-        assertThat(views.byIds(List.of("p4", "unknown"))).containsOnlyKeys("p4");
+        assertThat(readModel.byIds(List.of("p4", "unknown"))).containsOnlyKeys("p4");
     }
 
     private static PartnershipEstablished established(String id) {

@@ -141,7 +141,7 @@ class PlanApiWebTest {
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.field").value("party"));
 
-        given(service.cancel(any(), any(), any())).willThrow(new StateConflict("Plan p1 is SIGNED", "status"));
+        given(service.cancel(any(), any(), any())).willThrow(new StateConflict("status", "Plan p1 is SIGNED"));
         postJson("/api/plans/p1/cancellation", "{}").andExpect(status().isConflict());
 
         given(service.completeActivity(any(), any(), any())).willThrow(new StaleVersion("stale"));

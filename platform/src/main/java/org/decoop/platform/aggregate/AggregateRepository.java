@@ -2,6 +2,7 @@ package org.decoop.platform.aggregate;
 
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.decoop.events.DecoopEvent;
@@ -27,27 +28,31 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 public abstract class AggregateRepository<A extends AggregateRoot<? extends DecoopEvent>, I extends AggregateId, D extends OutboxDocument> {
 
     /** Enough for every party of a plan signing at the same moment: each round one writer wins. */
-    public static final int MAX_ATTEMPTS = 10;
+    static final int MAX_ATTEMPTS = 10;
 
     protected final MongoTemplate mongo;
     private final AggregateStore store;
     private final Class<D> documentType;
     private final String kind;
+    private final Function<A, D> toDocument;
+    private final Function<D, A> toDomain;
 
-    protected AggregateRepository(MongoTemplate mongo, AggregateStore store, Class<D> documentType, String kind) {
+    /**
+     * @param kind       what the aggregate is called in answers ("Plan")
+     * @param toDocument the aggregate's stored state (the document's version and outbox are the store's business)
+     */
+    protected AggregateRepository(MongoTemplate mongo, AggregateStore store, Class<D> documentType, String kind,
+            Function<A, D> toDocument, Function<D, A> toDomain) {
         this.mongo = mongo;
         this.store = store;
         this.documentType = documentType;
         this.kind = kind;
+        this.toDocument = toDocument;
+        this.toDomain = toDomain;
     }
 
-    /** The aggregate's stored state (the document's version and outbox are the store's business). */
-    protected abstract D toDocument(A aggregate);
-
-    protected abstract A toDomain(D document);
-
     public Optional<A> find(I id) {
-        return Optional.ofNullable(mongo.findById(id.value(), documentType)).map(this::toDomain);
+        return Optional.ofNullable(mongo.findById(id.value(), documentType)).map(toDomain);
     }
 
     /** @throws DoesNotExist when there is none */
@@ -60,7 +65,8 @@ public abstract class AggregateRepository<A extends AggregateRoot<? extends Deco
         if (!aggregate.isNew()) {
             throw new IllegalArgumentException("%s %s is not new".formatted(kind, aggregate));
         }
-        store.insert(toDocument(aggregate), aggregate.pullEvents());
+        store.insert(toDocument.apply(aggregate), aggregate.version(), aggregate.pullEvents());
+        aggregate.stored();
         return aggregate;
     }
 
@@ -72,7 +78,8 @@ public abstract class AggregateRepository<A extends AggregateRoot<? extends Deco
      */
     public A save(A aggregate) {
         if (aggregate.hasChanges()) {
-            store.update(toDocument(aggregate), aggregate.loadedVersion(), aggregate.version(), aggregate.pullEvents());
+            store.update(toDocument.apply(aggregate), aggregate.loadedVersion(), aggregate.version(), aggregate.pullEvents());
+            aggregate.stored();
         }
         return aggregate;
     }

@@ -16,7 +16,7 @@ public abstract class AggregateRoot<E> {
     /** The loaded version of an aggregate that was never stored. */
     protected static final long NEW = -1;
 
-    private final long loadedVersion;
+    private long loadedVersion;
     private long version;
     private final List<E> events = new ArrayList<>();
 
@@ -48,6 +48,14 @@ public abstract class AggregateRoot<E> {
 
     public final boolean isNew() {
         return loadedVersion == NEW;
+    }
+
+    /**
+     * Called by the repository once this state is stored: its version becomes the one loaded, so
+     * a further change is saved conditioned on it.
+     */
+    public final void stored() {
+        loadedVersion = version;
     }
 
     /** Whether anything changed that needs saving. */

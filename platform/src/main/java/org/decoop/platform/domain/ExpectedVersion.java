@@ -26,10 +26,6 @@ public final class ExpectedVersion {
         return new ExpectedVersion(Set.copyOf(versions));
     }
 
-    public static ExpectedVersion exactly(long version) {
-        return new ExpectedVersion(Set.of(version));
-    }
-
     /** Whether the caller pinned versions: a lost race is then final. */
     public boolean pinned() {
         return versions != null;

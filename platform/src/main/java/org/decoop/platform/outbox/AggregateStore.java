@@ -32,8 +32,9 @@ public class AggregateStore {
         this.serializer = serializer;
     }
 
-    /** Inserts a new aggregate with its first events. A duplicate id fails and writes nothing. */
-    public <T extends OutboxDocument> T insert(T document, List<? extends DecoopEvent> events) {
+    /** Inserts a new aggregate at {@code version} with its first events. A duplicate id fails and writes nothing. */
+    public <T extends OutboxDocument> T insert(T document, long version, List<? extends DecoopEvent> events) {
+        document.setVersion(version);
         document.setOutbox(serializer.toOutbox(events));
         return mongo.insert(document);
     }

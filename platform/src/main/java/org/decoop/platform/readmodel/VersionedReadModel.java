@@ -19,7 +19,8 @@ import org.springframework.data.mongodb.core.query.Update;
  */
 public final class VersionedReadModel {
 
-    static final String VERSION = "version";
+    /** The field that holds the aggregate's version in each document. */
+    public static final String VERSION = "version";
 
     private final MongoTemplate mongo;
     private final String collection;

@@ -10,8 +10,8 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 /**
  * A pass that runs again and again with a pause in between, on a thread of its own (Spring's
  * {@link ThreadPoolTaskScheduler}), so that one slow poller never holds up another. A pass that
- * throws is logged and run again after the pause. {@link #stop()} lets the running pass finish
- * within the grace period, or interrupts it when the grace is zero.
+ * throws is logged and run again after the pause. {@link #stop()} lets a running pass finish
+ * within the grace period, then interrupts it.
  */
 public final class PeriodicWork {
 
@@ -26,7 +26,7 @@ public final class PeriodicWork {
 
     /**
      * @param name  the thread's name, and the name in logs
-     * @param grace how long {@link #stop()} waits for a running pass; zero interrupts it
+     * @param grace how long {@link #stop()} waits for a running pass before interrupting it
      */
     public PeriodicWork(String name, Duration initialDelay, Duration pause, Duration grace, Runnable pass) {
         this.name = name;
@@ -53,6 +53,8 @@ public final class PeriodicWork {
     public synchronized void stop() {
         if (scheduler != null) {
             scheduler.shutdown();
+            // shutdown() waited the grace period at most; a pass still running is interrupted now.
+            scheduler.getScheduledThreadPoolExecutor().shutdownNow();
             scheduler = null;
         }
     }

@@ -18,7 +18,7 @@ public final class ETags {
     private static final Pattern ENTITY_TAG =
             Pattern.compile("\\G[ \\t]*(W/)?\"([\\x21\\x23-\\x7E\\x80-\\xFF]*)\"[ \\t]*(?:,|$)");
     private static final Pattern EMPTY_ELEMENT = Pattern.compile("\\G[ \\t]*,");
-    private static final Pattern OUR_TAG = Pattern.compile("\\d{1,18}");
+    private static final Pattern OUR_TAG = Pattern.compile("0|[1-9]\\d{0,17}");
 
     private ETags() {
     }

@@ -1,18 +1,16 @@
 package org.decoop.platform.web;
 
-import java.net.URI;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
-
-import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.decoop.platform.domain.DoesNotExist;
 import org.decoop.platform.domain.DomainException;
@@ -225,12 +223,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
      */
     private static String expectation(JacksonException exception) {
         if (exception instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
-            return "expected " + describe(mismatch.getTargetType());
+            return "expected " + describeType(mismatch.getTargetType());
         }
         return "not a valid value here";
     }
 
-    private static String describe(Class<?> type) {
+    private static String describeType(Class<?> type) {
         if (type.isEnum()) {
             return "one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
         }
@@ -241,7 +239,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 || type == Short.class || type == short.class || type == BigInteger.class) {
             return "a whole number";
         }
-        if (Number.class.isAssignableFrom(type) || type == BigDecimal.class || type == double.class || type == float.class) {
+        if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
             return "a number";
         }
         if (type == Boolean.class || type == boolean.class) {

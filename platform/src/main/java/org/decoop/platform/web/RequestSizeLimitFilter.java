@@ -2,7 +2,6 @@ package org.decoop.platform.web;
 
 import java.io.IOException;
 
-
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;

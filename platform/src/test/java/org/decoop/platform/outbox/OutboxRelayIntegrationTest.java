@@ -109,7 +109,7 @@ class OutboxRelayIntegrationTest {
     @Test
     void publishesEachAggregatesEventsInOrderAsCloudEventsAndRemovesThemFromTheDocument() {
         TestAggregate aggregate = new TestAggregate("p-1");
-        store.insert(aggregate, List.of(established("p-1")));
+        store.insert(aggregate, 0, List.of(established("p-1")));
         store.update(aggregate, 0, 1, List.of(dormant("p-1", 1)));
         store.update(aggregate, 1, 2, List.of(ended("p-1", 2)));
 
@@ -134,7 +134,7 @@ class OutboxRelayIntegrationTest {
 
     @Test
     void publishesAgainWhenTheRelayFailsBetweenPublishingAndMarkingSent() {
-        store.insert(new TestAggregate("p-2"), List.of(established("p-2")));
+        store.insert(new TestAggregate("p-2"), 0, List.of(established("p-2")));
         mongo.failNextMark.set(true);
 
         assertThatThrownBy(() -> relay().relayOnce()).isInstanceOf(DataAccessResourceFailureException.class);
@@ -154,13 +154,13 @@ class OutboxRelayIntegrationTest {
     @Test
     void publishesNothingForAWriteThatFailed() {
         TestAggregate aggregate = new TestAggregate("p-3");
-        store.insert(aggregate, List.of(established("p-3")));
+        store.insert(aggregate, 0, List.of(established("p-3")));
 
         TestAggregate stale = mongo.findById("p-3", TestAggregate.class);
         store.update(aggregate, 0, 1, List.of(dormant("p-3", 1)));
         assertThatThrownBy(() -> store.update(stale, 0, 1, List.of(ended("p-3", 1))))
                 .isInstanceOf(OptimisticLockingFailureException.class);
-        assertThatThrownBy(() -> store.insert(new TestAggregate("p-3"), List.of(established("p-3"))))
+        assertThatThrownBy(() -> store.insert(new TestAggregate("p-3"), 0, List.of(established("p-3"))))
                 .isInstanceOf(DuplicateKeyException.class);
 
         assertThat(relay().relayOnce()).isEqualTo(2);
@@ -171,7 +171,7 @@ class OutboxRelayIntegrationTest {
     @Test
     void keepsEventsTheRelayRemovedMeanwhileFromComingBack() {
         TestAggregate aggregate = new TestAggregate("p-4");
-        store.insert(aggregate, List.of(established("p-4")));
+        store.insert(aggregate, 0, List.of(established("p-4")));
         assertThat(relay().relayOnce()).isEqualTo(1);
 
         // The aggregate object still holds its first event in memory; saving it must not restore it.
@@ -183,7 +183,7 @@ class OutboxRelayIntegrationTest {
 
     @Test
     void letsOnlyOneRelayClaimAnAggregateUntilItsClaimExpires() {
-        store.insert(new TestAggregate("p-5"), List.of(established("p-5")));
+        store.insert(new TestAggregate("p-5"), 0, List.of(established("p-5")));
         mongo.failNextMark.set(true);
         assertThatThrownBy(() -> relay().relayOnce()).isInstanceOf(DataAccessResourceFailureException.class);
 

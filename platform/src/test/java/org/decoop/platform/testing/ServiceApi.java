@@ -2,6 +2,7 @@ package org.decoop.platform.testing;
 
 import java.util.Optional;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.EntityExchangeResult;
@@ -57,7 +58,7 @@ public final class ServiceApi {
     }
 
     /** What the service answered. */
-    public record Answer(int statusCode, org.springframework.http.HttpHeaders headers, String body) {
+    public record Answer(int statusCode, HttpHeaders headers, String body) {
 
         public Optional<String> header(String name) {
             return Optional.ofNullable(headers.getFirst(name));

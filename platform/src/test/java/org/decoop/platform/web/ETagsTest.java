@@ -33,6 +33,7 @@ class ETagsTest {
     void treatsWellFormedTagsItNeverIssuedAsMatchingNothing() {
         assertThatThrownBy(() -> check("\"abc\"", 3)).isInstanceOf(StaleVersion.class);
         assertThatThrownBy(() -> check("\"a,b\", \"\"", 3)).isInstanceOf(StaleVersion.class);
+        assertThatThrownBy(() -> check("\"03\"", 3)).as("strong comparison is character by character").isInstanceOf(StaleVersion.class);
     }
 
     @Test

@@ -6,6 +6,6 @@ import org.decoop.platform.domain.StateConflict;
 public class LocalAuthorityAlreadyExists extends StateConflict {
 
     public LocalAuthorityAlreadyExists(LocalAuthority authority) {
-        super("A local authority named '%s' already exists in %s".formatted(authority.name(), authority.country()), "name");
+        super("name", "A local authority named '%s' already exists in %s".formatted(authority.name(), authority.country()));
     }
 }

@@ -26,6 +26,7 @@ import org.decoop.events.partnership.PartnershipEvent;
 import org.decoop.events.partnership.PartnershipReactivated;
 import org.decoop.events.partnership.PartnershipWentDormant;
 import org.decoop.platform.domain.AggregateRoot;
+import org.decoop.platform.domain.Field;
 import org.decoop.platform.domain.InvalidValue;
 
 /**
@@ -72,7 +73,7 @@ public final class Partnership extends AggregateRoot<PartnershipEvent> {
         Set<Object> seen = new HashSet<>();
         for (int i = 0; i < partners.size(); i++) {
             if (!seen.add(partners.get(i).id())) {
-                throw new InvalidValue("partnerIds[%d]".formatted(i),
+                throw new InvalidValue(Field.named("partnerIds").at(i),
                         "local authority %s is named twice".formatted(partners.get(i).id()));
             }
         }
@@ -102,7 +103,7 @@ public final class Partnership extends AggregateRoot<PartnershipEvent> {
     /** An ACTIVE partnership goes DORMANT. */
     public void goDormant(String reason, Instant now) {
         requireStatus(ACTIVE, "go dormant");
-        long version = change(DORMANT, reason, null, now);
+        long version = transition(DORMANT, reason, null, now);
         record(new PartnershipWentDormant(id.value(), version, status, partnersOnTheWire(), themes(), reason,
                 lastActivityOn, now));
     }
@@ -110,7 +111,7 @@ public final class Partnership extends AggregateRoot<PartnershipEvent> {
     /** A DORMANT partnership becomes ACTIVE again, optionally because a plan was signed. */
     public void reactivate(String reason, String planId, Instant now) {
         requireStatus(DORMANT, "be reactivated");
-        long version = change(ACTIVE, reason, planId, now);
+        long version = transition(ACTIVE, reason, planId, now);
         lastActivityOn = LocalDate.ofInstant(now, ZoneOffset.UTC);
         record(new PartnershipReactivated(id.value(), version, status, partnersOnTheWire(), themes(), reason, planId, now));
     }
@@ -146,12 +147,17 @@ public final class Partnership extends AggregateRoot<PartnershipEvent> {
      * @return whether it went dormant
      */
     public boolean goDormantForInactivity(Period period, Instant now) {
-        LocalDate cutoff = LocalDate.ofInstant(now, ZoneOffset.UTC).minus(period);
+        LocalDate cutoff = inactivityCutoff(period, now);
         if (status != ACTIVE || lastActivityOn == null || !lastActivityOn.isBefore(cutoff)) {
             return false;
         }
         goDormant("No activity since %s: dormant after %s without activity".formatted(lastActivityOn, describe(period)), now);
         return true;
+    }
+
+    /** The day before which the last activity of a partnership quiet for longer than {@code period} lies (UTC). */
+    public static LocalDate inactivityCutoff(Period period, Instant now) {
+        return LocalDate.ofInstant(now, ZoneOffset.UTC).minus(period);
     }
 
     private static String describe(Period period) {
@@ -163,7 +169,7 @@ public final class Partnership extends AggregateRoot<PartnershipEvent> {
         if (status == ENDED) {
             throw new TransitionNotAllowed("Partnership %s has already ENDED".formatted(id));
         }
-        long version = change(ENDED, reason, null, now);
+        long version = transition(ENDED, reason, null, now);
         record(new PartnershipEnded(id.value(), version, status, partnersOnTheWire(), themes(), reason, now));
     }
 
@@ -174,7 +180,7 @@ public final class Partnership extends AggregateRoot<PartnershipEvent> {
         }
     }
 
-    private long change(PartnershipStatus next, String reason, String planId, Instant now) {
+    private long transition(PartnershipStatus next, String reason, String planId, Instant now) {
         if (reason == null || reason.isBlank()) {
             throw new InvalidValue("reason", "reason must not be blank");
         }

@@ -6,6 +6,6 @@ import org.decoop.platform.domain.StateConflict;
 public class TransitionNotAllowed extends StateConflict {
 
     TransitionNotAllowed(String message) {
-        super(message, "status");
+        super("status", message);
     }
 }

@@ -6,6 +6,6 @@ import org.decoop.platform.domain.StateConflict;
 public class ActivityAlreadyCompleted extends StateConflict {
 
     ActivityAlreadyCompleted(Activity activity) {
-        super("Activity %s was already completed on %s".formatted(activity.id(), activity.completedOn()), (String) null);
+        super("Activity %s was already completed on %s".formatted(activity.id(), activity.completedOn()));
     }
 }

@@ -6,6 +6,6 @@ import org.decoop.platform.domain.StateConflict;
 public class PartyAlreadySigned extends StateConflict {
 
     PartyAlreadySigned(String party, PlanId plan) {
-        super("%s has already signed plan %s".formatted(party, plan), "party");
+        super("party", "%s has already signed plan %s".formatted(party, plan));
     }
 }

@@ -33,6 +33,7 @@ import org.decoop.events.plan.PlanSignatureRecorded;
 import org.decoop.events.plan.PlanSigned;
 import org.decoop.platform.domain.AggregateRoot;
 import org.decoop.platform.domain.DoesNotExist;
+import org.decoop.platform.domain.Field;
 import org.decoop.platform.domain.InvalidValue;
 
 /**
@@ -92,7 +93,7 @@ public final class Plan extends AggregateRoot<PlanEvent> {
         Set<String> codes = new HashSet<>();
         for (int i = 0; i < parties.size(); i++) {
             if (!codes.add(parties.get(i).code())) {
-                throw new InvalidValue("parties[%d].code".formatted(i),
+                throw new InvalidValue(Field.named("parties").at(i).field("code"),
                         "party %s is named twice".formatted(parties.get(i).code()));
             }
         }

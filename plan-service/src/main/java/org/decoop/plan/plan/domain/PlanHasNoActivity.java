@@ -6,6 +6,6 @@ import org.decoop.platform.domain.StateConflict;
 public class PlanHasNoActivity extends StateConflict {
 
     PlanHasNoActivity(PlanId plan) {
-        super("Plan %s has no activity yet; add one before signing".formatted(plan), "activities");
+        super("activities", "Plan %s has no activity yet; add one before signing".formatted(plan));
     }
 }

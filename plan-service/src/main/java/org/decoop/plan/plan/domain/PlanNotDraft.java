@@ -7,6 +7,6 @@ import org.decoop.platform.domain.StateConflict;
 public class PlanNotDraft extends StateConflict {
 
     PlanNotDraft(PlanId plan, PlanStatus status, String action) {
-        super("Plan %s is %s; only a DRAFT can %s".formatted(plan, status, action), "status");
+        super("status", "Plan %s is %s; only a DRAFT can %s".formatted(plan, status, action));
     }
 }

@@ -7,6 +7,6 @@ import org.decoop.platform.domain.StateConflict;
 public class PlanNotSigned extends StateConflict {
 
     PlanNotSigned(PlanId plan, PlanStatus status) {
-        super("Plan %s is %s; only the activities of a SIGNED plan can be completed".formatted(plan, status), "status");
+        super("status", "Plan %s is %s; only the activities of a SIGNED plan can be completed".formatted(plan, status));
     }
 }

@@ -6,6 +6,6 @@ import org.decoop.platform.domain.StateConflict;
 public class TooManyActivities extends StateConflict {
 
     TooManyActivities(PlanId plan, int limit) {
-        super("Plan %s already has %d activities, the most a plan can have".formatted(plan, limit), "activities");
+        super("activities", "Plan %s already has %d activities, the most a plan can have".formatted(plan, limit));
     }
 }

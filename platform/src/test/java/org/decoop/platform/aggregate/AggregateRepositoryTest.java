@@ -1,0 +1,204 @@
+package org.decoop.platform.aggregate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.decoop.events.PartnershipStatus;
+import org.decoop.events.Theme;
+import org.decoop.events.partnership.PartnershipEvent;
+import org.decoop.events.partnership.PartnershipWentDormant;
+import org.decoop.platform.domain.AggregateId;
+import org.decoop.platform.domain.AggregateRoot;
+import org.decoop.platform.domain.DoesNotExist;
+import org.decoop.platform.domain.ExpectedVersion;
+import org.decoop.platform.domain.StaleVersion;
+import org.decoop.platform.outbox.AggregateStore;
+import org.decoop.platform.outbox.EventSerializer;
+import org.decoop.platform.outbox.OutboxDocument;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+
+/** The one write path: versions counted by the aggregate, saved conditionally with their events, races retried or refused. */
+class AggregateRepositoryTest {
+
+    private static MongoServer server;
+    private static MongoClient client;
+
+    private final MongoTemplate mongo = new MongoTemplate(client, "aggregates_" + UUID.randomUUID().toString().replace("-", ""));
+    private final Counters counters = new Counters(mongo, new AggregateStore(mongo, new EventSerializer()));
+
+    @BeforeAll
+    static void start() {
+        server = new MongoServer(new MemoryBackend());
+        server.bind();
+        client = MongoClients.create(server.getConnectionString());
+    }
+
+    @AfterAll
+    static void stop() {
+        client.close();
+        server.shutdownNow();
+    }
+
+    @Test
+    void storesOneNewVersionPerChangeWithTheEventsOfThatChange() {
+        Counter counter = counters.add(Counter.start(CounterId.next()));
+        assertThat(stored(counter).getVersion()).isZero();
+
+        Counter changed = counters.change(counter.id, ExpectedVersion.any(), Counter::increment);
+
+        assertThat(changed.version()).isEqualTo(1);
+        CounterDocument document = stored(counter);
+        assertThat(document.getVersion()).isEqualTo(1);
+        assertThat(document.count).isEqualTo(1);
+        assertThat(document.getOutbox()).hasSize(2);
+        assertThat(counters.get(counter.id).version()).isEqualTo(1);
+    }
+
+    @Test
+    void refusesAPinnedVersionThatIsNoLongerCurrentAndWritesNothing() {
+        Counter counter = counters.add(Counter.start(CounterId.next()));
+        counters.change(counter.id, ExpectedVersion.any(), Counter::increment);
+
+        assertThatThrownBy(() -> counters.change(counter.id, ExpectedVersion.oneOf(List.of(0L)), Counter::increment))
+                .isInstanceOf(StaleVersion.class);
+        assertThat(stored(counter).count).isEqualTo(1);
+    }
+
+    @Test
+    void runsTheCommandAgainOnFreshStateWhenAnotherWriterWonTheRace() {
+        Counter counter = counters.add(Counter.start(CounterId.next()));
+        AtomicInteger runs = new AtomicInteger();
+
+        counters.change(counter.id, ExpectedVersion.any(), loaded -> {
+            if (runs.incrementAndGet() == 1) {
+                counters.change(counter.id, ExpectedVersion.any(), Counter::increment);
+            }
+            loaded.increment();
+        });
+
+        assertThat(runs).hasValue(2);
+        assertThat(stored(counter).count).as("both increments, none lost").isEqualTo(2);
+        assertThat(stored(counter).getVersion()).isEqualTo(2);
+    }
+
+    @Test
+    void losesTheRaceForGoodWhenTheCallerPinnedTheVersion() {
+        Counter counter = counters.add(Counter.start(CounterId.next()));
+
+        assertThatThrownBy(() -> counters.change(counter.id, ExpectedVersion.oneOf(List.of(0L)), loaded -> {
+            counters.change(counter.id, ExpectedVersion.any(), Counter::increment);
+            loaded.increment();
+        })).isInstanceOf(StaleVersion.class);
+        assertThat(stored(counter).count).isEqualTo(1);
+    }
+
+    @Test
+    void writesNothingWhenTheCommandChangesNothingAndKnowsWhatDoesNotExist() {
+        Counter counter = counters.add(Counter.start(CounterId.next()));
+
+        assertThat(counters.change(counter.id, ExpectedVersion.any(), loaded -> { }).version()).isZero();
+        assertThat(stored(counter).getOutbox()).hasSize(1);
+
+        assertThatThrownBy(() -> counters.change(new CounterId("none"), ExpectedVersion.any(), Counter::increment))
+                .isInstanceOf(DoesNotExist.class).hasMessage("Counter none does not exist");
+        assertThat(counters.changeIfExists(new CounterId("none"), Counter::increment)).isEmpty();
+    }
+
+    @Test
+    void savesASecondChangeOfTheSameInstanceOnTheVersionItStoredFirst() {
+        Counter counter = counters.add(Counter.start(CounterId.next()));
+        counter.increment();
+        counters.save(counter);
+        counter.increment();
+        counters.save(counter);
+
+        assertThat(stored(counter).getVersion()).isEqualTo(2);
+        assertThat(stored(counter).count).isEqualTo(2);
+    }
+
+    private CounterDocument stored(Counter counter) {
+        return mongo.findById(counter.id.value(), CounterDocument.class);
+    }
+
+    record CounterId(String value) implements AggregateId {
+
+        static CounterId next() {
+            return new CounterId(UUID.randomUUID().toString());
+        }
+    }
+
+    /** An aggregate as small as it gets: each increment is a change with its event. */
+    static final class Counter extends AggregateRoot<PartnershipEvent> {
+
+        final CounterId id;
+        int count;
+
+        private Counter(CounterId id, long loadedVersion, int count) {
+            super(loadedVersion);
+            this.id = id;
+            this.count = count;
+        }
+
+        static Counter start(CounterId id) {
+            Counter counter = new Counter(id, NEW, 0);
+            counter.record(event(id, counter.change()));
+            return counter;
+        }
+
+        void increment() {
+            count++;
+            record(event(id, change()));
+        }
+
+        private static PartnershipEvent event(CounterId id, long version) {
+            return new PartnershipWentDormant(id.value(), version, PartnershipStatus.DORMANT,
+                    List.of(new PartnershipEvent.Partner("a", "A", "FR"), new PartnershipEvent.Partner("b", "B", "RS")),
+                    Set.of(Theme.CULTURE), "counted", null, Instant.parse("2020-02-27T10:00:00Z"));
+        }
+    }
+
+    @Document("counters")
+    static class CounterDocument extends OutboxDocument {
+
+        int count;
+
+        CounterDocument() {
+        }
+
+        CounterDocument(String id, int count) {
+            super(id, null);
+            this.count = count;
+        }
+
+        static CounterDocument of(Counter counter) {
+            return new CounterDocument(counter.id.value(), counter.count);
+        }
+
+        Counter toDomain() {
+            return new Counter(new CounterId(getId()), getVersion(), count);
+        }
+    }
+
+    static class Counters extends AggregateRepository<Counter, CounterId, CounterDocument> {
+
+        Counters(MongoTemplate mongo, AggregateStore store) {
+            super(mongo, store, CounterDocument.class, "Counter", CounterDocument::of, CounterDocument::toDomain);
+        }
+    }
+}
