@@ -13,16 +13,11 @@ import org.decoop.events.partnership.PartnershipEstablished;
 import org.decoop.events.partnership.PartnershipEvent;
 import org.decoop.events.partnership.PartnershipReactivated;
 import org.decoop.events.partnership.PartnershipWentDormant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.decoop.platform.testing.InMemoryMongo;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.mongodb.core.MongoTemplate;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 /** The read model keeps the newest state whatever the order and number of deliveries. */
 class PartnershipReadModelTest {
@@ -31,23 +26,10 @@ class PartnershipReadModelTest {
             new PartnershipEvent.Partner("sm", "Sremska Mitrovica", "RS"));
     private static final Instant T = Instant.parse("2020-02-27T10:00:00Z");
 
-    private static MongoServer server;
-    private static MongoClient client;
+    @RegisterExtension
+    static final InMemoryMongo MONGO = new InMemoryMongo();
 
-    private final PartnershipReadModel readModel = new PartnershipReadModel(new MongoTemplate(client, "views"));
-
-    @BeforeAll
-    static void start() {
-        server = new MongoServer(new MemoryBackend());
-        server.bind();
-        client = MongoClients.create(server.getConnectionString());
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        server.shutdownNow();
-    }
+    private final PartnershipReadModel readModel = new PartnershipReadModel(MONGO.freshDatabase());
 
     @Test
     void appliesEventsInOrder() {

@@ -21,39 +21,22 @@ import org.decoop.platform.domain.StaleVersion;
 import org.decoop.platform.outbox.AggregateStore;
 import org.decoop.platform.outbox.EventSerializer;
 import org.decoop.platform.outbox.OutboxDocument;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.decoop.platform.testing.InMemoryMongo;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 /** The one write path: versions counted by the aggregate, saved conditionally with their events, races retried or refused. */
 class AggregateRepositoryTest {
 
-    private static MongoServer server;
-    private static MongoClient client;
+    @RegisterExtension
+    static final InMemoryMongo MONGO = new InMemoryMongo();
 
-    private final MongoTemplate mongo = new MongoTemplate(client, "aggregates_" + UUID.randomUUID().toString().replace("-", ""));
+    private final MongoTemplate mongo = MONGO.freshDatabase();
     private final Counters counters = new Counters(mongo, new AggregateStore(mongo, new EventSerializer()));
-
-    @BeforeAll
-    static void start() {
-        server = new MongoServer(new MemoryBackend());
-        server.bind();
-        client = MongoClients.create(server.getConnectionString());
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        server.shutdownNow();
-    }
 
     @Test
     void storesOneNewVersionPerChangeWithTheEventsOfThatChange() {

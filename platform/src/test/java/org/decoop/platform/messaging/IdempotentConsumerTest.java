@@ -4,37 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.decoop.platform.testing.InMemoryMongo;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.mongodb.core.MongoTemplate;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 class IdempotentConsumerTest {
 
-    private static MongoServer server;
-    private static MongoClient client;
+    @RegisterExtension
+    static final InMemoryMongo MONGO = new InMemoryMongo();
 
-    private final IdempotentConsumer consumer = new IdempotentConsumer(new MongoTemplate(client, "idempotency"));
+    private final IdempotentConsumer consumer = new IdempotentConsumer(MONGO.freshDatabase());
     private final AtomicInteger applied = new AtomicInteger();
-
-    @BeforeAll
-    static void start() {
-        server = new MongoServer(new MemoryBackend());
-        server.bind();
-        client = MongoClients.create(server.getConnectionString());
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        server.shutdownNow();
-    }
 
     @Test
     void appliesARedeliveredEventOnlyOnce() {
