@@ -73,7 +73,7 @@ final class Demo {
 
     private String inbox() throws IOException, InterruptedException {
         String base = url(options.notificationPort()) + "/api/subscriptions";
-        JsonNode existing = get(base + "?subscriber=" + encode(INBOX_SUBSCRIBER));
+        JsonNode existing = get(base + "?subscriber=" + encode(INBOX_SUBSCRIBER)).get("content");
         if (existing.size() > 0) {
             return existing.get(0).get("id").asString();
         }

@@ -16,9 +16,13 @@ import org.decoop.platform.outbox.EventSerializer;
 import org.decoop.platform.outbox.OutboxProperties;
 import org.decoop.platform.outbox.OutboxRelay;
 import org.decoop.platform.outbox.OutboxSource;
+import org.decoop.platform.web.ApiRequestGuard;
 import org.decoop.platform.web.ProblemDetailsAdvice;
 import org.decoop.platform.web.RequestSizeLimitFilter;
+import org.decoop.platform.web.StrictJson;
+import org.decoop.platform.web.StrictParameters;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -33,7 +37,8 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.util.unit.DataSize;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -110,6 +115,29 @@ public class PlatformAutoConfiguration {
     @ConditionalOnMissingBean
     ProblemDetailsAdvice problemDetailsAdvice() {
         return new ProblemDetailsAdvice();
+    }
+
+    /** Request bodies read as written: no coercion of numbers to text, enums by exact name. */
+    @Bean
+    StrictJson strictJson() {
+        return new StrictJson();
+    }
+
+    /** Query and path parameters read as written: decimal numbers, enums by exact name. */
+    @Bean
+    StrictParameters strictParameters() {
+        return new StrictParameters();
+    }
+
+    /** Undecodable or control-character query strings (400) and bodies that are not JSON in UTF-8 (415). */
+    @Bean
+    WebMvcConfigurer apiRequestGuard() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(new ApiRequestGuard()).addPathPatterns("/api/**");
+            }
+        };
     }
 
     @Bean

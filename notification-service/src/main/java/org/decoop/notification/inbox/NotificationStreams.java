@@ -55,6 +55,14 @@ class NotificationStreams implements SmartLifecycle {
     /** Opens a stream that starts after {@code lastSeq}. */
     SseEmitter open(String subscriptionId, long lastSeq) {
         SseEmitter emitter = new SseEmitter(0L);
+        try {
+            // Sent with the headers, so that a client knows at once that the stream is open.
+            emitter.send(SseEmitter.event().comment("stream open"));
+        }
+        catch (IOException gone) {
+            emitter.completeWithError(gone);
+            return emitter;
+        }
         streams.put(emitter, new Stream(subscriptionId, lastSeq));
         emitter.onCompletion(() -> streams.remove(emitter));
         emitter.onTimeout(() -> streams.remove(emitter));

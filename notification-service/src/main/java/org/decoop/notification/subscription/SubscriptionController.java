@@ -16,6 +16,7 @@ import org.decoop.notification.subscription.domain.WebhookSecret;
 import org.decoop.platform.domain.DoesNotExist;
 import org.decoop.platform.domain.InvalidValue;
 import org.decoop.platform.web.CountryCode;
+import org.springframework.data.web.PagedModel;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -74,10 +75,10 @@ class SubscriptionController {
 
     @GetMapping
     @Operation(summary = "A subscriber's subscriptions (without their secrets)")
-    List<SubscriptionResponse> bySubscriber(@RequestParam @NotBlank @Size(max = 200) String subscriber,
+    PagedModel<SubscriptionResponse> bySubscriber(@RequestParam @NotBlank @Size(max = 200) String subscriber,
             @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-        return subscriptions.bySubscriber(subscriber, page, size).stream().map(s -> SubscriptionResponse.of(s, null)).toList();
+        return new PagedModel<>(subscriptions.bySubscriber(subscriber, page, size).map(s -> SubscriptionResponse.of(s, null)));
     }
 
     @GetMapping("/{id}")

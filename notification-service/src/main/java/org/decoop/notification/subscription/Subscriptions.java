@@ -8,8 +8,10 @@ import java.util.Optional;
 
 import org.decoop.notification.subscription.domain.EventFacts;
 import org.decoop.notification.subscription.domain.Subscription;
+import org.decoop.platform.mongo.MongoPages;
 import org.decoop.notification.subscription.domain.SubscriptionId;
 import org.decoop.notification.subscription.domain.WebhookSecret;
+import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -46,10 +48,10 @@ public class Subscriptions {
     }
 
     /** A subscriber's subscriptions, oldest first. */
-    List<Subscription> bySubscriber(String subscriber, int page, int size) {
-        return mongo.find(Query.query(Criteria.where("subscriber").is(subscriber))
-                        .with(PageRequest.of(page, size, Sort.by("createdAt", "_id"))),
-                SubscriptionDocument.class).stream().map(SubscriptionDocument::toDomain).toList();
+    Page<Subscription> bySubscriber(String subscriber, int page, int size) {
+        return MongoPages.find(mongo, Criteria.where("subscriber").is(subscriber),
+                PageRequest.of(page, size, Sort.by("createdAt", "_id")), SubscriptionDocument.class)
+                .map(SubscriptionDocument::toDomain);
     }
 
     boolean remove(SubscriptionId id) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.decoop.platform.domain.DoesNotExist;
 import org.decoop.platform.domain.DomainException;
 import org.decoop.platform.domain.InvalidValue;
@@ -76,6 +77,21 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             withErrors(problem, List.of(new FieldProblem(exception.field().toString(), exception.getMessage())));
         }
         return handleExceptionInternal(exception, problem, new HttpHeaders(), status, request);
+    }
+
+    @ExceptionHandler({ ApiRequestGuard.MalformedQuery.class, InvalidParameterException.class })
+    ResponseEntity<Object> handleMalformedQuery(RuntimeException exception, WebRequest request) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "validation", "The query string is not valid percent-encoded UTF-8");
+        withErrors(problem, List.of(new FieldProblem("query", "not valid percent-encoded UTF-8")));
+        return handleExceptionInternal(exception, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+    }
+
+    @ExceptionHandler(ApiRequestGuard.UnsupportedBody.class)
+    ResponseEntity<Object> handleUnsupportedBody(ApiRequestGuard.UnsupportedBody exception, WebRequest request) {
+        ProblemDetail problem = problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", exception.getMessage());
+        HttpHeaders headers = new HttpHeaders();
+        headers.set("Accept-Post", "application/json");
+        return handleExceptionInternal(exception, problem, headers, HttpStatus.UNSUPPORTED_MEDIA_TYPE, request);
     }
 
     @ExceptionHandler(RequestBodyTooLarge.class)
@@ -148,7 +164,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException exception, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
         String field = exception instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName() : exception.getPropertyName();
-        String message = "'%s' is not a valid value".formatted(exception.getValue());
+        String message = exception.getRequiredType() == null ? "not a valid value"
+                : "expected " + describeType(exception.getRequiredType());
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "validation", field + ": " + message);
         withErrors(problem, List.of(new FieldProblem(field, message)));
         return handleExceptionInternal(exception, problem, headers, HttpStatus.BAD_REQUEST, request);

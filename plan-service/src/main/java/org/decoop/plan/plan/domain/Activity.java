@@ -24,6 +24,9 @@ public record Activity(
         LocalDate completedOn) {
 
     public static final int MAX_TITLE_LENGTH = 300;
+    /** The dates an activity may have at all; a plan narrows them to the years around its own. */
+    public static final LocalDate EARLIEST = LocalDate.of(1950, 1, 1);
+    public static final LocalDate LATEST = LocalDate.of(2100, 12, 31);
 
     public Activity {
         Objects.requireNonNull(id, "id");
@@ -37,6 +40,8 @@ public record Activity(
             throw new InvalidValue("theme", "an activity has a theme");
         }
         partnershipIds = List.copyOf(new LinkedHashSet<>(partnershipIds == null ? List.of() : partnershipIds));
+        requireWithin("startsOn", startsOn, EARLIEST, LATEST);
+        requireWithin("endsOn", endsOn, EARLIEST, LATEST);
         if (startsOn != null && endsOn != null && endsOn.isBefore(startsOn)) {
             throw new InvalidValue("endsOn", "an activity cannot end before it starts");
         }
@@ -47,6 +52,13 @@ public record Activity(
     public static Activity planned(String title, Theme theme, List<String> partnershipIds, LocalDate startsOn,
             LocalDate endsOn, List<FundingLine> funding) {
         return new Activity(ActivityId.newId(), title.strip(), theme, partnershipIds, startsOn, endsOn, funding, null);
+    }
+
+    /** @throws InvalidValue naming the date that is not between {@code earliest} and {@code latest} */
+    static void requireWithin(String field, LocalDate date, LocalDate earliest, LocalDate latest) {
+        if (date != null && (date.isBefore(earliest) || date.isAfter(latest))) {
+            throw new InvalidValue(field, "a date between %s and %s".formatted(earliest, latest));
+        }
     }
 
     public boolean completed() {

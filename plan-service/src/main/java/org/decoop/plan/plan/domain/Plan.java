@@ -100,6 +100,15 @@ public final class Plan extends AggregateRoot<PlanEvent> {
         if (activities != null && activities.size() > MAX_ACTIVITIES) {
             throw new InvalidValue("activities", "a plan has at most %d activities".formatted(MAX_ACTIVITIES));
         }
+        for (int i = 0; activities != null && i < activities.size(); i++) {
+            Field place = Field.named("activities").at(i);
+            try {
+                requireInPlanPeriod(year, activities.get(i));
+            }
+            catch (InvalidValue e) {
+                throw e.within(place);
+            }
+        }
         Plan plan = new Plan(id, NEW, year, title.strip(), parties, themes == null ? List.of() : themes,
                 activities == null ? List.of() : activities, List.of(), DRAFT, null);
         plan.record(new PlanDrafted(id.value(), plan.change(), year, plan.title, plan.partiesOnTheWire(), plan.themes(),
@@ -120,7 +129,8 @@ public final class Plan extends AggregateRoot<PlanEvent> {
         if (activities.size() >= MAX_ACTIVITIES) {
             throw new TooManyActivities(id, MAX_ACTIVITIES);
         }
-        activities.add(Objects.requireNonNull(activity, "activity"));
+        requireInPlanPeriod(year, Objects.requireNonNull(activity, "activity"));
+        activities.add(activity);
         change();
     }
 
@@ -201,6 +211,14 @@ public final class Plan extends AggregateRoot<PlanEvent> {
 
     public BigDecimal totalEur() {
         return activities.stream().map(Activity::totalEur).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+    }
+
+    /** An activity of a plan for {@code year} takes place in the year before, the year itself or the year after. */
+    private static void requireInPlanPeriod(int year, Activity activity) {
+        LocalDate earliest = LocalDate.of(year - 1, 1, 1);
+        LocalDate latest = LocalDate.of(year + 1, 12, 31);
+        Activity.requireWithin("startsOn", activity.startsOn(), earliest, latest);
+        Activity.requireWithin("endsOn", activity.endsOn(), earliest, latest);
     }
 
     private void requireDraft(String action) {

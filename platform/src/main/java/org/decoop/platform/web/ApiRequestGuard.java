@@ -1,0 +1,98 @@
+package org.decoop.platform.web;
+
+import java.util.Locale;
+import java.util.Map;
+
+import org.apache.tomcat.util.http.InvalidParameterException;
+import org.decoop.platform.domain.InvalidValue;
+import org.springframework.core.MethodParameter;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerInterceptor;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Refuses, before any handler runs, what the API never accepts: a query string that is not
+ * percent-encoded UTF-8 or that carries control characters (400), and a request body that is not
+ * JSON in UTF-8 (415: no wildcard, other charset, malformed parameters or {@code +json} variant).
+ */
+public final class ApiRequestGuard implements HandlerInterceptor {
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        checkQuery(request);
+        if (handler instanceof HandlerMethod method && takesABody(method) && hasBody(request)) {
+            checkContentType(request.getHeader("Content-Type"));
+        }
+        return true;
+    }
+
+    private static void checkQuery(HttpServletRequest request) {
+        Map<String, String[]> parameters;
+        try {
+            parameters = request.getParameterMap();
+        }
+        catch (InvalidParameterException | IllegalArgumentException undecodable) {
+            throw new MalformedQuery();
+        }
+        parameters.forEach((name, values) -> {
+            for (String value : values) {
+                if (value.chars().anyMatch(Character::isISOControl) || name.chars().anyMatch(Character::isISOControl)) {
+                    throw new InvalidValue(name.chars().anyMatch(Character::isISOControl) ? "query" : name,
+                            "must not contain control characters");
+                }
+            }
+        });
+    }
+
+    private static boolean takesABody(HandlerMethod method) {
+        for (MethodParameter parameter : method.getMethodParameters()) {
+            if (parameter.hasParameterAnnotation(RequestBody.class)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasBody(HttpServletRequest request) {
+        return request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
+    }
+
+    /** {@code application/json}, optionally with {@code charset=utf-8} and nothing else. */
+    static void checkContentType(String header) {
+        if (header == null) {
+            throw new UnsupportedBody("a request body needs Content-Type: application/json");
+        }
+        String[] parts = header.split(";", -1);
+        boolean json = parts[0].strip().equalsIgnoreCase("application/json");
+        boolean utf8 = parts.length == 1
+                || (parts.length == 2 && parts[1].strip().toLowerCase(Locale.ROOT).replace("\"", "").equals("charset=utf-8"));
+        if (!json || !utf8) {
+            throw new UnsupportedBody("the request body must be JSON in UTF-8 (Content-Type: application/json), not " + sanitized(header));
+        }
+    }
+
+    private static String sanitized(String header) {
+        String printable = header.codePoints().filter(c -> c >= 0x20 && c != 0x7f).limit(100)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        return "'" + printable + "'";
+    }
+
+    /** The query string cannot be decoded (answered 400). */
+    static final class MalformedQuery extends RuntimeException {
+
+        MalformedQuery() {
+            super("The query string is not valid percent-encoded UTF-8");
+        }
+    }
+
+    /** The body is not JSON in UTF-8 (answered 415). */
+    static final class UnsupportedBody extends RuntimeException {
+
+        UnsupportedBody(String message) {
+            super(message);
+        }
+    }
+}
