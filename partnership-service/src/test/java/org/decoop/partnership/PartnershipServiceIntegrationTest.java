@@ -218,6 +218,25 @@ class PartnershipServiceIntegrationTest {
     }
 
     @Test
+    void answersWhatATolerantServerWouldChokeOnWithAProblemNeverA500() {
+        for (String query : List.of("country=%FF", "country=%C0%AF", "status=%ED%A0%80", "q=%E2%82")) {
+            Answer answer = api.raw("GET", "/api/partnerships?" + query, null, null);
+            assertThat(answer.statusCode()).as(query).isEqualTo(400);
+            assertThat(answer.header("Content-Type")).hasValue("application/problem+json");
+        }
+        Answer nul = api.raw("GET", "/api/local-authorities?q=a%00b", null, null);
+        assertThat(nul.statusCode()).isEqualTo(400);
+        assertThat(nul.json().get("field").asString()).isEqualTo("q");
+
+        Answer wildcard = api.raw("POST", "/api/local-authorities", "*/*",
+                "{\"name\": \"X %s\", \"country\": \"FR\", \"kind\": \"CITY\"}".formatted(run));
+        assertThat(wildcard.statusCode()).isEqualTo(415);
+        assertThat(wildcard.json().get("type").asString()).isEqualTo("https://decoop.org/problems/unsupported-media-type");
+        assertThat(api.get("/api/local-authorities?q=X%20" + run).json().get("page").get("totalElements").asLong())
+                .as("nothing written").isZero();
+    }
+
+    @Test
     void keepsOneLocalAuthorityPerNameAndCountry() throws Exception {
         createLocalAuthority("Kragujevac " + run, "RS", "CITY");
 

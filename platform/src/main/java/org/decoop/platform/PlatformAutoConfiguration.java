@@ -16,11 +16,10 @@ import org.decoop.platform.outbox.EventSerializer;
 import org.decoop.platform.outbox.OutboxProperties;
 import org.decoop.platform.outbox.OutboxRelay;
 import org.decoop.platform.outbox.OutboxSource;
-import org.decoop.platform.web.ApiRequestGuard;
 import org.decoop.platform.web.ProblemDetailsAdvice;
 import org.decoop.platform.web.RequestSizeLimitFilter;
 import org.decoop.platform.web.StrictJson;
-import org.decoop.platform.web.StrictParameters;
+import org.decoop.platform.web.StrictRequests;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -37,8 +36,6 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.util.unit.DataSize;
-import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -123,21 +120,13 @@ public class PlatformAutoConfiguration {
         return new StrictJson();
     }
 
-    /** Query and path parameters read as written: decimal numbers, enums by exact name. */
+    /**
+     * Parameters read as written (decimal numbers, enums by exact name); undecodable or
+     * control-character query strings (400) and bodies that are not JSON in UTF-8 (415) refused.
+     */
     @Bean
-    StrictParameters strictParameters() {
-        return new StrictParameters();
-    }
-
-    /** Undecodable or control-character query strings (400) and bodies that are not JSON in UTF-8 (415). */
-    @Bean
-    WebMvcConfigurer apiRequestGuard() {
-        return new WebMvcConfigurer() {
-            @Override
-            public void addInterceptors(InterceptorRegistry registry) {
-                registry.addInterceptor(new ApiRequestGuard()).addPathPatterns("/api/**");
-            }
-        };
+    StrictRequests strictRequests() {
+        return new StrictRequests();
     }
 
     @Bean

@@ -11,6 +11,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.Clock;
 
 import org.decoop.platform.web.ProblemDetailsAdvice;
+import org.decoop.platform.web.StrictJson;
+import org.decoop.platform.web.StrictRequests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -25,7 +27,7 @@ import org.springframework.test.web.servlet.ResultActions;
 
 /** Bad subscriptions get problem details naming the field, and nothing is stored. */
 @WebMvcTest(SubscriptionController.class)
-@Import({ ProblemDetailsAdvice.class, SubscriptionApiWebTest.Production.class })
+@Import({ ProblemDetailsAdvice.class, StrictJson.class, StrictRequests.class, SubscriptionApiWebTest.Production.class })
 class SubscriptionApiWebTest {
 
     @Autowired

@@ -3,11 +3,17 @@ package org.decoop.partnership.localauthority;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.decoop.platform.web.ProblemDetailsAdvice;
+import org.decoop.platform.web.StrictJson;
+import org.decoop.platform.web.StrictRequests;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
@@ -18,7 +24,7 @@ import org.springframework.test.web.servlet.ResultActions;
 
 /** Bad local-authority requests are answered as problem details naming the field, and write nothing. */
 @WebMvcTest(LocalAuthorityController.class)
-@Import(ProblemDetailsAdvice.class)
+@Import({ ProblemDetailsAdvice.class, StrictJson.class, StrictRequests.class })
 class LocalAuthorityApiWebTest {
 
     @Autowired
@@ -59,6 +65,49 @@ class LocalAuthorityApiWebTest {
         mvc.perform(get("/api/local-authorities").param("country", "Serbia"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.field").value("country"));
+        verifyNoInteractions(localAuthorities);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = { "*/*", "application/json; charset=utf-16", "application/json;;;", "application/merge-patch+json",
+            "text/plain", "application/json; charset=utf-8; q=1" })
+    void refusesABodyThatIsNotJsonInUtf8(String contentType) throws Exception {
+        mvc.perform(post("/api/local-authorities").header("Content-Type", contentType)
+                        .content("{\"name\": \"Nevers\", \"country\": \"FR\", \"kind\": \"CITY\"}"))
+                .andExpect(status().isUnsupportedMediaType())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("https://decoop.org/problems/unsupported-media-type"));
+        verifyNoInteractions(localAuthorities);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            kind with spaces      | {"name": "Nevers", "country": "FR", "kind": " CITY "}     | kind
+            kind with a NUL       | {"name": "Nevers", "country": "FR", "kind": "CITY\\u0000"} | kind
+            kind as an ordinal    | {"name": "Nevers", "country": "FR", "kind": 1}            | kind
+            name as a number      | {"name": 5, "country": "FR", "kind": "CITY"}              | name
+            name as a boolean     | {"name": true, "country": "FR", "kind": "CITY"}           | name
+            """)
+    void takesValuesOnlyAsWritten(String name, String body, String field) throws Exception {
+        postJson(body)
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value(field));
+        verifyNoInteractions(localAuthorities);
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            page    | 0x10
+            page    | +1
+            page    | ' 5'
+            size    | 1e2
+            q       | a\\0b
+            q       | line\\nbreak
+            """)
+    void refusesQueryValuesThatAreNotWhatTheyLookLike(String parameter, String value) throws Exception {
+        mvc.perform(get("/api/local-authorities").param(parameter, value.translateEscapes()))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value(parameter));
         verifyNoInteractions(localAuthorities);
     }
 

@@ -16,6 +16,8 @@ import org.decoop.platform.domain.DoesNotExist;
 import org.decoop.platform.domain.StaleVersion;
 import org.decoop.platform.domain.StateConflict;
 import org.decoop.platform.web.ProblemDetailsAdvice;
+import org.decoop.platform.web.StrictJson;
+import org.decoop.platform.web.StrictRequests;
 import org.decoop.platform.web.RequestSizeLimitFilter;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,7 +35,7 @@ import org.springframework.test.web.servlet.ResultActions;
  * with nothing reaching the application layer (so nothing is written).
  */
 @WebMvcTest(PartnershipController.class)
-@Import({ ProblemDetailsAdvice.class, PartnershipApiWebTest.SizeLimit.class })
+@Import({ ProblemDetailsAdvice.class, StrictJson.class, StrictRequests.class, PartnershipApiWebTest.SizeLimit.class })
 class PartnershipApiWebTest {
 
     private static final String TWO_PARTNERS = """

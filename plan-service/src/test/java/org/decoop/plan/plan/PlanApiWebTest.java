@@ -15,6 +15,8 @@ import org.decoop.platform.domain.StaleVersion;
 import org.decoop.platform.domain.StateConflict;
 import org.decoop.platform.domain.UnknownReference;
 import org.decoop.platform.web.ProblemDetailsAdvice;
+import org.decoop.platform.web.StrictJson;
+import org.decoop.platform.web.StrictRequests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -28,7 +30,7 @@ import org.springframework.test.web.servlet.ResultActions;
 
 /** Every way a client can get a plan request wrong: problem details naming the field, nothing written. */
 @WebMvcTest(PlanController.class)
-@Import(ProblemDetailsAdvice.class)
+@Import({ ProblemDetailsAdvice.class, StrictJson.class, StrictRequests.class })
 class PlanApiWebTest {
 
     private static final String PARTIES = """

@@ -1,12 +1,17 @@
 package org.decoop.platform.web;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.decoop.platform.domain.InvalidValue;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
@@ -15,16 +20,25 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Refuses, before any handler runs, what the API never accepts: a query string that is not
- * percent-encoded UTF-8 or that carries control characters (400), and a request body that is not
- * JSON in UTF-8 (415: no wildcard, other charset, malformed parameters or {@code +json} variant).
+ * percent-encoded UTF-8 or that carries control characters (400); a number or an enum parameter
+ * that is not written exactly as one (400: Spring would read {@code 0x10}, {@code +1}, {@code " 5"}
+ * and {@code " ACTIVE"}, falling back to lenient editors when its conversion refuses); and a request
+ * body that is not JSON in UTF-8 (415: no wildcard, other charset, malformed parameters or
+ * {@code +json} variant).
  */
 public final class ApiRequestGuard implements HandlerInterceptor {
+
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("-?[0-9]{1,18}");
+    private static final Set<Class<?>> WHOLE_NUMBER_TYPES = Set.of(int.class, Integer.class, long.class, Long.class);
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         checkQuery(request);
-        if (handler instanceof HandlerMethod method && takesABody(method) && hasBody(request)) {
-            checkContentType(request.getHeader("Content-Type"));
+        if (handler instanceof HandlerMethod method) {
+            checkTypedParameters(method, request);
+            if (takesABody(method) && hasBody(request)) {
+                checkContentType(request.getHeader("Content-Type"));
+            }
         }
         return true;
     }
@@ -45,6 +59,29 @@ public final class ApiRequestGuard implements HandlerInterceptor {
                 }
             }
         });
+    }
+
+    /** Number and enum query parameters exactly as written: decimal digits, or one of the names. */
+    private static void checkTypedParameters(HandlerMethod method, HttpServletRequest request) {
+        for (MethodParameter parameter : method.getMethodParameters()) {
+            RequestParam annotation = parameter.getParameterAnnotation(RequestParam.class);
+            if (annotation == null) {
+                continue;
+            }
+            String name = annotation.name().isEmpty() ? parameter.getParameterName() : annotation.name();
+            String value = name == null ? null : request.getParameter(name);
+            Class<?> type = parameter.nestedIfOptional().getNestedParameterType();
+            if (value == null) {
+                continue;
+            }
+            if (WHOLE_NUMBER_TYPES.contains(type) && !WHOLE_NUMBER.matcher(value).matches()) {
+                throw new InvalidValue(name, "expected a whole number in decimal digits");
+            }
+            if (type.isEnum() && !value.isEmpty() && Arrays.stream(type.getEnumConstants()).map(Object::toString).noneMatch(value::equals)) {
+                throw new InvalidValue(name, "expected one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString)
+                        .collect(Collectors.joining(", ")));
+            }
+        }
     }
 
     private static boolean takesABody(HandlerMethod method) {

@@ -1,5 +1,11 @@
 package org.decoop.platform.testing;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.Optional;
 
 import org.springframework.http.HttpHeaders;
@@ -20,15 +26,45 @@ public final class ServiceApi {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final RestTestClient client;
+    private static final HttpClient RAW = HttpClient.newHttpClient();
 
-    private ServiceApi(RestTestClient client) {
+    private final RestTestClient client;
+    private final String baseUrl;
+
+    private ServiceApi(RestTestClient client, String baseUrl) {
         this.client = client;
+        this.baseUrl = baseUrl;
     }
 
     /** The service listening on {@code port} of this machine. */
     public static ServiceApi onPort(int port) {
-        return new ServiceApi(RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build());
+        String baseUrl = "http://localhost:" + port;
+        return new ServiceApi(RestTestClient.bindToServer().baseUrl(baseUrl).build(), baseUrl);
+    }
+
+    /**
+     * Sends exactly what is given, as a hostile client would: {@code pathAndQuery} is not encoded
+     * again ({@code ?q=%FF} goes out as written) and any {@code Content-Type} is allowed.
+     */
+    public Answer raw(String method, String pathAndQuery, String contentType, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        try {
+            HttpResponse<String> response = RAW.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpHeaders headers = new HttpHeaders();
+            response.headers().map().forEach(headers::addAll);
+            return new Answer(response.statusCode(), headers, response.body());
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("no answer to " + method + " " + pathAndQuery, e);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     public Answer get(String path) {
