@@ -14,6 +14,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -235,6 +236,32 @@ class NotificationServiceIntegrationTest {
         String notificationId = inbox.get(1).get("id").asString();
         assertThat(JSON.readTree(api.post("/api/subscriptions/" + id + "/notifications/" + notificationId + "/read").body())
                 .get("read").asBoolean()).isTrue();
+    }
+
+    @Test
+    void opensAStreamAtOnceAndPagesASubscribersSubscriptions() throws Exception {
+        String subscriber = "paged-" + UUID.randomUUID();
+        String first = subscribe("{\"subscriber\": \"%s\", \"channel\": \"INBOX\"}".formatted(subscriber), null).get("id").asString();
+        subscribe("{\"subscriber\": \"%s\", \"channel\": \"INBOX\"}".formatted(subscriber), null);
+
+        JsonNode page = api.get("/api/subscriptions?size=1&subscriber=" + subscriber).json();
+        assertThat(page.get("content")).hasSize(1);
+        assertThat(page.get("content").get(0).get("id").asString()).isEqualTo(first);
+        assertThat(page.get("page").get("totalElements").asLong()).isEqualTo(2);
+
+        // Nothing is pending: the headers and the opening comment still come at once, not with the first keep-alive.
+        CompletableFuture<SseClient> opening = CompletableFuture.supplyAsync(() -> {
+            try {
+                return new SseClient("http://localhost:" + port + "/api/subscriptions/" + first + "/stream", null);
+            }
+            catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        await().atMost(Duration.ofSeconds(5)).until(opening::isDone);
+        try (SseClient stream = opening.join()) {
+            assertThat(stream.status).isEqualTo(200);
+        }
     }
 
     @Test

@@ -114,7 +114,7 @@ class DeliveryWorker implements SmartLifecycle {
             return;
         }
         catch (Exception e) {
-            error = e.getClass().getSimpleName() + ": " + e.getMessage();
+            error = DeliveryFailures.describe(e, properties.timeout());
         }
         Attempt attempt = new Attempt(start, status, error, Duration.between(start, clock.instant()).toMillis());
         record(delivery, subscription.get(), attempt);

@@ -66,6 +66,26 @@ class PlanTest {
     }
 
     @Test
+    void keepsActivityDatesBetween1950And2100AndAroundThePlansYear() {
+        assertThatThrownBy(() -> Activity.planned("Exchange", Theme.YOUTH, List.of(), LocalDate.of(-999_999_999, 1, 1), null,
+                List.of())).isInstanceOfSatisfying(InvalidValue.class, e -> assertThat(e.field()).hasToString("startsOn"));
+        assertThatThrownBy(() -> Activity.planned("Exchange", Theme.YOUTH, List.of(), null, LocalDate.of(2101, 1, 1), List.of()))
+                .isInstanceOfSatisfying(InvalidValue.class, e -> assertThat(e.field()).hasToString("endsOn"));
+
+        Activity in2023 = Activity.planned("Exchange", Theme.YOUTH, List.of(), LocalDate.of(2023, 3, 1), null, List.of());
+        assertThatThrownBy(() -> Plan.draft(PlanId.newId(), 2021, "Plan", PARTIES, List.of(), List.of(activity(), in2023), DRAFTED))
+                .isInstanceOfSatisfying(InvalidValue.class, e -> assertThat(e.field()).hasToString("activities[1].startsOn"));
+        Plan plan = Plan.draft(PlanId.newId(), 2021, "Plan", PARTIES, List.of(), List.of(), DRAFTED);
+        assertThatThrownBy(() -> plan.addActivity(in2023))
+                .isInstanceOfSatisfying(InvalidValue.class, e -> assertThat(e.field()).hasToString("startsOn"));
+
+        Activity acrossTheYears = Activity.planned("Exchange", Theme.YOUTH, List.of(), LocalDate.of(2020, 1, 1),
+                LocalDate.of(2022, 12, 31), List.of());
+        plan.addActivity(acrossTheYears);
+        assertThat(plan.activities()).containsExactly(acrossTheYears);
+    }
+
+    @Test
     void becomesSignedWithTheLastMissingSignatureOnly() {
         Plan plan = plan2020();
         plan.pullEvents();
