@@ -16,6 +16,7 @@ import org.decoop.platform.outbox.EventSerializer;
 import org.decoop.platform.outbox.OutboxProperties;
 import org.decoop.platform.outbox.OutboxRelay;
 import org.decoop.platform.outbox.OutboxSource;
+import org.decoop.platform.web.ApiDocumentation;
 import org.decoop.platform.web.ProblemDetailsAdvice;
 import org.decoop.platform.web.RequestSizeLimitFilter;
 import org.decoop.platform.web.StrictJson;
@@ -127,6 +128,13 @@ public class PlatformAutoConfiguration {
     @Bean
     StrictRequests strictRequests() {
         return new StrictRequests();
+    }
+
+    /** The OpenAPI document's title, version, description and the problems each operation can answer. */
+    @Bean
+    ApiDocumentation apiDocumentation(@Value("${decoop.api.title:${spring.application.name:decoop}}") String title,
+            @Value("${decoop.api.version:1}") String version, @Value("${decoop.api.description:}") String description) {
+        return new ApiDocumentation(title, version, description);
     }
 
     @Bean

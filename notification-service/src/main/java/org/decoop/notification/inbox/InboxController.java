@@ -25,6 +25,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -66,6 +69,9 @@ class InboxController {
     }
 
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @ApiResponse(responseCode = "200", description = "Server-sent events: id = the notification's sequence number, "
+            + "event = its event type, data = the notification as JSON; a comment at once, then keep-alive comments",
+            content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(type = "string")))
     @Operation(summary = "Server-sent events, one per new notification; reconnect with Last-Event-ID to get what was missed")
     SseEmitter stream(@PathVariable String id, @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
         requireSubscription(id);
@@ -94,6 +100,7 @@ class InboxController {
     }
 
     @PostMapping("/deliveries/{deliveryId}/retry")
+    @ApiResponse(responseCode = "202", description = "Accepted: the delivery is attempted again shortly", useReturnTypeSchema = true)
     @Operation(summary = "Attempt a delivery once more, now")
     ResponseEntity<DeliveryResponse> retry(@PathVariable String id, @PathVariable String deliveryId) {
         requireSubscription(id);
@@ -113,7 +120,8 @@ class InboxController {
 
     /** An inbox entry; {@code event} is the structured CloudEvent. */
     record NotificationResponse(String id, long seq, String eventId, String eventType, String subject, String summary,
-            Instant occurredAt, Instant createdAt, boolean read, JsonNode event) {
+            Instant occurredAt, Instant createdAt, boolean read,
+            @Schema(implementation = Object.class, description = "The event as a structured CloudEvent (JSON)") JsonNode event) {
 
         static NotificationResponse of(NotificationDocument notification) {
             return new NotificationResponse(notification.getId(), notification.seq(), notification.eventId(),

@@ -30,6 +30,9 @@ import org.springframework.web.bind.annotation.RestController;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -54,6 +57,9 @@ class SubscriptionController {
     }
 
     @PostMapping
+    @ApiResponse(responseCode = "201", description = "Created; Location names the new resource",
+            headers = @Header(name = "Location", description = "The new resource's path", schema = @Schema(type = "string")),
+            useReturnTypeSchema = true)
     @Operation(summary = "Subscribe; a WEBHOOK subscription's answer carries its signing secret, shown this once")
     ResponseEntity<SubscriptionResponse> create(@Valid @RequestBody CreateSubscription request) {
         FilterRequest filter = request.filter();
@@ -87,6 +93,7 @@ class SubscriptionController {
     }
 
     @DeleteMapping("/{id}")
+    @ApiResponse(responseCode = "204", description = "Deleted; its deliveries stop")
     ResponseEntity<Void> delete(@PathVariable String id) {
         if (!subscriptions.remove(new SubscriptionId(id))) {
             throw new DoesNotExist("Subscription", id);
@@ -98,6 +105,9 @@ class SubscriptionController {
         return subscriptions.byId(new SubscriptionId(id)).orElseThrow(() -> new DoesNotExist("Subscription", id));
     }
 
+    @Schema(example = """
+            {"subscriber": "SKGO coordinator", "channel": "WEBHOOK", "target": "https://skgo.example/decoop-webhook",
+             "eventTypes": ["PlanSigned", "PartnershipReactivated"], "filter": {"country": "RS"}}""")
     record CreateSubscription(
             @NotBlank @Size(max = 200) String subscriber,
             @NotNull Channel channel,

@@ -18,6 +18,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -38,6 +41,9 @@ class LocalAuthorityController {
     }
 
     @PostMapping
+    @ApiResponse(responseCode = "201", description = "Created; Location names the new resource",
+            headers = @Header(name = "Location", description = "The new resource's path", schema = @Schema(type = "string")),
+            useReturnTypeSchema = true)
     ResponseEntity<LocalAuthorityResponse> create(@Valid @RequestBody CreateLocalAuthority request) {
         LocalAuthority authority = localAuthorities.add(new LocalAuthority(LocalAuthorityId.newId(), request.name(),
                 Country.of(request.country()), request.kind()));
@@ -61,6 +67,8 @@ class LocalAuthorityController {
                 .map(LocalAuthorityResponse::of));
     }
 
+    @Schema(example = """
+            {"name": "Sremska Mitrovica", "country": "RS", "kind": "CITY"}""")
     record CreateLocalAuthority(
             @NotBlank @Size(max = LocalAuthority.MAX_NAME_LENGTH) String name,
             @NotNull @CountryCode String country,

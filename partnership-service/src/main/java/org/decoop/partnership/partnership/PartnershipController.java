@@ -28,6 +28,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -49,6 +52,9 @@ class PartnershipController {
     }
 
     @PostMapping
+    @ApiResponse(responseCode = "201", description = "Created; Location names the new resource",
+            headers = @Header(name = "Location", description = "The new resource's path", schema = @Schema(type = "string")),
+            useReturnTypeSchema = true)
     @Operation(summary = "Establish an ACTIVE partnership between two or more local authorities")
     ResponseEntity<PartnershipResponse> establish(@Valid @RequestBody EstablishPartnership request) {
         Partnership partnership = service.establish(request.partnerIds(), request.since(), request.themes(),
@@ -102,6 +108,9 @@ class PartnershipController {
         return ResponseEntity.ok().eTag(ETags.of(partnership.version())).body(PartnershipResponse.of(partnership));
     }
 
+    @Schema(example = """
+            {"partnerIds": ["<id of Nevers>", "<id of Sremska Mitrovica>"], "since": 2005, "themes": ["CULTURE", "EDUCATION"],
+             "coordinator": {"name": "SKGO coordinator", "email": "coordination@skgo.org"}}""")
     record EstablishPartnership(
             @NotNull @Size(min = Partnership.MIN_PARTNERS, max = 50) List<@NotBlank String> partnerIds,
             Integer since,
@@ -112,6 +121,8 @@ class PartnershipController {
     record CoordinatorRequest(@NotBlank @Size(max = 200) String name, @NotBlank @Email @Size(max = 320) String email) {
     }
 
+    @Schema(example = """
+            {"reason": "No joint project since 2012"}""")
     record Transition(@NotBlank @Size(max = Partnership.MAX_REASON_LENGTH) String reason) {
     }
 

@@ -36,6 +36,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
@@ -59,6 +62,9 @@ class PlanController {
     }
 
     @PostMapping
+    @ApiResponse(responseCode = "201", description = "Created; Location names the new resource",
+            headers = @Header(name = "Location", description = "The new resource's path", schema = @Schema(type = "string")),
+            useReturnTypeSchema = true)
     @Operation(summary = "Draft a plan between two or more parties")
     ResponseEntity<PlanResponse> draft(@Valid @RequestBody DraftPlan request) {
         List<Party> parties = new ArrayList<>();
@@ -141,6 +147,14 @@ class PlanController {
         }
     }
 
+    @Schema(example = """
+            {"year": 2020, "title": "Akcioni plan 2020",
+             "parties": [{"code": "AMBAFRANCE-RS", "name": "Ambassade de France en Serbie"},
+                         {"code": "SKGO", "name": "Stalna konferencija gradova i opština"}],
+             "themes": ["GENDER_EQUALITY", "YOUTH", "ENVIRONMENT"],
+             "activities": [{"title": "Youth exchange Nevers – Sremska Mitrovica", "theme": "YOUTH",
+                             "partnershipIds": ["<partnership id>"], "startsOn": "2020-04-01", "endsOn": "2020-10-31",
+                             "funding": [{"source": "FRENCH_MFA", "amountEur": 15000}, {"source": "LOCAL_BUDGET", "amountEur": 8000}]}]}""")
     record DraftPlan(
             @NotNull @Min(Plan.FIRST_YEAR) @Max(Plan.LAST_YEAR) Integer year,
             @NotBlank @Size(max = Plan.MAX_TITLE_LENGTH) String title,
@@ -154,6 +168,9 @@ class PlanController {
             @NotBlank @Size(max = 200) String name) {
     }
 
+    @Schema(example = """
+            {"title": "Local economic development forum", "theme": "LOCAL_ECONOMIC_DEVELOPMENT",
+             "partnershipIds": ["<partnership id>"], "funding": [{"source": "EU_CALL", "amountEur": 40000}]}""")
     record ActivityRequest(
             @NotBlank @Size(max = Activity.MAX_TITLE_LENGTH) String title,
             @NotNull Theme theme,
@@ -180,9 +197,13 @@ class PlanController {
             @NotNull @PositiveOrZero @Digits(integer = 12, fraction = 2) BigDecimal amountEur) {
     }
 
+    @Schema(example = """
+            {"party": "SKGO", "signedBy": "Secrétaire général de SKGO"}""")
     record SignatureRequest(@NotBlank @Size(max = 32) String party, @NotBlank @Size(max = 200) String signedBy) {
     }
 
+    @Schema(example = """
+            {"reason": "Merged into the 2021 plan"}""")
     record CancellationRequest(@Size(max = 1000) String reason) {
     }
 

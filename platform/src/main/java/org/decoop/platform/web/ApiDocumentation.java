@@ -1,0 +1,123 @@
+package org.decoop.platform.web;
+
+import java.util.Arrays;
+import java.util.Map;
+
+import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
+import org.springdoc.core.customizers.GlobalOperationCustomizer;
+import org.springframework.core.MethodParameter;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.method.HandlerMethod;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+
+/**
+ * Every service's OpenAPI document as a client needs it: a real title, version and description,
+ * and for each operation the errors it can really answer, each as {@code application/problem+json}
+ * with the {@code Problem} schema, derived from what the operation takes (a body can be invalid,
+ * too large or not JSON; an id can be unknown; an {@code If-Match} can be stale; a domain action
+ * can conflict with the state). Operations declare their success answers themselves.
+ */
+public final class ApiDocumentation implements GlobalOpenApiCustomizer, GlobalOperationCustomizer {
+
+    private static final String PROBLEM = "Problem";
+
+    private final String title;
+    private final String version;
+    private final String description;
+
+    public ApiDocumentation(String title, String version, String description) {
+        this.title = title;
+        this.version = version;
+        this.description = description;
+    }
+
+    @Override
+    public void customise(OpenAPI openApi) {
+        openApi.info(new Info().title(title).version(version).description(description));
+        if (openApi.getComponents() == null) {
+            openApi.components(new Components());
+        }
+        openApi.getComponents().addSchemas(PROBLEM, problemSchema());
+    }
+
+    @Override
+    public Operation customize(Operation operation, HandlerMethod handler) {
+        ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
+        boolean body = has(handler, RequestBody.class);
+        boolean id = has(handler, PathVariable.class);
+        boolean query = has(handler, RequestParam.class);
+        boolean ifMatch = Arrays.stream(handler.getMethodParameters())
+                .map(parameter -> parameter.getParameterAnnotation(RequestHeader.class))
+                .anyMatch(header -> header != null && HttpHeaders.IF_MATCH.equalsIgnoreCase(header.name()));
+        boolean action = handler.getMethod().isAnnotationPresent(org.springframework.web.bind.annotation.PostMapping.class)
+                || handler.getMethod().isAnnotationPresent(org.springframework.web.bind.annotation.DeleteMapping.class);
+        if (body || query || id || ifMatch) {
+            problem(responses, "400", "Bad input: the problem names the field (`field`, `errors`)");
+        }
+        if (id) {
+            problem(responses, "404", "No such resource");
+        }
+        if (action && id) {
+            problem(responses, "409", "The resource's state does not allow it");
+        }
+        if (ifMatch) {
+            problem(responses, "412", "If-Match names a version that is no longer current");
+        }
+        if (body) {
+            problem(responses, "413", "The body is larger than the service accepts");
+            problem(responses, "415", "The body is not JSON in UTF-8");
+            problem(responses, "422", "The body refers to something that cannot be used");
+        }
+        responses.remove("500");
+        operation.setResponses(responses);
+        return operation;
+    }
+
+    private static boolean has(HandlerMethod handler, Class<? extends java.lang.annotation.Annotation> annotation) {
+        for (MethodParameter parameter : handler.getMethodParameters()) {
+            if (parameter.hasParameterAnnotation(annotation)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void problem(ApiResponses responses, String status, String description) {
+        responses.putIfAbsent(status, new ApiResponse().description(description).content(new Content().addMediaType(
+                "application/problem+json", new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM)))));
+    }
+
+    /** RFC 9457 problem details as every service writes them. */
+    private static Schema<?> problemSchema() {
+        ObjectSchema error = new ObjectSchema();
+        error.properties(Map.of("field", new StringSchema(), "message", new StringSchema()));
+        ObjectSchema problem = new ObjectSchema();
+        problem.description("RFC 9457 problem details");
+        problem.addProperty("type", new StringSchema().format("uri").example("https://decoop.org/problems/validation"));
+        problem.addProperty("title", new StringSchema().example("Bad Request"));
+        problem.addProperty("status", new IntegerSchema().example(400));
+        problem.addProperty("detail", new StringSchema().example("partnerIds: expected an array"));
+        problem.addProperty("instance", new StringSchema().format("uri-reference").example("/api/partnerships"));
+        problem.addProperty("field", new StringSchema().description("The offending request field, when there is one")
+                .example("partnerIds"));
+        problem.addProperty("errors", new ArraySchema().items(error).description("Every offending field with its message"));
+        return problem;
+    }
+}
