@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Objects;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -93,7 +94,12 @@ public final class LocalStack {
             stack.printWelcome();
         }
         catch (Exception e) {
-            System.err.println("The stack did not start: " + e.getMessage());
+            if (stack.stopping) {
+                // Ctrl-C while starting: the shutdown hook stops everything; what failed meanwhile is its doing.
+                stopped.await();
+                return;
+            }
+            System.err.println("The stack did not start: " + Objects.requireNonNullElse(e.getMessage(), e.toString()));
             System.err.println("Logs: " + options.logs());
             System.exit(1);
         }
