@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 
 import org.decoop.events.Channel;
 import org.decoop.notification.NotificationProperties;
@@ -47,6 +48,7 @@ class DeliveryWorker implements SmartLifecycle {
     private final Clock clock;
     private final MeterRegistry meters;
     private final PeriodicWork work;
+    private final Semaphore slots;
     private ExecutorService attempts;
 
     DeliveryWorker(Notifications notifications, Subscriptions subscriptions, WebhookSender webhooks, EmailSender email,
@@ -60,25 +62,41 @@ class DeliveryWorker implements SmartLifecycle {
         this.properties = properties;
         this.clock = clock;
         this.meters = meters;
+        this.slots = new Semaphore(properties.concurrency());
         this.work = new PeriodicWork("delivery-worker", Duration.ZERO, properties.pollInterval(), Duration.ZERO, this::drain);
     }
 
-    /** One pass: claims the due deliveries and attempts them. @return how many were attempted */
+    /**
+     * One pass: claims as many due deliveries as there are free attempt slots and starts them. It
+     * does not wait for them: a slow receiver holds one slot for at most the timeout, and every
+     * other delivery goes on in the others.
+     *
+     * @return how many attempts were started
+     */
     int deliverDue() {
-        // Claim no more than can be attempted at once, so no claim expires while its delivery waits.
-        List<NotificationDocument> due = notifications.claimDue(properties.concurrency(),
-                clock.instant().plus(properties.claimDuration()));
-        List<Future<?>> running = due.stream().<Future<?>>map(delivery -> attempts.submit(() -> attempt(delivery))).toList();
-        for (Future<?> attempt : running) {
+        int free = slots.availablePermits();
+        if (free == 0) {
+            return 0;
+        }
+        // Claim no more than can be attempted now, so no claim expires while its delivery waits.
+        List<NotificationDocument> due = notifications.claimDue(free, clock.instant().plus(properties.claimDuration()));
+        for (NotificationDocument delivery : due) {
+            slots.acquireUninterruptibly();
             try {
-                attempt.get();
+                attempts.execute(() -> {
+                    try {
+                        attempt(delivery);
+                    }
+                    catch (RuntimeException e) {
+                        log.warn("Delivery attempt failed unexpectedly; its claim expires and it is attempted again", e);
+                    }
+                    finally {
+                        slots.release();
+                    }
+                });
             }
-            catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            catch (Exception e) {
-                log.warn("Delivery attempt failed unexpectedly; it will be attempted again", e);
+            catch (RejectedExecutionException stopping) {
+                slots.release();
             }
         }
         return due.size();

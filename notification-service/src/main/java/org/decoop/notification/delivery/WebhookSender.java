@@ -6,6 +6,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -41,11 +45,22 @@ class WebhookSender {
                 .header("webhook-signature", secret.sign(messageId, timestamp, body))
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
+        // One deadline for the whole exchange: the client's own timeout stops at the headers, so a
+        // receiver that answers them and then trickles its body would hold the attempt for ever.
+        CompletableFuture<HttpResponse<Void>> exchange = http.sendAsync(request, HttpResponse.BodyHandlers.discarding());
         try {
-            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            return exchange.get(timeout.toMillis(), TimeUnit.MILLISECONDS).statusCode();
         }
-        catch (HttpTimeoutException e) {
-            throw new IOException("no answer within " + timeout.toMillis() + " ms", e);
+        catch (TimeoutException e) {
+            exchange.cancel(true);
+            throw new HttpTimeoutException("no answer within " + timeout.toMillis() + " ms");
+        }
+        catch (InterruptedException e) {
+            exchange.cancel(true);
+            throw e;
+        }
+        catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
         }
     }
 }

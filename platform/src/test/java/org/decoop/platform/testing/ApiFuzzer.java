@@ -206,7 +206,7 @@ public final class ApiFuzzer {
         long count = path.chars().filter(c -> c == '{').count();
         Object[] values = new Object[(int) count];
         for (int i = 0; i < count; i++) {
-            String value = random.nextBoolean() ? UUID.randomUUID().toString() : pick(strings(), random);
+            String value = random.nextBoolean() ? new UUID(random.nextLong(), random.nextLong()).toString() : pick(strings(), random);
             values[i] = value.isEmpty() ? "x" : encode(value, random);
         }
         return values;

@@ -2,20 +2,28 @@ package org.decoop.platform.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
  * A real HTTP receiver for webhook tests: answers each path with a scripted sequence of status
- * codes (the last one repeats) and records every request it gets.
+ * codes (the last one repeats), or like a hostile receiver that sends its headers and then
+ * trickles its body without end ({@link #trickle}), and records every request it gets. Each
+ * request is served on a thread of its own, so one that hangs holds up no other.
  */
 public final class WebhookReceiver implements AutoCloseable {
 
@@ -31,6 +39,8 @@ public final class WebhookReceiver implements AutoCloseable {
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Map<String, Deque<Integer>> scripts = new ConcurrentHashMap<>();
+    private final Set<String> trickling = ConcurrentHashMap.newKeySet();
+    private final CountDownLatch closed = new CountDownLatch(1);
 
     public WebhookReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -41,9 +51,14 @@ public final class WebhookReceiver implements AutoCloseable {
             }
             String path = exchange.getRequestURI().getPath();
             received.add(new Received(path, Map.copyOf(exchange.getRequestHeaders()), body));
+            if (trickling.contains(path)) {
+                trickle(exchange);
+                return;
+            }
             exchange.sendResponseHeaders(nextStatus(path), -1);
             exchange.close();
         });
+        server.setExecutor(Executors.newCachedThreadPool());
         server.start();
     }
 
@@ -51,6 +66,26 @@ public final class WebhookReceiver implements AutoCloseable {
     public String answer(String path, Integer... statuses) {
         scripts.put(path, new ArrayDeque<>(List.of(statuses)));
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+    }
+
+    /** Answers {@code path} with 200 and its headers at once, then one byte of body a second until closed. */
+    public String trickle(String path) {
+        trickling.add(path);
+        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+    }
+
+    private void trickle(HttpExchange exchange) throws IOException {
+        exchange.sendResponseHeaders(200, 0);
+        try (OutputStream body = exchange.getResponseBody()) {
+            do {
+                body.write('.');
+                body.flush();
+            }
+            while (!closed.await(1, TimeUnit.SECONDS));
+        }
+        catch (InterruptedException | IOException stopped) {
+            // the client gave up, or the receiver closes
+        }
     }
 
     public List<Received> receivedOn(String path) {
@@ -67,6 +102,7 @@ public final class WebhookReceiver implements AutoCloseable {
 
     @Override
     public void close() {
+        closed.countDown();
         server.stop(0);
     }
 }

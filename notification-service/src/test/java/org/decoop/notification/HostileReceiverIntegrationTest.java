@@ -1,0 +1,111 @@
+package org.decoop.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.decoop.events.PartnershipStatus;
+import org.decoop.events.Theme;
+import org.decoop.events.Topics;
+import org.decoop.events.partnership.PartnershipEstablished;
+import org.decoop.events.partnership.PartnershipEvent;
+import org.decoop.platform.testing.EnabledOnTestInfrastructure;
+import org.decoop.platform.testing.EventTopics;
+import org.decoop.platform.testing.ServiceApi;
+import org.decoop.platform.testing.TestInfrastructure;
+import org.decoop.platform.testing.WebhookReceiver;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import tools.jackson.databind.JsonNode;
+
+/** A receiver that answers its headers and then trickles its body costs one timeout per attempt, and no one else anything. */
+@EnabledOnTestInfrastructure
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "decoop.notification.timeout=3s",
+        "decoop.notification.retry-schedule=1h",
+        "decoop.notification.poll-interval=50ms",
+        "decoop.notification.concurrency=2",
+        "decoop.notification.allow-private-targets=true" })
+class HostileReceiverIntegrationTest {
+
+    private static KafkaProducer<String, byte[]> producer;
+    private static WebhookReceiver receiver;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestInfrastructure.current().springProperties("notifications-hostile").forEach((key, value) -> registry.add(key, () -> value));
+    }
+
+    @BeforeAll
+    static void start() throws IOException {
+        producer = EventTopics.producer();
+        receiver = new WebhookReceiver();
+    }
+
+    @AfterAll
+    static void stop() {
+        producer.close();
+        receiver.close();
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void boundsAnAttemptOnATricklingReceiverAndDeliversToOthersMeanwhile() throws Exception {
+        ServiceApi api = ServiceApi.onPort(port);
+        String slowPartnership = UUID.randomUUID().toString();
+        String fastPartnership = UUID.randomUUID().toString();
+        String slow = subscribe(api, receiver.trickle("/trickle"), slowPartnership);
+        String fast = subscribe(api, receiver.answer("/fast", 204), fastPartnership);
+
+        publish(slowPartnership);
+        await().atMost(Duration.ofSeconds(30)).until(() -> receiver.receivedOn("/trickle").size() == 1);
+        // Later events for others, while the trickling attempt holds its slot:
+        publish(fastPartnership);
+        publish(fastPartnership);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> receiver.receivedOn("/fast").size() == 2);
+        JsonNode slowAttempt = await().atMost(Duration.ofSeconds(30))
+                .until(() -> attempts(api, slow), attempts -> !attempts.isEmpty()).get(0);
+        assertThat(slowAttempt.get("error").asString()).isEqualTo("no answer within 3000 ms");
+        Instant slowFinished = Instant.parse(slowAttempt.get("at").asString()).plusMillis(slowAttempt.get("durationMillis").asLong());
+        for (JsonNode delivery : api.get("/api/subscriptions/" + fast + "/deliveries").json().get("content")) {
+            assertThat(delivery.get("status").asString()).isEqualTo("DELIVERED");
+            assertThat(Instant.parse(delivery.get("deliveredAt").asString()))
+                    .as("delivered while the trickling attempt still ran").isBefore(slowFinished);
+        }
+    }
+
+    private static String subscribe(ServiceApi api, String url, String partnershipId) {
+        ServiceApi.Answer created = api.post("/api/subscriptions", """
+                {"subscriber": "hostile-%s", "channel": "WEBHOOK", "target": "%s", "filter": {"partnershipId": "%s"}}"""
+                .formatted(partnershipId, url, partnershipId));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return created.id();
+    }
+
+    private static List<JsonNode> attempts(ServiceApi api, String subscriptionId) {
+        return api.get("/api/subscriptions/" + subscriptionId + "/deliveries").json().get("content").valueStream()
+                .flatMap(delivery -> delivery.get("attempts").valueStream()).toList();
+    }
+
+    private static void publish(String partnershipId) throws Exception {
+        EventTopics.publish(producer, new PartnershipEstablished(partnershipId, 0, PartnershipStatus.ACTIVE,
+                List.of(new PartnershipEvent.Partner("nevers", "Nevers", "FR"), new PartnershipEvent.Partner("sm", "Sremska Mitrovica", "RS")),
+                2005, Set.of(Theme.CULTURE), null, Instant.now()), Topics.PARTNERSHIP_EVENTS, "/partnership-service");
+    }
+}
