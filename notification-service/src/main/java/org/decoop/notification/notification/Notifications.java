@@ -16,6 +16,8 @@ import org.decoop.platform.messaging.IncomingEvent;
 import org.decoop.platform.mongo.MongoPages;
 import org.decoop.platform.outbox.EventSerializer;
 import org.decoop.platform.outbox.OutboxDocument;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -33,6 +35,8 @@ import tools.jackson.databind.node.ObjectNode;
 /** The stored notifications: inbox entries and deliveries, with their attempts. */
 @Component
 public class Notifications {
+
+    private static final Logger log = LoggerFactory.getLogger(Notifications.class);
 
     private static final String COUNTERS = "notification_counters";
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -191,9 +195,22 @@ public class Notifications {
                 FindAndModifyOptions.options().returnNew(true), NotificationDocument.class));
     }
 
-    private void finish(NotificationDocument delivery, NotificationDocument.Attempt attempt, Update update) {
+    /**
+     * Records an attempt, only while the worker that made it still holds its claim: if the claim
+     * ran out and another worker took the delivery over, that worker's result stands, and a late
+     * writer can never turn a DELIVERED delivery into a FAILED one.
+     *
+     * @return whether the attempt was recorded
+     */
+    private boolean finish(NotificationDocument delivery, NotificationDocument.Attempt attempt, Update update) {
         update.push("attempts", attempt).inc("attemptCount", 1).unset("claimedUntil");
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(delivery.getId())), update, NotificationDocument.class);
+        Query stillClaimed = Query.query(Criteria.where("_id").is(delivery.getId()).and("status").is(DeliveryStatus.PENDING)
+                .and("claimedUntil").is(delivery.claimedUntil));
+        boolean recorded = mongo.updateFirst(stillClaimed, update, NotificationDocument.class).getModifiedCount() > 0;
+        if (!recorded) {
+            log.warn("Delivery {}: its claim ran out before the attempt ended; the attempt is not recorded", delivery.getId());
+        }
+        return recorded;
     }
 
     private long nextSeq(String subscriptionId) {
