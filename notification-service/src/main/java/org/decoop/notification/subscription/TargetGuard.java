@@ -3,6 +3,7 @@ package org.decoop.notification.subscription;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -11,6 +12,8 @@ import java.util.Optional;
  * subscription is created and again at every send, on the address the name resolves to then.
  */
 public class TargetGuard {
+
+    private static final byte[] NAT64_PREFIX = { 0x00, 0x64, (byte) 0xff, (byte) 0x9b, 0, 0, 0, 0, 0, 0, 0, 0 };
 
     private final boolean allowPrivateTargets;
 
@@ -27,8 +30,8 @@ public class TargetGuard {
         try {
             for (InetAddress address : InetAddress.getAllByName(host)) {
                 if (isInternal(address)) {
-                    return Optional.of("%s resolves to %s, an internal address; webhooks may not target it"
-                            .formatted(host, address.getHostAddress()));
+                    // Not naming the address it resolves to: that would map the internal network for the caller.
+                    return Optional.of("%s is an internal address; webhooks may not target it".formatted(host));
                 }
             }
             return Optional.empty();
@@ -44,8 +47,28 @@ public class TargetGuard {
             return true;
         }
         byte[] bytes = address.getAddress();
-        // IPv6 unique local addresses (fc00::/7) and IPv4 carrier-grade NAT (100.64.0.0/10) are private too.
-        return (bytes.length == 16 && (bytes[0] & 0xfe) == 0xfc)
-                || (bytes.length == 4 && (bytes[0] & 0xff) == 100 && (bytes[1] & 0xc0) == 64);
+        if (bytes.length == 16) {
+            // Unique local fc00::/7; NAT64 64:ff9b::/96 reaches the IPv4 address it embeds, so that one decides.
+            return (bytes[0] & 0xfe) == 0xfc || (isNat64(bytes) && isInternal(embeddedIpv4(bytes)));
+        }
+        int first = bytes[0] & 0xff;
+        int second = bytes[1] & 0xff;
+        return (first == 100 && (second & 0xc0) == 64)              // carrier-grade NAT 100.64.0.0/10
+                || (first == 192 && second == 0 && bytes[2] == 0)   // IETF protocol assignments 192.0.0.0/24
+                || (first == 198 && (second & 0xfe) == 18)          // benchmarking 198.18.0.0/15
+                || first >= 240;                                    // reserved 240.0.0.0/4 and broadcast
+    }
+
+    private static boolean isNat64(byte[] ipv6) {
+        return Arrays.equals(ipv6, 0, 12, NAT64_PREFIX, 0, 12);
+    }
+
+    private static InetAddress embeddedIpv4(byte[] ipv6) {
+        try {
+            return InetAddress.getByAddress(Arrays.copyOfRange(ipv6, 12, 16));
+        }
+        catch (UnknownHostException impossible) {
+            throw new IllegalStateException(impossible);
+        }
     }
 }
