@@ -61,6 +61,8 @@ public final class LocalStack {
     private H2Backend store;
     private ScheduledExecutorService supervisor;
     private volatile boolean stopping;
+    /** Set first thing on Ctrl-C / SIGTERM, before children killed by the same signal make the start fail. */
+    private volatile boolean shuttingDown;
 
     LocalStack(StackOptions options) {
         this.options = options;
@@ -83,6 +85,7 @@ public final class LocalStack {
         LocalStack stack = new LocalStack(options);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stack.shuttingDown = true;
             stack.stop();
             stopped.countDown();
         }, "local-stack-stop"));
@@ -94,7 +97,7 @@ public final class LocalStack {
             stack.printWelcome();
         }
         catch (Exception e) {
-            if (stack.stopping) {
+            if (stack.shuttingDown) {
                 // Ctrl-C while starting: the shutdown hook stops everything; what failed meanwhile is its doing.
                 stopped.await();
                 return;

@@ -234,6 +234,9 @@ class PartnershipServiceIntegrationTest {
         assertThat(wildcard.json().get("type").asString()).isEqualTo("https://decoop.org/problems/unsupported-media-type");
         assertThat(api.get("/api/local-authorities?q=X%20" + run).json().get("page").get("totalElements").asLong())
                 .as("nothing written").isZero();
+        assertThat(api.raw("POST", "/api/local-authorities", "multipart/form-data", "x").statusCode()).isEqualTo(415);
+        assertThat(api.raw("GET", "/api/partnerships", "multipart/mixed", "x").statusCode()).isLessThan(500);
+        assertThat(api.raw("PUT", "/api/partnerships/x", "application/x-www-form-urlencoded", "%zz").statusCode()).isBetween(400, 499);
     }
 
     @Test

@@ -133,6 +133,8 @@ class DeliveryWorker implements SmartLifecycle {
         }
         catch (Exception e) {
             error = DeliveryFailures.describe(e, properties.timeout());
+            // The subscriber sees the words; an operator may need the cause (an SMTP reply, a certificate).
+            log.info("Delivery {} attempt failed: {}", delivery.getId(), e.toString());
         }
         Attempt attempt = new Attempt(start, status, error, Duration.between(start, clock.instant()).toMillis());
         record(delivery, subscription.get(), attempt);

@@ -69,6 +69,9 @@ class PlanApiWebTest {
     @CsvSource(delimiter = '|', textBlock = """
             parties as text        | {"year": 2020, "title": "Plan", "parties": "SKGO"}                         | parties          | expected an array
             year as text           | {"year": "twenty", "title": "Plan", "parties": %s}                         | year             | expected a whole number
+            year as a numeric text | {"year": "2020", "title": "Plan", "parties": %s}                           | year             | expected a whole number
+            year with a fraction   | {"year": 2020.9, "title": "Plan", "parties": %s}                           | year             | expected a whole number
+            year out of int range  | {"year": 99999999999, "title": "Plan", "parties": %s}                      | year             | expected a whole number
             party as text          | {"year": 2020, "title": "Plan", "parties": ["SKGO", "X"]}                  | parties[0]       | expected an object
             title as object        | {"year": 2020, "title": {"a": 1}, "parties": %s}                           | title            | expected a text
             theme as object        | {"year": 2020, "title": "Plan", "parties": %s, "themes": [{}]}             | themes[0]        | expected one of

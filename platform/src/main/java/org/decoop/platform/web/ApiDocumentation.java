@@ -1,7 +1,6 @@
 package org.decoop.platform.web;
 
 import java.util.Arrays;
-import java.util.Map;
 
 import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
 import org.springdoc.core.customizers.GlobalOperationCustomizer;
@@ -107,7 +106,8 @@ public final class ApiDocumentation implements GlobalOpenApiCustomizer, GlobalOp
     /** RFC 9457 problem details as every service writes them. */
     private static Schema<?> problemSchema() {
         ObjectSchema error = new ObjectSchema();
-        error.properties(Map.of("field", new StringSchema(), "message", new StringSchema()));
+        error.addProperty("field", new StringSchema());
+        error.addProperty("message", new StringSchema());
         ObjectSchema problem = new ObjectSchema();
         problem.description("RFC 9457 problem details");
         problem.addProperty("type", new StringSchema().format("uri").example("https://decoop.org/problems/validation"));

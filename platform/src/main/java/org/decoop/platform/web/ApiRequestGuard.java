@@ -9,7 +9,9 @@ import java.util.stream.Collectors;
 
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.decoop.platform.domain.InvalidValue;
+import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodParameter;
+import org.springframework.core.ParameterNameDiscoverer;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.method.HandlerMethod;
@@ -29,6 +31,7 @@ import jakarta.servlet.http.HttpServletResponse;
 public final class ApiRequestGuard implements HandlerInterceptor {
 
     private static final Pattern WHOLE_NUMBER = Pattern.compile("-?[0-9]{1,18}");
+    private static final ParameterNameDiscoverer PARAMETER_NAMES = new DefaultParameterNameDiscoverer();
     private static final Set<Class<?>> WHOLE_NUMBER_TYPES = Set.of(int.class, Integer.class, long.class, Long.class);
 
     @Override
@@ -53,9 +56,8 @@ public final class ApiRequestGuard implements HandlerInterceptor {
         }
         parameters.forEach((name, values) -> {
             for (String value : values) {
-                if (value.chars().anyMatch(Character::isISOControl) || name.chars().anyMatch(Character::isISOControl)) {
-                    throw new InvalidValue(name.chars().anyMatch(Character::isISOControl) ? "query" : name,
-                            "must not contain control characters");
+                if (hasControlCharacters(value) || hasControlCharacters(name)) {
+                    throw new InvalidValue(hasControlCharacters(name) ? "query" : name, "must not contain control characters");
                 }
             }
         });
@@ -68,11 +70,13 @@ public final class ApiRequestGuard implements HandlerInterceptor {
             if (annotation == null) {
                 continue;
             }
+            // Spring discovers parameter names on a handler's first call; this runs before it.
+            parameter.initParameterNameDiscovery(PARAMETER_NAMES);
             String name = annotation.name().isEmpty() ? parameter.getParameterName() : annotation.name();
             String value = name == null ? null : request.getParameter(name);
             Class<?> type = parameter.nestedIfOptional().getNestedParameterType();
-            if (value == null) {
-                continue;
+            if (value == null || value.isEmpty()) {
+                continue; // absent: the default, if any, applies
             }
             if (WHOLE_NUMBER_TYPES.contains(type) && !WHOLE_NUMBER.matcher(value).matches()) {
                 throw new InvalidValue(name, "expected a whole number in decimal digits");
@@ -82,6 +86,11 @@ public final class ApiRequestGuard implements HandlerInterceptor {
                         .collect(Collectors.joining(", ")));
             }
         }
+    }
+
+    /** Any but a tab, which a name may hold. */
+    private static boolean hasControlCharacters(String text) {
+        return text.chars().anyMatch(c -> Character.isISOControl(c) && c != '\t');
     }
 
     private static boolean takesABody(HandlerMethod method) {

@@ -37,10 +37,12 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import jakarta.validation.ConstraintViolationException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
@@ -79,7 +81,22 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(exception, problem, new HttpHeaders(), status, request);
     }
 
-    @ExceptionHandler({ ApiRequestGuard.MalformedQuery.class, InvalidParameterException.class })
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<Object> handleTomcatParameters(InvalidParameterException exception, WebRequest request) {
+        if (exception.getErrorCode() == HttpStatus.CONTENT_TOO_LARGE.value()) {
+            ProblemDetail problem = problem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Too many or too large parameters");
+            return handleExceptionInternal(exception, problem, new HttpHeaders(), HttpStatus.CONTENT_TOO_LARGE, request);
+        }
+        return handleMalformedQuery(exception, request);
+    }
+
+    /** multipart bodies are never accepted (and Spring's multipart support is off). */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<Object> handleMultipart(MultipartException exception, WebRequest request) {
+        return handleUnsupportedBody(new ApiRequestGuard.UnsupportedBody("the request body must be JSON in UTF-8 (Content-Type: application/json)"), request);
+    }
+
+    @ExceptionHandler(ApiRequestGuard.MalformedQuery.class)
     ResponseEntity<Object> handleMalformedQuery(RuntimeException exception, WebRequest request) {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "validation", "The query string is not valid percent-encoded UTF-8");
         withErrors(problem, List.of(new FieldProblem("query", "not valid percent-encoded UTF-8")));
@@ -180,7 +197,16 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         }
         ProblemDetail problem;
         JacksonException jackson = causeOfType(exception, JacksonException.class);
-        if (jackson == null || jackson instanceof StreamReadException) {
+        if (jackson instanceof InputCoercionException coercion) {
+            String field = pathOf(jackson);
+            String message = coercion.getTargetType() == null ? "out of range" : "expected " + describeType(coercion.getTargetType())
+                    + " within its range";
+            problem = problem(HttpStatus.BAD_REQUEST, "validation", (field.isEmpty() ? "" : field + ": ") + message);
+            if (!field.isEmpty()) {
+                withErrors(problem, List.of(new FieldProblem(field, message)));
+            }
+        }
+        else if (jackson == null || jackson instanceof StreamReadException) {
             problem = problem(HttpStatus.BAD_REQUEST, "malformed-json", "The request body is not well-formed JSON.");
         }
         else {

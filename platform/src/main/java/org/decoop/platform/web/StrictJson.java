@@ -12,7 +12,9 @@ import tools.jackson.databind.BeanDescription;
 import tools.jackson.databind.BeanProperty;
 import tools.jackson.databind.DeserializationConfig;
 import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JavaType;
+import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
@@ -23,15 +25,24 @@ import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.type.LogicalType;
 
 /**
- * Request bodies are read as written: a text field takes a JSON string (not 5 or true), an enum
- * takes exactly one of its names (not " YOUTH", "YOUTH\u0000" or an ordinal, which Jackson would
- * otherwise trim or count its way to). What a client sends is what is stored.
+ * Request bodies are read as written: a text field takes a JSON string (not 5 or true), a number
+ * a JSON number (not "2020", and a whole number no fraction), a boolean true or false (not
+ * "true"), an enum exactly one of its names (not " YOUTH", "YOUTH\u0000" or an ordinal, which
+ * Jackson would otherwise trim or count its way to).
  */
 public final class StrictJson implements JsonMapperBuilderCustomizer {
 
     @Override
     public void customize(JsonMapper.Builder builder) {
         builder.enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
+        builder.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS);
+        builder.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+        for (LogicalType scalar : new LogicalType[] { LogicalType.Integer, LogicalType.Float, LogicalType.Boolean }) {
+            builder.withCoercionConfig(scalar, coercion -> coercion
+                    .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail));
+        }
+        builder.withCoercionConfig(LogicalType.Integer, coercion -> coercion.setCoercion(CoercionInputShape.Float, CoercionAction.Fail));
         builder.withCoercionConfig(LogicalType.Textual, coercion -> coercion
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)

@@ -187,6 +187,12 @@ public final class ApiFuzzer {
         request.uri(URI.create(uri.toString()));
         JsonNode body = operation.path("requestBody");
         if (body.isMissingNode()) {
+            if (random.nextInt(15) == 0) {
+                // A body where none is expected, of any type: nothing may try to parse it and fail.
+                String unexpected = pick(texts("bodies"), random);
+                request.header("Content-Type", pick(texts("contentTypes"), random).replace("garbage", "text/plain"));
+                return new Prepared(request.method(method, HttpRequest.BodyPublishers.ofString(unexpected)).build(), unexpected);
+            }
             return new Prepared(request.method(method, HttpRequest.BodyPublishers.noBody()).build(), null);
         }
         String contentType = random.nextInt(10) < 7 ? "application/json" : pick(texts("contentTypes"), random);

@@ -40,8 +40,6 @@ public record Activity(
             throw new InvalidValue("theme", "an activity has a theme");
         }
         partnershipIds = List.copyOf(new LinkedHashSet<>(partnershipIds == null ? List.of() : partnershipIds));
-        requireWithin("startsOn", startsOn, EARLIEST, LATEST);
-        requireWithin("endsOn", endsOn, EARLIEST, LATEST);
         if (startsOn != null && endsOn != null && endsOn.isBefore(startsOn)) {
             throw new InvalidValue("endsOn", "an activity cannot end before it starts");
         }
@@ -51,6 +49,9 @@ public record Activity(
     /** A new, not yet completed activity. */
     public static Activity planned(String title, Theme theme, List<String> partnershipIds, LocalDate startsOn,
             LocalDate endsOn, List<FundingLine> funding) {
+        // New activities only: a stored one is restored as it was, whatever the rules became.
+        requireWithin("startsOn", startsOn, EARLIEST, LATEST);
+        requireWithin("endsOn", endsOn, EARLIEST, LATEST);
         return new Activity(ActivityId.newId(), title.strip(), theme, partnershipIds, startsOn, endsOn, funding, null);
     }
 
