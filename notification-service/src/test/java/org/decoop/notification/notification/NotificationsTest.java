@@ -3,11 +3,8 @@ package org.decoop.notification.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import org.decoop.events.Channel;
@@ -16,6 +13,7 @@ import org.decoop.notification.subscription.domain.Subscription;
 import org.decoop.platform.messaging.IncomingEvent;
 import org.decoop.platform.outbox.EventSerializer;
 import org.decoop.platform.testing.InMemoryMongo;
+import org.decoop.platform.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.messaging.support.MessageBuilder;
@@ -26,7 +24,7 @@ class NotificationsTest {
     @RegisterExtension
     static final InMemoryMongo MONGO = new InMemoryMongo();
 
-    private final MovingClock clock = new MovingClock(Instant.parse("2020-02-27T10:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2020-02-27T10:00:00Z"));
     private final Notifications notifications = new Notifications(MONGO.freshDatabase(), new EventSerializer(), clock);
 
     @Test
@@ -52,33 +50,5 @@ class NotificationsTest {
         return IncomingEvent.of(MessageBuilder.withPayload("{}".getBytes(StandardCharsets.UTF_8))
                 .setHeader("ce_id", id).setHeader("ce_type", "org.decoop.PartnershipEstablished")
                 .setHeader("ce_source", "/partnership-service").setHeader("ce_subject", "p-1").build());
-    }
-
-    private static final class MovingClock extends Clock {
-
-        private Instant now;
-
-        MovingClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }
