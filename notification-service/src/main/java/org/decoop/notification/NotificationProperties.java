@@ -20,6 +20,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param allowPrivateTargets whether webhooks may target loopback, private and link-local
  *                            addresses (off in production; the local stack and tests allow them)
  * @param mailFrom sender address of e-mail notifications
+ * @param subscriptionsPerSubscriber how many subscriptions one subscriber may hold
+ * @param streamsPerInstance how many SSE streams one instance serves at once
+ * @param streamsPerSubscription how many SSE streams of one subscription may be open at once
+ * @param streamMaxLife how long an SSE stream stays open; the client then reconnects with Last-Event-ID
  */
 @ConfigurationProperties("decoop.notification")
 public record NotificationProperties(
@@ -30,5 +34,9 @@ public record NotificationProperties(
         @DefaultValue("60s") Duration claimDuration,
         @DefaultValue("4") int concurrency,
         @DefaultValue("false") boolean allowPrivateTargets,
-        @DefaultValue("decoop <notifications@decoop.local>") String mailFrom) {
+        @DefaultValue("decoop <notifications@decoop.local>") String mailFrom,
+        @DefaultValue("100") int subscriptionsPerSubscriber,
+        @DefaultValue("1000") int streamsPerInstance,
+        @DefaultValue("5") int streamsPerSubscription,
+        @DefaultValue("30m") Duration streamMaxLife) {
 }

@@ -36,6 +36,11 @@ final class SseClient implements AutoCloseable {
         reader.start();
     }
 
+    /** Whether the server ended the stream (or the test closed it). */
+    boolean ended() {
+        return !reader.isAlive();
+    }
+
     List<Event> events() {
         return List.copyOf(events);
     }

@@ -7,9 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.decoop.notification.NotificationProperties;
 import org.decoop.notification.notification.NotificationDocument;
 import org.decoop.notification.notification.Notifications;
 import org.decoop.platform.scheduling.PeriodicWork;
+import org.decoop.platform.web.LimitReached;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -35,9 +37,11 @@ class NotificationStreams implements SmartLifecycle {
     private final Notifications notifications;
     private final Map<SseEmitter, Stream> streams = new ConcurrentHashMap<>();
     private final PeriodicWork poller;
+    private final NotificationProperties properties;
 
-    NotificationStreams(Notifications notifications) {
+    NotificationStreams(Notifications notifications, NotificationProperties properties) {
         this.notifications = notifications;
+        this.properties = properties;
         this.poller = new PeriodicWork("sse-poller", POLL, POLL, Duration.ZERO, this::pollOnce);
     }
 
@@ -52,9 +56,23 @@ class NotificationStreams implements SmartLifecycle {
         }
     }
 
-    /** Opens a stream that starts after {@code lastSeq}. */
+    /**
+     * Opens a stream that starts after {@code lastSeq}. It ends after the configured life; the
+     * client reconnects with {@code Last-Event-ID} and misses nothing. The count check is not
+     * atomic with the registration: the bounds are against floods, not exact.
+     *
+     * @throws LimitReached when this instance, or this subscription, has as many streams as it may
+     */
     SseEmitter open(String subscriptionId, long lastSeq) {
-        SseEmitter emitter = new SseEmitter(0L);
+        if (streams.size() >= properties.streamsPerInstance()) {
+            throw new LimitReached("This instance serves as many streams as it may; try again later");
+        }
+        if (streams.values().stream().filter(stream -> stream.subscriptionId.equals(subscriptionId)).count()
+                >= properties.streamsPerSubscription()) {
+            throw new LimitReached("A subscription may have at most %d open streams; close one first"
+                    .formatted(properties.streamsPerSubscription()));
+        }
+        SseEmitter emitter = new SseEmitter(properties.streamMaxLife().toMillis());
         try {
             // Sent with the headers, so that a client knows at once that the stream is open.
             emitter.send(SseEmitter.event().comment("stream open"));
@@ -65,7 +83,10 @@ class NotificationStreams implements SmartLifecycle {
         }
         streams.put(emitter, new Stream(subscriptionId, lastSeq));
         emitter.onCompletion(() -> streams.remove(emitter));
-        emitter.onTimeout(() -> streams.remove(emitter));
+        emitter.onTimeout(() -> {
+            streams.remove(emitter);
+            emitter.complete();
+        });
         emitter.onError(error -> streams.remove(emitter));
         return emitter;
     }

@@ -6,11 +6,13 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import org.decoop.notification.NotificationProperties;
 import org.decoop.notification.subscription.domain.EventFacts;
 import org.decoop.notification.subscription.domain.Subscription;
-import org.decoop.platform.mongo.MongoPages;
 import org.decoop.notification.subscription.domain.SubscriptionId;
 import org.decoop.notification.subscription.domain.WebhookSecret;
+import org.decoop.platform.domain.StateConflict;
+import org.decoop.platform.mongo.MongoPages;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -26,13 +28,23 @@ public class Subscriptions {
 
     private final MongoTemplate mongo;
     private final SecretCipher cipher;
+    private final int perSubscriber;
 
-    Subscriptions(MongoTemplate mongo, SecretCipher cipher) {
+    Subscriptions(MongoTemplate mongo, SecretCipher cipher, NotificationProperties properties) {
         this.mongo = mongo;
         this.cipher = cipher;
+        this.perSubscriber = properties.subscriptionsPerSubscriber();
     }
 
+    /**
+     * Stores a new subscription, unless its subscriber holds the most it may already. Two creations
+     * at the same instant may both pass the count: the bound is there against floods, not exact.
+     */
     void add(Subscription subscription, WebhookSecret secret) {
+        long held = mongo.count(Query.query(Criteria.where("subscriber").is(subscription.subscriber())), SubscriptionDocument.class);
+        if (held >= perSubscriber) {
+            throw new StateConflict("subscriber", "a subscriber holds at most %d subscriptions; delete one first".formatted(perSubscriber));
+        }
         mongo.insert(SubscriptionDocument.of(subscription, secret == null ? null : cipher.encrypt(secret)));
     }
 

@@ -111,6 +111,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(exception, problem, headers, HttpStatus.UNSUPPORTED_MEDIA_TYPE, request);
     }
 
+    @ExceptionHandler(LimitReached.class)
+    ResponseEntity<Object> handleLimit(LimitReached exception, WebRequest request) {
+        ProblemDetail problem = problem(HttpStatus.TOO_MANY_REQUESTS, "limit-reached", exception.getMessage());
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, "5");
+        return handleExceptionInternal(exception, problem, headers, HttpStatus.TOO_MANY_REQUESTS, request);
+    }
+
     @ExceptionHandler(RequestBodyTooLarge.class)
     ResponseEntity<Object> handleTooLarge(RequestBodyTooLarge exception, WebRequest request) {
         ProblemDetail problem = problem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", exception.getMessage());

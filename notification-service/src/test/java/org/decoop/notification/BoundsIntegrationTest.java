@@ -1,0 +1,76 @@
+package org.decoop.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import org.decoop.platform.testing.EnabledOnTestInfrastructure;
+import org.decoop.platform.testing.ServiceApi;
+import org.decoop.platform.testing.TestInfrastructure;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Subscribers and stream clients cannot take more than their share: bounded, answered as problems, streams renewed. */
+@EnabledOnTestInfrastructure
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "decoop.notification.subscriptions-per-subscriber=2",
+        "decoop.notification.streams-per-subscription=1",
+        "decoop.notification.stream-max-life=2s" })
+class BoundsIntegrationTest {
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestInfrastructure.current().springProperties("notifications-bounds").forEach((key, value) -> registry.add(key, () -> value));
+    }
+
+    @LocalServerPort
+    int port;
+
+    private ServiceApi api;
+
+    @BeforeEach
+    void connect() {
+        api = ServiceApi.onPort(port);
+    }
+
+    @Test
+    void boundsTheSubscriptionsOfOneSubscriber() {
+        String subscriber = "bounded-" + UUID.randomUUID();
+        assertThat(inbox(subscriber).statusCode()).isEqualTo(201);
+        assertThat(inbox(subscriber).statusCode()).isEqualTo(201);
+
+        ServiceApi.Answer third = inbox(subscriber);
+        assertThat(third.statusCode()).isEqualTo(409);
+        assertThat(third.json().get("field").asString()).isEqualTo("subscriber");
+        assertThat(inbox("other-" + UUID.randomUUID()).statusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void boundsTheStreamsOfASubscriptionAndEndsEachAfterItsLife() throws Exception {
+        String subscription = inbox("streamer-" + UUID.randomUUID()).id();
+        String url = "http://localhost:" + port + "/api/subscriptions/" + subscription + "/stream";
+
+        try (SseClient first = new SseClient(url, null)) {
+            assertThat(first.status).isEqualTo(200);
+            try (SseClient second = new SseClient(url, null)) {
+                assertThat(second.status).isEqualTo(429);
+            }
+            await().atMost(Duration.ofSeconds(15)).until(first::ended);
+        }
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            try (SseClient renewed = new SseClient(url, "0")) {
+                assertThat(renewed.status).as("a client reconnects once its stream has ended").isEqualTo(200);
+            }
+        });
+    }
+
+    private ServiceApi.Answer inbox(String subscriber) {
+        return api.post("/api/subscriptions", "{\"subscriber\": \"%s\", \"channel\": \"INBOX\"}".formatted(subscriber));
+    }
+}
