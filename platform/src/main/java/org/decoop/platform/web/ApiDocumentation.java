@@ -1,12 +1,15 @@
 package org.decoop.platform.web;
 
+import java.lang.annotation.Annotation;
 import java.util.Arrays;
 
 import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
 import org.springdoc.core.customizers.GlobalOperationCustomizer;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -65,8 +68,8 @@ public final class ApiDocumentation implements GlobalOpenApiCustomizer, GlobalOp
         boolean ifMatch = Arrays.stream(handler.getMethodParameters())
                 .map(parameter -> parameter.getParameterAnnotation(RequestHeader.class))
                 .anyMatch(header -> header != null && HttpHeaders.IF_MATCH.equalsIgnoreCase(header.name()));
-        boolean action = handler.getMethod().isAnnotationPresent(org.springframework.web.bind.annotation.PostMapping.class)
-                || handler.getMethod().isAnnotationPresent(org.springframework.web.bind.annotation.DeleteMapping.class);
+        boolean action = handler.getMethod().isAnnotationPresent(PostMapping.class)
+                || handler.getMethod().isAnnotationPresent(DeleteMapping.class);
         if (body || query || id || ifMatch) {
             problem(responses, "400", "Bad input: the problem names the field (`field`, `errors`)");
         }
@@ -89,7 +92,7 @@ public final class ApiDocumentation implements GlobalOpenApiCustomizer, GlobalOp
         return operation;
     }
 
-    private static boolean has(HandlerMethod handler, Class<? extends java.lang.annotation.Annotation> annotation) {
+    private static boolean has(HandlerMethod handler, Class<? extends Annotation> annotation) {
         for (MethodParameter parameter : handler.getMethodParameters()) {
             if (parameter.hasParameterAnnotation(annotation)) {
                 return true;

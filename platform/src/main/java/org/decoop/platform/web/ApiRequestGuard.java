@@ -1,11 +1,11 @@
 package org.decoop.platform.web;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.decoop.platform.domain.InvalidValue;
@@ -81,9 +81,12 @@ public final class ApiRequestGuard implements HandlerInterceptor {
             if (WHOLE_NUMBER_TYPES.contains(type) && !WHOLE_NUMBER.matcher(value).matches()) {
                 throw new InvalidValue(name, "expected a whole number in decimal digits");
             }
-            if (type.isEnum() && !value.isEmpty() && Arrays.stream(type.getEnumConstants()).map(Object::toString).noneMatch(value::equals)) {
-                throw new InvalidValue(name, "expected one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString)
-                        .collect(Collectors.joining(", ")));
+            if (type.isEnum()) {
+                // By name, as Spring converts them, but without its trimming.
+                List<String> names = Arrays.stream(type.getEnumConstants()).map(constant -> ((Enum<?>) constant).name()).toList();
+                if (!names.contains(value)) {
+                    throw new InvalidValue(name, "expected one of " + String.join(", ", names));
+                }
             }
         }
     }

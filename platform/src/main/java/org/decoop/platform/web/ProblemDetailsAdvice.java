@@ -205,16 +205,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         }
         ProblemDetail problem;
         JacksonException jackson = causeOfType(exception, JacksonException.class);
-        if (jackson instanceof InputCoercionException coercion) {
-            String field = pathOf(jackson);
-            String message = coercion.getTargetType() == null ? "out of range" : "expected " + describeType(coercion.getTargetType())
-                    + " within its range";
-            problem = problem(HttpStatus.BAD_REQUEST, "validation", (field.isEmpty() ? "" : field + ": ") + message);
-            if (!field.isEmpty()) {
-                withErrors(problem, List.of(new FieldProblem(field, message)));
-            }
-        }
-        else if (jackson == null || jackson instanceof StreamReadException) {
+        // A number out of its type's range is well-formed JSON of the wrong value, not malformed JSON.
+        if (jackson == null || (jackson instanceof StreamReadException && !(jackson instanceof InputCoercionException))) {
             problem = problem(HttpStatus.BAD_REQUEST, "malformed-json", "The request body is not well-formed JSON.");
         }
         else {
@@ -275,6 +267,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     private static String expectation(JacksonException exception) {
         if (exception instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
             return "expected " + describeType(mismatch.getTargetType());
+        }
+        if (exception instanceof InputCoercionException coercion && coercion.getTargetType() != null) {
+            return "expected " + describeType(coercion.getTargetType()) + " within its range";
         }
         return "not a valid value here";
     }
