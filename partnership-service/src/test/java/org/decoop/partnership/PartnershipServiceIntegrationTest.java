@@ -27,6 +27,7 @@ import org.decoop.platform.outbox.CloudEventRecords;
 import org.decoop.platform.testing.EnabledOnTestInfrastructure;
 import org.decoop.platform.testing.EventTopics;
 import org.decoop.platform.testing.ServiceApi;
+import org.decoop.platform.testing.TestTokens;
 import org.decoop.platform.testing.ServiceApi.Answer;
 import org.decoop.platform.testing.TestInfrastructure;
 import org.junit.jupiter.api.AfterEach;
@@ -59,13 +60,18 @@ class PartnershipServiceIntegrationTest {
     @LocalServerPort
     int port;
 
+    private static final TestTokens TOKENS = TestTokens.shared();
+
+    /** SKGO, a steward: may act for every partnership. */
     private ServiceApi api;
+    private ServiceApi anonymous;
     private KafkaConsumer<String, byte[]> consumer;
     private final String run = UUID.randomUUID().toString().substring(0, 8);
 
     @BeforeEach
     void connect() {
-        api = ServiceApi.onPort(port);
+        anonymous = ServiceApi.onPort(port);
+        api = anonymous.as(TOKENS.steward("skgo", "SKGO"));
         consumer = EventTopics.consumer(Topics.PARTNERSHIP_EVENTS);
     }
 
@@ -177,10 +183,15 @@ class PartnershipServiceIntegrationTest {
         JsonNode history = JSON.readTree(api.get("/api/partnerships/" + dormant).body()).get("history");
         assertThat(history.get(2).get("planId").asString()).isEqualTo(planId);
         assertThat(history.get(2).get("reason").asString()).contains("Akcioni plan 2020");
+        assertThat(history.get(2).get("by").asString()).as("the choreography acts as the service").isEqualTo("partnership-service");
 
         List<ConsumerRecord<String, byte[]>> records = EventTopics.recordsWithKey(consumer, dormant, 3);
         assertThat(header(records.get(2), "ce_type")).isEqualTo("org.decoop.PartnershipReactivated");
         assertThat(JSON.readTree(records.get(2).value()).get("planId").asString()).isEqualTo(planId);
+        assertThat(header(records.get(2), "ce_authtype")).isEqualTo("system");
+        assertThat(header(records.get(2), "ce_authid")).isEqualTo("partnership-service");
+        assertThat(header(records.get(1), "ce_authtype")).as("the dormancy was SKGO's").isEqualTo("user");
+        assertThat(header(records.get(1), "ce_authid")).isEqualTo(TestTokens.subjectOf("skgo"));
         assertThat(JSON.readTree(api.get("/api/partnerships/" + active).body()).get("history").size())
                 .as("an ACTIVE partnership is not reactivated").isEqualTo(1);
     }
@@ -244,17 +255,27 @@ class PartnershipServiceIntegrationTest {
         createLocalAuthority("Kragujevac " + run, "RS", "CITY");
 
         Answer duplicate = api.post("/api/local-authorities",
-                "{\"name\": \"  kragujevac %s \", \"country\": \"RS\", \"kind\": \"CITY\"}".formatted(run));
+                "{\"code\": \"RS-OTHER-%s\", \"name\": \"  kragujevac %s \", \"country\": \"RS\", \"kind\": \"CITY\"}"
+                        .formatted(run.toUpperCase(java.util.Locale.ROOT), run));
         assertThat(duplicate.statusCode()).isEqualTo(409);
         assertThat(JSON.readTree(duplicate.body()).get("field").asString()).isEqualTo("name");
 
+        Answer sameCode = api.post("/api/local-authorities",
+                "{\"code\": \"%s\", \"name\": \"Kragujevac Bis %s\", \"country\": \"RS\", \"kind\": \"CITY\"}"
+                        .formatted(codeOf("Kragujevac " + run, "RS"), run));
+        assertThat(sameCode.statusCode()).isEqualTo(409);
+        assertThat(sameCode.json().get("field").asString()).isEqualTo("code");
+        assertThat(api.get("/api/local-authorities?code=" + codeOf("Kragujevac " + run, "RS")).json().get("content")
+                .findValuesAsString("name")).containsExactly("Kragujevac " + run);
+
         Answer badKind = api.post("/api/local-authorities",
-                "{\"name\": \"Kragujevac %s\", \"country\": \"RS\", \"kind\": \"TOWN\"}".formatted(run));
+                "{\"code\": \"RS-KRAG\", \"name\": \"Kragujevac %s\", \"country\": \"RS\", \"kind\": \"TOWN\"}".formatted(run));
         assertThat(badKind.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(badKind.body()).get("field").asString()).isEqualTo("kind");
 
         assertThat(api.post("/api/local-authorities",
-                "{\"name\": \"Kragujevac %s\", \"country\": \"FR\", \"kind\": \"CITY\"}".formatted(run)).statusCode())
+                "{\"code\": \"%s\", \"name\": \"Kragujevac %s\", \"country\": \"FR\", \"kind\": \"CITY\"}"
+                        .formatted(codeOf("Kragujevac " + run, "FR"), run)).statusCode())
                 .as("same name, other country").isEqualTo(201);
 
         JsonNode found = JSON.readTree(api.get("/api/local-authorities?country=RS&q=KRAGUJ").body());
@@ -285,15 +306,79 @@ class PartnershipServiceIntegrationTest {
     }
 
     @Test
+    void letsOnlyItsPartnersOrAStewardChangeAPartnershipWithAValidToken() throws Exception {
+        String nevers = createLocalAuthority("Nevers " + run, "FR", "CITY");
+        String mitrovica = createLocalAuthority("Sremska Mitrovica " + run, "RS", "CITY");
+        String neversCode = codeOf("Nevers " + run, "FR");
+        ServiceApi neversTown = anonymous.as(TOKENS.user("nevers", neversCode));
+        ServiceApi kragujevacTown = anonymous.as(TOKENS.user("kragujevac", "RS-KRAGUJEVAC"));
+        String body = """
+                {"partnerIds": ["%s", "%s"], "themes": ["YOUTH"], "coordinator": {"name": "Coordination", "email": "c@nevers.example"}}"""
+                .formatted(nevers, mitrovica);
+
+        Answer noToken = anonymous.post("/api/partnerships", body);
+        assertThat(noToken.statusCode()).isEqualTo(401);
+        assertThat(noToken.header("WWW-Authenticate")).hasValueSatisfying(value -> assertThat(value).startsWith("Bearer"));
+        assertThat(noToken.header("Content-Type")).hasValueSatisfying(value -> assertThat(value).startsWith("application/problem+json"));
+        assertThat(kragujevacTown.post("/api/partnerships", body).statusCode()).as("acts for neither partner").isEqualTo(403);
+        assertThat(anonymous.as(TOKENS.user("someone", "FR-NOWHERE")).post("/api/partnerships", body).statusCode())
+                .as("a code that names nothing known grants nothing").isEqualTo(403);
+        assertThat(anonymous.as(TOKENS.user("someone", "FR-NOWHERE")).post("/api/local-authorities",
+                "{\"code\": \"FR-NOWHERE\", \"name\": \"Nowhere\", \"country\": \"FR\", \"kind\": \"CITY\"}").statusCode())
+                .as("only a steward registers a local authority").isEqualTo(403);
+
+        Answer established = neversTown.post("/api/partnerships", body);
+        assertThat(established.statusCode()).isEqualTo(201);
+        String id = established.id();
+        String dormancy = "/api/partnerships/" + id + "/dormancy";
+        String reason = "{\"reason\": \"Quiet\"}";
+        assertThat(kragujevacTown.post(dormancy, reason).statusCode()).isEqualTo(403);
+        assertThat(anonymous.as(TOKENS.signedByAnotherKey("nevers", neversCode)).post(dormancy, reason).statusCode())
+                .as("signed by a key the issuer does not have").isEqualTo(401);
+        assertThat(anonymous.as(TOKENS.tampered("nevers", List.of(neversCode),
+                claims -> claims.expirationTime(java.util.Date.from(Instant.now().minusSeconds(120))))).post(dormancy, reason).statusCode())
+                .as("expired").isEqualTo(401);
+        assertThat(anonymous.as(TOKENS.tampered("nevers", List.of(neversCode), claims -> claims.issuer("http://evil.test/realms/decoop")))
+                .post(dormancy, reason).statusCode()).as("another issuer").isEqualTo(401);
+        assertThat(anonymous.as(TOKENS.tampered("nevers", List.of(neversCode), claims -> claims.audience("another-api")))
+                .post(dormancy, reason).statusCode()).as("another audience").isEqualTo(401);
+        assertThat(anonymous.as("not.a.jwt").post(dormancy, reason).statusCode()).as("malformed").isEqualTo(401);
+        assertThat(anonymous.get("/api/partnerships/" + id).json().get("version").asLong()).as("nothing changed").isZero();
+
+        assertThat(neversTown.post(dormancy, reason).statusCode()).isEqualTo(200);
+        assertThat(api.post("/api/partnerships/" + id + "/reactivation", "{\"reason\": \"SKGO restarts it\"}").statusCode())
+                .as("a steward").isEqualTo(200);
+
+        JsonNode seenByAnyone = anonymous.get("/api/partnerships/" + id).json();
+        assertThat(seenByAnyone.get("history").findValuesAsString("by")).containsExactly("nevers", "nevers", "skgo");
+        assertThat(seenByAnyone.get("coordinator").get("name").asString()).isEqualTo("Coordination");
+        assertThat(seenByAnyone.get("coordinator").get("email").isNull()).as("an e-mail only for partners and stewards").isTrue();
+        assertThat(kragujevacTown.get("/api/partnerships/" + id).json().get("coordinator").get("email").isNull()).isTrue();
+        assertThat(neversTown.get("/api/partnerships/" + id).json().get("coordinator").get("email").asString())
+                .isEqualTo("c@nevers.example");
+        assertThat(api.get("/api/partnerships/" + id).json().get("coordinator").get("email").asString()).isEqualTo("c@nevers.example");
+        assertThat(seenByAnyone.get("partners").findValuesAsString("code")).containsExactly(neversCode, codeOf("Sremska Mitrovica " + run, "RS"));
+
+        List<ConsumerRecord<String, byte[]>> records = EventTopics.recordsWithKey(consumer, id, 3);
+        assertThat(records).extracting(record -> header(record, "ce_authtype")).containsOnly("user");
+        assertThat(records).extracting(record -> header(record, "ce_authid")).containsExactly(
+                TestTokens.subjectOf("nevers"), TestTokens.subjectOf("nevers"), TestTokens.subjectOf("skgo"));
+    }
+
+    @Test
     void reportsHealthMetricsAndItsApi() throws Exception {
-        Answer health = api.get("/actuator/health");
+        ServiceApi ops = anonymous.as(TOKENS.ops("operator"));
+        Answer health = ops.get("/actuator/health");
         assertThat(health.statusCode()).isEqualTo(200);
         JsonNode components = JSON.readTree(health.body()).get("components");
         assertThat(components.get("mongo").get("status").asString()).isEqualTo("UP");
-        assertThat(api.get("/actuator/health/liveness").statusCode()).isEqualTo(200);
-        assertThat(api.get("/actuator/health/readiness").statusCode()).isEqualTo(200);
-        assertThat(api.get("/actuator/prometheus").body()).contains("decoop_outbox_published");
-        assertThat(api.get("/v3/api-docs").body()).contains("/api/partnerships/{id}/reactivation");
+        assertThat(anonymous.get("/actuator/health").json().has("components")).as("details are for ops").isFalse();
+        assertThat(anonymous.get("/actuator/health/liveness").statusCode()).isEqualTo(200);
+        assertThat(anonymous.get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+        assertThat(ops.get("/actuator/prometheus").body()).contains("decoop_outbox_published");
+        assertThat(anonymous.get("/actuator/prometheus").statusCode()).isEqualTo(401);
+        assertThat(api.get("/actuator/prometheus").statusCode()).as("a steward is not ops").isEqualTo(403);
+        assertThat(anonymous.get("/v3/api-docs").body()).contains("/api/partnerships/{id}/reactivation");
     }
 
     private static List<String> ids(JsonNode page) {
@@ -310,9 +395,15 @@ class PartnershipServiceIntegrationTest {
 
     private String createLocalAuthority(String name, String country, String kind) {
         Answer response = api.post("/api/local-authorities",
-                "{\"name\": \"%s\", \"country\": \"%s\", \"kind\": \"%s\"}".formatted(name, country, kind));
+                "{\"code\": \"%s\", \"name\": \"%s\", \"country\": \"%s\", \"kind\": \"%s\"}"
+                        .formatted(codeOf(name, country), name, country, kind));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return JSON.readTree(response.body()).get("id").asString();
+    }
+
+    /** "Nevers 1a2b3c4d" in FR is FR-NEVERS-1A2B3C4D. */
+    private static String codeOf(String name, String country) {
+        return country + "-" + name.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]+", "-").replaceAll("^-|-$", "");
     }
 
     private long totalPartnerships() {

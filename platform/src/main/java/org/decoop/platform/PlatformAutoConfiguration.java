@@ -9,6 +9,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.decoop.platform.domain.Actor;
 import org.decoop.platform.messaging.IdempotentConsumer;
 import org.decoop.platform.mongo.MongoPingHealthIndicator;
 import org.decoop.platform.outbox.AggregateStore;
@@ -16,6 +17,7 @@ import org.decoop.platform.outbox.EventSerializer;
 import org.decoop.platform.outbox.OutboxProperties;
 import org.decoop.platform.outbox.OutboxRelay;
 import org.decoop.platform.outbox.OutboxSource;
+import org.decoop.platform.security.Callers;
 import org.decoop.platform.web.ApiDocumentation;
 import org.decoop.platform.web.ProblemDetailsAdvice;
 import org.decoop.platform.web.RequestSizeLimitFilter;
@@ -60,8 +62,11 @@ public class PlatformAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    EventSerializer eventSerializer() {
-        return new EventSerializer();
+    EventSerializer eventSerializer(ObjectProvider<Callers> callers,
+            @Value("${spring.application.name:decoop}") String serviceName) {
+        Callers known = callers.getIfAvailable();
+        Actor system = Actor.system(serviceName);
+        return new EventSerializer(known == null ? () -> system : known::currentOrSystem);
     }
 
     @Bean
@@ -133,8 +138,10 @@ public class PlatformAutoConfiguration {
     /** The OpenAPI document's title, version, description and the problems each operation can answer. */
     @Bean
     ApiDocumentation apiDocumentation(@Value("${decoop.api.title:${spring.application.name:decoop}}") String title,
-            @Value("${decoop.api.version:1}") String version, @Value("${decoop.api.description:}") String description) {
-        return new ApiDocumentation(title, version, description);
+            @Value("${decoop.api.version:1}") String version, @Value("${decoop.api.description:}") String description,
+            @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri:http://localhost:8180/realms/decoop}") String issuer,
+            @Value("${decoop.security.signed-in-only:}") List<String> signedInOnly) {
+        return new ApiDocumentation(title, version, description, issuer, signedInOnly);
     }
 
     @Bean

@@ -10,6 +10,7 @@ import org.decoop.notification.notification.Notifications;
 import org.decoop.notification.subscription.Subscriptions;
 import org.decoop.notification.subscription.domain.SubscriptionId;
 import org.decoop.platform.domain.DoesNotExist;
+import org.decoop.platform.security.Callers;
 import org.decoop.platform.domain.InvalidValue;
 import org.decoop.platform.domain.StateConflict;
 import org.springframework.data.web.PagedModel;
@@ -44,8 +45,10 @@ class InboxController {
     private final Subscriptions subscriptions;
     private final Notifications notifications;
     private final NotificationStreams streams;
+    private final Callers callers;
 
-    InboxController(Subscriptions subscriptions, Notifications notifications, NotificationStreams streams) {
+    InboxController(Subscriptions subscriptions, Notifications notifications, NotificationStreams streams, Callers callers) {
+        this.callers = callers;
         this.subscriptions = subscriptions;
         this.notifications = notifications;
         this.streams = streams;
@@ -112,8 +115,9 @@ class InboxController {
                 .orElseThrow(() -> new StateConflict("Delivery %s is %s and cannot be retried".formatted(deliveryId, delivery.status())));
     }
 
+    /** The caller's own subscription; anyone else's does not exist for them. */
     private void requireSubscription(String id) {
-        if (subscriptions.byId(new SubscriptionId(id)).isEmpty()) {
+        if (subscriptions.ownedBy(new SubscriptionId(id), callers.current()).isEmpty()) {
             throw new DoesNotExist("Subscription", id);
         }
     }

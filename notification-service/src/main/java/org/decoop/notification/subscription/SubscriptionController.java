@@ -14,6 +14,7 @@ import org.decoop.notification.subscription.domain.Subscription;
 import org.decoop.notification.subscription.domain.SubscriptionId;
 import org.decoop.notification.subscription.domain.WebhookSecret;
 import org.decoop.platform.domain.DoesNotExist;
+import org.decoop.platform.security.Callers;
 import org.decoop.platform.domain.InvalidValue;
 import org.decoop.platform.web.CountryCode;
 import org.springframework.data.web.PagedModel;
@@ -49,8 +50,10 @@ class SubscriptionController {
     private final Subscriptions subscriptions;
     private final TargetGuard targets;
     private final Clock clock;
+    private final Callers callers;
 
-    SubscriptionController(Subscriptions subscriptions, TargetGuard targets, Clock clock) {
+    SubscriptionController(Subscriptions subscriptions, TargetGuard targets, Clock clock, Callers callers) {
+        this.callers = callers;
         this.subscriptions = subscriptions;
         this.targets = targets;
         this.clock = clock;
@@ -63,7 +66,7 @@ class SubscriptionController {
     @Operation(summary = "Subscribe; a WEBHOOK subscription's answer carries its signing secret, shown this once")
     ResponseEntity<SubscriptionResponse> create(@Valid @RequestBody CreateSubscription request) {
         FilterRequest filter = request.filter();
-        Subscription subscription = Subscription.create(request.subscriber(), request.channel(), request.target(),
+        Subscription subscription = Subscription.create(callers.current(), request.subscriber(), request.channel(), request.target(),
                 request.eventTypes(), filter == null ? Filter.NONE : new Filter(filter.partnershipId(), filter.localAuthorityId(),
                         filter.country() == null ? null : Country.of(filter.country()), filter.theme()),
                 clock.instant());
@@ -80,11 +83,11 @@ class SubscriptionController {
     }
 
     @GetMapping
-    @Operation(summary = "A subscriber's subscriptions (without their secrets)")
-    PagedModel<SubscriptionResponse> bySubscriber(@RequestParam @NotBlank @Size(max = 200) String subscriber,
+    @Operation(summary = "The caller's subscriptions (without their secrets)")
+    PagedModel<SubscriptionResponse> mine(
             @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-        return new PagedModel<>(subscriptions.bySubscriber(subscriber, page, size).map(s -> SubscriptionResponse.of(s, null)));
+        return new PagedModel<>(subscriptions.ownedBy(callers.current(), page, size).map(s -> SubscriptionResponse.of(s, null)));
     }
 
     @GetMapping("/{id}")
@@ -95,21 +98,23 @@ class SubscriptionController {
     @DeleteMapping("/{id}")
     @ApiResponse(responseCode = "204", description = "Deleted; its deliveries stop")
     ResponseEntity<Void> delete(@PathVariable String id) {
-        if (!subscriptions.remove(new SubscriptionId(id))) {
+        if (!subscriptions.remove(new SubscriptionId(id), callers.current())) {
             throw new DoesNotExist("Subscription", id);
         }
         return ResponseEntity.noContent().build();
     }
 
     private Subscription find(String id) {
-        return subscriptions.byId(new SubscriptionId(id)).orElseThrow(() -> new DoesNotExist("Subscription", id));
+        return subscriptions.ownedBy(new SubscriptionId(id), callers.current())
+                .orElseThrow(() -> new DoesNotExist("Subscription", id));
     }
 
     @Schema(example = """
             {"subscriber": "SKGO coordinator", "channel": "WEBHOOK", "target": "https://skgo.example/decoop-webhook",
              "eventTypes": ["PlanSigned", "PartnershipReactivated"], "filter": {"country": "RS"}}""")
+    /** {@code subscriber}: a label for people (default: the caller's name); the owner is the caller. */
     record CreateSubscription(
-            @NotBlank @Size(max = 200) String subscriber,
+            @Size(max = 200) String subscriber,
             @NotNull Channel channel,
             @Size(max = 2000) String target,
             @Size(max = 20) List<@NotBlank String> eventTypes,

@@ -13,6 +13,7 @@ import org.decoop.notification.subscription.domain.SubscriptionId;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -32,6 +33,8 @@ class SubscriptionDocument {
     String id;
     @Version
     Long version;
+    @Indexed
+    String owner;
     String subscriber;
     Channel channel;
     String target;
@@ -45,6 +48,7 @@ class SubscriptionDocument {
     static SubscriptionDocument of(Subscription subscription, String encryptedSecret) {
         SubscriptionDocument document = new SubscriptionDocument();
         document.id = subscription.id().value();
+        document.owner = subscription.owner();
         document.subscriber = subscription.subscriber();
         document.channel = subscription.channel();
         document.target = subscription.target();
@@ -63,7 +67,7 @@ class SubscriptionDocument {
         Set<String> types = eventTypes.contains(ALL_EVENTS) ? Set.of() : Set.copyOf(eventTypes);
         Filter domainFilter = filter == null ? Filter.NONE : new Filter(filter.partnershipId(), filter.localAuthorityId(),
                 filter.country() == null ? null : Country.of(filter.country()), filter.theme());
-        return new Subscription(new SubscriptionId(id), subscriber, channel, target, types, domainFilter, status,
+        return new Subscription(new SubscriptionId(id), owner, subscriber, channel, target, types, domainFilter, status,
                 disabledReason, createdAt);
     }
 

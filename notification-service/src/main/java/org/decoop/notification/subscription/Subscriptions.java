@@ -11,6 +11,7 @@ import org.decoop.notification.subscription.domain.EventFacts;
 import org.decoop.notification.subscription.domain.Subscription;
 import org.decoop.notification.subscription.domain.SubscriptionId;
 import org.decoop.notification.subscription.domain.WebhookSecret;
+import org.decoop.platform.domain.Actor;
 import org.decoop.platform.domain.StateConflict;
 import org.decoop.platform.mongo.MongoPages;
 import org.springframework.data.domain.Page;
@@ -37,13 +38,13 @@ public class Subscriptions {
     }
 
     /**
-     * Stores a new subscription, unless its subscriber holds the most it may already. Two creations
+     * Stores a new subscription, unless its owner holds the most it may already. Two creations
      * at the same instant may both pass the count: the bound is there against floods, not exact.
      */
     void add(Subscription subscription, WebhookSecret secret) {
-        long held = mongo.count(Query.query(Criteria.where("subscriber").is(subscription.subscriber())), SubscriptionDocument.class);
+        long held = mongo.count(Query.query(Criteria.where("owner").is(subscription.owner())), SubscriptionDocument.class);
         if (held >= perSubscriber) {
-            throw new StateConflict("subscriber", "a subscriber holds at most %d subscriptions; delete one first".formatted(perSubscriber));
+            throw new StateConflict("a caller holds at most %d subscriptions; delete one first".formatted(perSubscriber));
         }
         mongo.insert(SubscriptionDocument.of(subscription, secret == null ? null : cipher.encrypt(secret)));
     }
@@ -59,15 +60,22 @@ public class Subscriptions {
                 .map(cipher::decrypt);
     }
 
-    /** A subscriber's subscriptions, oldest first. */
-    Page<Subscription> bySubscriber(String subscriber, int page, int size) {
-        return MongoPages.find(mongo, Criteria.where("subscriber").is(subscriber),
+    /** The subscription, if {@code actor} owns it: for anyone else it does not exist. */
+    public Optional<Subscription> ownedBy(SubscriptionId id, Actor actor) {
+        return byId(id).filter(subscription -> subscription.isOwnedBy(actor));
+    }
+
+    /** An owner's subscriptions, oldest first. */
+    Page<Subscription> ownedBy(Actor owner, int page, int size) {
+        return MongoPages.find(mongo, Criteria.where("owner").is(owner.id()),
                 PageRequest.of(page, size, Sort.by("createdAt", "_id")), SubscriptionDocument.class)
                 .map(SubscriptionDocument::toDomain);
     }
 
-    boolean remove(SubscriptionId id) {
-        return mongo.remove(Query.query(Criteria.where("_id").is(id.value())), SubscriptionDocument.class).getDeletedCount() > 0;
+    /** Removes the subscription if {@code owner} owns it. */
+    boolean remove(SubscriptionId id, Actor owner) {
+        return mongo.remove(Query.query(Criteria.where("_id").is(id.value()).and("owner").is(owner.id())),
+                SubscriptionDocument.class).getDeletedCount() > 0;
     }
 
     /** Stops deliveries to a subscription whose receiver answered 410 Gone. */

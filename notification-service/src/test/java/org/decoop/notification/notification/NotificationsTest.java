@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import org.decoop.platform.domain.Actor;
 import org.decoop.events.Channel;
 import org.decoop.notification.subscription.domain.Filter;
 import org.decoop.notification.subscription.domain.Subscription;
@@ -25,7 +26,7 @@ class NotificationsTest {
     static final InMemoryMongo MONGO = new InMemoryMongo();
 
     private final MutableClock clock = new MutableClock(Instant.parse("2020-02-27T10:00:00Z"));
-    private final Notifications notifications = new Notifications(MONGO.freshDatabase(), new EventSerializer(), clock);
+    private final Notifications notifications = new Notifications(MONGO.freshDatabase(), new EventSerializer(() -> Actor.system("test")), clock);
 
     @Test
     void keepsTheResultOfTheWorkerThatTookOverAnExpiredClaim() {

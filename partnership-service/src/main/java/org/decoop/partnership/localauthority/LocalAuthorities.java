@@ -40,7 +40,8 @@ public class LocalAuthorities {
             return authority;
         }
         catch (DuplicateKeyException e) {
-            throw new LocalAuthorityAlreadyExists(authority);
+            throw String.valueOf(e.getMessage()).contains(LocalAuthorityDocument.CODE_INDEX)
+                    ? LocalAuthorityAlreadyExists.withCode(authority) : LocalAuthorityAlreadyExists.named(authority);
         }
     }
 
@@ -56,9 +57,12 @@ public class LocalAuthorities {
                 .collect(Collectors.toMap(LocalAuthority::id, Function.identity()));
     }
 
-    /** Authorities of a country and/or whose name contains {@code text} (any case), by name. */
-    public Page<LocalAuthority> search(Country country, String text, int page, int size) {
+    /** Authorities of a country, with a code, and/or whose name contains {@code text} (any case), by name. */
+    public Page<LocalAuthority> search(Country country, String code, String text, int page, int size) {
         Criteria criteria = new Criteria();
+        if (code != null) {
+            criteria.and("code").is(code);
+        }
         if (country != null) {
             criteria.and("country").is(country.code());
         }

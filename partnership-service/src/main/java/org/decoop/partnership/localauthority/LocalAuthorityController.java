@@ -7,6 +7,7 @@ import org.decoop.events.LocalAuthorityKind;
 import org.decoop.partnership.localauthority.domain.LocalAuthority;
 import org.decoop.partnership.localauthority.domain.LocalAuthorityId;
 import org.decoop.platform.domain.DoesNotExist;
+import org.decoop.platform.security.Callers;
 import org.decoop.platform.web.CountryCode;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.ResponseEntity;
@@ -27,6 +28,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 @RestController
@@ -35,9 +37,11 @@ import jakarta.validation.constraints.Size;
 class LocalAuthorityController {
 
     private final LocalAuthorities localAuthorities;
+    private final Callers callers;
 
-    LocalAuthorityController(LocalAuthorities localAuthorities) {
+    LocalAuthorityController(LocalAuthorities localAuthorities, Callers callers) {
         this.localAuthorities = localAuthorities;
+        this.callers = callers;
     }
 
     @PostMapping
@@ -45,8 +49,8 @@ class LocalAuthorityController {
             headers = @Header(name = "Location", description = "The new resource's path", schema = @Schema(type = "string")),
             useReturnTypeSchema = true)
     ResponseEntity<LocalAuthorityResponse> create(@Valid @RequestBody CreateLocalAuthority request) {
-        LocalAuthority authority = localAuthorities.add(new LocalAuthority(LocalAuthorityId.newId(), request.name(),
-                Country.of(request.country()), request.kind()));
+        LocalAuthority authority = localAuthorities.add(LocalAuthority.register(callers.current(), LocalAuthorityId.newId(),
+                request.code(), request.name(), Country.of(request.country()), request.kind()));
         return ResponseEntity.created(URI.create("/api/local-authorities/" + authority.id()))
                 .body(LocalAuthorityResponse.of(authority));
     }
@@ -60,25 +64,27 @@ class LocalAuthorityController {
     @GetMapping
     PagedModel<LocalAuthorityResponse> search(
             @RequestParam(required = false) @CountryCode String country,
+            @RequestParam(required = false) @Pattern(regexp = LocalAuthority.CODE_PATTERN) String code,
             @RequestParam(required = false) @Size(max = 200) String q,
             @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-        return new PagedModel<>(localAuthorities.search(country == null ? null : Country.of(country), q, page, size)
+        return new PagedModel<>(localAuthorities.search(country == null ? null : Country.of(country), code, q, page, size)
                 .map(LocalAuthorityResponse::of));
     }
 
     @Schema(example = """
-            {"name": "Sremska Mitrovica", "country": "RS", "kind": "CITY"}""")
+            {"code": "RS-SREMSKA-MITROVICA", "name": "Sremska Mitrovica", "country": "RS", "kind": "CITY"}""")
     record CreateLocalAuthority(
+            @NotNull @Pattern(regexp = LocalAuthority.CODE_PATTERN) String code,
             @NotBlank @Size(max = LocalAuthority.MAX_NAME_LENGTH) String name,
             @NotNull @CountryCode String country,
             @NotNull LocalAuthorityKind kind) {
     }
 
-    record LocalAuthorityResponse(String id, String name, String country, LocalAuthorityKind kind) {
+    record LocalAuthorityResponse(String id, String code, String name, String country, LocalAuthorityKind kind) {
 
         static LocalAuthorityResponse of(LocalAuthority authority) {
-            return new LocalAuthorityResponse(authority.id().value(), authority.name(), authority.country().code(),
+            return new LocalAuthorityResponse(authority.id().value(), authority.code(), authority.name(), authority.country().code(),
                     authority.kind());
         }
     }

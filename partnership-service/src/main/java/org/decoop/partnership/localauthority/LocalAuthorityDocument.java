@@ -6,6 +6,7 @@ import org.decoop.partnership.localauthority.domain.LocalAuthority;
 import org.decoop.partnership.localauthority.domain.LocalAuthorityId;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /** How a local authority is stored. The unique index makes (name, country) one identity. */
@@ -13,8 +14,13 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @CompoundIndex(name = "unique_name_per_country", def = "{'country': 1, 'nameKey': 1}", unique = true)
 class LocalAuthorityDocument {
 
+    static final String CODE_INDEX = "unique_code";
+
     @Id
     String id;
+    /** Sparse: authorities stored before codes existed have none. */
+    @Indexed(name = CODE_INDEX, unique = true, sparse = true)
+    String code;
     String name;
     String nameKey;
     String country;
@@ -23,6 +29,7 @@ class LocalAuthorityDocument {
     static LocalAuthorityDocument of(LocalAuthority authority) {
         LocalAuthorityDocument document = new LocalAuthorityDocument();
         document.id = authority.id().value();
+        document.code = authority.code();
         document.name = authority.name();
         document.nameKey = authority.nameKey();
         document.country = authority.country().code();
@@ -31,6 +38,6 @@ class LocalAuthorityDocument {
     }
 
     LocalAuthority toDomain() {
-        return new LocalAuthority(new LocalAuthorityId(id), name, Country.of(country), kind);
+        return new LocalAuthority(new LocalAuthorityId(id), code, name, Country.of(country), kind);
     }
 }

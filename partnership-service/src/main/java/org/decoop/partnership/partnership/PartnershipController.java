@@ -4,6 +4,8 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 import org.decoop.events.Country;
@@ -11,9 +13,12 @@ import org.decoop.events.PartnershipStatus;
 import org.decoop.events.Theme;
 import org.decoop.partnership.localauthority.domain.LocalAuthorityId;
 import org.decoop.partnership.partnership.domain.Coordinator;
+import org.decoop.partnership.partnership.domain.Partner;
 import org.decoop.partnership.partnership.domain.Partnership;
 import org.decoop.partnership.partnership.domain.PartnershipId;
 import org.decoop.platform.web.CountryCode;
+import org.decoop.platform.domain.Actor;
+import org.decoop.platform.security.Callers;
 import org.decoop.platform.web.ETags;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.HttpHeaders;
@@ -46,9 +51,11 @@ import jakarta.validation.constraints.Size;
 class PartnershipController {
 
     private final PartnershipService service;
+    private final Callers callers;
 
-    PartnershipController(PartnershipService service) {
+    PartnershipController(PartnershipService service, Callers callers) {
         this.service = service;
+        this.callers = callers;
     }
 
     @PostMapping
@@ -59,10 +66,11 @@ class PartnershipController {
     ResponseEntity<PartnershipResponse> establish(@Valid @RequestBody EstablishPartnership request) {
         Partnership partnership = service.establish(request.partnerIds(), request.since(), request.themes(),
                 request.coordinator() == null ? null
-                        : new Coordinator(request.coordinator().name(), request.coordinator().email()));
+                        : new Coordinator(request.coordinator().name(), request.coordinator().email()),
+                callers.current());
         return ResponseEntity.created(URI.create("/api/partnerships/" + partnership.id()))
                 .eTag(ETags.of(partnership.version()))
-                .body(PartnershipResponse.of(partnership));
+                .body(PartnershipResponse.of(partnership, callers.signedIn()));
     }
 
     @GetMapping("/{id}")
@@ -80,32 +88,33 @@ class PartnershipController {
             @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
         return new PagedModel<>(service.search(status, country == null ? null : Country.of(country), theme,
                 localAuthorityId == null ? null : new LocalAuthorityId(localAuthorityId), page, size)
-                .map(PartnershipResponse::of));
+                .map(partnership -> PartnershipResponse.of(partnership, callers.signedIn())));
     }
 
     @PostMapping("/{id}/dormancy")
     @Operation(summary = "Put an ACTIVE partnership to dormancy (409 from any other status)")
     ResponseEntity<PartnershipResponse> dormancy(@PathVariable String id, @Valid @RequestBody Transition request,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return withETag(service.putToDormancy(new PartnershipId(id), request.reason(), ETags.expectedVersion(ifMatch)));
+        return withETag(service.putToDormancy(new PartnershipId(id), request.reason(), ETags.expectedVersion(ifMatch), callers.current()));
     }
 
     @PostMapping("/{id}/reactivation")
     @Operation(summary = "Reactivate a DORMANT partnership (409 from any other status)")
     ResponseEntity<PartnershipResponse> reactivation(@PathVariable String id, @Valid @RequestBody Transition request,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return withETag(service.reactivate(new PartnershipId(id), request.reason(), ETags.expectedVersion(ifMatch)));
+        return withETag(service.reactivate(new PartnershipId(id), request.reason(), ETags.expectedVersion(ifMatch), callers.current()));
     }
 
     @PostMapping("/{id}/termination")
     @Operation(summary = "End an ACTIVE or DORMANT partnership for good (409 when already ENDED)")
     ResponseEntity<PartnershipResponse> termination(@PathVariable String id, @Valid @RequestBody Transition request,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return withETag(service.terminate(new PartnershipId(id), request.reason(), ETags.expectedVersion(ifMatch)));
+        return withETag(service.terminate(new PartnershipId(id), request.reason(), ETags.expectedVersion(ifMatch), callers.current()));
     }
 
-    private static ResponseEntity<PartnershipResponse> withETag(Partnership partnership) {
-        return ResponseEntity.ok().eTag(ETags.of(partnership.version())).body(PartnershipResponse.of(partnership));
+    private ResponseEntity<PartnershipResponse> withETag(Partnership partnership) {
+        return ResponseEntity.ok().eTag(ETags.of(partnership.version()))
+                .body(PartnershipResponse.of(partnership, callers.signedIn()));
     }
 
     @Schema(example = """
@@ -137,29 +146,35 @@ class PartnershipController {
             LocalDate lastActivityOn,
             List<HistoryResponse> history) {
 
-        static PartnershipResponse of(Partnership partnership) {
+        /** The coordinator's e-mail only for a caller acting for a partner, or a steward: the rest is open data. */
+        static PartnershipResponse of(Partnership partnership, Optional<Actor> viewer) {
+            boolean mayContact = viewer.map(actor -> actor.mayActForAny(
+                    partnership.partners().stream().map(Partner::code).filter(Objects::nonNull).toList())).orElse(false);
             return new PartnershipResponse(
                     partnership.id().value(),
                     partnership.version(),
                     partnership.status(),
                     partnership.partners().stream()
-                            .map(p -> new PartnerResponse(p.id().value(), p.name(), p.country().code())).toList(),
+                            .map(p -> new PartnerResponse(p.id().value(), p.code(), p.name(), p.country().code())).toList(),
                     partnership.since(),
                     partnership.themes(),
                     partnership.coordinator() == null ? null
-                            : new CoordinatorResponse(partnership.coordinator().name(), partnership.coordinator().email()),
+                            : new CoordinatorResponse(partnership.coordinator().name(),
+                                    mayContact ? partnership.coordinator().email() : null),
                     partnership.lastActivityOn(),
                     partnership.history().stream()
-                            .map(h -> new HistoryResponse(h.status(), h.at(), h.reason(), h.planId())).toList());
+                            .map(h -> new HistoryResponse(h.status(), h.at(), h.reason(), h.planId(), h.by())).toList());
         }
     }
 
-    record PartnerResponse(String id, String name, String country) {
+    record PartnerResponse(String id, String code, String name, String country) {
     }
 
+    /** {@code email} only for a caller acting for a partner, or a steward. */
     record CoordinatorResponse(String name, String email) {
     }
 
-    record HistoryResponse(PartnershipStatus status, Instant at, String reason, String planId) {
+    /** {@code by}: who made the change (a person's name, or the service for automatic changes). */
+    record HistoryResponse(PartnershipStatus status, Instant at, String reason, String planId, String by) {
     }
 }

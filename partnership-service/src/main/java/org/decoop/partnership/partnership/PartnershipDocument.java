@@ -48,13 +48,13 @@ class PartnershipDocument extends OutboxDocument {
         PartnershipDocument document = new PartnershipDocument(partnership.id().value(), null);
         document.status = partnership.status();
         document.partners = partnership.partners().stream()
-                .map(p -> new PartnerEntry(p.id().value(), p.name(), p.country().code())).toList();
+                .map(p -> new PartnerEntry(p.id().value(), p.code(), p.name(), p.country().code())).toList();
         document.since = partnership.since();
         document.themes = List.copyOf(partnership.themes());
         document.coordinator = partnership.coordinator() == null ? null
                 : new CoordinatorEntry(partnership.coordinator().name(), partnership.coordinator().email());
         document.history = partnership.history().stream()
-                .map(h -> new HistoryEntry(h.status(), h.at(), h.reason(), h.planId())).toList();
+                .map(h -> new HistoryEntry(h.status(), h.at(), h.reason(), h.planId(), h.by())).toList();
         document.lastActivityOn = partnership.lastActivityOn() == null ? null : partnership.lastActivityOn().toString();
         document.establishedAt = partnership.history().get(0).at();
         return document;
@@ -62,19 +62,19 @@ class PartnershipDocument extends OutboxDocument {
 
     Partnership toDomain() {
         return Partnership.restore(new PartnershipId(getId()), getVersion(), status,
-                partners.stream().map(p -> new Partner(new LocalAuthorityId(p.id()), p.name(), Country.of(p.country()))).toList(),
+                partners.stream().map(p -> new Partner(new LocalAuthorityId(p.id()), p.code(), p.name(), Country.of(p.country()))).toList(),
                 since, themes == null ? List.of() : themes,
                 coordinator == null ? null : new Coordinator(coordinator.name(), coordinator.email()),
-                history.stream().map(h -> new StatusChange(h.status(), h.at(), h.reason(), h.planId())).toList(),
+                history.stream().map(h -> new StatusChange(h.status(), h.at(), h.reason(), h.planId(), h.by())).toList(),
                 lastActivityOn == null ? null : LocalDate.parse(lastActivityOn));
     }
 
-    record PartnerEntry(@Indexed String id, String name, @Indexed String country) {
+    record PartnerEntry(@Indexed String id, String code, String name, @Indexed String country) {
     }
 
     record CoordinatorEntry(String name, String email) {
     }
 
-    record HistoryEntry(PartnershipStatus status, Instant at, String reason, String planId) {
+    record HistoryEntry(PartnershipStatus status, Instant at, String reason, String planId, String by) {
     }
 }

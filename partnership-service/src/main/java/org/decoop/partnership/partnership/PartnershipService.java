@@ -18,7 +18,9 @@ import org.decoop.partnership.partnership.domain.Partner;
 import org.decoop.partnership.partnership.domain.PartnerUnknown;
 import org.decoop.partnership.partnership.domain.Partnership;
 import org.decoop.partnership.partnership.domain.PartnershipId;
+import org.decoop.platform.domain.Actor;
 import org.decoop.platform.domain.ExpectedVersion;
+import org.decoop.platform.security.Callers;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Service;
@@ -30,14 +32,16 @@ class PartnershipService {
     private final Partnerships partnerships;
     private final LocalAuthorities localAuthorities;
     private final Clock clock;
+    private final Callers callers;
 
-    PartnershipService(Partnerships partnerships, LocalAuthorities localAuthorities, Clock clock) {
+    PartnershipService(Partnerships partnerships, LocalAuthorities localAuthorities, Clock clock, Callers callers) {
         this.partnerships = partnerships;
         this.localAuthorities = localAuthorities;
         this.clock = clock;
+        this.callers = callers;
     }
 
-    Partnership establish(List<String> partnerIds, Integer since, List<Theme> themes, Coordinator coordinator) {
+    Partnership establish(List<String> partnerIds, Integer since, List<Theme> themes, Coordinator coordinator, Actor by) {
         List<LocalAuthorityId> ids = partnerIds.stream().map(LocalAuthorityId::new).toList();
         Map<LocalAuthorityId, LocalAuthority> known = localAuthorities.byIds(ids);
         List<Partner> partners = new ArrayList<>();
@@ -46,10 +50,10 @@ class PartnershipService {
             if (authority == null) {
                 throw new PartnerUnknown(i, ids.get(i).value());
             }
-            partners.add(new Partner(authority.id(), authority.name(), authority.country()));
+            partners.add(new Partner(authority.id(), authority.code(), authority.name(), authority.country()));
         }
         return partnerships.add(Partnership.establish(PartnershipId.newId(), partners, since,
-                themes == null ? List.of() : themes, coordinator, clock.instant()));
+                themes == null ? List.of() : themes, coordinator, by, clock.instant()));
     }
 
     Page<Partnership> search(PartnershipStatus status, Country country, Theme theme, LocalAuthorityId localAuthorityId,
@@ -61,21 +65,21 @@ class PartnershipService {
         return partnerships.get(id);
     }
 
-    Partnership putToDormancy(PartnershipId id, String reason, ExpectedVersion expected) {
-        return partnerships.change(id, expected, partnership -> partnership.goDormant(reason, clock.instant()));
+    Partnership putToDormancy(PartnershipId id, String reason, ExpectedVersion expected, Actor by) {
+        return partnerships.change(id, expected, partnership -> partnership.goDormant(reason, by, clock.instant()));
     }
 
-    Partnership reactivate(PartnershipId id, String reason, ExpectedVersion expected) {
-        return partnerships.change(id, expected, partnership -> partnership.reactivate(reason, null, clock.instant()));
+    Partnership reactivate(PartnershipId id, String reason, ExpectedVersion expected, Actor by) {
+        return partnerships.change(id, expected, partnership -> partnership.reactivate(reason, null, by, clock.instant()));
     }
 
-    Partnership terminate(PartnershipId id, String reason, ExpectedVersion expected) {
-        return partnerships.change(id, expected, partnership -> partnership.terminate(reason, clock.instant()));
+    Partnership terminate(PartnershipId id, String reason, ExpectedVersion expected, Actor by) {
+        return partnerships.change(id, expected, partnership -> partnership.terminate(reason, by, clock.instant()));
     }
 
     /** A signed plan names the partnership (the partnership decides what that means); unknown ones are left alone. */
     void planSigned(PartnershipId id, String planId, String planTitle, int year, LocalDate signedOn) {
-        partnerships.changeIfExists(id, partnership -> partnership.planSigned(planId, planTitle, year, signedOn, clock.instant()));
+        partnerships.changeIfExists(id, partnership -> partnership.planSigned(planId, planTitle, year, signedOn, callers.system(), clock.instant()));
     }
 
     /** An activity of a plan naming the partnership was completed. */
@@ -91,7 +95,7 @@ class PartnershipService {
             // Conditional on the version read: a second replica running the same job at once, or a
             // concurrent change, makes this a no-op instead of a second transition.
             try {
-                if (candidate.goDormantForInactivity(period, clock.instant())) {
+                if (candidate.goDormantForInactivity(period, callers.system(), clock.instant())) {
                     partnerships.save(candidate);
                     changed++;
                 }

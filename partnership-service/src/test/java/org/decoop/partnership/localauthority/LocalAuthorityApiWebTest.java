@@ -1,12 +1,18 @@
 package org.decoop.partnership.localauthority;
 
+import static org.hamcrest.Matchers.startsWith;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import org.decoop.platform.testing.MockCallers;
 import org.decoop.platform.web.ProblemDetailsAdvice;
 import org.decoop.platform.web.StrictJson;
 import org.decoop.platform.web.StrictRequests;
@@ -17,10 +23,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.data.domain.Page;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /** Bad local-authority requests are answered as problem details naming the field, and write nothing. */
 @WebMvcTest(LocalAuthorityController.class)
@@ -30,15 +38,55 @@ class LocalAuthorityApiWebTest {
     @Autowired
     MockMvc mvc;
 
+    private static final RequestPostProcessor SKGO = MockCallers.steward("skgo", "SKGO");
+    private static final String KRAGUJEVAC = """
+            {"code": "RS-KRAGUJEVAC", "name": "Kragujevac", "country": "RS", "kind": "CITY"}""";
+
     @MockitoBean
     LocalAuthorities localAuthorities;
 
     @Test
+    void onlyAStewardRegistersALocalAuthority() throws Exception {
+        given(localAuthorities.add(any())).willAnswer(invocation -> invocation.getArgument(0));
+
+        mvc.perform(post("/api/local-authorities").contentType(MediaType.APPLICATION_JSON).content(KRAGUJEVAC))
+                .andExpect(status().isUnauthorized())
+                .andExpect(header().string("WWW-Authenticate", startsWith("Bearer")))
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.status").value(401));
+        postJson(KRAGUJEVAC, MockCallers.user("kragujevac", "RS-KRAGUJEVAC"))
+                .andExpect(status().isForbidden())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("https://decoop.org/problems/forbidden"));
+        verifyNoInteractions(localAuthorities);
+
+        postJson(KRAGUJEVAC, SKGO)
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.code").value("RS-KRAGUJEVAC"));
+    }
+
+    @Test
+    void readingIsOpenData() throws Exception {
+        given(localAuthorities.search(any(), any(), any(), anyInt(), anyInt())).willReturn(Page.empty());
+        mvc.perform(get("/api/local-authorities").param("code", "FR-NEVERS")).andExpect(status().isOk());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = { "NEVERS", "fr-nevers", "FR-N", "FR_NEVERS", "RS-NEVERS" })
+    void refusesACodeThatIsNotTheCountryAndAName(String code) throws Exception {
+        postJson("""
+                {"code": "%s", "name": "Nevers", "country": "FR", "kind": "CITY"}""".formatted(code))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("code"));
+        verifyNoInteractions(localAuthorities);
+    }
+
+    @Test
     void refusesAnUnknownCountryCode() throws Exception {
-        postJson("{\"name\": \"Nevers\", \"country\": \"FRA\", \"kind\": \"CITY\"}")
+        postJson("{\"code\": \"FR-NEVERS\", \"name\": \"Nevers\", \"country\": \"FRA\", \"kind\": \"CITY\"}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.field").value("country"));
-        postJson("{\"name\": \"Nevers\", \"country\": \"fr\", \"kind\": \"CITY\"}")
+        postJson("{\"code\": \"FR-NEVERS\", \"name\": \"Nevers\", \"country\": \"fr\", \"kind\": \"CITY\"}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.field").value("country"));
         verifyNoInteractions(localAuthorities);
@@ -46,7 +94,7 @@ class LocalAuthorityApiWebTest {
 
     @Test
     void refusesAnUnknownKind() throws Exception {
-        postJson("{\"name\": \"Nevers\", \"country\": \"FR\", \"kind\": \"VILLAGE\"}")
+        postJson("{\"code\": \"FR-NEVERS\", \"name\": \"Nevers\", \"country\": \"FR\", \"kind\": \"VILLAGE\"}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.field").value("kind"));
         verifyNoInteractions(localAuthorities);
@@ -54,7 +102,7 @@ class LocalAuthorityApiWebTest {
 
     @Test
     void refusesAMissingName() throws Exception {
-        postJson("{\"country\": \"FR\", \"kind\": \"CITY\"}")
+        postJson("{\"code\": \"FR-NEVERS\", \"country\": \"FR\", \"kind\": \"CITY\"}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.field").value("name"));
         verifyNoInteractions(localAuthorities);
@@ -72,8 +120,8 @@ class LocalAuthorityApiWebTest {
     @ValueSource(strings = { "*/*", "application/json; charset=utf-16", "application/json;;;", "application/merge-patch+json",
             "text/plain", "application/json; charset=utf-8; q=1" })
     void refusesABodyThatIsNotJsonInUtf8(String contentType) throws Exception {
-        mvc.perform(post("/api/local-authorities").header("Content-Type", contentType)
-                        .content("{\"name\": \"Nevers\", \"country\": \"FR\", \"kind\": \"CITY\"}"))
+        mvc.perform(post("/api/local-authorities").with(SKGO).header("Content-Type", contentType)
+                        .content("{\"code\": \"FR-NEVERS\", \"name\": \"Nevers\", \"country\": \"FR\", \"kind\": \"CITY\"}"))
                 .andExpect(status().isUnsupportedMediaType())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.type").value("https://decoop.org/problems/unsupported-media-type"));
@@ -82,11 +130,11 @@ class LocalAuthorityApiWebTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            kind with spaces      | {"name": "Nevers", "country": "FR", "kind": " CITY "}     | kind
-            kind with a NUL       | {"name": "Nevers", "country": "FR", "kind": "CITY\\u0000"} | kind
-            kind as an ordinal    | {"name": "Nevers", "country": "FR", "kind": 1}            | kind
-            name as a number      | {"name": 5, "country": "FR", "kind": "CITY"}              | name
-            name as a boolean     | {"name": true, "country": "FR", "kind": "CITY"}           | name
+            kind with spaces      | {"code": "FR-NEVERS", "name": "Nevers", "country": "FR", "kind": " CITY "}     | kind
+            kind with a NUL       | {"code": "FR-NEVERS", "name": "Nevers", "country": "FR", "kind": "CITY\\u0000"} | kind
+            kind as an ordinal    | {"code": "FR-NEVERS", "name": "Nevers", "country": "FR", "kind": 1}            | kind
+            name as a number      | {"code": "FR-NEVERS", "name": 5, "country": "FR", "kind": "CITY"}              | name
+            name as a boolean     | {"code": "FR-NEVERS", "name": true, "country": "FR", "kind": "CITY"}           | name
             """)
     void takesValuesOnlyAsWritten(String name, String body, String field) throws Exception {
         postJson(body)
@@ -112,6 +160,10 @@ class LocalAuthorityApiWebTest {
     }
 
     private ResultActions postJson(String body) throws Exception {
-        return mvc.perform(post("/api/local-authorities").contentType(MediaType.APPLICATION_JSON).content(body));
+        return postJson(body, SKGO);
+    }
+
+    private ResultActions postJson(String body, RequestPostProcessor caller) throws Exception {
+        return mvc.perform(post("/api/local-authorities").with(caller).contentType(MediaType.APPLICATION_JSON).content(body));
     }
 }

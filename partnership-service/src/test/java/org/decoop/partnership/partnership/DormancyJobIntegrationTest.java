@@ -17,6 +17,7 @@ import org.decoop.partnership.localauthority.domain.LocalAuthorityId;
 import org.decoop.partnership.partnership.domain.Partner;
 import org.decoop.partnership.partnership.domain.Partnership;
 import org.decoop.partnership.partnership.domain.PartnershipId;
+import org.decoop.platform.security.Callers;
 import org.decoop.platform.testing.EnabledOnTestInfrastructure;
 import org.decoop.platform.testing.TestInfrastructure;
 import org.junit.jupiter.api.Test;
@@ -43,11 +44,14 @@ class DormancyJobIntegrationTest {
     @Autowired
     LocalAuthorities localAuthorities;
 
+    @Autowired
+    Callers callers;
+
     @Test
     void putsPartnershipsWithoutActivityFor24MonthsToDormancyOnce() {
         Partnership quiet = stored(Instant.parse("2017-06-01T10:00:00Z"));
         Partnership busy = stored(Instant.parse("2019-01-15T10:00:00Z"));
-        PartnershipService service = new PartnershipService(partnerships, localAuthorities, Clock.fixed(NOW, ZoneOffset.UTC));
+        PartnershipService service = new PartnershipService(partnerships, localAuthorities, Clock.fixed(NOW, ZoneOffset.UTC), callers);
         DormancyJob job = new DormancyJob(service,
                 new DormancyProperties(Period.ofMonths(24), Duration.ofHours(1), Duration.ofMinutes(1)));
 
@@ -65,9 +69,9 @@ class DormancyJobIntegrationTest {
 
     private Partnership stored(Instant establishedAt) {
         Partnership partnership = Partnership.establish(PartnershipId.newId(),
-                List.of(new Partner(new LocalAuthorityId("a-" + establishedAt), "Arles", Country.of("FR")),
-                        new Partner(new LocalAuthorityId("n-" + establishedAt), "Niš", Country.of("RS"))),
-                null, List.of(Theme.HERITAGE), null, establishedAt);
+                List.of(new Partner(new LocalAuthorityId("a-" + establishedAt), "FR-ARLES", "Arles", Country.of("FR")),
+                        new Partner(new LocalAuthorityId("n-" + establishedAt), "RS-NIS", "Niš", Country.of("RS"))),
+                null, List.of(Theme.HERITAGE), null, callers.system(), establishedAt);
         partnerships.add(partnership);
         return partnership;
     }

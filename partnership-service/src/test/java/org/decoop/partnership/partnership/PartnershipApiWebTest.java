@@ -15,6 +15,7 @@ import org.decoop.partnership.partnership.domain.PartnershipId;
 import org.decoop.platform.domain.DoesNotExist;
 import org.decoop.platform.domain.StaleVersion;
 import org.decoop.platform.domain.StateConflict;
+import org.decoop.platform.testing.MockCallers;
 import org.decoop.platform.web.ProblemDetailsAdvice;
 import org.decoop.platform.web.StrictJson;
 import org.decoop.platform.web.StrictRequests;
@@ -131,20 +132,20 @@ class PartnershipApiWebTest {
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.detail").value("Partnership nope does not exist"));
 
-        given(service.putToDormancy(any(), anyString(), any())).willThrow(new StateConflict("status", "Partnership p is ENDED"));
+        given(service.putToDormancy(any(), anyString(), any(), any())).willThrow(new StateConflict("status", "Partnership p is ENDED"));
         postJson("/api/partnerships/p/dormancy", "{\"reason\": \"quiet\"}").andExpect(status().isConflict());
 
-        given(service.reactivate(any(), anyString(), any())).willThrow(new StaleVersion("stale"));
+        given(service.reactivate(any(), anyString(), any(), any())).willThrow(new StaleVersion("stale"));
         postJson("/api/partnerships/p/reactivation", "{\"reason\": \"back\"}").andExpect(status().isPreconditionFailed());
 
-        given(service.establish(any(), any(), any(), any())).willThrow(new PartnerUnknown(1, "nope"));
+        given(service.establish(any(), any(), any(), any(), any())).willThrow(new PartnerUnknown(1, "nope"));
         postJson("/api/partnerships", TWO_PARTNERS)
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.field").value("partnerIds[1]"));
     }
 
     private ResultActions postJson(String path, String body) throws Exception {
-        return mvc.perform(post(path).contentType(MediaType.APPLICATION_JSON).content(body));
+        return mvc.perform(post(path).with(MockCallers.steward("skgo", "SKGO")).contentType(MediaType.APPLICATION_JSON).content(body));
     }
 
     /** The platform's body limit, small here so the test body stays small. */

@@ -22,6 +22,7 @@ import org.decoop.plan.plan.domain.PlanId;
 import org.decoop.plan.plan.domain.Signature;
 import org.decoop.platform.domain.Field;
 import org.decoop.platform.domain.InvalidValue;
+import org.decoop.platform.security.Callers;
 import org.decoop.platform.web.ETags;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.HttpHeaders;
@@ -56,9 +57,11 @@ import jakarta.validation.constraints.Size;
 class PlanController {
 
     private final PlanService service;
+    private final Callers callers;
 
-    PlanController(PlanService service) {
+    PlanController(PlanService service, Callers callers) {
         this.service = service;
+        this.callers = callers;
     }
 
     @PostMapping
@@ -78,7 +81,7 @@ class PlanController {
             activities.add(requested.get(i).toActivity(Field.named("activities").at(i)));
         }
         Plan plan = service.draft(request.year(), request.title(), parties,
-                request.themes() == null ? List.of() : request.themes(), activities);
+                request.themes() == null ? List.of() : request.themes(), activities, callers.current());
         return ResponseEntity.created(URI.create("/api/plans/" + plan.id())).eTag(ETags.of(plan.version()))
                 .body(PlanResponse.of(plan));
     }
@@ -109,28 +112,32 @@ class PlanController {
     @Operation(summary = "Add an activity to a DRAFT plan (409 once signed)")
     ResponseEntity<PlanResponse> addActivity(@PathVariable String id, @Valid @RequestBody ActivityRequest request,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return withETag(service.addActivity(new PlanId(id), request.toActivity(null), ETags.expectedVersion(ifMatch)));
+        return withETag(service.addActivity(new PlanId(id), request.toActivity(null), ETags.expectedVersion(ifMatch),
+                callers.current()));
     }
 
     @PostMapping("/{id}/signatures")
-    @Operation(summary = "Record a party's signature; the last one makes the plan SIGNED and publishes PlanSigned once")
+    @Operation(summary = "Sign for a party the caller acts for; the last signature makes the plan SIGNED and publishes PlanSigned once",
+            description = "Who signs is taken from the token (name, else preferred_username, and its subject), never from the body.")
     ResponseEntity<PlanResponse> sign(@PathVariable String id, @Valid @RequestBody SignatureRequest request,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return withETag(service.sign(new PlanId(id), request.party(), request.signedBy(), ETags.expectedVersion(ifMatch)));
+        return withETag(service.sign(new PlanId(id), request.party(), ETags.expectedVersion(ifMatch), callers.current()));
     }
 
     @PostMapping("/{id}/activities/{activityId}/completion")
     @Operation(summary = "Complete an activity of a SIGNED plan; the last one completes the plan")
     ResponseEntity<PlanResponse> completeActivity(@PathVariable String id, @PathVariable String activityId,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return withETag(service.completeActivity(new PlanId(id), new ActivityId(activityId), ETags.expectedVersion(ifMatch)));
+        return withETag(service.completeActivity(new PlanId(id), new ActivityId(activityId), ETags.expectedVersion(ifMatch),
+                callers.current()));
     }
 
     @PostMapping("/{id}/cancellation")
     @Operation(summary = "Cancel a DRAFT plan")
     ResponseEntity<PlanResponse> cancel(@PathVariable String id, @Valid @RequestBody(required = false) CancellationRequest request,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return withETag(service.cancel(new PlanId(id), request == null ? null : request.reason(), ETags.expectedVersion(ifMatch)));
+        return withETag(service.cancel(new PlanId(id), request == null ? null : request.reason(), ETags.expectedVersion(ifMatch),
+                callers.current()));
     }
 
     private static ResponseEntity<PlanResponse> withETag(Plan plan) {
@@ -198,8 +205,8 @@ class PlanController {
     }
 
     @Schema(example = """
-            {"party": "SKGO", "signedBy": "Secrétaire général de SKGO"}""")
-    record SignatureRequest(@NotBlank @Size(max = 32) String party, @NotBlank @Size(max = 200) String signedBy) {
+            {"party": "SKGO"}""")
+    record SignatureRequest(@NotBlank @Size(max = 32) String party) {
     }
 
     @Schema(example = """
@@ -225,7 +232,8 @@ class PlanController {
                         Signature signature = plan.signatures().stream()
                                 .filter(s -> s.party().equals(party.code())).findFirst().orElse(null);
                         return new PartyResponse(party.code(), party.name(),
-                                signature == null ? null : signature.signedBy(), signature == null ? null : signature.signedAt());
+                                signature == null ? null : signature.signedBy(), signature == null ? null : signature.signerId(),
+                                signature == null ? null : signature.signedAt());
                     }).toList(),
                     plan.themes(),
                     plan.activities().stream().map(ActivityResponse::of).toList(),
@@ -234,7 +242,8 @@ class PlanController {
         }
     }
 
-    record PartyResponse(String code, String name, String signedBy, Instant signedAt) {
+    /** {@code signedBy}: the signer's name; {@code signerId}: their token's subject. */
+    record PartyResponse(String code, String name, String signedBy, String signerId, Instant signedAt) {
     }
 
     record ActivityResponse(String id, String title, Theme theme, List<String> partnershipIds, LocalDate startsOn,

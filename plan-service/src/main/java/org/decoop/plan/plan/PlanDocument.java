@@ -57,7 +57,7 @@ class PlanDocument extends OutboxDocument {
         document.themes = List.copyOf(plan.themes());
         document.activities = plan.activities().stream().map(ActivityEntry::of).toList();
         document.signatures = plan.signatures().stream()
-                .map(s -> new SignatureEntry(s.party(), s.signedBy(), s.signedAt())).toList();
+                .map(s -> new SignatureEntry(s.party(), s.signedBy(), s.signerId(), s.signedAt())).toList();
         document.cancellationReason = plan.cancellationReason();
         return document;
     }
@@ -68,14 +68,14 @@ class PlanDocument extends OutboxDocument {
                 themes == null ? List.of() : themes,
                 activities == null ? List.of() : activities.stream().map(ActivityEntry::toDomain).toList(),
                 signatures == null ? List.of() : signatures.stream()
-                        .map(s -> new Signature(s.party(), s.signedBy(), s.signedAt())).toList(),
+                        .map(s -> new Signature(s.party(), s.signedBy(), s.signerId(), s.signedAt())).toList(),
                 status, cancellationReason);
     }
 
     record PartyEntry(String code, String name) {
     }
 
-    record SignatureEntry(String party, String signedBy, Instant signedAt) {
+    record SignatureEntry(String party, String signedBy, String signerId, Instant signedAt) {
     }
 
     record FundingEntry(FundingSource source, long amountEurCents) {

@@ -14,6 +14,7 @@ import org.decoop.plan.plan.domain.PartnershipNotUsable;
 import org.decoop.plan.plan.domain.Party;
 import org.decoop.plan.plan.domain.Plan;
 import org.decoop.plan.plan.domain.PlanId;
+import org.decoop.platform.domain.Actor;
 import org.decoop.platform.domain.ExpectedVersion;
 import org.decoop.platform.domain.Field;
 import org.springframework.data.domain.Page;
@@ -33,11 +34,11 @@ class PlanService {
         this.clock = clock;
     }
 
-    Plan draft(int year, String title, List<Party> parties, List<Theme> themes, List<Activity> activities) {
+    Plan draft(int year, String title, List<Party> parties, List<Theme> themes, List<Activity> activities, Actor by) {
         for (int i = 0; i < activities.size(); i++) {
             checkPartnerships(activities.get(i), Field.named("activities").at(i));
         }
-        return plans.add(Plan.draft(PlanId.newId(), year, title, parties, themes, activities, clock.instant()));
+        return plans.add(Plan.draft(PlanId.newId(), year, title, parties, themes, activities, by, clock.instant()));
     }
 
     Plan get(PlanId id) {
@@ -52,21 +53,21 @@ class PlanService {
         return plans.statistics(year);
     }
 
-    Plan addActivity(PlanId id, Activity activity, ExpectedVersion expected) {
+    Plan addActivity(PlanId id, Activity activity, ExpectedVersion expected, Actor by) {
         checkPartnerships(activity, null);
-        return plans.change(id, expected, plan -> plan.addActivity(activity));
+        return plans.change(id, expected, plan -> plan.addActivity(activity, by));
     }
 
-    Plan sign(PlanId id, String party, String signedBy, ExpectedVersion expected) {
-        return plans.change(id, expected, plan -> plan.sign(party, signedBy, clock.instant()));
+    Plan sign(PlanId id, String party, ExpectedVersion expected, Actor by) {
+        return plans.change(id, expected, plan -> plan.sign(party, by, clock.instant()));
     }
 
-    Plan completeActivity(PlanId id, ActivityId activityId, ExpectedVersion expected) {
-        return plans.change(id, expected, plan -> plan.completeActivity(activityId, clock.instant()));
+    Plan completeActivity(PlanId id, ActivityId activityId, ExpectedVersion expected, Actor by) {
+        return plans.change(id, expected, plan -> plan.completeActivity(activityId, by, clock.instant()));
     }
 
-    Plan cancel(PlanId id, String reason, ExpectedVersion expected) {
-        return plans.change(id, expected, plan -> plan.cancel(reason, clock.instant()));
+    Plan cancel(PlanId id, String reason, ExpectedVersion expected, Actor by) {
+        return plans.change(id, expected, plan -> plan.cancel(reason, by, clock.instant()));
     }
 
     /**

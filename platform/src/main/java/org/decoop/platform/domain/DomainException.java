@@ -6,7 +6,7 @@ package org.decoop.platform.domain;
  * layer turns them into HTTP answers. {@code field} names the offending input, when there is one.
  */
 public abstract sealed class DomainException extends RuntimeException
-        permits InvalidValue, UnknownReference, StateConflict, DoesNotExist, StaleVersion {
+        permits InvalidValue, UnknownReference, StateConflict, DoesNotExist, StaleVersion, NotAllowed {
 
     private final Field field;
 

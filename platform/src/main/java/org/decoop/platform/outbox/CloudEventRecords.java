@@ -23,7 +23,13 @@ public final class CloudEventRecords {
     private CloudEventRecords() {
     }
 
+    /** CloudEvents Auth Context extension attributes: {@code ce_authtype} and {@code ce_authid} on Kafka. */
+    public static final String AUTH_TYPE = "authtype";
+    public static final String AUTH_ID = "authid";
+
     public static CloudEvent toCloudEvent(OutboxEvent event, String source) {
+        // Events written before the services knew their callers were all caused without one.
+        String authType = event.authType() == null ? "system" : event.authType();
         return CloudEventBuilder.v1()
                 .withId(event.eventId())
                 .withSource(URI.create(source))
@@ -32,6 +38,8 @@ public final class CloudEventRecords {
                 .withTime(event.time().atOffset(ZoneOffset.UTC))
                 .withDataContentType(JSON)
                 .withData(event.data().getBytes(StandardCharsets.UTF_8))
+                .withExtension(AUTH_TYPE, authType)
+                .withExtension(AUTH_ID, event.authId() == null ? source : event.authId())
                 .build();
     }
 

@@ -3,8 +3,11 @@ package org.decoop.platform.outbox;
 import java.util.List;
 import java.util.UUID;
 
+import java.util.function.Supplier;
+
 import org.decoop.events.DecoopEvent;
 import org.decoop.events.EventCatalog;
+import org.decoop.platform.domain.Actor;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -16,18 +19,27 @@ import tools.jackson.databind.json.JsonMapper;
 public class EventSerializer {
 
     private final JsonMapper jsonMapper = JsonMapper.builder().build();
+    private final Supplier<Actor> author;
+
+    /** @param author who causes the events serialized now: the signed-in caller, else the service itself */
+    public EventSerializer(Supplier<Actor> author) {
+        this.author = author;
+    }
 
     public List<OutboxEvent> toOutbox(List<? extends DecoopEvent> events) {
         return events.stream().map(this::toOutbox).toList();
     }
 
     public OutboxEvent toOutbox(DecoopEvent event) {
+        Actor actor = author.get();
         return new OutboxEvent(
                 UUID.randomUUID().toString(),
                 EventCatalog.typeOf(event.getClass()),
                 event.aggregateId(),
                 event.occurredAt(),
-                jsonMapper.writeValueAsString(event));
+                jsonMapper.writeValueAsString(event),
+                actor.kind().authType(),
+                actor.id());
     }
 
 }

@@ -155,7 +155,9 @@ public class OutboxRelay implements SmartLifecycle {
                         entry.getString("type"),
                         entry.getString("subject"),
                         entry.getDate("time").toInstant(),
-                        entry.getString("data")))
+                        entry.getString("data"),
+                        entry.getString("authType"),
+                        entry.getString("authId")))
                 .toList();
     }
 

@@ -2,11 +2,13 @@ package org.decoop.platform.web;
 
 import java.lang.annotation.Annotation;
 import java.util.Arrays;
+import java.util.List;
 
 import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
 import org.springdoc.core.customizers.GlobalOperationCustomizer;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
+import org.springframework.util.AntPathMatcher;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -18,6 +20,7 @@ import org.springframework.web.method.HandlerMethod;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.Content;
@@ -28,6 +31,11 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.security.OAuthFlow;
+import io.swagger.v3.oas.models.security.OAuthFlows;
+import io.swagger.v3.oas.models.security.Scopes;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
 
 /**
  * Every service's OpenAPI document as a client needs it: a real title, version and description,
@@ -40,14 +48,25 @@ public final class ApiDocumentation implements GlobalOpenApiCustomizer, GlobalOp
 
     private static final String PROBLEM = "Problem";
 
+    private static final String SIGN_IN = "keycloak";
+
     private final String title;
     private final String version;
     private final String description;
+    private final String issuer;
+    private final List<String> signedInOnly;
+    private final AntPathMatcher paths = new AntPathMatcher();
 
-    public ApiDocumentation(String title, String version, String description) {
+    /**
+     * @param issuer the identity provider's issuer (Keycloak realm URL), where Swagger UI signs in
+     * @param signedInOnly the path patterns where even reading needs a token
+     */
+    public ApiDocumentation(String title, String version, String description, String issuer, List<String> signedInOnly) {
         this.title = title;
         this.version = version;
         this.description = description;
+        this.issuer = issuer;
+        this.signedInOnly = signedInOnly;
     }
 
     @Override
@@ -57,6 +76,28 @@ public final class ApiDocumentation implements GlobalOpenApiCustomizer, GlobalOp
             openApi.components(new Components());
         }
         openApi.getComponents().addSchemas(PROBLEM, problemSchema());
+        openApi.getComponents().addSecuritySchemes(SIGN_IN, new SecurityScheme().type(SecurityScheme.Type.OAUTH2)
+                .description("Keycloak, realm decoop: Swagger UI signs in with the public client decoop-swagger (PKCE); "
+                        + "scripts get a token from the client decoop-cli")
+                .flows(new OAuthFlows().authorizationCode(new OAuthFlow()
+                        .authorizationUrl(issuer + "/protocol/openid-connect/auth")
+                        .tokenUrl(issuer + "/protocol/openid-connect/token")
+                        .scopes(new Scopes()))));
+        if (openApi.getPaths() == null) {
+            return;
+        }
+        // Writes need a token everywhere; some paths (a caller's own subscriptions) need one to read.
+        openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+            boolean read = method == PathItem.HttpMethod.GET || method == PathItem.HttpMethod.HEAD;
+            if (!read || signedInOnly.stream().anyMatch(pattern -> paths.match(pattern, path))) {
+                operation.addSecurityItem(new SecurityRequirement().addList(SIGN_IN));
+                ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
+                problem(responses, "401", "No bearer token, or one that is malformed, expired or not for this API "
+                        + "(WWW-Authenticate: Bearer says which)");
+                problem(responses, "403", "The caller does not act for whom this concerns");
+                operation.setResponses(responses);
+            }
+        }));
     }
 
     @Override

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.decoop.platform.domain.DoesNotExist;
 import org.decoop.platform.domain.DomainException;
+import org.decoop.platform.domain.NotAllowed;
 import org.decoop.platform.domain.InvalidValue;
 import org.decoop.platform.domain.StaleVersion;
 import org.decoop.platform.domain.StateConflict;
@@ -30,6 +31,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -66,6 +68,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             case StateConflict conflict -> HttpStatus.CONFLICT;
             case DoesNotExist missing -> HttpStatus.NOT_FOUND;
             case StaleVersion stale -> HttpStatus.PRECONDITION_FAILED;
+            case NotAllowed notAllowed -> HttpStatus.FORBIDDEN;
         };
         String slug = switch (exception) {
             case InvalidValue invalid -> "validation";
@@ -73,6 +76,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             case StateConflict conflict -> "conflict";
             case DoesNotExist missing -> "not-found";
             case StaleVersion stale -> "stale-version";
+            case NotAllowed notAllowed -> "forbidden";
         };
         ProblemDetail problem = problem(status, slug, exception.getMessage());
         if (exception.field() != null) {
@@ -94,6 +98,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<Object> handleMultipart(MultipartException exception, WebRequest request) {
         return handleUnsupportedBody(new ApiRequestGuard.UnsupportedBody("the request body must be JSON in UTF-8 (Content-Type: application/json)"), request);
+    }
+
+    /** Spring Security's firewall refuses some parameter names (a NUL, a control character) when they are first read. */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<Object> handleRejectedRequest(RequestRejectedException exception, WebRequest request) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "validation", "The query string names a parameter that is not allowed");
+        withErrors(problem, List.of(new FieldProblem("query", "a parameter name holds a control character")));
+        return handleExceptionInternal(exception, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
     }
 
     @ExceptionHandler(ApiRequestGuard.MalformedQuery.class)

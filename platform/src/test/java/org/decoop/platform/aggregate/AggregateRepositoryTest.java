@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.decoop.platform.domain.Actor;
 import org.decoop.events.PartnershipStatus;
 import org.decoop.events.Theme;
 import org.decoop.events.partnership.PartnershipEvent;
@@ -36,7 +37,7 @@ class AggregateRepositoryTest {
     static final InMemoryMongo MONGO = new InMemoryMongo();
 
     private final MongoTemplate mongo = MONGO.freshDatabase();
-    private final Counters counters = new Counters(mongo, new AggregateStore(mongo, new EventSerializer()));
+    private final Counters counters = new Counters(mongo, new AggregateStore(mongo, new EventSerializer(() -> Actor.system("test"))));
 
     @Test
     void storesOneNewVersionPerChangeWithTheEventsOfThatChange() {

@@ -21,6 +21,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.decoop.platform.domain.Actor;
 import org.decoop.events.PartnershipStatus;
 import org.decoop.events.Theme;
 import org.decoop.events.partnership.PartnershipEnded;
@@ -68,7 +69,7 @@ class OutboxRelayIntegrationTest {
     private static MongoClient mongoClient;
 
     private final FailingMarkTemplate mongo = new FailingMarkTemplate(mongoClient, "outbox_" + UUID.randomUUID().toString().replace("-", ""));
-    private final AggregateStore store = new AggregateStore(mongo, new EventSerializer());
+    private final AggregateStore store = new AggregateStore(mongo, new EventSerializer(() -> Actor.system("test")));
     private final MutableClock clock = new MutableClock(T0);
     private KafkaTemplate<String, byte[]> kafkaTemplate;
     private String topic;

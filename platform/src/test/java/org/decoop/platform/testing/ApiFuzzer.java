@@ -52,11 +52,18 @@ public final class ApiFuzzer {
     private final int perOperation;
     private final JsonNode corpus;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String token;
 
-    private ApiFuzzer(long seed, int perOperation, JsonNode corpus) {
+    private ApiFuzzer(long seed, int perOperation, JsonNode corpus, String token) {
         this.seed = seed;
         this.perOperation = perOperation;
         this.corpus = corpus;
+        this.token = token;
+    }
+
+    /** The same fuzzer sending most requests with this bearer token, so that writes get past the door. */
+    public ApiFuzzer as(String accessToken) {
+        return new ApiFuzzer(seed, perOperation, corpus, accessToken);
     }
 
     /** The fuzzer as {@code fuzz/fuzz.properties} and {@code fuzz/corpus.json} (in the platform test-jar) set it up. */
@@ -65,7 +72,7 @@ public final class ApiFuzzer {
             Properties properties = new Properties();
             properties.load(settings);
             return new ApiFuzzer(Long.parseLong(properties.getProperty("seed")),
-                    Integer.parseInt(properties.getProperty("requests-per-operation")), JSON.readTree(corpus));
+                    Integer.parseInt(properties.getProperty("requests-per-operation")), JSON.readTree(corpus), null);
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -170,6 +177,9 @@ public final class ApiFuzzer {
         uri.append(path.replaceAll("\\{[^}]+}", "%s").formatted(pathValues(path, random)));
         String separator = "?";
         HttpRequest.Builder request = HttpRequest.newBuilder().timeout(Duration.ofSeconds(10));
+        if (token != null && random.nextInt(10) < 9) {
+            request.header("Authorization", "Bearer " + token);
+        }
         for (JsonNode parameter : operation.path("parameters")) {
             String in = parameter.path("in").asString();
             if (in.equals("query") && random.nextInt(10) < 6) {

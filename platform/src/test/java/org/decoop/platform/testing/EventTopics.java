@@ -22,6 +22,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.decoop.platform.domain.Actor;
 import org.decoop.events.DecoopEvent;
 import org.decoop.platform.outbox.CloudEventRecords;
 import org.decoop.platform.outbox.EventSerializer;
@@ -33,7 +34,7 @@ import org.springframework.kafka.test.utils.KafkaTestUtils;
  */
 public final class EventTopics {
 
-    private static final EventSerializer SERIALIZER = new EventSerializer();
+    private static final EventSerializer SERIALIZER = new EventSerializer(() -> Actor.system("test"));
 
     private EventTopics() {
     }

@@ -30,16 +30,23 @@ public final class ServiceApi {
 
     private final RestTestClient client;
     private final String baseUrl;
+    private final String token;
 
-    private ServiceApi(RestTestClient client, String baseUrl) {
+    private ServiceApi(RestTestClient client, String baseUrl, String token) {
         this.client = client;
         this.baseUrl = baseUrl;
+        this.token = token;
     }
 
-    /** The service listening on {@code port} of this machine. */
+    /** The service listening on {@code port} of this machine, called without a token. */
     public static ServiceApi onPort(int port) {
         String baseUrl = "http://localhost:" + port;
-        return new ServiceApi(RestTestClient.bindToServer().baseUrl(baseUrl).build(), baseUrl);
+        return new ServiceApi(RestTestClient.bindToServer().baseUrl(baseUrl).build(), baseUrl, null);
+    }
+
+    /** The same service, called with this bearer token (see {@link TestTokens}). */
+    public ServiceApi as(String accessToken) {
+        return new ServiceApi(client, baseUrl, accessToken);
     }
 
     /**
@@ -51,6 +58,9 @@ public final class ServiceApi {
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
         }
         try {
             HttpResponse<String> response = RAW.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -88,6 +98,9 @@ public final class ServiceApi {
         }
         if (ifMatch != null) {
             request.header("If-Match", ifMatch);
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
         }
         EntityExchangeResult<String> result = request.exchange().expectBody(String.class).returnResult();
         return new Answer(result.getStatus().value(), result.getResponseHeaders(), result.getResponseBody());

@@ -12,16 +12,19 @@ import java.util.regex.Pattern;
 
 import org.decoop.events.Channel;
 import org.decoop.events.EventCatalog;
+import org.decoop.platform.domain.Actor;
 import org.decoop.platform.domain.Field;
 import org.decoop.platform.domain.InvalidValue;
 
 /**
  * Who wants to hear about which events, and how: a webhook URL, an e-mail address, or an inbox.
  * An empty set of event names means every event. A webhook receiver that answers 410 Gone
- * disables its subscription.
+ * disables its subscription. It belongs to its {@code owner}, the subject of the token that
+ * created it: for anyone else it does not exist. {@code subscriber} is only its label.
  */
 public record Subscription(
         SubscriptionId id,
+        String owner,
         String subscriber,
         Channel channel,
         String target,
@@ -51,11 +54,9 @@ public record Subscription(
     }
 
     /** A new ACTIVE subscription, its target checked against its channel. */
-    public static Subscription create(String subscriber, Channel channel, String target, List<String> eventTypes,
-            Filter filter, Instant now) {
-        if (subscriber == null || subscriber.isBlank()) {
-            throw new InvalidValue("subscriber", "say who subscribes");
-        }
+    public static Subscription create(Actor owner, String subscriber, Channel channel, String target,
+            List<String> eventTypes, Filter filter, Instant now) {
+        String label = subscriber == null || subscriber.isBlank() ? owner.name() : subscriber;
         Set<String> names = new LinkedHashSet<>();
         List<String> requested = eventTypes == null ? List.of() : eventTypes;
         for (int i = 0; i < requested.size(); i++) {
@@ -65,8 +66,13 @@ public record Subscription(
             }
             names.add(requested.get(i));
         }
-        return new Subscription(SubscriptionId.newId(), subscriber.strip(), channel, checkedTarget(channel, target), names,
+        return new Subscription(SubscriptionId.newId(), owner.id(), label.strip(), channel, checkedTarget(channel, target), names,
                 filter, Status.ACTIVE, null, now);
+    }
+
+    /** Whether {@code actor} owns it; a subscription stored before owners existed belongs to nobody. */
+    public boolean isOwnedBy(Actor actor) {
+        return owner != null && owner.equals(actor.id());
     }
 
     /** Whether an event with these facts is for this subscription. */
@@ -78,7 +84,7 @@ public record Subscription(
 
     /** The receiver said 410 Gone: no more deliveries. */
     public Subscription disable(String reason) {
-        return new Subscription(id, subscriber, channel, target, eventTypes, filter, Status.DISABLED, reason, createdAt);
+        return new Subscription(id, owner, subscriber, channel, target, eventTypes, filter, Status.DISABLED, reason, createdAt);
     }
 
     private static String checkedTarget(Channel channel, String target) {

@@ -25,9 +25,11 @@ import org.decoop.events.partnership.PartnershipEstablished;
 import org.decoop.events.partnership.PartnershipEvent;
 import org.decoop.events.partnership.PartnershipReactivated;
 import org.decoop.events.partnership.PartnershipWentDormant;
+import org.decoop.platform.domain.Actor;
 import org.decoop.platform.domain.AggregateRoot;
 import org.decoop.platform.domain.Field;
 import org.decoop.platform.domain.InvalidValue;
+import org.decoop.platform.domain.NotAllowed;
 
 /**
  * A partnership between two or more local authorities, and its lifecycle:
@@ -65,7 +67,7 @@ public final class Partnership extends AggregateRoot<PartnershipEvent> {
 
     /** Establishes a new ACTIVE partnership between distinct local authorities. */
     public static Partnership establish(PartnershipId id, List<Partner> partners, Integer since, Collection<Theme> themes,
-            Coordinator coordinator, Instant now) {
+            Coordinator coordinator, Actor by, Instant now) {
         Objects.requireNonNull(partners, "partners");
         if (partners.size() < MIN_PARTNERS) {
             throw new InvalidValue("partnerIds", "a partnership needs at least %d partners".formatted(MIN_PARTNERS));
@@ -81,8 +83,9 @@ public final class Partnership extends AggregateRoot<PartnershipEvent> {
         if (since != null && (since < FIRST_YEAR || since > thisYear)) {
             throw new InvalidValue("since", "since must be a year between %d and %d".formatted(FIRST_YEAR, thisYear));
         }
+        requireMayActFor(partners, by, "establish a partnership");
         Partnership partnership = new Partnership(id, NEW, ACTIVE, partners, since, withNone(themes),
-                coordinator, List.of(new StatusChange(ACTIVE, now, "Partnership established", null)),
+                coordinator, List.of(new StatusChange(ACTIVE, now, "Partnership established", null, by.name())),
                 LocalDate.ofInstant(now, ZoneOffset.UTC));
         partnership.record(new PartnershipEstablished(id.value(), partnership.change(), ACTIVE,
                 partnership.partnersOnTheWire(), since,
@@ -101,17 +104,19 @@ public final class Partnership extends AggregateRoot<PartnershipEvent> {
     }
 
     /** An ACTIVE partnership goes DORMANT. */
-    public void goDormant(String reason, Instant now) {
+    public void goDormant(String reason, Actor by, Instant now) {
+        requireMayActFor(partners, by, "put it to dormancy");
         requireStatus(ACTIVE, "go dormant");
-        long version = transition(DORMANT, reason, null, now);
+        long version = transition(DORMANT, reason, null, by, now);
         record(new PartnershipWentDormant(id.value(), version, status, partnersOnTheWire(), themes(), reason,
                 lastActivityOn, now));
     }
 
     /** A DORMANT partnership becomes ACTIVE again, optionally because a plan was signed. */
-    public void reactivate(String reason, String planId, Instant now) {
+    public void reactivate(String reason, String planId, Actor by, Instant now) {
+        requireMayActFor(partners, by, "reactivate it");
         requireStatus(DORMANT, "be reactivated");
-        long version = transition(ACTIVE, reason, planId, now);
+        long version = transition(ACTIVE, reason, planId, by, now);
         lastActivityOn = LocalDate.ofInstant(now, ZoneOffset.UTC);
         record(new PartnershipReactivated(id.value(), version, status, partnersOnTheWire(), themes(), reason, planId, now));
     }
@@ -120,9 +125,9 @@ public final class Partnership extends AggregateRoot<PartnershipEvent> {
      * An action plan naming this partnership was signed: a DORMANT partnership becomes ACTIVE
      * again, naming the plan; an ACTIVE one counts it as activity; an ENDED one stays ended.
      */
-    public void planSigned(String planId, String planTitle, int planYear, LocalDate signedOn, Instant now) {
+    public void planSigned(String planId, String planTitle, int planYear, LocalDate signedOn, Actor by, Instant now) {
         if (status == DORMANT) {
-            reactivate("Action plan \"%s\" (%d) was signed".formatted(planTitle, planYear), planId, now);
+            reactivate("Action plan \"%s\" (%d) was signed".formatted(planTitle, planYear), planId, by, now);
         }
         else {
             recordActivity(signedOn);
@@ -146,12 +151,12 @@ public final class Partnership extends AggregateRoot<PartnershipEvent> {
      *
      * @return whether it went dormant
      */
-    public boolean goDormantForInactivity(Period period, Instant now) {
+    public boolean goDormantForInactivity(Period period, Actor by, Instant now) {
         LocalDate cutoff = inactivityCutoff(period, now);
         if (status != ACTIVE || lastActivityOn == null || !lastActivityOn.isBefore(cutoff)) {
             return false;
         }
-        goDormant("No activity since %s: dormant after %s without activity".formatted(lastActivityOn, describe(period)), now);
+        goDormant("No activity since %s: dormant after %s without activity".formatted(lastActivityOn, describe(period)), by, now);
         return true;
     }
 
@@ -165,11 +170,12 @@ public final class Partnership extends AggregateRoot<PartnershipEvent> {
     }
 
     /** An ACTIVE or DORMANT partnership ends for good. */
-    public void terminate(String reason, Instant now) {
+    public void terminate(String reason, Actor by, Instant now) {
+        requireMayActFor(partners, by, "end it");
         if (status == ENDED) {
             throw new TransitionNotAllowed("Partnership %s has already ENDED".formatted(id));
         }
-        long version = transition(ENDED, reason, null, now);
+        long version = transition(ENDED, reason, null, by, now);
         record(new PartnershipEnded(id.value(), version, status, partnersOnTheWire(), themes(), reason, now));
     }
 
@@ -180,7 +186,16 @@ public final class Partnership extends AggregateRoot<PartnershipEvent> {
         }
     }
 
-    private long transition(PartnershipStatus next, String reason, String planId, Instant now) {
+    /** Only a caller acting for one of the partners, a steward, or the system itself changes a partnership. */
+    private static void requireMayActFor(List<Partner> partners, Actor by, String action) {
+        List<String> codes = partners.stream().map(Partner::code).filter(Objects::nonNull).toList();
+        if (!by.mayActForAny(codes)) {
+            throw new NotAllowed("Only a caller acting for one of the partners %s, or a steward, may %s"
+                    .formatted(codes, action));
+        }
+    }
+
+    private long transition(PartnershipStatus next, String reason, String planId, Actor by, Instant now) {
         if (reason == null || reason.isBlank()) {
             throw new InvalidValue("reason", "reason must not be blank");
         }
@@ -188,7 +203,7 @@ public final class Partnership extends AggregateRoot<PartnershipEvent> {
             throw new InvalidValue("reason", "reason must be at most %d characters".formatted(MAX_REASON_LENGTH));
         }
         status = next;
-        history.add(new StatusChange(next, now, reason.strip(), planId));
+        history.add(new StatusChange(next, now, reason.strip(), planId, by.name()));
         return change();
     }
 

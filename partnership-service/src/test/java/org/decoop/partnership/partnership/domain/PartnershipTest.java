@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.List;
+import java.util.Set;
 
 import org.decoop.events.Country;
 import org.decoop.events.Theme;
@@ -19,7 +20,9 @@ import org.decoop.events.partnership.PartnershipEvent;
 import org.decoop.events.partnership.PartnershipReactivated;
 import org.decoop.events.partnership.PartnershipWentDormant;
 import org.decoop.partnership.localauthority.domain.LocalAuthorityId;
+import org.decoop.platform.domain.Actor;
 import org.decoop.platform.domain.InvalidValue;
+import org.decoop.platform.domain.NotAllowed;
 import org.junit.jupiter.api.Test;
 
 class PartnershipTest {
@@ -28,8 +31,12 @@ class PartnershipTest {
     private static final Instant LATER = Instant.parse("2018-03-01T09:00:00Z");
     private static final Instant SIGNED = Instant.parse("2020-02-27T12:00:00Z");
 
-    private static final Partner NEVERS = new Partner(new LocalAuthorityId("nevers"), "Nevers", Country.of("FR"));
-    private static final Partner SREMSKA_MITROVICA = new Partner(new LocalAuthorityId("sm"), "Sremska Mitrovica", Country.of("RS"));
+    private static final Partner NEVERS = new Partner(new LocalAuthorityId("nevers"), "FR-NEVERS", "Nevers", Country.of("FR"));
+    private static final Partner SREMSKA_MITROVICA = new Partner(new LocalAuthorityId("sm"), "RS-SREMSKA-MITROVICA", "Sremska Mitrovica",
+            Country.of("RS"));
+    private static final Actor NEVERS_MAYOR = new Actor(Actor.Kind.USER, "sub-nevers", "Mairie de Nevers", Set.of("FR-NEVERS"),
+            false);
+    private static final Actor SYSTEM = Actor.system("partnership-service");
 
     @Test
     void establishesAnActivePartnershipAndRecordsTheFactsConsumersNeed() {
@@ -58,24 +65,24 @@ class PartnershipTest {
 
     @Test
     void refusesFewerThanTwoPartners() {
-        assertThatThrownBy(() -> Partnership.establish(PartnershipId.newId(), List.of(NEVERS), null, List.of(), null, ESTABLISHED))
+        assertThatThrownBy(() -> Partnership.establish(PartnershipId.newId(), List.of(NEVERS), null, List.of(), null, NEVERS_MAYOR, ESTABLISHED))
                 .isInstanceOfSatisfying(InvalidValue.class, e -> assertThat(e.field()).hasToString("partnerIds"));
     }
 
     @Test
     void refusesTheSamePartnerTwice() {
         assertThatThrownBy(() -> Partnership.establish(PartnershipId.newId(), List.of(NEVERS, SREMSKA_MITROVICA, NEVERS), null,
-                List.of(), null, ESTABLISHED))
+                List.of(), null, NEVERS_MAYOR, ESTABLISHED))
                 .isInstanceOfSatisfying(InvalidValue.class, e -> assertThat(e.field()).hasToString("partnerIds[2]"));
     }
 
     @Test
     void refusesASinceYearInTheFutureOrBeforeModernTimes() {
         assertThatThrownBy(() -> Partnership.establish(PartnershipId.newId(), List.of(NEVERS, SREMSKA_MITROVICA), 2013,
-                List.of(), null, ESTABLISHED))
+                List.of(), null, NEVERS_MAYOR, ESTABLISHED))
                 .isInstanceOfSatisfying(InvalidValue.class, e -> assertThat(e.field()).hasToString("since"));
         assertThatThrownBy(() -> Partnership.establish(PartnershipId.newId(), List.of(NEVERS, SREMSKA_MITROVICA), 1899,
-                List.of(), null, ESTABLISHED))
+                List.of(), null, NEVERS_MAYOR, ESTABLISHED))
                 .isInstanceOf(InvalidValue.class);
     }
 
@@ -84,11 +91,12 @@ class PartnershipTest {
         Partnership partnership = neversSremskaMitrovica();
         partnership.pullEvents();
 
-        partnership.goDormant("No joint project since 2012", LATER);
+        partnership.goDormant("No joint project since 2012", NEVERS_MAYOR, LATER);
 
         assertThat(partnership.status()).isEqualTo(DORMANT);
         assertThat(partnership.version()).isEqualTo(1);
-        assertThat(partnership.history()).last().isEqualTo(new StatusChange(DORMANT, LATER, "No joint project since 2012", null));
+        assertThat(partnership.history()).last().isEqualTo(new StatusChange(DORMANT, LATER, "No joint project since 2012", null,
+                "Mairie de Nevers"));
         assertThat(partnership.pullEvents()).singleElement().isInstanceOfSatisfying(PartnershipWentDormant.class, event -> {
             assertThat(event.reason()).isEqualTo("No joint project since 2012");
             assertThat(event.lastActivityOn()).isEqualTo(LocalDate.of(2012, 5, 10));
@@ -100,10 +108,10 @@ class PartnershipTest {
     @Test
     void reactivatesADormantPartnershipNamingThePlanThatCausedIt() {
         Partnership partnership = neversSremskaMitrovica();
-        partnership.goDormant("No joint project since 2012", LATER);
+        partnership.goDormant("No joint project since 2012", NEVERS_MAYOR, LATER);
         partnership.pullEvents();
 
-        partnership.reactivate("Action plan 2020 signed", "plan-2020", SIGNED);
+        partnership.reactivate("Action plan 2020 signed", "plan-2020", NEVERS_MAYOR, SIGNED);
 
         assertThat(partnership.status()).isEqualTo(ACTIVE);
         assertThat(partnership.lastActivityOn()).isEqualTo(LocalDate.of(2020, 2, 27));
@@ -118,28 +126,28 @@ class PartnershipTest {
     @Test
     void endsAnActiveOrDormantPartnershipForGood() {
         Partnership active = neversSremskaMitrovica();
-        active.terminate("Merged into a regional partnership", LATER);
+        active.terminate("Merged into a regional partnership", NEVERS_MAYOR, LATER);
         assertThat(active.status()).isEqualTo(ENDED);
         assertThat(active.pullEvents()).last().isInstanceOf(PartnershipEnded.class);
 
         Partnership dormant = neversSremskaMitrovica();
-        dormant.goDormant("Quiet", LATER);
-        dormant.terminate("Never restarted", SIGNED);
+        dormant.goDormant("Quiet", NEVERS_MAYOR, LATER);
+        dormant.terminate("Never restarted", NEVERS_MAYOR, SIGNED);
         assertThat(dormant.status()).isEqualTo(ENDED);
     }
 
     @Test
     void refusesTransitionsNotAllowedFromTheCurrentStatus() {
         Partnership partnership = neversSremskaMitrovica();
-        assertThatThrownBy(() -> partnership.reactivate("Already active", null, LATER)).isInstanceOf(TransitionNotAllowed.class);
+        assertThatThrownBy(() -> partnership.reactivate("Already active", null, NEVERS_MAYOR, LATER)).isInstanceOf(TransitionNotAllowed.class);
 
-        partnership.goDormant("Quiet", LATER);
-        assertThatThrownBy(() -> partnership.goDormant("Again", LATER)).isInstanceOf(TransitionNotAllowed.class);
+        partnership.goDormant("Quiet", NEVERS_MAYOR, LATER);
+        assertThatThrownBy(() -> partnership.goDormant("Again", NEVERS_MAYOR, LATER)).isInstanceOf(TransitionNotAllowed.class);
 
-        partnership.terminate("Over", SIGNED);
-        assertThatThrownBy(() -> partnership.terminate("Over again", SIGNED)).isInstanceOf(TransitionNotAllowed.class);
-        assertThatThrownBy(() -> partnership.reactivate("Back", null, SIGNED)).isInstanceOf(TransitionNotAllowed.class);
-        assertThatThrownBy(() -> partnership.goDormant("Sleep", SIGNED)).isInstanceOf(TransitionNotAllowed.class);
+        partnership.terminate("Over", NEVERS_MAYOR, SIGNED);
+        assertThatThrownBy(() -> partnership.terminate("Over again", NEVERS_MAYOR, SIGNED)).isInstanceOf(TransitionNotAllowed.class);
+        assertThatThrownBy(() -> partnership.reactivate("Back", null, NEVERS_MAYOR, SIGNED)).isInstanceOf(TransitionNotAllowed.class);
+        assertThatThrownBy(() -> partnership.goDormant("Sleep", NEVERS_MAYOR, SIGNED)).isInstanceOf(TransitionNotAllowed.class);
     }
 
     @Test
@@ -147,9 +155,9 @@ class PartnershipTest {
         Partnership partnership = neversSremskaMitrovica();
         partnership.pullEvents();
 
-        assertThatThrownBy(() -> partnership.goDormant("  ", LATER))
+        assertThatThrownBy(() -> partnership.goDormant("  ", NEVERS_MAYOR, LATER))
                 .isInstanceOfSatisfying(InvalidValue.class, e -> assertThat(e.field()).hasToString("reason"));
-        assertThatThrownBy(() -> partnership.reactivate("Already active", null, LATER)).isInstanceOf(TransitionNotAllowed.class);
+        assertThatThrownBy(() -> partnership.reactivate("Already active", null, NEVERS_MAYOR, LATER)).isInstanceOf(TransitionNotAllowed.class);
 
         assertThat(partnership.status()).isEqualTo(ACTIVE);
         assertThat(partnership.version()).isZero();
@@ -157,22 +165,46 @@ class PartnershipTest {
         assertThat(partnership.pullEvents()).isEmpty();
     }
 
+    @Test
+    void onlyACallerActingForAPartnerOrAStewardChangesIt() {
+        Actor kragujevac = new Actor(Actor.Kind.USER, "sub-k", "Grad Kragujevac", Set.of("RS-KRAGUJEVAC"), false);
+        Actor nowhere = new Actor(Actor.Kind.USER, "sub-x", "Nobody", Set.of("FR-NOWHERE"), false);
+        Actor steward = new Actor(Actor.Kind.USER, "sub-skgo", "SKGO", Set.of("SKGO"), true);
+        Partnership partnership = neversSremskaMitrovica();
+        partnership.pullEvents();
+
+        assertThatThrownBy(() -> partnership.goDormant("Not mine", kragujevac, LATER)).isInstanceOf(NotAllowed.class);
+        assertThatThrownBy(() -> partnership.terminate("Not known", nowhere, LATER))
+                .as("a code that names nothing known grants nothing").isInstanceOf(NotAllowed.class);
+        assertThatThrownBy(() -> Partnership.establish(PartnershipId.newId(), List.of(NEVERS, SREMSKA_MITROVICA), null,
+                List.of(), null, kragujevac, ESTABLISHED)).isInstanceOf(NotAllowed.class);
+        assertThat(partnership.version()).isZero();
+        assertThat(partnership.pullEvents()).isEmpty();
+
+        partnership.goDormant("Quiet for years", steward, LATER);
+        partnership.reactivate("Back at work", null, new Actor(Actor.Kind.USER, "sub-sm", "Grad Sremska Mitrovica",
+                Set.of("RS-SREMSKA-MITROVICA"), false), SIGNED);
+        assertThat(partnership.history()).extracting(StatusChange::by)
+                .as("each change says who made it").containsExactly("Mairie de Nevers", "SKGO", "Grad Sremska Mitrovica");
+    }
+
     private static Partnership neversSremskaMitrovica() {
         return Partnership.establish(PartnershipId.newId(), List.of(NEVERS, SREMSKA_MITROVICA), 2005,
                 List.of(Theme.EDUCATION, Theme.CULTURE), new Coordinator("Volontaire SKGO", "coordination@skgo.org"),
-                ESTABLISHED);
+                NEVERS_MAYOR, ESTABLISHED);
     }
     @Test
     void reactivatesWhenAPlanIsSignedWhileDormantNamingThePlan() {
         Partnership partnership = neversSremskaMitrovica();
-        partnership.goDormant("No joint project since 2012", LATER);
+        partnership.goDormant("No joint project since 2012", NEVERS_MAYOR, LATER);
         partnership.pullEvents();
 
-        partnership.planSigned("plan-2020", "Akcioni plan 2020", 2020, LocalDate.of(2020, 2, 27), SIGNED);
+        partnership.planSigned("plan-2020", "Akcioni plan 2020", 2020, LocalDate.of(2020, 2, 27), SYSTEM, SIGNED);
 
         assertThat(partnership.status()).isEqualTo(ACTIVE);
         assertThat(partnership.history()).last()
-                .isEqualTo(new StatusChange(ACTIVE, SIGNED, "Action plan \"Akcioni plan 2020\" (2020) was signed", "plan-2020"));
+                .isEqualTo(new StatusChange(ACTIVE, SIGNED, "Action plan \"Akcioni plan 2020\" (2020) was signed", "plan-2020",
+                        "partnership-service"));
         assertThat(partnership.pullEvents()).singleElement().isInstanceOf(PartnershipReactivated.class);
     }
 
@@ -182,7 +214,7 @@ class PartnershipTest {
         active.pullEvents();
         long before = active.version();
 
-        active.planSigned("plan-2020", "Akcioni plan 2020", 2020, LocalDate.of(2020, 2, 27), SIGNED);
+        active.planSigned("plan-2020", "Akcioni plan 2020", 2020, LocalDate.of(2020, 2, 27), SYSTEM, SIGNED);
 
         assertThat(active.status()).isEqualTo(ACTIVE);
         assertThat(active.lastActivityOn()).isEqualTo(LocalDate.of(2020, 2, 27));
@@ -190,9 +222,9 @@ class PartnershipTest {
         assertThat(active.pullEvents()).isEmpty();
 
         Partnership ended = neversSremskaMitrovica();
-        ended.terminate("Over", LATER);
+        ended.terminate("Over", NEVERS_MAYOR, LATER);
         long endedVersion = ended.version();
-        ended.planSigned("plan-2020", "Akcioni plan 2020", 2020, LocalDate.of(2020, 2, 27), SIGNED);
+        ended.planSigned("plan-2020", "Akcioni plan 2020", 2020, LocalDate.of(2020, 2, 27), SYSTEM, SIGNED);
         assertThat(ended.status()).isEqualTo(ENDED);
         assertThat(ended.version()).isEqualTo(endedVersion);
     }
@@ -203,16 +235,16 @@ class PartnershipTest {
         partnership.recordActivity(LocalDate.of(2018, 3, 1));
         partnership.pullEvents();
 
-        assertThat(partnership.goDormantForInactivity(Period.ofMonths(24), Instant.parse("2020-02-27T10:00:00Z"))).isFalse();
+        assertThat(partnership.goDormantForInactivity(Period.ofMonths(24), SYSTEM, Instant.parse("2020-02-27T10:00:00Z"))).isFalse();
         assertThat(partnership.status()).isEqualTo(ACTIVE);
 
-        assertThat(partnership.goDormantForInactivity(Period.ofMonths(24), Instant.parse("2020-03-02T10:00:00Z"))).isTrue();
+        assertThat(partnership.goDormantForInactivity(Period.ofMonths(24), SYSTEM, Instant.parse("2020-03-02T10:00:00Z"))).isTrue();
         assertThat(partnership.status()).isEqualTo(DORMANT);
         assertThat(partnership.history()).last().extracting(StatusChange::reason)
                 .isEqualTo("No activity since 2018-03-01: dormant after 24 months without activity");
         assertThat(partnership.pullEvents()).singleElement().isInstanceOf(PartnershipWentDormant.class);
 
-        assertThat(partnership.goDormantForInactivity(Period.ofMonths(24), Instant.parse("2021-01-01T10:00:00Z")))
+        assertThat(partnership.goDormantForInactivity(Period.ofMonths(24), SYSTEM, Instant.parse("2021-01-01T10:00:00Z")))
                 .as("a DORMANT partnership stays as it is").isFalse();
     }
 }

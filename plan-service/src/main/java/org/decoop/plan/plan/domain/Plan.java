@@ -31,10 +31,12 @@ import org.decoop.events.plan.PlanDrafted;
 import org.decoop.events.plan.PlanEvent;
 import org.decoop.events.plan.PlanSignatureRecorded;
 import org.decoop.events.plan.PlanSigned;
+import org.decoop.platform.domain.Actor;
 import org.decoop.platform.domain.AggregateRoot;
 import org.decoop.platform.domain.DoesNotExist;
 import org.decoop.platform.domain.Field;
 import org.decoop.platform.domain.InvalidValue;
+import org.decoop.platform.domain.NotAllowed;
 
 /**
  * A yearly action plan signed by several parties. A DRAFT collects activities and signatures;
@@ -77,7 +79,7 @@ public final class Plan extends AggregateRoot<PlanEvent> {
 
     /** Drafts a plan between at least two parties with distinct codes. */
     public static Plan draft(PlanId id, int year, String title, List<Party> parties, Collection<Theme> themes,
-            List<Activity> activities, Instant now) {
+            List<Activity> activities, Actor by, Instant now) {
         if (year < FIRST_YEAR || year > LAST_YEAR) {
             throw new InvalidValue("year", "year must be between %d and %d".formatted(FIRST_YEAR, LAST_YEAR));
         }
@@ -97,6 +99,7 @@ public final class Plan extends AggregateRoot<PlanEvent> {
                         "party %s is named twice".formatted(parties.get(i).code()));
             }
         }
+        requireActsForAParty(parties, by, "draft it");
         if (activities != null && activities.size() > MAX_ACTIVITIES) {
             throw new InvalidValue("activities", "a plan has at most %d activities".formatted(MAX_ACTIVITIES));
         }
@@ -124,7 +127,8 @@ public final class Plan extends AggregateRoot<PlanEvent> {
     }
 
     /** Adds an activity to a DRAFT; a signed, completed or cancelled plan is frozen. */
-    public void addActivity(Activity activity) {
+    public void addActivity(Activity activity, Actor by) {
+        requireActsForAParty(parties, by, "add an activity");
         requireDraft("get new activities");
         if (activities.size() >= MAX_ACTIVITIES) {
             throw new TooManyActivities(id, MAX_ACTIVITIES);
@@ -138,9 +142,12 @@ public final class Plan extends AggregateRoot<PlanEvent> {
      * Records one party's signature. The last missing one makes the plan SIGNED and records
      * {@link PlanSigned} after {@link PlanSignatureRecorded}.
      */
-    public void sign(String partyCode, String signedBy, Instant now) {
+    public void sign(String partyCode, Actor by, Instant now) {
         Party party = parties.stream().filter(p -> p.code().equals(partyCode)).findFirst()
                 .orElseThrow(() -> new PartyUnknown(partyCode, id));
+        if (!by.actsFor(party.code())) {
+            throw new NotAllowed("Only a caller acting for %s may sign for it".formatted(party.code()));
+        }
         if (signatureOf(party.code()).isPresent()) {
             throw new PartyAlreadySigned(partyCode, id);
         }
@@ -148,10 +155,7 @@ public final class Plan extends AggregateRoot<PlanEvent> {
         if (activities.isEmpty()) {
             throw new PlanHasNoActivity(id);
         }
-        if (signedBy == null || signedBy.isBlank()) {
-            throw new InvalidValue("signedBy", "say who signs for the party");
-        }
-        Signature signature = new Signature(party.code(), signedBy.strip(), now);
+        Signature signature = new Signature(party.code(), by.name(), by.id(), now);
         signatures.add(signature);
         long version = change();
         record(new PlanSignatureRecorded(id.value(), version, party.code(), signature.signedBy(), now, now));
@@ -163,7 +167,8 @@ public final class Plan extends AggregateRoot<PlanEvent> {
     }
 
     /** Completes one activity of a SIGNED plan; the last one completes the plan. */
-    public void completeActivity(ActivityId activityId, Instant now) {
+    public void completeActivity(ActivityId activityId, Actor by, Instant now) {
+        requireActsForAParty(parties, by, "complete an activity");
         int index = indexOf(activityId);
         if (status != SIGNED) {
             throw new PlanNotSigned(id, status);
@@ -184,11 +189,20 @@ public final class Plan extends AggregateRoot<PlanEvent> {
     }
 
     /** Cancels a DRAFT. */
-    public void cancel(String reason, Instant now) {
+    public void cancel(String reason, Actor by, Instant now) {
+        requireActsForAParty(parties, by, "cancel it");
         requireDraft("be cancelled");
         status = CANCELLED;
         cancellationReason = reason == null || reason.isBlank() ? null : reason.strip();
         record(new PlanCancelled(id.value(), change(), year, title, cancellationReason, now));
+    }
+
+    /** A plan is the business of its parties: only a caller acting for one of them changes it. */
+    private static void requireActsForAParty(List<Party> parties, Actor by, String action) {
+        List<String> codes = parties.stream().map(Party::code).toList();
+        if (!by.isSystem() && !by.actsForAny(codes)) {
+            throw new NotAllowed("Only a caller acting for one of the parties %s may %s".formatted(codes, action));
+        }
     }
 
     /** Funding of all activities by source, in EUR; every source is present. */

@@ -1,0 +1,9 @@
+package org.decoop.platform.domain;
+
+/** The caller is known but may not do this: it does not act for the party or partner the command concerns. */
+public non-sealed class NotAllowed extends DomainException {
+
+    public NotAllowed(String message) {
+        super(message, null);
+    }
+}
