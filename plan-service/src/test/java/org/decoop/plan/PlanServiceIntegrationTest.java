@@ -32,6 +32,7 @@ import org.decoop.platform.testing.EnabledOnTestInfrastructure;
 import org.decoop.platform.testing.EventTopics;
 import org.decoop.platform.testing.ServiceApi;
 import org.decoop.platform.testing.ServiceApi.Answer;
+import org.decoop.platform.testing.TestTokens;
 import org.decoop.platform.testing.TestInfrastructure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -79,11 +80,16 @@ class PlanServiceIntegrationTest {
     @LocalServerPort
     int port;
 
+    private static final TestTokens TOKENS = TestTokens.shared();
+
+    /** A caller acting for every party these tests name (a plan is its parties' business). */
     private ServiceApi api;
+    private ServiceApi anonymous;
 
     @BeforeEach
     void connect() {
-        api = ServiceApi.onPort(port);
+        anonymous = ServiceApi.onPort(port);
+        api = anonymous.as(TOKENS.user("coordinator", "AMBAFRANCE-RS", "SKGO", "NEVERS", "SREMSKA-MITROVICA", "MFA-FR", "A1", "B1"));
     }
 
     @Test
@@ -96,6 +102,18 @@ class PlanServiceIntegrationTest {
 
         String planId = id(awaitCreated(() -> draft2020(neversMitrovica)));
 
+        Answer anonymousSignature = anonymous.post("/api/plans/" + planId + "/signatures", "{\"party\": \"SKGO\"}");
+        assertThat(anonymousSignature.statusCode()).isEqualTo(401);
+        assertThat(anonymousSignature.header("WWW-Authenticate")).hasValueSatisfying(value -> assertThat(value).startsWith("Bearer"));
+        Answer neversForSkgo = anonymous.as(TOKENS.user("nevers", "FR-NEVERS")).post("/api/plans/" + planId + "/signatures",
+                "{\"party\": \"SKGO\", \"signedBy\": \"Secretary General of SKGO\"}");
+        assertThat(neversForSkgo.statusCode()).as("Nevers may not sign for SKGO").isEqualTo(403);
+        assertThat(neversForSkgo.header("Content-Type")).hasValueSatisfying(value -> assertThat(value).startsWith("application/problem+json"));
+        assertThat(anonymous.as(TOKENS.steward("embassy", "AMBAFRANCE-RS")).post("/api/plans/" + planId + "/signatures",
+                "{\"party\": \"SKGO\"}").statusCode()).as("a steward signs only for whom it acts").isEqualTo(403);
+        assertThat(anonymous.as(TOKENS.user("nevers", "FR-NEVERS")).post("/api/plans/" + planId + "/cancellation", "{}").statusCode())
+                .as("not a party").isEqualTo(403);
+
         Answer first = sign(planId, "AMBAFRANCE-RS", "Ambassador of France");
         assertThat(first.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(first.body()).get("status").asString()).isEqualTo("DRAFT");
@@ -105,6 +123,8 @@ class PlanServiceIntegrationTest {
         assertThat(last.statusCode()).isEqualTo(200);
         JsonNode signed = JSON.readTree(last.body());
         assertThat(signed.get("status").asString()).isEqualTo("SIGNED");
+        assertThat(signed.get("parties").findValuesAsString("signerId"))
+                .containsExactly(TestTokens.subjectOf("Ambassador of France"), TestTokens.subjectOf("Secretary General of SKGO"));
         assertThat(signed.get("totals").get("totalEur").decimalValue()).isEqualByComparingTo("45000.00");
         assertThat(signed.get("totals").get("bySourceEur").get("FRENCH_MFA").decimalValue()).isEqualByComparingTo("30000");
 
@@ -125,6 +145,9 @@ class PlanServiceIntegrationTest {
             assertThat(event.getDataContentType()).isEqualTo("application/json");
             assertThat(UUID.fromString(event.getId())).isNotNull();
         }
+        assertThat(records).extracting(record -> header(record, "ce_authtype")).containsOnly("user");
+        assertThat(header(records.get(3), "ce_authid")).as("the last signatory caused PlanSigned")
+                .isEqualTo(TestTokens.subjectOf("Secretary General of SKGO"));
         JsonNode planSigned = JSON.readTree(records.get(3).value());
         assertThat(planSigned.get("year").asInt()).isEqualTo(2020);
         assertThat(planSigned.get("parties").findValuesAsString("signedBy"))
@@ -290,9 +313,10 @@ class PlanServiceIntegrationTest {
         return created.get(0);
     }
 
+    /** {@code signedBy} signs for {@code party}: a user of that name acting for it. */
     private Answer sign(String planId, String party, String signedBy) {
-        return api.post("/api/plans/" + planId + "/signatures",
-                "{\"party\": \"%s\", \"signedBy\": \"%s\"}".formatted(party, signedBy));
+        return anonymous.as(TOKENS.user(signedBy, party)).post("/api/plans/" + planId + "/signatures",
+                "{\"party\": \"%s\"}".formatted(party));
     }
 
 

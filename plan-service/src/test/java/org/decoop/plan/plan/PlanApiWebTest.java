@@ -1,19 +1,28 @@
 package org.decoop.plan.plan;
 
+import static org.hamcrest.Matchers.startsWith;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.then;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import org.decoop.plan.plan.domain.PlanId;
 import org.decoop.platform.domain.DoesNotExist;
 import org.decoop.platform.domain.Field;
+import org.decoop.platform.domain.NotAllowed;
 import org.decoop.platform.domain.StaleVersion;
 import org.decoop.platform.domain.StateConflict;
 import org.decoop.platform.domain.UnknownReference;
+import org.decoop.platform.testing.MockCallers;
+import org.decoop.platform.testing.TestTokens;
 import org.decoop.platform.web.ProblemDetailsAdvice;
 import org.decoop.platform.web.StrictJson;
 import org.decoop.platform.web.StrictRequests;
@@ -27,11 +36,14 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /** Every way a client can get a plan request wrong: problem details naming the field, nothing written. */
 @WebMvcTest(PlanController.class)
 @Import({ ProblemDetailsAdvice.class, StrictJson.class, StrictRequests.class })
 class PlanApiWebTest {
+
+    private static final RequestPostProcessor NEVERS = MockCallers.user("nevers", "FR-NEVERS");
 
     private static final String PARTIES = """
             [{"code": "AMBAFRANCE-RS", "name": "Ambassade de France en Serbie"}, {"code": "SKGO", "name": "SKGO"}]""";
@@ -118,11 +130,25 @@ class PlanApiWebTest {
     }
 
     @Test
-    void refusesASignatureWithoutSigner() throws Exception {
-        postJson("/api/plans/p1/signatures", "{\"party\": \"SKGO\"}")
+    void refusesASignatureWithoutPartyAndAnyChangeWithoutToken() throws Exception {
+        postJson("/api/plans/p1/signatures", "{}")
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.field").value("signedBy"));
+                .andExpect(jsonPath("$.field").value("party"));
+        mvc.perform(post("/api/plans/p1/signatures").contentType(MediaType.APPLICATION_JSON).content("{\"party\": \"SKGO\"}"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(header().string("WWW-Authenticate", startsWith("Bearer")))
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
         verifyNoInteractions(service);
+    }
+
+    @Test
+    void signsAsTheCallerTheTokenNamesWhateverTheBodySays() throws Exception {
+        given(service.sign(any(), any(), any(), any())).willThrow(new NotAllowed("Only a caller acting for SKGO may sign for it"));
+        postJson("/api/plans/p1/signatures", "{\"party\": \"SKGO\", \"signedBy\": \"Someone else\"}")
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.type").value("https://decoop.org/problems/forbidden"));
+        then(service).should().sign(eq(new PlanId("p1")), eq("SKGO"), any(),
+                argThat(actor -> actor.id().equals(TestTokens.subjectOf("nevers")) && actor.name().equals("nevers")));
     }
 
     @Test
@@ -146,15 +172,15 @@ class PlanApiWebTest {
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.field").value("party"));
 
-        given(service.cancel(any(), any(), any())).willThrow(new StateConflict("status", "Plan p1 is SIGNED"));
+        given(service.cancel(any(), any(), any(), any())).willThrow(new StateConflict("status", "Plan p1 is SIGNED"));
         postJson("/api/plans/p1/cancellation", "{}").andExpect(status().isConflict());
 
-        given(service.completeActivity(any(), any(), any())).willThrow(new StaleVersion("stale"));
-        mvc.perform(post("/api/plans/p1/activities/a1/completion").header("If-Match", "\"3\""))
+        given(service.completeActivity(any(), any(), any(), any())).willThrow(new StaleVersion("stale"));
+        mvc.perform(post("/api/plans/p1/activities/a1/completion").with(NEVERS).header("If-Match", "\"3\""))
                 .andExpect(status().isPreconditionFailed());
     }
 
     private ResultActions postJson(String path, String body) throws Exception {
-        return mvc.perform(post(path).contentType(MediaType.APPLICATION_JSON).content(body));
+        return mvc.perform(post(path).with(NEVERS).contentType(MediaType.APPLICATION_JSON).content(body));
     }
 }

@@ -11,6 +11,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
 import org.decoop.events.FundingSource;
 import org.decoop.events.Theme;
@@ -21,8 +22,10 @@ import org.decoop.events.plan.PlanDrafted;
 import org.decoop.events.plan.PlanEvent;
 import org.decoop.events.plan.PlanSignatureRecorded;
 import org.decoop.events.plan.PlanSigned;
+import org.decoop.platform.domain.Actor;
 import org.decoop.platform.domain.DoesNotExist;
 import org.decoop.platform.domain.InvalidValue;
+import org.decoop.platform.domain.NotAllowed;
 import org.decoop.platform.domain.StateConflict;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +35,33 @@ class PlanTest {
     private static final Instant SIGNING = Instant.parse("2020-02-27T11:00:00Z");
     private static final List<Party> PARTIES = List.of(new Party("AMBAFRANCE-RS", "Ambassade de France en Serbie"),
             new Party("SKGO", "Stalna konferencija gradova i opština"));
+
+    private static final Actor EMBASSY = signer("Ambassade de France", "AMBAFRANCE-RS");
+
+    @Test
+    void onlyACallerActingForAPartyChangesOrSignsThePlan() {
+        Actor nevers = signer("Ville de Nevers", "FR-NEVERS");
+        Actor steward = new Actor(Actor.Kind.USER, "sub-steward", "A steward", Set.of("RS-KRAGUJEVAC"), true);
+        assertThatThrownBy(() -> Plan.draft(PlanId.newId(), 2020, "Plan", PARTIES, List.of(), List.of(), nevers, DRAFTED))
+                .isInstanceOf(NotAllowed.class);
+        Plan plan = plan2020();
+        plan.pullEvents();
+
+        assertThatThrownBy(() -> plan.addActivity(activity(), nevers)).isInstanceOf(NotAllowed.class);
+        assertThatThrownBy(() -> plan.cancel("Not mine", steward, SIGNING))
+                .as("a steward is not a party").isInstanceOf(NotAllowed.class);
+        assertThatThrownBy(() -> plan.sign("SKGO", nevers, SIGNING)).isInstanceOf(NotAllowed.class);
+        assertThatThrownBy(() -> plan.sign("SKGO", EMBASSY, SIGNING))
+                .as("acting for one party is not signing for another").isInstanceOf(NotAllowed.class);
+        assertThat(plan.signatures()).isEmpty();
+        assertThat(plan.pullEvents()).isEmpty();
+
+        plan.sign("SKGO", signer("Secrétaire général", "SKGO"), SIGNING);
+        assertThat(plan.signatures()).singleElement().satisfies(signature -> {
+            assertThat(signature.signedBy()).isEqualTo("Secrétaire général");
+            assertThat(signature.signerId()).isEqualTo("sub-Secrétaire général");
+        });
+    }
 
     @Test
     void draftsAPlanAndRecordsPlanDrafted() {
@@ -47,10 +77,10 @@ class PlanTest {
 
     @Test
     void refusesFewerThanTwoPartiesAndTheSamePartyTwice() {
-        assertThatThrownBy(() -> Plan.draft(PlanId.newId(), 2020, "Plan", List.of(PARTIES.get(0)), List.of(), List.of(), DRAFTED))
+        assertThatThrownBy(() -> Plan.draft(PlanId.newId(), 2020, "Plan", List.of(PARTIES.get(0)), List.of(), List.of(), EMBASSY, DRAFTED))
                 .isInstanceOfSatisfying(InvalidValue.class, e -> assertThat(e.field()).hasToString("parties"));
         assertThatThrownBy(() -> Plan.draft(PlanId.newId(), 2020, "Plan",
-                List.of(PARTIES.get(0), PARTIES.get(1), new Party("SKGO", "Again")), List.of(), List.of(), DRAFTED))
+                List.of(PARTIES.get(0), PARTIES.get(1), new Party("SKGO", "Again")), List.of(), List.of(), EMBASSY, DRAFTED))
                 .isInstanceOfSatisfying(InvalidValue.class, e -> assertThat(e.field()).hasToString("parties[2].code"));
     }
 
@@ -73,15 +103,15 @@ class PlanTest {
                 .isInstanceOfSatisfying(InvalidValue.class, e -> assertThat(e.field()).hasToString("endsOn"));
 
         Activity in2023 = Activity.planned("Exchange", Theme.YOUTH, List.of(), LocalDate.of(2023, 3, 1), null, List.of());
-        assertThatThrownBy(() -> Plan.draft(PlanId.newId(), 2021, "Plan", PARTIES, List.of(), List.of(activity(), in2023), DRAFTED))
+        assertThatThrownBy(() -> Plan.draft(PlanId.newId(), 2021, "Plan", PARTIES, List.of(), List.of(activity(), in2023), EMBASSY, DRAFTED))
                 .isInstanceOfSatisfying(InvalidValue.class, e -> assertThat(e.field()).hasToString("activities[1].startsOn"));
-        Plan plan = Plan.draft(PlanId.newId(), 2021, "Plan", PARTIES, List.of(), List.of(), DRAFTED);
-        assertThatThrownBy(() -> plan.addActivity(in2023))
+        Plan plan = Plan.draft(PlanId.newId(), 2021, "Plan", PARTIES, List.of(), List.of(), EMBASSY, DRAFTED);
+        assertThatThrownBy(() -> plan.addActivity(in2023, EMBASSY))
                 .isInstanceOfSatisfying(InvalidValue.class, e -> assertThat(e.field()).hasToString("startsOn"));
 
         Activity acrossTheYears = Activity.planned("Exchange", Theme.YOUTH, List.of(), LocalDate.of(2020, 1, 1),
                 LocalDate.of(2022, 12, 31), List.of());
-        plan.addActivity(acrossTheYears);
+        plan.addActivity(acrossTheYears, EMBASSY);
         assertThat(plan.activities()).containsExactly(acrossTheYears);
     }
 
@@ -90,11 +120,11 @@ class PlanTest {
         Plan plan = plan2020();
         plan.pullEvents();
 
-        plan.sign("AMBAFRANCE-RS", "Ambassador", SIGNING);
+        plan.sign("AMBAFRANCE-RS", signer("Ambassador", "AMBAFRANCE-RS"), SIGNING);
         assertThat(plan.status()).isEqualTo(DRAFT);
         assertThat(plan.pullEvents()).singleElement().isInstanceOf(PlanSignatureRecorded.class);
 
-        plan.sign("SKGO", "Secretary General", SIGNING.plusSeconds(60));
+        plan.sign("SKGO", signer("Secretary General", "SKGO"), SIGNING.plusSeconds(60));
         assertThat(plan.status()).isEqualTo(SIGNED);
         List<PlanEvent> events = plan.pullEvents();
         assertThat(events).hasSize(2);
@@ -113,19 +143,19 @@ class PlanTest {
     @Test
     void refusesAnUnknownPartyAndASecondSignature() {
         Plan plan = plan2020();
-        assertThatThrownBy(() -> plan.sign("NOBODY", "X", SIGNING)).isInstanceOfSatisfying(PartyUnknown.class,
+        assertThatThrownBy(() -> plan.sign("NOBODY", signer("X", "NOBODY"), SIGNING)).isInstanceOfSatisfying(PartyUnknown.class,
                 e -> assertThat(e.field()).hasToString("party"));
 
-        plan.sign("SKGO", "Secretary General", SIGNING);
-        assertThatThrownBy(() -> plan.sign("SKGO", "Someone else", SIGNING)).isInstanceOf(PartyAlreadySigned.class);
+        plan.sign("SKGO", signer("Secretary General", "SKGO"), SIGNING);
+        assertThatThrownBy(() -> plan.sign("SKGO", signer("Someone else", "SKGO"), SIGNING)).isInstanceOf(PartyAlreadySigned.class);
         assertThat(plan.signatures()).hasSize(1);
     }
 
     @Test
     void refusesSignaturesWhileThePlanHasNoActivity() {
-        Plan empty = Plan.draft(PlanId.newId(), 2021, "Empty", PARTIES, List.of(Theme.YOUTH), List.of(), DRAFTED);
+        Plan empty = Plan.draft(PlanId.newId(), 2021, "Empty", PARTIES, List.of(Theme.YOUTH), List.of(), EMBASSY, DRAFTED);
 
-        assertThatThrownBy(() -> empty.sign("SKGO", "Secretary General", SIGNING))
+        assertThatThrownBy(() -> empty.sign("SKGO", signer("Secretary General", "SKGO"), SIGNING))
                 .isInstanceOfSatisfying(PlanHasNoActivity.class, e -> assertThat(e.field()).hasToString("activities"));
         assertThat(empty.signatures()).isEmpty();
     }
@@ -134,28 +164,28 @@ class PlanTest {
     void freezesTheContentOnceSigned() {
         Plan plan = signedPlan();
 
-        assertThatThrownBy(() -> plan.addActivity(activity())).isInstanceOf(StateConflict.class);
-        assertThatThrownBy(() -> plan.cancel("Too late", SIGNING)).isInstanceOf(StateConflict.class);
+        assertThatThrownBy(() -> plan.addActivity(activity(), EMBASSY)).isInstanceOf(StateConflict.class);
+        assertThatThrownBy(() -> plan.cancel("Too late", EMBASSY, SIGNING)).isInstanceOf(StateConflict.class);
         assertThat(plan.activities()).hasSize(1);
     }
 
     @Test
     void completesActivitiesOneByOneThenThePlan() {
         Plan plan = plan2020();
-        plan.addActivity(activity());
-        plan.sign("AMBAFRANCE-RS", "Ambassador", SIGNING);
-        plan.sign("SKGO", "Secretary General", SIGNING);
+        plan.addActivity(activity(), EMBASSY);
+        plan.sign("AMBAFRANCE-RS", signer("Ambassador", "AMBAFRANCE-RS"), SIGNING);
+        plan.sign("SKGO", signer("Secretary General", "SKGO"), SIGNING);
         plan.pullEvents();
         ActivityId first = plan.activities().get(0).id();
         ActivityId second = plan.activities().get(1).id();
 
-        plan.completeActivity(first, Instant.parse("2020-10-31T12:00:00Z"));
+        plan.completeActivity(first, EMBASSY, Instant.parse("2020-10-31T12:00:00Z"));
         assertThat(plan.status()).isEqualTo(SIGNED);
         assertThat(plan.pullEvents()).singleElement().isInstanceOfSatisfying(ActivityCompleted.class,
                 event -> assertThat(event.completedOn()).isEqualTo(LocalDate.of(2020, 10, 31)));
-        assertThatThrownBy(() -> plan.completeActivity(first, SIGNING)).isInstanceOf(StateConflict.class);
+        assertThatThrownBy(() -> plan.completeActivity(first, EMBASSY, SIGNING)).isInstanceOf(StateConflict.class);
 
-        plan.completeActivity(second, Instant.parse("2020-12-01T12:00:00Z"));
+        plan.completeActivity(second, EMBASSY, Instant.parse("2020-12-01T12:00:00Z"));
         assertThat(plan.status()).isEqualTo(COMPLETED);
         assertThat(plan.pullEvents()).extracting(Object::getClass).containsExactly(ActivityCompleted.class, PlanCompleted.class);
     }
@@ -165,8 +195,8 @@ class PlanTest {
         Plan plan = plan2020();
         ActivityId activity = plan.activities().get(0).id();
 
-        assertThatThrownBy(() -> plan.completeActivity(activity, SIGNING)).isInstanceOf(StateConflict.class);
-        assertThatThrownBy(() -> signedPlan().completeActivity(new ActivityId("nope"), SIGNING)).isInstanceOf(DoesNotExist.class);
+        assertThatThrownBy(() -> plan.completeActivity(activity, EMBASSY, SIGNING)).isInstanceOf(StateConflict.class);
+        assertThatThrownBy(() -> signedPlan().completeActivity(new ActivityId("nope"), EMBASSY, SIGNING)).isInstanceOf(DoesNotExist.class);
     }
 
     @Test
@@ -174,18 +204,18 @@ class PlanTest {
         Plan plan = plan2020();
         plan.pullEvents();
 
-        plan.cancel("Replaced by a new draft", SIGNING);
+        plan.cancel("Replaced by a new draft", EMBASSY, SIGNING);
 
         assertThat(plan.status()).isEqualTo(CANCELLED);
         assertThat(plan.pullEvents()).singleElement().isInstanceOfSatisfying(PlanCancelled.class,
                 event -> assertThat(event.reason()).isEqualTo("Replaced by a new draft"));
-        assertThatThrownBy(() -> plan.sign("SKGO", "Secretary General", SIGNING)).isInstanceOf(StateConflict.class);
+        assertThatThrownBy(() -> plan.sign("SKGO", signer("Secretary General", "SKGO"), SIGNING)).isInstanceOf(StateConflict.class);
     }
 
     @Test
     void totalsFundingBySourceAndByTheme() {
         Plan plan = plan2020();
-        plan.addActivity(activity());
+        plan.addActivity(activity(), EMBASSY);
 
         assertThat(plan.totalEur()).isEqualByComparingTo("47500.50");
         assertThat(plan.fundingBySource().get(FundingSource.FRENCH_MFA)).isEqualByComparingTo("30000");
@@ -197,8 +227,8 @@ class PlanTest {
 
     private static Plan signedPlan() {
         Plan plan = plan2020();
-        plan.sign("AMBAFRANCE-RS", "Ambassador", SIGNING);
-        plan.sign("SKGO", "Secretary General", SIGNING);
+        plan.sign("AMBAFRANCE-RS", signer("Ambassador", "AMBAFRANCE-RS"), SIGNING);
+        plan.sign("SKGO", signer("Secretary General", "SKGO"), SIGNING);
         plan.pullEvents();
         return plan;
     }
@@ -211,7 +241,12 @@ class PlanTest {
         return Plan.draft(PlanId.newId(), 2020, "Akcioni plan 2020", PARTIES,
                 List.of(Theme.GENDER_EQUALITY, Theme.RULE_OF_LAW, Theme.YOUTH, Theme.LOCAL_ECONOMIC_DEVELOPMENT,
                         Theme.ENVIRONMENT, Theme.URBAN_PLANNING),
-                List.of(youthExchange), DRAFTED);
+                List.of(youthExchange), EMBASSY, DRAFTED);
+    }
+
+    /** A signed-in user with this name, acting for these codes. */
+    private static Actor signer(String name, String... actsFor) {
+        return new Actor(Actor.Kind.USER, "sub-" + name, name, Set.of(actsFor), false);
     }
 
     private static Activity activity() {
