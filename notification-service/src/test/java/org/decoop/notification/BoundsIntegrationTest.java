@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.decoop.platform.testing.EnabledOnTestInfrastructure;
 import org.decoop.platform.testing.ServiceApi;
+import org.decoop.platform.testing.TestTokens;
 import org.decoop.platform.testing.TestInfrastructure;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,37 +41,40 @@ class BoundsIntegrationTest {
     }
 
     @Test
-    void boundsTheSubscriptionsOfOneSubscriber() {
+    void boundsTheSubscriptionsOfOneOwner() {
         String subscriber = "bounded-" + UUID.randomUUID();
         assertThat(inbox(subscriber).statusCode()).isEqualTo(201);
         assertThat(inbox(subscriber).statusCode()).isEqualTo(201);
 
         ServiceApi.Answer third = inbox(subscriber);
         assertThat(third.statusCode()).isEqualTo(409);
-        assertThat(third.json().get("field").asString()).isEqualTo("subscriber");
+        assertThat(third.json().get("detail").asString()).contains("at most 2 subscriptions");
         assertThat(inbox("other-" + UUID.randomUUID()).statusCode()).isEqualTo(201);
     }
 
     @Test
     void boundsTheStreamsOfASubscriptionAndEndsEachAfterItsLife() throws Exception {
-        String subscription = inbox("streamer-" + UUID.randomUUID()).id();
+        String streamer = "streamer-" + UUID.randomUUID();
+        String token = TestTokens.shared().user(streamer);
+        String subscription = inbox(streamer).id();
         String url = "http://localhost:" + port + "/api/subscriptions/" + subscription + "/stream";
 
-        try (SseClient first = new SseClient(url, null)) {
+        try (SseClient first = new SseClient(url, token, null)) {
             assertThat(first.status).isEqualTo(200);
-            try (SseClient second = new SseClient(url, null)) {
+            try (SseClient second = new SseClient(url, token, null)) {
                 assertThat(second.status).isEqualTo(429);
             }
             await().atMost(Duration.ofSeconds(15)).until(first::ended);
         }
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
-            try (SseClient renewed = new SseClient(url, "0")) {
+            try (SseClient renewed = new SseClient(url, token, "0")) {
                 assertThat(renewed.status).as("a client reconnects once its stream has ended").isEqualTo(200);
             }
         });
     }
 
-    private ServiceApi.Answer inbox(String subscriber) {
-        return api.post("/api/subscriptions", "{\"subscriber\": \"%s\", \"channel\": \"INBOX\"}".formatted(subscriber));
+    /** An INBOX subscription owned by the user {@code owner}. */
+    private ServiceApi.Answer inbox(String owner) {
+        return api.as(TestTokens.shared().user(owner)).post("/api/subscriptions", "{\"channel\": \"INBOX\"}");
     }
 }

@@ -19,6 +19,7 @@ import org.decoop.events.partnership.PartnershipEvent;
 import org.decoop.platform.testing.EnabledOnTestInfrastructure;
 import org.decoop.platform.testing.EventTopics;
 import org.decoop.platform.testing.ServiceApi;
+import org.decoop.platform.testing.TestTokens;
 import org.decoop.platform.testing.TestInfrastructure;
 import org.decoop.platform.testing.WebhookReceiver;
 import org.junit.jupiter.api.AfterAll;
@@ -66,7 +67,7 @@ class HostileReceiverIntegrationTest {
 
     @Test
     void boundsAnAttemptOnATricklingReceiverAndDeliversToOthersMeanwhile() throws Exception {
-        ServiceApi api = ServiceApi.onPort(port);
+        ServiceApi api = ServiceApi.onPort(port).as(TestTokens.shared().user("hostile-" + UUID.randomUUID()));
         String slowPartnership = UUID.randomUUID().toString();
         String fastPartnership = UUID.randomUUID().toString();
         String slow = subscribe(api, receiver.trickle("/trickle"), slowPartnership);

@@ -38,6 +38,7 @@ import org.decoop.platform.testing.EnabledOnTestInfrastructure;
 import org.decoop.platform.testing.EventTopics;
 import org.decoop.platform.testing.ServiceApi;
 import org.decoop.platform.testing.ServiceApi.Answer;
+import org.decoop.platform.testing.TestTokens;
 import org.decoop.platform.testing.TestInfrastructure;
 import org.decoop.platform.testing.WebhookReceiver;
 import org.junit.jupiter.api.AfterAll;
@@ -103,11 +104,18 @@ class NotificationServiceIntegrationTest {
     @LocalServerPort
     int port;
 
+    private static final TestTokens TOKENS = TestTokens.shared();
+
+    /** A signed-in caller of its own for each test: subscriptions are their owner's only. */
+    private String token;
     private ServiceApi api;
+    private ServiceApi anonymous;
 
     @BeforeEach
     void connect() {
-        api = ServiceApi.onPort(port);
+        token = TOKENS.user("owner-" + UUID.randomUUID(), "SKGO");
+        anonymous = ServiceApi.onPort(port);
+        api = anonymous.as(token);
     }
 
     @Test
@@ -239,12 +247,38 @@ class NotificationServiceIntegrationTest {
     }
 
     @Test
+    void keepsEachSubscriptionToItsOwner() throws Exception {
+        JsonNode mine = subscribe("{\"channel\": \"INBOX\"}", null);
+        String id = mine.get("id").asString();
+        assertThat(mine.get("subscriber").asString()).as("the label defaults to the caller's name").startsWith("owner-");
+        publish(established(UUID.randomUUID().toString()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> !inbox(id).isEmpty());
+        String notification = inbox(id).get(0).get("id").asString();
+
+        ServiceApi someoneElse = anonymous.as(TOKENS.user("someone-else", "SKGO"));
+        for (String path : List.of("", "/notifications", "/deliveries", "/stream")) {
+            assertThat(someoneElse.get("/api/subscriptions/" + id + path).statusCode()).as("GET " + path).isEqualTo(404);
+            assertThat(anonymous.get("/api/subscriptions/" + id + path).statusCode()).as("anonymous GET " + path).isEqualTo(401);
+        }
+        assertThat(someoneElse.post("/api/subscriptions/" + id + "/notifications/" + notification + "/read").statusCode()).isEqualTo(404);
+        assertThat(someoneElse.post("/api/subscriptions/" + id + "/deliveries/" + notification + "/retry").statusCode()).isEqualTo(404);
+        assertThat(someoneElse.send("DELETE", "/api/subscriptions/" + id, null, null).statusCode()).isEqualTo(404);
+        assertThat(someoneElse.get("/api/subscriptions").json().get("content").findValuesAsString("id")).doesNotContain(id);
+        assertThat(anonymous.get("/api/subscriptions").statusCode()).isEqualTo(401);
+        assertThat(anonymous.post("/api/subscriptions", "{\"channel\": \"INBOX\"}").statusCode()).isEqualTo(401);
+
+        assertThat(inbox(id).get(0).get("read").asBoolean()).as("nothing the others tried changed it").isFalse();
+        assertThat(api.get("/api/subscriptions").json().get("content").findValuesAsString("id")).containsExactly(id);
+        assertThat(api.send("DELETE", "/api/subscriptions/" + id, null, null).statusCode()).isEqualTo(204);
+    }
+
+    @Test
     void opensAStreamAtOnceAndPagesASubscribersSubscriptions() throws Exception {
         String subscriber = "paged-" + UUID.randomUUID();
         String first = subscribe("{\"subscriber\": \"%s\", \"channel\": \"INBOX\"}".formatted(subscriber), null).get("id").asString();
         subscribe("{\"subscriber\": \"%s\", \"channel\": \"INBOX\"}".formatted(subscriber), null);
 
-        JsonNode page = api.get("/api/subscriptions?size=1&subscriber=" + subscriber).json();
+        JsonNode page = api.get("/api/subscriptions?size=1").json();
         assertThat(page.get("content")).hasSize(1);
         assertThat(page.get("content").get(0).get("id").asString()).isEqualTo(first);
         assertThat(page.get("page").get("totalElements").asLong()).isEqualTo(2);
@@ -252,7 +286,7 @@ class NotificationServiceIntegrationTest {
         // Nothing is pending: the headers and the opening comment still come at once, not with the first keep-alive.
         CompletableFuture<SseClient> opening = CompletableFuture.supplyAsync(() -> {
             try {
-                return new SseClient("http://localhost:" + port + "/api/subscriptions/" + first + "/stream", null);
+                return new SseClient("http://localhost:" + port + "/api/subscriptions/" + first + "/stream", token, null);
             }
             catch (Exception e) {
                 throw new IllegalStateException(e);
@@ -271,7 +305,7 @@ class NotificationServiceIntegrationTest {
         String url = "http://localhost:" + port + "/api/subscriptions/" + id + "/stream";
 
         String firstId;
-        try (SseClient live = new SseClient(url, null)) {
+        try (SseClient live = new SseClient(url, token, null)) {
             assertThat(live.status).isEqualTo(200);
             publish(established(UUID.randomUUID().toString()));
             await().atMost(Duration.ofSeconds(30)).until(() -> live.events().size() == 1);
@@ -285,7 +319,7 @@ class NotificationServiceIntegrationTest {
         publish(established(UUID.randomUUID().toString()));
         await().atMost(Duration.ofSeconds(30)).until(() -> inbox(id).size() == 3);
 
-        try (SseClient resumed = new SseClient(url, firstId)) {
+        try (SseClient resumed = new SseClient(url, token, firstId)) {
             await().atMost(Duration.ofSeconds(30)).until(() -> resumed.events().size() >= 2);
             await().during(Duration.ofMillis(700)).atMost(Duration.ofSeconds(5)).until(() -> resumed.events().size() == 2);
             assertThat(resumed.events()).extracting(SseClient.Event::id)

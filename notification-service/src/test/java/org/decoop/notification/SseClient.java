@@ -23,8 +23,10 @@ final class SseClient implements AutoCloseable {
     private final Thread reader;
     final int status;
 
-    SseClient(String url, String lastEventId) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream");
+    /** Opens the stream as the owner of {@code token} (a subscription's stream is its owner's only). */
+    SseClient(String url, String token, String lastEventId) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream")
+                .header("Authorization", "Bearer " + token);
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }

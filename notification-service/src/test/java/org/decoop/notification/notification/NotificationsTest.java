@@ -6,11 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
-import org.decoop.platform.domain.Actor;
 import org.decoop.events.Channel;
 import org.decoop.notification.subscription.domain.Filter;
 import org.decoop.notification.subscription.domain.Subscription;
+import org.decoop.platform.domain.Actor;
 import org.decoop.platform.messaging.IncomingEvent;
 import org.decoop.platform.outbox.EventSerializer;
 import org.decoop.platform.testing.InMemoryMongo;
@@ -22,6 +23,8 @@ import org.springframework.messaging.support.MessageBuilder;
 /** Deliveries are finished only by the worker that still holds their claim. */
 class NotificationsTest {
 
+    private static final Actor OWNER = new Actor(Actor.Kind.USER, "sub-skgo", "SKGO", Set.of("SKGO"), true);
+
     @RegisterExtension
     static final InMemoryMongo MONGO = new InMemoryMongo();
 
@@ -30,7 +33,7 @@ class NotificationsTest {
 
     @Test
     void keepsTheResultOfTheWorkerThatTookOverAnExpiredClaim() {
-        Subscription subscription = Subscription.create("coordinator", Channel.EMAIL, "coordination@skgo.org", List.of(),
+        Subscription subscription = Subscription.create(OWNER, "coordinator", Channel.EMAIL, "coordination@skgo.org", List.of(),
                 Filter.NONE, clock.instant());
         notifications.record(subscription, event("e-1"), "The partnership was established.", clock.instant());
 

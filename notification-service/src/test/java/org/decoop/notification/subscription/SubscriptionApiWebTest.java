@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Clock;
 
+import org.decoop.platform.testing.MockCallers;
 import org.decoop.platform.web.ProblemDetailsAdvice;
 import org.decoop.platform.web.StrictJson;
 import org.decoop.platform.web.StrictRequests;
@@ -40,7 +41,7 @@ class SubscriptionApiWebTest {
     @CsvSource(delimiter = '|', textBlock = """
             unknown channel        | {"subscriber": "SKGO", "channel": "PIGEON"}                                              | channel
             missing channel        | {"subscriber": "SKGO"}                                                                   | channel
-            missing subscriber     | {"channel": "INBOX"}                                                                     | subscriber
+            subscriber too long    | {"subscriber": "SSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSS", "channel": "INBOX"}                                                 | subscriber
             bad webhook URL        | {"subscriber": "SKGO", "channel": "WEBHOOK", "target": "not a url"}                      | target
             no webhook URL         | {"subscriber": "SKGO", "channel": "WEBHOOK"}                                             | target
             bad e-mail             | {"subscriber": "SKGO", "channel": "EMAIL", "target": "skgo.org"}                         | target
@@ -82,7 +83,8 @@ class SubscriptionApiWebTest {
     }
 
     private ResultActions create(String body) throws Exception {
-        return mvc.perform(post("/api/subscriptions").contentType(MediaType.APPLICATION_JSON).content(body));
+        return mvc.perform(post("/api/subscriptions").with(MockCallers.user("skgo-coordinator", "SKGO"))
+                .contentType(MediaType.APPLICATION_JSON).content(body));
     }
 
     /** As in production: internal webhook targets are refused. */

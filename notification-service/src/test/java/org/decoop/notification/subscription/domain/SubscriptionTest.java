@@ -11,10 +11,13 @@ import java.util.Set;
 import org.decoop.events.Channel;
 import org.decoop.events.Country;
 import org.decoop.events.Theme;
+import org.decoop.platform.domain.Actor;
 import org.decoop.platform.domain.InvalidValue;
 import org.junit.jupiter.api.Test;
 
 class SubscriptionTest {
+
+    private static final Actor OWNER = new Actor(Actor.Kind.USER, "sub-skgo", "SKGO", Set.of("SKGO"), true);
 
     private static final Instant NOW = Instant.parse("2020-02-27T10:00:00Z");
     private static final EventFacts REACTIVATION = new EventFacts("PartnershipReactivated", Set.of("p-nevers-sm"),
@@ -22,15 +25,15 @@ class SubscriptionTest {
 
     @Test
     void matchesEveryEventWhenNoTypeAndNoFilterIsGiven() {
-        Subscription all = Subscription.create("SKGO", Channel.INBOX, null, List.of(), null, NOW);
+        Subscription all = Subscription.create(OWNER, "SKGO", Channel.INBOX, null, List.of(), null, NOW);
 
         assertThat(all.matches(REACTIVATION)).isTrue();
     }
 
     @Test
     void matchesOnlyTheNamedEventTypes() {
-        Subscription signed = Subscription.create("SKGO", Channel.INBOX, null, List.of("PlanSigned"), null, NOW);
-        Subscription reactivated = Subscription.create("SKGO", Channel.INBOX, null, List.of("PartnershipReactivated"), null, NOW);
+        Subscription signed = Subscription.create(OWNER, "SKGO", Channel.INBOX, null, List.of("PlanSigned"), null, NOW);
+        Subscription reactivated = Subscription.create(OWNER, "SKGO", Channel.INBOX, null, List.of("PartnershipReactivated"), null, NOW);
 
         assertThat(signed.matches(REACTIVATION)).isFalse();
         assertThat(reactivated.matches(REACTIVATION)).isTrue();
@@ -73,21 +76,21 @@ class SubscriptionTest {
 
     @Test
     void checksTheTargetAgainstTheChannel() {
-        assertThatThrownBy(() -> Subscription.create("A", Channel.WEBHOOK, "ftp://example.org/hook", List.of(), null, NOW))
+        assertThatThrownBy(() -> Subscription.create(OWNER, "A", Channel.WEBHOOK, "ftp://example.org/hook", List.of(), null, NOW))
                 .isInstanceOfSatisfying(InvalidValue.class, e -> assertThat(e.field()).hasToString("target"));
-        assertThatThrownBy(() -> Subscription.create("A", Channel.WEBHOOK, "https://user:pw@example.org/hook", List.of(), null, NOW))
+        assertThatThrownBy(() -> Subscription.create(OWNER, "A", Channel.WEBHOOK, "https://user:pw@example.org/hook", List.of(), null, NOW))
                 .isInstanceOf(InvalidValue.class);
-        assertThatThrownBy(() -> Subscription.create("A", Channel.EMAIL, "not-an-address", List.of(), null, NOW))
+        assertThatThrownBy(() -> Subscription.create(OWNER, "A", Channel.EMAIL, "not-an-address", List.of(), null, NOW))
                 .isInstanceOfSatisfying(InvalidValue.class, e -> assertThat(e.field()).hasToString("target"));
-        assertThatThrownBy(() -> Subscription.create("A", Channel.INBOX, "https://example.org", List.of(), null, NOW))
+        assertThatThrownBy(() -> Subscription.create(OWNER, "A", Channel.INBOX, "https://example.org", List.of(), null, NOW))
                 .isInstanceOfSatisfying(InvalidValue.class, e -> assertThat(e.field()).hasToString("target"));
-        assertThat(Subscription.create("A", Channel.EMAIL, "coordination@skgo.org", List.of(), null, NOW).target())
+        assertThat(Subscription.create(OWNER, "A", Channel.EMAIL, "coordination@skgo.org", List.of(), null, NOW).target())
                 .isEqualTo("coordination@skgo.org");
     }
 
     @Test
     void refusesEventNamesOutsideTheCatalog() {
-        assertThatThrownBy(() -> Subscription.create("A", Channel.INBOX, null, List.of("PlanSigned", "PlanApproved"), null, NOW))
+        assertThatThrownBy(() -> Subscription.create(OWNER, "A", Channel.INBOX, null, List.of("PlanSigned", "PlanApproved"), null, NOW))
                 .isInstanceOfSatisfying(InvalidValue.class, e -> assertThat(e.field()).hasToString("eventTypes[1]"));
     }
 
@@ -102,6 +105,6 @@ class SubscriptionTest {
     }
 
     private static Subscription with(Filter filter) {
-        return Subscription.create("SKGO", Channel.INBOX, null, List.of(), filter, NOW);
+        return Subscription.create(OWNER, "SKGO", Channel.INBOX, null, List.of(), filter, NOW);
     }
 }
