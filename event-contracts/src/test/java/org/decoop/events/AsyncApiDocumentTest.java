@@ -128,7 +128,8 @@ class AsyncApiDocumentTest {
     void declaresTheCloudEventsHeadersAndTheKafkaKeyOfEveryMessage() {
         JsonNode headers = document.at("/components/schemas/CloudEventHeaders");
         assertThat(headers.get("required").values()).map(JsonNode::asString).containsExactlyInAnyOrder(
-                "ce_specversion", "ce_id", "ce_source", "ce_type", "ce_subject", "ce_time", "content-type");
+                "ce_specversion", "ce_id", "ce_source", "ce_type", "ce_subject", "ce_time", "ce_authtype", "ce_authid",
+                "content-type");
         assertThat(headers.at("/properties/ce_specversion/const").asString()).isEqualTo("1.0");
         assertThat(headers.at("/properties/ce_id/format").asString()).isEqualTo("uuid");
         assertThat(headers.at("/properties/content-type/const").asString()).isEqualTo("application/json");
@@ -154,6 +155,8 @@ class AsyncApiDocumentTest {
                 .put("ce_type", EventCatalog.typeOf(eventClass))
                 .put("ce_subject", sample.aggregateId())
                 .put("ce_time", sample.occurredAt().toString())
+                .put("ce_authtype", "user")
+                .put("ce_authid", UUID.randomUUID().toString())
                 .put("content-type", "application/json");
         JsonNode message = document.at("/components/messages/" + EventCatalog.nameOf(eventClass));
         ObjectNode headersSchema = SchemaValidation.JSON.createObjectNode();
@@ -166,6 +169,9 @@ class AsyncApiDocumentTest {
         assertThat(errors(schema, headers.deepCopy().put("ce_type", "org.decoop.SomethingElse"))).isNotEmpty();
         assertThat(errors(schema, headers.deepCopy().put("ce_id", "not-a-uuid"))).isNotEmpty();
         assertThat(errors(schema, headers.deepCopy().put("ce_specversion", "0.3"))).isNotEmpty();
+        assertThat(errors(schema, headers.deepCopy().put("ce_authtype", "system").put("ce_authid", "partnership-service"))).isEmpty();
+        assertThat(errors(schema, headers.deepCopy().put("ce_authtype", "anonymous"))).isNotEmpty();
+        assertThat(errors(schema, headers.deepCopy().without("ce_authid"))).as("who caused it is always said").isNotEmpty();
     }
 
     @Test
