@@ -19,24 +19,30 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Loads the seed story through the public HTTP APIs only, and only what is not there yet, so
- * that running it twice duplicates nothing: the local authorities and the five partnerships
- * named by the French Embassy's pages (Nevers – Sremska Mitrovica put to dormancy), the 2020
- * action plan between the Embassy and SKGO as a DRAFT, and an inbox for every event.
- * The funding amounts are illustrative, not the real ones.
+ * Loads the seed story through the public HTTP APIs only, as the demo users of the realm, and
+ * only what is not there yet, so that running it twice duplicates nothing: the Embassy registers
+ * the local authorities (with their real codes); the towns establish their partnerships (SKGO
+ * those without a demo user), Nevers puts Nevers – Sremska Mitrovica to dormancy; the Embassy
+ * drafts the 2020 action plan with SKGO (left as a DRAFT for the tour to sign); SKGO's
+ * coordinator keeps an inbox of every event. The funding amounts are illustrative.
  */
 final class Demo {
 
     static final String INBOX_SUBSCRIBER = "decoop demo";
+    /** The demo user who follows everything: SKGO's coordinator. */
+    static final String INBOX_OWNER = "skgo";
     static final String PLAN_TITLE = "Akcioni plan 2020";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     private final StackOptions options;
     private final HttpClient http = HttpClient.newHttpClient();
+    private final Keycloak keycloak;
+    private final Map<String, String> tokens = new LinkedHashMap<>();
 
     Demo(StackOptions options) {
         this.options = options;
+        this.keycloak = new Keycloak(options);
     }
 
     /** The ids of what the demo made or found. */
@@ -47,51 +53,58 @@ final class Demo {
         String inbox = inbox();
         Map<String, String> authorities = new LinkedHashMap<>();
         for (String[] authority : List.of(
-                new String[] { "Suresnes", "FR", "CITY" }, new String[] { "Kragujevac", "RS", "CITY" },
-                new String[] { "Nevers", "FR", "CITY" }, new String[] { "Sremska Mitrovica", "RS", "CITY" },
-                new String[] { "Gironde", "FR", "DEPARTMENT" }, new String[] { "Niš", "RS", "CITY" },
-                new String[] { "Vojvodina", "RS", "PROVINCE" }, new String[] { "Val d'Oise", "FR", "DEPARTMENT" },
-                new String[] { "Arles", "FR", "CITY" })) {
-            authorities.put(authority[0], localAuthority(authority[0], authority[1], authority[2]));
+                new String[] { "FR-SURESNES", "Suresnes", "FR", "CITY" }, new String[] { "RS-KRAGUJEVAC", "Kragujevac", "RS", "CITY" },
+                new String[] { "FR-NEVERS", "Nevers", "FR", "CITY" },
+                new String[] { "RS-SREMSKA-MITROVICA", "Sremska Mitrovica", "RS", "CITY" },
+                new String[] { "FR-GIRONDE", "Gironde", "FR", "DEPARTMENT" }, new String[] { "RS-NIS", "Niš", "RS", "CITY" },
+                new String[] { "RS-VOJVODINA", "Vojvodina", "RS", "PROVINCE" },
+                new String[] { "FR-VAL-D-OISE", "Val d'Oise", "FR", "DEPARTMENT" },
+                new String[] { "FR-ARLES", "Arles", "FR", "CITY" })) {
+            authorities.put(authority[1], localAuthority(authority[0], authority[1], authority[2], authority[3]));
         }
         Map<String, String> partnerships = new LinkedHashMap<>();
-        partnerships.put("Suresnes – Kragujevac", partnership(authorities.get("Suresnes"), authorities.get("Kragujevac"),
+        partnerships.put("Suresnes – Kragujevac", partnership("suresnes", authorities.get("Suresnes"), authorities.get("Kragujevac"),
                 List.of("CULTURE", "EDUCATION", "LOCAL_ECONOMIC_DEVELOPMENT")));
-        partnerships.put("Nevers – Sremska Mitrovica", partnership(authorities.get("Nevers"), authorities.get("Sremska Mitrovica"),
-                List.of("CULTURE", "YOUTH")));
-        partnerships.put("Gironde – Niš", partnership(authorities.get("Gironde"), authorities.get("Niš"), List.of("AGRICULTURE", "YOUTH")));
-        partnerships.put("Vojvodina – Val d'Oise", partnership(authorities.get("Vojvodina"), authorities.get("Val d'Oise"),
+        partnerships.put("Nevers – Sremska Mitrovica", partnership("nevers", authorities.get("Nevers"),
+                authorities.get("Sremska Mitrovica"), List.of("CULTURE", "YOUTH")));
+        partnerships.put("Gironde – Niš", partnership("skgo", authorities.get("Gironde"), authorities.get("Niš"),
+                List.of("AGRICULTURE", "YOUTH")));
+        partnerships.put("Vojvodina – Val d'Oise", partnership("skgo", authorities.get("Vojvodina"), authorities.get("Val d'Oise"),
                 List.of("LOCAL_ECONOMIC_DEVELOPMENT")));
-        partnerships.put("Arles – Niš", partnership(authorities.get("Arles"), authorities.get("Niš"), List.of("HERITAGE")));
+        partnerships.put("Arles – Niš", partnership("skgo", authorities.get("Arles"), authorities.get("Niš"), List.of("HERITAGE")));
         putToDormancyOnce(partnerships.get("Nevers – Sremska Mitrovica"));
         String plan = plan2020(partnerships);
         String status = get(url(options.planPort()) + "/api/plans/" + plan).get("status").asString();
         LocalStack.log("demo loaded: %d partnerships, plan %s (%s), inbox %s", partnerships.size(), plan, status, inbox);
-        LocalStack.log("see it: curl -s %s/api/subscriptions/%s/notifications | jq '.content[].summary'", url(options.notificationPort()), inbox);
+        LocalStack.log("see it (as skgo): curl -s -H \"Authorization: Bearer $TOKEN\" %s/api/subscriptions/%s/notifications "
+                + "| jq '.content[].summary'", url(options.notificationPort()), inbox);
         return new Loaded(partnerships, plan, inbox);
     }
 
     private String inbox() throws IOException, InterruptedException {
         String base = url(options.notificationPort()) + "/api/subscriptions";
-        JsonNode existing = get(base + "?subscriber=" + encode(INBOX_SUBSCRIBER)).get("content");
-        if (existing.size() > 0) {
-            return existing.get(0).get("id").asString();
-        }
-        return post(base, "{\"subscriber\": \"%s\", \"channel\": \"INBOX\"}".formatted(INBOX_SUBSCRIBER)).get("id").asString();
-    }
-
-    private String localAuthority(String name, String country, String kind) throws IOException, InterruptedException {
-        String base = url(options.partnershipPort()) + "/api/local-authorities";
-        for (JsonNode found : get(base + "?country=" + country + "&q=" + encode(name) + "&size=200").get("content")) {
-            if (found.get("name").asString().equals(name)) {
-                return found.get("id").asString();
+        for (JsonNode existing : get(base + "?size=200", INBOX_OWNER).get("content")) {
+            if (existing.get("subscriber").asString().equals(INBOX_SUBSCRIBER)) {
+                return existing.get("id").asString();
             }
         }
-        ObjectNode body = JSON.createObjectNode().put("name", name).put("country", country).put("kind", kind);
-        return post(base, body.toString()).get("id").asString();
+        return post(base, "{\"subscriber\": \"%s\", \"channel\": \"INBOX\"}".formatted(INBOX_SUBSCRIBER), INBOX_OWNER)
+                .get("id").asString();
     }
 
-    private String partnership(String first, String second, List<String> themes) throws IOException, InterruptedException {
+    /** The Embassy (a steward) registers the local authorities. */
+    private String localAuthority(String code, String name, String country, String kind) throws IOException, InterruptedException {
+        String base = url(options.partnershipPort()) + "/api/local-authorities";
+        for (JsonNode found : get(base + "?code=" + code).get("content")) {
+            return found.get("id").asString();
+        }
+        ObjectNode body = JSON.createObjectNode().put("code", code).put("name", name).put("country", country).put("kind", kind);
+        return post(base, body.toString(), "embassy").get("id").asString();
+    }
+
+    /** {@code user} (a town acting for {@code first}, or SKGO) establishes the partnership. */
+    private String partnership(String user, String first, String second, List<String> themes)
+            throws IOException, InterruptedException {
         String base = url(options.partnershipPort()) + "/api/partnerships";
         for (JsonNode found : get(base + "?localAuthorityId=" + encode(first) + "&size=200").get("content")) {
             List<String> partners = found.get("partners").valueStream().map(p -> p.get("id").asString()).toList();
@@ -103,7 +116,7 @@ final class Demo {
         body.putArray("partnerIds").add(first).add(second);
         ArrayNode themeList = body.putArray("themes");
         themes.forEach(themeList::add);
-        return post(base, body.toString()).get("id").asString();
+        return post(base, body.toString(), user).get("id").asString();
     }
 
     /** The article's example of a dormant partnership restarting: dormant until the plan is signed. */
@@ -112,7 +125,7 @@ final class Demo {
         boolean everDormant = partnership.get("history").valueStream().anyMatch(h -> h.get("status").asString().equals("DORMANT"));
         if (!everDormant && partnership.get("status").asString().equals("ACTIVE")) {
             post(url(options.partnershipPort()) + "/api/partnerships/" + partnershipId + "/dormancy",
-                    "{\"reason\": \"Inactive for several years\"}");
+                    "{\"reason\": \"Inactive for several years\"}", "nevers");
         }
     }
 
@@ -141,7 +154,7 @@ final class Demo {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (true) {
             HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base)).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+                    .header("Authorization", "Bearer " + token("embassy")).POST(HttpRequest.BodyPublishers.ofString(body)).build());
             if (response.statusCode() == 201) {
                 return JSON.readTree(response.body()).get("id").asString();
             }
@@ -153,20 +166,46 @@ final class Demo {
     }
 
     private JsonNode get(String url) throws IOException, InterruptedException {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url)).GET().build());
+        return get(url, null);
+    }
+
+    /** GET as {@code user} (none: anonymously, the open data). */
+    private JsonNode get(String url, String user) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
+        if (user != null) {
+            request.header("Authorization", "Bearer " + token(user));
+        }
+        HttpResponse<String> response = send(request.build());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("GET " + url + " answered " + response.statusCode() + ": " + response.body());
         }
         return JSON.readTree(response.body());
     }
 
-    private JsonNode post(String url, String json) throws IOException, InterruptedException {
+    private JsonNode post(String url, String json, String user) throws IOException, InterruptedException {
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+                .header("Authorization", "Bearer " + token(user)).POST(HttpRequest.BodyPublishers.ofString(json)).build());
         if (response.statusCode() / 100 != 2) {
             throw new IllegalStateException("POST " + url + " answered " + response.statusCode() + ": " + response.body());
         }
         return JSON.readTree(response.body());
+    }
+
+    /** An access token of a demo user (password {@code decoop}), from the realm's CLI client. */
+    String token(String user) throws IOException, InterruptedException {
+        String cached = tokens.get(user);
+        if (cached != null) {
+            return cached;
+        }
+        String form = "grant_type=password&client_id=%s&username=%s&password=decoop".formatted(Keycloak.CLI_CLIENT, encode(user));
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(keycloak.tokenUrl()))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("No token for " + user + ": " + response.statusCode() + " " + response.body());
+        }
+        String token = JSON.readTree(response.body()).get("access_token").asString();
+        tokens.put(user, token);
+        return token;
     }
 
     private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {

@@ -36,9 +36,10 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 
 /**
- * The whole system on one machine with one command and no Docker: a real Kafka broker run from
- * Kafka's own server classes (KRaft, its own process), the MongoDB wire-protocol server
- * mongo-java-server keeping its data on disk (H2), and the three services as separate processes
+ * The whole system on one machine with one command and no Docker: the real Keycloak (realm
+ * {@code decoop}), a real Kafka broker run from Kafka's own server classes (KRaft, its own
+ * process), the MongoDB wire-protocol server mongo-java-server keeping its data on disk (H2),
+ * and the three services as separate processes
  * on their default ports. Each logs to {@code .decoop/logs/}. A service that dies is started
  * again. Ctrl-C or SIGTERM stops everything.
  */
@@ -56,6 +57,8 @@ public final class LocalStack {
     private final Map<String, ChildProcess> services = new LinkedHashMap<>();
     private final Map<String, Long> lastRestart = new ConcurrentHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final Keycloak identity;
+    private ChildProcess keycloak;
     private ChildProcess kafka;
     private MongoServer mongo;
     private H2Backend store;
@@ -66,6 +69,7 @@ public final class LocalStack {
 
     LocalStack(StackOptions options) {
         this.options = options;
+        this.identity = new Keycloak(options);
     }
 
     public static void main(String[] args) throws Exception {
@@ -121,6 +125,10 @@ public final class LocalStack {
                 throw new IllegalStateException(jar + " is missing: build first with ./mvnw -B -DskipTests package");
             }
         }
+        // Keycloak takes longest: it starts first and comes up while Kafka and the services do.
+        keycloak = identity.prepare(options.fresh(), javaHome());
+        keycloak.start();
+        log("started Keycloak (pid %d) on %s, logging to %s", keycloak.pid(), identity.issuer(), keycloak.log());
         startMongo();
         startKafka();
         createTopics();
@@ -133,6 +141,7 @@ public final class LocalStack {
         for (String service : SERVICES) {
             awaitReady(service);
         }
+        awaitKeycloak();
         supervisor = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "local-stack-supervisor");
             thread.setDaemon(true);
@@ -220,6 +229,8 @@ public final class LocalStack {
         environment.put("SERVER_PORT", Integer.toString(portOf(service)));
         environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", options.kafkaBootstrap());
         environment.put("SPRING_MONGODB_URI", options.mongoUri(databaseOf(service)));
+        environment.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", identity.issuer());
+        environment.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI", identity.jwkSetUri());
         if (service.equals("notification-service")) {
             // Local receivers (a webhook on localhost) are what a developer tests with.
             environment.put("DECOOP_NOTIFICATION_ALLOW_PRIVATE_TARGETS", "true");
@@ -253,6 +264,33 @@ public final class LocalStack {
                 + services.get(service).log());
     }
 
+    private void awaitKeycloak() throws InterruptedException {
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!keycloak.isAlive()) {
+                throw new IllegalStateException("Keycloak stopped while starting; see " + keycloak.log());
+            }
+            try {
+                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(identity.readiness()).timeout(Duration.ofSeconds(2))
+                        .build(), HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    log("Keycloak is ready (realm %s)", Keycloak.REALM);
+                    return;
+                }
+            }
+            catch (IOException notYet) {
+                // still starting
+            }
+            TimeUnit.MILLISECONDS.sleep(500);
+        }
+        throw new IllegalStateException("Keycloak was not ready within " + READY_TIMEOUT.toSeconds() + " s; see " + keycloak.log());
+    }
+
+    private String javaHome() {
+        Path bin = Path.of(java).toAbsolutePath().getParent();
+        return bin == null || bin.getParent() == null ? System.getProperty("java.home") : bin.getParent().toString();
+    }
+
     private void restartDeadServices() {
         long now = System.nanoTime();
         services.forEach((service, child) -> {
@@ -278,7 +316,13 @@ public final class LocalStack {
         }
         text.append("  %-21s %s   topics: %s%n".formatted("Kafka", options.kafkaBootstrap(), String.join(", ", EventCatalog.topics())));
         text.append("  %-21s mongodb://127.0.0.1:%d  (data in %s)%n".formatted("MongoDB", options.mongoPort(), options.data()));
+        text.append("  %-21s %s   admin of realm %s: none; demo users' password: decoop%n".formatted("Keycloak", identity.issuer(),
+                Keycloak.REALM));
         text.append("  %-21s %s%n%n".formatted("logs", options.logs()));
+        text.append("  Get a token (users: embassy, skgo, suresnes, kragujevac, nevers, sremska-mitrovica, ops):%n".formatted());
+        text.append("  TOKEN=$(curl -s -d grant_type=password -d client_id=%s -d username=nevers -d password=decoop %s | jq -r .access_token)%n"
+                .formatted(Keycloak.CLI_CLIENT, identity.tokenUrl()));
+        text.append("  curl -H \"Authorization: Bearer $TOKEN\" ...%n%n".formatted());
         text.append("  kcat -C -b %s -t partnership-events -f '%%k %%h\\n%%s\\n\\n'%n".formatted(options.kafkaBootstrap()));
         text.append("\nCtrl-C stops everything; the data stays for the next start (--fresh wipes it).\n");
         System.out.println(text);
@@ -297,6 +341,11 @@ public final class LocalStack {
         List<Thread> stops = new ArrayList<>();
         for (ChildProcess child : services.values()) {
             Thread thread = new Thread(() -> child.stop(STOP_GRACE), "stop-" + child.name());
+            thread.start();
+            stops.add(thread);
+        }
+        if (keycloak != null) {
+            Thread thread = new Thread(() -> keycloak.stop(STOP_GRACE), "stop-keycloak");
             thread.start();
             stops.add(thread);
         }
@@ -344,7 +393,7 @@ public final class LocalStack {
         }
     }
 
-    private static void deleteRecursively(Path path) throws IOException {
+    static void deleteRecursively(Path path) throws IOException {
         if (!Files.exists(path)) {
             return;
         }

@@ -12,16 +12,17 @@ import java.util.List;
  * @param demo load the seed story through the public APIs once the stack is ready
  */
 record StackOptions(Path home, Path jars, boolean fresh, boolean demo, int kafkaPort, int controllerPort, int mongoPort,
-        int partnershipPort, int planPort, int notificationPort) {
+        int partnershipPort, int planPort, int notificationPort, int keycloakPort) {
 
     static final String USAGE = """
             Usage: java -jar local-stack/target/local-stack.jar [--fresh] [--demo] [options]
-              --fresh                  wipe the data in .decoop/data first
+              --fresh                  wipe the data in .decoop/data and Keycloak's first
               --demo                   load the seed story (Embassy, SKGO, five partnerships, the 2020 plan)
               --home=DIR               data and logs (default .decoop)
               --jars=DIR               checkout whose service jars are started (default .)
               --kafka-port=9092 --kafka-controller-port=9093 --mongo-port=27017
               --partnership-port=8081 --plan-port=8082 --notification-port=8083
+              --keycloak-port=8180     (its management port, for health, is this + 1000)
             """;
 
     static StackOptions parse(List<String> args) {
@@ -35,6 +36,7 @@ record StackOptions(Path home, Path jars, boolean fresh, boolean demo, int kafka
         int partnership = 8081;
         int plan = 8082;
         int notification = 8083;
+        int keycloak = 8180;
         for (String arg : args) {
             String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
             String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : "";
@@ -49,11 +51,12 @@ record StackOptions(Path home, Path jars, boolean fresh, boolean demo, int kafka
                 case "--partnership-port" -> partnership = port(name, value);
                 case "--plan-port" -> plan = port(name, value);
                 case "--notification-port" -> notification = port(name, value);
+                case "--keycloak-port" -> keycloak = port(name, value);
                 default -> throw new IllegalArgumentException("Unknown option " + arg + "\n" + USAGE);
             }
         }
         return new StackOptions(home.toAbsolutePath().normalize(), jars.toAbsolutePath().normalize(), fresh, demo, kafka,
-                controller, mongo, partnership, plan, notification);
+                controller, mongo, partnership, plan, notification, keycloak);
     }
 
     private static int port(String name, String value) {

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
@@ -32,6 +33,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.decoop.platform.testing.TestTokens;
 import org.decoop.platform.testing.WebhookReceiver;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,6 +58,9 @@ class LocalStackSystemIT {
     private static final int PARTNERSHIPS = 18081;
     private static final int PLANS = 18082;
     private static final int NOTIFICATIONS = 18083;
+    private static final int KEYCLOAK = 18180;
+    private static final String ISSUER = "http://localhost:" + KEYCLOAK + "/realms/decoop";
+    private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -72,7 +77,8 @@ class LocalStackSystemIT {
         stack = new ProcessBuilder(java, "-jar", Path.of("target", "local-stack.jar").toString(), "--fresh",
                 "--home=" + Path.of("target", "system-test"), "--jars=..",
                 "--kafka-port=" + KAFKA, "--kafka-controller-port=19093", "--mongo-port=27018",
-                "--partnership-port=" + PARTNERSHIPS, "--plan-port=" + PLANS, "--notification-port=" + NOTIFICATIONS)
+                "--partnership-port=" + PARTNERSHIPS, "--plan-port=" + PLANS, "--notification-port=" + NOTIFICATIONS,
+                "--keycloak-port=" + KEYCLOAK)
                 .redirectErrorStream(true).start();
         Thread reader = new Thread(() -> {
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(stack.getInputStream(), StandardCharsets.UTF_8))) {
@@ -87,15 +93,16 @@ class LocalStackSystemIT {
         }, "stack-output");
         reader.setDaemon(true);
         reader.start();
-        await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1))
+        await().atMost(Duration.ofMinutes(6)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> output.contains("decoop is running.") || !stack.isAlive());
         assertThat(stack.isAlive()).as(String.join("\n", output)).isTrue();
 
-        JsonNode webhook = post(NOTIFICATIONS, "/api/subscriptions", """
+        JsonNode webhook = post("skgo", NOTIFICATIONS, "/api/subscriptions", """
                 {"subscriber": "system test", "channel": "WEBHOOK", "target": "%s",
                  "eventTypes": ["PlanSigned", "PartnershipReactivated"]}""".formatted(receiver.answer("/decoop", 204)));
         webhookSecret = webhook.get("secret").asString();
-        inbox = post(NOTIFICATIONS, "/api/subscriptions", "{\"subscriber\": \"system test\", \"channel\": \"INBOX\"}").get("id").asString();
+        inbox = post("skgo", NOTIFICATIONS, "/api/subscriptions", "{\"subscriber\": \"system test\", \"channel\": \"INBOX\"}")
+                .get("id").asString();
     }
 
     @AfterAll
@@ -114,13 +121,23 @@ class LocalStackSystemIT {
     @Test
     @Order(1)
     void aSignedPlanBringsTheDormantPartnershipBackAndEveryoneHears() throws Exception {
-        String nevers = post(PARTNERSHIPS, "/api/local-authorities", "{\"name\": \"Nevers\", \"country\": \"FR\", \"kind\": \"CITY\"}")
+        String nevers = post("embassy", PARTNERSHIPS, "/api/local-authorities",
+                "{\"code\": \"FR-NEVERS\", \"name\": \"Nevers\", \"country\": \"FR\", \"kind\": \"CITY\"}").get("id").asString();
+        String mitrovica = post("embassy", PARTNERSHIPS, "/api/local-authorities",
+                "{\"code\": \"RS-SREMSKA-MITROVICA\", \"name\": \"Sremska Mitrovica\", \"country\": \"RS\", \"kind\": \"CITY\"}")
                 .get("id").asString();
-        String mitrovica = post(PARTNERSHIPS, "/api/local-authorities",
-                "{\"name\": \"Sremska Mitrovica\", \"country\": \"RS\", \"kind\": \"CITY\"}").get("id").asString();
-        String partnership = post(PARTNERSHIPS, "/api/partnerships", """
-                {"partnerIds": ["%s", "%s"], "themes": ["CULTURE", "YOUTH"]}""".formatted(nevers, mitrovica)).get("id").asString();
-        post(PARTNERSHIPS, "/api/partnerships/" + partnership + "/dormancy", "{\"reason\": \"Inactive for several years\"}");
+        String establish = """
+                {"partnerIds": ["%s", "%s"], "themes": ["CULTURE", "YOUTH"]}""".formatted(nevers, mitrovica);
+        assertThat(send("POST", PARTNERSHIPS, "/api/partnerships", establish, null).statusCode()).as("anonymous").isEqualTo(401);
+        assertThat(send("POST", PARTNERSHIPS, "/api/partnerships", establish, "kragujevac").statusCode())
+                .as("Kragujevac acts for neither partner").isEqualTo(403);
+        String forged = TestTokens.shared().tampered("nevers", List.of("FR-NEVERS"), claims -> claims.issuer(ISSUER));
+        HttpResponse<String> forgedAnswer = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + PARTNERSHIPS + "/api/partnerships"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + forged)
+                .POST(HttpRequest.BodyPublishers.ofString(establish)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(forgedAnswer.statusCode()).as("a token with the right claims signed by another key").isEqualTo(401);
+        String partnership = post("nevers", PARTNERSHIPS, "/api/partnerships", establish).get("id").asString();
+        post("nevers", PARTNERSHIPS, "/api/partnerships/" + partnership + "/dormancy", "{\"reason\": \"Inactive for several years\"}");
 
         String draft = """
                 {"year": 2020, "title": "Akcioni plan 2020",
@@ -130,19 +147,22 @@ class LocalStackSystemIT {
                                  "funding": [{"source": "FRENCH_MFA", "amountEur": 15000}]}]}""".formatted(partnership);
         List<String> planIds = new ArrayList<>();
         await().atMost(Duration.ofSeconds(30)).until(() -> {
-            HttpResponse<String> response = send("POST", PLANS, "/api/plans", draft);
+            HttpResponse<String> response = send("POST", PLANS, "/api/plans", draft, "embassy");
             if (response.statusCode() == 201) {
                 planIds.add(JSON.readTree(response.body()).get("id").asString());
             }
             return !planIds.isEmpty();
         });
         String planId = planIds.get(0);
-        post(PLANS, "/api/plans/" + planId + "/signatures", "{\"party\": \"AMBAFRANCE-RS\", \"signedBy\": \"Ambassadeur\"}");
-        assertThat(post(PLANS, "/api/plans/" + planId + "/signatures", "{\"party\": \"SKGO\", \"signedBy\": \"Secrétaire général\"}")
-                .get("status").asString()).isEqualTo("SIGNED");
+        assertThat(send("POST", PLANS, "/api/plans/" + planId + "/signatures", "{\"party\": \"SKGO\"}", "nevers").statusCode())
+                .as("Nevers may not sign for SKGO").isEqualTo(403);
+        post("embassy", PLANS, "/api/plans/" + planId + "/signatures", "{\"party\": \"AMBAFRANCE-RS\"}");
+        JsonNode signed = post("skgo", PLANS, "/api/plans/" + planId + "/signatures", "{\"party\": \"SKGO\"}");
+        assertThat(signed.get("status").asString()).isEqualTo("SIGNED");
+        assertThat(signed.get("parties").findValuesAsString("signerId")).containsExactly(subjectOf("embassy"), subjectOf("skgo"));
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            JsonNode reactivated = get(PARTNERSHIPS, "/api/partnerships/" + partnership);
+            JsonNode reactivated = get(null, PARTNERSHIPS, "/api/partnerships/" + partnership);
             assertThat(reactivated.get("status").asString()).isEqualTo("ACTIVE");
             assertThat(reactivated.get("history").get(2).get("planId").asString()).isEqualTo(planId);
         });
@@ -150,6 +170,12 @@ class LocalStackSystemIT {
         ConsumerRecord<String, byte[]> last = events.get(events.size() - 1);
         assertThat(header(last, "ce_type")).isEqualTo("org.decoop.PartnershipReactivated");
         assertThat(JSON.readTree(last.value()).get("planId").asString()).isEqualTo(planId);
+        assertThat(header(last, "ce_authtype")).as("the choreography").isEqualTo("system");
+        assertThat(header(events.get(0), "ce_authtype")).isEqualTo("user");
+        assertThat(header(events.get(0), "ce_authid")).as("Nevers established it").isEqualTo(subjectOf("nevers"));
+        ConsumerRecord<String, byte[]> planSigned = readTopic("plan-events",
+                record -> planId.equals(record.key()) && "org.decoop.PlanSigned".equals(header(record, "ce_type")), 1).get(0);
+        assertThat(header(planSigned, "ce_authid")).as("SKGO's signature made it SIGNED").isEqualTo(subjectOf("skgo"));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> receiver.receivedOn("/decoop").size() >= 2);
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() -> receiver.receivedOn("/decoop").size() == 2);
@@ -165,10 +191,10 @@ class LocalStackSystemIT {
     @Test
     @Order(2)
     void losesNoEventAndDoublesNoNotificationWhenAServiceIsKilledMidBurst() throws Exception {
-        String arles = post(PARTNERSHIPS, "/api/local-authorities", "{\"name\": \"Arles\", \"country\": \"FR\", \"kind\": \"CITY\"}")
-                .get("id").asString();
-        String nis = post(PARTNERSHIPS, "/api/local-authorities", "{\"name\": \"Niš\", \"country\": \"RS\", \"kind\": \"CITY\"}")
-                .get("id").asString();
+        String arles = post("embassy", PARTNERSHIPS, "/api/local-authorities",
+                "{\"code\": \"FR-ARLES\", \"name\": \"Arles\", \"country\": \"FR\", \"kind\": \"CITY\"}").get("id").asString();
+        String nis = post("embassy", PARTNERSHIPS, "/api/local-authorities",
+                "{\"code\": \"RS-NIS\", \"name\": \"Niš\", \"country\": \"RS\", \"kind\": \"CITY\"}").get("id").asString();
         String body = "{\"partnerIds\": [\"%s\", \"%s\"], \"themes\": [\"HERITAGE\"]}".formatted(arles, nis);
         int burst = 30;
         List<String> accepted = new ArrayList<>();
@@ -181,7 +207,7 @@ class LocalStackSystemIT {
             }
             // While the service is down, the client retries, as a real one would.
             await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(300)).ignoreExceptions().until(() -> {
-                HttpResponse<String> response = send("POST", PARTNERSHIPS, "/api/partnerships", body);
+                HttpResponse<String> response = send("POST", PARTNERSHIPS, "/api/partnerships", body, "skgo");
                 if (response.statusCode() == 201) {
                     accepted.add(JSON.readTree(response.body()).get("id").asString());
                     return true;
@@ -210,7 +236,7 @@ class LocalStackSystemIT {
     /** The subjects of the PartnershipEstablished notifications in the inbox for these partnerships. */
     private static List<String> established(Set<String> ids) throws Exception {
         List<String> subjects = new ArrayList<>();
-        for (JsonNode notification : get(NOTIFICATIONS, "/api/subscriptions/" + inbox + "/notifications?size=200").get("content")) {
+        for (JsonNode notification : get("skgo", NOTIFICATIONS, "/api/subscriptions/" + inbox + "/notifications?size=200").get("content")) {
             if (notification.get("eventType").asString().equals("PartnershipEstablished") && ids.contains(notification.get("subject").asString())) {
                 subjects.add(notification.get("subject").asString());
             }
@@ -243,25 +269,52 @@ class LocalStackSystemIT {
         return records;
     }
 
-    private static JsonNode get(int port, String path) throws Exception {
-        HttpResponse<String> response = send("GET", port, path, null);
+    /** GET as a demo user of the realm (none: anonymously). */
+    private static JsonNode get(String user, int port, String path) throws Exception {
+        HttpResponse<String> response = send("GET", port, path, null, user);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
     }
 
-    private static JsonNode post(int port, String path, String json) throws Exception {
-        HttpResponse<String> response = send("POST", port, path, json);
+    private static JsonNode post(String user, int port, String path, String json) throws Exception {
+        HttpResponse<String> response = send("POST", port, path, json, user);
         assertThat(response.statusCode() / 100).as(path + " " + response.body()).isEqualTo(2);
         return JSON.readTree(response.body());
     }
 
-    private static HttpResponse<String> send(String method, int port, String path, String json) throws IOException, InterruptedException {
+    private static HttpResponse<String> send(String method, int port, String path, String json, String user)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(10))
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
             request.header("Content-Type", "application/json");
         }
+        if (user != null) {
+            request.header("Authorization", "Bearer " + token(user));
+        }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A demo user's access token from the real Keycloak of the stack (client decoop-cli, password decoop). */
+    private static String token(String user) throws IOException, InterruptedException {
+        String cached = TOKENS.get(user);
+        if (cached != null) {
+            return cached;
+        }
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(ISSUER + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=decoop-cli&username=" + user + "&password=decoop"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        String token = JSON.readTree(response.body()).get("access_token").asString();
+        TOKENS.put(user, token);
+        return token;
+    }
+
+    /** The subject Keycloak gives the user, read from their token. */
+    private static String subjectOf(String user) throws Exception {
+        String payload = token(user).split("\\.")[1];
+        return JSON.readTree(Base64.getUrlDecoder().decode(payload)).get("sub").asString();
     }
 
     private static String header(ConsumerRecord<String, byte[]> record, String name) {

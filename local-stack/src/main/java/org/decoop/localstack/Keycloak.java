@@ -1,0 +1,118 @@
+package org.decoop.localstack;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+/**
+ * The identity provider of the stack: the real Keycloak, from Maven Central's
+ * {@code keycloak-quarkus-dist} zip (copied next to this jar by the build), unpacked once under
+ * {@code .decoop/keycloak/}, run in {@code start-dev} mode with the {@code decoop} realm imported
+ * (demo users, clients, the {@code acts_for} mapper, the {@code decoop-api} audience).
+ */
+final class Keycloak {
+
+    static final String REALM = "decoop";
+    static final String CLI_CLIENT = "decoop-cli";
+    private static final String REALM_RESOURCE = "keycloak/decoop-realm.json";
+
+    private final StackOptions options;
+
+    Keycloak(StackOptions options) {
+        this.options = options;
+    }
+
+    /** The issuer as clients see it; services check tokens' {@code iss} against it. */
+    String issuer() {
+        return "http://localhost:" + options.keycloakPort() + "/realms/" + REALM;
+    }
+
+    String jwkSetUri() {
+        return issuer() + "/protocol/openid-connect/certs";
+    }
+
+    String tokenUrl() {
+        return issuer() + "/protocol/openid-connect/token";
+    }
+
+    URI readiness() {
+        return URI.create("http://127.0.0.1:" + managementPort() + "/health/ready");
+    }
+
+    private int managementPort() {
+        return options.keycloakPort() + 1000;
+    }
+
+    /**
+     * Unpacks the distribution unless done before, writes the realm file where {@code --import-realm}
+     * reads it, and forgets Keycloak's data (users' sessions, the realm as changed) when asked to.
+     */
+    ChildProcess prepare(boolean fresh, String javaHome) throws IOException {
+        Path zip = options.jars().resolve("local-stack").resolve("target").resolve("keycloak").resolve("keycloak-quarkus-dist.zip");
+        if (!Files.isRegularFile(zip)) {
+            throw new IllegalStateException(zip + " is missing: build first with ./mvnw -B -DskipTests package");
+        }
+        Path installs = options.home().resolve("keycloak");
+        Path home = installs.resolve(topDirectoryOf(zip));
+        if (!Files.isRegularFile(home.resolve("bin").resolve("kc.sh"))) {
+            LocalStack.log("unpacking Keycloak into %s (once)", installs);
+            unzip(zip, installs);
+        }
+        Path database = home.resolve("data").resolve("h2");
+        if (fresh) {
+            LocalStack.deleteRecursively(database);
+        }
+        Path imports = Files.createDirectories(home.resolve("data").resolve("import"));
+        try (InputStream realm = Keycloak.class.getClassLoader().getResourceAsStream(REALM_RESOURCE)) {
+            Files.copy(realm, imports.resolve("decoop-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+        }
+        List<String> command = List.of("bash", home.resolve("bin").resolve("kc.sh").toString(), "start-dev",
+                "--http-port=" + options.keycloakPort(), "--http-management-port=" + managementPort(),
+                // Tokens say iss=http://localhost:<port>/realms/decoop whoever asks, as the services expect.
+                "--hostname=http://localhost:" + options.keycloakPort(), "--hostname-backchannel-dynamic=true",
+                "--health-enabled=true", "--import-realm");
+        return new ChildProcess("keycloak", command, Map.of("JAVA_HOME", javaHome, "JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m"),
+                options.logs().resolve("keycloak.log"));
+    }
+
+    private static String topDirectoryOf(Path zip) throws IOException {
+        try (ZipFile file = new ZipFile(zip.toFile())) {
+            String first = file.entries().nextElement().getName();
+            return first.substring(0, first.indexOf('/'));
+        }
+    }
+
+    private static void unzip(Path zip, Path into) throws IOException {
+        Path root = Files.createDirectories(into).toRealPath();
+        try (ZipFile file = new ZipFile(zip.toFile())) {
+            Enumeration<? extends ZipEntry> entries = file.entries();
+            while (entries.hasMoreElements()) {
+                ZipEntry entry = entries.nextElement();
+                Path target = root.resolve(entry.getName()).normalize();
+                if (!target.startsWith(root)) {
+                    throw new IOException("unsafe entry in " + zip + ": " + entry.getName());
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(target);
+                    continue;
+                }
+                Files.createDirectories(target.getParent());
+                try (InputStream in = file.getInputStream(entry)) {
+                    Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+                if (entry.getName().endsWith(".sh")) {
+                    Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
+                }
+            }
+        }
+    }
+}
