@@ -37,6 +37,10 @@ public final class ComposeChecks {
         assertThat(environment).containsEntry("SPRING_MONGODB_URI", "mongodb://mongo:27017/" + database)
                 .containsEntry("SPRING_KAFKA_BOOTSTRAP_SERVERS", "kafka:9092");
         assertThat(compose.environment("kafka").get("KAFKA_ADVERTISED_LISTENERS")).contains("PLAINTEXT://kafka:9092");
+        // tokens fetched on the host name the public issuer; the keys come from Keycloak inside the network
+        assertThat(environment).containsEntry("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", "http://localhost:8180/realms/decoop")
+                .containsEntry("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI",
+                        "http://keycloak:8180/realms/decoop/protocol/openid-connect/certs");
 
         int port = environment.containsKey("SERVER_PORT") ? Integer.parseInt(environment.get("SERVER_PORT")) : defaultPort();
         assertThat(compose.containerPorts(service)).as("published port of " + service).contains(port);
