@@ -129,6 +129,8 @@ public final class LocalStack {
         keycloak = identity.prepare(options.fresh(), javaHome());
         keycloak.start();
         log("started Keycloak (pid %d) on %s, logging to %s", keycloak.pid(), identity.issuer(), keycloak.log());
+        log("tokens, once it is ready: curl -s -d grant_type=password -d client_id=%s -d username=nevers -d password=decoop %s",
+                Keycloak.CLI_CLIENT, identity.tokenUrl());
         startMongo();
         startKafka();
         createTopics();
@@ -316,8 +318,7 @@ public final class LocalStack {
         }
         text.append("  %-21s %s   topics: %s%n".formatted("Kafka", options.kafkaBootstrap(), String.join(", ", EventCatalog.topics())));
         text.append("  %-21s mongodb://127.0.0.1:%d  (data in %s)%n".formatted("MongoDB", options.mongoPort(), options.data()));
-        text.append("  %-21s %s   admin of realm %s: none; demo users' password: decoop%n".formatted("Keycloak", identity.issuer(),
-                Keycloak.REALM));
+        text.append("  %-21s %s   (demo users' password: decoop)%n".formatted("Keycloak", identity.issuer()));
         text.append("  %-21s %s%n%n".formatted("logs", options.logs()));
         text.append("  Get a token (users: embassy, skgo, suresnes, kragujevac, nevers, sremska-mitrovica, ops):%n".formatted());
         text.append("  TOKEN=$(curl -s -d grant_type=password -d client_id=%s -d username=nevers -d password=decoop %s | jq -r .access_token)%n"
