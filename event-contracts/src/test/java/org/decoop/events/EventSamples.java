@@ -87,7 +87,7 @@ public final class EventSamples {
     public static PartnershipEstablished partnershipEstablished() {
         return new PartnershipEstablished(PARTNERSHIP_ID, 0, PartnershipStatus.ACTIVE, partners(), 2004,
                 partnershipThemes(),
-                new PartnershipEstablished.Coordinator("Jelena Petrović", "partnerstva@skgo.org"),
+                new PartnershipEstablished.Coordinator("Jelena Petrović"),
                 Instant.parse("2020-02-03T09:00:00Z"));
     }
 

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
@@ -61,20 +62,34 @@ final class Keycloak {
         if (!Files.isRegularFile(zip)) {
             throw new IllegalStateException(zip + " is missing: build first with ./mvnw -B -DskipTests package");
         }
-        Path installs = options.home().resolve("keycloak");
-        Path home = installs.resolve(topDirectoryOf(zip));
-        if (!Files.isRegularFile(home.resolve("bin").resolve("kc.sh"))) {
+        Path installs = Files.createDirectories(options.home().resolve("keycloak"));
+        String top = topDirectoryOf(zip);
+        Path home = installs.resolve(top);
+        if (!Files.isDirectory(home)) {
+            // Unpacked beside, then renamed: an unpacking cut short (Ctrl-C) leaves no half install behind.
             LocalStack.log("unpacking Keycloak into %s (once)", installs);
-            unzip(zip, installs);
+            Path unpacking = installs.resolve(".unpacking");
+            LocalStack.deleteRecursively(unpacking);
+            unzip(zip, unpacking);
+            Files.move(unpacking.resolve(top), home, StandardCopyOption.ATOMIC_MOVE);
+            LocalStack.deleteRecursively(unpacking);
+        }
+        byte[] realm;
+        try (InputStream in = Keycloak.class.getClassLoader().getResourceAsStream(REALM_RESOURCE)) {
+            realm = in.readAllBytes();
         }
         Path database = home.resolve("data").resolve("h2");
-        if (fresh) {
+        Path imports = Files.createDirectories(home.resolve("data").resolve("import"));
+        Path imported = imports.resolve("decoop-realm.json");
+        // --import-realm skips a realm that exists: a changed realm file is imported anew, on a new database.
+        boolean realmChanged = Files.exists(imported) && !Arrays.equals(Files.readAllBytes(imported), realm);
+        if (fresh || realmChanged) {
+            if (realmChanged && !fresh) {
+                LocalStack.log("the realm file changed: Keycloak's data is made anew from it");
+            }
             LocalStack.deleteRecursively(database);
         }
-        Path imports = Files.createDirectories(home.resolve("data").resolve("import"));
-        try (InputStream realm = Keycloak.class.getClassLoader().getResourceAsStream(REALM_RESOURCE)) {
-            Files.copy(realm, imports.resolve("decoop-realm.json"), StandardCopyOption.REPLACE_EXISTING);
-        }
+        Files.write(imported, realm);
         List<String> command = List.of("bash", home.resolve("bin").resolve("kc.sh").toString(), "start-dev",
                 "--http-port=" + options.keycloakPort(), "--http-management-port=" + managementPort(),
                 // Tokens say iss=http://localhost:<port>/realms/decoop whoever asks, as the services expect.

@@ -18,7 +18,10 @@ public record PartnershipEstablished(
         Coordinator coordinator,
         Instant occurredAt) implements PartnershipEvent {
 
-    /** Who coordinates the partnership, when known. */
-    public record Coordinator(String name, String email) {
+    /**
+     * Who coordinates the partnership, when known: the name only. The e-mail address is personal
+     * data shown only to the partners and stewards (on the API); events go to every subscriber.
+     */
+    public record Coordinator(String name) {
     }
 }

@@ -171,7 +171,7 @@ class PlanController {
     }
 
     record PartyRequest(
-            @NotBlank @Pattern(regexp = "[A-Z0-9][A-Z0-9_-]{1,31}", message = "2 to 32 upper-case letters, digits, '-' or '_'") String code,
+            @NotBlank @Pattern(regexp = "[A-Z0-9][A-Z0-9_-]{1,50}", message = "2 to 51 upper-case letters, digits, '-' or '_'") String code,
             @NotBlank @Size(max = 200) String name) {
     }
 
@@ -206,7 +206,7 @@ class PlanController {
 
     @Schema(example = """
             {"party": "SKGO"}""")
-    record SignatureRequest(@NotBlank @Size(max = 32) String party) {
+    record SignatureRequest(@NotBlank @Size(max = 51) String party) {
     }
 
     @Schema(example = """

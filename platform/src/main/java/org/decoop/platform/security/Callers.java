@@ -13,6 +13,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * The caller of the current request as the domain sees it ({@link Actor}), read from its
@@ -46,10 +47,19 @@ public class Callers {
         return authentication instanceof JwtAuthenticationToken token ? Optional.of(of(token.getToken())) : Optional.empty();
     }
 
-    /** Who caused the events written now: the signed-in caller, else the service itself. */
+    /**
+     * Who caused the events written now: the signed-in caller; outside any request (a consumer,
+     * a scheduled job) the service itself. A request without a token never counts as the service.
+     */
     public Actor currentOrSystem() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication instanceof JwtAuthenticationToken token ? of(token.getToken()) : system;
+        if (authentication instanceof JwtAuthenticationToken token) {
+            return of(token.getToken());
+        }
+        if (RequestContextHolder.getRequestAttributes() != null) {
+            throw new AuthenticationCredentialsNotFoundException("a change made through the API needs a token");
+        }
+        return system;
     }
 
     public Actor system() {

@@ -35,7 +35,8 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
             throws IOException {
         bearerEntryPoint.commence(request, response, exception);
-        boolean tokenSent = request.getHeader("Authorization") != null;
+        String authorization = request.getHeader("Authorization");
+        boolean tokenSent = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
         write(request, response, HttpStatus.UNAUTHORIZED, "unauthorized", tokenSent
                 ? "The bearer token was refused: it is malformed, expired, or not signed by this API's issuer for this API"
                 : "Sign in: this needs a bearer token (Authorization: Bearer <access token>)");

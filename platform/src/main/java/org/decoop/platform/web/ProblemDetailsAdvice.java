@@ -31,6 +31,8 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -98,6 +100,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<Object> handleMultipart(MultipartException exception, WebRequest request) {
         return handleUnsupportedBody(new ApiRequestGuard.UnsupportedBody("the request body must be JSON in UTF-8 (Content-Type: application/json)"), request);
+    }
+
+    /**
+     * A missing or refused login found inside a handler is Spring Security's to answer (401 with
+     * {@code WWW-Authenticate}, 403), never this advice's 500.
+     */
+    @ExceptionHandler({ AuthenticationException.class, AccessDeniedException.class })
+    void leaveToSecurity(RuntimeException exception) {
+        throw exception;
     }
 
     /** Spring Security's firewall refuses some parameter names (a NUL, a control character) when they are first read. */

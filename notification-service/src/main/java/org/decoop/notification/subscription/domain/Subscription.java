@@ -77,7 +77,8 @@ public record Subscription(
 
     /** Whether an event with these facts is for this subscription. */
     public boolean matches(EventFacts facts) {
-        return status == Status.ACTIVE
+        // one stored before owners existed belongs to nobody: nobody could read or stop what it received
+        return status == Status.ACTIVE && owner != null
                 && (eventTypes.isEmpty() || eventTypes.contains(facts.eventName()))
                 && filter.matches(facts);
     }

@@ -31,6 +31,19 @@ class SubscriptionTest {
     }
 
     @Test
+    void belongsToItsOwnerAndAnOwnerlessOneReceivesNothing() {
+        Subscription mine = Subscription.create(OWNER, null, Channel.INBOX, null, List.of(), null, NOW);
+        Subscription nobodys = new Subscription(mine.id(), null, "old", Channel.INBOX, null, Set.of(), null,
+                Subscription.Status.ACTIVE, null, NOW);
+
+        assertThat(mine.isOwnedBy(OWNER)).isTrue();
+        assertThat(mine.subscriber()).as("the label defaults to the owner's name").isEqualTo("SKGO");
+        assertThat(mine.isOwnedBy(new Actor(Actor.Kind.USER, "sub-other", "Other", Set.of("SKGO"), true))).isFalse();
+        assertThat(nobodys.isOwnedBy(OWNER)).isFalse();
+        assertThat(nobodys.matches(REACTIVATION)).as("stored before owners existed: nobody could read or stop it").isFalse();
+    }
+
+    @Test
     void matchesOnlyTheNamedEventTypes() {
         Subscription signed = Subscription.create(OWNER, "SKGO", Channel.INBOX, null, List.of("PlanSigned"), null, NOW);
         Subscription reactivated = Subscription.create(OWNER, "SKGO", Channel.INBOX, null, List.of("PartnershipReactivated"), null, NOW);

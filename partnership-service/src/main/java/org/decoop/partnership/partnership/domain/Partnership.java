@@ -90,7 +90,7 @@ public final class Partnership extends AggregateRoot<PartnershipEvent> {
         partnership.record(new PartnershipEstablished(id.value(), partnership.change(), ACTIVE,
                 partnership.partnersOnTheWire(), since,
                 partnership.themes(), coordinator == null ? null
-                        : new PartnershipEstablished.Coordinator(coordinator.name(), coordinator.email()),
+                        : new PartnershipEstablished.Coordinator(coordinator.name()),
                 now));
         return partnership;
     }

@@ -57,7 +57,7 @@ class PartnershipTest {
                     new PartnershipEvent.Partner("sm", "Sremska Mitrovica", "RS"));
             assertThat(event.since()).isEqualTo(2005);
             assertThat(event.themes()).containsExactly(Theme.CULTURE, Theme.EDUCATION);
-            assertThat(event.coordinator().email()).isEqualTo("coordination@skgo.org");
+            assertThat(event.coordinator().name()).isEqualTo("Volontaire SKGO");
             assertThat(event.occurredAt()).isEqualTo(ESTABLISHED);
         });
         assertThat(partnership.pullEvents()).as("events are handed out once").isEmpty();
