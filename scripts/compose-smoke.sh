@@ -16,6 +16,8 @@ mkdir -p "$work"
 export PATH="/usr/bin:$PATH" DOCKER_BUILDKIT=1 COMPOSE_DOCKER_CLI_BUILD=1
 step() { printf '\n== %s\n' "$*"; }
 source scripts/jdk.sh
+# The compose file has no default key (see .env.example): the proof makes one, as a user would.
+export DECOOP_NOTIFICATION_SECRET_KEY="${DECOOP_NOTIFICATION_SECRET_KEY:-$(openssl rand -base64 32)}"
 
 step "tools"
 if ! command -v dockerd >/dev/null || ! command -v docker-compose >/dev/null || ! command -v debootstrap >/dev/null \

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,8 +29,12 @@ import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.ScramCredentialInfo;
+import org.apache.kafka.clients.admin.ScramMechanism;
+import org.apache.kafka.clients.admin.UserScramCredentialAlteration;
+import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
+import org.apache.kafka.common.config.SaslConfigs;
 import org.apache.kafka.common.Uuid;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.decoop.events.EventCatalog;
 
 import de.bwaldvogel.mongo.MongoServer;
@@ -58,6 +63,7 @@ public final class LocalStack {
     private final Map<String, Long> lastRestart = new ConcurrentHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Keycloak identity;
+    private Credentials credentials;
     private ChildProcess keycloak;
     private ChildProcess kafka;
     private MongoServer mongo;
@@ -116,9 +122,12 @@ public final class LocalStack {
     void start() throws Exception {
         if (options.fresh()) {
             deleteRecursively(options.data());
+            // New data, new secrets: the old key would only decrypt webhook secrets that are gone.
+            Files.deleteIfExists(options.home().resolve("credentials.properties"));
         }
         Files.createDirectories(options.data());
         Files.createDirectories(options.logs());
+        credentials = Credentials.in(options.home());
         for (String service : SERVICES) {
             Path jar = jarOf(service);
             if (!Files.isRegularFile(jar)) {
@@ -133,7 +142,7 @@ public final class LocalStack {
                 Keycloak.CLI_CLIENT, identity.tokenUrl());
         startMongo();
         startKafka();
-        createTopics();
+        prepareKafka();
         for (String service : SERVICES) {
             ChildProcess child = serviceProcess(service);
             services.put(service, child);
@@ -159,18 +168,39 @@ public final class LocalStack {
         log("MongoDB-compatible store (mongo-java-server, H2 on disk) on 127.0.0.1:%d", options.mongoPort());
     }
 
+    /**
+     * The broker requires SASL on every listener and authorizes with Kafka's StandardAuthorizer:
+     * the broker itself signs in with PLAIN (its only static user, the one super user; SCRAM
+     * cannot serve KRaft's controller listener), everybody else with SCRAM-SHA-512 and the ACLs
+     * of {@link KafkaAccess}. No client creates topics.
+     */
     private void startKafka() throws Exception {
         Path logDir = options.data().resolve("kafka");
         Path config = options.home().resolve("kafka-server.properties");
+        String brokerLogin = "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"%1$s\" password=\"%2$s\" user_%1$s=\"%2$s\";"
+                .formatted(KafkaAccess.BROKER, credentials.kafkaPasswordOf(KafkaAccess.BROKER));
         Properties properties = new Properties();
         properties.setProperty("process.roles", "broker,controller");
         properties.setProperty("node.id", "1");
         properties.setProperty("controller.quorum.voters", "1@127.0.0.1:" + options.controllerPort());
-        properties.setProperty("listeners", "PLAINTEXT://127.0.0.1:%d,CONTROLLER://127.0.0.1:%d"
+        properties.setProperty("listeners", "SASL_PLAINTEXT://127.0.0.1:%d,CONTROLLER://127.0.0.1:%d"
                 .formatted(options.kafkaPort(), options.controllerPort()));
-        properties.setProperty("advertised.listeners", "PLAINTEXT://127.0.0.1:" + options.kafkaPort());
+        properties.setProperty("advertised.listeners", "SASL_PLAINTEXT://127.0.0.1:" + options.kafkaPort());
         properties.setProperty("controller.listener.names", "CONTROLLER");
-        properties.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        properties.setProperty("inter.broker.listener.name", "SASL_PLAINTEXT");
+        properties.setProperty("listener.security.protocol.map", "SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT");
+        properties.setProperty("sasl.enabled.mechanisms", "PLAIN,SCRAM-SHA-512");
+        properties.setProperty("sasl.mechanism.inter.broker.protocol", "PLAIN");
+        properties.setProperty("sasl.mechanism.controller.protocol", "PLAIN");
+        properties.setProperty("listener.name.sasl_plaintext.plain.sasl.jaas.config", brokerLogin);
+        properties.setProperty("listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config",
+                "org.apache.kafka.common.security.scram.ScramLoginModule required;");
+        properties.setProperty("listener.name.controller.sasl.enabled.mechanisms", "PLAIN");
+        properties.setProperty("listener.name.controller.plain.sasl.jaas.config", brokerLogin);
+        properties.setProperty("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+        properties.setProperty("super.users", "User:" + KafkaAccess.BROKER);
+        properties.setProperty("allow.everyone.if.no.acl.found", "false");
+        properties.setProperty("auto.create.topics.enable", "false");
         properties.setProperty("log.dirs", logDir.toString());
         properties.setProperty("num.partitions", Integer.toString(PARTITIONS));
         properties.setProperty("offsets.topic.replication.factor", "1");
@@ -179,6 +209,9 @@ public final class LocalStack {
         properties.setProperty("share.coordinator.state.topic.replication.factor", "1");
         properties.setProperty("share.coordinator.state.topic.min.isr", "1");
         properties.setProperty("group.initial.rebalance.delay.ms", "0");
+        // it holds the broker's password: its owner only
+        Files.deleteIfExists(config);
+        Files.createFile(config, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         try (var out = Files.newBufferedWriter(config)) {
             properties.store(out, "written by local-stack");
         }
@@ -194,29 +227,52 @@ public final class LocalStack {
         kafka = new ChildProcess("kafka", List.of(java, "-Xms128m", "-Xmx512m", "-XX:+UseSerialGC", "-cp", classPath,
                 "kafka.Kafka", config.toString()), Map.of(), kafkaLog);
         kafka.start();
-        log("started the Kafka broker (pid %d) on %s, logging to %s", kafka.pid(), options.kafkaBootstrap(), kafkaLog);
+        log("started the Kafka broker (pid %d) on %s (SASL), logging to %s", kafka.pid(), options.kafkaBootstrap(), kafkaLog);
     }
 
-    /** The three topics, with their partitions, before any service runs. */
-    private void createTopics() throws Exception {
+    /** What the stack's own admin client needs to sign in as the broker's super user. */
+    private Map<String, Object> brokerClient() {
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, options.kafkaBootstrap());
+        config.put(AdminClientConfig.SECURITY_PROTOCOL_CONFIG, "SASL_PLAINTEXT");
+        config.put(SaslConfigs.SASL_MECHANISM, "PLAIN");
+        config.put(SaslConfigs.SASL_JAAS_CONFIG, "org.apache.kafka.common.security.plain.PlainLoginModule required "
+                + "username=\"%s\" password=\"%s\";".formatted(KafkaAccess.BROKER, credentials.kafkaPasswordOf(KafkaAccess.BROKER)));
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000);
+        return config;
+    }
+
+    /**
+     * Before any service runs: the principals' SCRAM credentials, the three topics and the
+     * dead-letter topics (clients create none), and the ACLs. All idempotent: every start makes
+     * sure of them.
+     */
+    private void prepareKafka() throws Exception {
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, options.kafkaBootstrap(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000))) {
+        try (Admin admin = Admin.create(brokerClient())) {
             while (true) {
                 try {
+                    admin.alterUserScramCredentials(KafkaAccess.scramPrincipals().stream()
+                            .<UserScramCredentialAlteration>map(principal -> new UserScramCredentialUpsertion(principal,
+                                    new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, 8192),
+                                    credentials.kafkaPasswordOf(principal)))
+                            .toList()).all().get();
                     Set<String> existing = admin.listTopics().names().get();
-                    List<NewTopic> missing = EventCatalog.topics().stream().filter(topic -> !existing.contains(topic))
-                            .map(topic -> new NewTopic(topic, PARTITIONS, (short) 1)).toList();
+                    List<NewTopic> missing = new ArrayList<>();
+                    EventCatalog.topics().stream().filter(topic -> !existing.contains(topic))
+                            .forEach(topic -> missing.add(new NewTopic(topic, PARTITIONS, (short) 1)));
+                    KafkaAccess.deadLetterTopics().stream().filter(topic -> !existing.contains(topic))
+                            .forEach(topic -> missing.add(new NewTopic(topic, 1, (short) 1)));
                     if (!missing.isEmpty()) {
                         admin.createTopics(missing).all().get();
                     }
-                    log("Kafka is ready; topics %s have %d partitions each", EventCatalog.topics(), PARTITIONS);
+                    admin.createAcls(KafkaAccess.acls()).all().get();
+                    log("Kafka is ready; topics %s have %d partitions each; SASL/SCRAM and ACLs for %s",
+                            EventCatalog.topics(), PARTITIONS, KafkaAccess.scramPrincipals());
                     return;
                 }
                 catch (ExecutionException e) {
-                    if (e.getCause() instanceof TopicExistsException) {
-                        return;
-                    }
                     if (!kafka.isAlive() || System.nanoTime() > deadline) {
                         throw new IllegalStateException("Kafka did not start; see " + kafka.log(), e);
                     }
@@ -230,12 +286,15 @@ public final class LocalStack {
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("SERVER_PORT", Integer.toString(portOf(service)));
         environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", options.kafkaBootstrap());
+        environment.put("DECOOP_KAFKA_USERNAME", service);
+        environment.put("DECOOP_KAFKA_PASSWORD", credentials.kafkaPasswordOf(service));
         environment.put("SPRING_MONGODB_URI", options.mongoUri(databaseOf(service)));
         environment.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", identity.issuer());
         environment.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI", identity.jwkSetUri());
         if (service.equals("notification-service")) {
             // Local receivers (a webhook on localhost) are what a developer tests with.
             environment.put("DECOOP_NOTIFICATION_ALLOW_PRIVATE_TARGETS", "true");
+            environment.put("DECOOP_NOTIFICATION_SECRET_KEY", credentials.get(Credentials.SECRET_KEY));
         }
         List<String> command = new ArrayList<>(List.of(java, "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1", "-jar", jarOf(service).toString()));
@@ -288,24 +347,31 @@ public final class LocalStack {
         throw new IllegalStateException("Keycloak was not ready within " + READY_TIMEOUT.toSeconds() + " s; see " + keycloak.log());
     }
 
-    private String javaHome() {
-        Path bin = Path.of(java).toAbsolutePath().getParent();
-        return bin == null || bin.getParent() == null ? System.getProperty("java.home") : bin.getParent().toString();
+    /** The JDK this stack runs on, for Keycloak's kc.sh (which needs Java 21 or newer, as the stack does). */
+    private static String javaHome() {
+        return System.getProperty("java.home");
     }
 
+    /**
+     * Starts again, with its data, whatever stopped on its own: a service, the broker (commands are
+     * still accepted meanwhile; their events wait in the outbox) or Keycloak.
+     */
     private void restartDeadServices() {
         long now = System.nanoTime();
-        services.forEach((service, child) -> {
-            // At most one restart per service every RESTART_BACKOFF: a service that cannot start does not spin.
-            Long last = lastRestart.get(service);
-            if (!stopping && !child.isAlive() && (last == null || now - last > RESTART_BACKOFF.toNanos())) {
-                lastRestart.put(service, now);
+        Map<String, ChildProcess> supervised = new LinkedHashMap<>(services);
+        supervised.put("the Kafka broker", kafka);
+        supervised.put("Keycloak", keycloak);
+        supervised.forEach((name, child) -> {
+            // At most one restart per process every RESTART_BACKOFF: one that cannot start does not spin.
+            Long last = lastRestart.get(name);
+            if (!stopping && child != null && !child.isAlive() && (last == null || now - last > RESTART_BACKOFF.toNanos())) {
+                lastRestart.put(name, now);
                 try {
-                    log("%s stopped unexpectedly; starting it again", service);
+                    log("%s stopped unexpectedly; starting it again (its data is kept)", name);
                     child.start();
                 }
                 catch (IOException e) {
-                    log("could not restart %s: %s", service, e.getMessage());
+                    log("could not restart %s: %s", name, e.getMessage());
                 }
             }
         });
@@ -324,7 +390,12 @@ public final class LocalStack {
         text.append("  TOKEN=$(curl -s -d grant_type=password -d client_id=%s -d username=nevers -d password=decoop %s | jq -r .access_token)%n"
                 .formatted(Keycloak.CLI_CLIENT, identity.tokenUrl()));
         text.append("  curl -H \"Authorization: Bearer $TOKEN\" ...%n%n".formatted());
-        text.append("  kcat -C -b %s -t partnership-events -f '%%k %%h\\n%%s\\n\\n'%n".formatted(options.kafkaBootstrap()));
+        text.append("  Read the topics as the read-only principal %s (password in %s):%n".formatted(KafkaAccess.SUBSCRIBER,
+                credentials.file()));
+        text.append("  kcat -C -b %s -X security.protocol=SASL_PLAINTEXT -X sasl.mechanisms=SCRAM-SHA-512 -X sasl.username=%s \\%n"
+                .formatted(options.kafkaBootstrap(), KafkaAccess.SUBSCRIBER));
+        text.append("    -X sasl.password=$(sed -n 's/^%s=//p' %s) -t partnership-events -f '%%k %%h\\n%%s\\n\\n'%n"
+                .formatted(Credentials.kafkaPassword(KafkaAccess.SUBSCRIBER).replace(".", "\\."), credentials.file()));
         text.append("\nCtrl-C stops everything; the data stays for the next start (--fresh wipes it).\n");
         System.out.println(text);
     }

@@ -11,7 +11,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -19,20 +21,35 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.SaslConfigs;
+import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.decoop.events.Theme;
+import org.decoop.events.plan.PlanEvent;
+import org.decoop.events.plan.PlanSigned;
 import org.decoop.platform.testing.TestTokens;
 import org.decoop.platform.testing.WebhookReceiver;
 import org.junit.jupiter.api.AfterAll;
@@ -233,6 +250,64 @@ class LocalStackSystemIT {
         assertThat(eventIds).as("a re-sent event keeps its id").hasSize(burst);
     }
 
+    @Test
+    @Order(3)
+    void theBrokerLetsEachPrincipalDoOnlyItsJobAndConsumersTrustOnlyATopicsOwner() throws Exception {
+        String suresnes = post("embassy", PARTNERSHIPS, "/api/local-authorities",
+                "{\"code\": \"FR-SURESNES\", \"name\": \"Suresnes\", \"country\": \"FR\", \"kind\": \"CITY\"}").get("id").asString();
+        String kragujevac = post("embassy", PARTNERSHIPS, "/api/local-authorities",
+                "{\"code\": \"RS-KRAGUJEVAC\", \"name\": \"Kragujevac\", \"country\": \"RS\", \"kind\": \"CITY\"}").get("id").asString();
+        String partnership = post("suresnes", PARTNERSHIPS, "/api/partnerships",
+                "{\"partnerIds\": [\"%s\", \"%s\"], \"themes\": [\"CULTURE\"]}".formatted(suresnes, kragujevac)).get("id").asString();
+        post("suresnes", PARTNERSHIPS, "/api/partnerships/" + partnership + "/dormancy", "{\"reason\": \"Quiet\"}");
+        assertThat(readTopic("partnership-events", record -> partnership.equals(record.key()), 2))
+                .as("subscriber reads").hasSizeGreaterThanOrEqualTo(2);
+
+        ProducerRecord<String, byte[]> forged = planSigned("forged-plan", partnership, "/plan-service");
+        assertThat(produce("subscriber", forged)).as("subscriber writes nothing").isInstanceOf(AuthorizationException.class);
+        assertThat(produce("notification-service", forged)).as("nor does a service on another's topic")
+                .isInstanceOf(AuthorizationException.class);
+        Map<String, Object> anonymous = new HashMap<>(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + KAFKA,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000));
+        try (Admin admin = Admin.create(anonymous)) {
+            assertThat(admin.listTopics().names()).as("no credentials, no answer").failsWithin(Duration.ofSeconds(10));
+        }
+
+        // A principal that may write plan-events, pretending to be another service: parked, never applied.
+        ProducerRecord<String, byte[]> wrongSource = planSigned("wrong-source-plan", partnership, "/notification-service");
+        assertThat(produce("plan-service", wrongSource)).isNull();
+        ConsumerRecord<String, byte[]> parked = readTopic("broker", "plan-events.partnership-service.dlq",
+                record -> "wrong-source-plan".equals(record.key()), 1).get(0);
+        assertThat(header(parked, "x-exception-message")).contains("ce_source=/notification-service");
+        assertThat(get(null, PARTNERSHIPS, "/api/partnerships/" + partnership).get("status").asString())
+                .as("neither forged PlanSigned reactivated it").isEqualTo("DORMANT");
+    }
+
+    @Test
+    @Order(4)
+    void aKilledBrokerIsStartedAgainAndTheFlowResumesWithNothingLost() throws Exception {
+        String arles = get(null, PARTNERSHIPS, "/api/local-authorities?code=FR-ARLES").get("content").get(0).get("id").asString();
+        String nis = get(null, PARTNERSHIPS, "/api/local-authorities?code=RS-NIS").get("content").get(0).get("id").asString();
+        ProcessHandle broker = stack.descendants()
+                .filter(p -> p.info().commandLine().orElse("").contains("kafka.Kafka")).findFirst().orElseThrow();
+        broker.destroyForcibly();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !broker.isAlive());
+
+        Set<String> accepted = new HashSet<>();
+        for (int i = 0; i < 5; i++) {
+            accepted.add(post("skgo", PARTNERSHIPS, "/api/partnerships",
+                    "{\"partnerIds\": [\"%s\", \"%s\"], \"themes\": [\"HERITAGE\"]}".formatted(arles, nis)).get("id").asString());
+        }
+        await().atMost(Duration.ofSeconds(40)).until(() -> output.stream()
+                .anyMatch(line -> line.contains("the Kafka broker stopped unexpectedly; starting it again")));
+
+        await().atMost(Duration.ofMinutes(2)).ignoreExceptions().untilAsserted(() ->
+                assertThat(established(accepted)).as("each one notified once the broker is back").hasSize(5));
+        List<ConsumerRecord<String, byte[]>> records = readTopic("partnership-events", record -> accepted.contains(record.key()), 5);
+        assertThat(records.stream().map(ConsumerRecord::key).collect(java.util.stream.Collectors.toSet())).isEqualTo(accepted);
+        assertThat(records.stream().map(record -> header(record, "ce_id")).distinct()).as("none doubled").hasSize(records.size());
+    }
+
     /** The subjects of the PartnershipEstablished notifications in the inbox for these partnerships. */
     private static List<String> established(Set<String> ids) throws Exception {
         List<String> subjects = new ArrayList<>();
@@ -244,13 +319,19 @@ class LocalStackSystemIT {
         return subjects;
     }
 
+    /** Reads a topic as the read-only principal {@code subscriber}, with a group of its own ({@code subscriber-*}). */
     private static List<ConsumerRecord<String, byte[]>> readTopic(String topic,
-            java.util.function.Predicate<ConsumerRecord<String, byte[]>> wanted, int atLeast) {
+            java.util.function.Predicate<ConsumerRecord<String, byte[]>> wanted, int atLeast) throws IOException {
+        return readTopic("subscriber", topic, wanted, atLeast);
+    }
+
+    private static List<ConsumerRecord<String, byte[]>> readTopic(String principal, String topic,
+            java.util.function.Predicate<ConsumerRecord<String, byte[]>> wanted, int atLeast) throws IOException {
         List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + KAFKA,
-                ConsumerConfig.GROUP_ID_CONFIG, "system-test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
+        Map<String, Object> config = new HashMap<>(kafkaClient(principal));
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "subscriber-system-test-" + UUID.randomUUID());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(topic));
             await().atMost(Duration.ofSeconds(30)).until(() -> {
                 consumer.poll(Duration.ofMillis(300)).forEach(record -> {
@@ -267,6 +348,54 @@ class LocalStackSystemIT {
             });
         }
         return records;
+    }
+
+
+    /** A Kafka client signed in as {@code principal} with the password the stack generated ({@code broker}: PLAIN). */
+    private static Map<String, Object> kafkaClient(String principal) throws IOException {
+        Properties credentials = new Properties();
+        try (var in = Files.newBufferedReader(Path.of("target", "system-test", "credentials.properties"))) {
+            credentials.load(in);
+        }
+        String password = credentials.getProperty("kafka." + principal + ".password");
+        boolean broker = principal.equals("broker");
+        Map<String, Object> config = new HashMap<>();
+        config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + KAFKA);
+        config.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SASL_PLAINTEXT");
+        config.put(SaslConfigs.SASL_MECHANISM, broker ? "PLAIN" : "SCRAM-SHA-512");
+        config.put(SaslConfigs.SASL_JAAS_CONFIG, (broker ? "org.apache.kafka.common.security.plain.PlainLoginModule"
+                : "org.apache.kafka.common.security.scram.ScramLoginModule")
+                + " required username=\"%s\" password=\"%s\";".formatted(principal, password));
+        return config;
+    }
+
+    /** A PlanSigned naming {@code partnership}, as a CloudEvent in Kafka binary mode claiming to come from {@code source}. */
+    private static ProducerRecord<String, byte[]> planSigned(String planId, String partnership, String source) {
+        PlanSigned event = new PlanSigned(planId, 2, 2020, "Forged", List.of(), Set.of(Theme.CULTURE),
+                List.of(new PlanEvent.Activity("a1", "x", Theme.CULTURE, List.of(partnership), null, null, List.of())), Instant.now());
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>("plan-events", planId, JSON.writeValueAsBytes(event));
+        Map.of("ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(), "ce_source", source, "ce_type", "org.decoop.PlanSigned",
+                "ce_subject", planId, "ce_time", event.occurredAt().toString(), "content-type", "application/json")
+                .forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+        return record;
+    }
+
+    /** Produces one record as {@code principal}; what the broker answered, null when it took it. */
+    private static Throwable produce(String principal, ProducerRecord<String, byte[]> record) throws IOException {
+        Map<String, Object> config = new HashMap<>(kafkaClient(principal));
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15_000);
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(record).get(30, TimeUnit.SECONDS);
+            return null;
+        }
+        catch (ExecutionException e) {
+            return e.getCause();
+        }
+        catch (Exception e) {
+            return e;
+        }
     }
 
     /** GET as a demo user of the realm (none: anonymously). */

@@ -197,6 +197,28 @@ class PartnershipServiceIntegrationTest {
     }
 
     @Test
+    void parksAPlanSignedThatPlanServiceDidNotPublishInsteadOfApplyingIt() throws Exception {
+        String nevers = createLocalAuthority("Nevers " + run, "FR", "CITY");
+        String mitrovica = createLocalAuthority("Sremska Mitrovica " + run, "RS", "CITY");
+        String dormant = establish(nevers, mitrovica, "YOUTH");
+        api.post("/api/partnerships/" + dormant + "/dormancy", "{\"reason\": \"Quiet\"}");
+        ProducerRecord<String, byte[]> forged = EventTopics.record(new PlanSigned("forged-" + run, 2, 2020, "Forged plan",
+                List.of(), Set.of(Theme.YOUTH), List.of(new PlanEvent.Activity("a1", "Restart", Theme.YOUTH, List.of(dormant), null,
+                        null, List.of())), Instant.now()), Topics.PLAN_EVENTS, "/notification-service");
+        try (KafkaProducer<String, byte[]> producer = EventTopics.producer()) {
+            producer.send(forged).get();
+        }
+
+        try (KafkaConsumer<String, byte[]> dlq = EventTopics.consumer("plan-events.partnership-service.dlq")) {
+            ConsumerRecord<String, byte[]> parked = EventTopics.records(dlq, record -> ("forged-" + run).equals(record.key()), 1).get(0);
+            assertThat(header(parked, "x-exception-message")).contains("ce_source=/notification-service")
+                    .contains("only /plan-service publishes PlanSigned");
+        }
+        assertThat(anonymous.get("/api/partnerships/" + dormant).json().get("status").asString())
+                .as("never applied").isEqualTo("DORMANT");
+    }
+
+    @Test
     void refusesBadPartnershipsWithoutWritingOrPublishingAnything() throws Exception {
         String suresnes = createLocalAuthority("Suresnes " + run, "FR", "CITY");
         long before = totalPartnerships();
@@ -361,6 +383,9 @@ class PartnershipServiceIntegrationTest {
 
         List<ConsumerRecord<String, byte[]>> records = EventTopics.recordsWithKey(consumer, id, 3);
         assertThat(records).extracting(record -> header(record, "ce_authtype")).containsOnly("user");
+        assertThat(new String(records.get(0).value(), java.nio.charset.StandardCharsets.UTF_8))
+                .as("the coordinator's e-mail never goes out to every subscriber").doesNotContain("c@nevers.example")
+                .contains("Coordination");
         assertThat(records).extracting(record -> header(record, "ce_authid")).containsExactly(
                 TestTokens.subjectOf("nevers"), TestTokens.subjectOf("nevers"), TestTokens.subjectOf("skgo"));
     }
@@ -375,6 +400,8 @@ class PartnershipServiceIntegrationTest {
         assertThat(anonymous.get("/actuator/health").json().has("components")).as("details are for ops").isFalse();
         assertThat(anonymous.get("/actuator/health/liveness").statusCode()).isEqualTo(200);
         assertThat(anonymous.get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+        assertThat(ops.get("/actuator/health/readiness").json().at("/components/mongo/status").asString())
+                .as("readiness includes the database").isEqualTo("UP");
         assertThat(ops.get("/actuator/prometheus").body()).contains("decoop_outbox_published");
         assertThat(anonymous.get("/actuator/prometheus").statusCode()).isEqualTo(401);
         assertThat(api.get("/actuator/prometheus").statusCode()).as("a steward is not ops").isEqualTo(403);

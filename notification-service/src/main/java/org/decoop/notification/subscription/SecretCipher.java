@@ -12,6 +12,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import org.decoop.notification.NotificationProperties;
 import org.decoop.notification.subscription.domain.WebhookSecret;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,15 +27,32 @@ public class SecretCipher {
     private static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /** The public development key: the only one the dev profile provides, refused anywhere else. */
+    static final String DEVELOPMENT_KEY = "ZGVjb29wLWRldmVsb3BtZW50LWtleS1jaGFuZ2UtbWU=";
+    static final String DEV_PROFILE = "dev";
+    private static final String VARIABLE = "DECOOP_NOTIFICATION_SECRET_KEY (decoop.notification.secret-key)";
+    private static final String HOW = "set it to base64 of 32 random bytes (openssl rand -base64 32)";
+
     private final SecretKeySpec key;
 
-    SecretCipher(NotificationProperties properties) {
-        if (properties.secretKey() == null || properties.secretKey().isBlank()) {
-            throw new IllegalStateException("decoop.notification.secret-key is not set (base64 of 32 random bytes)");
+    SecretCipher(NotificationProperties properties, Environment environment) {
+        String configured = properties.secretKey();
+        if (configured == null || configured.isBlank()) {
+            throw new IllegalStateException(VARIABLE + " is not set: " + HOW + ", or run with the dev profile");
         }
-        byte[] bytes = Base64.getDecoder().decode(properties.secretKey());
+        if (configured.strip().equals(DEVELOPMENT_KEY) && !environment.matchesProfiles(DEV_PROFILE)) {
+            throw new IllegalStateException(VARIABLE + " is the public development key, which anyone can read in the "
+                    + "sources; it is accepted only with the dev profile: " + HOW);
+        }
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(configured.strip());
+        }
+        catch (IllegalArgumentException e) {
+            throw new IllegalStateException(VARIABLE + " is not base64: " + HOW);
+        }
         if (bytes.length != 32) {
-            throw new IllegalStateException("decoop.notification.secret-key must be base64 of exactly 32 bytes");
+            throw new IllegalStateException(VARIABLE + " must be base64 of exactly 32 bytes: " + HOW);
         }
         key = new SecretKeySpec(bytes, "AES");
     }

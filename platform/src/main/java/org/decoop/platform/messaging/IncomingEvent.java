@@ -33,13 +33,29 @@ public record IncomingEvent(String id, String type, String source, String subjec
 
     /**
      * The payload as its catalog record, when the type is one of {@code family}; empty for a
-     * type this version does not know (consumers skip those). A payload that cannot be read
-     * throws, so the binding retries it and then parks it on the dead-letter topic.
+     * type this version does not know (consumers skip those). A payload that cannot be read, or
+     * an event whose {@code ce_source} is not the service that owns its type (and topic), throws,
+     * so the binding parks it on the dead-letter topic with the reason: a consumer never applies
+     * an event that its owner did not publish.
      */
     public <T extends DecoopEvent> Optional<T> as(Class<T> family) {
-        return EventCatalog.classOf(type)
-                .filter(family::isAssignableFrom)
-                .map(eventClass -> family.cast(JSON.readValue(data, eventClass)));
+        Optional<Class<? extends DecoopEvent>> known = EventCatalog.classOf(type).filter(family::isAssignableFrom);
+        known.ifPresent(eventClass -> {
+            String owner = EventCatalog.sourceOf(eventClass);
+            if (!owner.equals(source)) {
+                throw new ForeignSource("Refused: %s %s says ce_source=%s, but only %s publishes %s"
+                        .formatted(type, id, source, owner, EventCatalog.nameOf(eventClass)));
+            }
+        });
+        return known.map(eventClass -> family.cast(JSON.readValue(data, eventClass)));
+    }
+
+    /** An event that claims to come from a service that does not own its type. */
+    public static final class ForeignSource extends IllegalArgumentException {
+
+        public ForeignSource(String message) {
+            super(message);
+        }
     }
 
     private static String header(Message<?> message, String name) {

@@ -56,8 +56,8 @@ public final class EmbeddedInfrastructure implements TestInfrastructure {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("spring.kafka.bootstrap-servers", kafkaBootstrapServers());
         properties.put("spring.mongodb.uri", mongoUri(database));
-        // the services trust the tokens of the test run\'s own identity provider
-        properties.putAll(TestTokens.shared().springProperties());
+        // the test run's identity provider and webhook-secret key
+        properties.putAll(TestInfrastructure.identityAndSecrets());
         return properties;
     }
 

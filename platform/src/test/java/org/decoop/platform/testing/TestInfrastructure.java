@@ -17,6 +17,17 @@ public interface TestInfrastructure {
     /** Spring properties that point a service at this infrastructure. */
     Map<String, Object> springProperties(String database);
 
+    /**
+     * What every service of a test run shares besides the broker and the store: the test run's
+     * identity provider ({@link TestTokens}) and a webhook-secret key of its own (the services
+     * refuse the public development key outside the dev profile).
+     */
+    static Map<String, Object> identityAndSecrets() {
+        Map<String, Object> properties = new java.util.LinkedHashMap<>(TestTokens.shared().springProperties());
+        properties.put("decoop.notification.secret-key", TestTokens.shared().secretKey());
+        return properties;
+    }
+
     static boolean containersWanted() {
         return "containers".equals(System.getProperty(PROPERTY));
     }

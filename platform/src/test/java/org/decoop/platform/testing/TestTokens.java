@@ -40,6 +40,7 @@ public final class TestTokens {
     private final RSAKey key;
     private final RSAKey otherKey;
     private final String jwkSetUri;
+    private final String secretKey;
 
     private TestTokens() {
         try {
@@ -55,6 +56,9 @@ public final class TestTokens {
             });
             server.start();
             jwkSetUri = "http://127.0.0.1:" + server.getAddress().getPort() + "/certs";
+            byte[] keyBytes = new byte[32];
+            new java.security.SecureRandom().nextBytes(keyBytes);
+            secretKey = java.util.Base64.getEncoder().encodeToString(keyBytes);
         }
         catch (JOSEException e) {
             throw new IllegalStateException(e);
@@ -78,6 +82,11 @@ public final class TestTokens {
         properties.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", ISSUER);
         properties.put("spring.security.oauth2.resourceserver.jwt.audiences", AUDIENCE);
         return properties;
+    }
+
+    /** A webhook-secret key made by this test run (base64 of 32 random bytes). */
+    public String secretKey() {
+        return secretKey;
     }
 
     /** A user acting for these codes, e.g. {@code user("nevers", "FR-NEVERS")}. */

@@ -1,0 +1,95 @@
+package org.decoop.localstack;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.common.acl.AccessControlEntry;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.acl.AclPermissionType;
+import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourcePattern;
+import org.apache.kafka.common.resource.ResourceType;
+import org.decoop.events.Topics;
+
+/**
+ * Who may do what on the broker (DESIGN "Kafka and MongoDB access"): each service writes its
+ * own topic and its dead-letter topics, reads the topics it consumes with its own group; the
+ * read-only principal {@code subscriber} reads the three topics with any group named
+ * {@code subscriber-*}. The broker's own principal ({@code broker}) is the only super user.
+ */
+final class KafkaAccess {
+
+    static final String BROKER = "broker";
+    static final String SUBSCRIBER = "subscriber";
+    static final String SUBSCRIBER_GROUP_PREFIX = "subscriber-";
+
+    /** Each service with the topic it publishes and the topics it consumes. */
+    static final Map<String, Service> SERVICES = new LinkedHashMap<>();
+
+    static {
+        SERVICES.put("partnership-service", new Service(Topics.PARTNERSHIP_EVENTS, List.of(Topics.PLAN_EVENTS)));
+        SERVICES.put("plan-service", new Service(Topics.PLAN_EVENTS, List.of(Topics.PARTNERSHIP_EVENTS)));
+        SERVICES.put("notification-service", new Service(Topics.NOTIFICATION_EVENTS,
+                List.of(Topics.PARTNERSHIP_EVENTS, Topics.PLAN_EVENTS)));
+    }
+
+    record Service(String publishes, List<String> consumes) {
+    }
+
+    private KafkaAccess() {
+    }
+
+    /** Every principal with a password: the broker (PLAIN, static) and those that sign in with SCRAM. */
+    static List<String> principals() {
+        List<String> principals = new ArrayList<>(List.of(BROKER));
+        principals.addAll(scramPrincipals());
+        return principals;
+    }
+
+    /** The principals that sign in with SCRAM: the services and {@code subscriber}. */
+    static List<String> scramPrincipals() {
+        List<String> principals = new ArrayList<>(SERVICES.keySet());
+        principals.add(SUBSCRIBER);
+        return principals;
+    }
+
+    /** The dead-letter topic of a consumer: {@code <topic>.<service>.dlq}, as the services name them. */
+    static String deadLetterTopic(String topic, String service) {
+        return topic + "." + service + ".dlq";
+    }
+
+    static List<String> deadLetterTopics() {
+        List<String> topics = new ArrayList<>();
+        SERVICES.forEach((service, access) -> access.consumes().forEach(topic -> topics.add(deadLetterTopic(topic, service))));
+        return topics;
+    }
+
+    static List<AclBinding> acls() {
+        List<AclBinding> acls = new ArrayList<>();
+        SERVICES.forEach((service, access) -> {
+            allow(acls, service, ResourceType.TOPIC, access.publishes(), PatternType.LITERAL, AclOperation.WRITE, AclOperation.DESCRIBE);
+            for (String topic : access.consumes()) {
+                allow(acls, service, ResourceType.TOPIC, topic, PatternType.LITERAL, AclOperation.READ, AclOperation.DESCRIBE);
+                allow(acls, service, ResourceType.TOPIC, deadLetterTopic(topic, service), PatternType.LITERAL,
+                        AclOperation.WRITE, AclOperation.DESCRIBE);
+            }
+            allow(acls, service, ResourceType.GROUP, service, PatternType.LITERAL, AclOperation.READ);
+        });
+        for (String topic : List.of(Topics.PARTNERSHIP_EVENTS, Topics.PLAN_EVENTS, Topics.NOTIFICATION_EVENTS)) {
+            allow(acls, SUBSCRIBER, ResourceType.TOPIC, topic, PatternType.LITERAL, AclOperation.READ, AclOperation.DESCRIBE);
+        }
+        allow(acls, SUBSCRIBER, ResourceType.GROUP, SUBSCRIBER_GROUP_PREFIX, PatternType.PREFIXED, AclOperation.READ);
+        return acls;
+    }
+
+    private static void allow(List<AclBinding> acls, String principal, ResourceType type, String name, PatternType pattern,
+            AclOperation... operations) {
+        for (AclOperation operation : operations) {
+            acls.add(new AclBinding(new ResourcePattern(type, name, pattern),
+                    new AccessControlEntry("User:" + principal, "*", operation, AclPermissionType.ALLOW)));
+        }
+    }
+}
