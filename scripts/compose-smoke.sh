@@ -16,8 +16,13 @@ mkdir -p "$work"
 export PATH="/usr/bin:$PATH" DOCKER_BUILDKIT=1 COMPOSE_DOCKER_CLI_BUILD=1
 step() { printf '\n== %s\n' "$*"; }
 source scripts/jdk.sh
-# The compose file has no default key (see .env.example): the proof makes one, as a user would.
+# The compose file has no default secret (see .env.example): the proof makes them, as a user would.
 export DECOOP_NOTIFICATION_SECRET_KEY="${DECOOP_NOTIFICATION_SECRET_KEY:-$(openssl rand -base64 32)}"
+for secret in DECOOP_KAFKA_BROKER_PASSWORD DECOOP_KAFKA_PARTNERSHIP_SERVICE_PASSWORD DECOOP_KAFKA_PLAN_SERVICE_PASSWORD \
+    DECOOP_KAFKA_NOTIFICATION_SERVICE_PASSWORD DECOOP_KAFKA_SUBSCRIBER_PASSWORD DECOOP_MONGO_ROOT_PASSWORD \
+    DECOOP_MONGO_PARTNERSHIP_SERVICE_PASSWORD DECOOP_MONGO_PLAN_SERVICE_PASSWORD DECOOP_MONGO_NOTIFICATION_SERVICE_PASSWORD; do
+  export "$secret=${!secret:-$(openssl rand -hex 24)}"
+done
 
 step "tools"
 if ! command -v dockerd >/dev/null || ! command -v docker-compose >/dev/null || ! command -v debootstrap >/dev/null \
@@ -80,12 +85,21 @@ docker build -q -t mongo:8.0 "$work/mongo" >/dev/null
 echo "apache/kafka:4.1.2: Kafka $(ls local-stack/target/lib | grep -o 'kafka_2.13-[0-9.]*[0-9]' | head -1) from its own jars"
 echo "mongo:8.0: a STAND-IN (mongo-java-server), not MongoDB"
 
-step "compose up (the project's docker-compose.yml; the override sets build arguments only)"
+step "compose up (the project's docker-compose.yml; the override sets build arguments, and MongoDB URIs for the stand-in)"
+# The MongoDB stand-in (mongo-java-server) has no users and no authentication: the services get
+# their URIs without credentials here. What this proof cannot check: that each service's MongoDB
+# user reaches its own database only (mongo/create-users.js runs on a real mongo:8.0 only).
 cat > "$work/build-args.yml" <<YAML
 services:
-  partnership-service: {build: {args: {JAR_SOURCE: prebuilt}}}
-  plan-service: {build: {args: {JAR_SOURCE: prebuilt}}}
-  notification-service: {build: {args: {JAR_SOURCE: prebuilt}}}
+  partnership-service:
+    build: {args: {JAR_SOURCE: prebuilt}}
+    environment: {SPRING_MONGODB_URI: "mongodb://mongo:27017/partnerships"}
+  plan-service:
+    build: {args: {JAR_SOURCE: prebuilt}}
+    environment: {SPRING_MONGODB_URI: "mongodb://mongo:27017/plans"}
+  notification-service:
+    build: {args: {JAR_SOURCE: prebuilt}}
+    environment: {SPRING_MONGODB_URI: "mongodb://mongo:27017/notifications"}
 YAML
 compose down -v --remove-orphans >/dev/null 2>&1 || true
 started=$(date +%s)
@@ -141,11 +155,38 @@ done
 curl -sf $P/api/partnerships/$partnership | jq -c '{status, planId: .history[-1].planId}'
 test "$(curl -sf $P/api/partnerships/$partnership | jq -r .history[-1].planId)" = "$plan"
 
-step "events, read from the host through the external listener (localhost:9094)"
-kcat -C -b localhost:9094 -t plan-events -e -q -f '%k %h\n' | grep "$plan" | grep -o 'ce_type=[A-Za-z.]*\|ce_authtype=[a-z_]*'
-test "$(kcat -C -b localhost:9094 -t plan-events -e -q -f '%k %h\n' | grep "$plan" | grep -c 'ce_type=org.decoop.PlanSigned,')" = 1
-kcat -C -b localhost:9094 -t partnership-events -e -q -f '%k %h\n' | grep "$partnership" | grep -o 'ce_type=[A-Za-z.]*\|ce_authtype=[a-z_]*'
-test "$(kcat -C -b localhost:9094 -t partnership-events -e -q -f '%k %h\n' | grep "$partnership" | grep 'PartnershipReactivated' | grep -c 'ce_authtype=system')" = 1
+step "events, read from the host through the external SASL listener (localhost:9094), as the read-only principal subscriber"
+# Kafka's own console tools (the jars the look-alike broker runs): Debian's kcat links librdkafka
+# 2.0.2, which cannot do SCRAM with a Kafka 4 broker (fixed in librdkafka 2.6.1, kcat issue #462).
+kafka_tool() { java -cp "local-stack/target/lib/*" "$@"; }
+login() {
+  printf 'security.protocol=SASL_PLAINTEXT\nsasl.mechanism=SCRAM-SHA-512\nsasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="%s" password="%s";\n' "$1" "$2"
+}
+login subscriber "$DECOOP_KAFKA_SUBSCRIBER_PASSWORD" > "$work/subscriber.properties"
+read_topic() {
+  kafka_tool org.apache.kafka.tools.consumer.ConsoleConsumer --bootstrap-server localhost:9094 \
+    --consumer.config "$work/subscriber.properties" --group "subscriber-compose-smoke-$1-$RANDOM" --topic "$1" \
+    --from-beginning --timeout-ms 8000 --property print.headers=true --property print.key=true 2>/dev/null || true
+}
+read_topic plan-events > "$work/plan-events.txt"
+read_topic partnership-events > "$work/partnership-events.txt"
+grep "$plan" "$work/plan-events.txt" | grep -o 'ce_type:[A-Za-z.]*\|ce_authtype:[a-z_]*'
+test "$(grep "$plan" "$work/plan-events.txt" | grep -c 'ce_type:org.decoop.PlanSigned,')" = 1
+grep "$partnership" "$work/partnership-events.txt" | grep -o 'ce_type:[A-Za-z.]*\|ce_authtype:[a-z_]*'
+test "$(grep "$partnership" "$work/partnership-events.txt" | grep 'PartnershipReactivated' | grep -c 'ce_authtype:system')" = 1
+echo "subscriber producing to plan-events:"
+echo forged | kafka_tool org.apache.kafka.tools.ConsoleProducer --bootstrap-server localhost:9094 \
+  --producer.config "$work/subscriber.properties" --topic plan-events > "$work/produce.log" 2>&1 || true
+if grep -q 'AuthorizationException' "$work/produce.log"; then
+  grep -o -m1 '[A-Za-z.]*AuthorizationException[^"]*' "$work/produce.log" | head -1
+else
+  echo "a produce as subscriber was not refused"; cat "$work/produce.log"; exit 1
+fi
+echo "no credentials:"
+if command kcat -b localhost:9094 -L -m 5 >"$work/anonymous.log" 2>&1; then
+  echo "the broker answered a client without credentials"; cat "$work/anonymous.log"; exit 1
+fi
+tail -1 "$work/anonymous.log"
 
 step "nothing lost, nothing doubled: the inbox"
 for _ in $(seq 1 30); do

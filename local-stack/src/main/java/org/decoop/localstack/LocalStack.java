@@ -270,6 +270,7 @@ public final class LocalStack {
                     admin.createAcls(KafkaAccess.acls()).all().get();
                     log("Kafka is ready; topics %s have %d partitions each; SASL/SCRAM and ACLs for %s",
                             EventCatalog.topics(), PARTITIONS, KafkaAccess.scramPrincipals());
+                    writeClientConfigs();
                     return;
                 }
                 catch (ExecutionException e) {
@@ -280,6 +281,43 @@ public final class LocalStack {
                 }
             }
         }
+    }
+
+    /**
+     * Client configurations for the topics, readable by their owner only: for kcat
+     * ({@code kcat -F .decoop/kcat/subscriber.conf ...}) and for Kafka's own Java tools
+     * ({@code --consumer.config .decoop/kafka/subscriber.properties}). The read-only principal for
+     * everyone, the broker's super user for an operator's chores (dead-letter topics, replays).
+     */
+    private void writeClientConfigs() throws IOException {
+        for (String principal : List.of(KafkaAccess.SUBSCRIBER, KafkaAccess.BROKER)) {
+            boolean broker = principal.equals(KafkaAccess.BROKER);
+            String password = credentials.kafkaPasswordOf(principal);
+            writePrivate(options.home().resolve("kcat").resolve(principal + ".conf"), """
+                    # kcat -F <this file> ... : signs in to the local stack's broker as %s
+                    bootstrap.servers=%s
+                    security.protocol=SASL_PLAINTEXT
+                    sasl.mechanisms=%s
+                    sasl.username=%s
+                    sasl.password=%s
+                    """.formatted(principal, options.kafkaBootstrap(), broker ? "PLAIN" : "SCRAM-SHA-512", principal, password));
+            writePrivate(options.home().resolve("kafka").resolve(principal + ".properties"), """
+                    # --consumer.config / --producer.config / --command-config of Kafka's tools: signs in as %s
+                    bootstrap.servers=%s
+                    security.protocol=SASL_PLAINTEXT
+                    sasl.mechanism=%s
+                    sasl.jaas.config=%s required username="%s" password="%s";
+                    """.formatted(principal, options.kafkaBootstrap(), broker ? "PLAIN" : "SCRAM-SHA-512",
+                    broker ? "org.apache.kafka.common.security.plain.PlainLoginModule"
+                            : "org.apache.kafka.common.security.scram.ScramLoginModule", principal, password));
+        }
+    }
+
+    private static void writePrivate(Path file, String content) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.deleteIfExists(file);
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(file, content);
     }
 
     private ChildProcess serviceProcess(String service) {
@@ -390,12 +428,16 @@ public final class LocalStack {
         text.append("  TOKEN=$(curl -s -d grant_type=password -d client_id=%s -d username=nevers -d password=decoop %s | jq -r .access_token)%n"
                 .formatted(Keycloak.CLI_CLIENT, identity.tokenUrl()));
         text.append("  curl -H \"Authorization: Bearer $TOKEN\" ...%n%n".formatted());
-        text.append("  Read the topics as the read-only principal %s (password in %s):%n".formatted(KafkaAccess.SUBSCRIBER,
-                credentials.file()));
-        text.append("  kcat -C -b %s -X security.protocol=SASL_PLAINTEXT -X sasl.mechanisms=SCRAM-SHA-512 -X sasl.username=%s \\%n"
-                .formatted(options.kafkaBootstrap(), KafkaAccess.SUBSCRIBER));
-        text.append("    -X sasl.password=$(sed -n 's/^%s=//p' %s) -t partnership-events -f '%%k %%h\\n%%s\\n\\n'%n"
-                .formatted(Credentials.kafkaPassword(KafkaAccess.SUBSCRIBER).replace(".", "\\."), credentials.file()));
+        text.append("  Read the topics as the read-only principal %s (the broker requires SASL; passwords in %s):%n"
+                .formatted(KafkaAccess.SUBSCRIBER, credentials.file()));
+        text.append("  kcat -F %s -C -t partnership-events -f '%%k %%h\\n%%s\\n\\n'%n"
+                .formatted(options.home().resolve("kcat").resolve(KafkaAccess.SUBSCRIBER + ".conf")));
+        text.append("  (kcat needs librdkafka 2.6.1 or newer for SCRAM with Kafka 4; or Kafka's own console consumer:)%n".formatted());
+        text.append("  java -cp '%s/*' org.apache.kafka.tools.consumer.ConsoleConsumer --consumer.config %s \\%n"
+                .formatted(options.jars().resolve("local-stack").resolve("target").resolve("lib"),
+                        options.home().resolve("kafka").resolve(KafkaAccess.SUBSCRIBER + ".properties")));
+        text.append("    --bootstrap-server %s --topic partnership-events --from-beginning --property print.headers=true%n"
+                .formatted(options.kafkaBootstrap()));
         text.append("\nCtrl-C stops everything; the data stays for the next start (--fresh wipes it).\n");
         System.out.println(text);
     }

@@ -36,11 +36,19 @@ public class SecretCipher {
     private final SecretKeySpec key;
 
     SecretCipher(NotificationProperties properties, Environment environment) {
-        String configured = properties.secretKey();
+        key = new SecretKeySpec(usableKey(properties.secretKey(), environment.matchesProfiles(DEV_PROFILE)), "AES");
+    }
+
+    /**
+     * The key's bytes, or why the service must not start: no key, not base64 of 32 bytes, or the
+     * public development key outside the dev profile. Also checked before the application
+     * context starts ({@link SecretKeyCheck}), so an operator reads the reason first.
+     */
+    static byte[] usableKey(String configured, boolean devProfile) {
         if (configured == null || configured.isBlank()) {
             throw new IllegalStateException(VARIABLE + " is not set: " + HOW + ", or run with the dev profile");
         }
-        if (configured.strip().equals(DEVELOPMENT_KEY) && !environment.matchesProfiles(DEV_PROFILE)) {
+        if (configured.strip().equals(DEVELOPMENT_KEY) && !devProfile) {
             throw new IllegalStateException(VARIABLE + " is the public development key, which anyone can read in the "
                     + "sources; it is accepted only with the dev profile: " + HOW);
         }
@@ -54,7 +62,7 @@ public class SecretCipher {
         if (bytes.length != 32) {
             throw new IllegalStateException(VARIABLE + " must be base64 of exactly 32 bytes: " + HOW);
         }
-        key = new SecretKeySpec(bytes, "AES");
+        return bytes;
     }
 
     public String encrypt(WebhookSecret secret) {

@@ -29,6 +29,19 @@ class SecretCipherTest {
     }
 
     @Test
+    void stopsTheStartBeforeAnythingElseRunsWhenTheKeyIsNotUsable() {
+        MockEnvironment production = new MockEnvironment()
+                .withProperty("decoop.notification.secret-key", SecretCipher.DEVELOPMENT_KEY);
+        assertThatThrownBy(() -> new SecretKeyCheck().postProcessEnvironment(production, null))
+                .hasMessageContaining("DECOOP_NOTIFICATION_SECRET_KEY");
+
+        MockEnvironment dev = new MockEnvironment().withProperty("decoop.notification.secret-key", SecretCipher.DEVELOPMENT_KEY);
+        dev.setActiveProfiles("dev");
+        new SecretKeyCheck().postProcessEnvironment(dev, null);
+        new SecretKeyCheck().postProcessEnvironment(new MockEnvironment().withProperty("decoop.notification.secret-key", OWN_KEY), null);
+    }
+
+    @Test
     void refusesToStartWithoutAKeyOrWithABadOne() {
         assertThatThrownBy(() -> new SecretCipher(properties(null), new MockEnvironment()))
                 .hasMessageContaining("DECOOP_NOTIFICATION_SECRET_KEY").hasMessageContaining("not set");

@@ -34,9 +34,13 @@ public final class ComposeChecks {
                 .as("%s of %s binds to a configuration property", variable, service)
                 .anyMatch(property -> ComposeFile.bindsTo(variable, property)));
 
-        assertThat(environment).containsEntry("SPRING_MONGODB_URI", "mongodb://mongo:27017/" + database)
-                .containsEntry("SPRING_KAFKA_BOOTSTRAP_SERVERS", "kafka:9092");
-        assertThat(compose.environment("kafka").get("KAFKA_ADVERTISED_LISTENERS")).contains("PLAINTEXT://kafka:9092");
+        // its own MongoDB user, on its own database only; its own Kafka principal
+        assertThat(environment.get("SPRING_MONGODB_URI")).matches("mongodb://" + service + ":\\$\\{DECOOP_MONGO_[A-Z_]+_PASSWORD[^}]*}@mongo:27017/"
+                + database + "\\?authSource=" + database);
+        assertThat(environment).containsEntry("SPRING_KAFKA_BOOTSTRAP_SERVERS", "kafka:9092")
+                .containsEntry("DECOOP_KAFKA_USERNAME", service);
+        assertThat(environment.get("DECOOP_KAFKA_PASSWORD")).startsWith("${DECOOP_KAFKA_").contains(":?");
+        assertThat(compose.environment("kafka").get("KAFKA_ADVERTISED_LISTENERS")).contains("SASL_PLAINTEXT://kafka:9092");
         // tokens fetched on the host name the public issuer; the keys come from Keycloak inside the network
         assertThat(environment).containsEntry("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", "http://localhost:8180/realms/decoop")
                 .containsEntry("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI",
