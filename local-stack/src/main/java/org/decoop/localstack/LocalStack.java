@@ -436,8 +436,8 @@ public final class LocalStack {
         text.append("  java -cp '%s/*' org.apache.kafka.tools.consumer.ConsoleConsumer --consumer.config %s \\%n"
                 .formatted(options.jars().resolve("local-stack").resolve("target").resolve("lib"),
                         options.home().resolve("kafka").resolve(KafkaAccess.SUBSCRIBER + ".properties")));
-        text.append("    --bootstrap-server %s --topic partnership-events --from-beginning --property print.headers=true%n"
-                .formatted(options.kafkaBootstrap()));
+        text.append("    --bootstrap-server %s --group %s$USER --topic partnership-events --from-beginning --property print.headers=true%n"
+                .formatted(options.kafkaBootstrap(), KafkaAccess.SUBSCRIBER_GROUP_PREFIX));
         text.append("\nCtrl-C stops everything; the data stays for the next start (--fresh wipes it).\n");
         System.out.println(text);
     }
