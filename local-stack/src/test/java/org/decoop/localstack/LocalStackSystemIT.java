@@ -278,7 +278,7 @@ class LocalStackSystemIT {
         assertThat(produce("plan-service", wrongSource)).isNull();
         ConsumerRecord<String, byte[]> parked = readTopic("broker", "plan-events.partnership-service.dlq",
                 record -> "wrong-source-plan".equals(record.key()), 1).get(0);
-        assertThat(header(parked, "x-exception-message")).contains("ce_source=/notification-service");
+        assertThat(header(parked, "kafka_dlt-exception-message")).contains("ce_source=/notification-service");
         assertThat(get(null, PARTNERSHIPS, "/api/partnerships/" + partnership).get("status").asString())
                 .as("neither forged PlanSigned reactivated it").isEqualTo("DORMANT");
     }

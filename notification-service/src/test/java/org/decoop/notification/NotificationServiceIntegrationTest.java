@@ -184,11 +184,14 @@ class NotificationServiceIntegrationTest {
     void publishesNotificationDeliveryFailedOnceTheRetriesAreSpent() throws Exception {
         String url = receiver.answer("/down", 500);
         String id = subscribe("{\"subscriber\": \"Arles\", \"channel\": \"WEBHOOK\", \"target\": \"%s\"}", url).get("id").asString();
+        assertThat(JSON.readTree(get("/api/subscriptions/" + id)).get("target").asString())
+                .as("shown whole only when subscribing").isEqualTo(url.substring(0, url.indexOf("/down")) + "/…");
 
         publish(established(UUID.randomUUID().toString()));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(deliveries(id)).singleElement()
                 .satisfies(delivery -> assertThat(delivery.get("status").asString()).isEqualTo("FAILED")));
+        assertThat(deliveries(id).get(0).get("target").asString()).doesNotContain("/down");
         assertThat(receiver.receivedOn("/down")).hasSize(3);
 
         try (KafkaConsumer<String, byte[]> consumer = EventTopics.consumer(Topics.NOTIFICATION_EVENTS)) {
@@ -196,14 +199,38 @@ class NotificationServiceIntegrationTest {
             assertThat(EventTopics.header(failure, "ce_type")).isEqualTo("org.decoop.NotificationDeliveryFailed");
             JsonNode payload = JSON.readTree(failure.value());
             assertThat(payload.get("attempts").asInt()).isEqualTo(3);
-            assertThat(payload.get("target").asString()).isEqualTo(url);
+            assertThat(payload.get("target").asString()).as("the event reaches every subscriber: the URL is masked")
+                    .isEqualTo(url.substring(0, url.indexOf("/down")) + "/…");
             assertThat(payload.get("lastError").asString()).contains("500");
         }
 
-        Answer retry = api.post("/api/subscriptions/" + id + "/deliveries/"
-                + deliveries(id).get(0).get("id").asString() + "/retry");
-        assertThat(retry.statusCode()).isEqualTo(202);
-        await().atMost(Duration.ofSeconds(30)).until(() -> receiver.receivedOn("/down").size() == 4);
+        String delivery = deliveries(id).get(0).get("id").asString();
+        for (int retries = 1; retries <= 3; retries++) {
+            Answer retry = api.post("/api/subscriptions/" + id + "/deliveries/" + delivery + "/retry");
+            assertThat(retry.statusCode()).isEqualTo(202);
+            int expected = 3 + retries;
+            await().atMost(Duration.ofSeconds(30)).until(() -> receiver.receivedOn("/down").size() == expected
+                    && deliveries(id).get(0).get("status").asString().equals("FAILED"));
+        }
+        JsonNode log = deliveries(id).get(0);
+        assertThat(log.get("attemptCount").asInt()).isEqualTo(6);
+        assertThat(log.get("attempts").size()).as("the log keeps its schedule's attempts: the latest 3").isEqualTo(3);
+        try (KafkaConsumer<String, byte[]> consumer = EventTopics.consumer(Topics.NOTIFICATION_EVENTS)) {
+            assertThat(EventTopics.recordsWithKey(consumer, id, 1)).as("manual retries publish no second failure").hasSize(1);
+        }
+    }
+
+    @Test
+    void refusesToRetryADeliveredDelivery() throws Exception {
+        String url = receiver.answer("/fine", 204);
+        String id = subscribe("{\"subscriber\": \"Arles\", \"channel\": \"WEBHOOK\", \"target\": \"%s\"}", url).get("id").asString();
+        publish(established(UUID.randomUUID().toString()));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(deliveries(id)).singleElement()
+                .satisfies(delivery -> assertThat(delivery.get("status").asString()).isEqualTo("DELIVERED")));
+
+        Answer retry = api.post("/api/subscriptions/" + id + "/deliveries/" + deliveries(id).get(0).get("id").asString() + "/retry");
+        assertThat(retry.statusCode()).as("a delivered delivery is done").isEqualTo(409);
+        assertThat(receiver.receivedOn("/fine")).hasSize(1);
     }
 
     @Test

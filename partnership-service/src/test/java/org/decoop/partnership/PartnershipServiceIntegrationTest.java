@@ -211,7 +211,7 @@ class PartnershipServiceIntegrationTest {
 
         try (KafkaConsumer<String, byte[]> dlq = EventTopics.consumer("plan-events.partnership-service.dlq")) {
             ConsumerRecord<String, byte[]> parked = EventTopics.records(dlq, record -> ("forged-" + run).equals(record.key()), 1).get(0);
-            assertThat(header(parked, "x-exception-message")).contains("ce_source=/notification-service")
+            assertThat(header(parked, "kafka_dlt-exception-message")).contains("ce_source=/notification-service")
                     .contains("only /plan-service publishes PlanSigned");
         }
         assertThat(anonymous.get("/api/partnerships/" + dormant).json().get("status").asString())

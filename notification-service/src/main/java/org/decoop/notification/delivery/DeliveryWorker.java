@@ -12,11 +12,12 @@ import java.util.concurrent.Semaphore;
 
 import org.decoop.events.Channel;
 import org.decoop.notification.NotificationProperties;
-import org.decoop.notification.notification.NotificationDocument;
 import org.decoop.notification.notification.NotificationDocument.Attempt;
+import org.decoop.notification.notification.NotificationDocument;
 import org.decoop.notification.notification.Notifications;
 import org.decoop.notification.subscription.Subscriptions;
 import org.decoop.notification.subscription.TargetGuard;
+import org.decoop.notification.subscription.domain.MaskedTarget;
 import org.decoop.notification.subscription.domain.RetrySchedule;
 import org.decoop.notification.subscription.domain.Subscription;
 import org.decoop.notification.subscription.domain.SubscriptionId;
@@ -160,7 +161,8 @@ class DeliveryWorker implements SmartLifecycle {
         }
         else {
             notifications.failed(delivery, attempt, true);
-            log.warn("Delivery {} to {} failed {} times; giving up", delivery.getId(), delivery.target(), delivery.attemptCount() + 1);
+            log.warn("Delivery {} to {} failed {} times; giving up", delivery.getId(),
+                    MaskedTarget.of(delivery.channel(), delivery.target()), delivery.attemptCount() + 1);
         }
     }
 

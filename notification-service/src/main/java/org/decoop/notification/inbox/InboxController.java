@@ -8,6 +8,7 @@ import org.decoop.notification.notification.DeliveryStatus;
 import org.decoop.notification.notification.NotificationDocument;
 import org.decoop.notification.notification.Notifications;
 import org.decoop.notification.subscription.Subscriptions;
+import org.decoop.notification.subscription.domain.MaskedTarget;
 import org.decoop.notification.subscription.domain.SubscriptionId;
 import org.decoop.platform.domain.DoesNotExist;
 import org.decoop.platform.domain.InvalidValue;
@@ -139,7 +140,8 @@ class InboxController {
 
         static DeliveryResponse of(NotificationDocument delivery) {
             return new DeliveryResponse(delivery.getId(), delivery.eventId(), delivery.eventType(), delivery.channel(),
-                    delivery.target(), delivery.status(), delivery.attemptCount(), delivery.nextAttemptAt(),
+                    MaskedTarget.of(delivery.channel(), delivery.target()), delivery.status(), delivery.attemptCount(),
+                    delivery.nextAttemptAt(),
                     delivery.deliveredAt(), delivery.attempts());
         }
     }

@@ -11,6 +11,8 @@ import java.util.UUID;
 import org.bson.Document;
 import org.decoop.events.Channel;
 import org.decoop.events.notification.NotificationDeliveryFailed;
+import org.decoop.notification.NotificationProperties;
+import org.decoop.notification.subscription.domain.MaskedTarget;
 import org.decoop.notification.subscription.domain.Subscription;
 import org.decoop.platform.messaging.IncomingEvent;
 import org.decoop.platform.mongo.MongoPages;
@@ -22,6 +24,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -44,11 +47,19 @@ public class Notifications {
     private final MongoTemplate mongo;
     private final EventSerializer serializer;
     private final Clock clock;
+    private final int attemptsKept;
 
-    Notifications(MongoTemplate mongo, EventSerializer serializer, Clock clock) {
+    @Autowired
+    Notifications(MongoTemplate mongo, EventSerializer serializer, Clock clock, NotificationProperties properties) {
+        this(mongo, serializer, clock, properties.retrySchedule().size() + 1);
+    }
+
+    /** @param attemptsKept how many attempts a delivery's log keeps (the latest): its schedule's, the first included */
+    Notifications(MongoTemplate mongo, EventSerializer serializer, Clock clock, int attemptsKept) {
         this.mongo = mongo;
         this.serializer = serializer;
         this.clock = clock;
+        this.attemptsKept = attemptsKept;
     }
 
     /** The id of the notification of one event for one subscription: the same on every redelivery. */
@@ -170,7 +181,7 @@ public class Notifications {
         if (retriesSpent && !delivery.failurePublished) {
             update.set("failurePublished", true).push(OutboxDocument.OUTBOX, serializer.toOutbox(new NotificationDeliveryFailed(
                     delivery.subscriptionId, delivery.getId(), delivery.eventId, delivery.eventType, delivery.channel,
-                    delivery.target, delivery.attemptCount + 1, attempt.error() != null ? attempt.error()
+                    MaskedTarget.of(delivery.channel, delivery.target), delivery.attemptCount + 1, attempt.error() != null ? attempt.error()
                             : "HTTP " + attempt.statusCode(), attempt.at())));
         }
         finish(delivery, attempt, update);
@@ -180,15 +191,19 @@ public class Notifications {
     public void cancelled(NotificationDocument delivery, String reason) {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(delivery.getId())),
                 new Update().set("status", DeliveryStatus.CANCELLED).unset("nextAttemptAt").unset("claimedUntil")
-                        .push("attempts", new NotificationDocument.Attempt(clock.instant(), null, reason, 0)),
+                        .push("attempts").slice(-attemptsKept).each(new NotificationDocument.Attempt(clock.instant(), null, reason, 0)),
                 NotificationDocument.class);
     }
 
-    /** Makes a delivery due again at once (a manual retry): one more attempt; not while one is being made. */
+    /**
+     * Makes a delivery due again at once (a manual retry): a FAILED one gets one more attempt, a
+     * PENDING one has its next attempt brought forward; a DELIVERED one is done. Not while an
+     * attempt is being made.
+     */
     public Optional<NotificationDocument> retryNow(String subscriptionId, String id) {
         Instant now = clock.instant();
         Query retriable = Query.query(Criteria.where("_id").is(id).and("subscriptionId").is(subscriptionId)
-                .and("status").in(DeliveryStatus.FAILED, DeliveryStatus.PENDING, DeliveryStatus.DELIVERED)
+                .and("status").in(DeliveryStatus.FAILED, DeliveryStatus.PENDING)
                 .orOperator(Criteria.where("claimedUntil").is(null), Criteria.where("claimedUntil").lt(now)));
         return Optional.ofNullable(mongo.findAndModify(retriable,
                 new Update().set("status", DeliveryStatus.PENDING).set("nextAttemptAt", now),
@@ -203,7 +218,9 @@ public class Notifications {
      * @return whether the attempt was recorded
      */
     private boolean finish(NotificationDocument delivery, NotificationDocument.Attempt attempt, Update update) {
-        update.push("attempts", attempt).inc("attemptCount", 1).unset("claimedUntil");
+        // the log keeps the latest attempts only; attemptCount keeps counting them all
+        update.push("attempts").slice(-attemptsKept).each(attempt);
+        update.inc("attemptCount", 1).unset("claimedUntil");
         Query stillClaimed = Query.query(Criteria.where("_id").is(delivery.getId()).and("status").is(DeliveryStatus.PENDING)
                 .and("claimedUntil").is(delivery.claimedUntil));
         boolean recorded = mongo.updateFirst(stillClaimed, update, NotificationDocument.class).getModifiedCount() > 0;

@@ -10,6 +10,7 @@ import org.decoop.events.Channel;
 import org.decoop.events.Country;
 import org.decoop.events.Theme;
 import org.decoop.notification.subscription.domain.Filter;
+import org.decoop.notification.subscription.domain.MaskedTarget;
 import org.decoop.notification.subscription.domain.Subscription;
 import org.decoop.notification.subscription.domain.SubscriptionId;
 import org.decoop.notification.subscription.domain.WebhookSecret;
@@ -79,7 +80,7 @@ class SubscriptionController {
         }
         subscriptions.add(subscription, secret);
         return ResponseEntity.created(URI.create("/api/subscriptions/" + subscription.id()))
-                .body(SubscriptionResponse.of(subscription, secret));
+                .body(SubscriptionResponse.of(subscription, secret, true));
     }
 
     @GetMapping
@@ -130,9 +131,15 @@ class SubscriptionController {
             FilterRequest filter, Subscription.Status status, String disabledReason, Instant createdAt, String secret) {
 
         static SubscriptionResponse of(Subscription subscription, WebhookSecret secret) {
+            return of(subscription, secret, false);
+        }
+
+        static SubscriptionResponse of(Subscription subscription, WebhookSecret secret, boolean created) {
             Filter filter = subscription.filter();
             return new SubscriptionResponse(subscription.id().value(), subscription.subscriber(), subscription.channel(),
-                    subscription.target(), subscription.eventTypes(),
+                    // the full target only in the answer to its creation (with the secret); masked afterwards
+                    secret != null || created ? subscription.target() : MaskedTarget.of(subscription.channel(), subscription.target()),
+                    subscription.eventTypes(),
                     new FilterRequest(filter.partnershipId(), filter.localAuthorityId(),
                             filter.country() == null ? null : filter.country().code(), filter.theme()),
                     subscription.status(),

@@ -29,7 +29,7 @@ class NotificationsTest {
     static final InMemoryMongo MONGO = new InMemoryMongo();
 
     private final MutableClock clock = new MutableClock(Instant.parse("2020-02-27T10:00:00Z"));
-    private final Notifications notifications = new Notifications(MONGO.freshDatabase(), new EventSerializer(() -> Actor.system("test")), clock);
+    private final Notifications notifications = new Notifications(MONGO.freshDatabase(), new EventSerializer(() -> Actor.system("test")), clock, 8);
 
     @Test
     void keepsTheResultOfTheWorkerThatTookOverAnExpiredClaim() {

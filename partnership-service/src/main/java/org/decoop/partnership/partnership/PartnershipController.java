@@ -144,7 +144,10 @@ class PartnershipController {
             Set<Theme> themes,
             CoordinatorResponse coordinator,
             LocalDate lastActivityOn,
-            List<HistoryResponse> history) {
+            @Schema(description = "The establishment and the latest changes (at most 100); the events on partnership-events keep them all")
+            List<HistoryResponse> history,
+            @Schema(description = "How many changes between the establishment and the first one listed are left out of history")
+            int omittedChanges) {
 
         /** The coordinator's e-mail only for a caller acting for a partner, or a steward: the rest is open data. */
         static PartnershipResponse of(Partnership partnership, Optional<Actor> viewer) {
@@ -163,7 +166,8 @@ class PartnershipController {
                                     mayContact ? partnership.coordinator().email() : null),
                     partnership.lastActivityOn(),
                     partnership.history().stream()
-                            .map(h -> new HistoryResponse(h.status(), h.at(), h.reason(), h.planId(), h.by())).toList());
+                            .map(h -> new HistoryResponse(h.status(), h.at(), h.reason(), h.planId(), h.by())).toList(),
+                    partnership.omittedChanges());
         }
     }
 

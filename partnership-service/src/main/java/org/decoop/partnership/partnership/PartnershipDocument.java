@@ -31,6 +31,8 @@ class PartnershipDocument extends OutboxDocument {
     List<Theme> themes;
     CoordinatorEntry coordinator;
     List<HistoryEntry> history;
+    /** Changes left out of {@code history} (absent: none). */
+    Integer omittedChanges;
     /** ISO date kept as text: no time-zone shift between Java and BSON dates. */
     String lastActivityOn;
     @Indexed
@@ -55,6 +57,7 @@ class PartnershipDocument extends OutboxDocument {
                 : new CoordinatorEntry(partnership.coordinator().name(), partnership.coordinator().email());
         document.history = partnership.history().stream()
                 .map(h -> new HistoryEntry(h.status(), h.at(), h.reason(), h.planId(), h.by())).toList();
+        document.omittedChanges = partnership.omittedChanges();
         document.lastActivityOn = partnership.lastActivityOn() == null ? null : partnership.lastActivityOn().toString();
         document.establishedAt = partnership.history().get(0).at();
         return document;
@@ -66,6 +69,7 @@ class PartnershipDocument extends OutboxDocument {
                 since, themes == null ? List.of() : themes,
                 coordinator == null ? null : new Coordinator(coordinator.name(), coordinator.email()),
                 history.stream().map(h -> new StatusChange(h.status(), h.at(), h.reason(), h.planId(), h.by())).toList(),
+                omittedChanges == null ? 0 : omittedChanges,
                 lastActivityOn == null ? null : LocalDate.parse(lastActivityOn));
     }
 

@@ -22,7 +22,7 @@ import com.mongodb.client.result.UpdateResult;
 public class AggregateStore {
 
     private static final List<String> NOT_STATE = List.of(
-            "_id", "_class", OutboxDocument.VERSION, OutboxDocument.OUTBOX, OutboxDocument.CLAIMED_UNTIL);
+            "_id", "_class", OutboxDocument.VERSION, OutboxDocument.OUTBOX, OutboxDocument.CLAIMED_UNTIL, OutboxDocument.PARKED);
 
     private final MongoTemplate mongo;
     private final EventSerializer serializer;

@@ -18,6 +18,8 @@ public abstract class OutboxDocument {
     public static final String OUTBOX = "outbox";
     public static final String CLAIMED_UNTIL = "outboxClaimedUntil";
     public static final String VERSION = "version";
+    /** Events the broker refused for good (too large, invalid): kept here with the reason, never sent again. */
+    public static final String PARKED = "outboxParked";
 
     @Id
     private String id;

@@ -5,12 +5,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SerializationException;
 import org.bson.Document;
 import org.decoop.platform.scheduling.PeriodicWork;
 import org.slf4j.Logger;
@@ -54,6 +61,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final Clock clock;
     private final Counter published;
     private final Counter failed;
+    private final Counter parked;
     private final PeriodicWork work;
     private volatile boolean running;
 
@@ -66,6 +74,8 @@ public class OutboxRelay implements SmartLifecycle {
         this.clock = clock;
         this.published = Counter.builder("decoop.outbox.published").description("Events published by the outbox relay").register(meters);
         this.failed = Counter.builder("decoop.outbox.failed").description("Outbox events whose send failed (they are retried)").register(meters);
+        this.parked = Counter.builder("decoop.outbox.parked")
+                .description("Outbox events the broker refused for good (too large, invalid), parked in their document").register(meters);
         this.work = new PeriodicWork("outbox-relay", Duration.ZERO, properties.pollInterval(), properties.sendTimeout(), this::drain);
     }
 
@@ -92,7 +102,7 @@ public class OutboxRelay implements SmartLifecycle {
         for (Document document : claimed) {
             List<OutboxEvent> events = outboxOf(document);
             List<CompletableFuture<SendResult<String, byte[]>>> acks = events.stream()
-                    .map(event -> kafka.send(CloudEventRecords.toRecord(event, source.topic(), source.source())))
+                    .map(event -> send(CloudEventRecords.toRecord(event, source.topic(), source.source())))
                     .toList();
             sending.add(new PendingAggregate(document.get("_id"), events, acks));
         }
@@ -101,14 +111,28 @@ public class OutboxRelay implements SmartLifecycle {
         long deadline = System.nanoTime() + properties.sendTimeout().toNanos();
         int count = 0;
         for (PendingAggregate aggregate : sending) {
-            List<String> acknowledged = aggregate.acknowledgedPrefix(deadline);
-            boolean complete = acknowledged.size() == aggregate.events().size();
+            Outcome outcome = aggregate.outcome(deadline);
+            List<String> acknowledged = outcome.acknowledged();
+            // Sending them again would fail again, forever: they are set aside with the reason, and
+            // the aggregate's other events go on.
+            outcome.refused().forEach((event, reason) -> park(source, aggregate.id(), event, reason));
+            boolean complete = acknowledged.size() + outcome.refused().size() == aggregate.events().size();
             markSent(source, aggregate.id(), acknowledged, claim, complete);
             published.increment(acknowledged.size());
-            failed.increment(aggregate.events().size() - acknowledged.size());
-            count += acknowledged.size();
+            failed.increment(aggregate.events().size() - acknowledged.size() - outcome.refused().size());
+            count += acknowledged.size() + outcome.refused().size();
         }
         return count;
+    }
+
+    /** A send that the producer refuses at once (a record too large, say) is a failed send like any other. */
+    private CompletableFuture<SendResult<String, byte[]>> send(ProducerRecord<String, byte[]> record) {
+        try {
+            return kafka.send(record);
+        }
+        catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     private List<Document> claim(OutboxSource source, Date claimUntil) {
@@ -148,6 +172,39 @@ public class OutboxRelay implements SmartLifecycle {
                 source.collection());
     }
 
+    /** Moves a refused event from the outbox to {@code outboxParked}, with the reason, for an operator to see. */
+    private void park(OutboxSource source, Object id, OutboxEvent event, String reason) {
+        log.error("Event {} ({}) of aggregate {} was refused by the broker for good and is parked in {}.{}: {}",
+                event.eventId(), event.type(), id, source.collection(), OutboxDocument.PARKED, reason);
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update()
+                .pull(OutboxDocument.OUTBOX, new Document("eventId", event.eventId()))
+                .push(OutboxDocument.PARKED, new Document("eventId", event.eventId()).append("type", event.type())
+                        .append("subject", event.subject()).append("time", Date.from(event.time())).append("data", event.data())
+                        .append("authType", event.authType()).append("authId", event.authId())
+                        .append("reason", reason).append("parkedAt", Date.from(clock.instant()))),
+                source.collection());
+        parked.increment();
+    }
+
+    private static String reasonOf(Throwable exception) {
+        Throwable root = exception;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage();
+    }
+
+    /** Failures that sending again cannot cure: the record itself is unacceptable. */
+    static boolean refusedForGood(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof RecordTooLargeException || cause instanceof RecordBatchTooLargeException
+                    || cause instanceof InvalidRecordException || cause instanceof SerializationException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static List<OutboxEvent> outboxOf(Document document) {
         return document.getList(OutboxDocument.OUTBOX, Document.class).stream()
                 .map(entry -> new OutboxEvent(
@@ -164,16 +221,30 @@ public class OutboxRelay implements SmartLifecycle {
     private record PendingAggregate(Object id, List<OutboxEvent> events,
             List<CompletableFuture<SendResult<String, byte[]>>> acks) {
 
-        List<String> acknowledgedPrefix(long deadlineNanos) {
+        /**
+         * The events acknowledged, in order, up to the first that was not and may be next time;
+         * those refused for good on the way are set apart.
+         */
+        Outcome outcome(long deadlineNanos) {
             List<String> acknowledged = new ArrayList<>();
+            Map<OutboxEvent, String> refused = new LinkedHashMap<>();
             for (int i = 0; i < events.size(); i++) {
                 try {
                     acks.get(i).get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
                     acknowledged.add(events.get(i).eventId());
                 }
-                catch (ExecutionException | TimeoutException e) {
+                catch (ExecutionException e) {
+                    if (refusedForGood(e.getCause())) {
+                        refused.put(events.get(i), reasonOf(e.getCause()));
+                        continue;
+                    }
                     log.warn("Event {} of aggregate {} was not acknowledged; it will be sent again: {}",
                             events.get(i).eventId(), id, e.getMessage());
+                    break;
+                }
+                catch (TimeoutException e) {
+                    log.warn("Event {} of aggregate {} was not acknowledged in time; it will be sent again",
+                            events.get(i).eventId(), id);
                     break;
                 }
                 catch (InterruptedException e) {
@@ -181,8 +252,12 @@ public class OutboxRelay implements SmartLifecycle {
                     break;
                 }
             }
-            return acknowledged;
+            return new Outcome(acknowledged, refused);
         }
+    }
+
+    /** What came of sending an aggregate's events: those acknowledged, and those refused for good, with why. */
+    private record Outcome(List<String> acknowledged, Map<OutboxEvent, String> refused) {
     }
 
     @Override

@@ -132,6 +132,33 @@ class OutboxRelayIntegrationTest {
     }
 
     @Test
+    void parksAnEventTheBrokerRefusesForGoodAndGoesOnWithTheOthers() {
+        // 2 MB of reason: larger than the producer's max.request.size (1 MB), refused whatever the retries.
+        store.insert(new TestAggregate("p-huge"), 0, List.of(established("p-huge")));
+        TestAggregate huge = mongo.findById("p-huge", TestAggregate.class);
+        store.update(huge, 0, 1, List.of(new PartnershipWentDormant("p-huge", 1, PartnershipStatus.DORMANT, partners(),
+                Set.of(Theme.CULTURE), "x".repeat(2_000_000), null, T0)));
+        store.update(huge, 1, 2, List.of(ended("p-huge", 2)));
+        store.insert(new TestAggregate("p-other"), 0, List.of(established("p-other")));
+        OutboxRelay relay = relay();
+
+        relay.relayOnce();
+        relay.relayOnce();
+
+        List<ConsumerRecord<String, byte[]>> records = readAll(3);
+        assertThat(records).extracting(record -> record.key() + " " + CloudEventRecords.toCloudEvent(record).getType())
+                .containsExactlyInAnyOrder("p-huge org.decoop.PartnershipEstablished", "p-other org.decoop.PartnershipEstablished",
+                        "p-huge org.decoop.PartnershipEnded");
+        org.bson.Document stored = mongo.findById("p-huge", org.bson.Document.class, COLLECTION);
+        assertThat(stored.getList(OutboxDocument.OUTBOX, org.bson.Document.class)).isEmpty();
+        assertThat(stored.getList(OutboxDocument.PARKED, org.bson.Document.class)).singleElement().satisfies(parked -> {
+            assertThat(parked.getString("type")).isEqualTo("org.decoop.PartnershipWentDormant");
+            assertThat(parked.getString("reason")).contains("max.request.size");
+        });
+        assertThat(relay.relayOnce()).as("never sent again").isZero();
+    }
+
+    @Test
     void publishesAgainWhenTheRelayFailsBetweenPublishingAndMarkingSent() {
         store.insert(new TestAggregate("p-2"), 0, List.of(established("p-2")));
         mongo.failNextMark.set(true);

@@ -33,14 +33,17 @@ import org.decoop.platform.domain.NotAllowed;
 
 /**
  * A partnership between two or more local authorities, and its lifecycle:
- * ACTIVE ⇄ DORMANT, either → ENDED (final). Every change is kept in its history and
- * recorded as an event, which the store takes with {@link #pullEvents()} and writes with the
- * new state.
+ * ACTIVE ⇄ DORMANT, either → ENDED (final). Every change is recorded as an event, which the
+ * store takes with {@link #pullEvents()} and writes with the new state, and kept in its history:
+ * the establishment and the latest {@link #MAX_HISTORY} - 1 changes, with a count of those left
+ * out between them (the events on the topic keep them all), so that a partnership toggled
+ * thousands of times stays one small document.
  */
 public final class Partnership extends AggregateRoot<PartnershipEvent> {
 
     public static final int MIN_PARTNERS = 2;
     public static final int MAX_REASON_LENGTH = 1000;
+    public static final int MAX_HISTORY = 100;
     static final int FIRST_YEAR = 1900;
 
     private final PartnershipId id;
@@ -50,10 +53,12 @@ public final class Partnership extends AggregateRoot<PartnershipEvent> {
     private final Set<Theme> themes;
     private final Coordinator coordinator;
     private final List<StatusChange> history;
+    private int omittedChanges;
     private LocalDate lastActivityOn;
 
     private Partnership(PartnershipId id, long loadedVersion, PartnershipStatus status, List<Partner> partners, Integer since,
-            Collection<Theme> themes, Coordinator coordinator, List<StatusChange> history, LocalDate lastActivityOn) {
+            Collection<Theme> themes, Coordinator coordinator, List<StatusChange> history, int omittedChanges,
+            LocalDate lastActivityOn) {
         super(loadedVersion);
         this.id = Objects.requireNonNull(id, "id");
         this.status = Objects.requireNonNull(status, "status");
@@ -62,6 +67,7 @@ public final class Partnership extends AggregateRoot<PartnershipEvent> {
         this.themes = copyOf(themes);
         this.coordinator = coordinator;
         this.history = new ArrayList<>(history);
+        this.omittedChanges = omittedChanges;
         this.lastActivityOn = lastActivityOn;
     }
 
@@ -85,7 +91,7 @@ public final class Partnership extends AggregateRoot<PartnershipEvent> {
         }
         requireMayActFor(partners, by, "establish a partnership");
         Partnership partnership = new Partnership(id, NEW, ACTIVE, partners, since, withNone(themes),
-                coordinator, List.of(new StatusChange(ACTIVE, now, "Partnership established", null, by.name())),
+                coordinator, List.of(new StatusChange(ACTIVE, now, "Partnership established", null, by.name())), 0,
                 LocalDate.ofInstant(now, ZoneOffset.UTC));
         partnership.record(new PartnershipEstablished(id.value(), partnership.change(), ACTIVE,
                 partnership.partnersOnTheWire(), since,
@@ -97,10 +103,10 @@ public final class Partnership extends AggregateRoot<PartnershipEvent> {
 
     /** Rebuilds a stored partnership; records no event. */
     public static Partnership restore(PartnershipId id, long storedVersion, PartnershipStatus status, List<Partner> partners,
-            Integer since, Collection<Theme> themes, Coordinator coordinator, List<StatusChange> history,
+            Integer since, Collection<Theme> themes, Coordinator coordinator, List<StatusChange> history, int omittedChanges,
             LocalDate lastActivityOn) {
         return new Partnership(id, storedVersion, status, partners, since, withNone(themes), coordinator,
-                history, lastActivityOn);
+                history, omittedChanges, lastActivityOn);
     }
 
     /** An ACTIVE partnership goes DORMANT. */
@@ -204,6 +210,10 @@ public final class Partnership extends AggregateRoot<PartnershipEvent> {
         }
         status = next;
         history.add(new StatusChange(next, now, reason.strip(), planId, by.name()));
+        while (history.size() > MAX_HISTORY) {
+            history.remove(1); // the oldest change after the establishment
+            omittedChanges++;
+        }
         return change();
     }
 
@@ -247,6 +257,11 @@ public final class Partnership extends AggregateRoot<PartnershipEvent> {
 
     public List<StatusChange> history() {
         return List.copyOf(history);
+    }
+
+    /** How many changes between the establishment and the first kept one are left out of {@link #history()}. */
+    public int omittedChanges() {
+        return omittedChanges;
     }
 
     public LocalDate lastActivityOn() {

@@ -188,6 +188,22 @@ class PartnershipTest {
                 .as("each change says who made it").containsExactly("Mairie de Nevers", "SKGO", "Grad Sremska Mitrovica");
     }
 
+    @Test
+    void keepsItsHistoryBoundedHoweverOftenItIsToggled() {
+        Partnership partnership = neversSremskaMitrovica();
+        Instant at = LATER;
+        for (int i = 0; i < 10_000; i++) {
+            partnership.goDormant("Quiet " + i, NEVERS_MAYOR, at);
+            partnership.reactivate("Back " + i, null, NEVERS_MAYOR, at);
+        }
+
+        assertThat(partnership.history()).hasSize(Partnership.MAX_HISTORY);
+        assertThat(partnership.history().get(0).reason()).as("the establishment stays").isEqualTo("Partnership established");
+        assertThat(partnership.history()).last().extracting(StatusChange::reason).isEqualTo("Back 9999");
+        assertThat(partnership.omittedChanges()).isEqualTo(20_000 + 1 - Partnership.MAX_HISTORY);
+        assertThat(partnership.pullEvents()).as("every change is still an event").hasSize(20_001);
+    }
+
     private static Partnership neversSremskaMitrovica() {
         return Partnership.establish(PartnershipId.newId(), List.of(NEVERS, SREMSKA_MITROVICA), 2005,
                 List.of(Theme.EDUCATION, Theme.CULTURE), new Coordinator("Volontaire SKGO", "coordination@skgo.org"),

@@ -1,0 +1,98 @@
+package org.decoop.partnership.partnership;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.BDDMockito.willAnswer;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.decoop.events.Country;
+import org.decoop.events.PartnershipStatus;
+import org.decoop.events.Theme;
+import org.decoop.events.Topics;
+import org.decoop.events.plan.PlanEvent;
+import org.decoop.events.plan.PlanSigned;
+import org.decoop.partnership.localauthority.domain.LocalAuthorityId;
+import org.decoop.partnership.partnership.domain.Partner;
+import org.decoop.partnership.partnership.domain.Partnership;
+import org.decoop.partnership.partnership.domain.PartnershipId;
+import org.decoop.platform.domain.Actor;
+import org.decoop.platform.testing.EnabledOnTestInfrastructure;
+import org.decoop.platform.testing.EventTopics;
+import org.decoop.platform.testing.TestInfrastructure;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
+
+/**
+ * An outage of the store longer than a record's retries parks nothing: the consumer tries the
+ * same record until the store is back, and the signed plan still reactivates the partnership.
+ */
+@EnabledOnTestInfrastructure
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+class StoreOutageIntegrationTest {
+
+    private static final Duration OUTAGE = Duration.ofSeconds(8);
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestInfrastructure.current().springProperties("partnerships-outage").forEach((key, value) -> registry.add(key, () -> value));
+    }
+
+    @MockitoSpyBean
+    PartnershipService service;
+
+    @Autowired
+    Partnerships partnerships;
+
+    @Test
+    void retriesThroughAStoreOutageLongerThanTheRetriesOfABadRecordAndParksNothing() throws Exception {
+        Partnership dormant = Partnership.establish(PartnershipId.newId(), List.of(
+                new Partner(new LocalAuthorityId("n-" + UUID.randomUUID()), "FR-NEVERS", "Nevers", Country.of("FR")),
+                new Partner(new LocalAuthorityId("s-" + UUID.randomUUID()), "RS-SREMSKA-MITROVICA", "Sremska Mitrovica",
+                        Country.of("RS"))), null, List.of(Theme.YOUTH), null, Actor.system("test"), Instant.now());
+        dormant.goDormant("Quiet", Actor.system("test"), Instant.now());
+        partnerships.add(dormant);
+
+        // The store answers nothing for OUTAGE: longer than the ~1.5 s a bad record is retried before it is parked.
+        long outageEnds = System.nanoTime() + OUTAGE.toNanos();
+        AtomicInteger attemptsDuringOutage = new AtomicInteger();
+        willAnswer(invocation -> {
+            if (System.nanoTime() < outageEnds) {
+                attemptsDuringOutage.incrementAndGet();
+                throw new DataAccessResourceFailureException("Timed out while waiting for a server (the store is down)");
+            }
+            return invocation.callRealMethod();
+        }).given(service).planSigned(any(), anyString(), anyString(), anyInt(), any());
+
+        String planId = "plan-outage-" + UUID.randomUUID();
+        try (KafkaProducer<String, byte[]> producer = EventTopics.producer()) {
+            producer.send(EventTopics.record(new PlanSigned(planId, 2, 2020, "Akcioni plan 2020", List.of(), Set.of(Theme.YOUTH),
+                    List.of(new PlanEvent.Activity("a1", "Restart", Theme.YOUTH, List.of(dormant.id().value()), null, null, List.of())),
+                    Instant.now()), Topics.PLAN_EVENTS, "/plan-service")).get();
+        }
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(partnerships.get(dormant.id()).status()).isEqualTo(PartnershipStatus.ACTIVE));
+        assertThat(attemptsDuringOutage.get()).as("tried again and again during the outage, as often as a bad record at least")
+                .isGreaterThanOrEqualTo(4);
+        try (KafkaConsumer<String, byte[]> dlq = EventTopics.consumer("plan-events.partnership-service.dlq")) {
+            assertThat(dlq.poll(Duration.ofSeconds(2))).extracting(record -> record.key())
+                    .as("nothing parked for an outage").doesNotContain(planId);
+        }
+    }
+}
