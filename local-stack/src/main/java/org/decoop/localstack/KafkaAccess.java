@@ -16,7 +16,8 @@ import org.decoop.events.Topics;
 
 /**
  * Who may do what on the broker (DESIGN "Kafka and MongoDB access"): each service writes its
- * own topic and its dead-letter topics, reads the topics it consumes with its own group; the
+ * own topic and its dead-letter topics (which it also reads, to replay them), reads the topics it
+ * consumes with its own group; the
  * read-only principal {@code subscriber} reads the three topics with any group named
  * {@code subscriber-*}. The broker's own principal ({@code broker}) is the only super user.
  */
@@ -73,8 +74,9 @@ final class KafkaAccess {
             allow(acls, service, ResourceType.TOPIC, access.publishes(), PatternType.LITERAL, AclOperation.WRITE, AclOperation.DESCRIBE);
             for (String topic : access.consumes()) {
                 allow(acls, service, ResourceType.TOPIC, topic, PatternType.LITERAL, AclOperation.READ, AclOperation.DESCRIBE);
+                // it parks records there, and reads them back when an operator replays them
                 allow(acls, service, ResourceType.TOPIC, deadLetterTopic(topic, service), PatternType.LITERAL,
-                        AclOperation.WRITE, AclOperation.DESCRIBE);
+                        AclOperation.WRITE, AclOperation.READ, AclOperation.DESCRIBE);
             }
             allow(acls, service, ResourceType.GROUP, service, PatternType.LITERAL, AclOperation.READ);
         });

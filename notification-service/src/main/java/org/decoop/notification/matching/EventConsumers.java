@@ -6,9 +6,11 @@ import java.util.function.Consumer;
 import org.decoop.events.DecoopEvent;
 import org.decoop.events.partnership.PartnershipEvent;
 import org.decoop.events.plan.PlanEvent;
+import org.decoop.platform.deadletter.DeadLetterSource;
 import org.decoop.platform.messaging.IncomingEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
@@ -20,6 +22,19 @@ import org.springframework.messaging.Message;
  */
 @Configuration(proxyBeanMethods = false)
 class EventConsumers {
+
+
+    /** What partnershipEvents parks, for operators to list and replay (/api/ops/dead-letters). */
+    @Bean
+    DeadLetterSource partnershipEventsDeadLetters(@Qualifier("partnershipEvents") Consumer<Message<byte[]>> partnershipEvents) {
+        return new DeadLetterSource("partnership-events.notification-service.dlq", partnershipEvents);
+    }
+
+    /** What planEvents parks, for operators to list and replay (/api/ops/dead-letters). */
+    @Bean
+    DeadLetterSource planEventsDeadLetters(@Qualifier("planEvents") Consumer<Message<byte[]>> planEvents) {
+        return new DeadLetterSource("plan-events.notification-service.dlq", planEvents);
+    }
 
     private static final Logger log = LoggerFactory.getLogger(EventConsumers.class);
 

@@ -14,8 +14,10 @@ import org.decoop.events.plan.PlanEvent;
 import org.decoop.events.plan.PlanSignatureRecorded;
 import org.decoop.events.plan.PlanSigned;
 import org.decoop.partnership.partnership.domain.PartnershipId;
+import org.decoop.platform.deadletter.DeadLetterSource;
 import org.decoop.platform.messaging.IdempotentConsumer;
 import org.decoop.platform.messaging.IncomingEvent;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
@@ -38,6 +40,13 @@ class PlanEventsConsumer {
             IncomingEvent incoming = IncomingEvent.of(message);
             incoming.as(PlanEvent.class).ifPresent(event -> once.applyOnce(CONSUMER, incoming.id(), () -> apply(event, partnerships)));
         };
+    }
+
+
+    /** What planEvents parks, for operators to list and replay (/api/ops/dead-letters). */
+    @Bean
+    DeadLetterSource planEventsDeadLetters(@Qualifier("planEvents") Consumer<Message<byte[]>> planEvents) {
+        return new DeadLetterSource("plan-events.partnership-service.dlq", planEvents);
     }
 
     private static void apply(PlanEvent event, PartnershipService partnerships) {

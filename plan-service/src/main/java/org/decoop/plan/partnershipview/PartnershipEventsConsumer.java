@@ -3,9 +3,11 @@ package org.decoop.plan.partnershipview;
 import java.util.function.Consumer;
 
 import org.decoop.events.partnership.PartnershipEvent;
+import org.decoop.platform.deadletter.DeadLetterSource;
 import org.decoop.platform.messaging.IncomingEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
@@ -18,6 +20,13 @@ import org.springframework.messaging.Message;
  */
 @Configuration(proxyBeanMethods = false)
 class PartnershipEventsConsumer {
+
+
+    /** What partnershipEvents parks, for operators to list and replay (/api/ops/dead-letters). */
+    @Bean
+    DeadLetterSource partnershipEventsDeadLetters(@Qualifier("partnershipEvents") Consumer<Message<byte[]>> partnershipEvents) {
+        return new DeadLetterSource("partnership-events.plan-service.dlq", partnershipEvents);
+    }
 
     private static final Logger log = LoggerFactory.getLogger(PartnershipEventsConsumer.class);
 

@@ -38,6 +38,7 @@ public final class ApiSecurity {
                 .authorizeHttpRequests(requests -> {
                     requests.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll();
                     requests.requestMatchers("/actuator/**").hasRole(properties.opsRole());
+                    requests.requestMatchers("/api/ops/**").hasRole(properties.opsRole());
                     if (!signedInOnly.isEmpty()) {
                         requests.requestMatchers(signedInOnly.toArray(String[]::new)).authenticated();
                     }

@@ -1,0 +1,119 @@
+package org.decoop.partnership.partnership;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.BDDMockito.willAnswer;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.decoop.events.Country;
+import org.decoop.events.PartnershipStatus;
+import org.decoop.events.Theme;
+import org.decoop.events.Topics;
+import org.decoop.events.plan.PlanEvent;
+import org.decoop.events.plan.PlanSigned;
+import org.decoop.partnership.localauthority.domain.LocalAuthorityId;
+import org.decoop.partnership.partnership.domain.Partner;
+import org.decoop.partnership.partnership.domain.Partnership;
+import org.decoop.partnership.partnership.domain.PartnershipId;
+import org.decoop.platform.domain.Actor;
+import org.decoop.platform.testing.EnabledOnTestInfrastructure;
+import org.decoop.platform.testing.EventTopics;
+import org.decoop.platform.testing.ServiceApi;
+import org.decoop.platform.testing.TestInfrastructure;
+import org.decoop.platform.testing.TestTokens;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * An operator sees what a consumer parked, with why, and replays it once the cause is fixed;
+ * replaying again changes nothing. Only the ops role may.
+ */
+@EnabledOnTestInfrastructure
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class DeadLetterReplayIntegrationTest {
+
+    private static final String DLQ = "plan-events.partnership-service.dlq";
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestInfrastructure.current().springProperties("partnerships-replay").forEach((key, value) -> registry.add(key, () -> value));
+    }
+
+    @MockitoSpyBean
+    PartnershipService service;
+
+    @Autowired
+    Partnerships partnerships;
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void listsAParkedRecordWithItsReasonAndReplaysItOnceTheCauseIsFixed() throws Exception {
+        Partnership dormant = Partnership.establish(PartnershipId.newId(), List.of(
+                new Partner(new LocalAuthorityId("n-" + UUID.randomUUID()), "FR-NEVERS", "Nevers", Country.of("FR")),
+                new Partner(new LocalAuthorityId("s-" + UUID.randomUUID()), "RS-SREMSKA-MITROVICA", "Sremska Mitrovica",
+                        Country.of("RS"))), null, List.of(Theme.YOUTH), null, Actor.system("test"), Instant.now());
+        dormant.goDormant("Quiet", Actor.system("test"), Instant.now());
+        partnerships.add(dormant);
+        AtomicBoolean bug = new AtomicBoolean(true);
+        willAnswer(invocation -> {
+            if (bug.get()) {
+                throw new IllegalStateException("a bug in applying PlanSigned");
+            }
+            return invocation.callRealMethod();
+        }).given(service).planSigned(any(), anyString(), anyString(), anyInt(), any());
+
+        String planId = "plan-replay-" + UUID.randomUUID();
+        try (KafkaProducer<String, byte[]> producer = EventTopics.producer()) {
+            producer.send(EventTopics.record(new PlanSigned(planId, 2, 2020, "Akcioni plan 2020", List.of(), Set.of(Theme.YOUTH),
+                    List.of(new PlanEvent.Activity("a1", "Restart", Theme.YOUTH, List.of(dormant.id().value()), null, null, List.of())),
+                    Instant.now()), Topics.PLAN_EVENTS, "/plan-service")).get();
+        }
+        ServiceApi ops = ServiceApi.onPort(port).as(TestTokens.shared().ops("operator"));
+        JsonNode parked = await().atMost(Duration.ofSeconds(30)).until(() -> parkedRecord(ops, planId), found -> found != null);
+        assertThat(parked.get("reason").asString()).isEqualTo("a bug in applying PlanSigned");
+        assertThat(parked.get("eventType").asString()).isEqualTo("org.decoop.PlanSigned");
+        assertThat(partnerships.get(dormant.id()).status()).isEqualTo(PartnershipStatus.DORMANT);
+
+        assertThat(ServiceApi.onPort(port).get("/api/ops/dead-letters").statusCode()).isEqualTo(401);
+        assertThat(ServiceApi.onPort(port).as(TestTokens.shared().steward("skgo", "SKGO")).get("/api/ops/dead-letters").statusCode())
+                .as("a steward is not an operator").isEqualTo(403);
+        String replay = "/api/ops/dead-letters/" + DLQ + "/" + parked.get("offset").asLong() + "/replay";
+        assertThat(ops.post(replay).statusCode()).as("refused again while the bug is there").isEqualTo(409);
+
+        bug.set(false);
+        assertThat(ops.post(replay).statusCode()).isEqualTo(200);
+        assertThat(partnerships.get(dormant.id()).status()).isEqualTo(PartnershipStatus.ACTIVE);
+        long version = partnerships.get(dormant.id()).version();
+        assertThat(ops.post(replay).statusCode()).as("a second replay").isEqualTo(200);
+        assertThat(partnerships.get(dormant.id()).version()).as("applies nothing twice").isEqualTo(version);
+        assertThat(parkedRecord(ops, planId).get("replayOutcome").asString()).isEqualTo("applied");
+    }
+
+    private static JsonNode parkedRecord(ServiceApi ops, String planId) {
+        for (JsonNode record : ops.get("/api/ops/dead-letters").json()) {
+            if (planId.equals(record.get("key").asString())) {
+                return record;
+            }
+        }
+        return null;
+    }
+}
