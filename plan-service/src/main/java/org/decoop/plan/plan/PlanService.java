@@ -1,5 +1,6 @@
 package org.decoop.plan.plan;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +18,12 @@ import org.decoop.plan.plan.domain.PlanId;
 import org.decoop.platform.domain.Actor;
 import org.decoop.platform.domain.ExpectedVersion;
 import org.decoop.platform.domain.Field;
+import org.decoop.platform.domain.InvalidValue;
+import org.decoop.platform.outbox.EventSerializer;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Service;
+import org.springframework.util.unit.DataSize;
 
 /** Drafts, signs, completes and cancels action plans. */
 @Service
@@ -27,18 +32,26 @@ class PlanService {
     private final Plans plans;
     private final PartnershipReadModel partnerships;
     private final Clock clock;
+    private final EventSerializer events;
+    private final long maxEventBytes;
 
-    PlanService(Plans plans, PartnershipReadModel partnerships, Clock clock) {
+    /** @param maxEventSize the largest event the broker takes (its producers' max.request.size, 1 MB by default, less headers) */
+    PlanService(Plans plans, PartnershipReadModel partnerships, Clock clock, EventSerializer events,
+            @Value("${decoop.outbox.max-event-size:900KB}") DataSize maxEventSize) {
         this.plans = plans;
         this.partnerships = partnerships;
         this.clock = clock;
+        this.events = events;
+        this.maxEventBytes = maxEventSize.toBytes();
     }
 
     Plan draft(int year, String title, List<Party> parties, List<Theme> themes, List<Activity> activities, Actor by) {
         for (int i = 0; i < activities.size(); i++) {
             checkPartnerships(activities.get(i), Field.named("activities").at(i));
         }
-        return plans.add(Plan.draft(PlanId.newId(), year, title, parties, themes, activities, by, clock.instant()));
+        Plan plan = Plan.draft(PlanId.newId(), year, title, parties, themes, activities, by, clock.instant());
+        requirePublishable(plan);
+        return plans.add(plan);
     }
 
     Plan get(PlanId id) {
@@ -55,7 +68,10 @@ class PlanService {
 
     Plan addActivity(PlanId id, Activity activity, ExpectedVersion expected, Actor by) {
         checkPartnerships(activity, null);
-        return plans.change(id, expected, plan -> plan.addActivity(activity, by));
+        return plans.change(id, expected, plan -> {
+            plan.addActivity(activity, by);
+            requirePublishable(plan);
+        });
     }
 
     Plan sign(PlanId id, String party, ExpectedVersion expected, Actor by) {
@@ -68,6 +84,18 @@ class PlanService {
 
     Plan cancel(PlanId id, String reason, ExpectedVersion expected, Actor by) {
         return plans.change(id, expected, plan -> plan.cancel(reason, by, clock.instant()));
+    }
+
+    /**
+     * A plan is refused while it is a draft, when its PlanSigned would be larger than the broker
+     * takes: once signed, the event could never be published (the relay would park it).
+     */
+    private void requirePublishable(Plan plan) {
+        long size = events.toOutbox(plan.signedNow(clock.instant())).data().getBytes(StandardCharsets.UTF_8).length;
+        if (size > maxEventBytes) {
+            throw new InvalidValue("activities", "the plan would be %d bytes on the wire once signed, more than the %d the broker takes: split it"
+                    .formatted(size, maxEventBytes));
+        }
     }
 
     /**

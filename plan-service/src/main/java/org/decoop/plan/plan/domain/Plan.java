@@ -254,6 +254,17 @@ public final class Plan extends AggregateRoot<PlanEvent> {
         return signatures.stream().filter(s -> s.party().equals(partyCode)).findFirst();
     }
 
+    /**
+     * What the plan's PlanSigned would be if every party signed now, with signatures as long as
+     * they can be: to refuse up front a plan the broker could not take once signed.
+     */
+    public PlanSigned signedNow(Instant now) {
+        String longestName = "x".repeat(200);
+        return new PlanSigned(id.value(), version() + 1, year, title,
+                parties.stream().map(p -> new PlanEvent.SignedParty(p.code(), p.name(), longestName, now)).toList(), themes(),
+                activitiesOnTheWire(), now);
+    }
+
     private List<PlanEvent.Party> partiesOnTheWire() {
         return parties.stream().map(p -> new PlanEvent.Party(p.code(), p.name())).toList();
     }
