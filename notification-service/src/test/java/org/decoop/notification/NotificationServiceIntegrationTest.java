@@ -46,8 +46,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -103,6 +105,9 @@ class NotificationServiceIntegrationTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    MongoTemplate mongo;
 
     private static final TestTokens TOKENS = TestTokens.shared();
 
@@ -297,6 +302,31 @@ class NotificationServiceIntegrationTest {
         assertThat(inbox(id).get(0).get("read").asBoolean()).as("nothing the others tried changed it").isFalse();
         assertThat(api.get("/api/subscriptions").json().get("content").findValuesAsString("id")).containsExactly(id);
         assertThat(api.send("DELETE", "/api/subscriptions/" + id, null, null).statusCode()).isEqualTo(204);
+    }
+
+    @Test
+    void streamsNotificationsInSequenceOrderEvenWhenAnEarlierOneIsStoredLate() throws Exception {
+        String id = subscribe("{\"channel\": \"INBOX\"}", null).get("id").asString();
+        String url = "http://localhost:" + port + "/api/subscriptions/" + id + "/stream";
+        try (SseClient live = new SseClient(url, token, null)) {
+            // An insert that takes its number, then is slow to land: the next event's notification lands first.
+            long slow = mongo.getCollection("notification_counters").findOneAndUpdate(new org.bson.Document("_id", id),
+                    new org.bson.Document("$inc", new org.bson.Document("seq", 1L)),
+                    new com.mongodb.client.model.FindOneAndUpdateOptions().upsert(true)
+                            .returnDocument(com.mongodb.client.model.ReturnDocument.AFTER)).get("seq", Number.class).longValue();
+            publish(established(UUID.randomUUID().toString()));
+            await().atMost(Duration.ofSeconds(30)).until(() -> inbox(id).size() == 1);
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> live.events().isEmpty());
+
+            org.bson.Document later = mongo.getCollection("notifications").find(new org.bson.Document("subscriptionId", id)).first();
+            org.bson.Document late = new org.bson.Document(later).append("_id", UUID.randomUUID().toString()).append("seq", slow)
+                    .append("eventId", UUID.randomUUID().toString());
+            mongo.getCollection("notifications").insertOne(late);
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> live.events().size() == 2);
+            assertThat(live.events()).extracting(SseClient.Event::id)
+                    .as("the late one first: a stream never skips a number").containsExactly(Long.toString(slow), Long.toString(slow + 1));
+        }
     }
 
     @Test

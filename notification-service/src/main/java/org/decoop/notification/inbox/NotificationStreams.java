@@ -2,8 +2,8 @@ package org.decoop.notification.inbox;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -29,8 +29,12 @@ class NotificationStreams implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(NotificationStreams.class);
     static final Duration POLL = Duration.ofMillis(250);
-    /** How old a notification must be before it is streamed (see {@link Notifications#after}). */
-    static final Duration SETTLE = Duration.ofMillis(500);
+    /**
+     * How long a stream waits for a missing sequence number (taken, not yet stored: a slow insert,
+     * another instance) before it gives up on it: an instance that crashed between taking a number
+     * and storing its notification leaves a hole that nothing will fill.
+     */
+    static final Duration GAP_WAIT = Duration.ofSeconds(10);
     static final Duration HEARTBEAT = Duration.ofSeconds(15);
     private static final int BATCH = 100;
 
@@ -49,6 +53,9 @@ class NotificationStreams implements SmartLifecycle {
         final String subscriptionId;
         volatile long lastSeq;
         volatile long lastSentNanos = System.nanoTime();
+        /** The missing number the stream waits for, and since when. */
+        volatile long awaitedSeq = -1;
+        volatile long awaitedSinceNanos;
 
         Stream(String subscriptionId, long lastSeq) {
             this.subscriptionId = subscriptionId;
@@ -91,17 +98,53 @@ class NotificationStreams implements SmartLifecycle {
         return emitter;
     }
 
+    /**
+     * Sends the stored notifications after the last one sent, in sequence order, and stops at a
+     * missing number: it is sent first when it lands, so that no notification is ever skipped by a
+     * stream (a client resuming with Last-Event-ID would never get it). A number known to be unused
+     * is passed over; one missing for longer than {@link #GAP_WAIT} is given up.
+     */
+    private void sendInOrder(SseEmitter emitter, Stream stream) throws IOException {
+        List<NotificationDocument> fresh = notifications.after(stream.subscriptionId, stream.lastSeq, BATCH);
+        if (fresh.isEmpty()) {
+            return;
+        }
+        boolean contiguous = fresh.get(fresh.size() - 1).seq() - stream.lastSeq == fresh.size();
+        Set<Long> unused = contiguous ? Set.of() : notifications.unusedSeqs(stream.subscriptionId, stream.lastSeq);
+        for (NotificationDocument notification : fresh) {
+            while (notification.seq() > stream.lastSeq + 1) {
+                long missing = stream.lastSeq + 1;
+                if (!unused.contains(missing) && !gaveUpWaitingFor(stream, missing)) {
+                    return;
+                }
+                stream.lastSeq = missing;
+            }
+            emitter.send(SseEmitter.event().id(Long.toString(notification.seq())).name(notification.eventType())
+                    .data(InboxController.NotificationResponse.of(notification)));
+            stream.lastSeq = notification.seq();
+            stream.lastSentNanos = System.nanoTime();
+        }
+    }
+
+    private static boolean gaveUpWaitingFor(Stream stream, long missing) {
+        long now = System.nanoTime();
+        if (stream.awaitedSeq != missing) {
+            stream.awaitedSeq = missing;
+            stream.awaitedSinceNanos = now;
+            return false;
+        }
+        if (now - stream.awaitedSinceNanos < GAP_WAIT.toNanos()) {
+            return false;
+        }
+        log.warn("SSE stream of subscription {}: notification {} was never stored; going on without it",
+                stream.subscriptionId, missing);
+        return true;
+    }
+
     void pollOnce() {
         streams.forEach((emitter, stream) -> {
             try {
-                List<NotificationDocument> fresh = notifications.after(stream.subscriptionId, stream.lastSeq,
-                        Instant.now().minus(SETTLE), BATCH);
-                for (NotificationDocument notification : fresh) {
-                    emitter.send(SseEmitter.event().id(Long.toString(notification.seq())).name(notification.eventType())
-                            .data(InboxController.NotificationResponse.of(notification)));
-                    stream.lastSeq = notification.seq();
-                    stream.lastSentNanos = System.nanoTime();
-                }
+                sendInOrder(emitter, stream);
                 if (System.nanoTime() - stream.lastSentNanos > HEARTBEAT.toNanos()) {
                     emitter.send(SseEmitter.event().comment("keep-alive"));
                     stream.lastSentNanos = System.nanoTime();

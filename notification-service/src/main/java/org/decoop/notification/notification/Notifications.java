@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.bson.Document;
 import org.decoop.events.Channel;
@@ -42,6 +44,7 @@ public class Notifications {
     private static final Logger log = LoggerFactory.getLogger(Notifications.class);
 
     private static final String COUNTERS = "notification_counters";
+    private static final String UNUSED_SEQS = "notification_unused_seqs";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final MongoTemplate mongo;
@@ -98,6 +101,9 @@ public class Notifications {
             return true;
         }
         catch (DuplicateKeyException concurrentRedelivery) {
+            // Its sequence number will never be stored: say so, so that streams do not wait for it.
+            mongo.save(new Document("_id", document.subscriptionId + ":" + document.seq).append("subscriptionId", document.subscriptionId)
+                    .append("seq", document.seq), UNUSED_SEQS);
             return false;
         }
     }
@@ -122,15 +128,20 @@ public class Notifications {
     }
 
     /**
-     * The notifications stored after {@code seq} and before {@code createdBefore}, oldest first: what
-     * a stream has not sent yet. Two events for one subscription can take their sequence numbers in
-     * one order and be stored in the other; reading only what is older than a moment lets the lower
-     * number land first, so a stream never skips it.
+     * The notifications stored after {@code seq}, oldest first: what a stream has not sent yet. Two
+     * events for one subscription can take their sequence numbers in one order and be stored in
+     * the other (a slow insert, two instances): the stream, not this query, waits for a missing
+     * number (see {@link #unusedSeqs}).
      */
-    public List<NotificationDocument> after(String subscriptionId, long seq, Instant createdBefore, int limit) {
-        return mongo.find(Query.query(Criteria.where("subscriptionId").is(subscriptionId).and("seq").gt(seq)
-                        .and("createdAt").lte(createdBefore))
+    public List<NotificationDocument> after(String subscriptionId, long seq, int limit) {
+        return mongo.find(Query.query(Criteria.where("subscriptionId").is(subscriptionId).and("seq").gt(seq))
                 .with(Sort.by(Sort.Direction.ASC, "seq")).limit(limit), NotificationDocument.class);
+    }
+
+    /** Sequence numbers after {@code seq} that were taken but will never be stored (a redelivered event lost the race). */
+    public Set<Long> unusedSeqs(String subscriptionId, long seq) {
+        return mongo.find(Query.query(Criteria.where("subscriptionId").is(subscriptionId).and("seq").gt(seq)), Document.class, UNUSED_SEQS)
+                .stream().map(found -> ((Number) found.get("seq")).longValue()).collect(Collectors.toSet());
     }
 
     /** The newest sequence number of a subscription, 0 when it has none. */
