@@ -3,9 +3,12 @@ package org.decoop.notification.inbox;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.decoop.notification.NotificationProperties;
 import org.decoop.notification.notification.NotificationDocument;
@@ -36,11 +39,14 @@ class NotificationStreams implements SmartLifecycle {
      */
     static final Duration GAP_WAIT = Duration.ofSeconds(10);
     static final Duration HEARTBEAT = Duration.ofSeconds(15);
+    /** How long a send may block on a client that does not read before its stream is closed. */
+    static final Duration STUCK = Duration.ofSeconds(30);
     private static final int BATCH = 100;
 
     private final Notifications notifications;
     private final Map<SseEmitter, Stream> streams = new ConcurrentHashMap<>();
     private final PeriodicWork poller;
+    private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
     private final NotificationProperties properties;
 
     NotificationStreams(Notifications notifications, NotificationProperties properties) {
@@ -56,6 +62,9 @@ class NotificationStreams implements SmartLifecycle {
         /** The missing number the stream waits for, and since when. */
         volatile long awaitedSeq = -1;
         volatile long awaitedSinceNanos;
+        /** A send to this client is under way (since when): the next round leaves the stream alone. */
+        final AtomicBoolean busy = new AtomicBoolean();
+        volatile long busySinceNanos;
 
         Stream(String subscriptionId, long lastSeq) {
             this.subscriptionId = subscriptionId;
@@ -79,7 +88,11 @@ class NotificationStreams implements SmartLifecycle {
             throw new LimitReached("A subscription may have at most %d open streams; close one first"
                     .formatted(properties.streamsPerSubscription()));
         }
-        SseEmitter emitter = new SseEmitter(properties.streamMaxLife().toMillis());
+        return register(new SseEmitter(properties.streamMaxLife().toMillis()), subscriptionId, lastSeq);
+    }
+
+    /** Starts streaming to {@code emitter}. */
+    SseEmitter register(SseEmitter emitter, String subscriptionId, long lastSeq) {
         try {
             // Sent with the headers, so that a client knows at once that the stream is open.
             emitter.send(SseEmitter.event().comment("stream open"));
@@ -141,24 +154,51 @@ class NotificationStreams implements SmartLifecycle {
         return true;
     }
 
+    /**
+     * One round: each stream is served on a thread of its own (a virtual thread), so a client that
+     * reads slowly, whose writes block once its socket buffer is full, holds up only its own stream.
+     * A stream still busy from an earlier round is left alone; one stuck longer than
+     * {@link #STUCK} is closed (its client reconnects with Last-Event-ID and misses nothing).
+     */
     void pollOnce() {
         streams.forEach((emitter, stream) -> {
-            try {
-                sendInOrder(emitter, stream);
-                if (System.nanoTime() - stream.lastSentNanos > HEARTBEAT.toNanos()) {
-                    emitter.send(SseEmitter.event().comment("keep-alive"));
-                    stream.lastSentNanos = System.nanoTime();
+            if (!stream.busy.compareAndSet(false, true)) {
+                if (System.nanoTime() - stream.busySinceNanos > STUCK.toNanos()) {
+                    log.warn("SSE stream of subscription {} is stuck on a client that does not read; closing it",
+                            stream.subscriptionId);
+                    streams.remove(emitter);
+                    emitter.complete();
                 }
+                return;
             }
-            catch (IOException | IllegalStateException gone) {
-                streams.remove(emitter);
-            }
-            catch (RuntimeException e) {
-                log.warn("SSE stream of subscription {} failed: {}", stream.subscriptionId, e.toString());
-                streams.remove(emitter);
-                emitter.completeWithError(e);
-            }
+            stream.busySinceNanos = System.nanoTime();
+            senders.execute(() -> {
+                try {
+                    serve(emitter, stream);
+                }
+                finally {
+                    stream.busy.set(false);
+                }
+            });
         });
+    }
+
+    private void serve(SseEmitter emitter, Stream stream) {
+        try {
+            sendInOrder(emitter, stream);
+            if (System.nanoTime() - stream.lastSentNanos > HEARTBEAT.toNanos()) {
+                emitter.send(SseEmitter.event().comment("keep-alive"));
+                stream.lastSentNanos = System.nanoTime();
+            }
+        }
+        catch (IOException | IllegalStateException gone) {
+            streams.remove(emitter);
+        }
+        catch (RuntimeException e) {
+            log.warn("SSE stream of subscription {} failed: {}", stream.subscriptionId, e.toString());
+            streams.remove(emitter);
+            emitter.completeWithError(e);
+        }
     }
 
     @Override
@@ -169,6 +209,7 @@ class NotificationStreams implements SmartLifecycle {
     @Override
     public void stop() {
         poller.stop();
+        senders.shutdownNow();
         streams.keySet().forEach(SseEmitter::complete);
         streams.clear();
     }
