@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.decoop.events.PartnershipStatus;
 import org.decoop.events.Theme;
@@ -19,8 +20,8 @@ import org.decoop.events.partnership.PartnershipEvent;
 import org.decoop.platform.testing.EnabledOnTestInfrastructure;
 import org.decoop.platform.testing.EventTopics;
 import org.decoop.platform.testing.ServiceApi;
-import org.decoop.platform.testing.TestTokens;
 import org.decoop.platform.testing.TestInfrastructure;
+import org.decoop.platform.testing.TestTokens;
 import org.decoop.platform.testing.WebhookReceiver;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -88,6 +89,34 @@ class HostileReceiverIntegrationTest {
             assertThat(delivery.get("status").asString()).isEqualTo("DELIVERED");
             assertThat(Instant.parse(delivery.get("deliveredAt").asString()))
                     .as("delivered while the trickling attempt still ran").isBefore(slowFinished);
+        }
+    }
+
+    @Test
+    void manualRetriesBringTheNextAttemptForwardWithoutSpendingTheSchedule() throws Exception {
+        ServiceApi api = ServiceApi.onPort(port).as(TestTokens.shared().user("retrier-" + UUID.randomUUID()));
+        String partnership = UUID.randomUUID().toString();
+        String subscription = subscribe(api, receiver.answer("/down", 500), partnership);
+        publish(partnership);
+        // the schedule here: one retry, an hour after the first attempt
+        JsonNode delivery = await().atMost(Duration.ofSeconds(30)).until(
+                () -> api.get("/api/subscriptions/" + subscription + "/deliveries").json().get("content"),
+                deliveries -> deliveries.size() == 1 && deliveries.get(0).get("attemptCount").asInt() == 1).get(0);
+        String retry = "/api/subscriptions/" + subscription + "/deliveries/" + delivery.get("id").asString() + "/retry";
+
+        for (int manual = 1; manual <= 3; manual++) {
+            assertThat(api.post(retry).statusCode()).isEqualTo(202);
+            int expected = 1 + manual;
+            await().atMost(Duration.ofSeconds(30)).until(() -> receiver.receivedOn("/down").size() == expected
+                    && api.get("/api/subscriptions/" + subscription + "/deliveries").json().get("content").get(0)
+                            .get("attemptCount").asInt() == expected);
+        }
+        JsonNode after = api.get("/api/subscriptions/" + subscription + "/deliveries").json().get("content").get(0);
+        assertThat(after.get("status").asString()).as("still on its schedule, not failed for good").isEqualTo("PENDING");
+        assertThat(Instant.parse(after.get("nextAttemptAt").asString())).isAfter(Instant.now().plus(Duration.ofMinutes(50)));
+        try (KafkaConsumer<String, byte[]> consumer = EventTopics.consumer(Topics.NOTIFICATION_EVENTS)) {
+            assertThat(consumer.poll(Duration.ofSeconds(2))).extracting(record -> record.key())
+                    .as("no NotificationDeliveryFailed").doesNotContain(subscription);
         }
     }
 

@@ -155,7 +155,8 @@ class DeliveryWorker implements SmartLifecycle {
             notifications.failed(delivery, attempt, false);
             return;
         }
-        Optional<Instant> next = schedule.nextAttempt(delivery.attemptCount() + 1, clock.instant());
+        // A manual retry that failed leaves the schedule where it was: the attempts it still had, at their pace.
+        Optional<Instant> next = schedule.nextAttempt(delivery.scheduledAttempts() + (delivery.manual() ? 0 : 1), clock.instant());
         if (next.isPresent()) {
             notifications.retryAt(delivery, attempt, next.get());
         }

@@ -40,6 +40,10 @@ public class NotificationDocument extends OutboxDocument {
     String target;
     DeliveryStatus status;
     int attemptCount;
+    /** Attempts made by the schedule (absent in older documents: all of them); manual retries do not count. */
+    Integer scheduledAttempts;
+    /** The next attempt was asked for by hand: it neither spends nor moves the schedule. */
+    boolean manual;
     Instant nextAttemptAt;
     Instant claimedUntil;
     Instant deliveredAt;
@@ -111,6 +115,14 @@ public class NotificationDocument extends OutboxDocument {
 
     public int attemptCount() {
         return attemptCount;
+    }
+
+    public int scheduledAttempts() {
+        return scheduledAttempts == null ? attemptCount : scheduledAttempts;
+    }
+
+    public boolean manual() {
+        return manual;
     }
 
     public Instant nextAttemptAt() {

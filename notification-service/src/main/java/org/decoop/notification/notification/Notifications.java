@@ -217,7 +217,7 @@ public class Notifications {
                 .and("status").in(DeliveryStatus.FAILED, DeliveryStatus.PENDING)
                 .orOperator(Criteria.where("claimedUntil").is(null), Criteria.where("claimedUntil").lt(now)));
         return Optional.ofNullable(mongo.findAndModify(retriable,
-                new Update().set("status", DeliveryStatus.PENDING).set("nextAttemptAt", now),
+                new Update().set("status", DeliveryStatus.PENDING).set("nextAttemptAt", now).set("manual", true),
                 FindAndModifyOptions.options().returnNew(true), NotificationDocument.class));
     }
 
@@ -229,9 +229,11 @@ public class Notifications {
      * @return whether the attempt was recorded
      */
     private boolean finish(NotificationDocument delivery, NotificationDocument.Attempt attempt, Update update) {
-        // the log keeps the latest attempts only; attemptCount keeps counting them all
+        // the log keeps the latest attempts only; attemptCount keeps counting them all; an attempt
+        // asked for by hand does not count against the schedule
         update.push("attempts").slice(-attemptsKept).each(attempt);
-        update.inc("attemptCount", 1).unset("claimedUntil");
+        update.inc("attemptCount", 1).unset("claimedUntil").set("manual", false);
+        update.set("scheduledAttempts", delivery.scheduledAttempts() + (delivery.manual() ? 0 : 1));
         Query stillClaimed = Query.query(Criteria.where("_id").is(delivery.getId()).and("status").is(DeliveryStatus.PENDING)
                 .and("claimedUntil").is(delivery.claimedUntil));
         boolean recorded = mongo.updateFirst(stillClaimed, update, NotificationDocument.class).getModifiedCount() > 0;
