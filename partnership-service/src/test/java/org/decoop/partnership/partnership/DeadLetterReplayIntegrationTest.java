@@ -8,26 +8,13 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.BDDMockito.willAnswer;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.decoop.events.Country;
 import org.decoop.events.PartnershipStatus;
-import org.decoop.events.Theme;
-import org.decoop.events.Topics;
-import org.decoop.events.plan.PlanEvent;
 import org.decoop.events.plan.PlanSigned;
-import org.decoop.partnership.localauthority.domain.LocalAuthorityId;
-import org.decoop.partnership.partnership.domain.Partner;
 import org.decoop.partnership.partnership.domain.Partnership;
-import org.decoop.partnership.partnership.domain.PartnershipId;
-import org.decoop.platform.domain.Actor;
 import org.decoop.platform.testing.EnabledOnTestInfrastructure;
-import org.decoop.platform.testing.EventTopics;
 import org.decoop.platform.testing.ServiceApi;
 import org.decoop.platform.testing.TestInfrastructure;
 import org.decoop.platform.testing.TestTokens;
@@ -67,12 +54,7 @@ class DeadLetterReplayIntegrationTest {
 
     @Test
     void listsAParkedRecordWithItsReasonAndReplaysItOnceTheCauseIsFixed() throws Exception {
-        Partnership dormant = Partnership.establish(PartnershipId.newId(), List.of(
-                new Partner(new LocalAuthorityId("n-" + UUID.randomUUID()), "FR-NEVERS", "Nevers", Country.of("FR")),
-                new Partner(new LocalAuthorityId("s-" + UUID.randomUUID()), "RS-SREMSKA-MITROVICA", "Sremska Mitrovica",
-                        Country.of("RS"))), null, List.of(Theme.YOUTH), null, Actor.system("test"), Instant.now());
-        dormant.goDormant("Quiet", Actor.system("test"), Instant.now());
-        partnerships.add(dormant);
+        Partnership dormant = DormantPartnerships.stored(partnerships);
         AtomicBoolean bug = new AtomicBoolean(true);
         willAnswer(invocation -> {
             if (bug.get()) {
@@ -82,11 +64,7 @@ class DeadLetterReplayIntegrationTest {
         }).given(service).planSigned(any(), anyString(), anyString(), anyInt(), any());
 
         String planId = "plan-replay-" + UUID.randomUUID();
-        try (KafkaProducer<String, byte[]> producer = EventTopics.producer()) {
-            producer.send(EventTopics.record(new PlanSigned(planId, 2, 2020, "Akcioni plan 2020", List.of(), Set.of(Theme.YOUTH),
-                    List.of(new PlanEvent.Activity("a1", "Restart", Theme.YOUTH, List.of(dormant.id().value()), null, null, List.of())),
-                    Instant.now()), Topics.PLAN_EVENTS, "/plan-service")).get();
-        }
+        DormantPartnerships.publishPlanSigned(planId, dormant);
         ServiceApi ops = ServiceApi.onPort(port).as(TestTokens.shared().ops("operator"));
         JsonNode parked = await().atMost(Duration.ofSeconds(30)).until(() -> parkedRecord(ops, planId), found -> found != null);
         assertThat(parked.get("reason").asString()).isEqualTo("a bug in applying PlanSigned");

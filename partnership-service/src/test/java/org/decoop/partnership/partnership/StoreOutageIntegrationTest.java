@@ -8,25 +8,12 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.BDDMockito.willAnswer;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.decoop.events.Country;
 import org.decoop.events.PartnershipStatus;
-import org.decoop.events.Theme;
-import org.decoop.events.Topics;
-import org.decoop.events.plan.PlanEvent;
-import org.decoop.events.plan.PlanSigned;
-import org.decoop.partnership.localauthority.domain.LocalAuthorityId;
-import org.decoop.partnership.partnership.domain.Partner;
 import org.decoop.partnership.partnership.domain.Partnership;
-import org.decoop.partnership.partnership.domain.PartnershipId;
-import org.decoop.platform.domain.Actor;
 import org.decoop.platform.testing.EnabledOnTestInfrastructure;
 import org.decoop.platform.testing.EventTopics;
 import org.decoop.platform.testing.TestInfrastructure;
@@ -61,12 +48,7 @@ class StoreOutageIntegrationTest {
 
     @Test
     void retriesThroughAStoreOutageLongerThanTheRetriesOfABadRecordAndParksNothing() throws Exception {
-        Partnership dormant = Partnership.establish(PartnershipId.newId(), List.of(
-                new Partner(new LocalAuthorityId("n-" + UUID.randomUUID()), "FR-NEVERS", "Nevers", Country.of("FR")),
-                new Partner(new LocalAuthorityId("s-" + UUID.randomUUID()), "RS-SREMSKA-MITROVICA", "Sremska Mitrovica",
-                        Country.of("RS"))), null, List.of(Theme.YOUTH), null, Actor.system("test"), Instant.now());
-        dormant.goDormant("Quiet", Actor.system("test"), Instant.now());
-        partnerships.add(dormant);
+        Partnership dormant = DormantPartnerships.stored(partnerships);
 
         // The store answers nothing for OUTAGE: longer than the ~1.5 s a bad record is retried before it is parked.
         long outageEnds = System.nanoTime() + OUTAGE.toNanos();
@@ -80,11 +62,7 @@ class StoreOutageIntegrationTest {
         }).given(service).planSigned(any(), anyString(), anyString(), anyInt(), any());
 
         String planId = "plan-outage-" + UUID.randomUUID();
-        try (KafkaProducer<String, byte[]> producer = EventTopics.producer()) {
-            producer.send(EventTopics.record(new PlanSigned(planId, 2, 2020, "Akcioni plan 2020", List.of(), Set.of(Theme.YOUTH),
-                    List.of(new PlanEvent.Activity("a1", "Restart", Theme.YOUTH, List.of(dormant.id().value()), null, null, List.of())),
-                    Instant.now()), Topics.PLAN_EVENTS, "/plan-service")).get();
-        }
+        DormantPartnerships.publishPlanSigned(planId, dormant);
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 assertThat(partnerships.get(dormant.id()).status()).isEqualTo(PartnershipStatus.ACTIVE));
