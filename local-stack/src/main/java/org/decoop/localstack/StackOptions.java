@@ -55,6 +55,14 @@ record StackOptions(Path home, Path jars, boolean fresh, boolean demo, int kafka
                 default -> throw new IllegalArgumentException("Unknown option " + arg + "\n" + USAGE);
             }
         }
+        if (keycloak + 1000 > 65535) {
+            throw new IllegalArgumentException("--keycloak-port needs room for its management port (the port + 1000)");
+        }
+        List<Integer> ports = List.of(kafka, controller, mongo, partnership, plan, notification, keycloak, keycloak + 1000);
+        if (ports.stream().distinct().count() < ports.size()) {
+            throw new IllegalArgumentException("Two of the stack's ports are the same (Keycloak's management port is "
+                    + "--keycloak-port + 1000): " + ports + "\n" + USAGE);
+        }
         return new StackOptions(home.toAbsolutePath().normalize(), jars.toAbsolutePath().normalize(), fresh, demo, kafka,
                 controller, mongo, partnership, plan, notification, keycloak);
     }

@@ -371,6 +371,9 @@ class PartnershipServiceIntegrationTest {
         assertThat(api.post("/api/partnerships/" + id + "/reactivation", "{\"reason\": \"SKGO restarts it\"}").statusCode())
                 .as("a steward").isEqualTo(200);
 
+        assertThat(anonymous.get("/api/partnerships/" + id).header("Vary"))
+                .as("the answer depends on who asks: caches keep one per caller")
+                .hasValueSatisfying(vary -> assertThat(vary).contains("Authorization"));
         JsonNode seenByAnyone = anonymous.get("/api/partnerships/" + id).json();
         assertThat(seenByAnyone.get("history").findValuesAsString("by")).containsExactly("nevers", "nevers", "skgo");
         assertThat(seenByAnyone.get("coordinator").get("name").asString()).isEqualTo("Coordination");

@@ -112,8 +112,9 @@ class PartnershipController {
         return withETag(service.terminate(new PartnershipId(id), request.reason(), ETags.expectedVersion(ifMatch), callers.current()));
     }
 
+    /** The coordinator's e-mail depends on who asks: caches keep one answer per caller. */
     private ResponseEntity<PartnershipResponse> withETag(Partnership partnership) {
-        return ResponseEntity.ok().eTag(ETags.of(partnership.version()))
+        return ResponseEntity.ok().eTag(ETags.of(partnership.version())).varyBy(HttpHeaders.AUTHORIZATION)
                 .body(PartnershipResponse.of(partnership, callers.signedIn()));
     }
 
