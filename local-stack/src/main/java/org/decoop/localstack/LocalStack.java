@@ -152,7 +152,7 @@ public final class LocalStack {
         for (String service : SERVICES) {
             awaitReady(service);
         }
-        awaitKeycloak();
+        awaitReady("Keycloak (realm " + Keycloak.REALM + ")", keycloak, identity.readiness());
         supervisor = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "local-stack-supervisor");
             thread.setDaemon(true);
@@ -340,17 +340,21 @@ public final class LocalStack {
     }
 
     private void awaitReady(String service) throws InterruptedException {
+        awaitReady(service, services.get(service), URI.create(urlOf(service) + "/actuator/health/readiness"));
+    }
+
+    /** Waits until {@code readiness} answers 200; fails when the process stops or the time is up. */
+    private void awaitReady(String name, ChildProcess process, URI readiness) throws InterruptedException {
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        URI readiness = URI.create(urlOf(service) + "/actuator/health/readiness");
         while (System.nanoTime() < deadline) {
-            if (!services.get(service).isAlive()) {
-                throw new IllegalStateException(service + " stopped while starting; see " + services.get(service).log());
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " stopped while starting; see " + process.log());
             }
             try {
                 HttpResponse<Void> response = http.send(HttpRequest.newBuilder(readiness).timeout(Duration.ofSeconds(2)).build(),
                         HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
-                    log("%s is ready", service);
+                    log("%s is ready", name);
                     return;
                 }
             }
@@ -359,30 +363,7 @@ public final class LocalStack {
             }
             TimeUnit.MILLISECONDS.sleep(500);
         }
-        throw new IllegalStateException(service + " was not ready within " + READY_TIMEOUT.toSeconds() + " s; see "
-                + services.get(service).log());
-    }
-
-    private void awaitKeycloak() throws InterruptedException {
-        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!keycloak.isAlive()) {
-                throw new IllegalStateException("Keycloak stopped while starting; see " + keycloak.log());
-            }
-            try {
-                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(identity.readiness()).timeout(Duration.ofSeconds(2))
-                        .build(), HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 200) {
-                    log("Keycloak is ready (realm %s)", Keycloak.REALM);
-                    return;
-                }
-            }
-            catch (IOException notYet) {
-                // still starting
-            }
-            TimeUnit.MILLISECONDS.sleep(500);
-        }
-        throw new IllegalStateException("Keycloak was not ready within " + READY_TIMEOUT.toSeconds() + " s; see " + keycloak.log());
+        throw new IllegalStateException(name + " was not ready within " + READY_TIMEOUT.toSeconds() + " s; see " + process.log());
     }
 
     /** The JDK this stack runs on, for Keycloak's kc.sh (which needs Java 21 or newer, as the stack does). */

@@ -14,7 +14,7 @@ class ApiFuzzTest extends ApiFuzzing {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.current().springProperties("notifications-fuzz").forEach((key, value) -> registry.add(key, () -> value));
+        TestInfrastructure.register(registry, "notifications-fuzz");
     }
 
     @Override

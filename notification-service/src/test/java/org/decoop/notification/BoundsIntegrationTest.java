@@ -27,7 +27,7 @@ class BoundsIntegrationTest {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.current().springProperties("notifications-bounds").forEach((key, value) -> registry.add(key, () -> value));
+        TestInfrastructure.register(registry, "notifications-bounds");
     }
 
     @LocalServerPort

@@ -48,7 +48,7 @@ class HostileReceiverIntegrationTest {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.current().springProperties("notifications-hostile").forEach((key, value) -> registry.add(key, () -> value));
+        TestInfrastructure.register(registry, "notifications-hostile");
     }
 
     @BeforeAll

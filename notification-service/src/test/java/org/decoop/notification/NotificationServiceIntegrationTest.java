@@ -88,7 +88,7 @@ class NotificationServiceIntegrationTest {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.current().springProperties("notifications-it").forEach((key, value) -> registry.add(key, () -> value));
+        TestInfrastructure.register(registry, "notifications-it");
     }
 
     @BeforeAll

@@ -54,7 +54,7 @@ class PartnershipServiceIntegrationTest {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.current().springProperties("partnerships-it").forEach((key, value) -> registry.add(key, () -> value));
+        TestInfrastructure.register(registry, "partnerships-it");
     }
 
     @LocalServerPort

@@ -37,7 +37,7 @@ class ReadinessIntegrationTest {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.current().springProperties("partnerships-readiness").forEach((key, value) -> registry.add(key, () -> value));
+        TestInfrastructure.register(registry, "partnerships-readiness");
         registry.add("spring.mongodb.uri", () -> MONGO_URI);
     }
 

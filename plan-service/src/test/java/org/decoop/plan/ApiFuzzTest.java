@@ -14,7 +14,7 @@ class ApiFuzzTest extends ApiFuzzing {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.current().springProperties("plans-fuzz").forEach((key, value) -> registry.add(key, () -> value));
+        TestInfrastructure.register(registry, "plans-fuzz");
     }
 
     @Override

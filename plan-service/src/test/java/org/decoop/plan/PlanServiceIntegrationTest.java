@@ -64,7 +64,7 @@ class PlanServiceIntegrationTest {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.current().springProperties("plans-it").forEach((key, value) -> registry.add(key, () -> value));
+        TestInfrastructure.register(registry, "plans-it");
     }
 
     @BeforeAll

@@ -37,7 +37,7 @@ class PlanSizeIntegrationTest {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.current().springProperties("plans-size").forEach((key, value) -> registry.add(key, () -> value));
+        TestInfrastructure.register(registry, "plans-size");
     }
 
     @LocalServerPort

@@ -39,7 +39,7 @@ class StreamIsolationIntegrationTest {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.current().springProperties("notifications-isolation").forEach((key, value) -> registry.add(key, () -> value));
+        TestInfrastructure.register(registry, "notifications-isolation");
     }
 
     @Autowired

@@ -40,7 +40,7 @@ class DeadLetterReplayIntegrationTest {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.current().springProperties("partnerships-replay").forEach((key, value) -> registry.add(key, () -> value));
+        TestInfrastructure.register(registry, "partnerships-replay");
     }
 
     @MockitoSpyBean

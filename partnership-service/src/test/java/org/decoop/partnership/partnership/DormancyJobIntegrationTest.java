@@ -35,7 +35,7 @@ class DormancyJobIntegrationTest {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.current().springProperties("partnerships-it").forEach((key, value) -> registry.add(key, () -> value));
+        TestInfrastructure.register(registry, "partnerships-it");
     }
 
     @Autowired

@@ -37,7 +37,7 @@ class StoreOutageIntegrationTest {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.current().springProperties("partnerships-outage").forEach((key, value) -> registry.add(key, () -> value));
+        TestInfrastructure.register(registry, "partnerships-outage");
     }
 
     @MockitoSpyBean

@@ -64,9 +64,12 @@ public class DeadLetters {
     public List<Parked> list() {
         List<Parked> parked = new ArrayList<>();
         for (String topic : sources.keySet().stream().sorted().toList()) {
-            for (ConsumerRecord<byte[], byte[]> record : read(topic, 0, MAX_LISTED)) {
-                parked.add(describe(record));
-            }
+            List<ConsumerRecord<byte[], byte[]>> records = read(topic, 0, MAX_LISTED);
+            // the replays of these records, in one query
+            Map<String, Document> replays = new HashMap<>();
+            mongo.find(Query.query(Criteria.where("_id").in(records.stream().map(DeadLetters::idOf).toList())), Document.class, REPLAYS)
+                    .forEach(replay -> replays.put(replay.getString("_id"), replay));
+            records.forEach(record -> parked.add(describe(record, replays.get(idOf(record)))));
         }
         return parked;
     }
@@ -76,6 +79,10 @@ public class DeadLetters {
         DeadLetterSource source = source(topic);
         ConsumerRecord<byte[], byte[]> record = read(topic, offset, 1).stream().filter(found -> found.offset() == offset)
                 .findFirst().orElseThrow(() -> new DoesNotExist("Dead letter", topic + "@" + offset));
+        return replay(source, record, operator);
+    }
+
+    private Replayed replay(DeadLetterSource source, ConsumerRecord<byte[], byte[]> record, String operator) {
         String eventId = header(record, "ce_id");
         try {
             source.consumer().accept(message(record));
@@ -86,16 +93,16 @@ public class DeadLetters {
             throw new StateConflict("The record is refused again: " + reason);
         }
         remember(record, operator, "applied");
-        return new Replayed(topic, offset, eventId, "applied (an event already applied changes nothing)");
+        return new Replayed(record.topic(), record.offset(), eventId, "applied (an event already applied changes nothing)");
     }
 
     /** Replays every record of a dead-letter topic; those refused again stay parked and are counted. */
     public List<Replayed> replayAll(String topic, String operator) {
-        source(topic);
+        DeadLetterSource source = source(topic);
         List<Replayed> outcomes = new ArrayList<>();
         for (ConsumerRecord<byte[], byte[]> record : read(topic, 0, MAX_LISTED)) {
             try {
-                outcomes.add(replay(topic, record.offset(), operator));
+                outcomes.add(replay(source, record, operator));
             }
             catch (StateConflict refused) {
                 outcomes.add(new Replayed(topic, record.offset(), header(record, "ce_id"), refused.getMessage()));
@@ -131,9 +138,8 @@ public class DeadLetters {
         return records;
     }
 
-    private Parked describe(ConsumerRecord<byte[], byte[]> record) {
-        Optional<Document> replay = Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("_id").is(idOf(record))),
-                Document.class, REPLAYS));
+    private static Parked describe(ConsumerRecord<byte[], byte[]> record, Document replayed) {
+        Optional<Document> replay = Optional.ofNullable(replayed);
         return new Parked(record.topic(), record.offset(), record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8),
                 header(record, "ce_id"), header(record, "ce_type"), header(record, "ce_source"),
                 header(record, "kafka_dlt-exception-message"), Instant.ofEpochMilli(record.timestamp()),

@@ -23,6 +23,7 @@ import org.decoop.platform.scheduling.PeriodicWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -186,14 +187,6 @@ public class OutboxRelay implements SmartLifecycle {
         parked.increment();
     }
 
-    private static String reasonOf(Throwable exception) {
-        Throwable root = exception;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage();
-    }
-
     /** Failures that sending again cannot cure: the record itself is unacceptable. */
     static boolean refusedForGood(Throwable exception) {
         for (Throwable cause = exception; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
@@ -235,7 +228,7 @@ public class OutboxRelay implements SmartLifecycle {
                 }
                 catch (ExecutionException e) {
                     if (refusedForGood(e.getCause())) {
-                        refused.put(events.get(i), reasonOf(e.getCause()));
+                        refused.put(events.get(i), NestedExceptionUtils.getMostSpecificCause(e).getMessage());
                         continue;
                     }
                     log.warn("Event {} of aggregate {} was not acknowledged; it will be sent again: {}",

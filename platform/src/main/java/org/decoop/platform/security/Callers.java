@@ -34,11 +34,7 @@ public class Callers {
      * through; an anonymous caller that got here anyway is refused, never taken for the system.
      */
     public Actor current() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication instanceof JwtAuthenticationToken token) {
-            return of(token.getToken());
-        }
-        throw new AuthenticationCredentialsNotFoundException("a token is needed");
+        return signedIn().orElseThrow(() -> new AuthenticationCredentialsNotFoundException("a token is needed"));
     }
 
     /** The caller, when signed in; reading the open data needs no token. */
@@ -52,14 +48,10 @@ public class Callers {
      * a scheduled job) the service itself. A request without a token never counts as the service.
      */
     public Actor currentOrSystem() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication instanceof JwtAuthenticationToken token) {
-            return of(token.getToken());
-        }
         if (RequestContextHolder.getRequestAttributes() != null) {
-            throw new AuthenticationCredentialsNotFoundException("a change made through the API needs a token");
+            return current();
         }
-        return system;
+        return signedIn().orElse(system);
     }
 
     public Actor system() {

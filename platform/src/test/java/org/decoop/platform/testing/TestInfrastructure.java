@@ -2,6 +2,8 @@ package org.decoop.platform.testing;
 
 import java.util.Map;
 
+import org.springframework.test.context.DynamicPropertyRegistry;
+
 /**
  * Where the integration scenarios run: on the embedded broker and the in-process MongoDB wire
  * server (the default), or on real Kafka and MongoDB containers when the system property
@@ -26,6 +28,11 @@ public interface TestInfrastructure {
         Map<String, Object> properties = new java.util.LinkedHashMap<>(TestTokens.shared().springProperties());
         properties.put("decoop.notification.secret-key", TestTokens.shared().secretKey());
         return properties;
+    }
+
+    /** Points the service of a {@code @DynamicPropertySource} at this run's infrastructure, on {@code database}. */
+    static void register(DynamicPropertyRegistry registry, String database) {
+        current().springProperties(database).forEach((key, value) -> registry.add(key, () -> value));
     }
 
     static boolean containersWanted() {
