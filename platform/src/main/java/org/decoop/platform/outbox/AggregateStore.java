@@ -53,6 +53,13 @@ public class AggregateStore {
 
         Update update = new Update();
         state.forEach(update::set);
+        // The converter leaves null fields out: a field the aggregate cleared is removed, not left as it was.
+        mongo.getConverter().getMappingContext().getRequiredPersistentEntity(document.getClass()).forEach(property -> {
+            String field = property.getFieldName();
+            if (!state.containsKey(field) && !NOT_STATE.contains(field) && !property.isVersionProperty()) {
+                update.unset(field);
+            }
+        });
         update.set(OutboxDocument.VERSION, newVersion);
         List<OutboxEvent> entries = serializer.toOutbox(events);
         if (!entries.isEmpty()) {

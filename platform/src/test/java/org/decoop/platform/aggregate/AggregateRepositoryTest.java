@@ -116,6 +116,18 @@ class AggregateRepositoryTest {
         assertThat(stored(counter).count).isEqualTo(2);
     }
 
+    @Test
+    void removesAFieldTheAggregateCleared() {
+        Counter counter = counters.add(Counter.start(CounterId.next()));
+        counters.change(counter.id, ExpectedVersion.any(), loaded -> loaded.label("busy"));
+        assertThat(stored(counter).label).isEqualTo("busy");
+
+        counters.change(counter.id, ExpectedVersion.any(), loaded -> loaded.label(null));
+
+        assertThat(stored(counter).label).isNull();
+        assertThat(stored(counter).count).isZero();
+    }
+
     private CounterDocument stored(Counter counter) {
         return mongo.findById(counter.id.value(), CounterDocument.class);
     }
@@ -132,17 +144,24 @@ class AggregateRepositoryTest {
 
         final CounterId id;
         int count;
+        String label;
 
-        private Counter(CounterId id, long loadedVersion, int count) {
+        private Counter(CounterId id, long loadedVersion, int count, String label) {
             super(loadedVersion);
             this.id = id;
             this.count = count;
+            this.label = label;
         }
 
         static Counter start(CounterId id) {
-            Counter counter = new Counter(id, NEW, 0);
+            Counter counter = new Counter(id, NEW, 0, null);
             counter.record(event(id, counter.change()));
             return counter;
+        }
+
+        void label(String label) {
+            this.label = label;
+            change();
         }
 
         void increment() {
@@ -161,21 +180,23 @@ class AggregateRepositoryTest {
     static class CounterDocument extends OutboxDocument {
 
         int count;
+        String label;
 
         CounterDocument() {
         }
 
-        CounterDocument(String id, int count) {
+        CounterDocument(String id, int count, String label) {
             super(id, null);
             this.count = count;
+            this.label = label;
         }
 
         static CounterDocument of(Counter counter) {
-            return new CounterDocument(counter.id.value(), counter.count);
+            return new CounterDocument(counter.id.value(), counter.count, counter.label);
         }
 
         Counter toDomain() {
-            return new Counter(new CounterId(getId()), getVersion(), count);
+            return new Counter(new CounterId(getId()), getVersion(), count, label);
         }
     }
 
