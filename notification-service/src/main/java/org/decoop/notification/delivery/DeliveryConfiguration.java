@@ -5,6 +5,7 @@ import java.time.Clock;
 import org.decoop.events.Sources;
 import org.decoop.events.Topics;
 import org.decoop.notification.NotificationProperties;
+import org.decoop.notification.notification.Deliveries;
 import org.decoop.notification.notification.NotificationDocument;
 import org.decoop.notification.notification.Notifications;
 import org.decoop.notification.subscription.Subscriptions;
@@ -27,10 +28,11 @@ class DeliveryConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "decoop.notification.delivery-enabled", havingValue = "true", matchIfMissing = true)
-    DeliveryWorker deliveryWorker(Notifications notifications, Subscriptions subscriptions, JavaMailSender mail,
-            TargetGuard guard, NotificationProperties properties, Clock clock, MeterRegistry meters) {
-        return new DeliveryWorker(notifications, subscriptions, new WebhookSender(properties.timeout(), clock),
-                new EmailSender(mail, properties.mailFrom()), guard, properties, clock, meters);
+    DeliveryWorker deliveryWorker(Deliveries deliveries, Notifications notifications, Subscriptions subscriptions,
+            JavaMailSender mail, TargetGuard guard, NotificationProperties properties, Clock clock, MeterRegistry meters) {
+        return new DeliveryWorker(deliveries, notifications, subscriptions,
+                new WebhookSender(guard, properties.timeout(), properties.concurrency(), clock),
+                new EmailSender(mail, properties.mailFrom()), properties, clock, meters);
     }
 
     /** NotificationDeliveryFailed waits in the notification documents; the platform's relay publishes it. */

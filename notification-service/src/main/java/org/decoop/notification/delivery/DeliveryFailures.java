@@ -12,6 +12,7 @@ import java.time.Duration;
 
 import javax.net.ssl.SSLException;
 
+import org.decoop.notification.subscription.TargetGuard;
 import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailParseException;
@@ -60,6 +61,7 @@ final class DeliveryFailures {
             case SocketTimeoutException e -> "no answer within " + timeout.toMillis() + " ms";
             case ConnectException e -> "connection refused";
             case NoRouteToHostException e -> "receiver unreachable";
+            case TargetGuard.TargetRefused e -> "refused: " + e.getMessage();
             case UnknownHostException e -> "unknown host";
             case UnresolvedAddressException e -> "unknown host";
             case SSLException e -> "TLS handshake failed";

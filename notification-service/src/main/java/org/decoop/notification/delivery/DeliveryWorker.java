@@ -1,9 +1,9 @@
 package org.decoop.notification.delivery;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -12,11 +12,13 @@ import java.util.concurrent.Semaphore;
 
 import org.decoop.events.Channel;
 import org.decoop.notification.NotificationProperties;
-import org.decoop.notification.notification.NotificationDocument.Attempt;
+import org.decoop.notification.notification.Deliveries;
 import org.decoop.notification.notification.NotificationDocument;
 import org.decoop.notification.notification.Notifications;
+import org.decoop.notification.notification.domain.Attempt;
+import org.decoop.notification.notification.domain.Delivery;
+import org.decoop.notification.notification.domain.DeliveryId;
 import org.decoop.notification.subscription.Subscriptions;
-import org.decoop.notification.subscription.TargetGuard;
 import org.decoop.notification.subscription.domain.MaskedTarget;
 import org.decoop.notification.subscription.domain.RetrySchedule;
 import org.decoop.notification.subscription.domain.Subscription;
@@ -26,24 +28,26 @@ import org.decoop.platform.scheduling.PeriodicWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.OptimisticLockingFailureException;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Delivers due webhook and e-mail notifications. Pending deliveries and their retry times are
- * in MongoDB: a pass claims due ones with a conditional update (so two instances never attempt
- * the same one), attempts them, and records each attempt. A crash mid-attempt leaves the claim
- * to expire and the delivery is attempted again (receivers deduplicate on {@code webhook-id}).
+ * Runs due webhook and e-mail deliveries. It takes due ids from the delivery queue, claims each
+ * delivery (a change of the {@link Delivery} aggregate, so two instances never attempt the same
+ * one), makes the attempt and hands its result to the delivery, which decides what follows. A
+ * crash mid-attempt leaves the claim to run out and the delivery is attempted again (receivers
+ * deduplicate on {@code webhook-id}).
  */
 class DeliveryWorker implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
 
+    private final Deliveries deliveries;
     private final Notifications notifications;
     private final Subscriptions subscriptions;
     private final WebhookSender webhooks;
     private final EmailSender email;
-    private final TargetGuard guard;
     private final RetrySchedule schedule;
     private final NotificationProperties properties;
     private final Clock clock;
@@ -52,13 +56,13 @@ class DeliveryWorker implements SmartLifecycle {
     private final Semaphore slots;
     private ExecutorService attempts;
 
-    DeliveryWorker(Notifications notifications, Subscriptions subscriptions, WebhookSender webhooks, EmailSender email,
-            TargetGuard guard, NotificationProperties properties, Clock clock, MeterRegistry meters) {
+    DeliveryWorker(Deliveries deliveries, Notifications notifications, Subscriptions subscriptions, WebhookSender webhooks,
+            EmailSender email, NotificationProperties properties, Clock clock, MeterRegistry meters) {
+        this.deliveries = deliveries;
         this.notifications = notifications;
         this.subscriptions = subscriptions;
         this.webhooks = webhooks;
         this.email = email;
-        this.guard = guard;
         this.schedule = new RetrySchedule(properties.retrySchedule());
         this.properties = properties;
         this.clock = clock;
@@ -79,96 +83,106 @@ class DeliveryWorker implements SmartLifecycle {
         if (free == 0) {
             return 0;
         }
-        // Claim no more than can be attempted now, so no claim expires while its delivery waits.
-        List<NotificationDocument> due = notifications.claimDue(free, clock.instant().plus(properties.claimDuration()));
-        for (NotificationDocument delivery : due) {
+        Instant now = clock.instant();
+        int started = 0;
+        for (DeliveryId id : deliveries.due(now, free)) {
+            // Claim no more than can be attempted now, so no claim runs out while its delivery waits.
+            Optional<Delivery> claimed = deliveries.claim(id, now, now.plus(properties.claimDuration()));
+            if (claimed.isEmpty()) {
+                continue;
+            }
             slots.acquireUninterruptibly();
             try {
                 attempts.execute(() -> {
                     try {
-                        attempt(delivery);
+                        attempt(claimed.get());
                     }
                     catch (RuntimeException e) {
-                        log.warn("Delivery attempt failed unexpectedly; its claim expires and it is attempted again", e);
+                        log.warn("Delivery attempt failed unexpectedly; its claim runs out and it is attempted again", e);
                     }
                     finally {
                         slots.release();
                     }
                 });
+                started++;
             }
             catch (RejectedExecutionException stopping) {
                 slots.release();
             }
         }
-        return due.size();
+        return started;
     }
 
-    private void attempt(NotificationDocument delivery) {
+    private void attempt(Delivery delivery) {
         Optional<Subscription> subscription = subscriptions.byId(new SubscriptionId(delivery.subscriptionId()));
         if (subscription.isEmpty() || subscription.get().status() != Subscription.Status.ACTIVE) {
-            notifications.cancelled(delivery, subscription.isEmpty() ? "subscription deleted" : "subscription disabled");
+            delivery.giveUp(subscription.isEmpty() ? "subscription deleted" : "subscription disabled", clock.instant());
+            save(delivery);
             return;
         }
         Instant start = clock.instant();
         Integer status = null;
         String error = null;
         try {
+            NotificationDocument notification = notifications.byId(delivery.subscriptionId(), delivery.id().value()).orElseThrow();
             if (delivery.channel() == Channel.WEBHOOK) {
-                Optional<String> refusal = guard.refusal(delivery.target());
-                if (refusal.isPresent()) {
-                    error = "refused: " + refusal.get();
-                }
-                else {
-                    WebhookSecret secret = subscriptions.secretOf(subscription.get().id()).orElseThrow();
-                    status = webhooks.send(delivery.target(), "msg_" + delivery.getId(), delivery.cloudEvent(), secret);
-                }
+                WebhookSecret secret = subscriptions.secretOf(subscription.get().id()).orElseThrow();
+                status = webhooks.send(delivery.target(), "msg_" + delivery.id(), notification.cloudEvent(), secret);
             }
             else {
-                email.send(delivery);
+                email.send(notification);
             }
         }
-        catch (InterruptedException e) {
-            // Shutting down: record nothing, the claim expires and the attempt is made again.
-            Thread.currentThread().interrupt();
-            return;
-        }
         catch (Exception e) {
+            if (Thread.currentThread().isInterrupted()) {
+                // Shutting down: record nothing, the claim runs out and the attempt is made again.
+                return;
+            }
             error = DeliveryFailures.describe(e, properties.timeout());
             // The subscriber sees the words; an operator may need the cause (an SMTP reply, a certificate).
-            log.info("Delivery {} attempt failed: {}", delivery.getId(), e.toString());
+            log.info("Delivery {} attempt failed: {}", delivery.id(), e.toString());
         }
-        Attempt attempt = new Attempt(start, status, error, Duration.between(start, clock.instant()).toMillis());
-        record(delivery, subscription.get(), attempt);
+        delivery.recordAttempt(new Attempt(start, status, error, Duration.between(start, clock.instant()).toMillis()), schedule,
+                clock.instant());
+        if (!save(delivery)) {
+            return;
+        }
+        String channel = delivery.channel().name();
+        switch (delivery.status()) {
+            case DELIVERED -> meters.counter("decoop.notifications.delivered", "channel", channel).increment();
+            case FAILED -> {
+                meters.counter("decoop.notifications.attempts.failed", "channel", channel).increment();
+                if (delivery.receiverGone()) {
+                    subscriptions.disable(subscription.get().id(), "The receiver answered 410 Gone at " + start);
+                }
+                else {
+                    log.warn("Delivery {} to {} failed {} times; giving up", delivery.id(),
+                            MaskedTarget.of(delivery.channel(), delivery.target()), delivery.attemptCount());
+                }
+            }
+            default -> meters.counter("decoop.notifications.attempts.failed", "channel", channel).increment();
+        }
     }
 
-    private void record(NotificationDocument delivery, Subscription subscription, Attempt attempt) {
-        boolean succeeded = attempt.error() == null && (delivery.channel() == Channel.EMAIL
-                || (attempt.statusCode() != null && attempt.statusCode() >= 200 && attempt.statusCode() < 300));
-        if (succeeded) {
-            notifications.delivered(delivery, attempt);
-            meters.counter("decoop.notifications.delivered", "channel", delivery.channel().name()).increment();
-            return;
+    /**
+     * Saves what the attempt changed, only while this worker still holds its claim: if the claim
+     * ran out and another worker took the delivery over, that worker's result stands, and a late
+     * writer never turns a DELIVERED delivery into a FAILED one.
+     */
+    private boolean save(Delivery delivery) {
+        try {
+            deliveries.save(delivery);
+            return true;
         }
-        meters.counter("decoop.notifications.attempts.failed", "channel", delivery.channel().name()).increment();
-        if (attempt.statusCode() != null && attempt.statusCode() == 410) {
-            subscriptions.disable(subscription.id(), "The receiver answered 410 Gone at " + attempt.at());
-            notifications.failed(delivery, attempt, false);
-            return;
-        }
-        // A manual retry that failed leaves the schedule where it was: the attempts it still had, at their pace.
-        Optional<Instant> next = schedule.nextAttempt(delivery.scheduledAttempts() + (delivery.manual() ? 0 : 1), clock.instant());
-        if (next.isPresent()) {
-            notifications.retryAt(delivery, attempt, next.get());
-        }
-        else {
-            notifications.failed(delivery, attempt, true);
-            log.warn("Delivery {} to {} failed {} times; giving up", delivery.getId(),
-                    MaskedTarget.of(delivery.channel(), delivery.target()), delivery.attemptCount() + 1);
+        catch (OptimisticLockingFailureException claimTakenOver) {
+            log.warn("Delivery {}: its claim ran out before the attempt ended; the attempt is not recorded", delivery.id());
+            return false;
         }
     }
 
     @Override
     public void start() {
+        deliveries.enqueuePending();
         attempts = Executors.newFixedThreadPool(properties.concurrency(), runnable -> new Thread(runnable, "delivery-attempt"));
         work.start();
     }
@@ -186,6 +200,12 @@ class DeliveryWorker implements SmartLifecycle {
         work.stop();
         if (attempts != null) {
             attempts.shutdownNow();
+        }
+        try {
+            webhooks.close();
+        }
+        catch (IOException e) {
+            log.debug("Closing the webhook client", e);
         }
     }
 

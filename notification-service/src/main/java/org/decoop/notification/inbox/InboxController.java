@@ -1,18 +1,22 @@
 package org.decoop.notification.inbox;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
 import org.decoop.events.Channel;
-import org.decoop.notification.notification.DeliveryStatus;
+import org.decoop.notification.notification.Deliveries;
 import org.decoop.notification.notification.NotificationDocument;
 import org.decoop.notification.notification.Notifications;
+import org.decoop.notification.notification.domain.Attempt;
+import org.decoop.notification.notification.domain.DeliveryId;
+import org.decoop.notification.notification.domain.DeliveryStatus;
 import org.decoop.notification.subscription.Subscriptions;
 import org.decoop.notification.subscription.domain.MaskedTarget;
 import org.decoop.notification.subscription.domain.SubscriptionId;
 import org.decoop.platform.domain.DoesNotExist;
+import org.decoop.platform.domain.ExpectedVersion;
 import org.decoop.platform.domain.InvalidValue;
-import org.decoop.platform.domain.StateConflict;
 import org.decoop.platform.security.Callers;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.MediaType;
@@ -46,10 +50,15 @@ class InboxController {
     private final Subscriptions subscriptions;
     private final Notifications notifications;
     private final NotificationStreams streams;
+    private final Deliveries deliveries;
     private final Callers callers;
+    private final Clock clock;
 
-    InboxController(Subscriptions subscriptions, Notifications notifications, NotificationStreams streams, Callers callers) {
+    InboxController(Subscriptions subscriptions, Notifications notifications, Deliveries deliveries, NotificationStreams streams,
+            Callers callers, Clock clock) {
+        this.deliveries = deliveries;
         this.callers = callers;
+        this.clock = clock;
         this.subscriptions = subscriptions;
         this.notifications = notifications;
         this.streams = streams;
@@ -111,9 +120,8 @@ class InboxController {
         NotificationDocument delivery = notifications.byId(id, deliveryId)
                 .filter(found -> found.channel() != Channel.INBOX)
                 .orElseThrow(() -> new DoesNotExist("Delivery", deliveryId));
-        return notifications.retryNow(id, delivery.getId())
-                .map(retried -> ResponseEntity.accepted().body(DeliveryResponse.of(retried)))
-                .orElseThrow(() -> new StateConflict("Delivery %s is %s and cannot be retried".formatted(deliveryId, delivery.status())));
+        deliveries.change(new DeliveryId(delivery.getId()), ExpectedVersion.any(), retried -> retried.retry(clock.instant()));
+        return ResponseEntity.accepted().body(DeliveryResponse.of(notifications.byId(id, deliveryId).orElseThrow()));
     }
 
     /** The caller's own subscription; anyone else's does not exist for them. */
@@ -136,7 +144,7 @@ class InboxController {
     }
 
     record DeliveryResponse(String id, String eventId, String eventType, Channel channel, String target, DeliveryStatus status,
-            int attemptCount, Instant nextAttemptAt, Instant deliveredAt, List<NotificationDocument.Attempt> attempts) {
+            int attemptCount, Instant nextAttemptAt, Instant deliveredAt, List<Attempt> attempts) {
 
         static DeliveryResponse of(NotificationDocument delivery) {
             return new DeliveryResponse(delivery.getId(), delivery.eventId(), delivery.eventType(), delivery.channel(),

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.decoop.events.Channel;
+import org.decoop.notification.notification.domain.Attempt;
+import org.decoop.notification.notification.domain.DeliveryStatus;
 import org.decoop.platform.outbox.OutboxDocument;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.CompoundIndexes;
@@ -19,7 +21,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document(NotificationDocument.COLLECTION)
 @CompoundIndexes({
         @CompoundIndex(name = "inbox", def = "{'subscriptionId': 1, 'seq': -1}"),
-        @CompoundIndex(name = "due", def = "{'status': 1, 'nextAttemptAt': 1}") })
+        @CompoundIndex(name = "pending", def = "{'status': 1}") })
 public class NotificationDocument extends OutboxDocument {
 
     public static final String COLLECTION = "notifications";
@@ -55,10 +57,6 @@ public class NotificationDocument extends OutboxDocument {
 
     NotificationDocument(String id) {
         super(id, null);
-    }
-
-    /** One delivery attempt: when, and the receiver's status code or the error. */
-    public record Attempt(Instant at, Integer statusCode, String error, long durationMillis) {
     }
 
     public String subscriptionId() {

@@ -78,11 +78,23 @@ public class Subscriptions {
                 SubscriptionDocument.class).getDeletedCount() > 0;
     }
 
-    /** Stops deliveries to a subscription whose receiver answered 410 Gone. */
+    /**
+     * Stops deliveries to a subscription whose receiver answered 410 Gone: the subscription
+     * decides, and its new state is saved on the version it was read at.
+     */
     public void disable(SubscriptionId id, String reason) {
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(id.value())),
-                new Update().set("status", Subscription.Status.DISABLED).set("disabledReason", reason).inc("version", 1),
-                SubscriptionDocument.class);
+        for (int round = 0; round < 3; round++) {
+            SubscriptionDocument stored = mongo.findById(id.value(), SubscriptionDocument.class);
+            if (stored == null) {
+                return;
+            }
+            Subscription disabled = stored.toDomain().disable(reason);
+            Query unchanged = Query.query(Criteria.where("_id").is(id.value()).and("version").is(stored.version));
+            Update update = new Update().set("status", disabled.status()).set("disabledReason", disabled.disabledReason()).inc("version", 1);
+            if (mongo.updateFirst(unchanged, update, SubscriptionDocument.class).getMatchedCount() > 0) {
+                return;
+            }
+        }
     }
 
     /**

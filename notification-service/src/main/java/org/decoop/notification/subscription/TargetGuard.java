@@ -7,18 +7,40 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * Refuses webhook targets that resolve to loopback, private, link-local, wildcard or multicast
- * addresses (server-side request forgery), unless configuration allows them. Checked when a
- * subscription is created and again at every send, on the address the name resolves to then.
+ * Refuses webhook targets that resolve to loopback, private, link-local, wildcard, multicast or
+ * reserved addresses (server-side request forgery), unless configuration allows them. Checked
+ * when a subscription is created, and at every send on the addresses the sender then connects
+ * to ({@link #checkedAddresses}): a name that resolves to a public address for the check and to
+ * an internal one for the connection (DNS rebinding) gets nowhere.
  */
 public class TargetGuard {
 
     private static final byte[] NAT64_PREFIX = { 0x00, 0x64, (byte) 0xff, (byte) 0x9b, 0, 0, 0, 0, 0, 0, 0, 0 };
 
+    /** How host names are resolved: the system's resolver, or a test's. */
+    @FunctionalInterface
+    public interface Resolver {
+        InetAddress[] resolve(String host) throws UnknownHostException;
+    }
+
+    /** A target the guard refuses; its message names the host, never the internal address it resolved to. */
+    public static final class TargetRefused extends UnknownHostException {
+
+        TargetRefused(String message) {
+            super(message);
+        }
+    }
+
     private final boolean allowPrivateTargets;
+    private final Resolver resolver;
 
     public TargetGuard(boolean allowPrivateTargets) {
+        this(allowPrivateTargets, InetAddress::getAllByName);
+    }
+
+    public TargetGuard(boolean allowPrivateTargets, Resolver resolver) {
         this.allowPrivateTargets = allowPrivateTargets;
+        this.resolver = resolver;
     }
 
     /** Why the URL may not be called, or empty when it may. */
@@ -26,19 +48,39 @@ public class TargetGuard {
         if (allowPrivateTargets) {
             return Optional.empty();
         }
-        String host = URI.create(url).getHost();
         try {
-            for (InetAddress address : InetAddress.getAllByName(host)) {
-                if (isInternal(address)) {
-                    // Not naming the address it resolves to: that would map the internal network for the caller.
-                    return Optional.of("%s is an internal address; webhooks may not target it".formatted(host));
-                }
-            }
+            checkedAddresses(URI.create(url).getHost());
             return Optional.empty();
         }
         catch (UnknownHostException e) {
-            return Optional.of("%s cannot be resolved".formatted(host));
+            return Optional.of(e.getMessage());
         }
+    }
+
+    /**
+     * Resolves {@code host} once and answers its addresses if every one may be called: the ones to
+     * connect to, so that what was checked is what is connected to.
+     *
+     * @throws TargetRefused when one of them is internal
+     * @throws UnknownHostException when it does not resolve
+     */
+    public InetAddress[] checkedAddresses(String host) throws UnknownHostException {
+        InetAddress[] addresses;
+        try {
+            addresses = resolver.resolve(host);
+        }
+        catch (UnknownHostException e) {
+            throw new UnknownHostException("%s cannot be resolved".formatted(host));
+        }
+        if (!allowPrivateTargets) {
+            for (InetAddress address : addresses) {
+                if (isInternal(address)) {
+                    // Not naming the address it resolves to: that would map the internal network for the caller.
+                    throw new TargetRefused("%s is an internal address; webhooks may not target it".formatted(host));
+                }
+            }
+        }
+        return addresses;
     }
 
     static boolean isInternal(InetAddress address) {

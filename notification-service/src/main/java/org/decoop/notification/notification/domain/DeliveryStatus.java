@@ -1,4 +1,4 @@
-package org.decoop.notification.notification;
+package org.decoop.notification.notification.domain;
 
 /**
  * Where a notification's delivery stands. Inbox notifications are STORED: being in the inbox

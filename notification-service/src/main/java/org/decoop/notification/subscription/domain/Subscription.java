@@ -83,8 +83,11 @@ public record Subscription(
                 && filter.matches(facts);
     }
 
-    /** The receiver said 410 Gone: no more deliveries. */
+    /** The receiver said 410 Gone: no more deliveries. A disabled one keeps the reason it was first disabled for. */
     public Subscription disable(String reason) {
+        if (status == Status.DISABLED) {
+            return this;
+        }
         return new Subscription(id, owner, subscriber, channel, target, eventTypes, filter, Status.DISABLED, reason, createdAt);
     }
 

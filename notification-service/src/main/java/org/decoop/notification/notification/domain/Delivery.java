@@ -1,0 +1,244 @@
+package org.decoop.notification.notification.domain;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.decoop.events.Channel;
+import org.decoop.events.notification.NotificationDeliveryFailed;
+import org.decoop.events.notification.NotificationEvent;
+import org.decoop.notification.subscription.domain.MaskedTarget;
+import org.decoop.notification.subscription.domain.RetrySchedule;
+import org.decoop.platform.domain.AggregateRoot;
+import org.decoop.platform.domain.StateConflict;
+
+/**
+ * A notification on its way to a webhook or a mailbox. It goes PENDING → DELIVERED, or FAILED when
+ * its schedule's retries are spent or the receiver answered 410 Gone, or CANCELLED when its
+ * subscription went away. A worker {@link #claim claims} it for one attempt and records the
+ * attempt's result; the claim is a change of its own, so a worker whose claim ran out and was
+ * taken over can no longer save (its version is stale) and never overwrites the result of the
+ * worker that took over.
+ *
+ * <p>An attempt asked for by hand ({@link #retry}) neither spends nor moves the schedule: it is
+ * logged and counted, and a failure leaves the schedule where it was.
+ */
+public final class Delivery extends AggregateRoot<NotificationEvent> {
+
+    private final DeliveryId id;
+    private final String subscriptionId;
+    private final String eventId;
+    private final String eventType;
+    private final Channel channel;
+    private final String target;
+    private DeliveryStatus status;
+    private int attemptCount;
+    private int scheduledAttempts;
+    private boolean manual;
+    private Instant nextAttemptAt;
+    private Instant claimedUntil;
+    private Instant deliveredAt;
+    private boolean failurePublished;
+    private final List<Attempt> attempts;
+
+    /** Restores a stored delivery. */
+    public Delivery(long version, DeliveryId id, String subscriptionId, String eventId, String eventType, Channel channel,
+            String target, DeliveryStatus status, int attemptCount, int scheduledAttempts, boolean manual, Instant nextAttemptAt,
+            Instant claimedUntil, Instant deliveredAt, boolean failurePublished, List<Attempt> attempts) {
+        super(version);
+        this.id = Objects.requireNonNull(id, "id");
+        this.subscriptionId = subscriptionId;
+        this.eventId = eventId;
+        this.eventType = eventType;
+        this.channel = channel;
+        this.target = target;
+        this.status = status;
+        this.attemptCount = attemptCount;
+        this.scheduledAttempts = scheduledAttempts;
+        this.manual = manual;
+        this.nextAttemptAt = nextAttemptAt;
+        this.claimedUntil = claimedUntil;
+        this.deliveredAt = deliveredAt;
+        this.failurePublished = failurePublished;
+        this.attempts = new ArrayList<>(attempts);
+    }
+
+    /** Whether a worker may claim it now: pending, due, and not claimed by another worker. */
+    public boolean isDue(Instant now) {
+        return status == DeliveryStatus.PENDING && nextAttemptAt != null && !nextAttemptAt.isAfter(now) && !isClaimed(now);
+    }
+
+    /**
+     * Takes it for one attempt until {@code until}; nobody else attempts or retries it meanwhile.
+     *
+     * @throws StateConflict when it is not due
+     */
+    public void claim(Instant now, Instant until) {
+        if (!isDue(now)) {
+            throw new StateConflict("Delivery %s is not due".formatted(id));
+        }
+        claimedUntil = until;
+        change();
+    }
+
+    /**
+     * Records the attempt the claim was for, and decides what follows from it: delivered, another
+     * attempt at the schedule's next time, or failed for good (then, once, NotificationDeliveryFailed).
+     * The log keeps the latest {@code schedule.maxAttempts()} attempts; {@link #attemptCount} counts them all.
+     */
+    public void recordAttempt(Attempt attempt, RetrySchedule schedule, Instant now) {
+        if (status != DeliveryStatus.PENDING || claimedUntil == null) {
+            throw new StateConflict("Delivery %s was not claimed for an attempt".formatted(id));
+        }
+        log(attempt, schedule.maxAttempts());
+        attemptCount++;
+        if (!manual) {
+            scheduledAttempts++;
+        }
+        manual = false;
+        claimedUntil = null;
+        if (attempt.succeeded()) {
+            status = DeliveryStatus.DELIVERED;
+            deliveredAt = attempt.at();
+            nextAttemptAt = null;
+        }
+        else if (attempt.receiverGone()) {
+            fail();
+        }
+        else {
+            Optional<Instant> next = schedule.nextAttempt(scheduledAttempts, now);
+            if (next.isPresent()) {
+                nextAttemptAt = next.get();
+            }
+            else {
+                fail();
+                if (!failurePublished) {
+                    failurePublished = true;
+                    record(new NotificationDeliveryFailed(subscriptionId, id.value(), eventId, eventType, channel,
+                            MaskedTarget.of(channel, target), attemptCount, attempt.failure(), attempt.at()));
+                }
+            }
+        }
+        change();
+    }
+
+    /**
+     * Attempts it again now, by hand: a FAILED delivery gets one more attempt, a PENDING one has its
+     * next attempt brought forward.
+     *
+     * @throws StateConflict when it was delivered or cancelled, or an attempt is being made
+     */
+    public void retry(Instant now) {
+        if (status == DeliveryStatus.DELIVERED || status == DeliveryStatus.CANCELLED) {
+            throw new StateConflict("Delivery %s is %s and cannot be retried".formatted(id, status));
+        }
+        if (isClaimed(now)) {
+            throw new StateConflict("Delivery %s is being attempted right now".formatted(id));
+        }
+        status = DeliveryStatus.PENDING;
+        nextAttemptAt = now;
+        manual = true;
+        claimedUntil = null;
+        change();
+    }
+
+    /** Its subscription was deleted or disabled: nothing more is attempted. Nothing changes when it is already done. */
+    public void giveUp(String reason, Instant now) {
+        if (status != DeliveryStatus.PENDING) {
+            return;
+        }
+        status = DeliveryStatus.CANCELLED;
+        nextAttemptAt = null;
+        claimedUntil = null;
+        attempts.add(Attempt.note(now, reason));
+        change();
+    }
+
+    /** Whether its receiver said 410 Gone in its latest attempt: its subscription should stop. */
+    public boolean receiverGone() {
+        return status == DeliveryStatus.FAILED && !attempts.isEmpty() && attempts.getLast().receiverGone();
+    }
+
+    private void fail() {
+        status = DeliveryStatus.FAILED;
+        nextAttemptAt = null;
+    }
+
+    private void log(Attempt attempt, int kept) {
+        attempts.add(attempt);
+        while (attempts.size() > kept) {
+            attempts.removeFirst();
+        }
+    }
+
+    private boolean isClaimed(Instant now) {
+        return claimedUntil != null && claimedUntil.isAfter(now);
+    }
+
+    public DeliveryId id() {
+        return id;
+    }
+
+    public String subscriptionId() {
+        return subscriptionId;
+    }
+
+    public String eventId() {
+        return eventId;
+    }
+
+    public String eventType() {
+        return eventType;
+    }
+
+    public Channel channel() {
+        return channel;
+    }
+
+    public String target() {
+        return target;
+    }
+
+    public DeliveryStatus status() {
+        return status;
+    }
+
+    public int attemptCount() {
+        return attemptCount;
+    }
+
+    public int scheduledAttempts() {
+        return scheduledAttempts;
+    }
+
+    public boolean manual() {
+        return manual;
+    }
+
+    public Optional<Instant> nextAttemptAt() {
+        return Optional.ofNullable(nextAttemptAt);
+    }
+
+    public Optional<Instant> claimedUntil() {
+        return Optional.ofNullable(claimedUntil);
+    }
+
+    public Optional<Instant> deliveredAt() {
+        return Optional.ofNullable(deliveredAt);
+    }
+
+    public boolean failurePublished() {
+        return failurePublished;
+    }
+
+    public List<Attempt> attempts() {
+        return List.copyOf(attempts);
+    }
+
+    @Override
+    public String toString() {
+        return "Delivery " + id;
+    }
+}
