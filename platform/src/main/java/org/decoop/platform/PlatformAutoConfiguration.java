@@ -16,6 +16,7 @@ import org.decoop.platform.outbox.AggregateStore;
 import org.decoop.platform.outbox.EventSerializer;
 import org.decoop.platform.outbox.OutboxProperties;
 import org.decoop.platform.outbox.OutboxRelay;
+import org.decoop.platform.outbox.OutboxWakeups;
 import org.decoop.platform.outbox.OutboxSource;
 import org.decoop.platform.security.Callers;
 import org.decoop.platform.web.ApiDocumentation;
@@ -71,8 +72,13 @@ public class PlatformAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    AggregateStore aggregateStore(MongoTemplate mongo, EventSerializer serializer) {
-        return new AggregateStore(mongo, serializer);
+    AggregateStore aggregateStore(MongoTemplate mongo, EventSerializer serializer, OutboxWakeups outboxWakeups) {
+        return new AggregateStore(mongo, serializer, outboxWakeups);
+    }
+
+    @Bean
+    OutboxWakeups outboxWakeups() {
+        return new OutboxWakeups();
     }
 
     @Bean
@@ -100,8 +106,9 @@ public class PlatformAutoConfiguration {
     @ConditionalOnBean(OutboxSource.class)
     @ConditionalOnProperty(name = "decoop.outbox.enabled", havingValue = "true", matchIfMissing = true)
     OutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<String, byte[]> outboxKafkaTemplate,
-            OutboxProperties properties, List<OutboxSource> sources, Clock clock, ObjectProvider<MeterRegistry> meters) {
-        return new OutboxRelay(mongo, outboxKafkaTemplate, properties, sources, clock,
+            OutboxProperties properties, List<OutboxSource> sources, OutboxWakeups outboxWakeups, Clock clock,
+            ObjectProvider<MeterRegistry> meters) {
+        return new OutboxRelay(mongo, outboxKafkaTemplate, properties, sources, outboxWakeups, clock,
                 meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 

@@ -12,12 +12,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.decoop.notification.NotificationProperties;
 import org.decoop.notification.notification.NotificationDocument;
+import org.decoop.notification.notification.NotificationStored;
 import org.decoop.notification.notification.Notifications;
 import org.decoop.platform.scheduling.PeriodicWork;
 import org.decoop.platform.web.LimitReached;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -161,25 +163,38 @@ class NotificationStreams implements SmartLifecycle {
      * {@link #STUCK} is closed (its client reconnects with Last-Event-ID and misses nothing).
      */
     void pollOnce() {
+        streams.forEach(this::serveSoon);
+    }
+
+    /** A notification was stored on this instance: its subscription's streams send it now, not at the next poll. */
+    @EventListener
+    void on(NotificationStored stored) {
         streams.forEach((emitter, stream) -> {
-            if (!stream.busy.compareAndSet(false, true)) {
-                if (System.nanoTime() - stream.busySinceNanos > STUCK.toNanos()) {
-                    log.warn("SSE stream of subscription {} is stuck on a client that does not read; closing it",
-                            stream.subscriptionId);
-                    streams.remove(emitter);
-                    emitter.complete();
-                }
-                return;
+            if (stream.subscriptionId.equals(stored.subscriptionId())) {
+                serveSoon(emitter, stream);
             }
-            stream.busySinceNanos = System.nanoTime();
-            senders.execute(() -> {
-                try {
-                    serve(emitter, stream);
-                }
-                finally {
-                    stream.busy.set(false);
-                }
-            });
+        });
+    }
+
+    /** Serves a stream on a thread of its own, unless it is being served already (then the next round sends what is new). */
+    private void serveSoon(SseEmitter emitter, Stream stream) {
+        if (!stream.busy.compareAndSet(false, true)) {
+            if (System.nanoTime() - stream.busySinceNanos > STUCK.toNanos()) {
+                log.warn("SSE stream of subscription {} is stuck on a client that does not read; closing it",
+                        stream.subscriptionId);
+                streams.remove(emitter);
+                emitter.complete();
+            }
+            return;
+        }
+        stream.busySinceNanos = System.nanoTime();
+        senders.execute(() -> {
+            try {
+                serve(emitter, stream);
+            }
+            finally {
+                stream.busy.set(false);
+            }
         });
     }
 

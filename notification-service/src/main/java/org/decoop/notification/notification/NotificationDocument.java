@@ -20,7 +20,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document(NotificationDocument.COLLECTION)
 @CompoundIndexes({
-        @CompoundIndex(name = "inbox", def = "{'subscriptionId': 1, 'seq': -1}"),
+        // unique, so the embedded store answers a stream's exact (subscription, seq) lookups from it
+        @CompoundIndex(name = "inbox_seq", def = "{'subscriptionId': 1, 'seq': -1}", unique = true),
         @CompoundIndex(name = "pending", def = "{'status': 1}") })
 public class NotificationDocument extends OutboxDocument {
 

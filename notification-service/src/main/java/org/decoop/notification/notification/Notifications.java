@@ -3,6 +3,7 @@ package org.decoop.notification.notification;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -16,6 +17,7 @@ import org.decoop.notification.notification.domain.DeliveryStatus;
 import org.decoop.notification.subscription.domain.Subscription;
 import org.decoop.platform.messaging.IncomingEvent;
 import org.decoop.platform.mongo.MongoPages;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -41,11 +43,13 @@ public class Notifications {
     private final MongoTemplate mongo;
     private final Deliveries deliveries;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    Notifications(MongoTemplate mongo, Deliveries deliveries, Clock clock) {
+    Notifications(MongoTemplate mongo, Deliveries deliveries, Clock clock, ApplicationEventPublisher events) {
         this.mongo = mongo;
         this.deliveries = deliveries;
         this.clock = clock;
+        this.events = events;
     }
 
     /** The id of the notification of one event for one subscription: the same on every redelivery. */
@@ -84,6 +88,7 @@ public class Notifications {
             if (document.status == DeliveryStatus.PENDING) {
                 deliveries.enqueueNew(new DeliveryId(id), now);
             }
+            events.publishEvent(new NotificationStored(document.subscriptionId, document.seq));
             return true;
         }
         catch (DuplicateKeyException concurrentRedelivery) {
@@ -94,9 +99,10 @@ public class Notifications {
         }
     }
 
+    /** A subscription's notification, found by id (the query the embedded store answers from an index). */
     public Optional<NotificationDocument> byId(String subscriptionId, String id) {
-        return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("_id").is(id).and("subscriptionId").is(subscriptionId)),
-                NotificationDocument.class));
+        return Optional.ofNullable(mongo.findById(id, NotificationDocument.class))
+                .filter(notification -> subscriptionId.equals(notification.subscriptionId()));
     }
 
     /** A subscription's notifications, newest first. */
@@ -120,8 +126,17 @@ public class Notifications {
      * number (see {@link #unusedSeqs}).
      */
     public List<NotificationDocument> after(String subscriptionId, long seq, int limit) {
-        return mongo.find(Query.query(Criteria.where("subscriptionId").is(subscriptionId).and("seq").gt(seq))
-                .with(Sort.by(Sort.Direction.ASC, "seq")).limit(limit), NotificationDocument.class);
+        long last = lastSeq(subscriptionId);
+        List<NotificationDocument> stored = new ArrayList<>();
+        // one exact lookup per number taken since, through the unique (subscriptionId, seq) index
+        for (long next = seq + 1; next <= Math.min(last, seq + limit); next++) {
+            NotificationDocument notification = mongo.findOne(
+                    Query.query(Criteria.where("subscriptionId").is(subscriptionId).and("seq").is(next)), NotificationDocument.class);
+            if (notification != null) {
+                stored.add(notification);
+            }
+        }
+        return stored;
     }
 
     /** Sequence numbers after {@code seq} that were taken but will never be stored (a redelivered event lost the race). */
@@ -137,8 +152,10 @@ public class Notifications {
     }
 
     public Optional<NotificationDocument> markRead(String subscriptionId, String id) {
-        return Optional.ofNullable(mongo.findAndModify(
-                Query.query(Criteria.where("_id").is(id).and("subscriptionId").is(subscriptionId)),
+        if (byId(subscriptionId, id).isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(mongo.findAndModify(Query.query(Criteria.where("_id").is(id)),
                 Update.update("read", true), FindAndModifyOptions.options().returnNew(true), NotificationDocument.class));
     }
 

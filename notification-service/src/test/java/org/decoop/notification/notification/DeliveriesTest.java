@@ -41,7 +41,7 @@ class DeliveriesTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2020-02-27T10:00:00Z"));
     private final MongoTemplate mongo = MONGO.freshDatabase();
     private final Deliveries deliveries = new Deliveries(mongo, new AggregateStore(mongo, new EventSerializer(() -> Actor.system("test"))));
-    private final Notifications notifications = new Notifications(mongo, deliveries, clock);
+    private final Notifications notifications = new Notifications(mongo, deliveries, clock, event -> { });
     private final Subscription subscription = Subscription.create(OWNER, "coordinator", Channel.EMAIL, "coordination@skgo.org",
             List.of(), Filter.NONE, clock.instant());
 

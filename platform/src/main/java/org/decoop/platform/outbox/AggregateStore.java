@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.bson.Document;
 import org.decoop.events.DecoopEvent;
+import org.decoop.platform.mongo.VersionIndex;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -26,17 +27,30 @@ public class AggregateStore {
 
     private final MongoTemplate mongo;
     private final EventSerializer serializer;
+    private final OutboxWakeups wakeups;
+    private final VersionIndex versionIndex;
 
     public AggregateStore(MongoTemplate mongo, EventSerializer serializer) {
+        this(mongo, serializer, new OutboxWakeups());
+    }
+
+    /** @param wakeups told of every write with events, so the relay publishes them at once */
+    public AggregateStore(MongoTemplate mongo, EventSerializer serializer, OutboxWakeups wakeups) {
         this.mongo = mongo;
         this.serializer = serializer;
+        this.wakeups = wakeups;
+        this.versionIndex = new VersionIndex(mongo);
     }
 
     /** Inserts a new aggregate at {@code version} with its first events. A duplicate id fails and writes nothing. */
     public <T extends OutboxDocument> T insert(T document, long version, List<? extends DecoopEvent> events) {
         document.setVersion(version);
         document.setOutbox(serializer.toOutbox(events));
-        return mongo.insert(document);
+        T inserted = mongo.insert(document);
+        if (!events.isEmpty()) {
+            wakeups.written(mongo.getCollectionName(document.getClass()), document.getId());
+        }
+        return inserted;
     }
 
     /**
@@ -66,15 +80,20 @@ public class AggregateStore {
             update.push(OutboxDocument.OUTBOX).each(entries.toArray());
         }
 
+        String collection = mongo.getCollectionName(document.getClass());
+        versionIndex.ensure(collection);
         Query current = Query.query(Criteria.where("_id").is(document.getId())
                 .and(OutboxDocument.VERSION).is(expectedVersion));
-        UpdateResult result = mongo.updateFirst(current, update, document.getClass());
+        UpdateResult result = mongo.updateFirst(current, update, document.getClass(), collection);
         if (result.getMatchedCount() == 0) {
             throw new OptimisticLockingFailureException(
                     "%s %s was changed concurrently (expected version %d)"
                             .formatted(document.getClass().getSimpleName(), document.getId(), expectedVersion));
         }
         document.setVersion(newVersion);
+        if (!entries.isEmpty()) {
+            wakeups.written(collection, document.getId());
+        }
         return document;
     }
 }

@@ -8,7 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Outbox relay settings ({@code decoop.outbox.*}).
  *
- * @param pollInterval pause between two relay passes when there was nothing to send
+ * @param sweepInterval pause between two sweeps: the query that finds events no writer of this
+ *                      instance named to the relay (left by a crash, or a write that failed to say so)
  * @param batchSize how many aggregates one pass claims per collection
  * @param claimDuration how long a claimed aggregate is reserved for this relay; after a crash
  *                      another pass (or instance) takes it over once this has passed. Keep it
@@ -19,7 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("decoop.outbox")
 public record OutboxProperties(
-        @DefaultValue("100ms") Duration pollInterval,
+        @DefaultValue("5s") Duration sweepInterval,
         @DefaultValue("200") int batchSize,
         @DefaultValue("60s") Duration claimDuration,
         @DefaultValue("30s") Duration sendTimeout,

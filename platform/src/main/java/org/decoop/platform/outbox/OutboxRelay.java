@@ -7,7 +7,11 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -25,7 +29,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -40,20 +44,28 @@ import io.micrometer.core.instrument.MeterRegistry;
 /**
  * Publishes the events waiting in aggregate documents, then removes them from the documents.
  * <p>
- * One pass, per collection: claim up to {@code batchSize} documents that have pending events
- * (a conditional update, so two instances never relay the same aggregate at once), send all
- * their events without waiting between records (the producer pipelines and batches them:
- * acks=all, idempotent), wait for the acknowledgements, then pull from each document the
- * events that were acknowledged. A crash after sending and before pulling leaves the events
- * in place, so they are sent again (at least once; consumers deduplicate on the CloudEvent id).
- * Per aggregate, events go in order, to one partition (key = aggregate id), and only the
- * acknowledged prefix is removed, so a failed send never lets a later event overtake it.
+ * The writer tells the relay in process which aggregate it just wrote ({@link OutboxWakeups}), so
+ * events go out at once, found by id; a slow sweep (a query for documents with pending events)
+ * catches what a crash or another instance left behind. Either way, for a batch of aggregates:
+ * claim them in {@code outbox_claims} (an insert per aggregate, so two relays never relay the
+ * same one at once; a claim left by a crash is taken over once it has run out), read them by id,
+ * send all their events without waiting between records (the producer pipelines and batches
+ * them: acks=all, idempotent), wait for the acknowledgements, then pull from each document the
+ * events that were acknowledged, in one bulk write. A crash after sending and before pulling
+ * leaves the events in place, so they are sent again (at least once; consumers deduplicate on the
+ * CloudEvent id). Per aggregate, events go in order, to one partition (key = aggregate id), and
+ * only the acknowledged prefix is removed, so a failed send never lets a later event overtake it.
+ * <p>
+ * Every query on the hot path names a document by id only: mongo-java-server, the embedded store,
+ * answers only such queries from an index and scans the collection for any other.
  */
 public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     /** How long an aggregate whose send failed waits before the next try. */
     static final Duration FAILURE_BACKOFF = Duration.ofSeconds(2);
+    /** How often the hot path looks at its failed aggregates while nothing is written. */
+    private static final Duration RETRY_CHECK = Duration.ofMillis(200);
 
     private final MongoTemplate mongo;
     private final KafkaTemplate<String, byte[]> kafka;
@@ -63,12 +75,24 @@ public class OutboxRelay implements SmartLifecycle {
     private final Counter published;
     private final Counter failed;
     private final Counter parked;
-    private final PeriodicWork work;
+    private final OutboxWakeups wakeups;
+    private final OutboxClaims claims;
+    /** Aggregates whose send failed, to try again after the back-off. */
+    private final Queue<Retry> retries = new ConcurrentLinkedQueue<>();
+    private final PeriodicWork sweep;
     private volatile boolean running;
+    private Thread immediate;
 
     public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, OutboxProperties properties,
             List<OutboxSource> sources, Clock clock, MeterRegistry meters) {
+        this(mongo, kafka, properties, sources, new OutboxWakeups(), clock, meters);
+    }
+
+    public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, OutboxProperties properties,
+            List<OutboxSource> sources, OutboxWakeups wakeups, Clock clock, MeterRegistry meters) {
         this.mongo = mongo;
+        this.wakeups = wakeups;
+        this.claims = new OutboxClaims(mongo);
         this.kafka = kafka;
         this.properties = properties;
         this.sources = List.copyOf(sources);
@@ -77,30 +101,61 @@ public class OutboxRelay implements SmartLifecycle {
         this.failed = Counter.builder("decoop.outbox.failed").description("Outbox events whose send failed (they are retried)").register(meters);
         this.parked = Counter.builder("decoop.outbox.parked")
                 .description("Outbox events the broker refused for good (too large, invalid), parked in their document").register(meters);
-        this.work = new PeriodicWork("outbox-relay", Duration.ZERO, properties.pollInterval(), properties.sendTimeout(), this::drain);
+        this.sweep = new PeriodicWork("outbox-sweep", Duration.ZERO, properties.sweepInterval(), properties.sendTimeout(), this::drain);
     }
 
     /**
-     * Runs one relay pass over every source.
+     * Runs one sweep over every source: relays every aggregate that has events waiting and is not
+     * claimed by another relay.
      *
-     * @return how many events were published and removed from their documents
+     * @return how many events were published (or parked) and removed from their documents
      */
     public int relayOnce() {
         int count = 0;
         for (OutboxSource source : sources) {
-            count += relay(source);
+            count += relay(source, waiting(source));
         }
         return count;
     }
 
-    private int relay(OutboxSource source) {
-        Date claim = Date.from(clock.instant().plus(properties.claimDuration()));
-        List<Document> claimed = claim(source, claim);
-        if (claimed.isEmpty()) {
+    /** Relays the aggregates the writers just named. */
+    int relayWritten(List<OutboxWakeups.Written> written) {
+        Map<String, List<Object>> byCollection = new LinkedHashMap<>();
+        written.forEach(entry -> byCollection.computeIfAbsent(entry.collection(), c -> new ArrayList<>()).add(entry.id()));
+        int count = 0;
+        for (OutboxSource source : sources) {
+            List<Object> ids = byCollection.get(source.collection());
+            if (ids != null) {
+                count += relay(source, ids.stream().distinct().toList());
+            }
+        }
+        return count;
+    }
+
+    /** Ids of aggregates with events waiting: the sweep's query, the only one that is not by id. */
+    private List<Object> waiting(OutboxSource source) {
+        // "Has an outbox entry" asked through the sparse index on outbox.eventId (on MongoDB).
+        Query query = Query.query(Criteria.where(OutboxDocument.OUTBOX + ".eventId").exists(true)).limit(properties.batchSize());
+        query.fields().include("_id");
+        return mongo.find(query, Document.class, source.collection()).stream().map(document -> document.get("_id")).toList();
+    }
+
+    private int relay(OutboxSource source, List<Object> ids) {
+        if (ids.isEmpty()) {
             return 0;
         }
-        List<PendingAggregate> sending = new ArrayList<>(claimed.size());
-        for (Document document : claimed) {
+        Instant now = clock.instant();
+        Date claim = Date.from(now.plus(properties.claimDuration()));
+        List<Object> claimedIds = claims.claim(source.collection(), ids, claim, now);
+        if (claimedIds.isEmpty()) {
+            return 0;
+        }
+        Query claimed = Query.query(Criteria.where("_id").in(claimedIds));
+        claimed.fields().include(OutboxDocument.OUTBOX);
+        List<PendingAggregate> sending = new ArrayList<>(claimedIds.size());
+        Set<Object> found = new HashSet<>();
+        for (Document document : mongo.find(claimed, Document.class, source.collection())) {
+            found.add(document.get("_id"));
             List<OutboxEvent> events = outboxOf(document);
             List<CompletableFuture<SendResult<String, byte[]>>> acks = events.stream()
                     .map(event -> send(CloudEventRecords.toRecord(event, source.topic(), source.source())))
@@ -111,18 +166,27 @@ public class OutboxRelay implements SmartLifecycle {
         // One deadline for the whole batch, well inside the claim.
         long deadline = System.nanoTime() + properties.sendTimeout().toNanos();
         int count = 0;
+        Map<Object, List<String>> sent = new LinkedHashMap<>();
+        List<Object> done = new ArrayList<>();
+        List<Object> retry = new ArrayList<>();
         for (PendingAggregate aggregate : sending) {
             Outcome outcome = aggregate.outcome(deadline);
-            List<String> acknowledged = outcome.acknowledged();
             // Sending them again would fail again, forever: they are set aside with the reason, and
             // the aggregate's other events go on.
             outcome.refused().forEach((event, reason) -> park(source, aggregate.id(), event, reason));
-            boolean complete = acknowledged.size() + outcome.refused().size() == aggregate.events().size();
-            markSent(source, aggregate.id(), acknowledged, claim, complete);
-            published.increment(acknowledged.size());
-            failed.increment(aggregate.events().size() - acknowledged.size() - outcome.refused().size());
-            count += acknowledged.size() + outcome.refused().size();
+            sent.put(aggregate.id(), outcome.acknowledged());
+            boolean complete = outcome.acknowledged().size() + outcome.refused().size() == aggregate.events().size();
+            (complete ? done : retry).add(aggregate.id());
+            published.increment(outcome.acknowledged().size());
+            failed.increment(aggregate.events().size() - outcome.acknowledged().size() - outcome.refused().size());
+            count += outcome.acknowledged().size() + outcome.refused().size();
         }
+        markSent(source, sent);
+        // claimed, but gone or without events by now: nothing to send
+        claimedIds.stream().filter(id -> !found.contains(id)).forEach(done::add);
+        claims.release(source.collection(), done, claim);
+        claims.extend(source.collection(), retry, claim, Date.from(clock.instant().plus(FAILURE_BACKOFF)));
+        retry.forEach(id -> retries.add(new Retry(clock.instant().plus(FAILURE_BACKOFF), new OutboxWakeups.Written(source.collection(), id))));
         return count;
     }
 
@@ -136,41 +200,20 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    private List<Document> claim(OutboxSource source, Date claimUntil) {
-        Instant now = clock.instant();
-        // "Has an outbox entry" asked through the sparse index on outbox.eventId, not by a scan.
-        Criteria claimable = Criteria.where(OutboxDocument.OUTBOX + ".eventId").exists(true)
-                .orOperator(Criteria.where(OutboxDocument.CLAIMED_UNTIL).is(null),
-                        Criteria.where(OutboxDocument.CLAIMED_UNTIL).lt(Date.from(now)));
-        Query candidates = Query.query(claimable).limit(properties.batchSize());
-        candidates.fields().include("_id");
-        List<Document> claimed = new ArrayList<>();
-        for (Document candidate : mongo.find(candidates, Document.class, source.collection())) {
-            Query stillClaimable = Query.query(Criteria.where("_id").is(candidate.get("_id")).andOperator(claimable));
-            Document document = mongo.findAndModify(stillClaimable, Update.update(OutboxDocument.CLAIMED_UNTIL, claimUntil),
-                    FindAndModifyOptions.options().returnNew(true), Document.class, source.collection());
-            if (document != null) {
-                claimed.add(document);
+    /** Removes the acknowledged events from their documents, in one bulk write: they are on the topic. */
+    private void markSent(OutboxSource source, Map<Object, List<String>> sent) {
+        BulkOperations pulls = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, source.collection());
+        int pending = 0;
+        for (Map.Entry<Object, List<String>> aggregate : sent.entrySet()) {
+            if (!aggregate.getValue().isEmpty()) {
+                pulls.updateOne(Query.query(Criteria.where("_id").is(aggregate.getKey())), new Update().pull(OutboxDocument.OUTBOX,
+                        new Document("eventId", new Document("$in", aggregate.getValue()))));
+                pending++;
             }
         }
-        return claimed;
-    }
-
-    /**
-     * Removes the acknowledged events (always right: they are on the topic), then ends this pass's
-     * claim: released when everything went, else kept a short while as a back-off before the next
-     * try. The claim is only touched while it is still this pass's, never another relay's.
-     */
-    private void markSent(OutboxSource source, Object id, List<String> eventIds, Date claim, boolean complete) {
-        if (!eventIds.isEmpty()) {
-            mongo.updateFirst(Query.query(Criteria.where("_id").is(id)),
-                    new Update().pull(OutboxDocument.OUTBOX, new Document("eventId", new Document("$in", eventIds))),
-                    source.collection());
+        if (pending > 0) {
+            pulls.execute();
         }
-        Update end = complete ? new Update().unset(OutboxDocument.CLAIMED_UNTIL)
-                : Update.update(OutboxDocument.CLAIMED_UNTIL, Date.from(clock.instant().plus(FAILURE_BACKOFF)));
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and(OutboxDocument.CLAIMED_UNTIL).is(claim)), end,
-                source.collection());
     }
 
     /** Moves a refused event from the outbox to {@code outboxParked}, with the reason, for an operator to see. */
@@ -260,7 +303,45 @@ public class OutboxRelay implements SmartLifecycle {
                     .createIndex(new Index().on(OutboxDocument.OUTBOX + ".eventId", Sort.Direction.ASC).sparse());
         }
         running = true;
-        work.start();
+        immediate = Thread.ofPlatform().name("outbox-relay").start(this::relayWhatIsWritten);
+        sweep.start();
+    }
+
+    /** The hot path: relays what the writers of this instance name, as soon as they name it. */
+    private void relayWhatIsWritten() {
+        while (running) {
+            List<OutboxWakeups.Written> written = List.of();
+            try {
+                retryDue();
+                written = wakeups.take(properties.batchSize(), RETRY_CHECK);
+                if (!written.isEmpty()) {
+                    relayWritten(written);
+                }
+            }
+            catch (InterruptedException stopping) {
+                return;
+            }
+            catch (RuntimeException e) {
+                log.warn("Relaying failed; trying again in {}: {}", FAILURE_BACKOFF, e.toString());
+                Instant later = clock.instant().plus(FAILURE_BACKOFF);
+                written.forEach(entry -> retries.add(new Retry(later, entry)));
+            }
+        }
+    }
+
+    private void retryDue() {
+        Instant now = clock.instant();
+        retries.removeIf(retry -> {
+            if (retry.at().isAfter(now)) {
+                return false;
+            }
+            wakeups.written(retry.written().collection(), retry.written().id());
+            return true;
+        });
+    }
+
+    /** An aggregate to name to the relay again at {@code at}. */
+    private record Retry(Instant at, OutboxWakeups.Written written) {
     }
 
     /** Drains without pausing while there is a backlog; pauses only when idle. */
@@ -273,11 +354,20 @@ public class OutboxRelay implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
-        work.stop();
+        if (immediate != null) {
+            immediate.interrupt();
+            try {
+                immediate.join(properties.sendTimeout().toMillis());
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        sweep.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return work.isRunning();
+        return sweep.isRunning();
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.bson.Document;
+import org.decoop.platform.mongo.VersionIndex;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -28,19 +29,39 @@ public final class VersionedReadModel {
     public VersionedReadModel(MongoTemplate mongo, String collection) {
         this.mongo = mongo;
         this.collection = collection;
+        new VersionIndex(mongo).ensure(collection);
     }
 
     /**
      * Stores {@code state} as version {@code version} of aggregate {@code id}, unless the same or a
-     * newer version is already stored.
+     * newer version is already stored. Reads the stored version by id, then writes conditioned on
+     * exactly that version ({@link VersionIndex}: no scan on the embedded store); a concurrent
+     * writer makes it read again.
      */
     public void apply(String id, long version, Update state) {
-        Query olderOrMissing = Query.query(Criteria.where("_id").is(id).and(VERSION).lt(version));
-        try {
-            mongo.upsert(olderOrMissing, state.set(VERSION, version), collection);
-        }
-        catch (DuplicateKeyException sameOrNewerVersionStored) {
-            // The upsert found no older version and tried to insert beside a newer one: nothing to do.
+        state.set(VERSION, version);
+        while (true) {
+            Query byId = Query.query(Criteria.where("_id").is(id));
+            byId.fields().include(VERSION);
+            Document stored = mongo.findOne(byId, Document.class, collection);
+            Long storedVersion = stored == null || stored.get(VERSION) == null ? null : ((Number) stored.get(VERSION)).longValue();
+            if (storedVersion != null && storedVersion >= version) {
+                return;
+            }
+            try {
+                if (stored == null) {
+                    // inserts, unless another writer inserted meanwhile (a duplicate _id: read again)
+                    mongo.upsert(Query.query(Criteria.where("_id").is(id).and(VERSION).is(version)), state, collection);
+                    return;
+                }
+                Query unchanged = Query.query(Criteria.where("_id").is(id).and(VERSION).is(storedVersion));
+                if (mongo.updateFirst(unchanged, state, collection).getMatchedCount() > 0) {
+                    return;
+                }
+            }
+            catch (DuplicateKeyException anotherWriterInserted) {
+                // read again
+            }
         }
     }
 

@@ -1,9 +1,11 @@
 package org.decoop.platform.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,17 +39,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.UpdateDefinition;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-import com.mongodb.client.result.UpdateResult;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
@@ -218,6 +218,31 @@ class OutboxRelayIntegrationTest {
         assertThat(relay().relayOnce()).isEqualTo(1);
     }
 
+    @Test
+    void publishesWhatAWriterNamesAtOnceWithoutWaitingForTheSweep() {
+        OutboxWakeups wakeups = new OutboxWakeups();
+        AggregateStore namingStore = new AggregateStore(mongo, new EventSerializer(() -> Actor.system("test")), wakeups);
+        OutboxProperties properties = new OutboxProperties(Duration.ofHours(1), 100, Duration.ofSeconds(30),
+                Duration.ofSeconds(10), 1, (short) 1);
+        OutboxRelay relay = new OutboxRelay(mongo, kafkaTemplate, properties, List.of(new OutboxSource(COLLECTION, topic, "/test-service")),
+                wakeups, Clock.systemUTC(), new SimpleMeterRegistry());
+        // the sweep runs once at start, on an empty collection, then not for an hour
+        relay.start();
+        try {
+            TestAggregate aggregate = new TestAggregate("p-6");
+            namingStore.insert(aggregate, 0, List.of(established("p-6")));
+            namingStore.update(aggregate, 0, 1, List.of(dormant("p-6", 1)));
+
+            assertThat(readAll(2)).extracting(record -> CloudEventRecords.toCloudEvent(record).getType())
+                    .containsExactly("org.decoop.PartnershipEstablished", "org.decoop.PartnershipWentDormant");
+            await().untilAsserted(() -> assertThat(mongo.findById("p-6", TestAggregate.class).getOutbox()).isEmpty());
+            assertThat(mongo.getCollection(OutboxClaims.COLLECTION).countDocuments()).as("claims released").isZero();
+        }
+        finally {
+            relay.stop();
+        }
+    }
+
     private OutboxRelay relay() {
         OutboxProperties properties = new OutboxProperties(Duration.ofMillis(100), 100, Duration.ofSeconds(30),
                 Duration.ofSeconds(10), 1, (short) 1);
@@ -286,11 +311,11 @@ class OutboxRelayIntegrationTest {
         }
 
         @Override
-        public UpdateResult updateFirst(Query query, UpdateDefinition update, String collectionName) {
+        public BulkOperations bulkOps(BulkOperations.BulkMode mode, String collectionName) {
             if (failNextMark.getAndSet(false)) {
                 throw new DataAccessResourceFailureException("simulated crash before marking events sent");
             }
-            return super.updateFirst(query, update, collectionName);
+            return super.bulkOps(mode, collectionName);
         }
     }
 }
