@@ -14,6 +14,7 @@ import org.decoop.platform.messaging.IdempotentConsumer;
 import org.decoop.platform.mongo.MongoPingHealthIndicator;
 import org.decoop.platform.outbox.AggregateStore;
 import org.decoop.platform.outbox.EventSerializer;
+import org.decoop.platform.outbox.OutboxEndpoint;
 import org.decoop.platform.outbox.OutboxProperties;
 import org.decoop.platform.outbox.OutboxRelay;
 import org.decoop.platform.outbox.OutboxWakeups;
@@ -28,6 +29,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -110,6 +112,13 @@ public class PlatformAutoConfiguration {
             ObjectProvider<MeterRegistry> meters) {
         return new OutboxRelay(mongo, outboxKafkaTemplate, properties, sources, outboxWakeups, clock,
                 meters.getIfAvailable(SimpleMeterRegistry::new));
+    }
+
+    @Bean
+    @ConditionalOnBean(OutboxRelay.class)
+    @ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.annotation.Endpoint")
+    OutboxEndpoint outboxEndpoint(OutboxRelay relay) {
+        return new OutboxEndpoint(relay);
     }
 
     /** The topics this service publishes to, created at start-up when missing. */

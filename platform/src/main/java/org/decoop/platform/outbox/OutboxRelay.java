@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.InvalidRecordException;
@@ -81,6 +82,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final Queue<Retry> retries = new ConcurrentLinkedQueue<>();
     private final PeriodicWork sweep;
     private volatile boolean running;
+    private volatile boolean paused;
     private Thread immediate;
 
     public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, OutboxProperties properties,
@@ -111,6 +113,9 @@ public class OutboxRelay implements SmartLifecycle {
      * @return how many events were published (or parked) and removed from their documents
      */
     public int relayOnce() {
+        if (paused) {
+            return 0;
+        }
         int count = 0;
         for (OutboxSource source : sources) {
             count += relay(source, waiting(source));
@@ -312,6 +317,10 @@ public class OutboxRelay implements SmartLifecycle {
         while (running) {
             List<OutboxWakeups.Written> written = List.of();
             try {
+                if (paused) {
+                    LockSupport.parkNanos(RETRY_CHECK.toNanos());
+                    continue;
+                }
                 retryDue();
                 written = wakeups.take(properties.batchSize(), RETRY_CHECK);
                 if (!written.isEmpty()) {
@@ -349,6 +358,21 @@ public class OutboxRelay implements SmartLifecycle {
         while (running && relayOnce() > 0) {
             // next pass
         }
+    }
+
+    /** Stops publishing until {@link #resume()}: events wait in the outbox meanwhile. */
+    public void pause() {
+        paused = true;
+        log.info("Outbox relay paused: events wait in the outbox until it resumes");
+    }
+
+    public void resume() {
+        paused = false;
+        log.info("Outbox relay resumed");
+    }
+
+    public boolean isPaused() {
+        return paused;
     }
 
     @Override

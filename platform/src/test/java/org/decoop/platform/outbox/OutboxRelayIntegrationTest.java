@@ -243,6 +243,19 @@ class OutboxRelayIntegrationTest {
         }
     }
 
+    @Test
+    void publishesNothingWhilePausedAndEverythingOnceResumed() {
+        store.insert(new TestAggregate("p-7"), 0, List.of(established("p-7")));
+        OutboxRelay relay = relay();
+
+        relay.pause();
+        assertThat(relay.relayOnce()).isZero();
+        assertThat(mongo.findById("p-7", TestAggregate.class).getOutbox()).hasSize(1);
+
+        relay.resume();
+        assertThat(relay.relayOnce()).isEqualTo(1);
+    }
+
     private OutboxRelay relay() {
         OutboxProperties properties = new OutboxProperties(Duration.ofMillis(100), 100, Duration.ofSeconds(30),
                 Duration.ofSeconds(10), 1, (short) 1);
