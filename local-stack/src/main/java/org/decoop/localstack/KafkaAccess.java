@@ -19,13 +19,17 @@ import org.decoop.events.Topics;
  * own topic and its dead-letter topics (which it also reads, to replay them), reads the topics it
  * consumes with its own group; the
  * read-only principal {@code subscriber} reads the three topics with any group named
- * {@code subscriber-*}. The broker's own principal ({@code broker}) is the only super user.
+ * {@code subscriber-*}. The benchmark harness's principal {@code bench} owns the topics and groups
+ * named {@code bench-*} (its baselines) and may see the offsets of the three topics. The broker's
+ * own principal ({@code broker}) is the only super user.
  */
 final class KafkaAccess {
 
     static final String BROKER = "broker";
     static final String SUBSCRIBER = "subscriber";
     static final String SUBSCRIBER_GROUP_PREFIX = "subscriber-";
+    static final String BENCH = "bench";
+    static final String BENCH_PREFIX = "bench-";
 
     /** Each service with the topic it publishes and the topics it consumes. */
     static final Map<String, Service> SERVICES = new LinkedHashMap<>();
@@ -50,10 +54,11 @@ final class KafkaAccess {
         return principals;
     }
 
-    /** The principals that sign in with SCRAM: the services and {@code subscriber}. */
+    /** The principals that sign in with SCRAM: the services, {@code subscriber} and {@code bench}. */
     static List<String> scramPrincipals() {
         List<String> principals = new ArrayList<>(SERVICES.keySet());
         principals.add(SUBSCRIBER);
+        principals.add(BENCH);
         return principals;
     }
 
@@ -84,6 +89,14 @@ final class KafkaAccess {
             allow(acls, SUBSCRIBER, ResourceType.TOPIC, topic, PatternType.LITERAL, AclOperation.READ, AclOperation.DESCRIBE);
         }
         allow(acls, SUBSCRIBER, ResourceType.GROUP, SUBSCRIBER_GROUP_PREFIX, PatternType.PREFIXED, AclOperation.READ);
+        allow(acls, BENCH, ResourceType.TOPIC, BENCH_PREFIX, PatternType.PREFIXED, AclOperation.CREATE, AclOperation.WRITE,
+                AclOperation.READ, AclOperation.DESCRIBE, AclOperation.DELETE);
+        allow(acls, BENCH, ResourceType.GROUP, BENCH_PREFIX, PatternType.PREFIXED, AclOperation.READ);
+        // Kafka's EndToEndLatency names its own group test-group-<time> and commits to it
+        allow(acls, BENCH, ResourceType.GROUP, "test-group-", PatternType.PREFIXED, AclOperation.READ);
+        for (String topic : List.of(Topics.PARTNERSHIP_EVENTS, Topics.PLAN_EVENTS, Topics.NOTIFICATION_EVENTS)) {
+            allow(acls, BENCH, ResourceType.TOPIC, topic, PatternType.LITERAL, AclOperation.DESCRIBE);
+        }
         return acls;
     }
 

@@ -290,7 +290,7 @@ public final class LocalStack {
      * everyone, the broker's super user for an operator's chores (dead-letter topics, replays).
      */
     private void writeClientConfigs() throws IOException {
-        for (String principal : List.of(KafkaAccess.SUBSCRIBER, KafkaAccess.BROKER)) {
+        for (String principal : List.of(KafkaAccess.SUBSCRIBER, KafkaAccess.BENCH, KafkaAccess.BROKER)) {
             boolean broker = principal.equals(KafkaAccess.BROKER);
             String password = credentials.kafkaPasswordOf(principal);
             writePrivate(options.home().resolve("kcat").resolve(principal + ".conf"), """

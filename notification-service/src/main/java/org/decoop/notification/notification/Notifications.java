@@ -16,6 +16,7 @@ import org.decoop.notification.notification.domain.DeliveryId;
 import org.decoop.notification.notification.domain.DeliveryStatus;
 import org.decoop.notification.subscription.domain.Subscription;
 import org.decoop.platform.messaging.IncomingEvent;
+import org.decoop.platform.mongo.ById;
 import org.decoop.platform.mongo.MongoPages;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -65,7 +66,7 @@ public class Notifications {
      */
     public boolean record(Subscription subscription, IncomingEvent event, String summary, Instant occurredAt) {
         String id = idOf(subscription.id().value(), event.id());
-        if (mongo.exists(Query.query(Criteria.where("_id").is(id)), NotificationDocument.class)) {
+        if (ById.exists(mongo, NotificationDocument.COLLECTION, id)) {
             return false;
         }
         Instant now = clock.instant();

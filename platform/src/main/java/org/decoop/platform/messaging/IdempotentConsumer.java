@@ -4,10 +4,9 @@ import java.time.Instant;
 import java.util.Date;
 
 import org.bson.Document;
+import org.decoop.platform.mongo.ById;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 
 /**
  * Guards a consumer against redelivery: an event id already applied by this consumer is skipped,
@@ -35,7 +34,7 @@ public class IdempotentConsumer {
      */
     public boolean applyOnce(String consumer, String eventId, Runnable effect) {
         String key = consumer + ":" + eventId;
-        if (mongo.exists(Query.query(Criteria.where("_id").is(key)), COLLECTION)) {
+        if (ById.exists(mongo, COLLECTION, key)) {
             return false;
         }
         effect.run();

@@ -7,7 +7,11 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.support.PageableExecutionUtils;
 
-/** One page of documents matching a criteria; the total is counted only when the page does not tell it. */
+/**
+ * One page of documents matching a criteria; the total is counted only when the page does not
+ * tell it, and without a criteria from the collection's metadata (a count with a criteria is an
+ * aggregation that the embedded store answers by reading every document).
+ */
 public final class MongoPages {
 
     private MongoPages() {
@@ -15,6 +19,6 @@ public final class MongoPages {
 
     public static <T> Page<T> find(MongoTemplate mongo, Criteria criteria, Pageable pageable, Class<T> type) {
         return PageableExecutionUtils.getPage(mongo.find(Query.query(criteria).with(pageable), type), pageable,
-                () -> mongo.count(Query.query(criteria), type));
+                () -> criteria.getCriteriaObject().isEmpty() ? mongo.estimatedCount(type) : mongo.count(Query.query(criteria), type));
     }
 }

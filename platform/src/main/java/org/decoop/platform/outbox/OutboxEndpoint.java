@@ -4,13 +4,14 @@ import java.util.Map;
 
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 
 /**
- * {@code /actuator/outbox} (role ops): whether the relay publishes, and a switch to pause it,
- * during a broker maintenance say, without stopping the API: writes go on and their events wait
- * in the outbox until it resumes. The benchmark harness pauses it to measure how fast it drains
- * a backlog.
+ * {@code /actuator/outbox} (role ops): whether the relay publishes; {@code POST
+ * /actuator/outbox/pause} and {@code /resume} stop and restart it, during a broker maintenance
+ * say, without stopping the API: writes go on and their events wait in the outbox until it
+ * resumes. The benchmark harness pauses it to measure how fast it drains a backlog.
  */
 @Endpoint(id = "outbox")
 public class OutboxEndpoint {
@@ -26,13 +27,13 @@ public class OutboxEndpoint {
         return Map.of("paused", relay.isPaused());
     }
 
+    /** {@code action}: {@code pause} or {@code resume}. */
     @WriteOperation
-    public Map<String, Object> pause(boolean paused) {
-        if (paused) {
-            relay.pause();
-        }
-        else {
-            relay.resume();
+    public Map<String, Object> change(@Selector String action) {
+        switch (action) {
+            case "pause" -> relay.pause();
+            case "resume" -> relay.resume();
+            default -> throw new IllegalArgumentException("action is pause or resume, not " + action);
         }
         return status();
     }

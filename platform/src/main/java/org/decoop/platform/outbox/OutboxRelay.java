@@ -323,7 +323,12 @@ public class OutboxRelay implements SmartLifecycle {
                 }
                 retryDue();
                 written = wakeups.take(properties.batchSize(), RETRY_CHECK);
-                if (!written.isEmpty()) {
+                if (paused) {
+                    // paused while waiting: these wait for the resume
+                    Instant now = clock.instant();
+                    written.forEach(entry -> retries.add(new Retry(now, entry)));
+                }
+                else if (!written.isEmpty()) {
                     relayWritten(written);
                 }
             }
