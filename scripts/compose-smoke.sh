@@ -64,7 +64,7 @@ echo "eclipse-temurin:21-jre/-jdk: look-alike (Debian bookworm + $(java -version
 
 step "jars (built on the host: Maven cannot reach Central from containers here)"
 [ -f local-stack/target/local-stack.jar ] && [ -f notification-service/target/notification-service.jar ] \
-  && [ -f local-stack/target/keycloak/keycloak-quarkus-dist.zip ] \
+  && [ -f local-stack/target/keycloak/keycloak-quarkus-dist.zip ] && [ -f local-stack/target/zipkin/zipkin.jar ] \
   || ./mvnw -B -q -DskipTests package
 
 step "look-alike Keycloak, Kafka and MongoDB stand-in"
@@ -80,6 +80,11 @@ mv "$work/keycloak"/keycloak-*/ "$work/keycloak/keycloak"
 keycloak_image=$(grep -o 'quay.io/keycloak/keycloak:[0-9.]*' docker-compose.yml)
 docker build -q -t "$keycloak_image" "$work/keycloak" >/dev/null
 echo "$keycloak_image: Keycloak from Maven Central's keycloak-quarkus-dist zip"
+rm -rf "$work/zipkin" && mkdir -p "$work/zipkin"
+cp scripts/compose-proof/zipkin/Dockerfile local-stack/target/zipkin/zipkin.jar "$work/zipkin/"
+zipkin_image=$(grep -o 'openzipkin/zipkin:[0-9.]*' docker-compose.yml)
+docker build -q -t "$zipkin_image" "$work/zipkin" >/dev/null
+echo "$zipkin_image: Zipkin from Maven Central's zipkin-server exec jar"
 docker build -q -t apache/kafka:4.1.2 "$work/kafka" >/dev/null
 docker build -q -t mongo:8.0 "$work/mongo" >/dev/null
 echo "apache/kafka:4.1.2: Kafka $(ls local-stack/target/lib | grep -o 'kafka_2.13-[0-9.]*[0-9]' | head -1) from its own jars"
@@ -196,4 +201,14 @@ curl -sf -H "Authorization: Bearer $SKGO" "$N/api/subscriptions/$inbox/notificat
 test "$(curl -sf -H "Authorization: Bearer $SKGO" "$N/api/subscriptions/$inbox/notifications?size=50" | jq '[.content[].eventId] | length == (unique | length)')" = true
 echo "another user's inbox: $(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $NEVERS" "$N/api/subscriptions/$inbox/notifications")"
 test "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $NEVERS" "$N/api/subscriptions/$inbox/notifications")" = 404
+
+step "one trace of the signing: the command, its relay, the consumers (Zipkin on localhost:9411)"
+trace=""
+for _ in $(seq 1 30); do
+  trace=$(curl -sf "http://localhost:9411/api/v2/traces?serviceName=plan-service&limit=50" \
+    | jq -c 'map(select(any(.[]; .name == "http post /api/plans/{id}/signatures"))) | map(map(.localEndpoint.serviceName) | unique) | max_by(length)')
+  [ "$trace" = '["notification-service","partnership-service","plan-service"]' ] && break; sleep 2
+done
+echo "services in the trace of a signature: $trace"
+test "$trace" = '["notification-service","partnership-service","plan-service"]'
 echo "compose smoke: PASSED"

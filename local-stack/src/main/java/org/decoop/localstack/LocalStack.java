@@ -65,6 +65,7 @@ public final class LocalStack {
     private final Keycloak identity;
     private Credentials credentials;
     private ChildProcess keycloak;
+    private ChildProcess zipkin;
     private ChildProcess kafka;
     private MongoServer mongo;
     private H2Backend store;
@@ -140,6 +141,7 @@ public final class LocalStack {
         log("started Keycloak (pid %d) on %s, logging to %s", keycloak.pid(), identity.issuer(), keycloak.log());
         log("tokens, once it is ready: curl -s -d grant_type=password -d client_id=%s -d username=nevers -d password=decoop %s",
                 Keycloak.CLI_CLIENT, identity.tokenUrl());
+        startZipkin();
         startMongo();
         startKafka();
         prepareKafka();
@@ -159,6 +161,22 @@ public final class LocalStack {
             return thread;
         });
         supervisor.scheduleWithFixedDelay(this::restartDeadServices, 2, 2, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Zipkin, from Maven Central's {@code io.zipkin:zipkin-server} exec jar, keeping the traces in
+     * memory (the newest 20 000 spans): where a person looks at one trace of a command.
+     */
+    private void startZipkin() throws IOException {
+        Path jar = options.jars().resolve("local-stack").resolve("target").resolve("zipkin").resolve("zipkin.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: build first with ./mvnw -B -DskipTests package");
+        }
+        zipkin = new ChildProcess("zipkin", List.of(java, "-Xms32m", "-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-jar", jar.toString()), Map.of("STORAGE_TYPE", "mem", "MEM_MAX_SPANS", "20000",
+                "QUERY_PORT", Integer.toString(options.zipkinPort()), "JAVA_OPTS", ""), options.logs().resolve("zipkin.log"));
+        zipkin.start();
+        log("started Zipkin (pid %d) on %s, logging to %s", zipkin.pid(), options.zipkinUrl(), zipkin.log());
     }
 
     private void startMongo() {
@@ -329,13 +347,15 @@ public final class LocalStack {
         environment.put("SPRING_MONGODB_URI", options.mongoUri(databaseOf(service)));
         environment.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", identity.issuer());
         environment.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI", identity.jwkSetUri());
+        environment.put("MANAGEMENT_TRACING_EXPORT_ZIPKIN_ENDPOINT", options.zipkinUrl() + "/api/v2/spans");
         if (service.equals("notification-service")) {
             // Local receivers (a webhook on localhost) are what a developer tests with.
             environment.put("DECOOP_NOTIFICATION_ALLOW_PRIVATE_TARGETS", "true");
             environment.put("DECOOP_NOTIFICATION_SECRET_KEY", credentials.get(Credentials.SECRET_KEY));
         }
+        // C2 too (no TieredStopAtLevel=1): a little more memory and start-up time, much more throughput
         List<String> command = new ArrayList<>(List.of(java, "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-jar", jarOf(service).toString()));
+                "-jar", jarOf(service).toString()));
         return new ChildProcess(service, command, environment, options.logs().resolve(service + ".log"));
     }
 
@@ -380,6 +400,7 @@ public final class LocalStack {
         Map<String, ChildProcess> supervised = new LinkedHashMap<>(services);
         supervised.put("the Kafka broker", kafka);
         supervised.put("Keycloak", keycloak);
+        supervised.put("Zipkin", zipkin);
         supervised.forEach((name, child) -> {
             // At most one restart per process every RESTART_BACKOFF: one that cannot start does not spin.
             Long last = lastRestart.get(name);
@@ -404,6 +425,7 @@ public final class LocalStack {
         text.append("  %-21s %s   topics: %s%n".formatted("Kafka", options.kafkaBootstrap(), String.join(", ", EventCatalog.topics())));
         text.append("  %-21s mongodb://127.0.0.1:%d  (data in %s)%n".formatted("MongoDB", options.mongoPort(), options.data()));
         text.append("  %-21s %s   (demo users' password: decoop)%n".formatted("Keycloak", identity.issuer()));
+        text.append("  %-21s %s   (one trace per command: its relay, consumers, deliveries)%n".formatted("Zipkin", options.zipkinUrl()));
         text.append("  %-21s %s%n%n".formatted("logs", options.logs()));
         text.append("  Get a token (users: embassy, skgo, suresnes, kragujevac, nevers, sremska-mitrovica, ops):%n".formatted());
         text.append("  TOKEN=$(curl -s -d grant_type=password -d client_id=%s -d username=nevers -d password=decoop %s | jq -r .access_token)%n"
@@ -441,6 +463,11 @@ public final class LocalStack {
         }
         if (keycloak != null) {
             Thread thread = new Thread(() -> keycloak.stop(STOP_GRACE), "stop-keycloak");
+            thread.start();
+            stops.add(thread);
+        }
+        if (zipkin != null) {
+            Thread thread = new Thread(() -> zipkin.stop(STOP_GRACE), "stop-zipkin");
             thread.start();
             stops.add(thread);
         }

@@ -12,7 +12,7 @@ import java.util.List;
  * @param demo load the seed story through the public APIs once the stack is ready
  */
 record StackOptions(Path home, Path jars, boolean fresh, boolean demo, int kafkaPort, int controllerPort, int mongoPort,
-        int partnershipPort, int planPort, int notificationPort, int keycloakPort) {
+        int partnershipPort, int planPort, int notificationPort, int keycloakPort, int zipkinPort) {
 
     static final String USAGE = """
             Usage: java -jar local-stack/target/local-stack.jar [--fresh] [--demo] [options]
@@ -23,6 +23,7 @@ record StackOptions(Path home, Path jars, boolean fresh, boolean demo, int kafka
               --kafka-port=9092 --kafka-controller-port=9093 --mongo-port=27017
               --partnership-port=8081 --plan-port=8082 --notification-port=8083
               --keycloak-port=8180     (its management port, for health, is this + 1000)
+              --zipkin-port=9411       (the traces, in memory)
             """;
 
     static StackOptions parse(List<String> args) {
@@ -37,6 +38,7 @@ record StackOptions(Path home, Path jars, boolean fresh, boolean demo, int kafka
         int plan = 8082;
         int notification = 8083;
         int keycloak = 8180;
+        int zipkin = 9411;
         for (String arg : args) {
             String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
             String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : "";
@@ -52,19 +54,20 @@ record StackOptions(Path home, Path jars, boolean fresh, boolean demo, int kafka
                 case "--plan-port" -> plan = port(name, value);
                 case "--notification-port" -> notification = port(name, value);
                 case "--keycloak-port" -> keycloak = port(name, value);
+                case "--zipkin-port" -> zipkin = port(name, value);
                 default -> throw new IllegalArgumentException("Unknown option " + arg + "\n" + USAGE);
             }
         }
         if (keycloak + 1000 > 65535) {
             throw new IllegalArgumentException("--keycloak-port needs room for its management port (the port + 1000)");
         }
-        List<Integer> ports = List.of(kafka, controller, mongo, partnership, plan, notification, keycloak, keycloak + 1000);
+        List<Integer> ports = List.of(kafka, controller, mongo, partnership, plan, notification, keycloak, keycloak + 1000, zipkin);
         if (ports.stream().distinct().count() < ports.size()) {
             throw new IllegalArgumentException("Two of the stack's ports are the same (Keycloak's management port is "
                     + "--keycloak-port + 1000): " + ports + "\n" + USAGE);
         }
         return new StackOptions(home.toAbsolutePath().normalize(), jars.toAbsolutePath().normalize(), fresh, demo, kafka,
-                controller, mongo, partnership, plan, notification, keycloak);
+                controller, mongo, partnership, plan, notification, keycloak, zipkin);
     }
 
     private static int port(String name, String value) {
@@ -90,6 +93,10 @@ record StackOptions(Path home, Path jars, boolean fresh, boolean demo, int kafka
 
     String kafkaBootstrap() {
         return "127.0.0.1:" + kafkaPort;
+    }
+
+    String zipkinUrl() {
+        return "http://localhost:" + zipkinPort;
     }
 
     String mongoUri(String database) {

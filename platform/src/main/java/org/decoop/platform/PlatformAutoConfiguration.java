@@ -20,6 +20,7 @@ import org.decoop.platform.outbox.OutboxRelay;
 import org.decoop.platform.outbox.OutboxWakeups;
 import org.decoop.platform.outbox.OutboxSource;
 import org.decoop.platform.security.Callers;
+import org.decoop.platform.tracing.Traces;
 import org.decoop.platform.web.ApiDocumentation;
 import org.decoop.platform.web.ProblemDetailsAdvice;
 import org.decoop.platform.web.RequestSizeLimitFilter;
@@ -40,10 +41,13 @@ import org.springframework.core.Ordered;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.http.server.observation.ServerRequestObservationContext;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.util.unit.DataSize;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationPredicate;
+import io.micrometer.tracing.Tracer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /** The mechanisms every decoop service shares, configured once. */
@@ -65,11 +69,25 @@ public class PlatformAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    EventSerializer eventSerializer(ObjectProvider<Callers> callers,
+    EventSerializer eventSerializer(ObjectProvider<Callers> callers, Traces traces,
             @Value("${spring.application.name:decoop}") String serviceName) {
         Callers known = callers.getIfAvailable();
         Actor system = Actor.system(serviceName);
-        return new EventSerializer(known == null ? () -> system : known::currentOrSystem);
+        return new EventSerializer(known == null ? () -> system : known::currentOrSystem, traces::current);
+    }
+
+    /** Probes and scrapes (readiness, Prometheus) are not traced: they would bury the commands' traces. */
+    @Bean
+    ObservationPredicate noActuatorTraces() {
+        return (name, context) -> !(context instanceof ServerRequestObservationContext request
+                && request.getCarrier().getRequestURI().startsWith("/actuator"));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    Traces traces(ObjectProvider<Tracer> tracer) {
+        Tracer available = tracer.getIfAvailable();
+        return available == null ? Traces.NONE : Traces.of(available);
     }
 
     @Bean
@@ -101,16 +119,20 @@ public class PlatformAutoConfiguration {
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
         config.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
-        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new ByteArraySerializer()));
+        KafkaTemplate<String, byte[]> template = new KafkaTemplate<>(
+                new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new ByteArraySerializer()));
+        // each send is a producer span, and its traceparent header carries the trace to the consumers
+        template.setObservationEnabled(true);
+        return template;
     }
 
     @Bean
     @ConditionalOnBean(OutboxSource.class)
     @ConditionalOnProperty(name = "decoop.outbox.enabled", havingValue = "true", matchIfMissing = true)
     OutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<String, byte[]> outboxKafkaTemplate,
-            OutboxProperties properties, List<OutboxSource> sources, OutboxWakeups outboxWakeups, Clock clock,
+            OutboxProperties properties, List<OutboxSource> sources, OutboxWakeups outboxWakeups, Traces traces, Clock clock,
             ObjectProvider<MeterRegistry> meters) {
-        return new OutboxRelay(mongo, outboxKafkaTemplate, properties, sources, outboxWakeups, clock,
+        return new OutboxRelay(mongo, outboxKafkaTemplate, properties, sources, outboxWakeups, traces, clock,
                 meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 

@@ -11,6 +11,7 @@ import org.decoop.notification.notification.Notifications;
 import org.decoop.notification.subscription.Subscriptions;
 import org.decoop.notification.subscription.TargetGuard;
 import org.decoop.platform.outbox.OutboxSource;
+import org.decoop.platform.tracing.Traces;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,10 +30,11 @@ class DeliveryConfiguration {
     @Bean
     @ConditionalOnProperty(name = "decoop.notification.delivery-enabled", havingValue = "true", matchIfMissing = true)
     DeliveryWorker deliveryWorker(Deliveries deliveries, Notifications notifications, Subscriptions subscriptions,
-            JavaMailSender mail, TargetGuard guard, NotificationProperties properties, Clock clock, MeterRegistry meters) {
+            JavaMailSender mail, TargetGuard guard, NotificationProperties properties, Clock clock, MeterRegistry meters,
+            Traces traces) {
         return new DeliveryWorker(deliveries, notifications, subscriptions,
                 new WebhookSender(guard, properties.timeout(), properties.concurrency(), clock),
-                new EmailSender(mail, properties.mailFrom()), properties, clock, meters);
+                new EmailSender(mail, properties.mailFrom()), properties, clock, meters, traces);
     }
 
     /** NotificationDeliveryFailed waits in the notification documents; the platform's relay publishes it. */

@@ -25,6 +25,7 @@ import org.decoop.notification.subscription.domain.Subscription;
 import org.decoop.notification.subscription.domain.SubscriptionId;
 import org.decoop.notification.subscription.domain.WebhookSecret;
 import org.decoop.platform.scheduling.PeriodicWork;
+import org.decoop.platform.tracing.Traces;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -52,12 +53,14 @@ class DeliveryWorker implements SmartLifecycle {
     private final NotificationProperties properties;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final Traces traces;
     private final PeriodicWork work;
     private final Semaphore slots;
     private ExecutorService attempts;
 
     DeliveryWorker(Deliveries deliveries, Notifications notifications, Subscriptions subscriptions, WebhookSender webhooks,
-            EmailSender email, NotificationProperties properties, Clock clock, MeterRegistry meters) {
+            EmailSender email, NotificationProperties properties, Clock clock, MeterRegistry meters, Traces traces) {
+        this.traces = traces;
         this.deliveries = deliveries;
         this.notifications = notifications;
         this.subscriptions = subscriptions;
@@ -120,30 +123,20 @@ class DeliveryWorker implements SmartLifecycle {
             save(delivery);
             return;
         }
-        Instant start = clock.instant();
-        Integer status = null;
-        String error = null;
-        try {
-            NotificationDocument notification = notifications.byId(delivery.subscriptionId(), delivery.id().value()).orElseThrow();
-            if (delivery.channel() == Channel.WEBHOOK) {
-                WebhookSecret secret = subscriptions.secretOf(subscription.get().id()).orElseThrow();
-                status = webhooks.send(delivery.target(), "msg_" + delivery.id(), notification.cloudEvent(), secret);
-            }
-            else {
-                email.send(notification);
-            }
+        Optional<NotificationDocument> notification = notifications.byId(delivery.subscriptionId(), delivery.id().value());
+        if (notification.isEmpty()) {
+            delivery.giveUp("notification deleted", clock.instant());
+            save(delivery);
+            return;
         }
-        catch (Exception e) {
-            if (Thread.currentThread().isInterrupted()) {
-                // Shutting down: record nothing, the claim runs out and the attempt is made again.
-                return;
-            }
-            error = DeliveryFailures.describe(e, properties.timeout());
-            // The subscriber sees the words; an operator may need the cause (an SMTP reply, a certificate).
-            log.info("Delivery {} attempt failed: {}", delivery.id(), e.toString());
+        // the delivery joins the trace of the command whose event it delivers
+        Attempt attempt = traces.inTraceOf(notification.get().traceparent(), "deliver " + delivery.channel().name().toLowerCase(),
+                () -> attemptOnce(delivery, subscription.get(), notification.get()));
+        if (attempt == null) {
+            // Shutting down: record nothing, the claim runs out and the attempt is made again.
+            return;
         }
-        delivery.recordAttempt(new Attempt(start, status, error, Duration.between(start, clock.instant()).toMillis()), schedule,
-                clock.instant());
+        delivery.recordAttempt(attempt, schedule, clock.instant());
         if (!save(delivery)) {
             return;
         }
@@ -153,7 +146,7 @@ class DeliveryWorker implements SmartLifecycle {
             case FAILED -> {
                 meters.counter("decoop.notifications.attempts.failed", "channel", channel).increment();
                 if (delivery.receiverGone()) {
-                    subscriptions.disable(subscription.get().id(), "The receiver answered 410 Gone at " + start);
+                    subscriptions.disable(subscription.get().id(), "The receiver answered 410 Gone at " + attempt.at());
                 }
                 else {
                     log.warn("Delivery {} to {} failed {} times; giving up", delivery.id(),
@@ -162,6 +155,31 @@ class DeliveryWorker implements SmartLifecycle {
             }
             default -> meters.counter("decoop.notifications.attempts.failed", "channel", channel).increment();
         }
+    }
+
+    /** Sends once; null when interrupted (shutting down). */
+    private Attempt attemptOnce(Delivery delivery, Subscription subscription, NotificationDocument notification) {
+        Instant start = clock.instant();
+        Integer status = null;
+        String error = null;
+        try {
+            if (delivery.channel() == Channel.WEBHOOK) {
+                WebhookSecret secret = subscriptions.secretOf(subscription.id()).orElseThrow();
+                status = webhooks.send(delivery.target(), "msg_" + delivery.id(), notification.cloudEvent(), secret);
+            }
+            else {
+                email.send(notification);
+            }
+        }
+        catch (Exception e) {
+            if (Thread.currentThread().isInterrupted()) {
+                return null;
+            }
+            error = DeliveryFailures.describe(e, properties.timeout());
+            // The subscriber sees the words; an operator may need the cause (an SMTP reply, a certificate).
+            log.info("Delivery {} attempt failed: {}", delivery.id(), e.toString());
+        }
+        return new Attempt(start, status, error, Duration.between(start, clock.instant()).toMillis());
     }
 
     /**

@@ -37,6 +37,8 @@ public class NotificationDocument extends OutboxDocument {
     Instant createdAt;
     /** The event as a structured CloudEvent (JSON), exactly as webhooks receive it. */
     String cloudEvent;
+    /** The W3C trace context of the consumer that stored it: its delivery continues that trace. */
+    String traceparent;
     boolean read;
 
     Channel channel;
@@ -94,6 +96,10 @@ public class NotificationDocument extends OutboxDocument {
 
     public String cloudEvent() {
         return cloudEvent;
+    }
+
+    public String traceparent() {
+        return traceparent;
     }
 
     public boolean read() {

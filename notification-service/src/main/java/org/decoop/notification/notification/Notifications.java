@@ -16,8 +16,8 @@ import org.decoop.notification.notification.domain.DeliveryId;
 import org.decoop.notification.notification.domain.DeliveryStatus;
 import org.decoop.notification.subscription.domain.Subscription;
 import org.decoop.platform.messaging.IncomingEvent;
-import org.decoop.platform.mongo.ById;
 import org.decoop.platform.mongo.MongoPages;
+import org.decoop.platform.tracing.Traces;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
@@ -45,9 +45,11 @@ public class Notifications {
     private final Deliveries deliveries;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final Traces traces;
 
-    Notifications(MongoTemplate mongo, Deliveries deliveries, Clock clock, ApplicationEventPublisher events) {
+    Notifications(MongoTemplate mongo, Deliveries deliveries, Clock clock, ApplicationEventPublisher events, Traces traces) {
         this.mongo = mongo;
+        this.traces = traces;
         this.deliveries = deliveries;
         this.clock = clock;
         this.events = events;
@@ -66,9 +68,8 @@ public class Notifications {
      */
     public boolean record(Subscription subscription, IncomingEvent event, String summary, Instant occurredAt) {
         String id = idOf(subscription.id().value(), event.id());
-        if (ById.exists(mongo, NotificationDocument.COLLECTION, id)) {
-            return false;
-        }
+        // A redelivered event is rare: rather than a lookup before every insert, its insert fails on
+        // the duplicate id and the sequence number it took is recorded as unused (below).
         Instant now = clock.instant();
         NotificationDocument document = new NotificationDocument(id);
         document.subscriptionId = subscription.id().value();
@@ -80,6 +81,7 @@ public class Notifications {
         document.occurredAt = occurredAt;
         document.createdAt = now;
         document.cloudEvent = structuredCloudEvent(event);
+        document.traceparent = traces.current();
         document.channel = subscription.channel();
         document.target = subscription.target();
         document.status = subscription.channel() == Channel.INBOX ? DeliveryStatus.STORED : DeliveryStatus.PENDING;

@@ -13,7 +13,7 @@ import org.decoop.notification.subscription.domain.SubscriptionId;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
-import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.index.CompoundIndexes;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -22,8 +22,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * values, never by scanning every subscription.
  */
 @Document(SubscriptionDocument.COLLECTION)
-@CompoundIndex(name = "matching", def = "{'status': 1, 'eventTypes': 1, 'filter.partnershipId': 1, "
-        + "'filter.localAuthorityId': 1, 'filter.country': 1, 'filter.theme': 1}")
+@CompoundIndexes({
+        @CompoundIndex(name = "matching", def = "{'status': 1, 'eventTypes': 1, 'filter.partnershipId': 1, "
+                + "'filter.localAuthorityId': 1, 'filter.country': 1, 'filter.theme': 1}"),
+        @CompoundIndex(name = "by_owner", def = "{'owner': 1, 'createdAt': 1, '_id': 1}") })
 class SubscriptionDocument {
 
     static final String COLLECTION = "subscriptions";
@@ -33,7 +35,6 @@ class SubscriptionDocument {
     String id;
     @Version
     Long version;
-    @Indexed
     String owner;
     String subscriber;
     Channel channel;

@@ -23,6 +23,7 @@ import org.decoop.platform.outbox.AggregateStore;
 import org.decoop.platform.outbox.EventSerializer;
 import org.decoop.platform.testing.InMemoryMongo;
 import org.decoop.platform.testing.MutableClock;
+import org.decoop.platform.tracing.Traces;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -41,7 +42,7 @@ class DeliveriesTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2020-02-27T10:00:00Z"));
     private final MongoTemplate mongo = MONGO.freshDatabase();
     private final Deliveries deliveries = new Deliveries(mongo, new AggregateStore(mongo, new EventSerializer(() -> Actor.system("test"))));
-    private final Notifications notifications = new Notifications(mongo, deliveries, clock, event -> { });
+    private final Notifications notifications = new Notifications(mongo, deliveries, clock, event -> { }, Traces.NONE);
     private final Subscription subscription = Subscription.create(OWNER, "coordinator", Channel.EMAIL, "coordination@skgo.org",
             List.of(), Filter.NONE, clock.instant());
 

@@ -6,12 +6,15 @@ import org.decoop.partnership.localauthority.domain.LocalAuthority;
 import org.decoop.partnership.localauthority.domain.LocalAuthorityId;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.CompoundIndexes;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /** How a local authority is stored. The unique index makes (name, country) one identity. */
 @Document("local_authorities")
-@CompoundIndex(name = "unique_name_per_country", def = "{'country': 1, 'nameKey': 1}", unique = true)
+@CompoundIndexes({
+        @CompoundIndex(name = "unique_name_per_country", def = "{'country': 1, 'nameKey': 1}", unique = true),
+        @CompoundIndex(name = "by_name", def = "{'nameKey': 1, 'country': 1, '_id': 1}") })
 class LocalAuthorityDocument {
 
     static final String CODE_INDEX = "unique_code";

@@ -14,20 +14,30 @@ import org.decoop.partnership.partnership.domain.Partnership;
 import org.decoop.partnership.partnership.domain.PartnershipId;
 import org.decoop.partnership.partnership.domain.StatusChange;
 import org.decoop.platform.outbox.OutboxDocument;
-import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.CompoundIndexes;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-/** How a partnership is stored: its state, and (in the base class) its version and unpublished events. */
+/**
+ * How a partnership is stored: its state, and (in the base class) its version and unpublished
+ * events. Each list and search is answered from an index that also holds its order (newest
+ * first), so a page is read from the index, not sorted from the collection (see QueryIndexesTest).
+ */
 @Document(PartnershipDocument.COLLECTION)
+@CompoundIndexes({
+        @CompoundIndex(name = "newest", def = "{'establishedAt': -1, '_id': 1}"),
+        @CompoundIndex(name = "by_status", def = "{'status': 1, 'establishedAt': -1, '_id': 1}"),
+        @CompoundIndex(name = "by_country", def = "{'partners.country': 1, 'establishedAt': -1, '_id': 1}"),
+        @CompoundIndex(name = "by_theme", def = "{'themes': 1, 'establishedAt': -1, '_id': 1}"),
+        @CompoundIndex(name = "by_partner", def = "{'partners._id': 1, 'establishedAt': -1, '_id': 1}"),
+        @CompoundIndex(name = "dormancy", def = "{'status': 1, 'lastActivityOn': 1}") })
 class PartnershipDocument extends OutboxDocument {
 
     static final String COLLECTION = "partnerships";
 
-    @Indexed
     PartnershipStatus status;
     List<PartnerEntry> partners;
     Integer since;
-    @Indexed
     List<Theme> themes;
     CoordinatorEntry coordinator;
     List<HistoryEntry> history;
@@ -35,7 +45,6 @@ class PartnershipDocument extends OutboxDocument {
     Integer omittedChanges;
     /** ISO date kept as text: no time-zone shift between Java and BSON dates. */
     String lastActivityOn;
-    @Indexed
     Instant establishedAt;
 
     PartnershipDocument() {
@@ -73,7 +82,7 @@ class PartnershipDocument extends OutboxDocument {
                 lastActivityOn == null ? null : LocalDate.parse(lastActivityOn));
     }
 
-    record PartnerEntry(@Indexed String id, String code, String name, @Indexed String country) {
+    record PartnerEntry(String id, String code, String name, String country) {
     }
 
     record CoordinatorEntry(String name, String email) {

@@ -16,7 +16,8 @@ import org.decoop.plan.plan.domain.Plan;
 import org.decoop.plan.plan.domain.PlanId;
 import org.decoop.plan.plan.domain.Signature;
 import org.decoop.platform.outbox.OutboxDocument;
-import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.CompoundIndexes;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -24,17 +25,20 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * add them up exactly in aggregations; dates are ISO text, free of time-zone shifts.
  */
 @Document(PlanDocument.COLLECTION)
+// each list and search is answered from an index that also holds its order (newest year first)
+@CompoundIndexes({
+        @CompoundIndex(name = "by_year", def = "{'year': -1, '_id': 1}"),
+        @CompoundIndex(name = "by_status", def = "{'status': 1, 'year': -1, '_id': 1}"),
+        @CompoundIndex(name = "by_theme", def = "{'themes': 1, 'year': -1, '_id': 1}"),
+        @CompoundIndex(name = "by_partnership", def = "{'activities.partnershipIds': 1, 'year': -1, '_id': 1}") })
 class PlanDocument extends OutboxDocument {
 
     static final String COLLECTION = "plans";
 
-    @Indexed
     int year;
     String title;
-    @Indexed
     PlanStatus status;
     List<PartyEntry> parties;
-    @Indexed
     List<Theme> themes;
     List<ActivityEntry> activities;
     List<SignatureEntry> signatures;
@@ -82,7 +86,7 @@ class PlanDocument extends OutboxDocument {
     }
 
     /** {@code activityId}, not {@code id}: Spring Data would store a nested {@code id} as {@code _id}. */
-    record ActivityEntry(String activityId, String title, Theme theme, @Indexed List<String> partnershipIds,
+    record ActivityEntry(String activityId, String title, Theme theme, List<String> partnershipIds,
             String startsOn, String endsOn, List<FundingEntry> funding, String completedOn) {
 
         static ActivityEntry of(Activity activity) {

@@ -26,11 +26,17 @@ public final class CloudEventRecords {
     /** CloudEvents Auth Context extension attributes: {@code ce_authtype} and {@code ce_authid} on Kafka. */
     public static final String AUTH_TYPE = "authtype";
     public static final String AUTH_ID = "authid";
+    /** CloudEvents Distributed Tracing extension: {@code ce_traceparent}, the trace context of the write that caused the event. */
+    public static final String TRACEPARENT = "traceparent";
 
     public static CloudEvent toCloudEvent(OutboxEvent event, String source) {
         // Events written before the services knew their callers were all caused without one.
         String authType = event.authType() == null ? "system" : event.authType();
-        return CloudEventBuilder.v1()
+        CloudEventBuilder builder = CloudEventBuilder.v1();
+        if (event.traceparent() != null) {
+            builder.withExtension(TRACEPARENT, event.traceparent());
+        }
+        return builder
                 .withId(event.eventId())
                 .withSource(URI.create(source))
                 .withType(event.type())

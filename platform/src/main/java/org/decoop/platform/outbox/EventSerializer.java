@@ -20,10 +20,17 @@ public class EventSerializer {
 
     private final JsonMapper jsonMapper = JsonMapper.builder().build();
     private final Supplier<Actor> author;
+    private final Supplier<String> traceparent;
 
     /** @param author who causes the events serialized now: the signed-in caller, else the service itself */
     public EventSerializer(Supplier<Actor> author) {
+        this(author, () -> null);
+    }
+
+    /** @param traceparent the W3C trace context of the work in progress, or null */
+    public EventSerializer(Supplier<Actor> author, Supplier<String> traceparent) {
         this.author = author;
+        this.traceparent = traceparent;
     }
 
     public List<OutboxEvent> toOutbox(List<? extends DecoopEvent> events) {
@@ -39,7 +46,8 @@ public class EventSerializer {
                 event.occurredAt(),
                 jsonMapper.writeValueAsString(event),
                 actor.kind().authType(),
-                actor.id());
+                actor.id(),
+                traceparent.get());
     }
 
 }

@@ -20,7 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("decoop.outbox")
 public record OutboxProperties(
-        @DefaultValue("5s") Duration sweepInterval,
+        @DefaultValue("1m") Duration sweepInterval,
         @DefaultValue("200") int batchSize,
         @DefaultValue("60s") Duration claimDuration,
         @DefaultValue("30s") Duration sendTimeout,

@@ -25,6 +25,7 @@ import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.bson.Document;
 import org.decoop.platform.scheduling.PeriodicWork;
+import org.decoop.platform.tracing.Traces;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -78,6 +79,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final Counter parked;
     private final OutboxWakeups wakeups;
     private final OutboxClaims claims;
+    private final Traces tracing;
     /** Aggregates whose send failed, to try again after the back-off. */
     private final Queue<Retry> retries = new ConcurrentLinkedQueue<>();
     private final PeriodicWork sweep;
@@ -87,13 +89,14 @@ public class OutboxRelay implements SmartLifecycle {
 
     public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, OutboxProperties properties,
             List<OutboxSource> sources, Clock clock, MeterRegistry meters) {
-        this(mongo, kafka, properties, sources, new OutboxWakeups(), clock, meters);
+        this(mongo, kafka, properties, sources, new OutboxWakeups(), Traces.NONE, clock, meters);
     }
 
     public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, OutboxProperties properties,
-            List<OutboxSource> sources, OutboxWakeups wakeups, Clock clock, MeterRegistry meters) {
+            List<OutboxSource> sources, OutboxWakeups wakeups, Traces tracing, Clock clock, MeterRegistry meters) {
         this.mongo = mongo;
         this.wakeups = wakeups;
+        this.tracing = tracing;
         this.claims = new OutboxClaims(mongo);
         this.kafka = kafka;
         this.properties = properties;
@@ -163,7 +166,8 @@ public class OutboxRelay implements SmartLifecycle {
             found.add(document.get("_id"));
             List<OutboxEvent> events = outboxOf(document);
             List<CompletableFuture<SendResult<String, byte[]>>> acks = events.stream()
-                    .map(event -> send(CloudEventRecords.toRecord(event, source.topic(), source.source())))
+                    .map(event -> tracing.inTraceOf(event.traceparent(), "outbox relay " + source.topic(),
+                            () -> send(CloudEventRecords.toRecord(event, source.topic(), source.source()))))
                     .toList();
             sending.add(new PendingAggregate(document.get("_id"), events, acks));
         }
@@ -255,7 +259,8 @@ public class OutboxRelay implements SmartLifecycle {
                         entry.getDate("time").toInstant(),
                         entry.getString("data"),
                         entry.getString("authType"),
-                        entry.getString("authId")))
+                        entry.getString("authId"),
+                        entry.getString("traceparent")))
                 .toList();
     }
 

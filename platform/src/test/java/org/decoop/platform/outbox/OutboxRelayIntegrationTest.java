@@ -31,6 +31,7 @@ import org.decoop.events.partnership.PartnershipEvent;
 import org.decoop.events.partnership.PartnershipWentDormant;
 import org.decoop.platform.domain.Actor;
 import org.decoop.platform.testing.MutableClock;
+import org.decoop.platform.tracing.Traces;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -225,7 +226,7 @@ class OutboxRelayIntegrationTest {
         OutboxProperties properties = new OutboxProperties(Duration.ofHours(1), 100, Duration.ofSeconds(30),
                 Duration.ofSeconds(10), 1, (short) 1);
         OutboxRelay relay = new OutboxRelay(mongo, kafkaTemplate, properties, List.of(new OutboxSource(COLLECTION, topic, "/test-service")),
-                wakeups, Clock.systemUTC(), new SimpleMeterRegistry());
+                wakeups, Traces.NONE, Clock.systemUTC(), new SimpleMeterRegistry());
         // the sweep runs once at start, on an empty collection, then not for an hour
         relay.start();
         try {
@@ -241,6 +242,18 @@ class OutboxRelayIntegrationTest {
         finally {
             relay.stop();
         }
+    }
+
+    @Test
+    void carriesTheTraceOfTheWriteAsTheDistributedTracingExtension() {
+        String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        AggregateStore tracedStore = new AggregateStore(mongo, new EventSerializer(() -> Actor.system("test"), () -> traceparent));
+        tracedStore.insert(new TestAggregate("p-8"), 0, List.of(established("p-8")));
+
+        relay().relayOnce();
+
+        assertThat(readAll(1)).singleElement().satisfies(record ->
+                assertThat(new String(record.headers().lastHeader("ce_traceparent").value())).isEqualTo(traceparent));
     }
 
     @Test

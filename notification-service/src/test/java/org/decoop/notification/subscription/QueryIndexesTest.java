@@ -1,0 +1,25 @@
+package org.decoop.notification.subscription;
+
+import java.util.List;
+
+import org.decoop.platform.testing.InMemoryMongo;
+import org.decoop.platform.testing.QueryIndexes;
+import org.decoop.platform.testing.QueryIndexes.Query;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Every query of {@link Subscriptions}, and the index a MongoDB answers it from. */
+class QueryIndexesTest {
+
+    @RegisterExtension
+    static final InMemoryMongo MONGO = new InMemoryMongo();
+
+    @Test
+    void eachSubscriptionQueryHasItsIndex() {
+        QueryIndexes.assertServed(MONGO.freshDatabase(), SubscriptionDocument.class, List.of(
+                Query.of("the subscriptions an event matches", "matching", List.of("status", "eventTypes", "filter.partnershipId",
+                        "filter.localAuthorityId", "filter.country", "filter.theme")),
+                Query.of("GET /api/subscriptions (the caller's, oldest first)", "by_owner", List.of("owner"), "createdAt", "_id"),
+                Query.of("creating: how many the owner holds", "by_owner", List.of("owner"))));
+    }
+}

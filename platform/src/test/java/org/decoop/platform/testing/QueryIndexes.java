@@ -1,0 +1,47 @@
+package org.decoop.platform.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.IndexField;
+import org.springframework.data.mongodb.core.index.IndexInfo;
+import org.springframework.data.mongodb.core.index.MongoPersistentEntityIndexResolver;
+
+/**
+ * The contract between a repository's queries and the indexes its documents declare: each query,
+ * named, with the fields it asks for by equality then the fields it sorts on, and the index a
+ * MongoDB answers it from. An index serves such a query when its keys start with those fields in
+ * that order, so the page is read from the index, not sorted from the collection.
+ */
+public final class QueryIndexes {
+
+    /** One query of a repository: what it filters on by equality, what it sorts on, the index that answers it. */
+    public record Query(String name, List<String> equalities, List<String> sorts, String index) {
+
+        public static Query of(String name, String index, List<String> equalities, String... sorts) {
+            return new Query(name, equalities, List.of(sorts), index);
+        }
+    }
+
+    private QueryIndexes() {
+    }
+
+    /** Creates the indexes {@code document} declares, then checks that each query's index exists and serves it. */
+    public static void assertServed(MongoTemplate mongo, Class<?> document, List<Query> queries) {
+        new MongoPersistentEntityIndexResolver(mongo.getConverter().getMappingContext()).resolveIndexFor(document)
+                .forEach(index -> mongo.indexOps(document).createIndex(index));
+        List<IndexInfo> declared = mongo.indexOps(document).getIndexInfo();
+        for (Query query : queries) {
+            IndexInfo index = declared.stream().filter(info -> info.getName().equals(query.index())).findFirst()
+                    .orElseThrow(() -> new AssertionError("%s: no index named %s on %s, only %s".formatted(query.name(),
+                            query.index(), document.getSimpleName(), declared.stream().map(IndexInfo::getName).toList())));
+            List<String> wanted = new ArrayList<>(query.equalities());
+            wanted.addAll(query.sorts());
+            List<String> keys = index.getIndexFields().stream().map(IndexField::getKey).toList();
+            assertThat(keys).as("%s is answered by index %s", query.name(), query.index()).startsWith(wanted.toArray(String[]::new));
+        }
+    }
+}
