@@ -148,6 +148,9 @@ public final class Bench {
         if (large < options.largeList()) {
             report.notes.add("listP50MsAt100k was measured at %d partnerships".formatted(large));
         }
+        else {
+            report.notes.add("listP50MsAt100k was measured at %d partnerships (--large-list)".formatted(large));
+        }
         report.results.put("listP50MsAt100k", listP50());
     }
 
@@ -274,8 +277,8 @@ public final class Bench {
 
     /** Waits until the SSE client was told of every command answered so far: the next phase starts on a quiet stack. */
     private void settle(SseClient sse) {
-        if (!sse.awaitReceived(commandsAnswered.get(), Duration.ofMinutes(5))) {
-            report.notes.add("%d notifications still missing after 5 minutes of waiting at %s".formatted(
+        if (!sse.awaitReceived(commandsAnswered.get(), Duration.ofMinutes(2))) {
+            report.notes.add("%d notifications still missing after 2 minutes of waiting at %s".formatted(
                     commandsAnswered.get() - sse.received(), Instant.now()));
         }
     }

@@ -76,7 +76,7 @@ final class StackMemory {
     }
 
     private static String nameOf(String command) {
-        for (String name : List.of("partnership-service", "plan-service", "notification-service", "keycloak", "kafka.Kafka")) {
+        for (String name : List.of("partnership-service", "plan-service", "notification-service", "keycloak", "zipkin", "kafka.Kafka")) {
             if (command.contains(name)) {
                 return name.equals("kafka.Kafka") ? "kafka" : name;
             }
