@@ -3,8 +3,6 @@ package org.decoop.bench;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -48,19 +46,7 @@ final class Load {
             for (int i = 0; i < connections; i++) {
                 clients.execute(() -> {
                     while (System.nanoTime() < end && issued.incrementAndGet() <= limit) {
-                        try {
-                            HttpResponse<String> response = api.http.send(requests.get(), HttpResponse.BodyHandlers.ofString());
-                            if (response.statusCode() == expectedStatus) {
-                                ok.incrementAndGet();
-                                answered.accept(response);
-                            }
-                            else {
-                                failed.incrementAndGet();
-                            }
-                        }
-                        catch (Exception e) {
-                            failed.incrementAndGet();
-                        }
+                        sendOne(requests, expectedStatus, answered, ok, failed);
                     }
                 });
             }
@@ -79,7 +65,6 @@ final class Load {
         long interval = (long) (1e9 / rate);
         long start = System.nanoTime();
         long count = (long) (rate * duration.toNanos() / 1e9);
-        List<Thread> inFlight = new ArrayList<>();
         try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
             for (long i = 0; i < count; i++) {
                 long due = start + i * interval;
@@ -87,27 +72,30 @@ final class Load {
                 if (wait > 0) {
                     LockSupport.parkNanos(wait);
                 }
-                clients.execute(() -> {
-                    try {
-                        HttpResponse<String> response = api.http.send(requests.get(), HttpResponse.BodyHandlers.ofString());
-                        if (response.statusCode() == expectedStatus) {
-                            ok.incrementAndGet();
-                            answered.accept(response);
-                        }
-                        else {
-                            failed.incrementAndGet();
-                        }
-                    }
-                    catch (Exception e) {
-                        failed.incrementAndGet();
-                    }
-                });
+                clients.execute(() -> sendOne(requests, expectedStatus, answered, ok, failed));
             }
             clients.shutdown();
             awaitQuietly(clients);
         }
-        inFlight.clear();
         return new Result(ok.get(), failed.get(), Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** One request: an answer with the expected status counts as ok (and is handed on), anything else as failed. */
+    private void sendOne(Supplier<HttpRequest> requests, int expectedStatus, Consumer<HttpResponse<String>> answered, AtomicLong ok,
+            AtomicLong failed) {
+        try {
+            HttpResponse<String> response = api.http.send(requests.get(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == expectedStatus) {
+                ok.incrementAndGet();
+                answered.accept(response);
+            }
+            else {
+                failed.incrementAndGet();
+            }
+        }
+        catch (Exception e) {
+            failed.incrementAndGet();
+        }
     }
 
     private static void awaitQuietly(ExecutorService clients) {
