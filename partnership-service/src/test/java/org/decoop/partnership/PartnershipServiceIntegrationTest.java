@@ -40,7 +40,10 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import io.cloudevents.CloudEvent;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.MappingIterator;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.dataformat.csv.CsvMapper;
+import tools.jackson.dataformat.csv.CsvSchema;
 
 /**
  * partnership-service as a client meets it: HTTP in, CloudEvents on {@code partnership-events}
@@ -325,6 +328,39 @@ class PartnershipServiceIntegrationTest {
         JsonNode firstPage = JSON.readTree(api.get("/api/partnerships?localAuthorityId=" + nis + "&size=1").body());
         assertThat(firstPage.get("content").size()).isEqualTo(1);
         assertThat(firstPage.get("page").get("totalPages").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void exportsEveryPartnershipTheSearchFindsAsCsvThatSurvivesARoundTrip() throws Exception {
+        // Cyrillic and Latin Serbian, a comma and quotes: what RFC 4180 has to quote
+        String mitrovica = createLocalAuthority("Сремска Митровица " + run, "RS", "CITY");
+        String sabac = createLocalAuthority("Šabac, \\\"grad\\\" " + run, "RS", "CITY");
+        String nevers = createLocalAuthority("Nevers " + run, "FR", "CITY");
+        List<String> established = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            established.add(establish(nevers, i % 2 == 0 ? mitrovica : sabac, "CULTURE", "YOUTH"));
+        }
+
+        Answer csv = anonymous.get("/api/partnerships?localAuthorityId=" + nevers, "text/csv");
+
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.header("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/csv"));
+        assertThat(csv.body()).as("RFC 4180 line ends").contains("\r\n");
+        CsvMapper parser = CsvMapper.builder().build();
+        List<Map<String, String>> rows = new ArrayList<>();
+        try (MappingIterator<Map<String, String>> read = parser.readerFor(Map.class).with(CsvSchema.emptySchema().withHeader())
+                .readValues(csv.body())) {
+            read.forEachRemaining(rows::add);
+        }
+        assertThat(rows).as("every row, not one page").hasSize(25);
+        assertThat(rows).extracting(row -> row.get("id")).containsExactlyInAnyOrderElementsOf(established);
+        assertThat(rows).extracting(row -> row.get("partner_names")).contains(
+                "Nevers " + run + "; Сремска Митровица " + run, "Nevers " + run + "; Šabac, \"grad\" " + run);
+        assertThat(rows.get(0)).containsEntry("status", "ACTIVE").containsEntry("themes", "CULTURE; YOUTH")
+                .containsEntry("countries", "FR; RS").doesNotContainKey("coordinator");
+
+        assertThat(JSON.readTree(anonymous.get("/api/partnerships?localAuthorityId=" + nevers, "*/*").body()).get("content").size())
+                .as("JSON stays the default (curl asks for */*): one page").isEqualTo(20);
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import org.decoop.events.Country;
 import org.decoop.events.PartnershipStatus;
@@ -22,6 +23,7 @@ import org.decoop.platform.web.CountryCode;
 import org.decoop.platform.web.ETags;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,12 +33,14 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
@@ -76,6 +80,25 @@ class PartnershipController {
     @GetMapping("/{id}")
     ResponseEntity<PartnershipResponse> get(@PathVariable String id) {
         return withETag(service.get(new PartnershipId(id)));
+    }
+
+    @GetMapping(produces = PartnershipsCsv.MEDIA_TYPE)
+    @Operation(summary = "Every partnership the search finds (not one page: all of them) as CSV, RFC 4180, UTF-8, streamed")
+    ResponseEntity<StreamingResponseBody> searchAsCsv(
+            @RequestParam(required = false) PartnershipStatus status,
+            @RequestParam(required = false) @CountryCode String country,
+            @RequestParam(required = false) Theme theme,
+            @RequestParam(required = false) String localAuthorityId) {
+        Country wanted = country == null ? null : Country.of(country);
+        LocalAuthorityId partner = localAuthorityId == null ? null : new LocalAuthorityId(localAuthorityId);
+        StreamingResponseBody rows = out -> {
+            try (Stream<Partnership> all = service.all(status, wanted, theme, partner)) {
+                PartnershipsCsv.write(all, out);
+            }
+        };
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"partnerships.csv\"")
+                .body(rows);
     }
 
     @GetMapping

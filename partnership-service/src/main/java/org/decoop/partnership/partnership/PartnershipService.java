@@ -6,6 +6,7 @@ import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.decoop.events.Country;
 import org.decoop.events.PartnershipStatus;
@@ -54,6 +55,11 @@ class PartnershipService {
         }
         return partnerships.add(Partnership.establish(PartnershipId.newId(), partners, since,
                 themes == null ? List.of() : themes, coordinator, by, clock.instant()));
+    }
+
+    /** Every partnership the search finds, from a cursor (close the stream). */
+    Stream<Partnership> all(PartnershipStatus status, Country country, Theme theme, LocalAuthorityId localAuthorityId) {
+        return partnerships.all(status, country, theme, localAuthorityId);
     }
 
     Page<Partnership> search(PartnershipStatus status, Country country, Theme theme, LocalAuthorityId localAuthorityId,

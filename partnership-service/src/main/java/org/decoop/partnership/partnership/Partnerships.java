@@ -2,6 +2,7 @@ package org.decoop.partnership.partnership;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.decoop.events.Country;
 import org.decoop.events.PartnershipStatus;
@@ -24,6 +25,8 @@ import org.springframework.stereotype.Component;
 @Component
 class Partnerships extends AggregateRepository<Partnership, PartnershipId, PartnershipDocument> {
 
+    private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("establishedAt"), Sort.Order.asc("_id"));
+
     Partnerships(MongoTemplate mongo, AggregateStore store) {
         super(mongo, store, PartnershipDocument.class, "Partnership", PartnershipDocument::of, PartnershipDocument::toDomain);
     }
@@ -37,6 +40,21 @@ class Partnerships extends AggregateRepository<Partnership, PartnershipId, Partn
 
     Page<Partnership> search(PartnershipStatus status, Country country, Theme theme, LocalAuthorityId localAuthorityId,
             int page, int size) {
+        PageRequest pageable = PageRequest.of(page, size, NEWEST_FIRST);
+        return MongoPages.find(mongo, criteria(status, country, theme, localAuthorityId), pageable, PartnershipDocument.class)
+                .map(PartnershipDocument::toDomain);
+    }
+
+    /**
+     * Every partnership the search finds, in the same order, read from a cursor: memory holds one
+     * batch at a time however many there are. Close the stream.
+     */
+    Stream<Partnership> all(PartnershipStatus status, Country country, Theme theme, LocalAuthorityId localAuthorityId) {
+        Query query = Query.query(criteria(status, country, theme, localAuthorityId)).with(NEWEST_FIRST).cursorBatchSize(500);
+        return mongo.stream(query, PartnershipDocument.class).map(PartnershipDocument::toDomain);
+    }
+
+    private static Criteria criteria(PartnershipStatus status, Country country, Theme theme, LocalAuthorityId localAuthorityId) {
         Criteria criteria = new Criteria();
         if (status != null) {
             criteria.and("status").is(status);
@@ -50,7 +68,6 @@ class Partnerships extends AggregateRepository<Partnership, PartnershipId, Partn
         if (localAuthorityId != null) {
             criteria.and("partners.id").is(localAuthorityId.value());
         }
-        PageRequest pageable = PageRequest.of(page, size, Sort.by(Sort.Order.desc("establishedAt"), Sort.Order.asc("_id")));
-        return MongoPages.find(mongo, criteria, pageable, PartnershipDocument.class).map(PartnershipDocument::toDomain);
+        return criteria;
     }
 }

@@ -81,6 +81,17 @@ public final class ServiceApi {
         return send("GET", path, null, null);
     }
 
+    /** A GET asking for {@code accept} (content negotiation: {@code text/csv}, say). */
+    public Answer get(String path, String accept) {
+        RestTestClient.RequestBodySpec request = client.method(HttpMethod.GET).uri(path);
+        request.header("Accept", accept);
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        EntityExchangeResult<String> result = request.exchange().expectBody(String.class).returnResult();
+        return new Answer(result.getStatus().value(), result.getResponseHeaders(), result.getResponseBody());
+    }
+
     /** A POST without a body (a domain action that needs no input). */
     public Answer post(String path) {
         return send("POST", path, null, null);

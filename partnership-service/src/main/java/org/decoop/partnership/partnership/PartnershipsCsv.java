@@ -1,0 +1,55 @@
+package org.decoop.partnership.partnership;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.decoop.partnership.partnership.domain.Partner;
+import org.decoop.partnership.partnership.domain.Partnership;
+
+import tools.jackson.databind.SequenceWriter;
+import tools.jackson.dataformat.csv.CsvMapper;
+import tools.jackson.dataformat.csv.CsvSchema;
+
+/**
+ * The partnership list as CSV (RFC 4180, UTF-8, CRLF, a header row): one row per partnership,
+ * written as the rows come from the store's cursor. Several partners in one cell are separated
+ * by {@code "; "}. The coordinator's e-mail is not open data and is not written.
+ */
+final class PartnershipsCsv {
+
+    static final String MEDIA_TYPE = "text/csv";
+    private static final CsvMapper CSV = CsvMapper.builder().build();
+    private static final CsvSchema SCHEMA = CsvSchema.builder()
+            .addColumn("id").addColumn("status").addColumn("partner_codes").addColumn("partner_names").addColumn("countries")
+            .addColumn("themes").addColumn("since").addColumn("last_activity_on")
+            .setLineSeparator("\r\n").build().withHeader();
+
+    private PartnershipsCsv() {
+    }
+
+    static void write(Stream<Partnership> partnerships, OutputStream out) throws IOException {
+        Writer text = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        try (SequenceWriter rows = CSV.writer(SCHEMA).writeValues(text)) {
+            partnerships.forEach(partnership -> rows.write(row(partnership)));
+        }
+    }
+
+    private static List<Object> row(Partnership partnership) {
+        List<Partner> partners = partnership.partners();
+        return List.of(
+                partnership.id().value(),
+                partnership.status().name(),
+                partners.stream().map(partner -> partner.code() == null ? "" : partner.code()).collect(Collectors.joining("; ")),
+                partners.stream().map(Partner::name).collect(Collectors.joining("; ")),
+                partners.stream().map(partner -> partner.country().code()).distinct().collect(Collectors.joining("; ")),
+                partnership.themes().stream().map(Enum::name).sorted().collect(Collectors.joining("; ")),
+                partnership.since() == null ? "" : partnership.since().toString(),
+                partnership.lastActivityOn() == null ? "" : partnership.lastActivityOn().toString());
+    }
+}
