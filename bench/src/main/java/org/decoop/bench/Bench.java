@@ -45,6 +45,7 @@ public final class Bench {
     private final Report report = new Report();
     private final String runId = Long.toString(System.currentTimeMillis(), 36).toUpperCase();
     private final Baselines baselines;
+    private final boolean wrk = Wrk.available();
     private String establishBody;
     private final AtomicLong commandsAnswered = new AtomicLong();
 
@@ -76,11 +77,11 @@ public final class Bench {
         step("baseline: Kafka EndToEndLatency");
         report.baselines.put("kafkaEndToEndP99Ms", baselines.endToEndP99Ms());
         step("baseline: HTTP GET /actuator/health/liveness, %d connections".formatted(Options.CONNECTIONS));
-        Load.Result trivial = Wrk.available()
+        Load.Result trivial = wrk
                 ? Wrk.get(options.partnership() + "/actuator/health/liveness", Options.CONNECTIONS, options.httpDuration())
                 : load.closedLoop(Options.CONNECTIONS, options.httpDuration(), UNLIMITED, 200,
                         () -> api.get(options.partnership() + "/actuator/health/liveness"), response -> { });
-        if (!Wrk.available()) {
+        if (!wrk) {
             report.notes.add("wrk is not installed (apt install wrk): the closed-loop rates were measured with the JDK's HTTP client, "
                     + "which takes more of the machine");
         }
@@ -122,11 +123,11 @@ public final class Bench {
         report.results.put("listP50MsAt1k", listP50());
 
         step("commands: POST /api/partnerships, %d connections, %d s".formatted(Options.CONNECTIONS, options.commandDuration().toSeconds()));
-        Load.Result commands = Wrk.available()
+        Load.Result commands = wrk
                 ? Wrk.post(options.partnership() + "/api/partnerships", api.token(STEWARD), establishBody, Options.CONNECTIONS,
                         options.commandDuration())
                 : load.closedLoop(Options.CONNECTIONS, options.commandDuration(), UNLIMITED, 201, this::establishRequest, answered());
-        if (Wrk.available()) {
+        if (wrk) {
             commandsAnswered.addAndGet(commands.ok());
         }
         report.results.put("commandRequestsPerSec", commands.perSecond());

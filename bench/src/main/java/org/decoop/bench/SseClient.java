@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 import tools.jackson.databind.JsonNode;
 
@@ -95,7 +96,7 @@ final class SseClient implements AutoCloseable {
     boolean awaitReceived(long count, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (received.get() < count && System.nanoTime() < deadline) {
-            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+            LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
         }
         return received.get() >= count;
     }

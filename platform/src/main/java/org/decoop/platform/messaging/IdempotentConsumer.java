@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.Date;
 
 import org.bson.Document;
-import org.decoop.platform.mongo.ById;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
@@ -34,7 +33,8 @@ public class IdempotentConsumer {
      */
     public boolean applyOnce(String consumer, String eventId, Runnable effect) {
         String key = consumer + ":" + eventId;
-        if (ById.exists(mongo, COLLECTION, key)) {
+        // a find by _id (MongoTemplate.exists counts, which the embedded store answers by a scan)
+        if (mongo.findById(key, Document.class, COLLECTION) != null) {
             return false;
         }
         effect.run();

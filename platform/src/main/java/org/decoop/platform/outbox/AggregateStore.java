@@ -1,6 +1,9 @@
 package org.decoop.platform.outbox;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.bson.Document;
 import org.decoop.events.DecoopEvent;
@@ -23,12 +26,14 @@ import com.mongodb.client.result.UpdateResult;
 public class AggregateStore {
 
     private static final List<String> NOT_STATE = List.of(
-            "_id", "_class", OutboxDocument.VERSION, OutboxDocument.OUTBOX, OutboxDocument.CLAIMED_UNTIL, OutboxDocument.PARKED);
+            "_id", "_class", OutboxDocument.VERSION, OutboxDocument.OUTBOX, OutboxDocument.PARKED);
 
     private final MongoTemplate mongo;
     private final EventSerializer serializer;
     private final OutboxWakeups wakeups;
     private final VersionIndex versionIndex;
+    /** The state fields of each document class: what an update sets, or unsets when the aggregate cleared it. */
+    private final Map<Class<?>, List<String>> stateFields = new ConcurrentHashMap<>();
 
     public AggregateStore(MongoTemplate mongo, EventSerializer serializer) {
         this(mongo, serializer, new OutboxWakeups());
@@ -68,12 +73,7 @@ public class AggregateStore {
         Update update = new Update();
         state.forEach(update::set);
         // The converter leaves null fields out: a field the aggregate cleared is removed, not left as it was.
-        mongo.getConverter().getMappingContext().getRequiredPersistentEntity(document.getClass()).forEach(property -> {
-            String field = property.getFieldName();
-            if (!state.containsKey(field) && !NOT_STATE.contains(field) && !property.isVersionProperty()) {
-                update.unset(field);
-            }
-        });
+        stateFieldsOf(document.getClass()).stream().filter(field -> !state.containsKey(field)).forEach(update::unset);
         update.set(OutboxDocument.VERSION, newVersion);
         List<OutboxEvent> entries = serializer.toOutbox(events);
         if (!entries.isEmpty()) {
@@ -95,5 +95,17 @@ public class AggregateStore {
             wakeups.written(collection, document.getId());
         }
         return document;
+    }
+
+    private List<String> stateFieldsOf(Class<?> type) {
+        return stateFields.computeIfAbsent(type, documentType -> {
+            List<String> fields = new ArrayList<>();
+            mongo.getConverter().getMappingContext().getRequiredPersistentEntity(documentType).forEach(property -> {
+                if (!NOT_STATE.contains(property.getFieldName()) && !property.isVersionProperty()) {
+                    fields.add(property.getFieldName());
+                }
+            });
+            return List.copyOf(fields);
+        });
     }
 }

@@ -16,7 +16,6 @@ public abstract class OutboxDocument {
 
     /** Field names the relay and the store use in raw queries. */
     public static final String OUTBOX = "outbox";
-    public static final String CLAIMED_UNTIL = "outboxClaimedUntil";
     public static final String VERSION = "version";
     /** Events the broker refused for good (too large, invalid): kept here with the reason, never sent again. */
     public static final String PARKED = "outboxParked";

@@ -194,8 +194,9 @@ public class OutboxRelay implements SmartLifecycle {
         // claimed, but gone or without events by now: nothing to send
         claimedIds.stream().filter(id -> !found.contains(id)).forEach(done::add);
         claims.release(source.collection(), done, claim);
-        claims.extend(source.collection(), retry, claim, Date.from(clock.instant().plus(FAILURE_BACKOFF)));
-        retry.forEach(id -> retries.add(new Retry(clock.instant().plus(FAILURE_BACKOFF), new OutboxWakeups.Written(source.collection(), id))));
+        Instant retryAt = clock.instant().plus(FAILURE_BACKOFF);
+        claims.extend(source.collection(), retry, claim, Date.from(retryAt));
+        retry.forEach(id -> retries.add(new Retry(retryAt, new OutboxWakeups.Written(source.collection(), id))));
         return count;
     }
 
