@@ -3,7 +3,8 @@ package org.decoop.events;
 import java.time.Instant;
 
 /**
- * Every event of the v1 catalog. One sealed family per topic (sealing across packages would
+ * Every event of the catalog. One sealed family per aggregate (a topic may carry two: partner
+ * searches beside partnerships, funding calls beside plans; sealing across packages would
  * need a named module, so this root stays open); the CloudEvent type of a record is
  * {@code org.decoop.} followed by its simple name (see {@link EventCatalog}).
  */

@@ -7,11 +7,13 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.decoop.events.notification.NotificationEvent;
+import org.decoop.events.partnership.PartnerSearchEvent;
 import org.decoop.events.partnership.PartnershipEvent;
+import org.decoop.events.plan.FundingCallEvent;
 import org.decoop.events.plan.PlanEvent;
 
 /**
- * The v1 event catalog, derived from the sealed families so that it cannot drift from the
+ * The event catalog, derived from the sealed families so that it cannot drift from the
  * records: topic of each family, CloudEvent type of each record, and the way back.
  */
 public final class EventCatalog {
@@ -25,7 +27,9 @@ public final class EventCatalog {
 
     static {
         register(PartnershipEvent.class, Topics.PARTNERSHIP_EVENTS, Sources.PARTNERSHIP_SERVICE);
+        register(PartnerSearchEvent.class, Topics.PARTNERSHIP_EVENTS, Sources.PARTNERSHIP_SERVICE);
         register(PlanEvent.class, Topics.PLAN_EVENTS, Sources.PLAN_SERVICE);
+        register(FundingCallEvent.class, Topics.PLAN_EVENTS, Sources.PLAN_SERVICE);
         register(NotificationEvent.class, Topics.NOTIFICATION_EVENTS, Sources.NOTIFICATION_SERVICE);
     }
 
@@ -78,7 +82,7 @@ public final class EventCatalog {
 
     /** The three topics. */
     public static List<String> topics() {
-        return List.copyOf(TOPICS_BY_FAMILY.values());
+        return TOPICS_BY_FAMILY.values().stream().distinct().toList();
     }
 
     /** The event classes published on one topic. */

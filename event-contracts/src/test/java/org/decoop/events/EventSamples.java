@@ -10,12 +10,18 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 import org.decoop.events.notification.NotificationDeliveryFailed;
+import org.decoop.events.partnership.PartnerSearchClosed;
+import org.decoop.events.partnership.PartnerSearchEvent.Searcher;
+import org.decoop.events.partnership.PartnerSearchOpened;
 import org.decoop.events.partnership.PartnershipEnded;
 import org.decoop.events.partnership.PartnershipEstablished;
 import org.decoop.events.partnership.PartnershipEvent.Partner;
 import org.decoop.events.partnership.PartnershipReactivated;
 import org.decoop.events.partnership.PartnershipWentDormant;
 import org.decoop.events.plan.ActivityCompleted;
+import org.decoop.events.plan.FundingCallClosed;
+import org.decoop.events.plan.FundingCallClosingSoon;
+import org.decoop.events.plan.FundingCallPublished;
 import org.decoop.events.plan.PlanCancelled;
 import org.decoop.events.plan.PlanCompleted;
 import org.decoop.events.plan.PlanDrafted;
@@ -37,6 +43,8 @@ public final class EventSamples {
     public static final String PARTNERSHIP_ID = "pship-nevers-sremska-mitrovica";
     public static final String PLAN_ID = "plan-2020-ambafrance-rs-skgo";
     public static final String ACTIVITY_ID = "act-2020-youth-exchange";
+    public static final String SEARCH_ID = "search-rs-kragujevac-youth";
+    public static final String CALL_ID = "call-meae-fr-rs-2020";
     public static final String SUBSCRIPTION_ID = "sub-skgo-coordinator-webhook";
 
     private static final Map<Class<? extends DecoopEvent>, Supplier<DecoopEvent>> SAMPLES = new LinkedHashMap<>();
@@ -46,12 +54,17 @@ public final class EventSamples {
         SAMPLES.put(PartnershipWentDormant.class, EventSamples::partnershipWentDormant);
         SAMPLES.put(PartnershipReactivated.class, EventSamples::partnershipReactivated);
         SAMPLES.put(PartnershipEnded.class, EventSamples::partnershipEnded);
+        SAMPLES.put(PartnerSearchOpened.class, EventSamples::partnerSearchOpened);
+        SAMPLES.put(PartnerSearchClosed.class, EventSamples::partnerSearchClosed);
         SAMPLES.put(PlanDrafted.class, EventSamples::planDrafted);
         SAMPLES.put(PlanSignatureRecorded.class, EventSamples::planSignatureRecorded);
         SAMPLES.put(PlanSigned.class, EventSamples::planSigned);
         SAMPLES.put(ActivityCompleted.class, EventSamples::activityCompleted);
         SAMPLES.put(PlanCompleted.class, EventSamples::planCompleted);
         SAMPLES.put(PlanCancelled.class, EventSamples::planCancelled);
+        SAMPLES.put(FundingCallPublished.class, EventSamples::fundingCallPublished);
+        SAMPLES.put(FundingCallClosingSoon.class, EventSamples::fundingCallClosingSoon);
+        SAMPLES.put(FundingCallClosed.class, EventSamples::fundingCallClosed);
         SAMPLES.put(NotificationDeliveryFailed.class, EventSamples::notificationDeliveryFailed);
     }
 
@@ -109,6 +122,25 @@ public final class EventSamples {
                 Instant.parse("2020-12-18T16:45:00Z"));
     }
 
+    // --- partner searches, on partnership-events
+
+    public static Searcher kragujevac() {
+        return new Searcher("la-rs-kragujevac", "RS-KRAGUJEVAC", "Крагујевац", "RS");
+    }
+
+    public static PartnerSearchOpened partnerSearchOpened() {
+        return new PartnerSearchOpened(SEARCH_ID, 0, PartnerSearchStatus.OPEN, kragujevac(),
+                Set.of(Theme.YOUTH, Theme.ENVIRONMENT), Set.of("FR"),
+                "A French town for youth exchanges and a shared river-cleaning project",
+                LocalDate.of(2020, 12, 31), Instant.parse("2020-03-02T09:00:00Z"));
+    }
+
+    public static PartnerSearchClosed partnerSearchClosed() {
+        return new PartnerSearchClosed(SEARCH_ID, 1, PartnerSearchStatus.CLOSED, kragujevac(),
+                Set.of(Theme.YOUTH, Theme.ENVIRONMENT), Set.of("FR"), LocalDate.of(2020, 12, 31),
+                "Found a partner: Suresnes", "pship-suresnes-kragujevac", false, Instant.parse("2020-10-12T14:00:00Z"));
+    }
+
     // --- plan-events
 
     public static List<Party> parties() {
@@ -126,7 +158,7 @@ public final class EventSamples {
         return List.of(
                 new Activity(ACTIVITY_ID, "Youth exchange Nevers – Sremska Mitrovica", Theme.YOUTH,
                         List.of(PARTNERSHIP_ID), LocalDate.of(2020, 9, 1), LocalDate.of(2020, 11, 30),
-                        List.of(new Funding(FundingSource.FRENCH_MFA, new BigDecimal("15000.00")),
+                        List.of(new Funding(FundingSource.FRENCH_MFA, new BigDecimal("15000.00"), CALL_ID),
                                 new Funding(FundingSource.LOCAL_BUDGET, new BigDecimal("4500")))),
                 new Activity("act-2020-urban-planning-workshop", "Urban planning workshop on the Sava riverbank",
                         Theme.URBAN_PLANNING, List.of(PARTNERSHIP_ID), null, null,
@@ -167,6 +199,30 @@ public final class EventSamples {
         return new PlanCancelled("plan-2020-draft-duplicate", 1, 2020,
                 "Joint action plan 2020 (duplicate draft)", "Drafted twice by mistake",
                 Instant.parse("2020-05-21T07:50:00Z"));
+    }
+
+    // --- funding calls, on plan-events
+
+    private static final Set<String> FR_RS = Set.of("FR", "RS");
+
+    public static FundingCallPublished fundingCallPublished() {
+        return new FundingCallPublished(CALL_ID, 0, "MEAE-FR-RS-2020",
+                "Call for projects: Franco-Serbian decentralized cooperation 2020", FundingSource.FRENCH_MFA,
+                Set.of(Theme.YOUTH, Theme.ENVIRONMENT, Theme.URBAN_PLANNING), FR_RS, LocalDate.of(2020, 2, 1),
+                LocalDate.of(2020, 6, 30), new BigDecimal("20000.00"), new BigDecimal("0.8"),
+                Instant.parse("2020-01-15T10:00:00Z"));
+    }
+
+    public static FundingCallClosingSoon fundingCallClosingSoon() {
+        FundingCallPublished call = fundingCallPublished();
+        return new FundingCallClosingSoon(CALL_ID, 1, call.code(), call.title(), call.funder(), call.themes(),
+                FR_RS, call.opensOn(), call.closesOn(), 14, Instant.parse("2020-06-16T00:00:05Z"));
+    }
+
+    public static FundingCallClosed fundingCallClosed() {
+        FundingCallPublished call = fundingCallPublished();
+        return new FundingCallClosed(CALL_ID, 2, call.code(), call.title(), call.funder(), call.themes(),
+                FR_RS, call.opensOn(), call.closesOn(), Instant.parse("2020-07-01T00:00:05Z"));
     }
 
     // --- notification-events

@@ -216,7 +216,8 @@ class EventSchemaTest {
                 "Theme", names(Theme.values()),
                 "FundingSource", names(FundingSource.values()),
                 "Channel", names(Channel.values()),
-                "PartnershipStatus", names(PartnershipStatus.values()));
+                "PartnershipStatus", names(PartnershipStatus.values()),
+                "PartnerSearchStatus", names(PartnerSearchStatus.values()));
         Set<String> seen = new TreeSet<>();
 
         for (Class<? extends DecoopEvent> eventClass : EventCatalog.eventClasses()) {

@@ -31,8 +31,15 @@ public sealed interface PlanEvent extends DecoopEvent permits
     record SignedParty(String code, String name, String signedBy, Instant signedAt) {
     }
 
-    /** One funding line of an activity, in EUR. */
-    record Funding(FundingSource source, BigDecimal amountEur) {
+    /**
+     * One funding line of an activity, in EUR. {@code callId} names the funding call the money
+     * comes from, if any (added in wave 2; null before).
+     */
+    record Funding(FundingSource source, BigDecimal amountEur, String callId) {
+
+        public Funding(FundingSource source, BigDecimal amountEur) {
+            this(source, amountEur, null);
+        }
     }
 
     /** An activity of a plan with the partnerships it involves and its funding. */
