@@ -28,10 +28,15 @@ import org.decoop.events.FundingSource;
 import org.decoop.events.PartnershipStatus;
 import org.decoop.events.Theme;
 import org.decoop.events.Topics;
+import org.decoop.events.PartnerSearchStatus;
+import org.decoop.events.partnership.PartnerSearchClosed;
+import org.decoop.events.partnership.PartnerSearchEvent.Searcher;
+import org.decoop.events.partnership.PartnerSearchOpened;
 import org.decoop.events.partnership.PartnershipEstablished;
 import org.decoop.events.partnership.PartnershipEvent;
 import org.decoop.events.partnership.PartnershipReactivated;
 import org.decoop.events.partnership.PartnershipWentDormant;
+import org.decoop.events.plan.FundingCallPublished;
 import org.decoop.events.plan.PlanEvent;
 import org.decoop.events.plan.PlanSigned;
 import org.decoop.platform.testing.EnabledOnTestInfrastructure;
@@ -415,6 +420,39 @@ class NotificationServiceIntegrationTest {
         assertThat(inbox(byCountry)).isEmpty();
         assertThat(inbox(planSigned).get(0).get("summary").asString())
                 .contains("Akcioni plan 2020").contains("signed by all its parties");
+    }
+
+    @Test
+    void bringsPartnerSearchesAndFundingCallsToTheSubscriptionsTheyConcern() throws Exception {
+        String searcherId = "la-" + UUID.randomUUID();
+        String searchId = UUID.randomUUID().toString();
+        String wantsCroatia = inboxFor("{\"country\": \"HR\"}");
+        String bySearcher = inboxFor("{\"localAuthorityId\": \"%s\"}".formatted(searcherId));
+        String openedOnTourism = subscribe("{\"subscriber\": \"Twinning association\", \"channel\": \"INBOX\", "
+                + "\"eventTypes\": [\"PartnerSearchOpened\"], \"filter\": {\"country\": \"HR\", \"theme\": \"TOURISM\"}}", null)
+                .get("id").asString();
+        String montenegro = inboxFor("{\"country\": \"ME\"}");
+
+        Searcher searcher = new Searcher(searcherId, "RS-VRNJACKA-BANJA", "Врњачка Бања", "RS");
+        publish(new PartnerSearchOpened(searchId, 0, PartnerSearchStatus.OPEN, searcher, Set.of(Theme.TOURISM, Theme.YOUTH),
+                Set.of("HR"), "A spa town for tourism exchanges", LocalDate.now().plusMonths(2), Instant.now()));
+        publish(new FundingCallPublished(UUID.randomUUID().toString(), 0, "EU-HR-RS-TOURISM", "Cross-border tourism",
+                FundingSource.EU_CALL, Set.of(Theme.TOURISM), Set.of("HR", "RS"), LocalDate.now(), LocalDate.now().plusMonths(3),
+                new BigDecimal("50000.00"), new BigDecimal("0.85"), Instant.now()));
+        publish(new PartnerSearchClosed(searchId, 1, PartnerSearchStatus.CLOSED, searcher, Set.of(Theme.TOURISM, Theme.YOUTH),
+                Set.of("HR"), LocalDate.now(), "Expired", null, true, Instant.now()));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> inbox(wantsCroatia).size() == 3 && inbox(bySearcher).size() == 2);
+        assertThat(inbox(bySearcher)).extracting(n -> n.get("eventType").asString())
+                .containsExactly("PartnerSearchClosed", "PartnerSearchOpened");
+        assertThat(inbox(openedOnTourism)).extracting(n -> n.get("summary").asString()).containsExactly(
+                "Врњачка Бања (RS) is looking for partners in HR on TOURISM, YOUTH, until %s: A spa town for tourism exchanges."
+                        .formatted(LocalDate.now().plusMonths(2)));
+        assertThat(inbox(wantsCroatia)).extracting(n -> n.get("summary").asString())
+                .anySatisfy(summary -> assertThat(summary).startsWith("The funding call \"Cross-border tourism\" (EU-HR-RS-TOURISM, EU_CALL) is published")
+                        .contains("up to 50000.00 EUR per funding line and 85% of an activity"))
+                .anySatisfy(summary -> assertThat(summary).contains("closed by itself"));
+        assertThat(inbox(montenegro)).isEmpty();
     }
 
     private String inboxFor(String filter) {

@@ -4,7 +4,9 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import org.decoop.events.DecoopEvent;
+import org.decoop.events.partnership.PartnerSearchEvent;
 import org.decoop.events.partnership.PartnershipEvent;
+import org.decoop.events.plan.FundingCallEvent;
 import org.decoop.events.plan.PlanEvent;
 import org.decoop.platform.deadletter.DeadLetterSource;
 import org.decoop.platform.messaging.IncomingEvent;
@@ -40,18 +42,20 @@ class EventConsumers {
 
     @Bean
     Consumer<Message<byte[]>> partnershipEvents(NotificationIntake intake) {
-        return message -> take(message, PartnershipEvent.class, intake::accept);
+        return message -> take(message, PartnershipEvent.class, intake::accept, PartnerSearchEvent.class, intake::accept);
     }
 
     @Bean
     Consumer<Message<byte[]>> planEvents(NotificationIntake intake) {
-        return message -> take(message, PlanEvent.class, intake::accept);
+        return message -> take(message, PlanEvent.class, intake::accept, FundingCallEvent.class, intake::accept);
     }
 
-    private static <T extends DecoopEvent> void take(Message<byte[]> message, Class<T> family,
-            BiConsumer<IncomingEvent, T> intake) {
+    /** A topic carries the events of two aggregates: each family goes to its own intake. */
+    private static <A extends DecoopEvent, B extends DecoopEvent> void take(Message<byte[]> message,
+            Class<A> family, BiConsumer<IncomingEvent, A> intake, Class<B> otherFamily, BiConsumer<IncomingEvent, B> otherIntake) {
         IncomingEvent incoming = IncomingEvent.of(message);
         incoming.as(family).ifPresentOrElse(event -> intake.accept(incoming, event),
-                () -> log.debug("Skipping event {} of unknown type {}", incoming.id(), incoming.type()));
+                () -> incoming.as(otherFamily).ifPresentOrElse(event -> otherIntake.accept(incoming, event),
+                        () -> log.debug("Skipping event {} of unknown type {}", incoming.id(), incoming.type())));
     }
 }

@@ -11,12 +11,19 @@ import java.util.stream.Collectors;
 
 import org.decoop.events.EventCatalog;
 import org.decoop.events.Theme;
+import org.decoop.events.partnership.PartnerSearchClosed;
+import org.decoop.events.partnership.PartnerSearchEvent;
+import org.decoop.events.partnership.PartnerSearchOpened;
 import org.decoop.events.partnership.PartnershipEnded;
 import org.decoop.events.partnership.PartnershipEstablished;
 import org.decoop.events.partnership.PartnershipEvent;
 import org.decoop.events.partnership.PartnershipReactivated;
 import org.decoop.events.partnership.PartnershipWentDormant;
 import org.decoop.events.plan.ActivityCompleted;
+import org.decoop.events.plan.FundingCallClosed;
+import org.decoop.events.plan.FundingCallClosingSoon;
+import org.decoop.events.plan.FundingCallEvent;
+import org.decoop.events.plan.FundingCallPublished;
 import org.decoop.events.plan.PlanCancelled;
 import org.decoop.events.plan.PlanCompleted;
 import org.decoop.events.plan.PlanDrafted;
@@ -89,6 +96,57 @@ class EventInterpreter {
                 themes);
         String title = known.map(PlanInfo::title).orElse(null);
         return new Interpretation(facts, describe(event, title, involved.values()));
+    }
+
+    /**
+     * A search concerns its author, the author's country and the countries where it looks, so
+     * that a subscription filtered by RS hears of Serbian searchers and one filtered by FR of
+     * searches that want a French partner.
+     */
+    Interpretation interpret(PartnerSearchEvent event) {
+        Set<String> countries = new LinkedHashSet<>(event.countries());
+        countries.add(event.localAuthority().country());
+        Set<String> partnershipIds = event instanceof PartnerSearchClosed closed && closed.partnershipId() != null
+                ? Set.of(closed.partnershipId()) : Set.of();
+        EventFacts facts = new EventFacts(EventCatalog.nameOf(event.getClass()), partnershipIds,
+                Set.of(event.localAuthority().id()), countries, event.themes());
+        return new Interpretation(facts, describe(event));
+    }
+
+    /** A call concerns its eligible countries and its themes; no partnership nor authority yet. */
+    Interpretation interpret(FundingCallEvent event) {
+        EventFacts facts = new EventFacts(EventCatalog.nameOf(event.getClass()), Set.of(), Set.of(),
+                event.eligibleCountries(), event.themes());
+        return new Interpretation(facts, describe(event));
+    }
+
+    private static String describe(PartnerSearchEvent event) {
+        String who = "%s (%s)".formatted(event.localAuthority().name(), event.localAuthority().country());
+        return switch (event) {
+            case PartnerSearchOpened opened -> "%s is looking for partners in %s on %s, until %s: %s".formatted(who,
+                    listed(opened.countries()), listed(opened.themes()), opened.openUntil(), sentence(opened.description()));
+            case PartnerSearchClosed closed when closed.expired() -> "The partner search of %s closed by itself after %s."
+                    .formatted(who, closed.openUntil());
+            case PartnerSearchClosed closed -> "The partner search of %s is closed: %s".formatted(who, sentence(closed.reason()));
+        };
+    }
+
+    private static String describe(FundingCallEvent event) {
+        String call = "\"%s\" (%s, %s)".formatted(event.title(), event.code(), event.funder());
+        return switch (event) {
+            case FundingCallPublished published -> ("The funding call %s is published: open from %s to %s, on %s, for"
+                    + " local authorities of %s; up to %s EUR per funding line and %s%% of an activity.").formatted(call,
+                    published.opensOn(), published.closesOn(), listed(published.themes()), listed(published.eligibleCountries()),
+                    published.maxGrantEur().toPlainString(),
+                    published.maxCoFinancingRate().movePointRight(2).stripTrailingZeros().toPlainString());
+            case FundingCallClosingSoon soon -> "The funding call %s closes in %d days, on %s.".formatted(call,
+                    soon.daysLeft(), soon.closesOn());
+            case FundingCallClosed closed -> "The funding call %s closed on %s.".formatted(call, closed.closesOn());
+        };
+    }
+
+    private static String listed(Collection<?> values) {
+        return values.stream().map(String::valueOf).sorted().collect(Collectors.joining(", "));
     }
 
     private static String describe(PartnershipEvent event, String name) {

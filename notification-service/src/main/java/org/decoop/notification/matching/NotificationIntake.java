@@ -1,7 +1,9 @@
 package org.decoop.notification.matching;
 
 import org.decoop.events.DecoopEvent;
+import org.decoop.events.partnership.PartnerSearchEvent;
 import org.decoop.events.partnership.PartnershipEvent;
+import org.decoop.events.plan.FundingCallEvent;
 import org.decoop.events.plan.PlanEvent;
 import org.decoop.notification.notification.Notifications;
 import org.decoop.notification.subscription.Subscriptions;
@@ -38,6 +40,14 @@ class NotificationIntake {
 
     void accept(IncomingEvent incoming, PartnershipEvent event) {
         partnerships.apply(event);
+        store(incoming, event, interpreter.interpret(event));
+    }
+
+    void accept(IncomingEvent incoming, PartnerSearchEvent event) {
+        store(incoming, event, interpreter.interpret(event));
+    }
+
+    void accept(IncomingEvent incoming, FundingCallEvent event) {
         store(incoming, event, interpreter.interpret(event));
     }
 
