@@ -23,12 +23,12 @@ import org.springframework.mail.MailSendException;
  * "mail server unreachable"): the delivery log is shown to them, and exception names and messages
  * would say nothing useful to them and too much about the service.
  */
-final class DeliveryFailures {
+public final class DeliveryFailures {
 
     private DeliveryFailures() {
     }
 
-    static String describe(Throwable failure, Duration timeout) {
+    public static String describe(Throwable failure, Duration timeout) {
         if (failure instanceof MailException && causedBy(failure, ConnectException.class, UnknownHostException.class,
                 SocketTimeoutException.class, NoRouteToHostException.class)) {
             return "mail server unreachable";

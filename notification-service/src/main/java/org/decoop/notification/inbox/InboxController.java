@@ -118,7 +118,8 @@ class InboxController {
     ResponseEntity<DeliveryResponse> retry(@PathVariable String id, @PathVariable String deliveryId) {
         requireSubscription(id);
         NotificationDocument delivery = notifications.byId(id, deliveryId)
-                .filter(found -> found.channel() != Channel.INBOX)
+                // an inbox entry (of an INBOX or a digest subscription) is no delivery
+                .filter(found -> found.channel() != Channel.INBOX && found.status() != DeliveryStatus.STORED)
                 .orElseThrow(() -> new DoesNotExist("Delivery", deliveryId));
         deliveries.change(new DeliveryId(delivery.getId()), ExpectedVersion.any(), retried -> retried.retry(clock.instant()));
         return ResponseEntity.accepted().body(DeliveryResponse.of(notifications.byId(id, deliveryId).orElseThrow()));

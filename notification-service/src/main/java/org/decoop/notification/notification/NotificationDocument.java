@@ -22,7 +22,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @CompoundIndexes({
         // unique, so the embedded store answers a stream's exact (subscription, seq) lookups from it
         @CompoundIndex(name = "inbox_seq", def = "{'subscriptionId': 1, 'seq': -1}", unique = true),
-        @CompoundIndex(name = "pending", def = "{'status': 1}") })
+        @CompoundIndex(name = "pending", def = "{'status': 1}"),
+        // a digest: the notifications of one subscription stored in a period
+        @CompoundIndex(name = "digest_period", def = "{'subscriptionId': 1, 'createdAt': 1}") })
 public class NotificationDocument extends OutboxDocument {
 
     public static final String COLLECTION = "notifications";

@@ -62,7 +62,8 @@ public class Notifications {
 
     /**
      * Stores the notification of {@code event} for {@code subscription}, due for delivery at once
-     * when it is a webhook or e-mail one.
+     * when it is a webhook or e-mail one. A digest subscription's notification is only stored: the
+     * digest e-mail of its period lists it (see {@link #storedBetween}).
      *
      * @return false when it was already stored (a redelivered event)
      */
@@ -84,7 +85,8 @@ public class Notifications {
         document.traceparent = traces.current();
         document.channel = subscription.channel();
         document.target = subscription.target();
-        document.status = subscription.channel() == Channel.INBOX ? DeliveryStatus.STORED : DeliveryStatus.PENDING;
+        document.status = subscription.channel() == Channel.INBOX || subscription.isDigest() ? DeliveryStatus.STORED
+                : DeliveryStatus.PENDING;
         document.nextAttemptAt = document.status == DeliveryStatus.PENDING ? now : null;
         try {
             mongo.insert(document);
@@ -120,6 +122,26 @@ public class Notifications {
         Criteria criteria = Criteria.where("subscriptionId").is(subscriptionId).and("status").ne(DeliveryStatus.STORED);
         PageRequest pageable = PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "seq"));
         return MongoPages.find(mongo, criteria, pageable, NotificationDocument.class);
+    }
+
+    /**
+     * Up to {@code limit} of a subscription's notifications stored in [{@code from}, {@code to}), oldest
+     * first: what a digest of that period lists. A MongoDB reads exactly them from the
+     * {@code digest_period} index; the embedded stand-in store reads only unique indexes and reads
+     * the whole collection, once per digest subscription and period.
+     */
+    public List<NotificationDocument> storedBetween(String subscriptionId, Instant from, Instant to, int limit) {
+        return mongo.find(storedBetween(subscriptionId, from, to).with(Sort.by("createdAt", "seq")).limit(limit),
+                NotificationDocument.class);
+    }
+
+    /** How many of a subscription's notifications were stored in [{@code from}, {@code to}). */
+    public long countStoredBetween(String subscriptionId, Instant from, Instant to) {
+        return mongo.count(storedBetween(subscriptionId, from, to), NotificationDocument.class);
+    }
+
+    private static Query storedBetween(String subscriptionId, Instant from, Instant to) {
+        return Query.query(Criteria.where("subscriptionId").is(subscriptionId).and("createdAt").gte(from).lt(to));
     }
 
     /**

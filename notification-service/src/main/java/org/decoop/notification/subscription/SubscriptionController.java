@@ -9,6 +9,7 @@ import java.util.Set;
 import org.decoop.events.Channel;
 import org.decoop.events.Country;
 import org.decoop.events.Theme;
+import org.decoop.notification.subscription.domain.Digest;
 import org.decoop.notification.subscription.domain.Filter;
 import org.decoop.notification.subscription.domain.MaskedTarget;
 import org.decoop.notification.subscription.domain.Subscription;
@@ -70,7 +71,7 @@ class SubscriptionController {
         Subscription subscription = Subscription.create(callers.current(), request.subscriber(), request.channel(), request.target(),
                 request.eventTypes(), filter == null ? Filter.NONE : new Filter(filter.partnershipId(), filter.localAuthorityId(),
                         filter.country() == null ? null : Country.of(filter.country()), filter.theme()),
-                clock.instant());
+                request.digest(), clock.instant());
         WebhookSecret secret = null;
         if (subscription.channel() == Channel.WEBHOOK) {
             targets.refusal(subscription.target()).ifPresent(refusal -> {
@@ -113,13 +114,18 @@ class SubscriptionController {
     @Schema(example = """
             {"subscriber": "SKGO coordinator", "channel": "WEBHOOK", "target": "https://skgo.example/decoop-webhook",
              "eventTypes": ["PlanSigned", "PartnershipReactivated"], "filter": {"country": "RS"}}""")
-    /** {@code subscriber}: a label for people (default: the caller's name); the owner is the caller. */
+    /**
+     * {@code subscriber}: a label for people (default: the caller's name); the owner is the caller.
+     * {@code digest}: EMAIL only; DAILY or WEEKLY sends one e-mail per period instead of one per notification.
+     */
     record CreateSubscription(
             @Size(max = 200) String subscriber,
             @NotNull Channel channel,
             @Size(max = 2000) String target,
             @Size(max = 20) List<@NotBlank String> eventTypes,
-            @Valid FilterRequest filter) {
+            @Valid FilterRequest filter,
+            @Schema(description = "EMAIL only: NONE (one e-mail per notification, the default), DAILY or WEEKLY (one e-mail "
+                    + "per period listing its notifications, sent at the configured local time)") Digest digest) {
     }
 
     record FilterRequest(@Size(max = 100) String partnershipId, @Size(max = 100) String localAuthorityId,
@@ -128,7 +134,8 @@ class SubscriptionController {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record SubscriptionResponse(String id, String subscriber, Channel channel, String target, Set<String> eventTypes,
-            FilterRequest filter, Subscription.Status status, String disabledReason, Instant createdAt, String secret) {
+            FilterRequest filter, Subscription.Status status, String disabledReason, Instant createdAt, String secret,
+            @Schema(description = "EMAIL subscriptions only: NONE, DAILY or WEEKLY") Digest digest) {
 
         static SubscriptionResponse of(Subscription subscription, WebhookSecret secret) {
             return of(subscription, secret, false);
@@ -143,7 +150,8 @@ class SubscriptionController {
                     new FilterRequest(filter.partnershipId(), filter.localAuthorityId(),
                             filter.country() == null ? null : filter.country().code(), filter.theme()),
                     subscription.status(),
-                    subscription.disabledReason(), subscription.createdAt(), secret == null ? null : secret.value());
+                    subscription.disabledReason(), subscription.createdAt(), secret == null ? null : secret.value(),
+                    subscription.channel() == Channel.EMAIL ? subscription.digest() : null);
         }
     }
 }

@@ -7,6 +7,7 @@ import java.util.Set;
 import org.decoop.events.Channel;
 import org.decoop.events.Country;
 import org.decoop.events.Theme;
+import org.decoop.notification.subscription.domain.Digest;
 import org.decoop.notification.subscription.domain.Filter;
 import org.decoop.notification.subscription.domain.Subscription;
 import org.decoop.notification.subscription.domain.SubscriptionId;
@@ -25,7 +26,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @CompoundIndexes({
         @CompoundIndex(name = "matching", def = "{'status': 1, 'eventTypes': 1, 'filter.partnershipId': 1, "
                 + "'filter.localAuthorityId': 1, 'filter.country': 1, 'filter.theme': 1}"),
-        @CompoundIndex(name = "by_owner", def = "{'owner': 1, 'createdAt': 1, '_id': 1}") })
+        @CompoundIndex(name = "by_owner", def = "{'owner': 1, 'createdAt': 1, '_id': 1}"),
+        // the digest job's pass: the ACTIVE subscriptions of one digest kind (those stored before digests have none)
+        @CompoundIndex(name = "by_digest", def = "{'digest': 1, 'status': 1}") })
 class SubscriptionDocument {
 
     static final String COLLECTION = "subscriptions";
@@ -45,6 +48,8 @@ class SubscriptionDocument {
     String disabledReason;
     Instant createdAt;
     String encryptedSecret;
+    /** DAILY or WEEKLY for an EMAIL digest; absent otherwise (and in documents stored before digests). */
+    Digest digest;
 
     static SubscriptionDocument of(Subscription subscription, String encryptedSecret) {
         SubscriptionDocument document = new SubscriptionDocument();
@@ -61,6 +66,7 @@ class SubscriptionDocument {
         document.disabledReason = subscription.disabledReason();
         document.createdAt = subscription.createdAt();
         document.encryptedSecret = encryptedSecret;
+        document.digest = subscription.isDigest() ? subscription.digest() : null;
         return document;
     }
 
@@ -69,7 +75,7 @@ class SubscriptionDocument {
         Filter domainFilter = filter == null ? Filter.NONE : new Filter(filter.partnershipId(), filter.localAuthorityId(),
                 filter.country() == null ? null : Country.of(filter.country()), filter.theme());
         return new Subscription(new SubscriptionId(id), owner, subscriber, channel, target, types, domainFilter, status,
-                disabledReason, createdAt);
+                disabledReason, createdAt, digest);
     }
 
     record FilterEntry(String partnershipId, String localAuthorityId, String country, Theme theme) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.decoop.notification.NotificationProperties;
+import org.decoop.notification.subscription.domain.Digest;
 import org.decoop.notification.subscription.domain.EventFacts;
 import org.decoop.notification.subscription.domain.Subscription;
 import org.decoop.notification.subscription.domain.SubscriptionId;
@@ -95,6 +96,15 @@ public class Subscriptions {
                 return;
             }
         }
+    }
+
+    /**
+     * The ACTIVE subscriptions that want a digest of this kind, through the {@code by_digest} index.
+     * (The embedded stand-in store reads only unique indexes: there it reads every subscription.)
+     */
+    public List<Subscription> activeWithDigest(Digest digest) {
+        return mongo.find(Query.query(Criteria.where("digest").is(digest).and("status").is(Subscription.Status.ACTIVE)),
+                SubscriptionDocument.class).stream().map(SubscriptionDocument::toDomain).toList();
     }
 
     /**

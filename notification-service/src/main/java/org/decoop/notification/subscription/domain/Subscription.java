@@ -32,7 +32,8 @@ public record Subscription(
         Filter filter,
         Status status,
         String disabledReason,
-        Instant createdAt) {
+        Instant createdAt,
+        Digest digest) {
 
     /** Names of the events of the catalog, as subscriptions name them ({@code PlanSigned}). */
     public static final Set<String> EVENT_NAMES = EventCatalog.eventClasses().stream()
@@ -51,11 +52,30 @@ public record Subscription(
         Objects.requireNonNull(status, "status");
         eventTypes = Set.copyOf(eventTypes);
         filter = filter == null ? Filter.NONE : filter;
+        digest = digest == null ? Digest.NONE : digest;
     }
 
-    /** A new ACTIVE subscription, its target checked against its channel. */
+    /** Restores one stored before digests existed: every notification is delivered on its own. */
+    public Subscription(SubscriptionId id, String owner, String subscriber, Channel channel, String target, Set<String> eventTypes,
+            Filter filter, Status status, String disabledReason, Instant createdAt) {
+        this(id, owner, subscriber, channel, target, eventTypes, filter, status, disabledReason, createdAt, Digest.NONE);
+    }
+
+    /** A new ACTIVE subscription that delivers each notification on its own, its target checked against its channel. */
     public static Subscription create(Actor owner, String subscriber, Channel channel, String target,
             List<String> eventTypes, Filter filter, Instant now) {
+        return create(owner, subscriber, channel, target, eventTypes, filter, Digest.NONE, now);
+    }
+
+    /**
+     * A new ACTIVE subscription, its target checked against its channel. Only an EMAIL one may ask
+     * for a digest ({@code null} means {@link Digest#NONE}).
+     */
+    public static Subscription create(Actor owner, String subscriber, Channel channel, String target,
+            List<String> eventTypes, Filter filter, Digest digest, Instant now) {
+        if (digest != null && digest != Digest.NONE && channel != Channel.EMAIL) {
+            throw new InvalidValue("digest", "only an EMAIL subscription can have a digest (DAILY or WEEKLY)");
+        }
         String label = subscriber == null || subscriber.isBlank() ? owner.name() : subscriber;
         Set<String> names = new LinkedHashSet<>();
         List<String> requested = eventTypes == null ? List.of() : eventTypes;
@@ -67,7 +87,12 @@ public record Subscription(
             names.add(requested.get(i));
         }
         return new Subscription(SubscriptionId.newId(), owner.id(), label.strip(), channel, checkedTarget(channel, target), names,
-                filter, Status.ACTIVE, null, now);
+                filter, Status.ACTIVE, null, now, digest);
+    }
+
+    /** Whether its notifications wait for a digest e-mail instead of being delivered one by one. */
+    public boolean isDigest() {
+        return channel == Channel.EMAIL && digest != Digest.NONE;
     }
 
     /** Whether {@code actor} owns it; a subscription stored before owners existed belongs to nobody. */
@@ -88,7 +113,7 @@ public record Subscription(
         if (status == Status.DISABLED) {
             return this;
         }
-        return new Subscription(id, owner, subscriber, channel, target, eventTypes, filter, Status.DISABLED, reason, createdAt);
+        return new Subscription(id, owner, subscriber, channel, target, eventTypes, filter, Status.DISABLED, reason, createdAt, digest);
     }
 
     private static String checkedTarget(Channel channel, String target) {

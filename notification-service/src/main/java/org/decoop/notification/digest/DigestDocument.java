@@ -1,0 +1,70 @@
+package org.decoop.notification.digest;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.decoop.notification.digest.domain.DigestAttempt;
+import org.decoop.notification.digest.domain.DigestDispatch;
+import org.decoop.notification.digest.domain.DigestPeriod;
+import org.decoop.notification.digest.domain.DigestStatus;
+import org.decoop.notification.subscription.domain.Digest;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * How a {@link DigestDispatch} is stored. Its id is (subscription, period start), so the insert of a
+ * second claim on one period fails on the duplicate key; the unique index on the same pair serves a
+ * subscription's digests, newest first (unique, so the embedded stand-in store uses it too).
+ */
+@Document(DigestDocument.COLLECTION)
+@CompoundIndex(name = "by_subscription", def = "{'subscriptionId': 1, 'periodStart': -1}", unique = true)
+class DigestDocument {
+
+    static final String COLLECTION = "digests";
+
+    @Id
+    String id;
+    @Version
+    Long version;
+    String subscriptionId;
+    Digest digest;
+    Instant periodStart;
+    Instant periodEnd;
+    DigestStatus status;
+    Instant leasedUntil;
+    Instant nextAttemptAt;
+    Instant sentAt;
+    long notificationCount;
+    int attemptCount;
+    List<DigestAttempt> attempts = new ArrayList<>();
+
+    static String idOf(String subscriptionId, Instant periodStart) {
+        return subscriptionId + ":" + periodStart;
+    }
+
+    static DigestDocument of(DigestDispatch dispatch) {
+        DigestDocument document = new DigestDocument();
+        document.id = idOf(dispatch.subscriptionId(), dispatch.period().start());
+        document.version = dispatch.version();
+        document.subscriptionId = dispatch.subscriptionId();
+        document.digest = dispatch.period().digest();
+        document.periodStart = dispatch.period().start();
+        document.periodEnd = dispatch.period().end();
+        document.status = dispatch.status();
+        document.leasedUntil = dispatch.leasedUntil().orElse(null);
+        document.nextAttemptAt = dispatch.nextAttemptAt().orElse(null);
+        document.sentAt = dispatch.sentAt().orElse(null);
+        document.notificationCount = dispatch.notificationCount();
+        document.attemptCount = dispatch.attemptCount();
+        document.attempts = new ArrayList<>(dispatch.attempts());
+        return document;
+    }
+
+    DigestDispatch toDomain() {
+        return new DigestDispatch(subscriptionId, new DigestPeriod(digest, periodStart, periodEnd), version, status, leasedUntil,
+                nextAttemptAt, sentAt, notificationCount, attemptCount, attempts == null ? List.of() : attempts);
+    }
+}

@@ -1,0 +1,159 @@
+package org.decoop.notification.digest.domain;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.decoop.notification.subscription.domain.RetrySchedule;
+import org.decoop.platform.domain.StateConflict;
+
+/**
+ * The digest e-mail of one subscription for one period, from its claim to its outcome. There is
+ * one per (subscription, period start), so storing a new one is the claim: a second instance that
+ * tries the same period finds it taken. It is claimed ({@code SENDING}) with a lease BEFORE the
+ * e-mail is sent, then records what happened. A claim whose holder died (its lease ran out while
+ * SENDING) and a failed attempt whose retry is due can be {@link #takeOver taken over}; a SENT,
+ * EMPTY or FAILED one never is.
+ *
+ * <p>So a digest is never lost to a crash, and never sent twice by two live instances. The one
+ * case of a second e-mail is a holder that stops after the mail server accepted the e-mail and
+ * before SENT was stored: the lease runs out and the digest goes again (at least once, never zero).
+ */
+public final class DigestDispatch {
+
+    private final String subscriptionId;
+    private final DigestPeriod period;
+    private final Long version;
+    private DigestStatus status;
+    private Instant leasedUntil;
+    private Instant nextAttemptAt;
+    private Instant sentAt;
+    private long notificationCount;
+    private int attemptCount;
+    private final List<DigestAttempt> attempts;
+
+    /** Restores a stored one; {@code version} is null for one not stored yet. */
+    public DigestDispatch(String subscriptionId, DigestPeriod period, Long version, DigestStatus status, Instant leasedUntil,
+            Instant nextAttemptAt, Instant sentAt, long notificationCount, int attemptCount, List<DigestAttempt> attempts) {
+        this.subscriptionId = Objects.requireNonNull(subscriptionId, "subscriptionId");
+        this.period = Objects.requireNonNull(period, "period");
+        this.version = version;
+        this.status = Objects.requireNonNull(status, "status");
+        this.leasedUntil = leasedUntil;
+        this.nextAttemptAt = nextAttemptAt;
+        this.sentAt = sentAt;
+        this.notificationCount = notificationCount;
+        this.attemptCount = attemptCount;
+        this.attempts = new ArrayList<>(attempts);
+    }
+
+    /** A new claim on a period's digest, held until {@code leasedUntil}; storing it is what makes it this instance's. */
+    public static DigestDispatch claim(String subscriptionId, DigestPeriod period, Instant leasedUntil) {
+        return new DigestDispatch(subscriptionId, period, null, DigestStatus.SENDING, leasedUntil, null, null, 0, 0, List.of());
+    }
+
+    /** Whether another instance may take it at {@code now}: a lease that ran out, or a retry that is due. */
+    public boolean canBeTakenOver(Instant now) {
+        return switch (status) {
+            case SENDING -> !leasedUntil.isAfter(now);
+            case RETRYING -> !nextAttemptAt.isAfter(now);
+            case SENT, EMPTY, FAILED -> false;
+        };
+    }
+
+    /**
+     * Claims it again until {@code leasedUntil}.
+     *
+     * @throws StateConflict when it is final, leased to a live holder, or its retry is not due
+     */
+    public void takeOver(Instant now, Instant leasedUntil) {
+        if (!canBeTakenOver(now)) {
+            throw new StateConflict("The digest of %s for %s is %s and cannot be taken over".formatted(subscriptionId, period.start(), status));
+        }
+        status = DigestStatus.SENDING;
+        this.leasedUntil = leasedUntil;
+        nextAttemptAt = null;
+    }
+
+    /** The period had no notification: nothing is sent, and nothing will be. */
+    public void nothingToSend() {
+        requireSending();
+        status = DigestStatus.EMPTY;
+        leasedUntil = null;
+    }
+
+    /** The mail server accepted the e-mail, which listed the period's {@code notificationCount} notifications. */
+    public void sent(long notificationCount, Instant at) {
+        requireSending();
+        attempts.add(new DigestAttempt(at, null));
+        attemptCount++;
+        this.notificationCount = notificationCount;
+        status = DigestStatus.SENT;
+        sentAt = at;
+        leasedUntil = null;
+    }
+
+    /** The attempt failed: it goes again at the schedule's next time, or it has failed for good when the retries are spent. */
+    public void failed(long notificationCount, String error, Instant at, RetrySchedule schedule) {
+        requireSending();
+        attempts.add(new DigestAttempt(at, error));
+        while (attempts.size() > schedule.maxAttempts()) {
+            attempts.removeFirst();
+        }
+        attemptCount++;
+        this.notificationCount = notificationCount;
+        leasedUntil = null;
+        Optional<Instant> next = schedule.nextAttempt(attemptCount, at);
+        status = next.isPresent() ? DigestStatus.RETRYING : DigestStatus.FAILED;
+        nextAttemptAt = next.orElse(null);
+    }
+
+    private void requireSending() {
+        if (status != DigestStatus.SENDING) {
+            throw new StateConflict("The digest of %s for %s is %s, not claimed for sending".formatted(subscriptionId, period.start(), status));
+        }
+    }
+
+    public String subscriptionId() {
+        return subscriptionId;
+    }
+
+    public DigestPeriod period() {
+        return period;
+    }
+
+    /** The version it was read at; null when it has not been stored yet. */
+    public Long version() {
+        return version;
+    }
+
+    public DigestStatus status() {
+        return status;
+    }
+
+    public Optional<Instant> leasedUntil() {
+        return Optional.ofNullable(leasedUntil);
+    }
+
+    public Optional<Instant> nextAttemptAt() {
+        return Optional.ofNullable(nextAttemptAt);
+    }
+
+    public Optional<Instant> sentAt() {
+        return Optional.ofNullable(sentAt);
+    }
+
+    public long notificationCount() {
+        return notificationCount;
+    }
+
+    public int attemptCount() {
+        return attemptCount;
+    }
+
+    public List<DigestAttempt> attempts() {
+        return List.copyOf(attempts);
+    }
+}
