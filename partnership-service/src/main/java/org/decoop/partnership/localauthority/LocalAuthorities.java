@@ -19,6 +19,7 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /** The local authorities known to decoop, by id and by (name, country). */
@@ -55,6 +56,13 @@ public class LocalAuthorities {
         return repository.findAllById(values).stream()
                 .map(LocalAuthorityDocument::toDomain)
                 .collect(Collectors.toMap(LocalAuthority::id, Function.identity()));
+    }
+
+    /** The authorities of these countries, by name, at most {@code limit}. */
+    public List<LocalAuthority> inCountries(Collection<Country> countries, int limit) {
+        Query query = Query.query(Criteria.where("country").in(countries.stream().map(Country::code).toList()))
+                .with(Sort.by("country", "nameKey")).limit(limit);
+        return mongo.find(query, LocalAuthorityDocument.class).stream().map(LocalAuthorityDocument::toDomain).toList();
     }
 
     /** Authorities of a country, with a code, and/or whose name contains {@code text} (any case), by name. */

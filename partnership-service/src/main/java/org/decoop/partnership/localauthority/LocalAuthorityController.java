@@ -50,7 +50,7 @@ class LocalAuthorityController {
             useReturnTypeSchema = true)
     ResponseEntity<LocalAuthorityResponse> create(@Valid @RequestBody CreateLocalAuthority request) {
         LocalAuthority authority = localAuthorities.add(LocalAuthority.register(callers.current(), LocalAuthorityId.newId(),
-                request.code(), request.name(), Country.of(request.country()), request.kind()));
+                request.code(), request.name(), Country.of(request.country()), request.kind(), request.population()));
         return ResponseEntity.created(URI.create("/api/local-authorities/" + authority.id()))
                 .body(LocalAuthorityResponse.of(authority));
     }
@@ -73,19 +73,22 @@ class LocalAuthorityController {
     }
 
     @Schema(example = """
-            {"code": "RS-SREMSKA-MITROVICA", "name": "Sremska Mitrovica", "country": "RS", "kind": "CITY"}""")
+            {"code": "RS-SREMSKA-MITROVICA", "name": "Sremska Mitrovica", "country": "RS", "kind": "CITY", "population": 79940}""")
     record CreateLocalAuthority(
             @NotNull @Pattern(regexp = LocalAuthority.CODE_PATTERN) String code,
             @NotBlank @Size(max = LocalAuthority.MAX_NAME_LENGTH) String name,
             @NotNull @CountryCode String country,
-            @NotNull LocalAuthorityKind kind) {
+            @NotNull LocalAuthorityKind kind,
+            @Schema(description = "Inhabitants, optional; partner searches rank similar sizes higher")
+            @Min(1) @Max(LocalAuthority.MAX_POPULATION) Integer population) {
     }
 
-    record LocalAuthorityResponse(String id, String code, String name, String country, LocalAuthorityKind kind) {
+    record LocalAuthorityResponse(String id, String code, String name, String country, LocalAuthorityKind kind,
+            Integer population) {
 
         static LocalAuthorityResponse of(LocalAuthority authority) {
             return new LocalAuthorityResponse(authority.id().value(), authority.code(), authority.name(), authority.country().code(),
-                    authority.kind());
+                    authority.kind(), authority.population());
         }
     }
 }

@@ -28,6 +28,7 @@ class LocalAuthorityDocument {
     String nameKey;
     String country;
     LocalAuthorityKind kind;
+    Integer population;
 
     static LocalAuthorityDocument of(LocalAuthority authority) {
         LocalAuthorityDocument document = new LocalAuthorityDocument();
@@ -37,10 +38,11 @@ class LocalAuthorityDocument {
         document.nameKey = authority.nameKey();
         document.country = authority.country().code();
         document.kind = authority.kind();
+        document.population = authority.population();
         return document;
     }
 
     LocalAuthority toDomain() {
-        return new LocalAuthority(new LocalAuthorityId(id), code, name, Country.of(country), kind);
+        return new LocalAuthority(new LocalAuthorityId(id), code, name, Country.of(country), kind, population);
     }
 }

@@ -1,0 +1,38 @@
+package org.decoop.partnership.partnership;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.decoop.events.PartnershipStatus;
+import org.decoop.partnership.localauthority.domain.LocalAuthorityId;
+import org.decoop.partnership.partnership.domain.Partnership;
+import org.decoop.partnership.partnership.domain.PartnershipId;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+/** Who is partnered with whom, read-only, for other features of this service (partner searches). */
+@Component
+public class PartnershipLinks {
+
+    private final MongoTemplate mongo;
+    private final Partnerships partnerships;
+
+    PartnershipLinks(MongoTemplate mongo, Partnerships partnerships) {
+        this.mongo = mongo;
+        this.partnerships = partnerships;
+    }
+
+    /** The ACTIVE and DORMANT partnerships in which any of these authorities is a partner. */
+    public List<Partnership> notEndedOf(Collection<LocalAuthorityId> authorities) {
+        Query query = Query.query(Criteria.where("partners.id").in(authorities.stream().map(LocalAuthorityId::value).toList())
+                .and("status").in(PartnershipStatus.ACTIVE, PartnershipStatus.DORMANT));
+        return mongo.find(query, PartnershipDocument.class).stream().map(PartnershipDocument::toDomain).toList();
+    }
+
+    public Optional<Partnership> byId(PartnershipId id) {
+        return partnerships.find(id);
+    }
+}

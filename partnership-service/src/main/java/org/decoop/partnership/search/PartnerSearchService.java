@@ -1,0 +1,152 @@
+package org.decoop.partnership.search;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.decoop.events.Country;
+import org.decoop.events.PartnerSearchStatus;
+import org.decoop.events.PartnershipStatus;
+import org.decoop.events.Theme;
+import org.decoop.partnership.localauthority.LocalAuthorities;
+import org.decoop.partnership.localauthority.domain.LocalAuthority;
+import org.decoop.partnership.localauthority.domain.LocalAuthorityId;
+import org.decoop.partnership.partnership.PartnershipLinks;
+import org.decoop.partnership.partnership.domain.Partner;
+import org.decoop.partnership.partnership.domain.Partnership;
+import org.decoop.partnership.partnership.domain.PartnershipId;
+import org.decoop.partnership.search.domain.PartnerMatcher;
+import org.decoop.partnership.search.domain.PartnerSearch;
+import org.decoop.partnership.search.domain.PartnerSearchId;
+import org.decoop.platform.domain.Actor;
+import org.decoop.platform.domain.ExpectedVersion;
+import org.decoop.platform.domain.Field;
+import org.decoop.platform.domain.UnknownReference;
+import org.decoop.platform.security.Callers;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Page;
+import org.springframework.stereotype.Service;
+
+/** Opens, closes and expires partner searches, and finds their matches. */
+@Service
+class PartnerSearchService {
+
+    /** Bounds the work of one matching: more candidates than this in the wanted countries are not ranked. */
+    static final int MAX_CANDIDATES = 5000;
+
+    private final PartnerSearches searches;
+    private final LocalAuthorities localAuthorities;
+    private final PartnershipLinks partnerships;
+    private final Clock clock;
+    private final Callers callers;
+
+    PartnerSearchService(PartnerSearches searches, LocalAuthorities localAuthorities, PartnershipLinks partnerships,
+            Clock clock, Callers callers) {
+        this.searches = searches;
+        this.localAuthorities = localAuthorities;
+        this.partnerships = partnerships;
+        this.clock = clock;
+        this.callers = callers;
+    }
+
+    PartnerSearch open(String localAuthorityId, List<Theme> themes, List<Country> countries, String description,
+            LocalDate openUntil, Actor by) {
+        LocalAuthority searcher = localAuthorities.byId(new LocalAuthorityId(localAuthorityId))
+                .orElseThrow(() -> new UnknownReference(Field.named("localAuthorityId"),
+                        "no local authority has the id " + localAuthorityId));
+        return searches.add(PartnerSearch.open(PartnerSearchId.newId(), searcher, themes, countries, description, openUntil,
+                by, clock.instant()));
+    }
+
+    PartnerSearch get(PartnerSearchId id) {
+        return searches.get(id);
+    }
+
+    Page<PartnerSearch> search(PartnerSearchStatus status, Theme theme, Country country, LocalAuthorityId searcher, int page,
+            int size) {
+        return searches.search(status, theme, country, searcher, page, size);
+    }
+
+    /** Closes a search; a named partnership must exist and count the searcher among its partners. */
+    PartnerSearch close(PartnerSearchId id, String reason, String partnershipId, ExpectedVersion expected, Actor by) {
+        return searches.change(id, expected, search -> {
+            if (partnershipId != null) {
+                Partnership partnership = partnerships.byId(new PartnershipId(partnershipId))
+                        .orElseThrow(() -> new UnknownReference(Field.named("partnershipId"),
+                                "no partnership has the id " + partnershipId));
+                if (partnership.partners().stream().noneMatch(partner -> partner.id().equals(search.searcher().id()))) {
+                    throw new UnknownReference(Field.named("partnershipId"),
+                            "the partnership %s is not one of %s".formatted(partnershipId, search.searcher().name()));
+                }
+            }
+            search.close(reason, partnershipId, by, clock.instant());
+        });
+    }
+
+    /** The authorities the search could partner with, best first, at most {@code limit}. */
+    List<PartnerMatcher.Match> matches(PartnerSearchId id, int limit) {
+        PartnerSearch search = searches.get(id);
+        LocalAuthorityId searcher = search.searcher().id();
+        List<LocalAuthority> candidates = localAuthorities.inCountries(search.countries(), MAX_CANDIDATES);
+
+        Set<LocalAuthorityId> active = new HashSet<>();
+        Set<LocalAuthorityId> dormant = new HashSet<>();
+        for (Partnership partnership : partnerships.notEndedOf(List.of(searcher))) {
+            Set<LocalAuthorityId> others = partnerIds(partnership);
+            others.remove(searcher);
+            (partnership.status() == PartnershipStatus.ACTIVE ? active : dormant).addAll(others);
+        }
+
+        Set<LocalAuthorityId> candidateIds = candidates.stream().map(LocalAuthority::id).collect(Collectors.toSet());
+        Map<LocalAuthorityId, Map<Theme, Set<LocalAuthorityId>>> partnersByTheme = new HashMap<>();
+        for (Partnership partnership : partnerships.notEndedOf(candidateIds)) {
+            Set<LocalAuthorityId> members = partnerIds(partnership);
+            for (LocalAuthorityId member : members) {
+                if (!candidateIds.contains(member)) {
+                    continue;
+                }
+                Map<Theme, Set<LocalAuthorityId>> byTheme = partnersByTheme.computeIfAbsent(member, m -> new EnumMap<>(Theme.class));
+                for (Theme theme : partnership.themes()) {
+                    Set<LocalAuthorityId> withThem = byTheme.computeIfAbsent(theme, t -> new HashSet<>());
+                    members.stream().filter(other -> !other.equals(member)).forEach(withThem::add);
+                }
+            }
+        }
+        Map<LocalAuthorityId, List<PartnerSearch>> openSearches = searches.openOf(candidateIds).stream()
+                .collect(Collectors.groupingBy(theirs -> theirs.searcher().id()));
+
+        List<PartnerMatcher.Match> ranked = PartnerMatcher.rank(search,
+                new PartnerMatcher.Facts(candidates, active, dormant, openSearches, partnersByTheme));
+        return ranked.subList(0, Math.min(limit, ranked.size()));
+    }
+
+    /** Closes the OPEN searches whose {@code openUntil} is over; returns how many. Safe on several replicas. */
+    int closeOverSearches() {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        int closed = 0;
+        for (PartnerSearch search : searches.openUntilBefore(today, 500)) {
+            // Conditional on the version read: another replica closing it at the same moment makes this a no-op.
+            try {
+                if (search.expireIfOver(callers.system(), clock.instant())) {
+                    searches.save(search);
+                    closed++;
+                }
+            }
+            catch (OptimisticLockingFailureException changedMeanwhile) {
+                // closed by someone else meanwhile
+            }
+        }
+        return closed;
+    }
+
+    private static Set<LocalAuthorityId> partnerIds(Partnership partnership) {
+        return partnership.partners().stream().map(Partner::id).collect(Collectors.toCollection(HashSet::new));
+    }
+}

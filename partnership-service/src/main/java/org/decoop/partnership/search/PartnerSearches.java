@@ -1,0 +1,67 @@
+package org.decoop.partnership.search;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+
+import org.decoop.events.Country;
+import org.decoop.events.PartnerSearchStatus;
+import org.decoop.events.Theme;
+import org.decoop.partnership.localauthority.domain.LocalAuthorityId;
+import org.decoop.partnership.search.domain.PartnerSearch;
+import org.decoop.partnership.search.domain.PartnerSearchId;
+import org.decoop.platform.aggregate.AggregateRepository;
+import org.decoop.platform.mongo.MongoPages;
+import org.decoop.platform.outbox.AggregateStore;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+/** The stored partner searches. Saving one stores its new state and its events in one write. */
+@Component
+class PartnerSearches extends AggregateRepository<PartnerSearch, PartnerSearchId, PartnerSearchDocument> {
+
+    private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("openedAt"), Sort.Order.asc("_id"));
+
+    PartnerSearches(MongoTemplate mongo, AggregateStore store) {
+        super(mongo, store, PartnerSearchDocument.class, "Partner search", PartnerSearchDocument::of,
+                PartnerSearchDocument::toDomain);
+    }
+
+    Page<PartnerSearch> search(PartnerSearchStatus status, Theme theme, Country country, LocalAuthorityId searcher,
+            int page, int size) {
+        Criteria criteria = new Criteria();
+        if (status != null) {
+            criteria.and("status").is(status);
+        }
+        if (theme != null) {
+            criteria.and("themes").is(theme);
+        }
+        if (country != null) {
+            criteria.and("countries").is(country.code());
+        }
+        if (searcher != null) {
+            criteria.and("localAuthority.id").is(searcher.value());
+        }
+        return MongoPages.find(mongo, criteria, PageRequest.of(page, size, NEWEST_FIRST), PartnerSearchDocument.class)
+                .map(PartnerSearchDocument::toDomain);
+    }
+
+    /** OPEN searches whose last open day is before {@code today}, a batch at a time. */
+    List<PartnerSearch> openUntilBefore(LocalDate today, int limit) {
+        Query query = Query.query(Criteria.where("status").is(PartnerSearchStatus.OPEN).and("openUntil").lt(today.toString()))
+                .limit(limit);
+        return mongo.find(query, PartnerSearchDocument.class).stream().map(PartnerSearchDocument::toDomain).toList();
+    }
+
+    /** The OPEN searches of these authorities. */
+    List<PartnerSearch> openOf(Collection<LocalAuthorityId> searchers) {
+        Query query = Query.query(Criteria.where("localAuthority.id").in(searchers.stream().map(LocalAuthorityId::value).toList())
+                .and("status").is(PartnerSearchStatus.OPEN));
+        return mongo.find(query, PartnerSearchDocument.class).stream().map(PartnerSearchDocument::toDomain).toList();
+    }
+}
