@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import org.decoop.events.FundingSource;
 import org.decoop.events.PlanStatus;
@@ -26,6 +27,7 @@ import org.decoop.platform.security.Callers;
 import org.decoop.platform.web.ETags;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,6 +37,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.headers.Header;
@@ -91,6 +94,25 @@ class PlanController {
         return withETag(service.get(new PlanId(id)));
     }
 
+    @GetMapping(produces = PlansCsv.MEDIA_TYPE)
+    @Operation(summary = "Every activity of every plan the search finds (not one page: all of them) as CSV, RFC 4180, UTF-8, streamed",
+            description = "One row per activity: plan id, year, plan status, plan title, activity id, activity title, theme, "
+                    + "partnership ids (separated by '; '), then the activity's EUR from each funding source (eur_french_mfa, ...).")
+    ResponseEntity<StreamingResponseBody> searchAsCsv(
+            @RequestParam(required = false) @Min(Plan.FIRST_YEAR) @Max(Plan.LAST_YEAR) Integer year,
+            @RequestParam(required = false) PlanStatus status,
+            @RequestParam(required = false) Theme theme,
+            @RequestParam(required = false) String partnershipId) {
+        StreamingResponseBody rows = out -> {
+            try (Stream<Plan> all = service.all(year, status, theme, partnershipId)) {
+                PlansCsv.write(all, out);
+            }
+        };
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"plans.csv\"")
+                .body(rows);
+    }
+
     @GetMapping
     PagedModel<PlanResponse> search(
             @RequestParam(required = false) @Min(Plan.FIRST_YEAR) @Max(Plan.LAST_YEAR) Integer year,
@@ -103,13 +125,14 @@ class PlanController {
     }
 
     @GetMapping("/stats")
-    @Operation(summary = "Plans by status and funding by theme and source, for one year or all")
+    @Operation(summary = "Plans by status and funding by theme, by source and by funding call (eurByCall, keyed by the call's code), for one year or all")
     Plans.PlanStatistics statistics(@RequestParam(required = false) @Min(Plan.FIRST_YEAR) @Max(Plan.LAST_YEAR) Integer year) {
         return service.statistics(year);
     }
 
     @PostMapping("/{id}/activities")
-    @Operation(summary = "Add an activity to a DRAFT plan (409 once signed)")
+    @Operation(summary = "Add an activity to a DRAFT plan (409 once signed)",
+            description = "A funding line that breaks the rules of the funding call it names is 422 naming funding[j], the line in this body.")
     ResponseEntity<PlanResponse> addActivity(@PathVariable String id, @Valid @RequestBody ActivityRequest request,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         return withETag(service.addActivity(new PlanId(id), request.toActivity(null), ETags.expectedVersion(ifMatch),
@@ -118,7 +141,8 @@ class PlanController {
 
     @PostMapping("/{id}/signatures")
     @Operation(summary = "Sign for a party the caller acts for; the last signature makes the plan SIGNED and publishes PlanSigned once",
-            description = "Who signs is taken from the token (name, else preferred_username, and its subject), never from the body.")
+            description = "Who signs is taken from the token (name, else preferred_username, and its subject), never from the body. "
+                    + "The last signature is refused (422 naming activities[i].funding[j]) while a funding call a line names is not OPEN that day.")
     ResponseEntity<PlanResponse> sign(@PathVariable String id, @Valid @RequestBody SignatureRequest request,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         return withETag(service.sign(new PlanId(id), request.party(), ETags.expectedVersion(ifMatch), callers.current()));
@@ -193,15 +217,20 @@ class PlanController {
             for (int i = 0; i < requested.size(); i++) {
                 FundingRequest line = requested.get(i);
                 Field lineField = place == null ? Field.named("funding").at(i) : Field.named("funding").at(i).within(place);
-                lines.add(nested(lineField, () -> new FundingLine(line.source(), line.amountEur())));
+                lines.add(nested(lineField, () -> new FundingLine(line.source(), line.amountEur(), line.callId())));
             }
             return nested(place, () -> Activity.planned(title, theme, partnershipIds, startsOn, endsOn, lines));
         }
     }
 
+    /**
+     * {@code callId}: the funding call the money comes from, if any; the line must then follow the
+     * call's rules (422 naming the line otherwise), and the call must be OPEN when the plan is signed.
+     */
     record FundingRequest(
             @NotNull FundingSource source,
-            @NotNull @PositiveOrZero @Digits(integer = 12, fraction = 2) BigDecimal amountEur) {
+            @NotNull @PositiveOrZero @Digits(integer = 12, fraction = 2) BigDecimal amountEur,
+            @Size(min = 1, max = 64) String callId) {
     }
 
     @Schema(example = """

@@ -82,7 +82,8 @@ class PlanDocument extends OutboxDocument {
     record SignatureEntry(String party, String signedBy, String signerId, Instant signedAt) {
     }
 
-    record FundingEntry(FundingSource source, long amountEurCents) {
+    /** {@code callId}: the funding call the money comes from, if any (none in lines stored before calls existed). */
+    record FundingEntry(FundingSource source, long amountEurCents, String callId) {
     }
 
     /** {@code activityId}, not {@code id}: Spring Data would store a nested {@code id} as {@code _id}. */
@@ -93,13 +94,15 @@ class PlanDocument extends OutboxDocument {
             return new ActivityEntry(activity.id().value(), activity.title(), activity.theme(), activity.partnershipIds(),
                     text(activity.startsOn()), text(activity.endsOn()),
                     activity.funding().stream()
-                            .map(f -> new FundingEntry(f.source(), f.amountEur().movePointRight(2).longValueExact())).toList(),
+                            .map(f -> new FundingEntry(f.source(), f.amountEur().movePointRight(2).longValueExact(), f.callId()))
+                            .toList(),
                     text(activity.completedOn()));
         }
 
         Activity toDomain() {
             return new Activity(new ActivityId(activityId), title, theme, partnershipIds, date(startsOn), date(endsOn),
-                    funding.stream().map(f -> new FundingLine(f.source(), BigDecimal.valueOf(f.amountEurCents(), 2))).toList(),
+                    funding.stream().map(f -> new FundingLine(f.source(), BigDecimal.valueOf(f.amountEurCents(), 2), f.callId()))
+                            .toList(),
                     date(completedOn));
         }
 

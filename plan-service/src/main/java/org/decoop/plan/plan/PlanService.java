@@ -2,15 +2,24 @@ package org.decoop.plan.plan;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Stream;
 
 import org.decoop.events.PlanStatus;
 import org.decoop.events.Theme;
+import org.decoop.plan.fundingcall.FundingCalls;
+import org.decoop.plan.fundingcall.domain.FundingCall;
 import org.decoop.plan.partnershipview.PartnershipReadModel;
 import org.decoop.plan.partnershipview.PartnershipView;
 import org.decoop.plan.plan.domain.Activity;
 import org.decoop.plan.plan.domain.ActivityId;
+import org.decoop.plan.plan.domain.CallFunding;
+import org.decoop.plan.plan.domain.FundingLine;
 import org.decoop.plan.plan.domain.PartnershipNotUsable;
 import org.decoop.plan.plan.domain.Party;
 import org.decoop.plan.plan.domain.Plan;
@@ -31,23 +40,27 @@ class PlanService {
 
     private final Plans plans;
     private final PartnershipReadModel partnerships;
+    private final FundingCalls fundingCalls;
     private final Clock clock;
     private final EventSerializer events;
     private final long maxEventBytes;
 
     /** @param maxEventSize the largest event the broker takes (its producers' max.request.size, 1 MB by default, less headers) */
-    PlanService(Plans plans, PartnershipReadModel partnerships, Clock clock, EventSerializer events,
+    PlanService(Plans plans, PartnershipReadModel partnerships, FundingCalls fundingCalls, Clock clock, EventSerializer events,
             @Value("${decoop.outbox.max-event-size:900KB}") DataSize maxEventSize) {
         this.plans = plans;
         this.partnerships = partnerships;
+        this.fundingCalls = fundingCalls;
         this.clock = clock;
         this.events = events;
         this.maxEventBytes = maxEventSize.toBytes();
     }
 
     Plan draft(int year, String title, List<Party> parties, List<Theme> themes, List<Activity> activities, Actor by) {
+        Map<String, FundingCall> calls = fundingCalls.byIds(callIds(activities));
         for (int i = 0; i < activities.size(); i++) {
             checkPartnerships(activities.get(i), Field.named("activities").at(i));
+            CallFunding.check(activities.get(i), Field.named("activities").at(i), calls);
         }
         Plan plan = Plan.draft(PlanId.newId(), year, title, parties, themes, activities, by, clock.instant());
         requirePublishable(plan);
@@ -62,12 +75,22 @@ class PlanService {
         return plans.search(year, status, theme, partnershipId, page, size);
     }
 
+    /** Every plan the search finds, from a cursor (close the stream). */
+    Stream<Plan> all(Integer year, PlanStatus status, Theme theme, String partnershipId) {
+        return plans.all(year, status, theme, partnershipId);
+    }
+
+    /** The statistics, with the EUR taken from each funding call keyed by the call's code. */
     Plans.PlanStatistics statistics(Integer year) {
-        return plans.statistics(year);
+        Plans.PlanStatistics statistics = plans.statistics(year);
+        Map<String, FundingCall> calls = fundingCalls.byIds(statistics.eurByCall().keySet());
+        return statistics.withCallsNamed(callId -> calls.containsKey(callId) ? calls.get(callId).code() : callId);
     }
 
     Plan addActivity(PlanId id, Activity activity, ExpectedVersion expected, Actor by) {
         checkPartnerships(activity, null);
+        // null place: the activity is the request's body, its lines are funding[j]
+        CallFunding.check(activity, null, fundingCalls.byIds(callIds(List.of(activity))));
         return plans.change(id, expected, plan -> {
             plan.addActivity(activity, by);
             requirePublishable(plan);
@@ -75,7 +98,7 @@ class PlanService {
     }
 
     Plan sign(PlanId id, String party, ExpectedVersion expected, Actor by) {
-        return plans.change(id, expected, plan -> plan.sign(party, by, clock.instant()));
+        return plans.change(id, expected, plan -> plan.sign(party, by, clock.instant(), fundingCalls.byIds(plan.callIds())));
     }
 
     Plan completeActivity(PlanId id, ActivityId activityId, ExpectedVersion expected, Actor by) {
@@ -84,6 +107,13 @@ class PlanService {
 
     Plan cancel(PlanId id, String reason, ExpectedVersion expected, Actor by) {
         return plans.change(id, expected, plan -> plan.cancel(reason, by, clock.instant()));
+    }
+
+    private static Set<String> callIds(Collection<Activity> activities) {
+        Set<String> ids = new LinkedHashSet<>();
+        activities.forEach(activity -> activity.funding().stream().map(FundingLine::callId).filter(Objects::nonNull)
+                .forEach(ids::add));
+        return ids;
     }
 
     /**

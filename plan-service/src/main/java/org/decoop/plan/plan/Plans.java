@@ -4,6 +4,9 @@ import java.math.BigDecimal;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 
 import org.bson.Document;
 import org.decoop.events.FundingSource;
@@ -20,6 +23,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /** The stored plans. Saving a plan stores its new state and its events in one write. */
@@ -30,7 +34,21 @@ class Plans extends AggregateRepository<Plan, PlanId, PlanDocument> {
         super(mongo, store, PlanDocument.class, "Plan", PlanDocument::of, PlanDocument::toDomain);
     }
 
+    private static final Sort NEWEST_YEAR_FIRST = Sort.by(Sort.Order.desc("year"), Sort.Order.asc("_id"));
+
     Page<Plan> search(Integer year, PlanStatus status, Theme theme, String partnershipId, int page, int size) {
+        PageRequest pageable = PageRequest.of(page, size, NEWEST_YEAR_FIRST);
+        return MongoPages.find(mongo, criteria(year, status, theme, partnershipId), pageable, PlanDocument.class)
+                .map(PlanDocument::toDomain);
+    }
+
+    /** Every plan the search finds, in the list's order, read from a cursor in batches: close the stream. */
+    Stream<Plan> all(Integer year, PlanStatus status, Theme theme, String partnershipId) {
+        Query query = Query.query(criteria(year, status, theme, partnershipId)).with(NEWEST_YEAR_FIRST).cursorBatchSize(100);
+        return mongo.stream(query, PlanDocument.class).map(PlanDocument::toDomain);
+    }
+
+    private static Criteria criteria(Integer year, PlanStatus status, Theme theme, String partnershipId) {
         Criteria criteria = new Criteria();
         if (year != null) {
             criteria.and("year").is(year);
@@ -44,8 +62,7 @@ class Plans extends AggregateRepository<Plan, PlanId, PlanDocument> {
         if (partnershipId != null) {
             criteria.and("activities.partnershipIds").is(partnershipId);
         }
-        PageRequest pageable = PageRequest.of(page, size, Sort.by(Sort.Order.desc("year"), Sort.Order.asc("_id")));
-        return MongoPages.find(mongo, criteria, pageable, PlanDocument.class).map(PlanDocument::toDomain);
+        return criteria;
     }
 
     /**
@@ -84,8 +101,17 @@ class Plans extends AggregateRepository<Plan, PlanId, PlanDocument> {
                 Aggregation.group("activities.funding.source").sum("activities.funding.amountEurCents").as("cents")))
                 .forEach(row -> bySource.put(FundingSource.valueOf(row.getString("_id")), euros(row)));
 
+        Map<String, BigDecimal> byCall = new TreeMap<>();
+        aggregate(Aggregation.newAggregation(
+                Aggregation.match(funded),
+                Aggregation.unwind("activities"),
+                Aggregation.unwind("activities.funding"),
+                Aggregation.match(Criteria.where("activities.funding.callId").ne(null)),
+                Aggregation.group("activities.funding.callId").sum("activities.funding.amountEurCents").as("cents")))
+                .forEach(row -> byCall.put(row.getString("_id"), euros(row)));
+
         return new PlanStatistics(year, byStatus, byTheme, bySource,
-                bySource.values().stream().reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add));
+                bySource.values().stream().reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add), byCall);
     }
 
     private List<Document> aggregate(Aggregation aggregation) {
@@ -100,8 +126,18 @@ class Plans extends AggregateRepository<Plan, PlanId, PlanDocument> {
         return BigDecimal.valueOf(number(row, "cents"), 2);
     }
 
-    /** What {@code GET /api/plans/stats} answers. */
+    /**
+     * What {@code GET /api/plans/stats} answers. {@code eurByCall}: the EUR of the funding lines
+     * that name a funding call, by call (only calls some line names).
+     */
     record PlanStatistics(Integer year, Map<PlanStatus, Long> plansByStatus, Map<Theme, BigDecimal> fundingByThemeEur,
-            Map<FundingSource, BigDecimal> fundingBySourceEur, BigDecimal totalFundingEur) {
+            Map<FundingSource, BigDecimal> fundingBySourceEur, BigDecimal totalFundingEur, Map<String, BigDecimal> eurByCall) {
+
+        /** The same figures with each call's key renamed (its id to its code). */
+        PlanStatistics withCallsNamed(UnaryOperator<String> name) {
+            Map<String, BigDecimal> renamed = new TreeMap<>();
+            eurByCall.forEach((call, eur) -> renamed.merge(name.apply(call), eur, BigDecimal::add));
+            return new PlanStatistics(year, plansByStatus, fundingByThemeEur, fundingBySourceEur, totalFundingEur, renamed);
+        }
     }
 }

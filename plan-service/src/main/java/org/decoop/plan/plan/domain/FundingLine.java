@@ -6,8 +6,11 @@ import java.util.Objects;
 import org.decoop.events.FundingSource;
 import org.decoop.platform.domain.InvalidValue;
 
-/** Money for an activity from one source, in EUR with at most two decimals. */
-public record FundingLine(FundingSource source, BigDecimal amountEur) {
+/**
+ * Money for an activity from one source, in EUR with at most two decimals. {@code callId} names
+ * the funding call the money comes from, if any (the plan then follows the call's rules).
+ */
+public record FundingLine(FundingSource source, BigDecimal amountEur, String callId) {
 
     public FundingLine {
         Objects.requireNonNull(source, "source");
@@ -18,5 +21,13 @@ public record FundingLine(FundingSource source, BigDecimal amountEur) {
             throw new InvalidValue("amountEur", "an amount in EUR has at most two decimals");
         }
         amountEur = amountEur.setScale(2);
+        if (callId != null && callId.isBlank()) {
+            throw new InvalidValue("callId", "a call id is not blank; leave it out when the money comes from no call");
+        }
+    }
+
+    /** A line that names no funding call. */
+    public FundingLine(FundingSource source, BigDecimal amountEur) {
+        this(source, amountEur, null);
     }
 }

@@ -15,6 +15,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -31,6 +32,8 @@ import org.decoop.events.plan.PlanDrafted;
 import org.decoop.events.plan.PlanEvent;
 import org.decoop.events.plan.PlanSignatureRecorded;
 import org.decoop.events.plan.PlanSigned;
+import org.decoop.plan.fundingcall.domain.FundingCall;
+import org.decoop.plan.fundingcall.domain.FundingLineRefused;
 import org.decoop.platform.domain.Actor;
 import org.decoop.platform.domain.AggregateRoot;
 import org.decoop.platform.domain.DoesNotExist;
@@ -140,9 +143,12 @@ public final class Plan extends AggregateRoot<PlanEvent> {
 
     /**
      * Records one party's signature. The last missing one makes the plan SIGNED and records
-     * {@link PlanSigned} after {@link PlanSignatureRecorded}.
+     * {@link PlanSigned} after {@link PlanSignatureRecorded}; it is refused unless every funding
+     * call the plan's lines name is OPEN that day.
+     *
+     * @param calls the funding calls the plan's lines name ({@link #callIds()}), by id
      */
-    public void sign(String partyCode, Actor by, Instant now) {
+    public void sign(String partyCode, Actor by, Instant now, Map<String, FundingCall> calls) {
         Party party = parties.stream().filter(p -> p.code().equals(partyCode)).findFirst()
                 .orElseThrow(() -> new PartyUnknown(partyCode, id));
         if (!by.actsFor(party.code())) {
@@ -155,6 +161,9 @@ public final class Plan extends AggregateRoot<PlanEvent> {
         if (activities.isEmpty()) {
             throw new PlanHasNoActivity(id);
         }
+        if (signatures.size() + 1 == parties.size()) {
+            requireCallsOpenOn(LocalDate.ofInstant(now, ZoneOffset.UTC), calls);
+        }
         Signature signature = new Signature(party.code(), by.name(), by.id(), now);
         signatures.add(signature);
         long version = change();
@@ -164,6 +173,33 @@ public final class Plan extends AggregateRoot<PlanEvent> {
             record(new PlanSigned(id.value(), version, year, title, signedPartiesOnTheWire(), themes(),
                     activitiesOnTheWire(), now));
         }
+    }
+
+    /** Money is taken from a funding call only while it is OPEN: on the day the plan is signed. */
+    private void requireCallsOpenOn(LocalDate day, Map<String, FundingCall> calls) {
+        for (int i = 0; i < activities.size(); i++) {
+            List<FundingLine> lines = activities.get(i).funding();
+            for (int j = 0; j < lines.size(); j++) {
+                String callId = lines.get(j).callId();
+                if (callId == null) {
+                    continue;
+                }
+                Field line = CallFunding.lineField(Field.named("activities").at(i), j);
+                FundingCall call = calls.get(callId);
+                if (call == null) {
+                    throw new FundingLineRefused(line, "funding call %s is not known".formatted(callId));
+                }
+                call.requireOpenOn(line, day);
+            }
+        }
+    }
+
+    /** The ids of the funding calls the plan's funding lines name. */
+    public Set<String> callIds() {
+        Set<String> ids = new LinkedHashSet<>();
+        activities.forEach(activity -> activity.funding().stream().map(FundingLine::callId).filter(Objects::nonNull)
+                .forEach(ids::add));
+        return ids;
     }
 
     /** Completes one activity of a SIGNED plan; the last one completes the plan. */
@@ -279,7 +315,7 @@ public final class Plan extends AggregateRoot<PlanEvent> {
     private List<PlanEvent.Activity> activitiesOnTheWire() {
         return activities.stream().map(a -> new PlanEvent.Activity(a.id().value(), a.title(), a.theme(), a.partnershipIds(),
                 a.startsOn(), a.endsOn(),
-                a.funding().stream().map(f -> new PlanEvent.Funding(f.source(), f.amountEur())).toList())).toList();
+                a.funding().stream().map(f -> new PlanEvent.Funding(f.source(), f.amountEur(), f.callId())).toList())).toList();
     }
 
     public PlanId id() {

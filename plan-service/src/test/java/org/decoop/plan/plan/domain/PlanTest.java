@@ -11,6 +11,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.decoop.events.FundingSource;
@@ -22,6 +23,7 @@ import org.decoop.events.plan.PlanDrafted;
 import org.decoop.events.plan.PlanEvent;
 import org.decoop.events.plan.PlanSignatureRecorded;
 import org.decoop.events.plan.PlanSigned;
+import org.decoop.plan.fundingcall.domain.FundingCall;
 import org.decoop.platform.domain.Actor;
 import org.decoop.platform.domain.DoesNotExist;
 import org.decoop.platform.domain.InvalidValue;
@@ -37,6 +39,8 @@ class PlanTest {
             new Party("SKGO", "Stalna konferencija gradova i opština"));
 
     private static final Actor EMBASSY = signer("Ambassade de France", "AMBAFRANCE-RS");
+    /** The plans here take money from no funding call. */
+    private static final Map<String, FundingCall> NO_CALLS = Map.of();
 
     @Test
     void onlyACallerActingForAPartyChangesOrSignsThePlan() {
@@ -50,13 +54,13 @@ class PlanTest {
         assertThatThrownBy(() -> plan.addActivity(activity(), nevers)).isInstanceOf(NotAllowed.class);
         assertThatThrownBy(() -> plan.cancel("Not mine", steward, SIGNING))
                 .as("a steward is not a party").isInstanceOf(NotAllowed.class);
-        assertThatThrownBy(() -> plan.sign("SKGO", nevers, SIGNING)).isInstanceOf(NotAllowed.class);
-        assertThatThrownBy(() -> plan.sign("SKGO", EMBASSY, SIGNING))
+        assertThatThrownBy(() -> plan.sign("SKGO", nevers, SIGNING, NO_CALLS)).isInstanceOf(NotAllowed.class);
+        assertThatThrownBy(() -> plan.sign("SKGO", EMBASSY, SIGNING, NO_CALLS))
                 .as("acting for one party is not signing for another").isInstanceOf(NotAllowed.class);
         assertThat(plan.signatures()).isEmpty();
         assertThat(plan.pullEvents()).isEmpty();
 
-        plan.sign("SKGO", signer("Secrétaire général", "SKGO"), SIGNING);
+        plan.sign("SKGO", signer("Secrétaire général", "SKGO"), SIGNING, NO_CALLS);
         assertThat(plan.signatures()).singleElement().satisfies(signature -> {
             assertThat(signature.signedBy()).isEqualTo("Secrétaire général");
             assertThat(signature.signerId()).isEqualTo("sub-Secrétaire général");
@@ -120,11 +124,11 @@ class PlanTest {
         Plan plan = plan2020();
         plan.pullEvents();
 
-        plan.sign("AMBAFRANCE-RS", signer("Ambassador", "AMBAFRANCE-RS"), SIGNING);
+        plan.sign("AMBAFRANCE-RS", signer("Ambassador", "AMBAFRANCE-RS"), SIGNING, NO_CALLS);
         assertThat(plan.status()).isEqualTo(DRAFT);
         assertThat(plan.pullEvents()).singleElement().isInstanceOf(PlanSignatureRecorded.class);
 
-        plan.sign("SKGO", signer("Secretary General", "SKGO"), SIGNING.plusSeconds(60));
+        plan.sign("SKGO", signer("Secretary General", "SKGO"), SIGNING.plusSeconds(60), NO_CALLS);
         assertThat(plan.status()).isEqualTo(SIGNED);
         List<PlanEvent> events = plan.pullEvents();
         assertThat(events).hasSize(2);
@@ -143,11 +147,11 @@ class PlanTest {
     @Test
     void refusesAnUnknownPartyAndASecondSignature() {
         Plan plan = plan2020();
-        assertThatThrownBy(() -> plan.sign("NOBODY", signer("X", "NOBODY"), SIGNING)).isInstanceOfSatisfying(PartyUnknown.class,
+        assertThatThrownBy(() -> plan.sign("NOBODY", signer("X", "NOBODY"), SIGNING, NO_CALLS)).isInstanceOfSatisfying(PartyUnknown.class,
                 e -> assertThat(e.field()).hasToString("party"));
 
-        plan.sign("SKGO", signer("Secretary General", "SKGO"), SIGNING);
-        assertThatThrownBy(() -> plan.sign("SKGO", signer("Someone else", "SKGO"), SIGNING)).isInstanceOf(PartyAlreadySigned.class);
+        plan.sign("SKGO", signer("Secretary General", "SKGO"), SIGNING, NO_CALLS);
+        assertThatThrownBy(() -> plan.sign("SKGO", signer("Someone else", "SKGO"), SIGNING, NO_CALLS)).isInstanceOf(PartyAlreadySigned.class);
         assertThat(plan.signatures()).hasSize(1);
     }
 
@@ -155,7 +159,7 @@ class PlanTest {
     void refusesSignaturesWhileThePlanHasNoActivity() {
         Plan empty = Plan.draft(PlanId.newId(), 2021, "Empty", PARTIES, List.of(Theme.YOUTH), List.of(), EMBASSY, DRAFTED);
 
-        assertThatThrownBy(() -> empty.sign("SKGO", signer("Secretary General", "SKGO"), SIGNING))
+        assertThatThrownBy(() -> empty.sign("SKGO", signer("Secretary General", "SKGO"), SIGNING, NO_CALLS))
                 .isInstanceOfSatisfying(PlanHasNoActivity.class, e -> assertThat(e.field()).hasToString("activities"));
         assertThat(empty.signatures()).isEmpty();
     }
@@ -173,8 +177,8 @@ class PlanTest {
     void completesActivitiesOneByOneThenThePlan() {
         Plan plan = plan2020();
         plan.addActivity(activity(), EMBASSY);
-        plan.sign("AMBAFRANCE-RS", signer("Ambassador", "AMBAFRANCE-RS"), SIGNING);
-        plan.sign("SKGO", signer("Secretary General", "SKGO"), SIGNING);
+        plan.sign("AMBAFRANCE-RS", signer("Ambassador", "AMBAFRANCE-RS"), SIGNING, NO_CALLS);
+        plan.sign("SKGO", signer("Secretary General", "SKGO"), SIGNING, NO_CALLS);
         plan.pullEvents();
         ActivityId first = plan.activities().get(0).id();
         ActivityId second = plan.activities().get(1).id();
@@ -209,7 +213,7 @@ class PlanTest {
         assertThat(plan.status()).isEqualTo(CANCELLED);
         assertThat(plan.pullEvents()).singleElement().isInstanceOfSatisfying(PlanCancelled.class,
                 event -> assertThat(event.reason()).isEqualTo("Replaced by a new draft"));
-        assertThatThrownBy(() -> plan.sign("SKGO", signer("Secretary General", "SKGO"), SIGNING)).isInstanceOf(StateConflict.class);
+        assertThatThrownBy(() -> plan.sign("SKGO", signer("Secretary General", "SKGO"), SIGNING, NO_CALLS)).isInstanceOf(StateConflict.class);
     }
 
     @Test
@@ -227,8 +231,8 @@ class PlanTest {
 
     private static Plan signedPlan() {
         Plan plan = plan2020();
-        plan.sign("AMBAFRANCE-RS", signer("Ambassador", "AMBAFRANCE-RS"), SIGNING);
-        plan.sign("SKGO", signer("Secretary General", "SKGO"), SIGNING);
+        plan.sign("AMBAFRANCE-RS", signer("Ambassador", "AMBAFRANCE-RS"), SIGNING, NO_CALLS);
+        plan.sign("SKGO", signer("Secretary General", "SKGO"), SIGNING, NO_CALLS);
         plan.pullEvents();
         return plan;
     }

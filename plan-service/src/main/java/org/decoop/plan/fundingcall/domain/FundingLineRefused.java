@@ -1,0 +1,16 @@
+package org.decoop.plan.fundingcall.domain;
+
+import org.decoop.platform.domain.Field;
+import org.decoop.platform.domain.UnknownReference;
+
+/**
+ * A funding line names a call that cannot fund it: an unknown call, another funder, a theme the
+ * call does not fund, more than its grant or its co-financing share, or a call not open on the
+ * day the plan is signed. The message says which rule failed; the field names the line.
+ */
+public class FundingLineRefused extends UnknownReference {
+
+    public FundingLineRefused(Field line, String message) {
+        super(line, message);
+    }
+}

@@ -1,0 +1,53 @@
+package org.decoop.plan.plan.domain;
+
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.decoop.plan.fundingcall.domain.FundingCall;
+import org.decoop.plan.fundingcall.domain.FundingLineRefused;
+import org.decoop.platform.domain.Field;
+
+/**
+ * The rules an activity's funding lines follow when they name a funding call: the call exists,
+ * the line's source is the call's funder, the activity's theme is one the call funds, each line
+ * takes at most the call's grant, and the call's lines together take at most its co-financing
+ * share of the activity's whole funding. (That the call is OPEN is checked when the plan is signed.)
+ */
+public final class CallFunding {
+
+    private CallFunding() {
+    }
+
+    /**
+     * @param place where the activity sits in the request ({@code activities[2]}), or none when the
+     *              activity is the request itself (its lines are then {@code funding[j]})
+     * @param calls the calls the activity's lines name, by id; an id absent here names no call
+     * @throws FundingLineRefused naming {@code funding[j]} within {@code place}, saying which rule failed
+     */
+    public static void check(Activity activity, Field place, Map<String, FundingCall> calls) {
+        List<FundingLine> lines = activity.funding();
+        Map<String, BigDecimal> takenFromCall = new HashMap<>();
+        for (int j = 0; j < lines.size(); j++) {
+            FundingLine line = lines.get(j);
+            if (line.callId() == null) {
+                continue;
+            }
+            Field field = lineField(place, j);
+            FundingCall call = calls.get(line.callId());
+            if (call == null) {
+                throw new FundingLineRefused(field, "funding call %s is not known".formatted(line.callId()));
+            }
+            call.requireFunds(field, line.source(), line.amountEur(), activity.theme());
+            BigDecimal taken = takenFromCall.merge(line.callId(), line.amountEur(), BigDecimal::add);
+            call.requireShareWithin(field, taken, activity.totalEur());
+        }
+    }
+
+    /** {@code funding[j]} of the activity at {@code place}, or of the request itself. */
+    static Field lineField(Field place, int j) {
+        Field line = Field.named("funding").at(j);
+        return place == null ? line : line.within(place);
+    }
+}
