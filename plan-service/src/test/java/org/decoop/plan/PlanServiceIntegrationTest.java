@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -28,44 +29,33 @@ import org.decoop.events.partnership.PartnershipEnded;
 import org.decoop.events.partnership.PartnershipEstablished;
 import org.decoop.events.partnership.PartnershipEvent;
 import org.decoop.platform.outbox.CloudEventRecords;
-import org.decoop.platform.testing.EnabledOnTestInfrastructure;
 import org.decoop.platform.testing.EventTopics;
 import org.decoop.platform.testing.ServiceApi.Answer;
 import org.decoop.platform.testing.ServiceApi;
-import org.decoop.platform.testing.TestInfrastructure;
 import org.decoop.platform.testing.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import io.cloudevents.CloudEvent;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.MappingIterator;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.dataformat.csv.CsvMapper;
+import tools.jackson.dataformat.csv.CsvSchema;
 
 /**
  * plan-service as a client meets it: partnership events in from {@code partnership-events},
  * HTTP in, CloudEvents on {@code plan-events} out, on the embedded broker and the in-process
  * MongoDB wire server.
  */
-@EnabledOnTestInfrastructure
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.cloud.stream.bindings.partnershipEvents-in-0.consumer.back-off-initial-interval=20",
-        "spring.cloud.stream.bindings.partnershipEvents-in-0.consumer.back-off-max-interval=50" })
-class PlanServiceIntegrationTest {
+class PlanServiceIntegrationTest extends PlanServiceContext {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String DLQ = "partnership-events.plan-service.dlq";
     private static KafkaProducer<String, byte[]> producer;
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.register(registry, "plans-it");
-    }
 
     @BeforeAll
     static void startProducer() {
@@ -272,6 +262,59 @@ class PlanServiceIntegrationTest {
         JsonNode listed = JSON.readTree(api.get("/api/plans?year=2031&status=CANCELLED&partnershipId=" + partnership).body());
         assertThat(listed.get("content").size()).isEqualTo(1);
         assertThat(listed.get("content").get(0).get("cancellationReason").asString()).isEqualTo("Merged into A");
+    }
+
+    @Test
+    void exportsEveryActivityOfEveryPlanTheSearchFindsAsCsvThatSurvivesARoundTrip() throws Exception {
+        String partnership = publishPartnership(PartnershipStatus.ACTIVE, 0);
+        // Cyrillic and Latin Serbian, commas, quotes and a line break: what RFC 4180 has to quote
+        String cyrillic = "Акциони план 2020, Сремска Митровица";
+        String latin = "Akcioni plan \\\"Šabac\\\",\\nzajedno"; // JSON-escaped: quotes and a line break
+        List<String> activityTitles = new ArrayList<>();
+        StringBuilder activities = new StringBuilder();
+        for (int i = 0; i < 22; i++) {
+            String title = "Razmena mladih №%d, \\\"Niš\\\"".formatted(i); // JSON-escaped quotes
+            activityTitles.add(title.replace("\\\"", "\""));
+            activities.append(i == 0 ? "" : ", ").append("""
+                    {"title": "%s", "theme": "YOUTH", "partnershipIds": ["%s"],
+                     "funding": [{"source": "FRENCH_MFA", "amountEur": 1000.5}, {"source": "LOCAL_BUDGET", "amountEur": %d}]}"""
+                    .formatted(title, partnership, i));
+        }
+        String big = id(awaitCreated(() -> api.post("/api/plans", """
+                {"year": 2022, "title": "%s", "parties": [{"code": "A1", "name": "A"}, {"code": "B1", "name": "B"}],
+                 "activities": [%s]}""".formatted(cyrillic, activities))));
+        String small = id(api.post("/api/plans", """
+                {"year": 2023, "title": "%s", "parties": [{"code": "A1", "name": "A"}, {"code": "B1", "name": "B"}],
+                 "activities": [{"title": "Вече српске културе", "theme": "CULTURE", "partnershipIds": ["%s"],
+                                 "funding": [{"source": "EU_CALL", "amountEur": 99.99}]}]}""".formatted(latin, partnership)));
+
+        Answer csv = anonymous.get("/api/plans?partnershipId=" + partnership, "text/csv");
+
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.header("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/csv"));
+        assertThat(csv.body()).as("RFC 4180 line ends").contains("\r\n");
+        CsvMapper parser = CsvMapper.builder().build();
+        List<Map<String, String>> rows = new ArrayList<>();
+        try (MappingIterator<Map<String, String>> read = parser.readerFor(Map.class).with(CsvSchema.emptySchema().withHeader())
+                .readValues(csv.body())) {
+            read.forEachRemaining(rows::add);
+        }
+        assertThat(rows).as("one row per activity, every one, not one page").hasSize(23);
+        assertThat(rows.get(0).keySet()).containsExactly("plan_id", "year", "plan_status", "plan_title", "activity_id",
+                "activity_title", "theme", "partnership_ids", "eur_french_mfa", "eur_eu_call", "eur_local_budget", "eur_other");
+        assertThat(rows.get(0)).as("newest year first").containsEntry("plan_id", small).containsEntry("year", "2023")
+                .containsEntry("plan_status", "DRAFT").containsEntry("plan_title", "Akcioni plan \"Šabac\",\nzajedno")
+                .containsEntry("activity_title", "Вече српске културе").containsEntry("theme", "CULTURE")
+                .containsEntry("partnership_ids", partnership).containsEntry("eur_eu_call", "99.99")
+                .containsEntry("eur_french_mfa", "0.00");
+        assertThat(rows.subList(1, 23)).allSatisfy(row -> assertThat(row).containsEntry("plan_id", big)
+                .containsEntry("plan_title", cyrillic).containsEntry("eur_french_mfa", "1000.50"));
+        assertThat(rows.subList(1, 23)).extracting(row -> row.get("activity_title")).containsExactlyElementsOf(activityTitles);
+
+        assertThat(anonymous.get("/api/plans?year=2023&partnershipId=" + partnership, "text/csv").body().split("\r\n"))
+                .as("the same filters as the JSON list").hasSize(2);
+        assertThat(JSON.readTree(anonymous.get("/api/plans?partnershipId=" + partnership, "*/*").body()).get("content").size())
+                .as("JSON stays the default (curl asks for */*)").isEqualTo(2);
     }
 
     private Answer draft2020(String partnershipId) {
