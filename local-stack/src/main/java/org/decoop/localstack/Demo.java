@@ -8,6 +8,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,10 +23,11 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Loads the seed story through the public HTTP APIs only, as the demo users of the realm, and
  * only what is not there yet, so that running it twice duplicates nothing: the Embassy registers
- * the local authorities (with their real codes); the towns establish their partnerships (SKGO
- * those without a demo user), Nevers puts Nevers – Sremska Mitrovica to dormancy; the Embassy
- * drafts the 2020 action plan with SKGO (left as a DRAFT for the tour to sign); SKGO's
- * coordinator keeps an inbox of every event. The funding amounts are illustrative.
+ * the local authorities (with their real codes and rounded populations); the towns establish
+ * their partnerships (SKGO those without a demo user), Nevers puts Nevers – Sremska Mitrovica to
+ * dormancy; SKGO opens Čačak's search for a French partner; the Embassy drafts the 2020 action
+ * plan with SKGO (left as a DRAFT for the tour to sign); SKGO's coordinator keeps an inbox of
+ * every event. The funding amounts are illustrative.
  */
 final class Demo {
 
@@ -52,15 +55,20 @@ final class Demo {
     Loaded load() throws IOException, InterruptedException {
         String inbox = inbox();
         Map<String, String> authorities = new LinkedHashMap<>();
+        // Populations: recent censuses (INSEE, Serbia 2022), rounded; Čačak has no French partner yet.
         for (String[] authority : List.of(
-                new String[] { "FR-SURESNES", "Suresnes", "FR", "CITY" }, new String[] { "RS-KRAGUJEVAC", "Kragujevac", "RS", "CITY" },
-                new String[] { "FR-NEVERS", "Nevers", "FR", "CITY" },
-                new String[] { "RS-SREMSKA-MITROVICA", "Sremska Mitrovica", "RS", "CITY" },
-                new String[] { "FR-GIRONDE", "Gironde", "FR", "DEPARTMENT" }, new String[] { "RS-NIS", "Niš", "RS", "CITY" },
-                new String[] { "RS-VOJVODINA", "Vojvodina", "RS", "PROVINCE" },
-                new String[] { "FR-VAL-D-OISE", "Val d'Oise", "FR", "DEPARTMENT" },
-                new String[] { "FR-ARLES", "Arles", "FR", "CITY" })) {
-            authorities.put(authority[1], localAuthority(authority[0], authority[1], authority[2], authority[3]));
+                new String[] { "FR-SURESNES", "Suresnes", "FR", "CITY", "48000" },
+                new String[] { "RS-KRAGUJEVAC", "Kragujevac", "RS", "CITY", "171000" },
+                new String[] { "FR-NEVERS", "Nevers", "FR", "CITY", "33000" },
+                new String[] { "RS-SREMSKA-MITROVICA", "Sremska Mitrovica", "RS", "CITY", "73000" },
+                new String[] { "FR-GIRONDE", "Gironde", "FR", "DEPARTMENT", "1650000" },
+                new String[] { "RS-NIS", "Niš", "RS", "CITY", "249000" },
+                new String[] { "RS-VOJVODINA", "Vojvodina", "RS", "PROVINCE", "1740000" },
+                new String[] { "FR-VAL-D-OISE", "Val d'Oise", "FR", "DEPARTMENT", "1270000" },
+                new String[] { "FR-ARLES", "Arles", "FR", "CITY", "51000" },
+                new String[] { "RS-CACAK", "Čačak", "RS", "CITY", "106000" })) {
+            authorities.put(authority[1], localAuthority(authority[0], authority[1], authority[2], authority[3],
+                    Integer.parseInt(authority[4])));
         }
         Map<String, String> partnerships = new LinkedHashMap<>();
         partnerships.put("Suresnes – Kragujevac", partnership("suresnes", authorities.get("Suresnes"), authorities.get("Kragujevac"),
@@ -73,9 +81,11 @@ final class Demo {
                 List.of("LOCAL_ECONOMIC_DEVELOPMENT")));
         partnerships.put("Arles – Niš", partnership("skgo", authorities.get("Arles"), authorities.get("Niš"), List.of("HERITAGE")));
         putToDormancyOnce(partnerships.get("Nevers – Sremska Mitrovica"));
+        String search = partnerSearch(authorities.get("Čačak"));
         String plan = plan2020(partnerships);
         String status = get(url(options.planPort()) + "/api/plans/" + plan).get("status").asString();
-        LocalStack.log("demo loaded: %d partnerships, plan %s (%s), inbox %s", partnerships.size(), plan, status, inbox);
+        LocalStack.log("demo loaded: %d partnerships, plan %s (%s), partner search %s, inbox %s", partnerships.size(), plan, status,
+                search, inbox);
         LocalStack.log("see it (as skgo): curl -s -H \"Authorization: Bearer $TOKEN\" %s/api/subscriptions/%s/notifications "
                 + "| jq '.content[].summary'", url(options.notificationPort()), inbox);
         return new Loaded(partnerships, plan, inbox);
@@ -93,12 +103,14 @@ final class Demo {
     }
 
     /** The Embassy (a steward) registers the local authorities. */
-    private String localAuthority(String code, String name, String country, String kind) throws IOException, InterruptedException {
+    private String localAuthority(String code, String name, String country, String kind, int population)
+            throws IOException, InterruptedException {
         String base = url(options.partnershipPort()) + "/api/local-authorities";
         for (JsonNode found : get(base + "?code=" + code).get("content")) {
             return found.get("id").asString();
         }
-        ObjectNode body = JSON.createObjectNode().put("code", code).put("name", name).put("country", country).put("kind", kind);
+        ObjectNode body = JSON.createObjectNode().put("code", code).put("name", name).put("country", country).put("kind", kind)
+                .put("population", population);
         return post(base, body.toString(), "embassy").get("id").asString();
     }
 
@@ -117,6 +129,23 @@ final class Demo {
         ArrayNode themeList = body.putArray("themes");
         themes.forEach(themeList::add);
         return post(base, body.toString(), user).get("id").asString();
+    }
+
+    /**
+     * "The Embassy and SKGO encourage new local governments to join and help them reach potential
+     * partners in France": SKGO (a steward) opens Čačak's search for a French partner, once.
+     */
+    private String partnerSearch(String cacak) throws IOException, InterruptedException {
+        String base = url(options.partnershipPort()) + "/api/partner-searches";
+        for (JsonNode found : get(base + "?localAuthorityId=" + encode(cacak)).get("content")) {
+            return found.get("id").asString();
+        }
+        ObjectNode body = JSON.createObjectNode().put("localAuthorityId", cacak)
+                .put("description", "Čačak looks for a French town for youth exchanges and the protection of the West Morava river")
+                .put("openUntil", LocalDate.now(ZoneOffset.UTC).plusMonths(6).toString());
+        body.putArray("themes").add("YOUTH").add("ENVIRONMENT");
+        body.putArray("countries").add("FR");
+        return post(base, body.toString(), "skgo").get("id").asString();
     }
 
     /** The article's example of a dormant partnership restarting: dormant until the plan is signed. */

@@ -447,6 +447,107 @@ class PartnershipServiceIntegrationTest {
         assertThat(anonymous.get("/v3/api-docs").body()).contains("/api/partnerships/{id}/reactivation");
     }
 
+    @Test
+    void opensAPartnerSearchRanksItsMatchesAndClosesIt() throws Exception {
+        String maribor = createLocalAuthority("Maribor " + run, "SI", "CITY", 95_000);
+        String pula = createLocalAuthority("Pula " + run, "HR", "CITY", 57_000);
+        String split = createLocalAuthority("Split " + run, "HR", "CITY", 160_000);
+        String osijek = createLocalAuthority("Osijek " + run, "HR", "CITY", 96_000);
+        String rijeka = createLocalAuthority("Rijeka " + run, "HR", "CITY", 108_000);
+        establish(split, createLocalAuthority("Nice " + run, "FR", "CITY"), "ENVIRONMENT");
+        establish(split, createLocalAuthority("Lyon " + run, "FR", "CITY"), "ENVIRONMENT", "CULTURE");
+        String withRijeka = establish(maribor, rijeka, "CULTURE");
+        ServiceApi forMaribor = anonymous.as(TOKENS.user("maribor", codeOf("Maribor " + run, "SI")));
+        ServiceApi forPula = anonymous.as(TOKENS.user("pula", codeOf("Pula " + run, "HR")));
+        String openUntil = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusMonths(3).toString();
+        String search = """
+                {"localAuthorityId": "%s", "themes": ["YOUTH", "ENVIRONMENT"], "countries": ["HR"],
+                 "description": "Partners for youth exchanges and a clean Drava", "openUntil": "%s"}""".formatted(maribor, openUntil);
+
+        assertThat(anonymous.post("/api/partner-searches", search).statusCode()).isEqualTo(401);
+        Answer forbidden = forPula.post("/api/partner-searches", search);
+        assertThat(forbidden.statusCode()).isEqualTo(403);
+        assertThat(forbidden.json().get("detail").asString()).contains(codeOf("Maribor " + run, "SI"));
+        Answer pulaSearch = forPula.post("/api/partner-searches", """
+                {"localAuthorityId": "%s", "themes": ["YOUTH"], "countries": ["SI", "IT"],
+                 "description": "Youth exchanges", "openUntil": "%s"}""".formatted(pula, openUntil));
+        assertThat(pulaSearch.statusCode()).as(pulaSearch.body()).isEqualTo(201);
+        Answer opened = forMaribor.post("/api/partner-searches", search);
+        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+        String id = opened.json().get("id").asString();
+        assertThat(opened.header("Location")).hasValue("/api/partner-searches/" + id);
+        assertThat(opened.json().get("status").asString()).isEqualTo("OPEN");
+
+        JsonNode matches = anonymous.get("/api/partner-searches/" + id + "/matches").json();
+        assertThat(matches.valueStream().map(m -> m.at("/localAuthority/id").asString()))
+                .as("mutual first, then experience, then population; never an ACTIVE partner")
+                .containsExactly(pula, split, osijek);
+        assertThat(matches.get(0).get("reasons").get(0).asString()).isEqualTo("also looking for a partner in SI on YOUTH");
+        assertThat(matches.get(0).get("searchId").asString()).isEqualTo(pulaSearch.json().get("id").asString());
+        assertThat(matches.get(1).get("reasons").get(0).asString()).isEqualTo("already partnered with 2 authorities on ENVIRONMENT");
+        assertThat(matches.get(2).get("reasons").get(0).asString()).isEqualTo("a similar population: 96000 inhabitants, against 95000");
+        assertThat(anonymous.get("/api/partner-searches?country=HR&status=OPEN").json().get("content")
+                .valueStream().map(s -> s.get("id").asString())).contains(id);
+        assertThat(anonymous.get("/api/partner-searches?theme=ENVIRONMENT&localAuthorityId=" + maribor).json()
+                .at("/page/totalElements").asLong()).isEqualTo(1);
+
+        assertThat(forPula.post("/api/partner-searches/" + id + "/closure", "{\"reason\": \"Not yours\"}").statusCode())
+                .isEqualTo(403);
+        Answer notTheirs = forMaribor.post("/api/partner-searches/" + id + "/closure",
+                "{\"reason\": \"Found one\", \"partnershipId\": \"no-such-partnership\"}");
+        assertThat(notTheirs.statusCode()).isEqualTo(422);
+        assertThat(notTheirs.json().get("field").asString()).isEqualTo("partnershipId");
+        Answer closed = forMaribor.post("/api/partner-searches/" + id + "/closure",
+                "{\"reason\": \"Found a partner: Rijeka\", \"partnershipId\": \"%s\"}".formatted(withRijeka));
+        assertThat(closed.statusCode()).as(closed.body()).isEqualTo(200);
+        assertThat(closed.json().get("status").asString()).isEqualTo("CLOSED");
+        assertThat(closed.json().at("/closure/by").asString()).isEqualTo("maribor");
+        assertThat(forMaribor.post("/api/partner-searches/" + id + "/closure", "{\"reason\": \"Again\"}").statusCode())
+                .isEqualTo(409);
+
+        List<ConsumerRecord<String, byte[]>> records = EventTopics.recordsWithKey(consumer, id, 2);
+        assertThat(records).extracting(record -> header(record, "ce_type"))
+                .containsExactly("org.decoop.PartnerSearchOpened", "org.decoop.PartnerSearchClosed");
+        assertThat(header(records.get(0), "ce_source")).isEqualTo("/partnership-service");
+        JsonNode openedEvent = JSON.readTree(records.get(0).value());
+        assertThat(openedEvent.at("/localAuthority/code").asString()).isEqualTo(codeOf("Maribor " + run, "SI"));
+        assertThat(openedEvent.get("openUntil").asString()).isEqualTo(openUntil);
+        assertThat(JSON.readTree(records.get(1).value()).get("partnershipId").asString()).isEqualTo(withRijeka);
+    }
+
+    @Test
+    void refusesABadPartnerSearchNamingTheField() {
+        String maribor = createLocalAuthority("Maribor " + run, "SI", "CITY");
+        String tomorrow = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1).toString();
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        Map<String, String> fieldByBody = Map.of(
+                "{\"localAuthorityId\": \"%s\", \"themes\": [], \"countries\": [\"HR\"], \"description\": \"x\", \"openUntil\": \"%s\"}"
+                        .formatted(maribor, tomorrow), "themes",
+                "{\"localAuthorityId\": \"%s\", \"themes\": [\"YOUTH\"], \"countries\": [\"XX\"], \"description\": \"x\", \"openUntil\": \"%s\"}"
+                        .formatted(maribor, tomorrow), "countries[0]",
+                "{\"localAuthorityId\": \"%s\", \"themes\": [\"YOUTH\"], \"countries\": [\"HR\"], \"description\": \"x\", \"openUntil\": \"%s\"}"
+                        .formatted(maribor, today), "openUntil",
+                "{\"localAuthorityId\": \"%s\", \"themes\": [\"YOUTH\"], \"countries\": [\"HR\"], \"description\": \"x\", \"openUntil\": \"31/12/2030\"}"
+                        .formatted(maribor), "openUntil",
+                "{\"localAuthorityId\": \"%s\", \"themes\": [\"YOUTH\"], \"countries\": [\"HR\"], \"description\": \" \", \"openUntil\": \"%s\"}"
+                        .formatted(maribor, tomorrow), "description");
+        fieldByBody.forEach((body, field) -> {
+            Answer refused = api.post("/api/partner-searches", body);
+            assertThat(refused.statusCode()).as(body).isEqualTo(400);
+            assertThat(refused.header("Content-Type")).hasValue("application/problem+json");
+            assertThat(refused.json().get("field").asString()).as(body).isEqualTo(field);
+        });
+        Answer unknown = api.post("/api/partner-searches", """
+                {"localAuthorityId": "no-such-authority", "themes": ["YOUTH"], "countries": ["HR"], "description": "x",
+                 "openUntil": "%s"}""".formatted(tomorrow));
+        assertThat(unknown.statusCode()).isEqualTo(422);
+        assertThat(unknown.json().get("field").asString()).isEqualTo("localAuthorityId");
+        assertThat(api.get("/api/partner-searches?localAuthorityId=" + maribor).json().at("/page/totalElements").asLong())
+                .as("nothing written").isZero();
+        assertThat(api.get("/api/partner-searches/no-such-search").statusCode()).isEqualTo(404);
+        assertThat(api.get("/api/partner-searches?status=PAUSED").statusCode()).isEqualTo(400);
+    }
+
     private static List<String> ids(JsonNode page) {
         return page.get("content").valueStream().map(partnership -> partnership.get("id").asString()).toList();
     }
@@ -460,9 +561,13 @@ class PartnershipServiceIntegrationTest {
     }
 
     private String createLocalAuthority(String name, String country, String kind) {
+        return createLocalAuthority(name, country, kind, null);
+    }
+
+    private String createLocalAuthority(String name, String country, String kind, Integer population) {
         Answer response = api.post("/api/local-authorities",
-                "{\"code\": \"%s\", \"name\": \"%s\", \"country\": \"%s\", \"kind\": \"%s\"}"
-                        .formatted(codeOf(name, country), name, country, kind));
+                "{\"code\": \"%s\", \"name\": \"%s\", \"country\": \"%s\", \"kind\": \"%s\", \"population\": %s}"
+                        .formatted(codeOf(name, country), name, country, kind, population));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return JSON.readTree(response.body()).get("id").asString();
     }

@@ -22,6 +22,8 @@ class QueryIndexesTest {
                 Query.of("GET /api/partnerships?country=", "by_country", List.of("partners.country"), "establishedAt", "_id"),
                 Query.of("GET /api/partnerships?theme=", "by_theme", List.of("themes"), "establishedAt", "_id"),
                 Query.of("GET /api/partnerships?localAuthorityId=", "by_partner", List.of("partners._id"), "establishedAt", "_id"),
-                Query.of("dormancy job: ACTIVE without activity since", "dormancy", List.of("status", "lastActivityOn"))));
+                Query.of("dormancy job: ACTIVE without activity since", "dormancy", List.of("status", "lastActivityOn")),
+                Query.of("partner search matches: the partnerships of the searcher and of the candidates", "by_partner",
+                        List.of("partners._id"))));
     }
 }

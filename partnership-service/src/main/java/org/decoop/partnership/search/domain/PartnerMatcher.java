@@ -28,6 +28,8 @@ public final class PartnerMatcher {
     static final int PER_EXPERIENCED_PARTNER = 1;
     static final int MAX_EXPERIENCE_PARTNERS_COUNTED = 9;
     static final int MAX_POPULATION_SCORE = 5;
+    /** From this closeness on (a ratio of 2 at most), populations are called similar. */
+    static final int SIMILAR = 3;
 
     /**
      * What the ranking knows of the neighbourhood of a search.
@@ -95,10 +97,8 @@ public final class PartnerMatcher {
         int closeness = populationCloseness(search.searcher().population(), candidate.population());
         if (closeness > 0) {
             score += closeness;
-            if (closeness >= 3) {
-                reasons.add("a similar population: %d inhabitants, against %d".formatted(candidate.population(),
-                        search.searcher().population()));
-            }
+            reasons.add("%s: %d inhabitants, against %d".formatted(closeness >= SIMILAR ? "a similar population"
+                    : "a population of the same order", candidate.population(), search.searcher().population()));
         }
 
         if (facts.dormantPartners().contains(candidate.id())) {

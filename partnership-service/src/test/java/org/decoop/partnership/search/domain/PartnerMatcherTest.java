@@ -45,9 +45,11 @@ class PartnerMatcherTest {
 
         assertThat(ranked).extracting(match -> match.localAuthority().name())
                 .containsExactly("Nevers", "Suresnes", "Tours", "Metz", "Albi");
-        assertThat(ranked.get(0).reasons()).containsExactly("also looking for a partner in RS on YOUTH");
+        assertThat(ranked.get(0).reasons()).containsExactly("also looking for a partner in RS on YOUTH",
+                "a population of the same order: 33279 inhabitants, against 146315");
         assertThat(ranked.get(0).searchId()).isEqualTo(neversWantsSerbia.id());
-        assertThat(ranked.get(1).reasons()).containsExactly("already partnered with 3 authorities on ENVIRONMENT");
+        assertThat(ranked.get(1).reasons()).containsExactly("already partnered with 3 authorities on ENVIRONMENT",
+                "a population of the same order: 48264 inhabitants, against 146315");
         assertThat(ranked.get(1).searchId()).isNull();
         assertThat(ranked.get(2).reasons()).containsExactly("a similar population: 136463 inhabitants, against 146315");
         assertThat(ranked.get(2).score()).isGreaterThan(ranked.get(3).score());
