@@ -19,28 +19,19 @@ import org.decoop.events.Theme;
 import org.decoop.events.Topics;
 import org.decoop.events.partnership.PartnershipEstablished;
 import org.decoop.events.partnership.PartnershipEvent;
+import org.decoop.notification.SharedServiceContext;
 import org.decoop.platform.testing.EnabledOnTestInfrastructure;
 import org.decoop.platform.testing.EventTopics;
 import org.decoop.platform.testing.ServiceApi;
-import org.decoop.platform.testing.TestInfrastructure;
 import org.decoop.platform.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /** A client that stops reading (its writes block) holds up its own stream only, never another's. */
 @EnabledOnTestInfrastructure
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class StreamIsolationIntegrationTest {
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.register(registry, "notifications-isolation");
-    }
+class StreamIsolationIntegrationTest extends SharedServiceContext {
 
     @Autowired
     NotificationStreams streams;

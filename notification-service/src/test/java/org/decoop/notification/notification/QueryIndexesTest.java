@@ -23,6 +23,8 @@ class QueryIndexesTest {
                 Query.of("GET .../notifications (newest first)", "inbox_seq", List.of("subscriptionId"), "seq"),
                 Query.of("GET .../deliveries (newest first, not STORED)", "inbox_seq", List.of("subscriptionId"), "seq"),
                 Query.of("SSE: the notification numbered seq", "inbox_seq", List.of("subscriptionId", "seq")),
-                Query.of("at start: pending deliveries back into the queue", "pending", List.of("status"))));
+                Query.of("at start: pending deliveries back into the queue", "pending", List.of("status")),
+                Query.of("a digest: one subscription's notifications stored in its period", "digest_period", List.of("subscriptionId"),
+                        "createdAt")));
     }
 }

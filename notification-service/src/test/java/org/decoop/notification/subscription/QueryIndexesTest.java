@@ -20,6 +20,7 @@ class QueryIndexesTest {
                 Query.of("the subscriptions an event matches", "matching", List.of("status", "eventTypes", "filter.partnershipId",
                         "filter.localAuthorityId", "filter.country", "filter.theme")),
                 Query.of("GET /api/subscriptions (the caller's, oldest first)", "by_owner", List.of("owner"), "createdAt", "_id"),
-                Query.of("creating: how many the owner holds", "by_owner", List.of("owner"))));
+                Query.of("creating: how many the owner holds", "by_owner", List.of("owner")),
+                Query.of("the digest job: the ACTIVE subscriptions of one digest kind", "by_digest", List.of("digest", "status"))));
     }
 }

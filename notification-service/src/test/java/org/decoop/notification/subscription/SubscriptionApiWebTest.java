@@ -49,6 +49,10 @@ class SubscriptionApiWebTest {
             unknown event type     | {"subscriber": "SKGO", "channel": "INBOX", "eventTypes": ["PlanApproved"]}               | eventTypes[0]
             bad filter country     | {"subscriber": "SKGO", "channel": "INBOX", "filter": {"country": "Serbia"}}              | filter.country
             unknown filter theme   | {"subscriber": "SKGO", "channel": "INBOX", "filter": {"theme": "CHESS"}}                 | filter.theme
+            unknown digest         | {"channel": "EMAIL", "target": "a@skgo.org", "digest": "HOURLY"}                         | digest
+            digest not a string    | {"channel": "EMAIL", "target": "a@skgo.org", "digest": 7}                                | digest
+            digest of a webhook    | {"channel": "WEBHOOK", "target": "https://93.184.216.34/hooks", "digest": "DAILY"}       | digest
+            digest of an inbox     | {"channel": "INBOX", "digest": "WEEKLY"}                                                 | digest
             """)
     void namesTheOffendingField(String name, String body, String field) throws Exception {
         create(body).andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value(field));
@@ -80,6 +84,19 @@ class SubscriptionApiWebTest {
                 .andExpect(jsonPath("$.secret").doesNotExist())
                 .andExpect(jsonPath("$.filter.country").value("RS"));
         then(subscriptions).should().add(any(), eq(null));
+    }
+
+    @Test
+    void answersTheDigestOfAnEmailSubscription() throws Exception {
+        create("{\"channel\": \"EMAIL\", \"target\": \"coordination@skgo.org\", \"digest\": \"DAILY\"}")
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.digest").value("DAILY"));
+        create("{\"channel\": \"EMAIL\", \"target\": \"coordination@skgo.org\"}")
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.digest").value("NONE"));
+        create("{\"channel\": \"INBOX\"}")
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.digest").doesNotExist());
     }
 
     private ResultActions create(String body) throws Exception {

@@ -1,0 +1,306 @@
+package org.decoop.notification.digest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.decoop.events.DecoopEvent;
+import org.decoop.events.EventCatalog;
+import org.decoop.events.PartnershipStatus;
+import org.decoop.events.Theme;
+import org.decoop.events.partnership.PartnershipEstablished;
+import org.decoop.events.partnership.PartnershipEvent;
+import org.decoop.events.partnership.PartnershipReactivated;
+import org.decoop.events.partnership.PartnershipWentDormant;
+import org.decoop.notification.AdjustableClock;
+import org.decoop.notification.NotificationProperties;
+import org.decoop.notification.SharedServiceContext;
+import org.decoop.notification.notification.Notifications;
+import org.decoop.notification.subscription.Subscriptions;
+import org.decoop.platform.testing.EnabledOnTestInfrastructure;
+import org.decoop.platform.testing.EventTopics;
+import org.decoop.platform.testing.ServiceApi;
+import org.decoop.platform.testing.TestTokens;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Digest e-mails as a subscriber meets them: events in from the topic, the inbox filled at once,
+ * one e-mail per period to a real SMTP server (GreenMail) when the service's clock reaches the send
+ * time (08:00 Europe/Belgrade), never a second one from a second pass or a second instance.
+ */
+@EnabledOnTestInfrastructure
+class DigestIntegrationTest extends SharedServiceContext {
+
+    private static final ZoneId BELGRADE = ZoneId.of("Europe/Belgrade");
+
+    @RegisterExtension
+    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+
+    private static KafkaProducer<String, byte[]> producer;
+
+    @BeforeAll
+    static void start() {
+        producer = EventTopics.producer();
+    }
+
+    @AfterAll
+    static void stop() {
+        producer.close();
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    AdjustableClock clock;
+
+    @Autowired
+    DigestJob job;
+
+    @Autowired
+    Subscriptions subscriptions;
+
+    @Autowired
+    Notifications notifications;
+
+    @Autowired
+    DigestDispatches dispatches;
+
+    @Autowired
+    DigestMailer mailer;
+
+    @Autowired
+    DigestProperties properties;
+
+    @Autowired
+    NotificationProperties notificationProperties;
+
+    private ServiceApi api;
+    private final String partnershipId = UUID.randomUUID().toString();
+
+    @BeforeEach
+    void connect() {
+        api = ServiceApi.onPort(port).as(TestTokens.shared().user("digest-" + UUID.randomUUID(), "SKGO"));
+    }
+
+    @AfterEach
+    void realTimeAgain() {
+        clock.reset();
+    }
+
+    @Test
+    void sendsADailyDigestOnceAtTheSendTimeGroupedByTypeWhileAPerEventSubscriptionGetsEachEvent() throws Exception {
+        // the day before clocks go forward in Belgrade: that period lasts 23 hours
+        clock.setTo(belgrade(2027, 3, 27, 10, 0));
+        String digestTo = "daily-" + UUID.randomUUID() + "@skgo.example";
+        String eachTo = "each-" + UUID.randomUUID() + "@skgo.example";
+        JsonNode daily = subscribe(digestTo, "DAILY");
+        assertThat(daily.get("digest").asString()).isEqualTo("DAILY");
+        String dailyId = daily.get("id").asString();
+        assertThat(subscribe(eachTo, null).get("digest").asString()).isEqualTo("NONE");
+
+        publish(new PartnershipEstablished(partnershipId, 0, PartnershipStatus.ACTIVE, partners(), 2005, Set.of(Theme.CULTURE), null,
+                Instant.now()));
+        publish(new PartnershipWentDormant(partnershipId, 1, PartnershipStatus.DORMANT, partners(), Set.of(Theme.CULTURE),
+                "No <b>joint</b> project & no budget", LocalDate.of(2012, 5, 10), Instant.now()));
+        publish(new PartnershipReactivated(partnershipId, 2, PartnershipStatus.ACTIVE, partners(), Set.of(Theme.YOUTH),
+                "Action plan 2027 signed", "plan-2027", Instant.now()));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> inbox(dailyId).size() == 3);
+        await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(eachTo).size() == 3);
+        assertThat(api.get("/api/subscriptions/" + dailyId + "/deliveries").json().get("content"))
+                .as("no e-mail per event for a digest subscription").isEmpty();
+
+        clock.setTo(belgrade(2027, 3, 28, 7, 59));
+        job.runOnce();
+        assertThat(mailsTo(digestTo)).as("before the send time").isEmpty();
+
+        clock.setTo(belgrade(2027, 3, 28, 8, 1));
+        assertThat(job.runOnce()).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> mailsTo(digestTo).size() == 1);
+
+        assertThat(job.runOnce()).as("a second pass").isZero();
+        assertThat(secondInstance(mailer).runOnce()).as("a second instance").isZero();
+        assertThat(mailsTo(digestTo)).hasSize(1);
+
+        MimeMessage digest = mailsTo(digestTo).get(0);
+        assertThat(digest.getSubject()).isEqualTo("[decoop] Your daily digest: 3 notifications");
+        assertThat(digest.getContentType()).startsWith("multipart/");
+        Part alternative = partOfType(digest, "multipart/alternative");
+        String text = (String) partOfType(alternative, "text/plain").getContent();
+        String html = (String) partOfType(alternative, "text/html").getContent();
+        assertThat(text).contains("3 notifications from 27 Mar 2027 08:00 – 28 Mar 2027 08:00 (Europe/Belgrade)")
+                .containsSubsequence("PartnershipEstablished (1)", "was established",
+                        "PartnershipReactivated (1)", "Action plan 2027 signed",
+                        "PartnershipWentDormant (1)", "No <b>joint</b> project & no budget")
+                .contains(dailyId);
+        assertThat(html).contains("<h2>PartnershipWentDormant (1)</h2>")
+                .contains("No &lt;b&gt;joint&lt;/b&gt; project &amp; no budget").doesNotContain("<b>joint");
+
+        JsonNode log = api.get("/api/subscriptions/" + dailyId + "/digests").json().get("content");
+        assertThat(log).singleElement().satisfies(entry -> {
+            assertThat(entry.get("status").asString()).isEqualTo("SENT");
+            assertThat(entry.get("notificationCount").asInt()).isEqualTo(3);
+            assertThat(Instant.parse(entry.get("periodStart").asString())).isEqualTo(belgrade(2027, 3, 27, 8, 0));
+            assertThat(Instant.parse(entry.get("periodEnd").asString())).isEqualTo(belgrade(2027, 3, 28, 8, 0));
+        });
+
+        clock.setTo(belgrade(2027, 3, 29, 8, 1));
+        assertThat(job.runOnce()).as("an empty period").isZero();
+        assertThat(mailsTo(digestTo)).hasSize(1);
+        assertThat(api.get("/api/subscriptions/" + dailyId + "/digests").json().get("content")).hasSize(1);
+        assertThat(inbox(dailyId)).as("the inbox keeps them all").hasSize(3);
+        assertThat(mailsTo(eachTo)).as("no digest for a per-event subscription").hasSize(3);
+    }
+
+    @Test
+    void sendsAWeeklyDigestOncePerWeekOnItsDay() throws Exception {
+        clock.setTo(belgrade(2027, 3, 31, 10, 0)); // a Wednesday
+        String to = "weekly-" + UUID.randomUUID() + "@skgo.example";
+        String id = subscribe(to, "WEEKLY").get("id").asString();
+        publish(new PartnershipEstablished(partnershipId, 0, PartnershipStatus.ACTIVE, partners(), 2005, Set.of(Theme.CULTURE), null,
+                Instant.now()));
+        publish(new PartnershipReactivated(partnershipId, 1, PartnershipStatus.ACTIVE, partners(), Set.of(Theme.YOUTH),
+                "Action plan 2027 signed", "plan-2027", Instant.now()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> inbox(id).size() == 2);
+
+        clock.setTo(belgrade(2027, 4, 1, 8, 1)); // Thursday: no weekly digest
+        job.runOnce();
+        assertThat(mailsTo(to)).isEmpty();
+
+        clock.setTo(belgrade(2027, 4, 5, 8, 1)); // Monday
+        job.runOnce();
+        await().atMost(Duration.ofSeconds(10)).until(() -> mailsTo(to).size() == 1);
+        assertThat(mailsTo(to).get(0).getSubject()).isEqualTo("[decoop] Your weekly digest: 2 notifications");
+        job.runOnce();
+        secondInstance(mailer).runOnce();
+
+        clock.setTo(belgrade(2027, 4, 6, 8, 1));
+        job.runOnce();
+        clock.setTo(belgrade(2027, 4, 12, 8, 1)); // the next Monday: an empty week
+        job.runOnce();
+        assertThat(mailsTo(to)).as("once for the week").hasSize(1);
+    }
+
+    @Test
+    void retriesAFailedDigestLaterAndShowsTheFailureToItsOwner() throws Exception {
+        clock.setTo(belgrade(2027, 4, 20, 10, 0));
+        String to = "retried-" + UUID.randomUUID() + "@skgo.example";
+        String id = subscribe(to, "DAILY").get("id").asString();
+        publish(new PartnershipEstablished(partnershipId, 0, PartnershipStatus.ACTIVE, partners(), 2005, Set.of(Theme.CULTURE), null,
+                Instant.now()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> inbox(id).size() == 1);
+
+        clock.setTo(belgrade(2027, 4, 21, 8, 1));
+        JavaMailSenderImpl unreachable = new JavaMailSenderImpl();
+        unreachable.setHost("127.0.0.1");
+        unreachable.setPort(1); // nothing listens there
+        assertThat(secondInstance(new DigestMailer(unreachable, "decoop <notifications@decoop.local>", properties.zone())).runOnce())
+                .isZero();
+
+        JsonNode failed = api.get("/api/subscriptions/" + id + "/digests").json().get("content").get(0);
+        assertThat(failed.get("status").asString()).isEqualTo("RETRYING");
+        assertThat(failed.get("attempts").get(0).get("error").asString()).isEqualTo("mail server unreachable");
+        Instant retryAt = Instant.parse(failed.get("nextAttemptAt").asString());
+
+        clock.setTo(Instant.parse(failed.get("attempts").get(0).get("at").asString()));
+        assertThat(job.runOnce()).as("not before its retry is due").isZero();
+        clock.setTo(retryAt.plusSeconds(1));
+        assertThat(job.runOnce()).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> mailsTo(to).size() == 1);
+        JsonNode sent = api.get("/api/subscriptions/" + id + "/digests").json().get("content").get(0);
+        assertThat(sent.get("status").asString()).isEqualTo("SENT");
+        assertThat(sent.get("attemptCount").asInt()).isEqualTo(2);
+    }
+
+    /** Another instance of the service, on the same database. */
+    private DigestJob secondInstance(DigestMailer itsMailer) {
+        return new DigestJob(subscriptions, notifications, dispatches, itsMailer, properties, notificationProperties, clock,
+                new SimpleMeterRegistry());
+    }
+
+    private JsonNode subscribe(String to, String digest) {
+        String body = "{\"channel\": \"EMAIL\", \"target\": \"%s\", \"filter\": {\"partnershipId\": \"%s\"}%s}".formatted(to,
+                partnershipId, digest == null ? "" : ", \"digest\": \"" + digest + "\"");
+        ServiceApi.Answer answer = api.post("/api/subscriptions", body);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
+        return answer.json();
+    }
+
+    private List<JsonNode> inbox(String subscriptionId) {
+        return api.get("/api/subscriptions/" + subscriptionId + "/notifications").json().get("content").valueStream().toList();
+    }
+
+    private static List<MimeMessage> mailsTo(String address) {
+        return Arrays.stream(smtp.getReceivedMessages()).filter(message -> {
+            try {
+                return Arrays.stream(message.getAllRecipients()).anyMatch(recipient -> recipient.toString().equals(address));
+            }
+            catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+
+    /** The first part of this MIME type, looked for depth first. */
+    private static Part partOfType(Part part, String type) throws Exception {
+        List<Part> found = new ArrayList<>();
+        collect(part, type, found);
+        assertThat(found).as("a %s part", type).isNotEmpty();
+        return found.get(0);
+    }
+
+    private static void collect(Part part, String type, List<Part> found) throws Exception {
+        if (part.isMimeType(type)) {
+            found.add(part);
+        }
+        if (part.getContent() instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                BodyPart child = multipart.getBodyPart(i);
+                collect(child, type, found);
+            }
+        }
+    }
+
+    private static Instant belgrade(int year, int month, int day, int hour, int minute) {
+        return LocalDateTime.of(year, month, day, hour, minute).atZone(BELGRADE).toInstant();
+    }
+
+    private static List<PartnershipEvent.Partner> partners() {
+        return List.of(new PartnershipEvent.Partner("nevers", "Nevers", "FR"),
+                new PartnershipEvent.Partner("sremska-mitrovica", "Sremska Mitrovica", "RS"));
+    }
+
+    private static void publish(DecoopEvent event) throws Exception {
+        producer.send(EventTopics.record(event, EventCatalog.topicOf(event.getClass()), EventCatalog.sourceOf(event.getClass()))).get();
+    }
+}
