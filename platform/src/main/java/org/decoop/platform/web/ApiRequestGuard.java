@@ -12,6 +12,8 @@ import org.decoop.platform.domain.InvalidValue;
 import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.ParameterNameDiscoverer;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.method.HandlerMethod;
@@ -41,6 +43,9 @@ public final class ApiRequestGuard implements HandlerInterceptor {
             checkTypedParameters(method, request);
             if (takesABody(method) && hasBody(request)) {
                 checkContentType(request.getHeader("Content-Type"));
+            }
+            else if (takesABody(method)) {
+                checkEmptyBodysContentType(request.getHeader("Content-Type"));
             }
         }
         return true;
@@ -119,6 +124,28 @@ public final class ApiRequestGuard implements HandlerInterceptor {
         boolean utf8 = parts.length == 1
                 || (parts.length == 2 && parts[1].strip().toLowerCase(Locale.ROOT).replace("\"", "").equals("charset=utf-8"));
         if (!json || !utf8) {
+            throw new UnsupportedBody("the request body must be JSON in UTF-8 (Content-Type: application/json), not " + sanitized(header));
+        }
+    }
+
+    /**
+     * Without a body any Content-Type will do, except one Spring cannot even take as a media type
+     * (a wildcard, a malformed one): Spring reads the header before it sees the body is empty and
+     * would fail there (a 500), so it is refused as it would be with a body.
+     */
+    static void checkEmptyBodysContentType(String header) {
+        if (header == null) {
+            return;
+        }
+        boolean usable;
+        try {
+            MediaType type = MediaType.parseMediaType(header);
+            usable = !type.isWildcardType() && !type.isWildcardSubtype();
+        }
+        catch (InvalidMediaTypeException malformed) {
+            usable = false;
+        }
+        if (!usable) {
             throw new UnsupportedBody("the request body must be JSON in UTF-8 (Content-Type: application/json), not " + sanitized(header));
         }
     }

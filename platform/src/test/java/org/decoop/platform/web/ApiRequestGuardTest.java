@@ -10,6 +10,7 @@ import org.decoop.platform.domain.InvalidValue;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.method.HandlerMethod;
 
@@ -41,6 +42,28 @@ class ApiRequestGuardTest {
                 freshHandler())).doesNotThrowAnyException();
         assertThatThrownBy(() -> guard.preHandle(request("subscriber", "SKGO\u0000"), new MockHttpServletResponse(), freshHandler()))
                 .isInstanceOf(InvalidValue.class);
+    }
+
+    static class Commands {
+        void cancel(@RequestBody(required = false) String reason) {
+        }
+    }
+
+    @Test
+    void refusesAWildcardOrMalformedContentTypeEvenWithoutABodyAndTakesAnyOtherOne() throws Exception {
+        HandlerMethod cancel = new HandlerMethod(new Commands(), Commands.class.getDeclaredMethod("cancel", String.class));
+        for (String unusable : new String[] { "application/*", "*/*", "not a type" }) {
+            MockHttpServletRequest empty = new MockHttpServletRequest("POST", "/api/things/1/cancellation");
+            empty.setContentType(unusable);
+            assertThatThrownBy(() -> guard.preHandle(empty, new MockHttpServletResponse(), cancel))
+                    .as(unusable).isInstanceOf(ApiRequestGuard.UnsupportedBody.class);
+        }
+        for (String harmless : new String[] { null, "text/plain", "application/json" }) {
+            MockHttpServletRequest empty = new MockHttpServletRequest("POST", "/api/things/1/cancellation");
+            empty.setContentType(harmless);
+            assertThatCode(() -> guard.preHandle(empty, new MockHttpServletResponse(), cancel)).as(String.valueOf(harmless))
+                    .doesNotThrowAnyException();
+        }
     }
 
     private static MockHttpServletRequest request(String name, String value) {
