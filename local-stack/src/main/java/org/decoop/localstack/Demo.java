@@ -1,6 +1,7 @@
 package org.decoop.localstack;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -25,9 +26,10 @@ import tools.jackson.databind.node.ObjectNode;
  * only what is not there yet, so that running it twice duplicates nothing: the Embassy registers
  * the local authorities (with their real codes and rounded populations); the towns establish
  * their partnerships (SKGO those without a demo user), Nevers puts Nevers – Sremska Mitrovica to
- * dormancy; SKGO opens Čačak's search for a French partner; the Embassy drafts the 2020 action
- * plan with SKGO (left as a DRAFT for the tour to sign); SKGO's coordinator keeps an inbox of
- * every event. The funding amounts are illustrative.
+ * dormancy; SKGO opens Čačak's search for a French partner; the Embassy publishes the Ministry's
+ * call for Franco-Serbian decentralized cooperation and drafts the 2020 action plan with SKGO, its
+ * French funding taken from that call (left as a DRAFT for the tour to sign); SKGO's coordinator
+ * keeps an inbox of every event. The funding amounts are illustrative.
  */
 final class Demo {
 
@@ -35,6 +37,7 @@ final class Demo {
     /** The demo user who follows everything: SKGO's coordinator. */
     static final String INBOX_OWNER = "skgo";
     static final String PLAN_TITLE = "Akcioni plan 2020";
+    static final String FUNDING_CALL_CODE = "MEAE-FR-RS-2020-2030";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration WAIT = Duration.ofSeconds(60);
 
@@ -82,7 +85,8 @@ final class Demo {
         partnerships.put("Arles – Niš", partnership("skgo", authorities.get("Arles"), authorities.get("Niš"), List.of("HERITAGE")));
         putToDormancyOnce(partnerships.get("Nevers – Sremska Mitrovica"));
         String search = partnerSearch(authorities.get("Čačak"));
-        String plan = plan2020(partnerships);
+        String call = fundingCall();
+        String plan = plan2020(partnerships, call);
         String status = get(url(options.planPort()) + "/api/plans/" + plan).get("status").asString();
         LocalStack.log("demo loaded: %d partnerships, plan %s (%s), partner search %s, inbox %s", partnerships.size(), plan, status,
                 search, inbox);
@@ -158,7 +162,29 @@ final class Demo {
         }
     }
 
-    private String plan2020(Map<String, String> partnerships) throws IOException, InterruptedException {
+    /**
+     * The Embassy (a steward) publishes the French foreign ministry's call, once. It is a multi-year
+     * programme (2020 to 2030), named so: the 2020 plan takes money from it, and the tour signs that
+     * plan today, which a plan naming a call may only do while the call is OPEN.
+     */
+    private String fundingCall() throws IOException, InterruptedException {
+        String base = url(options.planPort()) + "/api/funding-calls";
+        for (JsonNode found : get(base + "?code=" + FUNDING_CALL_CODE).get("content")) {
+            return found.get("id").asString();
+        }
+        ObjectNode body = JSON.createObjectNode().put("code", FUNDING_CALL_CODE)
+                .put("title", "Appel à projets franco-serbe de coopération décentralisée 2020–2030 (MEAE)")
+                .put("funder", "FRENCH_MFA").put("opensOn", "2020-01-15").put("closesOn", "2030-12-31")
+                .put("maxGrantEur", 20000).put("maxCoFinancingRate", new BigDecimal("0.7"));
+        ArrayNode themes = body.putArray("themes");
+        List.of("GENDER_EQUALITY", "RULE_OF_LAW", "YOUTH", "LOCAL_ECONOMIC_DEVELOPMENT", "ENVIRONMENT", "URBAN_PLANNING")
+                .forEach(themes::add);
+        body.putArray("eligibleCountries").add("FR").add("RS");
+        return post(base, body.toString(), "embassy").get("id").asString();
+    }
+
+    /** The French money comes from the Ministry's call (at most 70 % of an activity): the towns pay the rest. */
+    private String plan2020(Map<String, String> partnerships, String callId) throws IOException, InterruptedException {
         String base = url(options.planPort()) + "/api/plans";
         for (JsonNode found : get(base + "?year=2020&size=200").get("content")) {
             if (found.get("title").asString().equals(PLAN_TITLE) && !found.get("status").asString().equals("CANCELLED")) {
@@ -172,13 +198,15 @@ final class Demo {
                  "themes": ["GENDER_EQUALITY", "RULE_OF_LAW", "YOUTH", "LOCAL_ECONOMIC_DEVELOPMENT", "ENVIRONMENT", "URBAN_PLANNING"],
                  "activities": [
                    {"title": "Nevers – Sremska Mitrovica: restarting the cooperation with a youth exchange", "theme": "YOUTH",
-                    "partnershipIds": ["%s"], "funding": [{"source": "FRENCH_MFA", "amountEur": 15000}]},
+                    "partnershipIds": ["%s"], "funding": [{"source": "FRENCH_MFA", "amountEur": 15000, "callId": "%5$s"},
+                                                         {"source": "LOCAL_BUDGET", "amountEur": 7000}]},
                    {"title": "Suresnes – Kragujevac: local economic development", "theme": "LOCAL_ECONOMIC_DEVELOPMENT",
                     "partnershipIds": ["%s"], "funding": [{"source": "EU_CALL", "amountEur": 40000}, {"source": "LOCAL_BUDGET", "amountEur": 10000}]},
                    {"title": "Gironde – Niš: young farmers", "theme": "YOUTH",
-                    "partnershipIds": ["%s"], "funding": [{"source": "FRENCH_MFA", "amountEur": 8000}]}]}"""
+                    "partnershipIds": ["%s"], "funding": [{"source": "FRENCH_MFA", "amountEur": 8000, "callId": "%5$s"},
+                                                         {"source": "LOCAL_BUDGET", "amountEur": 4000}]}]}"""
                 .formatted(PLAN_TITLE, partnerships.get("Nevers – Sremska Mitrovica"), partnerships.get("Suresnes – Kragujevac"),
-                        partnerships.get("Gironde – Niš"));
+                        partnerships.get("Gironde – Niš"), callId);
         // plan-service learns the partnerships from Kafka: until it has, they are unknown to it (422).
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (true) {
