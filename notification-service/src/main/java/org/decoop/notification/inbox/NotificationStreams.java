@@ -48,7 +48,8 @@ class NotificationStreams implements SmartLifecycle {
     private final Notifications notifications;
     private final Map<SseEmitter, Stream> streams = new ConcurrentHashMap<>();
     private final PeriodicWork poller;
-    private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
+    /** Made at each start: a stop shuts it down, and a stopped context may be started again (Spring's tests pause cached contexts). */
+    private volatile ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
     private final NotificationProperties properties;
 
     NotificationStreams(Notifications notifications, NotificationProperties properties) {
@@ -218,6 +219,9 @@ class NotificationStreams implements SmartLifecycle {
 
     @Override
     public void start() {
+        if (senders.isShutdown()) {
+            senders = Executors.newVirtualThreadPerTaskExecutor();
+        }
         poller.start();
     }
 
