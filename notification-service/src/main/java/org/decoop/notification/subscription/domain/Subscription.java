@@ -20,7 +20,8 @@ import org.decoop.platform.domain.InvalidValue;
  * Who wants to hear about which events, and how: a webhook URL, an e-mail address, or an inbox.
  * An empty set of event names means every event. A webhook receiver that answers 410 Gone
  * disables its subscription. It belongs to its {@code owner}, the subject of the token that
- * created it: for anyone else it does not exist. {@code subscriber} is only its label.
+ * created it: for anyone else it does not exist. {@code subscriber} is only its label. An EMAIL
+ * subscription may ask for a {@link Digest}: one e-mail per day or week instead of one per event.
  */
 public record Subscription(
         SubscriptionId id,

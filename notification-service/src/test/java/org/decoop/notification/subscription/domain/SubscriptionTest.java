@@ -117,6 +117,23 @@ class SubscriptionTest {
         assertThat(schedule.maxAttempts()).isEqualTo(3);
     }
 
+    @Test
+    void onlyAnEmailSubscriptionHasADigest() {
+        Subscription daily = Subscription.create(OWNER, "A", Channel.EMAIL, "coordination@skgo.org", List.of(), null, Digest.DAILY, NOW);
+        assertThat(daily.digest()).isEqualTo(Digest.DAILY);
+        assertThat(daily.isDigest()).isTrue();
+        assertThat(daily.disable("gone").digest()).as("kept when disabled").isEqualTo(Digest.DAILY);
+        assertThat(Subscription.create(OWNER, "A", Channel.EMAIL, "coordination@skgo.org", List.of(), null, null, NOW).digest())
+                .isEqualTo(Digest.NONE);
+        assertThat(Subscription.create(OWNER, "A", Channel.INBOX, null, List.of(), null, Digest.NONE, NOW).isDigest()).isFalse();
+
+        assertThatThrownBy(() -> Subscription.create(OWNER, "A", Channel.WEBHOOK, "https://example.org/hook", List.of(), null,
+                Digest.WEEKLY, NOW)).isInstanceOfSatisfying(InvalidValue.class,
+                        invalid -> assertThat(invalid.field().toString()).isEqualTo("digest"));
+        assertThatThrownBy(() -> Subscription.create(OWNER, "A", Channel.INBOX, null, List.of(), null, Digest.DAILY, NOW))
+                .isInstanceOf(InvalidValue.class);
+    }
+
     private static Subscription with(Filter filter) {
         return Subscription.create(OWNER, "SKGO", Channel.INBOX, null, List.of(), filter, NOW);
     }
