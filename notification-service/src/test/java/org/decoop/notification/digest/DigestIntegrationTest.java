@@ -139,6 +139,8 @@ class DigestIntegrationTest extends SharedServiceContext {
         await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(eachTo).size() == 3);
         assertThat(api.get("/api/subscriptions/" + dailyId + "/deliveries").json().get("content"))
                 .as("no e-mail per event for a digest subscription").isEmpty();
+        assertThat(api.post("/api/subscriptions/" + dailyId + "/deliveries/" + inbox(dailyId).get(0).get("id").asString() + "/retry")
+                .statusCode()).as("nor can one be forced: an inbox entry is no delivery").isEqualTo(404);
 
         clock.setTo(belgrade(2027, 3, 28, 7, 59));
         job.runOnce();
