@@ -164,6 +164,7 @@ class FundingCallsIntegrationTest extends PlanServiceContext {
         clock.advance(Duration.ofDays(1));
 
         assertThat(ids("status=CLOSED")).as("the day after its last day").contains(closing).doesNotContain(open, upcoming);
+        assertThat(ids("status=OPEN")).contains(open).doesNotContain(closing, upcoming);
         assertThat(anonymous.get("/api/funding-calls/" + closing).json().get("status").asString()).isEqualTo("CLOSED");
         JsonNode page = anonymous.get("/api/funding-calls?size=2").json();
         assertThat(page.get("content").size()).isEqualTo(2);

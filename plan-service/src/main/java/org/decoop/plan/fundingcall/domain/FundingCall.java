@@ -214,7 +214,7 @@ public final class FundingCall extends AggregateRoot<FundingCallEvent> {
      */
     public void requireShareWithin(Field line, BigDecimal fromThisCall, BigDecimal activityTotal) {
         if (fromThisCall.compareTo(maxCoFinancingRate.multiply(activityTotal)) > 0) {
-            throw new FundingLineRefused(line, "funding call %s co-finances at most %s of an activity: %s EUR of the activity's %s EUR is more"
+            throw new FundingLineRefused(line, "funding call %s co-finances at most %s of an activity: its lines would take %s EUR of the activity's %s EUR"
                     .formatted(code, percent(maxCoFinancingRate), fromThisCall.toPlainString(), activityTotal.toPlainString()));
         }
     }
