@@ -66,6 +66,7 @@ public final class LocalStack {
     private Credentials credentials;
     private ChildProcess keycloak;
     private ChildProcess zipkin;
+    private ChildProcess mail;
     private ChildProcess kafka;
     private MongoServer mongo;
     private H2Backend store;
@@ -142,6 +143,7 @@ public final class LocalStack {
         log("tokens, once it is ready: curl -s -d grant_type=password -d client_id=%s -d username=nevers -d password=decoop %s",
                 Keycloak.CLI_CLIENT, identity.tokenUrl());
         startZipkin();
+        startMail();
         startMongo();
         startKafka();
         prepareKafka();
@@ -177,6 +179,25 @@ public final class LocalStack {
                 "QUERY_PORT", Integer.toString(options.zipkinPort()), "JAVA_OPTS", ""), options.logs().resolve("zipkin.log"));
         zipkin.start();
         log("started Zipkin (pid %d) on %s, logging to %s", zipkin.pid(), options.zipkinUrl(), zipkin.log());
+    }
+
+    /**
+     * GreenMail, from Maven Central's {@code com.icegreen:greenmail-standalone}: an SMTP server that
+     * accepts every e-mail the stack sends (per-event e-mails, digests) and keeps them in memory,
+     * readable through its REST API. No mail leaves the machine.
+     */
+    private void startMail() throws IOException {
+        Path jar = options.jars().resolve("local-stack").resolve("target").resolve("greenmail").resolve("greenmail.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: build first with ./mvnw -B -DskipTests package");
+        }
+        mail = new ChildProcess("greenmail", List.of(java, "-Xms16m", "-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-Dgreenmail.smtp.hostname=127.0.0.1", "-Dgreenmail.smtp.port=" + options.smtpPort(),
+                "-Dgreenmail.api.hostname=127.0.0.1", "-Dgreenmail.api.port=" + options.mailPort(),
+                "-Dgreenmail.auth.disabled", "-jar", jar.toString()), Map.of(), options.logs().resolve("greenmail.log"));
+        mail.start();
+        log("started GreenMail (pid %d): SMTP on 127.0.0.1:%d, what it caught on %s/api/user/<address>/messages/INBOX",
+                mail.pid(), options.smtpPort(), options.mailUrl());
     }
 
     private void startMongo() {
@@ -352,6 +373,8 @@ public final class LocalStack {
             // Local receivers (a webhook on localhost) are what a developer tests with.
             environment.put("DECOOP_NOTIFICATION_ALLOW_PRIVATE_TARGETS", "true");
             environment.put("DECOOP_NOTIFICATION_SECRET_KEY", credentials.get(Credentials.SECRET_KEY));
+            environment.put("SPRING_MAIL_HOST", "127.0.0.1");
+            environment.put("SPRING_MAIL_PORT", Integer.toString(options.smtpPort()));
         }
         // C2 too (no TieredStopAtLevel=1): a little more memory and start-up time, much more throughput
         List<String> command = new ArrayList<>(List.of(java, "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
@@ -401,6 +424,7 @@ public final class LocalStack {
         supervised.put("the Kafka broker", kafka);
         supervised.put("Keycloak", keycloak);
         supervised.put("Zipkin", zipkin);
+        supervised.put("GreenMail", mail);
         supervised.forEach((name, child) -> {
             // At most one restart per process every RESTART_BACKOFF: one that cannot start does not spin.
             Long last = lastRestart.get(name);
@@ -426,6 +450,8 @@ public final class LocalStack {
         text.append("  %-21s mongodb://127.0.0.1:%d  (data in %s)%n".formatted("MongoDB", options.mongoPort(), options.data()));
         text.append("  %-21s %s   (demo users' password: decoop)%n".formatted("Keycloak", identity.issuer()));
         text.append("  %-21s %s   (one trace per command: its relay, consumers, deliveries)%n".formatted("Zipkin", options.zipkinUrl()));
+        text.append("  %-21s smtp://127.0.0.1:%d, caught e-mails: %s/api/user/<address>/messages/INBOX%n".formatted("GreenMail",
+                options.smtpPort(), options.mailUrl()));
         text.append("  %-21s %s%n%n".formatted("logs", options.logs()));
         text.append("  Get a token (users: embassy, skgo, suresnes, kragujevac, nevers, sremska-mitrovica, ops):%n".formatted());
         text.append("  TOKEN=$(curl -s -d grant_type=password -d client_id=%s -d username=nevers -d password=decoop %s | jq -r .access_token)%n"
@@ -468,6 +494,11 @@ public final class LocalStack {
         }
         if (zipkin != null) {
             Thread thread = new Thread(() -> zipkin.stop(STOP_GRACE), "stop-zipkin");
+            thread.start();
+            stops.add(thread);
+        }
+        if (mail != null) {
+            Thread thread = new Thread(() -> mail.stop(STOP_GRACE), "stop-greenmail");
             thread.start();
             stops.add(thread);
         }

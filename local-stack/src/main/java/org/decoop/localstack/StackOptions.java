@@ -12,7 +12,7 @@ import java.util.List;
  * @param demo load the seed story through the public APIs once the stack is ready
  */
 record StackOptions(Path home, Path jars, boolean fresh, boolean demo, int kafkaPort, int controllerPort, int mongoPort,
-        int partnershipPort, int planPort, int notificationPort, int keycloakPort, int zipkinPort) {
+        int partnershipPort, int planPort, int notificationPort, int keycloakPort, int zipkinPort, int smtpPort, int mailPort) {
 
     static final String USAGE = """
             Usage: java -jar local-stack/target/local-stack.jar [--fresh] [--demo] [options]
@@ -24,6 +24,7 @@ record StackOptions(Path home, Path jars, boolean fresh, boolean demo, int kafka
               --partnership-port=8081 --plan-port=8082 --notification-port=8083
               --keycloak-port=8180     (its management port, for health, is this + 1000)
               --zipkin-port=9411       (the traces, in memory)
+              --smtp-port=1025 --mail-port=8025   (GreenMail: catches every e-mail; its REST API lists them)
             """;
 
     static StackOptions parse(List<String> args) {
@@ -39,6 +40,8 @@ record StackOptions(Path home, Path jars, boolean fresh, boolean demo, int kafka
         int notification = 8083;
         int keycloak = 8180;
         int zipkin = 9411;
+        int smtp = 1025;
+        int mail = 8025;
         for (String arg : args) {
             String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
             String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : "";
@@ -55,19 +58,22 @@ record StackOptions(Path home, Path jars, boolean fresh, boolean demo, int kafka
                 case "--notification-port" -> notification = port(name, value);
                 case "--keycloak-port" -> keycloak = port(name, value);
                 case "--zipkin-port" -> zipkin = port(name, value);
+                case "--smtp-port" -> smtp = port(name, value);
+                case "--mail-port" -> mail = port(name, value);
                 default -> throw new IllegalArgumentException("Unknown option " + arg + "\n" + USAGE);
             }
         }
         if (keycloak + 1000 > 65535) {
             throw new IllegalArgumentException("--keycloak-port needs room for its management port (the port + 1000)");
         }
-        List<Integer> ports = List.of(kafka, controller, mongo, partnership, plan, notification, keycloak, keycloak + 1000, zipkin);
+        List<Integer> ports = List.of(kafka, controller, mongo, partnership, plan, notification, keycloak, keycloak + 1000, zipkin,
+                smtp, mail);
         if (ports.stream().distinct().count() < ports.size()) {
             throw new IllegalArgumentException("Two of the stack's ports are the same (Keycloak's management port is "
                     + "--keycloak-port + 1000): " + ports + "\n" + USAGE);
         }
         return new StackOptions(home.toAbsolutePath().normalize(), jars.toAbsolutePath().normalize(), fresh, demo, kafka,
-                controller, mongo, partnership, plan, notification, keycloak, zipkin);
+                controller, mongo, partnership, plan, notification, keycloak, zipkin, smtp, mail);
     }
 
     private static int port(String name, String value) {
@@ -97,6 +103,11 @@ record StackOptions(Path home, Path jars, boolean fresh, boolean demo, int kafka
 
     String zipkinUrl() {
         return "http://localhost:" + zipkinPort;
+    }
+
+    /** Where GreenMail's REST API lists what it caught: {@code /api/user/<address>/messages/INBOX}. */
+    String mailUrl() {
+        return "http://localhost:" + mailPort;
     }
 
     String mongoUri(String database) {
