@@ -491,8 +491,9 @@ class PartnershipServiceIntegrationTest {
         assertThat(anonymous.get("/api/partner-searches?theme=ENVIRONMENT&localAuthorityId=" + maribor).json()
                 .at("/page/totalElements").asLong()).isEqualTo(1);
 
-        assertThat(forPula.post("/api/partner-searches/" + id + "/closure", "{\"reason\": \"Not yours\"}").statusCode())
-                .isEqualTo(403);
+        assertThat(forPula.post("/api/partner-searches/" + id + "/closure",
+                "{\"reason\": \"Not yours\", \"partnershipId\": \"no-such-partnership\"}").statusCode())
+                .as("who may comes before what the partnership id names").isEqualTo(403);
         Answer notTheirs = forMaribor.post("/api/partner-searches/" + id + "/closure",
                 "{\"reason\": \"Found one\", \"partnershipId\": \"no-such-partnership\"}");
         assertThat(notTheirs.statusCode()).isEqualTo(422);
@@ -502,8 +503,8 @@ class PartnershipServiceIntegrationTest {
         assertThat(closed.statusCode()).as(closed.body()).isEqualTo(200);
         assertThat(closed.json().get("status").asString()).isEqualTo("CLOSED");
         assertThat(closed.json().at("/closure/by").asString()).isEqualTo("maribor");
-        assertThat(forMaribor.post("/api/partner-searches/" + id + "/closure", "{\"reason\": \"Again\"}").statusCode())
-                .isEqualTo(409);
+        assertThat(forMaribor.post("/api/partner-searches/" + id + "/closure",
+                "{\"reason\": \"Again\", \"partnershipId\": \"no-such-partnership\"}").statusCode()).isEqualTo(409);
 
         List<ConsumerRecord<String, byte[]>> records = EventTopics.recordsWithKey(consumer, id, 2);
         assertThat(records).extracting(record -> header(record, "ce_type"))

@@ -4,7 +4,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import org.decoop.events.Country;
 import org.decoop.events.PartnershipStatus;
+import org.decoop.events.Theme;
 import org.decoop.partnership.localauthority.domain.LocalAuthorityId;
 import org.decoop.partnership.partnership.domain.Partnership;
 import org.decoop.partnership.partnership.domain.PartnershipId;
@@ -29,6 +31,14 @@ public class PartnershipLinks {
     public List<Partnership> notEndedOf(Collection<LocalAuthorityId> authorities) {
         Query query = Query.query(Criteria.where("partners.id").in(authorities.stream().map(LocalAuthorityId::value).toList())
                 .and("status").in(PartnershipStatus.ACTIVE, PartnershipStatus.DORMANT));
+        return mongo.find(query, PartnershipDocument.class).stream().map(PartnershipDocument::toDomain).toList();
+    }
+
+    /** ACTIVE and DORMANT partnerships on any of these themes with a partner in any of these countries, at most {@code limit}. */
+    public List<Partnership> notEndedOn(Collection<Theme> themes, Collection<Country> countries, int limit) {
+        Query query = Query.query(Criteria.where("themes").in(themes)
+                .and("partners.country").in(countries.stream().map(Country::code).toList())
+                .and("status").in(PartnershipStatus.ACTIVE, PartnershipStatus.DORMANT)).limit(limit);
         return mongo.find(query, PartnershipDocument.class).stream().map(PartnershipDocument::toDomain).toList();
     }
 

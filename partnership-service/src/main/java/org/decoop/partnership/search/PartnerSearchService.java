@@ -6,6 +6,8 @@ import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,6 +32,9 @@ import org.decoop.platform.domain.ExpectedVersion;
 import org.decoop.platform.domain.Field;
 import org.decoop.platform.domain.UnknownReference;
 import org.decoop.platform.security.Callers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Service;
@@ -38,7 +43,9 @@ import org.springframework.stereotype.Service;
 @Service
 class PartnerSearchService {
 
-    /** Bounds the work of one matching: more candidates than this in the wanted countries are not ranked. */
+    private static final Logger log = LoggerFactory.getLogger(PartnerSearchService.class);
+
+    /** Bounds the work of one matching (an anonymous GET): at most this many authorities are ranked. */
     static final int MAX_CANDIDATES = 5000;
 
     private final PartnerSearches searches;
@@ -47,8 +54,17 @@ class PartnerSearchService {
     private final Clock clock;
     private final Callers callers;
 
+    private final int maxCandidates;
+
+    @Autowired
     PartnerSearchService(PartnerSearches searches, LocalAuthorities localAuthorities, PartnershipLinks partnerships,
             Clock clock, Callers callers) {
+        this(searches, localAuthorities, partnerships, clock, callers, MAX_CANDIDATES);
+    }
+
+    PartnerSearchService(PartnerSearches searches, LocalAuthorities localAuthorities, PartnershipLinks partnerships,
+            Clock clock, Callers callers, int maxCandidates) {
+        this.maxCandidates = maxCandidates;
         this.searches = searches;
         this.localAuthorities = localAuthorities;
         this.partnerships = partnerships;
@@ -77,6 +93,8 @@ class PartnerSearchService {
     /** Closes a search; a named partnership must exist and count the searcher among its partners. */
     PartnerSearch close(PartnerSearchId id, String reason, String partnershipId, ExpectedVersion expected, Actor by) {
         return searches.change(id, expected, search -> {
+            // who may, and whether it is still open, before what the partnership id names
+            search.requireClosableBy(by);
             if (partnershipId != null) {
                 Partnership partnership = partnerships.byId(new PartnershipId(partnershipId))
                         .orElseThrow(() -> new UnknownReference(Field.named("partnershipId"),
@@ -94,7 +112,7 @@ class PartnerSearchService {
     List<PartnerMatcher.Match> matches(PartnerSearchId id, int limit) {
         PartnerSearch search = searches.get(id);
         LocalAuthorityId searcher = search.searcher().id();
-        List<LocalAuthority> candidates = localAuthorities.inCountries(search.countries(), MAX_CANDIDATES);
+        List<LocalAuthority> candidates = candidates(search);
 
         Set<LocalAuthorityId> active = new HashSet<>();
         Set<LocalAuthorityId> dormant = new HashSet<>();
@@ -142,8 +160,43 @@ class PartnerSearchService {
             catch (OptimisticLockingFailureException changedMeanwhile) {
                 // closed by someone else meanwhile
             }
+            catch (RuntimeException e) {
+                // one search that cannot be closed must not keep the others open
+                log.warn("Could not close partner search {} past its openUntil; going on with the others", search.id(), e);
+            }
         }
         return closed;
+    }
+
+    /**
+     * The authorities worth ranking, bounded: first those the ranking has something to say for (an
+     * open search of theirs that wants the searcher's country, partnerships on a wanted theme),
+     * then the others of each wanted country, an equal share each, up to {@code maxCandidates}.
+     */
+    private List<LocalAuthority> candidates(PartnerSearch search) {
+        Set<LocalAuthorityId> relevant = new LinkedHashSet<>();
+        for (PartnerSearch theirs : searches.openWanting(search.searcher().country(), maxCandidates)) {
+            if (search.countries().contains(theirs.searcher().country())) {
+                relevant.add(theirs.searcher().id());
+            }
+        }
+        Set<String> wantedCountries = search.countries().stream().map(Country::code).collect(Collectors.toSet());
+        for (Partnership partnership : partnerships.notEndedOn(search.themes(), search.countries(), maxCandidates)) {
+            partnership.partners().stream().filter(partner -> wantedCountries.contains(partner.country().code()))
+                    .forEach(partner -> relevant.add(partner.id()));
+        }
+        Map<LocalAuthorityId, LocalAuthority> chosen = new LinkedHashMap<>(localAuthorities.byIds(
+                relevant.stream().limit(maxCandidates).toList()));
+        int remaining = maxCandidates - chosen.size();
+        if (remaining > 0) {
+            int share = Math.max(1, remaining / search.countries().size());
+            for (Country country : search.countries()) {
+                for (LocalAuthority other : localAuthorities.inCountries(List.of(country), share)) {
+                    chosen.putIfAbsent(other.id(), other);
+                }
+            }
+        }
+        return List.copyOf(chosen.values());
     }
 
     private static Set<LocalAuthorityId> partnerIds(Partnership partnership) {

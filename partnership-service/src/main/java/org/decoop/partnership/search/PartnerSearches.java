@@ -51,9 +51,16 @@ class PartnerSearches extends AggregateRepository<PartnerSearch, PartnerSearchId
                 .map(PartnerSearchDocument::toDomain);
     }
 
-    /** OPEN searches whose last open day is before {@code today}, a batch at a time. */
+    /** OPEN searches whose last open day is before {@code today}, oldest first, a batch at a time. */
     List<PartnerSearch> openUntilBefore(LocalDate today, int limit) {
         Query query = Query.query(Criteria.where("status").is(PartnerSearchStatus.OPEN).and("openUntil").lt(today.toString()))
+                .with(Sort.by("openUntil")).limit(limit);
+        return mongo.find(query, PartnerSearchDocument.class).stream().map(PartnerSearchDocument::toDomain).toList();
+    }
+
+    /** OPEN searches that want a partner in {@code country}, at most {@code limit}. */
+    List<PartnerSearch> openWanting(Country country, int limit) {
+        Query query = Query.query(Criteria.where("countries").is(country.code()).and("status").is(PartnerSearchStatus.OPEN))
                 .limit(limit);
         return mongo.find(query, PartnerSearchDocument.class).stream().map(PartnerSearchDocument::toDomain).toList();
     }

@@ -111,18 +111,23 @@ public final class PartnerSearch extends AggregateRoot<PartnerSearchEvent> {
      * partnership it led to, checked by the caller: it must name the searcher.
      */
     public void close(String reason, String partnershipId, Actor by, Instant now) {
-        if (!by.mayActForAny(searcher.code() == null ? List.of() : List.of(searcher.code()))) {
-            throw new NotAllowed("Only a caller acting for %s, or a steward, may close its partner search"
-                    .formatted(searcher.code() == null ? searcher.name() : searcher.code()));
-        }
+        requireClosableBy(by);
         if (reason == null || reason.isBlank()) {
             throw new InvalidValue("reason", "reason must not be blank");
         }
         if (reason.length() > MAX_REASON_LENGTH) {
             throw new InvalidValue("reason", "reason must be at most %d characters".formatted(MAX_REASON_LENGTH));
         }
-        requireOpen();
         closeFor(reason.strip(), partnershipId, false, by, now);
+    }
+
+    /** Refuses a caller who may not close it (403), then a search already CLOSED (409). */
+    public void requireClosableBy(Actor by) {
+        if (!by.mayActForAny(searcher.code() == null ? List.of() : List.of(searcher.code()))) {
+            throw new NotAllowed("Only a caller acting for %s, or a steward, may close its partner search"
+                    .formatted(searcher.code() == null ? searcher.name() : searcher.code()));
+        }
+        requireOpen();
     }
 
     /**
