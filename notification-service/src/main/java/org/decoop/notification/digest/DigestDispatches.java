@@ -1,6 +1,7 @@
 package org.decoop.notification.digest;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.decoop.notification.digest.domain.DigestDispatch;
@@ -14,6 +15,7 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,20 +44,41 @@ class DigestDispatches {
      */
     Optional<DigestDispatch> claim(String subscriptionId, DigestPeriod period, Instant now, Instant leasedUntil) {
         Optional<DigestDispatch> stored = find(subscriptionId, period.start());
-        if (stored.isEmpty()) {
-            try {
-                return Optional.of(mongo.insert(DigestDocument.of(DigestDispatch.claim(subscriptionId, period, leasedUntil))).toDomain());
-            }
-            catch (DuplicateKeyException claimedByAnotherInstance) {
-                return Optional.empty();
-            }
+        return stored.isEmpty() ? claimNew(subscriptionId, period, leasedUntil) : takeOver(stored.get(), now, leasedUntil);
+    }
+
+    /** A new claim on a period that has no digest yet: an insert, empty when another instance stored one first. */
+    Optional<DigestDispatch> claimNew(String subscriptionId, DigestPeriod period, Instant leasedUntil) {
+        try {
+            return Optional.of(mongo.insert(DigestDocument.of(DigestDispatch.claim(subscriptionId, period, leasedUntil))).toDomain());
         }
-        DigestDispatch dispatch = stored.get();
-        if (!dispatch.canBeTakenOver(now)) {
+        catch (DuplicateKeyException claimedByAnotherInstance) {
             return Optional.empty();
         }
-        dispatch.takeOver(now, leasedUntil);
-        return save(dispatch);
+    }
+
+    /**
+     * Takes over a stored digest (read at its version) whose lease ran out or whose retry is due, until
+     * {@code leasedUntil}. Empty when it cannot be taken over or another instance took it first.
+     */
+    Optional<DigestDispatch> takeOver(DigestDispatch stored, Instant now, Instant leasedUntil) {
+        if (!stored.canBeTakenOver(now)) {
+            return Optional.empty();
+        }
+        stored.takeOver(now, leasedUntil);
+        return save(stored);
+    }
+
+    /**
+     * Digests of any period due at {@code now}: RETRYING whose next attempt is due (index
+     * {@code due_retries}), SENDING whose holder's lease ran out (index {@code expired_leases}). One
+     * query; at most {@code limit} of them (the rest are found by the next pass).
+     */
+    List<DigestDispatch> due(Instant now, int limit) {
+        Criteria retries = Criteria.where("status").is(DigestStatus.RETRYING).and("nextAttemptAt").lte(now);
+        Criteria expiredLeases = Criteria.where("status").is(DigestStatus.SENDING).and("leasedUntil").lte(now);
+        return mongo.find(Query.query(new Criteria().orOperator(retries, expiredLeases)).limit(limit), DigestDocument.class).stream()
+                .map(DigestDocument::toDomain).toList();
     }
 
     /** Saves what changed, on the version it was read at; empty when another instance changed it meanwhile (took it over). */

@@ -12,15 +12,21 @@ import org.decoop.notification.subscription.domain.Digest;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.CompoundIndexes;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * How a {@link DigestDispatch} is stored. Its id is (subscription, period start), so the insert of a
  * second claim on one period fails on the duplicate key; the unique index on the same pair serves a
- * subscription's digests, newest first (unique, so the embedded stand-in store uses it too).
+ * subscription's digests, newest first (unique, so the embedded stand-in store uses it too). The
+ * digest job's sweep finds due retries through {@code due_retries} and claims whose lease ran out
+ * through {@code expired_leases}, whatever their period (the stand-in store reads the collection).
  */
 @Document(DigestDocument.COLLECTION)
-@CompoundIndex(name = "by_subscription", def = "{'subscriptionId': 1, 'periodStart': -1}", unique = true)
+@CompoundIndexes({
+        @CompoundIndex(name = "by_subscription", def = "{'subscriptionId': 1, 'periodStart': -1}", unique = true),
+        @CompoundIndex(name = "due_retries", def = "{'status': 1, 'nextAttemptAt': 1}"),
+        @CompoundIndex(name = "expired_leases", def = "{'status': 1, 'leasedUntil': 1}") })
 class DigestDocument {
 
     static final String COLLECTION = "digests";

@@ -126,8 +126,8 @@ public class Notifications {
 
     /**
      * Up to {@code limit} of a subscription's notifications stored in [{@code from}, {@code to}), oldest
-     * first: what a digest of that period lists. A MongoDB reads exactly them from the
-     * {@code digest_period} index; the embedded stand-in store reads only unique indexes and reads
+     * first: what a digest of that period lists. A MongoDB reads exactly them, in that order, from the
+     * {@code digest_period_seq} index (no sort in memory); the embedded stand-in store reads only unique indexes and reads
      * the whole collection, once per digest subscription and period.
      */
     public List<NotificationDocument> storedBetween(String subscriptionId, Instant from, Instant to, int limit) {

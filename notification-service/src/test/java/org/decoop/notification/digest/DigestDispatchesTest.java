@@ -64,6 +64,48 @@ class DigestDispatchesTest {
     }
 
     @Test
+    void theSweepFindsDueRetriesAndRunOutLeasesOfAnyPeriodAndNothingElse() {
+        RetrySchedule retries = new RetrySchedule(List.of(Duration.ofHours(10)));
+        DigestPeriod weekAgo = new DigestPeriod(Digest.DAILY, PERIOD.start().minus(Duration.ofDays(7)),
+                PERIOD.end().minus(Duration.ofDays(7)));
+        DigestDispatch oldRetry = oneInstance.claim("s-retry", weekAgo, NOW, NOW.plus(LEASE)).orElseThrow();
+        oldRetry.failed(3, "mail server unreachable", NOW, retries);
+        oneInstance.save(oldRetry);
+        DigestDispatch laterRetry = oneInstance.claim("s-later", PERIOD, NOW, NOW.plus(LEASE)).orElseThrow();
+        laterRetry.failed(3, "mail server unreachable", NOW.plus(Duration.ofHours(1)), retries);
+        oneInstance.save(laterRetry);
+        oneInstance.claim("s-crashed", weekAgo, NOW, NOW.plus(LEASE));
+        oneInstance.claim("s-live", PERIOD, NOW, NOW.plus(Duration.ofHours(11)));
+        DigestDispatch sent = oneInstance.claim("s-sent", weekAgo, NOW, NOW.plus(LEASE)).orElseThrow();
+        sent.sent(1, NOW);
+        oneInstance.save(sent);
+
+        Instant inTenHours = NOW.plus(Duration.ofHours(10));
+        assertThat(anotherInstance.due(inTenHours, 100)).extracting(DigestDispatch::subscriptionId)
+                .containsExactlyInAnyOrder("s-retry", "s-crashed");
+        assertThat(anotherInstance.due(inTenHours, 1)).hasSize(1);
+
+        DigestDispatch found = anotherInstance.due(inTenHours, 100).stream()
+                .filter(dispatch -> dispatch.subscriptionId().equals("s-retry")).findFirst().orElseThrow();
+        assertThat(found.period()).as("its period, rebuilt from what was stored").isEqualTo(weekAgo);
+        assertThat(anotherInstance.takeOver(found, inTenHours, inTenHours.plus(LEASE))).isPresent();
+        assertThat(oneInstance.due(inTenHours, 100)).extracting(DigestDispatch::subscriptionId).containsExactly("s-crashed");
+    }
+
+    @Test
+    void aHolderCannotRenewItsLeaseOnceAnotherInstanceTookItOver() {
+        DigestDispatch slow = oneInstance.claim("s-1", PERIOD, NOW, NOW.plus(LEASE)).orElseThrow();
+        DigestDispatch takenOver = anotherInstance.claim("s-1", PERIOD, NOW.plus(LEASE), NOW.plus(LEASE).plus(LEASE)).orElseThrow();
+
+        slow.renewLease(NOW.plus(LEASE).plus(Duration.ofMinutes(5)));
+        assertThat(oneInstance.save(slow)).as("it must not send: another instance holds it").isEmpty();
+
+        takenOver.renewLease(NOW.plus(Duration.ofMinutes(10)));
+        assertThat(anotherInstance.save(takenOver)).isPresent();
+        assertThat(oneInstance.find("s-1", PERIOD.start()).orElseThrow().leasedUntil()).contains(NOW.plus(Duration.ofMinutes(10)));
+    }
+
+    @Test
     void listsASubscriptionsDigestsNewestFirstWithoutTheEmptyPeriods() {
         DigestPeriod earlier = new DigestPeriod(Digest.DAILY, PERIOD.start().minus(Duration.ofDays(1)), PERIOD.start());
         DigestDispatch sent = oneInstance.claim("s-1", earlier, NOW, NOW.plus(LEASE)).orElseThrow();

@@ -26,8 +26,15 @@ import org.decoop.events.partnership.PartnershipWentDormant;
 import org.decoop.notification.AdjustableClock;
 import org.decoop.notification.NotificationProperties;
 import org.decoop.notification.SharedServiceContext;
+import org.decoop.notification.digest.domain.DigestAttempt;
+import org.decoop.notification.digest.domain.DigestDispatch;
+import org.decoop.notification.digest.domain.DigestPeriod;
+import org.decoop.notification.digest.domain.DigestStatus;
+import org.decoop.notification.notification.NotificationDocument;
 import org.decoop.notification.notification.Notifications;
 import org.decoop.notification.subscription.Subscriptions;
+import org.decoop.notification.subscription.domain.Digest;
+import org.decoop.notification.subscription.domain.Subscription;
 import org.decoop.platform.testing.EnabledOnTestInfrastructure;
 import org.decoop.platform.testing.EventTopics;
 import org.decoop.platform.testing.ServiceApi;
@@ -40,6 +47,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -97,6 +105,9 @@ class DigestIntegrationTest extends SharedServiceContext {
 
     @Autowired
     DigestMailer mailer;
+
+    @Autowired
+    JavaMailSender mailSender;
 
     @Autowired
     DigestProperties properties;
@@ -242,6 +253,178 @@ class DigestIntegrationTest extends SharedServiceContext {
         JsonNode sent = api.get("/api/subscriptions/" + id + "/digests").json().get("content").get(0);
         assertThat(sent.get("status").asString()).isEqualTo("SENT");
         assertThat(sent.get("attemptCount").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void sendsTheDigestOfAPeriodWhoseSendTimePassedWhileNoInstanceRan() throws Exception {
+        clock.setTo(belgrade(2027, 5, 3, 10, 0));
+        String to = "outage-" + UUID.randomUUID() + "@skgo.example";
+        String id = subscribe(to, "DAILY").get("id").asString();
+        publish(new PartnershipEstablished(partnershipId, 0, PartnershipStatus.ACTIVE, partners(), 2005, Set.of(Theme.CULTURE), null,
+                Instant.now()));
+        publish(new PartnershipReactivated(partnershipId, 1, PartnershipStatus.ACTIVE, partners(), Set.of(Theme.YOUTH),
+                "Action plan 2027 signed", "plan-2027", Instant.now()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> inbox(id).size() == 2);
+
+        // no pass at all on 4 May: the next one runs after the send time of 5 May
+        clock.setTo(belgrade(2027, 5, 5, 8, 1));
+        assertThat(job.runOnce()).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> mailsTo(to).size() == 1);
+        assertThat(mailsTo(to).get(0).getSubject()).isEqualTo("[decoop] Your daily digest: 2 notifications");
+        assertThat(api.get("/api/subscriptions/" + id + "/digests").json().get("content")).singleElement().satisfies(entry -> {
+            assertThat(entry.get("status").asString()).isEqualTo("SENT");
+            assertThat(Instant.parse(entry.get("periodStart").asString())).isEqualTo(belgrade(2027, 5, 3, 8, 0));
+        });
+        assertThat(dispatches.find(id, belgrade(2027, 5, 4, 8, 0))).as("the period after it, empty")
+                .hasValueSatisfying(dispatch -> assertThat(dispatch.status()).isEqualTo(DigestStatus.EMPTY));
+        assertThat(job.runOnce()).as("a second pass").isZero();
+        assertThat(secondInstance(mailer).runOnce()).as("a second instance").isZero();
+        assertThat(mailsTo(to)).hasSize(1);
+    }
+
+    @Test
+    void aPeriodOlderThanTheCatchUpIsNotSentAfterALongOutage() throws Exception {
+        assertThat(properties.dailyCatchUp()).isEqualTo(7);
+        clock.setTo(belgrade(2027, 5, 10, 10, 0));
+        String to = "long-outage-" + UUID.randomUUID() + "@skgo.example";
+        String id = subscribe(to, "DAILY").get("id").asString();
+        publish(new PartnershipEstablished(partnershipId, 0, PartnershipStatus.ACTIVE, partners(), 2005, Set.of(Theme.CULTURE), null,
+                Instant.now()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> inbox(id).size() == 1);
+
+        // 8 send times later: the period of 10 May is the 8th latest, one more than the catch-up
+        clock.setTo(belgrade(2027, 5, 18, 8, 1));
+        job.runOnce();
+        assertThat(mailsTo(to)).isEmpty();
+        assertThat(dispatches.find(id, belgrade(2027, 5, 10, 8, 0))).isEmpty();
+        assertThat(dispatches.find(id, belgrade(2027, 5, 11, 8, 0))).hasValueSatisfying(
+                dispatch -> assertThat(dispatch.status()).isEqualTo(DigestStatus.EMPTY));
+        assertThat(inbox(id)).as("its notification stays in the inbox").hasSize(1);
+    }
+
+    @Test
+    void aDailyDigestWhoseRetriesOutlastTheNextPeriodStillFailsForGoodAndIsCounted() throws Exception {
+        clock.setTo(belgrade(2027, 6, 1, 10, 0));
+        String to = "spent-" + UUID.randomUUID() + "@skgo.example";
+        String id = subscribe(to, "DAILY").get("id").asString();
+        publish(new PartnershipEstablished(partnershipId, 0, PartnershipStatus.ACTIVE, partners(), 2005, Set.of(Theme.CULTURE), null,
+                Instant.now()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> inbox(id).size() == 1);
+
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        DigestJob down = secondInstance(unreachableMailer(), meters);
+        clock.setTo(belgrade(2027, 6, 2, 8, 1));
+        down.runOnce();
+        // the default schedule waits about 27.6 hours in all: the last attempts come after the next period ended
+        JsonNode digest = latestDigest(id);
+        for (int pass = 0; pass < 10 && digest.get("status").asString().equals("RETRYING"); pass++) {
+            clock.setTo(Instant.parse(digest.get("nextAttemptAt").asString()).plusSeconds(1));
+            down.runOnce();
+            digest = latestDigest(id);
+        }
+
+        assertThat(digest.get("status").asString()).isEqualTo("FAILED");
+        assertThat(Instant.parse(digest.get("periodStart").asString())).isEqualTo(belgrade(2027, 6, 1, 8, 0));
+        assertThat(digest.get("attemptCount").asInt()).isEqualTo(notificationProperties.retrySchedule().size() + 1);
+        assertThat(clock.instant()).as("its last attempt came after the next period ended").isAfter(belgrade(2027, 6, 3, 8, 0));
+        assertThat(digest.path("nextAttemptAt").isNull() || digest.path("nextAttemptAt").isMissingNode()).isTrue();
+        assertThat(meters.counter("decoop.notifications.digests", "outcome", "failed").count()).isEqualTo(1.0);
+        assertThat(down.runOnce()).as("never taken again").isZero();
+        assertThat(mailsTo(to)).isEmpty();
+    }
+
+    @Test
+    void aDigestWhoseHolderCrashedIsSentAfterTheNextPeriodEnded() throws Exception {
+        clock.setTo(belgrade(2027, 6, 14, 10, 0));
+        String to = "crashed-" + UUID.randomUUID() + "@skgo.example";
+        String id = subscribe(to, "DAILY").get("id").asString();
+        publish(new PartnershipEstablished(partnershipId, 0, PartnershipStatus.ACTIVE, partners(), 2005, Set.of(Theme.CULTURE), null,
+                Instant.now()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> inbox(id).size() == 1);
+
+        // an instance claims the digest of 14 June and dies before it reads or sends it
+        clock.setTo(belgrade(2027, 6, 15, 8, 1));
+        Instant now = clock.instant();
+        assertThat(dispatches.claim(id, properties.schedule().lastEnded(Digest.DAILY, now).orElseThrow(), now,
+                now.plus(Duration.ofMinutes(5)))).isPresent();
+
+        clock.setTo(belgrade(2027, 6, 16, 8, 1));
+        assertThat(job.runOnce()).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> mailsTo(to).size() == 1);
+        JsonNode sent = latestDigest(id);
+        assertThat(sent.get("status").asString()).isEqualTo("SENT");
+        assertThat(Instant.parse(sent.get("periodStart").asString())).isEqualTo(belgrade(2027, 6, 14, 8, 0));
+        assertThat(sent.get("attemptCount").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aSlowMailServerKeepsTheClaimSoAnotherInstanceDoesNotSendItAgain() throws Exception {
+        clock.setTo(belgrade(2027, 6, 21, 10, 0));
+        String to = "slow-" + UUID.randomUUID() + "@skgo.example";
+        String id = subscribe(to, "DAILY").get("id").asString();
+        publish(new PartnershipEstablished(partnershipId, 0, PartnershipStatus.ACTIVE, partners(), 2005, Set.of(Theme.CULTURE), null,
+                Instant.now()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> inbox(id).size() == 1);
+
+        // an SMTP session of 2 minutes (connect 5 s, ten round trips of up to 10 s, and a slow server),
+        // during which another instance runs a pass
+        List<Integer> sentByTheOther = new ArrayList<>();
+        DigestMailer slow = new DigestMailer(mailSender, notificationProperties.mailFrom(), properties.zone()) {
+            @Override
+            void send(Subscription subscription, DigestPeriod period, List<NotificationDocument> listed, long total) {
+                clock.setTo(clock.instant().plus(Duration.ofMinutes(2)));
+                sentByTheOther.add(secondInstance(mailer).runOnce());
+                super.send(subscription, period, listed, total);
+            }
+        };
+        clock.setTo(belgrade(2027, 6, 22, 8, 1));
+        assertThat(secondInstance(slow).runOnce()).isEqualTo(1);
+
+        assertThat(sentByTheOther).containsExactly(0);
+        assertThat(mailsTo(to)).hasSize(1);
+        JsonNode sent = latestDigest(id);
+        assertThat(sent.get("status").asString()).as("its outcome recorded by its holder").isEqualTo("SENT");
+        assertThat(sent.get("attemptCount").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aDueRetryOfADeletedSubscriptionIsCancelled() throws Exception {
+        clock.setTo(belgrade(2027, 6, 28, 10, 0));
+        String to = "deleted-" + UUID.randomUUID() + "@skgo.example";
+        String id = subscribe(to, "DAILY").get("id").asString();
+        publish(new PartnershipEstablished(partnershipId, 0, PartnershipStatus.ACTIVE, partners(), 2005, Set.of(Theme.CULTURE), null,
+                Instant.now()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> inbox(id).size() == 1);
+        clock.setTo(belgrade(2027, 6, 29, 8, 1));
+        secondInstance(unreachableMailer(), new SimpleMeterRegistry()).runOnce();
+        DigestDispatch retrying = dispatches.find(id, belgrade(2027, 6, 28, 8, 0)).orElseThrow();
+        assertThat(retrying.status()).isEqualTo(DigestStatus.RETRYING);
+
+        assertThat(api.send("DELETE", "/api/subscriptions/" + id, null, null).statusCode()).isEqualTo(204);
+        clock.setTo(retrying.nextAttemptAt().orElseThrow().plusSeconds(1));
+        assertThat(job.runOnce()).isZero();
+
+        DigestDispatch cancelled = dispatches.find(id, belgrade(2027, 6, 28, 8, 0)).orElseThrow();
+        assertThat(cancelled.status()).isEqualTo(DigestStatus.CANCELLED);
+        assertThat(cancelled.attempts()).extracting(DigestAttempt::error).last().isEqualTo("subscription deleted");
+        assertThat(dispatches.due(clock.instant().plus(Duration.ofDays(30)), 1000)).extracting(DigestDispatch::subscriptionId)
+                .doesNotContain(id);
+        assertThat(mailsTo(to)).isEmpty();
+    }
+
+    private JsonNode latestDigest(String subscriptionId) {
+        return api.get("/api/subscriptions/" + subscriptionId + "/digests").json().get("content").get(0);
+    }
+
+    private DigestMailer unreachableMailer() {
+        JavaMailSenderImpl unreachable = new JavaMailSenderImpl();
+        unreachable.setHost("127.0.0.1");
+        unreachable.setPort(1); // nothing listens there
+        return new DigestMailer(unreachable, "decoop <notifications@decoop.local>", properties.zone());
+    }
+
+    private DigestJob secondInstance(DigestMailer itsMailer, SimpleMeterRegistry meters) {
+        return new DigestJob(subscriptions, notifications, dispatches, itsMailer, properties, notificationProperties, clock, meters);
     }
 
     /** Another instance of the service, on the same database. */

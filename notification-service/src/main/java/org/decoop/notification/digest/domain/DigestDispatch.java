@@ -15,7 +15,8 @@ import org.decoop.platform.domain.StateConflict;
  * tries the same period finds it taken. It is claimed ({@code SENDING}) with a lease BEFORE the
  * e-mail is sent, then records what happened. A claim whose holder died (its lease ran out while
  * SENDING) and a failed attempt whose retry is due can be {@link #takeOver taken over}; a SENT,
- * EMPTY or FAILED one never is.
+ * EMPTY, FAILED or CANCELLED one never is. Its holder {@link #renewLease renews} the lease right
+ * before it hands the e-mail to the mail server, so the whole lease covers the SMTP session.
  *
  * <p>So a digest is never lost to a crash, and never sent twice by two live instances. The one
  * case of a second e-mail is a holder that stops after the mail server accepted the e-mail and
@@ -59,7 +60,7 @@ public final class DigestDispatch {
         return switch (status) {
             case SENDING -> !leasedUntil.isAfter(now);
             case RETRYING -> !nextAttemptAt.isAfter(now);
-            case SENT, EMPTY, FAILED -> false;
+            case SENT, EMPTY, FAILED, CANCELLED -> false;
         };
     }
 
@@ -74,6 +75,30 @@ public final class DigestDispatch {
         }
         status = DigestStatus.SENDING;
         this.leasedUntil = leasedUntil;
+        nextAttemptAt = null;
+    }
+
+    /**
+     * The holder keeps it until {@code leasedUntil} (right before sending, so that a slow mail
+     * server does not outlast the lease); stored on the version it holds, which fails when another
+     * instance took it over meanwhile.
+     *
+     * @throws StateConflict when it is not claimed for sending
+     */
+    public void renewLease(Instant leasedUntil) {
+        requireSending();
+        this.leasedUntil = Objects.requireNonNull(leasedUntil, "leasedUntil");
+    }
+
+    /**
+     * Its subscription is gone (deleted, or disabled) before it could go: nothing is sent, and
+     * nothing will be. The reason is kept as a note after the attempts (not counted as one).
+     */
+    public void cancel(String reason, Instant at) {
+        requireSending();
+        attempts.add(new DigestAttempt(at, reason));
+        status = DigestStatus.CANCELLED;
+        leasedUntil = null;
         nextAttemptAt = null;
     }
 

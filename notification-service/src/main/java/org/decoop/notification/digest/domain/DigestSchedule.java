@@ -7,6 +7,8 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -49,6 +51,21 @@ public record DigestSchedule(LocalTime sendAt, ZoneId zone, DayOfWeek weeklyOn) 
                 yield Optional.of(new DigestPeriod(digest, sendTimeOn(endDay.minusWeeks(1)), sendTimeOn(endDay)));
             }
         };
+    }
+
+    /**
+     * The {@code count} latest periods of this kind that have ended at {@code now}, newest first:
+     * consecutive, each ending where the next one starts. Empty for {@link Digest#NONE}.
+     */
+    public List<DigestPeriod> lastEnded(Digest digest, Instant now, int count) {
+        List<DigestPeriod> periods = new ArrayList<>();
+        Optional<DigestPeriod> period = lastEnded(digest, now);
+        while (period.isPresent() && periods.size() < count) {
+            periods.add(period.get());
+            // the latest period that has ended when this one starts is the one that ends there
+            period = lastEnded(digest, period.get().start());
+        }
+        return periods;
     }
 
     /** The instant of the send time on a local day ({@link ZonedDateTime#of} resolves gaps and overlaps as documented above). */

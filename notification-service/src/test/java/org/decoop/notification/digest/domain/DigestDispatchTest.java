@@ -79,6 +79,33 @@ class DigestDispatchTest {
     }
 
     @Test
+    void itsHolderRenewsTheLeaseBeforeSendingAndOnlyWhileItHoldsIt() {
+        DigestDispatch claimed = DigestDispatch.claim("s-1", PERIOD, NOW.plusSeconds(60));
+        claimed.renewLease(NOW.plus(Duration.ofMinutes(5)));
+
+        assertThat(claimed.leasedUntil()).contains(NOW.plus(Duration.ofMinutes(5)));
+        assertThat(claimed.canBeTakenOver(NOW.plus(Duration.ofMinutes(4)))).isFalse();
+
+        claimed.sent(1, NOW.plusSeconds(30));
+        assertThatThrownBy(() -> claimed.renewLease(NOW.plus(Duration.ofMinutes(10)))).isInstanceOf(StateConflict.class);
+    }
+
+    @Test
+    void oneWhoseSubscriptionIsGoneIsCancelledForGood() {
+        DigestDispatch dispatch = DigestDispatch.claim("s-1", PERIOD, NOW.plusSeconds(60));
+        dispatch.failed(2, "mail server unreachable", NOW, RETRIES);
+        dispatch.takeOver(NOW.plus(Duration.ofMinutes(5)), NOW.plus(Duration.ofMinutes(10)));
+        dispatch.cancel("subscription deleted", NOW.plus(Duration.ofMinutes(5)));
+
+        assertThat(dispatch.status()).isEqualTo(DigestStatus.CANCELLED);
+        assertThat(dispatch.status().isFinal()).isTrue();
+        assertThat(dispatch.attemptCount()).as("a note, not an attempt").isEqualTo(1);
+        assertThat(dispatch.attempts()).extracting(DigestAttempt::error).last().isEqualTo("subscription deleted");
+        assertThat(dispatch.leasedUntil()).isEmpty();
+        assertThat(dispatch.canBeTakenOver(NOW.plus(Duration.ofDays(30)))).isFalse();
+    }
+
+    @Test
     void aPeriodEndsAfterItStarts() {
         assertThatThrownBy(() -> new DigestPeriod(Digest.DAILY, NOW, NOW)).isInstanceOf(IllegalArgumentException.class);
     }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.List;
 
 import org.decoop.notification.subscription.domain.Digest;
 import org.junit.jupiter.api.Test;
@@ -91,6 +92,27 @@ class DigestScheduleTest {
     @Test
     void noDigestHasNoPeriod() {
         assertThat(EIGHT_IN_BELGRADE.lastEnded(Digest.NONE, Instant.now())).isEmpty();
+        assertThat(EIGHT_IN_BELGRADE.lastEnded(Digest.NONE, Instant.now(), 7)).isEmpty();
+    }
+
+    @Test
+    void theLatestEndedPeriodsForCatchingUpAreConsecutiveNewestFirstAcrossTheChange() {
+        // Wednesday 1 April 2026, 09:00: the week back crosses 29 March (23 hours)
+        List<DigestPeriod> days = EIGHT_IN_BELGRADE.lastEnded(Digest.DAILY, belgrade(2026, 4, 1, 9, 0), 7);
+
+        assertThat(days).hasSize(7);
+        assertThat(days.getFirst()).isEqualTo(EIGHT_IN_BELGRADE.lastEnded(Digest.DAILY, belgrade(2026, 4, 1, 9, 0)).orElseThrow());
+        assertThat(days.getFirst().end()).isEqualTo(belgrade(2026, 4, 1, 8, 0));
+        assertThat(days.getLast().start()).isEqualTo(belgrade(2026, 3, 25, 8, 0));
+        for (int i = 1; i < days.size(); i++) {
+            assertThat(days.get(i).end()).as("no gap, no overlap").isEqualTo(days.get(i - 1).start());
+        }
+        assertThat(days).extracting(period -> Duration.between(period.start(), period.end()))
+                .containsOnly(Duration.ofHours(24), Duration.ofHours(23));
+
+        List<DigestPeriod> weeks = EIGHT_IN_BELGRADE.lastEnded(Digest.WEEKLY, belgrade(2026, 11, 27, 13, 10), 2);
+        assertThat(weeks).extracting(DigestPeriod::end).containsExactly(belgrade(2026, 11, 23, 8, 0), belgrade(2026, 11, 16, 8, 0));
+        assertThat(weeks.getLast().start()).isEqualTo(belgrade(2026, 11, 9, 8, 0));
     }
 
     private static Instant belgrade(int year, int month, int day, int hour, int minute) {
