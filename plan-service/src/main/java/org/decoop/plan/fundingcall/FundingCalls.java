@@ -90,13 +90,20 @@ public class FundingCalls extends AggregateRepository<FundingCall, FundingCallId
     /**
      * Calls whose deadline may have to be announced on {@code today}: not yet announced closed, and
      * past their deadline, or within {@code closingSoonDays} of it without a "closing soon" yet.
+     * Soonest deadline first, then by id: always the same order. The calls in {@code skipped} (seen
+     * earlier in the same pass) are left out. Documents, not calls: the caller rebuilds each one on
+     * its own, so that one it cannot read holds up no other.
      */
-    List<FundingCall> deadlineDue(LocalDate today, int closingSoonDays, int limit) {
+    List<FundingCallDocument> deadlineDue(LocalDate today, int closingSoonDays, Collection<String> skipped, int limit) {
         Criteria pastDeadline = Criteria.where("closesOn").lt(today.toString());
         Criteria closingSoon = Criteria.where("closingSoonAnnounced").is(false)
                 .and("closesOn").lte(today.plusDays(closingSoonDays).toString());
-        Query query = Query.query(Criteria.where("closedAnnounced").is(false).orOperator(pastDeadline, closingSoon))
-                .with(Sort.by("closesOn")).limit(limit);
-        return mongo.find(query, FundingCallDocument.class).stream().map(FundingCallDocument::toDomain).toList();
+        Criteria due = Criteria.where("closedAnnounced").is(false).orOperator(pastDeadline, closingSoon);
+        if (!skipped.isEmpty()) {
+            due.and("_id").nin(skipped);
+        }
+        // the index deadline_due holds the closesOn order; calls leave the due set once announced, so
+        // the few with the same closesOn are put in _id order in memory
+        return mongo.find(Query.query(due).with(SOONEST_DEADLINE_FIRST).limit(limit), FundingCallDocument.class);
     }
 }

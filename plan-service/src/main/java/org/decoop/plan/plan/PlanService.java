@@ -2,6 +2,7 @@ package org.decoop.plan.plan;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -58,9 +59,10 @@ class PlanService {
 
     Plan draft(int year, String title, List<Party> parties, List<Theme> themes, List<Activity> activities, Actor by) {
         Map<String, FundingCall> calls = fundingCalls.byIds(callIds(activities));
+        LocalDate today = FundingCall.dayOf(clock.instant());
         for (int i = 0; i < activities.size(); i++) {
             checkPartnerships(activities.get(i), Field.named("activities").at(i));
-            CallFunding.check(activities.get(i), Field.named("activities").at(i), calls);
+            CallFunding.check(activities.get(i), Field.named("activities").at(i), calls, today);
         }
         Plan plan = Plan.draft(PlanId.newId(), year, title, parties, themes, activities, by, clock.instant());
         requirePublishable(plan);
@@ -90,7 +92,7 @@ class PlanService {
     Plan addActivity(PlanId id, Activity activity, ExpectedVersion expected, Actor by) {
         checkPartnerships(activity, null);
         // null place: the activity is the request's body, its lines are funding[j]
-        CallFunding.check(activity, null, fundingCalls.byIds(callIds(List.of(activity))));
+        CallFunding.check(activity, null, fundingCalls.byIds(callIds(List.of(activity))), FundingCall.dayOf(clock.instant()));
         return plans.change(id, expected, plan -> {
             plan.addActivity(activity, by);
             requirePublishable(plan);

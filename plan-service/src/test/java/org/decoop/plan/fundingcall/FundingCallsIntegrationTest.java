@@ -1,9 +1,11 @@
 package org.decoop.plan.fundingcall;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.awaitility.Awaitility.await;
 import static org.decoop.platform.testing.EventTopics.header;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,6 +24,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.bson.Document;
+import org.decoop.events.Country;
+import org.decoop.events.FundingSource;
 import org.decoop.events.PartnershipStatus;
 import org.decoop.events.Theme;
 import org.decoop.events.Topics;
@@ -30,6 +34,8 @@ import org.decoop.events.partnership.PartnershipEvent;
 import org.decoop.plan.AdjustableClock;
 import org.decoop.plan.PlanServiceContext;
 import org.decoop.plan.fundingcall.domain.FundingCall;
+import org.decoop.plan.fundingcall.domain.FundingCallId;
+import org.decoop.platform.domain.Actor;
 import org.decoop.platform.outbox.OutboxDocument;
 import org.decoop.platform.testing.EventTopics;
 import org.decoop.platform.testing.ServiceApi;
@@ -37,7 +43,10 @@ import org.decoop.platform.testing.ServiceApi.Answer;
 import org.decoop.platform.testing.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -51,6 +60,7 @@ import tools.jackson.databind.json.JsonMapper;
  * anyone finds it, plans' funding lines name it and follow its rules, and its deadline is
  * announced once on {@code plan-events}. Dates come from the service's clock, which tests move forward.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class FundingCallsIntegrationTest extends PlanServiceContext {
 
     private static final TestTokens TOKENS = TestTokens.shared();
@@ -67,6 +77,9 @@ class FundingCallsIntegrationTest extends PlanServiceContext {
 
     @Autowired
     MongoTemplate mongo;
+
+    @Autowired
+    FundingCalls fundingCalls;
 
     private ServiceApi anonymous;
     private ServiceApi embassy;
@@ -196,7 +209,10 @@ class FundingCallsIntegrationTest extends PlanServiceContext {
                 new Refusal("another theme", activity("HEALTH", partnership, line("FRENCH_MFA", "100", callId),
                         line("LOCAL_BUDGET", "900", null)), "activities[1].funding[0]", "not the activity's theme HEALTH"),
                 new Refusal("over the grant", activity("YOUTH", partnership, line("FRENCH_MFA", "20000.01", callId),
-                        line("LOCAL_BUDGET", "90000", null)), "activities[1].funding[0]", "at most 20000.00 EUR per line"),
+                        line("LOCAL_BUDGET", "90000", null)), "activities[1].funding[0]", "at most 20000.00 EUR per activity"),
+                new Refusal("over the grant, split over lines", activity("YOUTH", partnership, line("FRENCH_MFA", "15000", callId),
+                        line("FRENCH_MFA", "15000", callId), line("LOCAL_BUDGET", "30000", null)), "activities[1].funding[1]",
+                        "grants at most 20000.00 EUR per activity: its lines would take 30000.00 EUR"),
                 new Refusal("over the share", activity("YOUTH", partnership, line("FRENCH_MFA", "6000", callId),
                         line("FRENCH_MFA", "1000", callId), line("LOCAL_BUDGET", "4000", null)),
                         "activities[1].funding[1]", "at most 60 % of an activity"));
@@ -237,6 +253,63 @@ class FundingCallsIntegrationTest extends PlanServiceContext {
         JsonNode stats = anonymous.get("/api/plans/stats?year=2099").json();
         assertThat(stats.get("eurByCall").get("MEAE-" + run).decimalValue()).as("keyed by the call's code").isEqualByComparingTo("9000");
         assertThat(stats.get("eurByCall").get("SOON-" + run).decimalValue()).isEqualByComparingTo("500");
+    }
+
+    @Test
+    void refusesALineNamingACallThatHasClosedWhenThePlanIsDraftedOrGivenAnActivity() throws Exception {
+        LocalDate today = today();
+        String partnership = publishPartnership();
+        // published a month ago, closed yesterday (a call cannot be published already closed)
+        FundingCall gone = FundingCall.publish(FundingCallId.newId(), "GONE-" + run, "Appel clos", FundingSource.FRENCH_MFA,
+                List.of(Theme.YOUTH), List.of(Country.of("FR"), Country.of("RS")), today.minusDays(30), today.minusDays(1),
+                new BigDecimal("20000"), new BigDecimal("0.8"), Actor.system("test"), clock.instant().minus(Duration.ofDays(30)));
+        String goneId = fundingCalls.add(gone).id().value();
+        String lastDayId = publish(call("LASTDAY-" + run, "FRENCH_MFA", "[\"YOUTH\"]", today.minusDays(30), today, "20000", "0.8"));
+
+        Answer drafted = awaitCreated(() -> parties.post("/api/plans", plan(
+                activity("YOUTH", partnership, line("FRENCH_MFA", "500", lastDayId), line("LOCAL_BUDGET", "500", null)))));
+        assertThat(drafted.json().at("/activities/0/funding/0/callId").asString()).as("a call on its last day").isEqualTo(lastDayId);
+
+        Answer refused = parties.post("/api/plans", plan(activity("YOUTH", partnership, line("FRENCH_MFA", "500", lastDayId),
+                line("LOCAL_BUDGET", "500", null)) + ", "
+                + activity("YOUTH", partnership, line("LOCAL_BUDGET", "500", null), line("FRENCH_MFA", "500", goneId))));
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.json().get("field").asString()).isEqualTo("activities[1].funding[1]");
+        assertThat(refused.json().get("detail").asString()).isEqualTo("funding call GONE-%s closed on %s, before today (%s): a plan naming it could never be signed"
+                .formatted(run, today.minusDays(1), today));
+
+        String planId = drafted.id();
+        Answer added = parties.post("/api/plans/" + planId + "/activities",
+                activity("YOUTH", partnership, line("FRENCH_MFA", "500", goneId), line("LOCAL_BUDGET", "500", null)));
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(422);
+        assertThat(added.json().get("field").asString()).as("the line in the body posted").isEqualTo("funding[0]");
+        assertThat(added.json().get("detail").asString()).contains("funding call GONE-" + run + " closed on " + today.minusDays(1));
+        assertThat(parties.get("/api/plans/" + planId).json().get("activities").size()).as("nothing written").isEqualTo(1);
+    }
+
+    @Test
+    void announcesTheOtherDeadlinesWhenOneCallCannotBeAnnounced(CapturedOutput output) {
+        LocalDate today = today();
+        // a call the job cannot read (a date that is no date), due before every other: read first
+        String unreadable = "unreadable-" + run;
+        mongo.getCollection(FundingCallDocument.COLLECTION).insertOne(new Document("_id", unreadable)
+                .append("version", 0L).append("code", "UNREADABLE-" + run).append("title", "Unreadable").append("funder", "EU_CALL")
+                .append("themes", List.of("CULTURE")).append("eligibleCountries", List.of("RS")).append("opensOn", "not-a-date")
+                .append("closesOn", FundingCall.EARLIEST.toString()).append("maxGrantEurCents", 100L)
+                .append("maxCoFinancingRate", "0.5").append("closingSoonAnnounced", false).append("closedAnnounced", false));
+        try {
+            String callId = publish(call("BEHIND-" + run, "EU_CALL", "[\"CULTURE\"]", today, today.plusDays(3), "5000", "0.8"));
+
+            assertThatCode(() -> deadlines.runOnce()).as("one call that fails fails no pass").doesNotThrowAnyException();
+            await().atMost(Duration.ofSeconds(30)).until(() -> announced(callId).closingSoonAnnounced());
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(output.getAll())
+                    .as("the call that failed, by id").contains("Funding call " + unreadable + ": its deadline could not be announced"));
+            assertThat(callEvents(callId, 2)).extracting(record -> header(record, "ce_type"))
+                    .containsExactly("org.decoop.FundingCallPublished", "org.decoop.FundingCallClosingSoon");
+        }
+        finally {
+            mongo.remove(Query.query(Criteria.where("_id").is(unreadable)), FundingCallDocument.COLLECTION);
+        }
     }
 
     @Test

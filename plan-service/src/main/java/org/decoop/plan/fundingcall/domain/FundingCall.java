@@ -29,11 +29,12 @@ import org.decoop.platform.domain.NotAllowed;
 
 /**
  * A call for funding published by a steward (the Embassy publishing the Ministry's call): who
- * funds, which themes, which countries, from when to when, and how much one funding line may take
- * from it. Its status follows from its dates ({@link #statusOn}). It announces its own deadline:
- * {@link FundingCallClosingSoon} once when the deadline is near, {@link FundingCallClosed} once
- * when it is past; the flags that say so are part of its state, so the announcement and the event
- * are one conditional write, made once however many replicas try.
+ * funds, which themes, which countries, from when to when, and how much it grants one activity
+ * (all the activity's lines naming it together). Its status follows from its dates
+ * ({@link #statusOn}). It announces its own deadline: {@link FundingCallClosingSoon} once when the
+ * deadline is near, {@link FundingCallClosed} once when it is past; the flags that say so are part
+ * of its state, so the announcement and the event are one conditional write, made once however
+ * many replicas try.
  */
 public final class FundingCall extends AggregateRoot<FundingCallEvent> {
 
@@ -187,11 +188,12 @@ public final class FundingCall extends AggregateRoot<FundingCallEvent> {
 
     /**
      * Checks one funding line that names this call, on its own: the line's source is the call's
-     * funder, the activity's theme is one the call funds, the amount is at most the call's grant.
+     * funder, the activity's theme is one the call funds. (What the call's lines of the activity
+     * take together is checked by {@link #requireGrantWithin} and {@link #requireShareWithin}.)
      *
      * @param line where the line sits in the request, named in the refusal
      */
-    public void requireFunds(Field line, FundingSource source, BigDecimal amountEur, Theme activityTheme) {
+    public void requireFunds(Field line, FundingSource source, Theme activityTheme) {
         if (source != funder) {
             throw new FundingLineRefused(line, "funding call %s is funded by %s: a line naming it has source %s, not %s"
                     .formatted(code, funder, funder, source));
@@ -200,9 +202,19 @@ public final class FundingCall extends AggregateRoot<FundingCallEvent> {
             throw new FundingLineRefused(line, "funding call %s funds %s, not the activity's theme %s"
                     .formatted(code, themes.stream().map(Enum::name).collect(Collectors.joining(", ")), activityTheme));
         }
-        if (amountEur.compareTo(maxGrantEur) > 0) {
-            throw new FundingLineRefused(line, "funding call %s grants at most %s EUR per line, not %s"
-                    .formatted(code, maxGrantEur.toPlainString(), amountEur.toPlainString()));
+    }
+
+    /**
+     * Checks the call's grant to an activity: a grant is per activity, so what the call's lines of
+     * one activity take together is at most {@code maxGrantEur} (splitting the money over several
+     * lines takes no more).
+     *
+     * @param line the line at which the call's lines went over, named in the refusal
+     */
+    public void requireGrantWithin(Field line, BigDecimal fromThisCall) {
+        if (fromThisCall.compareTo(maxGrantEur) > 0) {
+            throw new FundingLineRefused(line, "funding call %s grants at most %s EUR per activity: its lines would take %s EUR"
+                    .formatted(code, maxGrantEur.toPlainString(), fromThisCall.toPlainString()));
         }
     }
 
@@ -216,6 +228,18 @@ public final class FundingCall extends AggregateRoot<FundingCallEvent> {
         if (fromThisCall.compareTo(maxCoFinancingRate.multiply(activityTotal)) > 0) {
             throw new FundingLineRefused(line, "funding call %s co-finances at most %s of an activity: its lines would take %s EUR of the activity's %s EUR"
                     .formatted(code, percent(maxCoFinancingRate), fromThisCall.toPlainString(), activityTotal.toPlainString()));
+        }
+    }
+
+    /**
+     * Checks that a plan drafted (or given an activity) on {@code day} may still name this call:
+     * it has not closed yet. A line naming a CLOSED call could never be signed (the call is OPEN on
+     * the day the plan is signed, {@link #requireOpenOn}), and lines are never taken out of a plan.
+     */
+    public void requireNotClosedOn(Field line, LocalDate day) {
+        if (statusOn(day) == FundingCallStatus.CLOSED) {
+            throw new FundingLineRefused(line, "funding call %s closed on %s, before today (%s): a plan naming it could never be signed"
+                    .formatted(code, closesOn, day));
         }
     }
 

@@ -1,6 +1,7 @@
 package org.decoop.plan.plan.domain;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,10 +11,11 @@ import org.decoop.plan.fundingcall.domain.FundingLineRefused;
 import org.decoop.platform.domain.Field;
 
 /**
- * The rules an activity's funding lines follow when they name a funding call: the call exists,
- * the line's source is the call's funder, the activity's theme is one the call funds, each line
- * takes at most the call's grant, and the call's lines together take at most its co-financing
- * share of the activity's whole funding. (That the call is OPEN is checked when the plan is signed.)
+ * The rules an activity's funding lines follow when they name a funding call: the call exists and
+ * has not closed, the line's source is the call's funder, the activity's theme is one the call
+ * funds, and the call's lines of the activity together take at most the call's grant (a grant is
+ * per activity: splitting it over several lines takes no more) and at most its co-financing share
+ * of the activity's whole funding. (That the call is OPEN is checked when the plan is signed.)
  */
 public final class CallFunding {
 
@@ -24,9 +26,12 @@ public final class CallFunding {
      * @param place where the activity sits in the request ({@code activities[2]}), or none when the
      *              activity is the request itself (its lines are then {@code funding[j]})
      * @param calls the calls the activity's lines name, by id; an id absent here names no call
-     * @throws FundingLineRefused naming {@code funding[j]} within {@code place}, saying which rule failed
+     * @param today the day the activity is drafted or added (UTC): a call closed before it is refused
+     * @throws FundingLineRefused naming {@code funding[j]} within {@code place}, saying which rule
+     *                            failed; for a rule on the call's lines together, the line at which
+     *                            their running total goes over
      */
-    public static void check(Activity activity, Field place, Map<String, FundingCall> calls) {
+    public static void check(Activity activity, Field place, Map<String, FundingCall> calls, LocalDate today) {
         List<FundingLine> lines = activity.funding();
         Map<String, BigDecimal> takenFromCall = new HashMap<>();
         for (int j = 0; j < lines.size(); j++) {
@@ -39,8 +44,10 @@ public final class CallFunding {
             if (call == null) {
                 throw new FundingLineRefused(field, "funding call %s is not known".formatted(line.callId()));
             }
-            call.requireFunds(field, line.source(), line.amountEur(), activity.theme());
+            call.requireNotClosedOn(field, today);
+            call.requireFunds(field, line.source(), activity.theme());
             BigDecimal taken = takenFromCall.merge(line.callId(), line.amountEur(), BigDecimal::add);
+            call.requireGrantWithin(field, taken);
             call.requireShareWithin(field, taken, activity.totalEur());
         }
     }

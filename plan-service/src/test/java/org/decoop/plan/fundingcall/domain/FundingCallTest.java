@@ -134,16 +134,22 @@ class FundingCallTest {
     void fundsOnlyLinesOfItsFunderForItsThemesUpToItsGrantAndShare() {
         FundingCall call = publish(EMBASSY, "MEAE-FR-RS-2020", OPENS, CLOSES, "20000", "0.7");
 
-        call.requireFunds(LINE, FundingSource.FRENCH_MFA, new BigDecimal("20000.00"), Theme.YOUTH);
-        assertThatThrownBy(() -> call.requireFunds(LINE, FundingSource.EU_CALL, BigDecimal.TEN, Theme.YOUTH))
+        call.requireFunds(LINE, FundingSource.FRENCH_MFA, Theme.YOUTH);
+        assertThatThrownBy(() -> call.requireFunds(LINE, FundingSource.EU_CALL, Theme.YOUTH))
                 .isInstanceOfSatisfying(FundingLineRefused.class, refused -> {
                     assertThat(refused.field()).hasToString("activities[1].funding[0]");
                     assertThat(refused.getMessage()).contains("funded by FRENCH_MFA");
                 });
-        assertThatThrownBy(() -> call.requireFunds(LINE, FundingSource.FRENCH_MFA, BigDecimal.TEN, Theme.HEALTH))
+        assertThatThrownBy(() -> call.requireFunds(LINE, FundingSource.FRENCH_MFA, Theme.HEALTH))
                 .isInstanceOf(FundingLineRefused.class).hasMessageContaining("not the activity's theme HEALTH");
-        assertThatThrownBy(() -> call.requireFunds(LINE, FundingSource.FRENCH_MFA, new BigDecimal("20000.01"), Theme.YOUTH))
-                .isInstanceOf(FundingLineRefused.class).hasMessageContaining("at most 20000.00 EUR per line");
+
+        call.requireGrantWithin(LINE, new BigDecimal("20000.00"));
+        assertThatThrownBy(() -> call.requireGrantWithin(LINE, new BigDecimal("20000.01")))
+                .isInstanceOfSatisfying(FundingLineRefused.class, refused -> {
+                    assertThat(refused.field()).hasToString("activities[1].funding[0]");
+                    assertThat(refused.getMessage())
+                            .isEqualTo("funding call MEAE-FR-RS-2020 grants at most 20000.00 EUR per activity: its lines would take 20000.01 EUR");
+                });
 
         call.requireShareWithin(LINE, new BigDecimal("7000"), new BigDecimal("10000"));
         assertThatThrownBy(() -> call.requireShareWithin(LINE, new BigDecimal("7000.01"), new BigDecimal("10000")))
@@ -160,6 +166,20 @@ class FundingCallTest {
                 .isInstanceOf(FundingLineRefused.class).hasMessageContaining("is UPCOMING on 2020-01-31");
         assertThatThrownBy(() -> call.requireOpenOn(LINE, CLOSES.plusDays(1)))
                 .isInstanceOf(FundingLineRefused.class).hasMessageContaining("is CLOSED on 2020-07-01");
+    }
+
+    @Test
+    void isNamedByANewLineUntilItHasClosed() {
+        FundingCall call = publish(EMBASSY, "MEAE-FR-RS-2020", OPENS, CLOSES, "20000", "0.7");
+
+        call.requireNotClosedOn(LINE, OPENS.minusDays(1));
+        call.requireNotClosedOn(LINE, CLOSES);
+        assertThatThrownBy(() -> call.requireNotClosedOn(LINE, CLOSES.plusDays(1)))
+                .isInstanceOfSatisfying(FundingLineRefused.class, refused -> {
+                    assertThat(refused.field()).hasToString("activities[1].funding[0]");
+                    assertThat(refused.getMessage()).isEqualTo(
+                            "funding call MEAE-FR-RS-2020 closed on 2020-06-30, before today (2020-07-01): a plan naming it could never be signed");
+                });
     }
 
     private static FundingCall publish(Actor by, String code, LocalDate opensOn, LocalDate closesOn, String grant, String rate) {

@@ -32,13 +32,20 @@ class CallFundingTest {
             FundingSource.FRENCH_MFA, List.of(Theme.YOUTH, Theme.ENVIRONMENT), List.of(Country.of("FR"), Country.of("RS")),
             LocalDate.of(2020, 2, 1), LocalDate.of(2020, 6, 30), new BigDecimal("20000"), new BigDecimal("0.6"), EMBASSY,
             Instant.parse("2020-01-10T09:00:00Z"));
-    private static final Map<String, FundingCall> CALLS = Map.of(MEAE.id().value(), MEAE);
+    /** A call that may co-finance up to 70 % of an activity, with a grant of at most 20000 EUR per activity. */
+    private static final FundingCall CAPPED = FundingCall.publish(FundingCallId.newId(), "MEAE-FR-RS-2020-CAP", "Capped call",
+            FundingSource.FRENCH_MFA, List.of(Theme.YOUTH), List.of(Country.of("FR"), Country.of("RS")),
+            LocalDate.of(2020, 2, 1), LocalDate.of(2020, 6, 30), new BigDecimal("20000"), new BigDecimal("0.7"), EMBASSY,
+            Instant.parse("2020-01-10T09:00:00Z"));
+    private static final Map<String, FundingCall> CALLS = Map.of(MEAE.id().value(), MEAE, CAPPED.id().value(), CAPPED);
+    /** The day activities are drafted in these tests, before the calls open. */
+    private static final LocalDate TODAY = LocalDate.of(2020, 1, 15);
     private static final Field SECOND_ACTIVITY = Field.named("activities").at(1);
 
     @Test
     void acceptsLinesWithinTheCallsRulesAndLinesNamingNoCall() {
         CallFunding.check(youth(line("12000", MEAE.id().value()), line("8000", null, FundingSource.LOCAL_BUDGET)),
-                SECOND_ACTIVITY, CALLS);
+                SECOND_ACTIVITY, CALLS, TODAY);
     }
 
     @Test
@@ -63,7 +70,33 @@ class CallFundingTest {
     @Test
     void refusesALineOverTheCallsGrant() {
         assertRefused(youth(line("20000.01", MEAE.id().value()), line("50000", null, FundingSource.LOCAL_BUDGET)),
-                "activities[1].funding[0]", "at most 20000.00 EUR per line");
+                "activities[1].funding[0]", "grants at most 20000.00 EUR per activity: its lines would take 20000.01 EUR");
+    }
+
+    @Test
+    void refusesTheLineWhereTheCallsLinesTogetherGoOverItsGrantToTheActivity() {
+        // each line within the grant, the share 40000 of 60000 within 70 %: the activity would take 40000 from a 20000 grant
+        String capped = CAPPED.id().value();
+        assertRefused(youth(line("20000", capped), line("20000", capped), line("20000", null, FundingSource.LOCAL_BUDGET)),
+                "activities[1].funding[1]", "funding call MEAE-FR-RS-2020-CAP grants at most 20000.00 EUR per activity: its lines would take 40000.00 EUR");
+        assertRefused(youth(line("15000", capped), line("5000", null, FundingSource.LOCAL_BUDGET), line("5000.01", capped),
+                line("20000", null, FundingSource.LOCAL_BUDGET)), "activities[1].funding[2]", "would take 20000.01 EUR");
+        CallFunding.check(youth(line("15000", capped), line("5000", capped), line("20000", null, FundingSource.LOCAL_BUDGET)),
+                SECOND_ACTIVITY, CALLS, TODAY);
+        CallFunding.check(youth(line("20000", capped), line("20000", null, FundingSource.LOCAL_BUDGET)), SECOND_ACTIVITY, CALLS, TODAY);
+    }
+
+    @Test
+    void refusesALineNamingACallThatClosedBeforeTheActivityIsDraftedOrAdded() {
+        Activity activity = youth(line("100", null, FundingSource.LOCAL_BUDGET), line("100", MEAE.id().value()));
+        CallFunding.check(activity, SECOND_ACTIVITY, CALLS, LocalDate.of(2020, 6, 30));
+        assertThatThrownBy(() -> CallFunding.check(activity, SECOND_ACTIVITY, CALLS, LocalDate.of(2020, 7, 1)))
+                .isInstanceOfSatisfying(FundingLineRefused.class, refused -> {
+                    assertThat(refused.field()).hasToString("activities[1].funding[1]");
+                    assertThat(refused.getMessage()).contains("closed on 2020-06-30, before today (2020-07-01)");
+                });
+        assertThatThrownBy(() -> CallFunding.check(activity, null, CALLS, LocalDate.of(2020, 7, 1)))
+                .isInstanceOfSatisfying(FundingLineRefused.class, refused -> assertThat(refused.field()).hasToString("funding[1]"));
     }
 
     @Test
@@ -75,7 +108,7 @@ class CallFundingTest {
 
     @Test
     void namesTheLineInTheRequestWhenTheActivityIsTheRequest() {
-        assertThatThrownBy(() -> CallFunding.check(youth(line("100", MEAE.id().value(), FundingSource.OTHER)), null, CALLS))
+        assertThatThrownBy(() -> CallFunding.check(youth(line("100", MEAE.id().value(), FundingSource.OTHER)), null, CALLS, TODAY))
                 .isInstanceOfSatisfying(FundingLineRefused.class, refused -> assertThat(refused.field()).hasToString("funding[0]"));
     }
 
@@ -111,7 +144,7 @@ class CallFundingTest {
     }
 
     private static void assertRefused(Activity activity, String field, String rule) {
-        assertThatThrownBy(() -> CallFunding.check(activity, SECOND_ACTIVITY, CALLS))
+        assertThatThrownBy(() -> CallFunding.check(activity, SECOND_ACTIVITY, CALLS, TODAY))
                 .isInstanceOfSatisfying(FundingLineRefused.class, refused -> {
                     assertThat(refused.field()).hasToString(field);
                     assertThat(refused.getMessage()).contains(rule);
