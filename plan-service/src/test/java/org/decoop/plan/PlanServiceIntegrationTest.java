@@ -37,7 +37,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcProperties;
 
 import io.cloudevents.CloudEvent;
 import tools.jackson.databind.JsonNode;
@@ -69,6 +71,9 @@ class PlanServiceIntegrationTest extends PlanServiceContext {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    WebMvcProperties webMvc;
 
     private static final TestTokens TOKENS = TestTokens.shared();
 
@@ -315,6 +320,41 @@ class PlanServiceIntegrationTest extends PlanServiceContext {
                 .as("the same filters as the JSON list").hasSize(2);
         assertThat(JSON.readTree(anonymous.get("/api/plans?partnershipId=" + partnership, "*/*").body()).get("content").size())
                 .as("JSON stays the default (curl asks for */*)").isEqualTo(2);
+    }
+
+    @Test
+    void writesATextCellASpreadsheetWouldRunAsAFormulaWithAQuoteInFront() throws Exception {
+        String partnership = publishPartnership(PartnershipStatus.ACTIVE, 0);
+        List<String> titles = List.of("+381 11 3223 446", "-20 % za mlade", "@SUM(A1:A9)", "Razmena mladih = 2020", "'=već tekst");
+        StringBuilder activities = new StringBuilder();
+        for (String title : titles) {
+            activities.append(activities.isEmpty() ? "" : ", ").append("""
+                    {"title": "%s", "theme": "YOUTH", "partnershipIds": ["%s"], "funding": [{"source": "OTHER", "amountEur": 10}]}"""
+                    .formatted(title, partnership));
+        }
+        String plan = id(awaitCreated(() -> api.post("/api/plans", """
+                {"year": 2024, "title": "=HYPERLINK(A1)", "parties": [{"code": "A1", "name": "A"}, {"code": "B1", "name": "B"}],
+                 "activities": [%s]}""".formatted(activities))));
+
+        String csv = anonymous.get("/api/plans?partnershipId=" + partnership, "text/csv").body();
+
+        List<Map<String, String>> rows = new ArrayList<>();
+        try (MappingIterator<Map<String, String>> read = CsvMapper.builder().build().readerFor(Map.class)
+                .with(CsvSchema.emptySchema().withHeader()).readValues(csv)) {
+            read.forEachRemaining(rows::add);
+        }
+        assertThat(rows).allSatisfy(row -> assertThat(row).containsEntry("plan_id", plan).containsEntry("plan_title", "'=HYPERLINK(A1)")
+                .containsEntry("eur_other", "10.00").containsEntry("eur_french_mfa", "0.00"));
+        assertThat(rows).extracting(row -> row.get("activity_title")).containsExactly("'+381 11 3223 446", "'-20 % za mlade",
+                "'@SUM(A1:A9)", "Razmena mladih = 2020", "'=već tekst");
+        assertThat(JSON.readTree(api.get("/api/plans/" + plan).body()).get("title").asString())
+                .as("only the CSV cell is escaped, never what is stored").isEqualTo("=HYPERLINK(A1)");
+    }
+
+    @Test
+    void givesAStreamedCsvExportMoreThanTheServletContainersDefaultAsyncTimeout() {
+        // the export is an async request: Tomcat's default (30 s) would cut a large one off after its 200
+        assertThat(webMvc.getAsync().getRequestTimeout()).isGreaterThanOrEqualTo(Duration.ofMinutes(30));
     }
 
     private Answer draft2020(String partnershipId) {

@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 
 import org.decoop.partnership.partnership.domain.Partner;
 import org.decoop.partnership.partnership.domain.Partnership;
+import org.decoop.platform.web.CsvCells;
 
 import tools.jackson.databind.SequenceWriter;
 import tools.jackson.dataformat.csv.CsvMapper;
@@ -19,7 +20,10 @@ import tools.jackson.dataformat.csv.CsvSchema;
 /**
  * The partnership list as CSV (RFC 4180, UTF-8, CRLF, a header row): one row per partnership,
  * written as the rows come from the store's cursor. Several partners in one cell are separated
- * by {@code "; "}. The coordinator's e-mail is not open data and is not written.
+ * by {@code "; "}. The coordinator's e-mail is not open data and is not written. A text cell a
+ * spreadsheet would run as a formula (names of local authorities are anyone's text: one starting
+ * with {@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage return) is written with a
+ * {@code '} in front ({@link CsvCells}).
  */
 final class PartnershipsCsv {
 
@@ -43,10 +47,11 @@ final class PartnershipsCsv {
     private static List<Object> row(Partnership partnership) {
         List<Partner> partners = partnership.partners();
         return List.of(
-                partnership.id().value(),
+                CsvCells.text(partnership.id().value()),
                 partnership.status().name(),
-                partners.stream().map(partner -> partner.code() == null ? "" : partner.code()).collect(Collectors.joining("; ")),
-                partners.stream().map(Partner::name).collect(Collectors.joining("; ")),
+                CsvCells.text(partners.stream().map(partner -> partner.code() == null ? "" : partner.code())
+                        .collect(Collectors.joining("; "))),
+                CsvCells.text(partners.stream().map(Partner::name).collect(Collectors.joining("; "))),
                 partners.stream().map(partner -> partner.country().code()).distinct().collect(Collectors.joining("; ")),
                 partnership.themes().stream().map(Enum::name).sorted().collect(Collectors.joining("; ")),
                 partnership.since() == null ? "" : partnership.since().toString(),

@@ -1,5 +1,6 @@
 package org.decoop.partnership.partnership;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.BDDMockito.given;
@@ -9,6 +10,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
 
 import org.decoop.partnership.partnership.domain.PartnerUnknown;
 import org.decoop.partnership.partnership.domain.PartnershipId;
@@ -23,6 +26,7 @@ import org.decoop.platform.web.StrictRequests;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcProperties;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -47,6 +51,15 @@ class PartnershipApiWebTest {
 
     @MockitoBean
     PartnershipService service;
+
+    @Autowired
+    WebMvcProperties webMvc;
+
+    @Test
+    void givesAStreamedCsvExportMoreThanTheServletContainersDefaultAsyncTimeout() {
+        // the export is an async request: Tomcat's default (30 s) would cut a large one off after its 200
+        assertThat(webMvc.getAsync().getRequestTimeout()).isGreaterThanOrEqualTo(Duration.ofMinutes(30));
+    }
 
     @Test
     void answersMalformedJsonWithAProblem() throws Exception {

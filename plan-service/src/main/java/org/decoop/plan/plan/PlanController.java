@@ -97,7 +97,9 @@ class PlanController {
     @GetMapping(produces = PlansCsv.MEDIA_TYPE)
     @Operation(summary = "Every activity of every plan the search finds (not one page: all of them) as CSV, RFC 4180, UTF-8, streamed",
             description = "One row per activity: plan id, year, plan status, plan title, activity id, activity title, theme, "
-                    + "partnership ids (separated by '; '), then the activity's EUR from each funding source (eur_french_mfa, ...).")
+                    + "partnership ids (separated by '; '), then the activity's EUR from each funding source (eur_french_mfa, ...). "
+                    + "A text cell starting with =, +, -, @, a tab or a carriage return is written with a ' in front, "
+                    + "so that a spreadsheet shows it as text instead of running it as a formula.")
     ResponseEntity<StreamingResponseBody> searchAsCsv(
             @RequestParam(required = false) @Min(Plan.FIRST_YEAR) @Max(Plan.LAST_YEAR) Integer year,
             @RequestParam(required = false) PlanStatus status,

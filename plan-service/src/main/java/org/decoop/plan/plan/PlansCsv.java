@@ -17,6 +17,7 @@ import org.decoop.events.FundingSource;
 import org.decoop.plan.plan.domain.Activity;
 import org.decoop.plan.plan.domain.FundingLine;
 import org.decoop.plan.plan.domain.Plan;
+import org.decoop.platform.web.CsvCells;
 
 import tools.jackson.databind.SequenceWriter;
 import tools.jackson.dataformat.csv.CsvMapper;
@@ -27,7 +28,9 @@ import tools.jackson.dataformat.csv.CsvSchema;
  * the plans come from the store's cursor, so memory does not grow with the number of rows. A plan
  * without activities has no row. Several partnerships in one cell are separated by {@code "; "};
  * each funding source has a column of its own ({@code eur_french_mfa}, ...), the activity's EUR
- * from that source (0.00 when none).
+ * from that source (0.00 when none). A text cell a spreadsheet would run as a formula (a title
+ * starting with {@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage return) is written
+ * with a {@code '} in front ({@link CsvCells}).
  */
 final class PlansCsv {
 
@@ -61,14 +64,14 @@ final class PlansCsv {
 
     private static List<Object> row(Plan plan, Activity activity) {
         List<Object> row = new ArrayList<>(List.of(
-                plan.id().value(),
+                CsvCells.text(plan.id().value()),
                 plan.year(),
                 plan.status().name(),
-                plan.title(),
-                activity.id().value(),
-                activity.title(),
+                CsvCells.text(plan.title()),
+                CsvCells.text(activity.id().value()),
+                CsvCells.text(activity.title()),
                 activity.theme().name(),
-                String.join("; ", activity.partnershipIds())));
+                CsvCells.text(String.join("; ", activity.partnershipIds()))));
         Map<FundingSource, BigDecimal> bySource = new EnumMap<>(FundingSource.class);
         for (FundingLine line : activity.funding()) {
             bySource.merge(line.source(), line.amountEur(), BigDecimal::add);
