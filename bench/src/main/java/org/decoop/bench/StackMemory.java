@@ -11,8 +11,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The resident memory of the whole local stack: the {@code local-stack.jar} process (the store)
- * and every process it started (Kafka, Keycloak, the three services), read from {@code /proc}.
+ * The resident memory of the whole local stack: the {@code local-stack.jar} launcher and every
+ * process it started (the store, Kafka, Keycloak, Zipkin, GreenMail, the three services), read
+ * from {@code /proc}.
  */
 final class StackMemory {
 
@@ -76,11 +77,16 @@ final class StackMemory {
     }
 
     private static String nameOf(String command) {
-        for (String name : List.of("partnership-service", "plan-service", "notification-service", "keycloak", "zipkin", "kafka.Kafka")) {
+        for (String name : List.of("partnership-service", "plan-service", "notification-service", "keycloak", "zipkin", "kafka.Kafka",
+                "MongoStandIn", "greenmail")) {
             if (command.contains(name)) {
-                return name.equals("kafka.Kafka") ? "kafka" : name;
+                return switch (name) {
+                    case "kafka.Kafka" -> "kafka";
+                    case "MongoStandIn" -> "store";
+                    default -> name;
+                };
             }
         }
-        return command.contains("local-stack.jar") ? "local-stack (store)" : "other";
+        return command.contains("local-stack.jar") ? "local-stack (launcher)" : "other";
     }
 }

@@ -2,7 +2,10 @@ package org.decoop.localstack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -37,8 +40,6 @@ import org.apache.kafka.common.config.SaslConfigs;
 import org.apache.kafka.common.Uuid;
 import org.decoop.events.EventCatalog;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 
 /**
  * The whole system on one machine with one command and no Docker: the real Keycloak (realm
@@ -53,6 +54,8 @@ public final class LocalStack {
     static final int PARTITIONS = 3;
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+    /** The store's heap: its data is on disk (H2), the heap holds H2's cache and the requests in flight. */
+    private static final String STORE_HEAP = "512m";
     private static final Duration RESTART_BACKOFF = Duration.ofSeconds(15);
     private static final List<String> SERVICES = List.of("partnership-service", "plan-service", "notification-service");
 
@@ -68,8 +71,7 @@ public final class LocalStack {
     private ChildProcess zipkin;
     private ChildProcess mail;
     private ChildProcess kafka;
-    private MongoServer mongo;
-    private H2Backend store;
+    private ChildProcess mongo;
     private ScheduledExecutorService supervisor;
     private volatile boolean stopping;
     /** Set first thing on Ctrl-C / SIGTERM, before children killed by the same signal make the start fail. */
@@ -200,11 +202,41 @@ public final class LocalStack {
                 mail.pid(), options.smtpPort(), options.mailUrl());
     }
 
-    private void startMongo() {
-        store = new H2Backend(options.data().resolve("mongo.mv").toString());
-        mongo = new MongoServer(store);
-        mongo.bind("127.0.0.1", options.mongoPort());
-        log("MongoDB-compatible store (mongo-java-server, H2 on disk) on 127.0.0.1:%d", options.mongoPort());
+    /**
+     * The MongoDB-compatible store (mongo-java-server, H2 on disk) in a JVM of its own with a bounded
+     * heap: inside the launcher's JVM it had none (a quarter of the machine) and grew with the data.
+     */
+    private void startMongo() throws IOException, InterruptedException {
+        Path jar;
+        try {
+            jar = Path.of(MongoStandIn.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        }
+        catch (URISyntaxException e) {
+            throw new IllegalStateException("Cannot locate the local stack's jar", e);
+        }
+        mongo = new ChildProcess("store", List.of(java, "-Xms64m", "-Xmx" + STORE_HEAP, "-XX:+UseSerialGC", "-cp", jar.toString(),
+                MongoStandIn.class.getName(), Integer.toString(options.mongoPort()), options.data().toString(), "127.0.0.1"),
+                Map.of(), options.logs().resolve("store.log"));
+        mongo.start();
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        while (!accepts(options.mongoPort())) {
+            if (!mongo.isAlive() || System.nanoTime() > deadline) {
+                throw new IllegalStateException("The store did not start; see " + mongo.log());
+            }
+            TimeUnit.MILLISECONDS.sleep(200);
+        }
+        log("MongoDB-compatible store (mongo-java-server, H2 on disk, heap at most %s; pid %d) on 127.0.0.1:%d, logging to %s",
+                STORE_HEAP, mongo.pid(), options.mongoPort(), mongo.log());
+    }
+
+    private static boolean accepts(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+            return true;
+        }
+        catch (IOException notYet) {
+            return false;
+        }
     }
 
     /**
@@ -424,6 +456,7 @@ public final class LocalStack {
         supervised.put("the Kafka broker", kafka);
         supervised.put("Keycloak", keycloak);
         supervised.put("Zipkin", zipkin);
+        supervised.put("the store", mongo);
         supervised.put("GreenMail", mail);
         supervised.forEach((name, child) -> {
             // At most one restart per process every RESTART_BACKOFF: one that cannot start does not spin.
@@ -507,8 +540,7 @@ public final class LocalStack {
             kafka.stop(STOP_GRACE);
         }
         if (mongo != null) {
-            mongo.shutdownNow();
-            store.close();
+            mongo.stop(STOP_GRACE);
         }
         log("stopped");
     }

@@ -8,10 +8,11 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 
 /**
- * A MongoDB stand-in: mongo-java-server with its H2 backend, listening like {@code mongod}.
- * Used by the local compose proof on machines where no MongoDB image can be had; it is not MongoDB.
+ * A MongoDB stand-in: mongo-java-server with its H2 backend, listening like {@code mongod}; it is
+ * not MongoDB. The local stack runs it in a JVM of its own (a bounded heap); the local compose
+ * proof uses it where no MongoDB image can be had.
  *
- * <pre>java -cp local-stack.jar org.decoop.localstack.MongoStandIn [port] [data-dir]</pre>
+ * <pre>java -cp local-stack.jar org.decoop.localstack.MongoStandIn [port] [data-dir] [bind-address]</pre>
  */
 public final class MongoStandIn {
 
@@ -25,7 +26,7 @@ public final class MongoStandIn {
         Files.createDirectories(data);
         H2Backend backend = new H2Backend(data.resolve("mongo.mv").toString());
         MongoServer server = new MongoServer(backend);
-        server.bind("0.0.0.0", port);
+        server.bind(args.length > 2 ? args[2] : "0.0.0.0", port);
         System.out.printf("MongoDB stand-in (mongo-java-server %s, H2 in %s) listening on %d%n",
                 MongoServer.class.getPackage().getImplementationVersion(), data, port);
         CountDownLatch stopped = new CountDownLatch(1);
