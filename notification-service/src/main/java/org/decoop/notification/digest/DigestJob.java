@@ -20,10 +20,9 @@ import org.decoop.notification.subscription.domain.Digest;
 import org.decoop.notification.subscription.domain.RetrySchedule;
 import org.decoop.notification.subscription.domain.Subscription;
 import org.decoop.notification.subscription.domain.SubscriptionId;
-import org.decoop.platform.scheduling.PeriodicWork;
+import org.decoop.platform.scheduling.PeriodicJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -47,7 +46,7 @@ import io.micrometer.core.instrument.MeterRegistry;
  * <p>The lease is renewed right before the e-mail is handed to the mail server, so a slow mail
  * server does not let another instance take the digest over while it is being sent.
  */
-class DigestJob implements SmartLifecycle {
+class DigestJob extends PeriodicJob {
 
     private static final Logger log = LoggerFactory.getLogger(DigestJob.class);
 
@@ -65,10 +64,10 @@ class DigestJob implements SmartLifecycle {
     private final Duration mailTimeout;
     private final Clock clock;
     private final MeterRegistry meters;
-    private final PeriodicWork work;
 
     DigestJob(Subscriptions subscriptions, Notifications notifications, DigestDispatches dispatches, DigestMailer mailer,
             DigestProperties properties, NotificationProperties notificationProperties, Clock clock, MeterRegistry meters) {
+        super("digest-job", Duration.ZERO, properties.interval());
         this.subscriptions = subscriptions;
         this.notifications = notifications;
         this.dispatches = dispatches;
@@ -80,11 +79,11 @@ class DigestJob implements SmartLifecycle {
         this.mailTimeout = notificationProperties.timeout();
         this.clock = clock;
         this.meters = meters;
-        this.work = new PeriodicWork("digest-job", Duration.ZERO, properties.interval(), Duration.ofSeconds(5), this::runOnce);
     }
 
     /** One pass; returns how many digest e-mails it sent. */
-    int runOnce() {
+    @Override
+    protected int runOnce() {
         int sent = 0;
         for (DigestDispatch due : dispatches.due(clock.instant(), SWEEP_LIMIT)) {
             if (Thread.currentThread().isInterrupted()) {
@@ -194,20 +193,5 @@ class DigestJob implements SmartLifecycle {
 
     private void count(DigestDispatch dispatch) {
         meters.counter("decoop.notifications.digests", "outcome", dispatch.status().name().toLowerCase(Locale.ROOT)).increment();
-    }
-
-    @Override
-    public void start() {
-        work.start();
-    }
-
-    @Override
-    public void stop() {
-        work.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return work.isRunning();
     }
 }

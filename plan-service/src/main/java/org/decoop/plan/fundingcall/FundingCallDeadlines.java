@@ -1,12 +1,9 @@
 package org.decoop.plan.fundingcall;
 
-import java.time.Duration;
-
-import org.decoop.platform.scheduling.PeriodicWork;
+import org.decoop.platform.scheduling.PeriodicJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,42 +15,26 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty(name = "decoop.funding-calls.deadline-check.enabled", havingValue = "true", matchIfMissing = true)
-class FundingCallDeadlines implements SmartLifecycle {
+class FundingCallDeadlines extends PeriodicJob {
 
     private static final Logger log = LoggerFactory.getLogger(FundingCallDeadlines.class);
 
     private final FundingCallService calls;
     private final FundingCallProperties properties;
-    private final PeriodicWork work;
 
     FundingCallDeadlines(FundingCallService calls, FundingCallProperties properties) {
+        super("funding-call-deadlines", properties.deadlineCheck().initialDelay(), properties.deadlineCheck().interval());
         this.calls = calls;
         this.properties = properties;
-        this.work = new PeriodicWork("funding-call-deadlines", properties.deadlineCheck().initialDelay(),
-                properties.deadlineCheck().interval(), Duration.ofSeconds(5), this::runOnce);
     }
 
     /** One run; returns how many deadlines were announced. */
-    int runOnce() {
+    @Override
+    protected int runOnce() {
         int announced = calls.announceDueDeadlines(properties.closingSoonDays());
         if (announced > 0) {
             log.info("{} funding call deadline(s) announced", announced);
         }
         return announced;
-    }
-
-    @Override
-    public void start() {
-        work.start();
-    }
-
-    @Override
-    public void stop() {
-        work.stop();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return work.isRunning();
     }
 }
