@@ -58,10 +58,8 @@ final class Keycloak {
      * reads it, and forgets Keycloak's data (users' sessions, the realm as changed) when asked to.
      */
     ChildProcess prepare(boolean fresh, String javaHome) throws IOException {
-        Path zip = options.jars().resolve("local-stack").resolve("target").resolve("keycloak").resolve("keycloak-quarkus-dist.zip");
-        if (!Files.isRegularFile(zip)) {
-            throw new IllegalStateException(zip + " is missing: build first with ./mvnw -B -DskipTests package");
-        }
+        Path zip = LocalStack.built(options.jars().resolve("local-stack").resolve("target").resolve("keycloak")
+                .resolve("keycloak-quarkus-dist.zip"));
         Path installs = Files.createDirectories(options.home().resolve("keycloak"));
         String top = topDirectoryOf(zip);
         Path home = installs.resolve(top);

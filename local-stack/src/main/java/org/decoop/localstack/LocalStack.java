@@ -17,8 +17,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Objects;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -133,10 +133,7 @@ public final class LocalStack {
         Files.createDirectories(options.logs());
         credentials = Credentials.in(options.home());
         for (String service : SERVICES) {
-            Path jar = jarOf(service);
-            if (!Files.isRegularFile(jar)) {
-                throw new IllegalStateException(jar + " is missing: build first with ./mvnw -B -DskipTests package");
-            }
+            built(jarOf(service));
         }
         // Keycloak takes longest: it starts first and comes up while Kafka and the services do.
         keycloak = identity.prepare(options.fresh(), javaHome());
@@ -172,10 +169,7 @@ public final class LocalStack {
      * memory (the newest 20 000 spans): where a person looks at one trace of a command.
      */
     private void startZipkin() throws IOException {
-        Path jar = options.jars().resolve("local-stack").resolve("target").resolve("zipkin").resolve("zipkin.jar");
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar + " is missing: build first with ./mvnw -B -DskipTests package");
-        }
+        Path jar = built(options.jars().resolve("local-stack").resolve("target").resolve("zipkin").resolve("zipkin.jar"));
         zipkin = new ChildProcess("zipkin", List.of(java, "-Xms32m", "-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-jar", jar.toString()), Map.of("STORAGE_TYPE", "mem", "MEM_MAX_SPANS", "20000",
                 "QUERY_PORT", Integer.toString(options.zipkinPort()), "JAVA_OPTS", ""), options.logs().resolve("zipkin.log"));
@@ -189,10 +183,7 @@ public final class LocalStack {
      * readable through its REST API. No mail leaves the machine.
      */
     private void startMail() throws IOException {
-        Path jar = options.jars().resolve("local-stack").resolve("target").resolve("greenmail").resolve("greenmail.jar");
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar + " is missing: build first with ./mvnw -B -DskipTests package");
-        }
+        Path jar = built(options.jars().resolve("local-stack").resolve("target").resolve("greenmail").resolve("greenmail.jar"));
         mail = new ChildProcess("greenmail", List.of(java, "-Xms16m", "-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-Dgreenmail.smtp.hostname=127.0.0.1", "-Dgreenmail.smtp.port=" + options.smtpPort(),
                 "-Dgreenmail.api.hostname=127.0.0.1", "-Dgreenmail.api.port=" + options.mailPort(),
@@ -227,6 +218,14 @@ public final class LocalStack {
         }
         log("MongoDB-compatible store (mongo-java-server, H2 on disk, heap at most %s; pid %d) on 127.0.0.1:%d, logging to %s",
                 STORE_HEAP, mongo.pid(), options.mongoPort(), mongo.log());
+    }
+
+    /** {@code file}, which the build puts there; says how to get it when it is missing. */
+    static Path built(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalStateException(file + " is missing: build first with ./mvnw -B -DskipTests package");
+        }
+        return file;
     }
 
     private static boolean accepts(int port) {
@@ -514,24 +513,12 @@ public final class LocalStack {
         if (supervisor != null) {
             supervisor.shutdownNow();
         }
+        // the services and what nothing else depends on stop together; then the broker, then the store
+        List<ChildProcess> first = new ArrayList<>(services.values());
+        first.addAll(Stream.of(keycloak, zipkin, mail).filter(Objects::nonNull).toList());
         List<Thread> stops = new ArrayList<>();
-        for (ChildProcess child : services.values()) {
+        for (ChildProcess child : first) {
             Thread thread = new Thread(() -> child.stop(STOP_GRACE), "stop-" + child.name());
-            thread.start();
-            stops.add(thread);
-        }
-        if (keycloak != null) {
-            Thread thread = new Thread(() -> keycloak.stop(STOP_GRACE), "stop-keycloak");
-            thread.start();
-            stops.add(thread);
-        }
-        if (zipkin != null) {
-            Thread thread = new Thread(() -> zipkin.stop(STOP_GRACE), "stop-zipkin");
-            thread.start();
-            stops.add(thread);
-        }
-        if (mail != null) {
-            Thread thread = new Thread(() -> mail.stop(STOP_GRACE), "stop-greenmail");
             thread.start();
             stops.add(thread);
         }

@@ -20,10 +20,10 @@ import org.decoop.partnership.partnership.domain.PartnershipId;
 import org.decoop.platform.domain.Actor;
 import org.decoop.platform.security.Callers;
 import org.decoop.platform.web.CountryCode;
+import org.decoop.platform.web.CsvExport;
 import org.decoop.platform.web.ETags;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -82,7 +82,7 @@ class PartnershipController {
         return withETag(service.get(new PartnershipId(id)));
     }
 
-    @GetMapping(produces = PartnershipsCsv.MEDIA_TYPE)
+    @GetMapping(produces = CsvExport.MEDIA_TYPE)
     @Operation(summary = "Every partnership the search finds (not one page: all of them) as CSV, RFC 4180, UTF-8, streamed")
     ResponseEntity<StreamingResponseBody> searchAsCsv(
             @RequestParam(required = false) PartnershipStatus status,
@@ -96,9 +96,7 @@ class PartnershipController {
                 PartnershipsCsv.write(all, out);
             }
         };
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"partnerships.csv\"")
-                .body(rows);
+        return CsvExport.attachment("partnerships.csv", rows);
     }
 
     @GetMapping

@@ -2,9 +2,6 @@ package org.decoop.partnership.partnership;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -12,10 +9,7 @@ import java.util.stream.Stream;
 import org.decoop.partnership.partnership.domain.Partner;
 import org.decoop.partnership.partnership.domain.Partnership;
 import org.decoop.platform.web.CsvCells;
-
-import tools.jackson.databind.SequenceWriter;
-import tools.jackson.dataformat.csv.CsvMapper;
-import tools.jackson.dataformat.csv.CsvSchema;
+import org.decoop.platform.web.CsvExport;
 
 /**
  * The partnership list as CSV (RFC 4180, UTF-8, CRLF, a header row): one row per partnership,
@@ -27,21 +21,14 @@ import tools.jackson.dataformat.csv.CsvSchema;
  */
 final class PartnershipsCsv {
 
-    static final String MEDIA_TYPE = "text/csv";
-    private static final CsvMapper CSV = CsvMapper.builder().build();
-    private static final CsvSchema SCHEMA = CsvSchema.builder()
-            .addColumn("id").addColumn("status").addColumn("partner_codes").addColumn("partner_names").addColumn("countries")
-            .addColumn("themes").addColumn("since").addColumn("last_activity_on")
-            .setLineSeparator("\r\n").build().withHeader();
+    private static final CsvExport CSV = CsvExport.withColumns(List.of(
+            "id", "status", "partner_codes", "partner_names", "countries", "themes", "since", "last_activity_on"));
 
     private PartnershipsCsv() {
     }
 
     static void write(Stream<Partnership> partnerships, OutputStream out) throws IOException {
-        Writer text = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        try (SequenceWriter rows = CSV.writer(SCHEMA).writeValues(text)) {
-            partnerships.forEach(partnership -> rows.write(row(partnership)));
-        }
+        CSV.write(partnerships.map(PartnershipsCsv::row), out);
     }
 
     private static List<Object> row(Partnership partnership) {

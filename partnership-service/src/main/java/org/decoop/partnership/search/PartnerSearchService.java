@@ -108,11 +108,14 @@ class PartnerSearchService {
         });
     }
 
-    /** The authorities the search could partner with, best first, at most {@code limit}. */
+    /**
+     * The authorities the search could partner with, best first, at most {@code limit}. Two reads
+     * give the ranking what it favours: the open searches that want the searcher's country (mutual
+     * matches) and the partnerships on a wanted theme in a wanted country (experience).
+     */
     List<PartnerMatcher.Match> matches(PartnerSearchId id, int limit) {
         PartnerSearch search = searches.get(id);
         LocalAuthorityId searcher = search.searcher().id();
-        List<LocalAuthority> candidates = candidates(search);
 
         Set<LocalAuthorityId> active = new HashSet<>();
         Set<LocalAuthorityId> dormant = new HashSet<>();
@@ -122,9 +125,14 @@ class PartnerSearchService {
             (partnership.status() == PartnershipStatus.ACTIVE ? active : dormant).addAll(others);
         }
 
+        List<PartnerSearch> wantingUs = searches.openWanting(search.searcher().country(), maxCandidates).stream()
+                .filter(theirs -> search.countries().contains(theirs.searcher().country())).toList();
+        List<Partnership> onWantedThemes = partnerships.notEndedOn(search.themes(), search.countries(), maxCandidates);
+        List<LocalAuthority> candidates = candidates(search, wantingUs, onWantedThemes);
+
         Set<LocalAuthorityId> candidateIds = candidates.stream().map(LocalAuthority::id).collect(Collectors.toSet());
         Map<LocalAuthorityId, Map<Theme, Set<LocalAuthorityId>>> partnersByTheme = new HashMap<>();
-        for (Partnership partnership : partnerships.notEndedOf(candidateIds)) {
+        for (Partnership partnership : onWantedThemes) {
             Set<LocalAuthorityId> members = partnerIds(partnership);
             for (LocalAuthorityId member : members) {
                 if (!candidateIds.contains(member)) {
@@ -137,7 +145,7 @@ class PartnerSearchService {
                 }
             }
         }
-        Map<LocalAuthorityId, List<PartnerSearch>> openSearches = searches.openOf(candidateIds).stream()
+        Map<LocalAuthorityId, List<PartnerSearch>> openSearches = wantingUs.stream()
                 .collect(Collectors.groupingBy(theirs -> theirs.searcher().id()));
 
         List<PartnerMatcher.Match> ranked = PartnerMatcher.rank(search,
@@ -173,16 +181,11 @@ class PartnerSearchService {
      * open search of theirs that wants the searcher's country, partnerships on a wanted theme),
      * then the others of each wanted country, an equal share each, up to {@code maxCandidates}.
      */
-    private List<LocalAuthority> candidates(PartnerSearch search) {
+    private List<LocalAuthority> candidates(PartnerSearch search, List<PartnerSearch> wantingUs, List<Partnership> onWantedThemes) {
         Set<LocalAuthorityId> relevant = new LinkedHashSet<>();
-        for (PartnerSearch theirs : searches.openWanting(search.searcher().country(), maxCandidates)) {
-            if (search.countries().contains(theirs.searcher().country())) {
-                relevant.add(theirs.searcher().id());
-            }
-        }
-        Set<String> wantedCountries = search.countries().stream().map(Country::code).collect(Collectors.toSet());
-        for (Partnership partnership : partnerships.notEndedOn(search.themes(), search.countries(), maxCandidates)) {
-            partnership.partners().stream().filter(partner -> wantedCountries.contains(partner.country().code()))
+        wantingUs.forEach(theirs -> relevant.add(theirs.searcher().id()));
+        for (Partnership partnership : onWantedThemes) {
+            partnership.partners().stream().filter(partner -> search.countries().contains(partner.country()))
                     .forEach(partner -> relevant.add(partner.id()));
         }
         Map<LocalAuthorityId, LocalAuthority> chosen = new LinkedHashMap<>(localAuthorities.byIds(

@@ -1,7 +1,6 @@
 package org.decoop.partnership.search;
 
 import java.time.LocalDate;
-import java.util.Collection;
 import java.util.List;
 
 import org.decoop.events.Country;
@@ -62,13 +61,6 @@ class PartnerSearches extends AggregateRepository<PartnerSearch, PartnerSearchId
     List<PartnerSearch> openWanting(Country country, int limit) {
         Query query = Query.query(Criteria.where("countries").is(country.code()).and("status").is(PartnerSearchStatus.OPEN))
                 .limit(limit);
-        return mongo.find(query, PartnerSearchDocument.class).stream().map(PartnerSearchDocument::toDomain).toList();
-    }
-
-    /** The OPEN searches of these authorities. */
-    List<PartnerSearch> openOf(Collection<LocalAuthorityId> searchers) {
-        Query query = Query.query(Criteria.where("localAuthority.id").in(searchers.stream().map(LocalAuthorityId::value).toList())
-                .and("status").is(PartnerSearchStatus.OPEN));
         return mongo.find(query, PartnerSearchDocument.class).stream().map(PartnerSearchDocument::toDomain).toList();
     }
 }

@@ -23,7 +23,7 @@ class QueryIndexesTest {
                 Query.of("GET /api/partnerships?theme=", "by_theme", List.of("themes"), "establishedAt", "_id"),
                 Query.of("GET /api/partnerships?localAuthorityId=", "by_partner", List.of("partners._id"), "establishedAt", "_id"),
                 Query.of("dormancy job: ACTIVE without activity since", "dormancy", List.of("status", "lastActivityOn")),
-                Query.of("partner search matches: the partnerships of the searcher and of the candidates", "by_partner",
+                Query.of("partner search matches: the partnerships of the searcher", "by_partner",
                         List.of("partners._id")),
                 Query.of("partner search matches: partnerships on the wanted themes", "by_theme", List.of("themes"))));
     }

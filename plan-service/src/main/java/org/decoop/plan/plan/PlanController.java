@@ -24,10 +24,10 @@ import org.decoop.plan.plan.domain.Signature;
 import org.decoop.platform.domain.Field;
 import org.decoop.platform.domain.InvalidValue;
 import org.decoop.platform.security.Callers;
+import org.decoop.platform.web.CsvExport;
 import org.decoop.platform.web.ETags;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -94,7 +94,7 @@ class PlanController {
         return withETag(service.get(new PlanId(id)));
     }
 
-    @GetMapping(produces = PlansCsv.MEDIA_TYPE)
+    @GetMapping(produces = CsvExport.MEDIA_TYPE)
     @Operation(summary = "Every activity of every plan the search finds (not one page: all of them) as CSV, RFC 4180, UTF-8, streamed",
             description = "One row per activity: plan id, year, plan status, plan title, activity id, activity title, theme, "
                     + "partnership ids (separated by '; '), then the activity's EUR from each funding source (eur_french_mfa, ...). "
@@ -110,9 +110,7 @@ class PlanController {
                 PlansCsv.write(all, out);
             }
         };
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"plans.csv\"")
-                .body(rows);
+        return CsvExport.attachment("plans.csv", rows);
     }
 
     @GetMapping

@@ -3,12 +3,8 @@ package org.decoop.plan.plan;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
 import java.util.stream.Stream;
 
 import org.decoop.events.PlanStatus;
@@ -20,7 +16,6 @@ import org.decoop.plan.partnershipview.PartnershipView;
 import org.decoop.plan.plan.domain.Activity;
 import org.decoop.plan.plan.domain.ActivityId;
 import org.decoop.plan.plan.domain.CallFunding;
-import org.decoop.plan.plan.domain.FundingLine;
 import org.decoop.plan.plan.domain.PartnershipNotUsable;
 import org.decoop.plan.plan.domain.Party;
 import org.decoop.plan.plan.domain.Plan;
@@ -58,7 +53,7 @@ class PlanService {
     }
 
     Plan draft(int year, String title, List<Party> parties, List<Theme> themes, List<Activity> activities, Actor by) {
-        Map<String, FundingCall> calls = fundingCalls.byIds(callIds(activities));
+        Map<String, FundingCall> calls = fundingCalls.byIds(CallFunding.callIdsOf(activities));
         LocalDate today = FundingCall.dayOf(clock.instant());
         for (int i = 0; i < activities.size(); i++) {
             checkPartnerships(activities.get(i), Field.named("activities").at(i));
@@ -92,7 +87,7 @@ class PlanService {
     Plan addActivity(PlanId id, Activity activity, ExpectedVersion expected, Actor by) {
         checkPartnerships(activity, null);
         // null place: the activity is the request's body, its lines are funding[j]
-        CallFunding.check(activity, null, fundingCalls.byIds(callIds(List.of(activity))), FundingCall.dayOf(clock.instant()));
+        CallFunding.check(activity, null, fundingCalls.byIds(CallFunding.callIdsOf(List.of(activity))), FundingCall.dayOf(clock.instant()));
         return plans.change(id, expected, plan -> {
             plan.addActivity(activity, by);
             requirePublishable(plan);
@@ -109,13 +104,6 @@ class PlanService {
 
     Plan cancel(PlanId id, String reason, ExpectedVersion expected, Actor by) {
         return plans.change(id, expected, plan -> plan.cancel(reason, by, clock.instant()));
-    }
-
-    private static Set<String> callIds(Collection<Activity> activities) {
-        Set<String> ids = new LinkedHashSet<>();
-        activities.forEach(activity -> activity.funding().stream().map(FundingLine::callId).filter(Objects::nonNull)
-                .forEach(ids::add));
-        return ids;
     }
 
     /**

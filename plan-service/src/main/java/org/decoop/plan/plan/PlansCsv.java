@@ -2,13 +2,10 @@ package org.decoop.plan.plan;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -18,10 +15,7 @@ import org.decoop.plan.plan.domain.Activity;
 import org.decoop.plan.plan.domain.FundingLine;
 import org.decoop.plan.plan.domain.Plan;
 import org.decoop.platform.web.CsvCells;
-
-import tools.jackson.databind.SequenceWriter;
-import tools.jackson.dataformat.csv.CsvMapper;
-import tools.jackson.dataformat.csv.CsvSchema;
+import org.decoop.platform.web.CsvExport;
 
 /**
  * The plan list as CSV (RFC 4180, UTF-8, CRLF, a header row): one row per activity, written as
@@ -34,21 +28,18 @@ import tools.jackson.dataformat.csv.CsvSchema;
  */
 final class PlansCsv {
 
-    static final String MEDIA_TYPE = "text/csv";
-    private static final CsvMapper CSV = CsvMapper.builder().build();
-    private static final CsvSchema SCHEMA = schema();
+    private static final CsvExport CSV = CsvExport.withColumns(columns());
 
     private PlansCsv() {
     }
 
-    private static CsvSchema schema() {
-        CsvSchema.Builder columns = CsvSchema.builder()
-                .addColumn("plan_id").addColumn("year").addColumn("plan_status").addColumn("plan_title")
-                .addColumn("activity_id").addColumn("activity_title").addColumn("theme").addColumn("partnership_ids");
+    private static List<String> columns() {
+        List<String> columns = new ArrayList<>(List.of("plan_id", "year", "plan_status", "plan_title", "activity_id",
+                "activity_title", "theme", "partnership_ids"));
         for (FundingSource source : FundingSource.values()) {
-            columns.addColumn(sourceColumn(source));
+            columns.add(sourceColumn(source));
         }
-        return columns.setLineSeparator("\r\n").build().withHeader();
+        return columns;
     }
 
     static String sourceColumn(FundingSource source) {
@@ -56,10 +47,7 @@ final class PlansCsv {
     }
 
     static void write(Stream<Plan> plans, OutputStream out) throws IOException {
-        Writer text = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        try (SequenceWriter rows = CSV.writer(SCHEMA).writeValues(text)) {
-            plans.forEach(plan -> plan.activities().forEach(activity -> rows.write(row(plan, activity))));
-        }
+        CSV.write(plans.flatMap(plan -> plan.activities().stream().map(activity -> row(plan, activity))), out);
     }
 
     private static List<Object> row(Plan plan, Activity activity) {

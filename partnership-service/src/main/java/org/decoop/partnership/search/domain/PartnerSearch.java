@@ -66,10 +66,7 @@ public final class PartnerSearch extends AggregateRoot<PartnerSearchEvent> {
     /** Opens a search for the authority {@code searcher}: only a caller acting for it, or a steward, may. */
     public static PartnerSearch open(PartnerSearchId id, LocalAuthority searcher, List<Theme> themes, List<Country> countries,
             String description, LocalDate openUntil, Actor by, Instant now) {
-        if (!by.mayActForAny(searcher.code() == null ? List.of() : List.of(searcher.code()))) {
-            throw new NotAllowed("Only a caller acting for %s, or a steward, may open a partner search for it"
-                    .formatted(searcher.code() == null ? searcher.name() : searcher.code()));
-        }
+        requireMayActFor(searcher, by, "open a partner search for it");
         if (themes == null || themes.isEmpty()) {
             throw new InvalidValue("themes", "name at least one theme");
         }
@@ -123,11 +120,15 @@ public final class PartnerSearch extends AggregateRoot<PartnerSearchEvent> {
 
     /** Refuses a caller who may not close it (403), then a search already CLOSED (409). */
     public void requireClosableBy(Actor by) {
-        if (!by.mayActForAny(searcher.code() == null ? List.of() : List.of(searcher.code()))) {
-            throw new NotAllowed("Only a caller acting for %s, or a steward, may close its partner search"
-                    .formatted(searcher.code() == null ? searcher.name() : searcher.code()));
-        }
+        requireMayActFor(searcher, by, "close its partner search");
         requireOpen();
+    }
+
+    private static void requireMayActFor(LocalAuthority searcher, Actor by, String action) {
+        if (!by.mayActForAny(searcher.code() == null ? List.of() : List.of(searcher.code()))) {
+            throw new NotAllowed("Only a caller acting for %s, or a steward, may %s"
+                    .formatted(searcher.code() == null ? searcher.name() : searcher.code(), action));
+        }
     }
 
     /**

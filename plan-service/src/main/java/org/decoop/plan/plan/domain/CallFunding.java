@@ -2,9 +2,13 @@ package org.decoop.plan.plan.domain;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
 import org.decoop.plan.fundingcall.domain.FundingCall;
 import org.decoop.plan.fundingcall.domain.FundingLineRefused;
@@ -40,16 +44,30 @@ public final class CallFunding {
                 continue;
             }
             Field field = lineField(place, j);
-            FundingCall call = calls.get(line.callId());
-            if (call == null) {
-                throw new FundingLineRefused(field, "funding call %s is not known".formatted(line.callId()));
-            }
+            FundingCall call = callNamed(line, field, calls);
             call.requireNotClosedOn(field, today);
             call.requireFunds(field, line.source(), activity.theme());
             BigDecimal taken = takenFromCall.merge(line.callId(), line.amountEur(), BigDecimal::add);
             call.requireGrantWithin(field, taken);
             call.requireShareWithin(field, taken, activity.totalEur());
         }
+    }
+
+    /** The ids of the funding calls these activities' lines name. */
+    public static Set<String> callIdsOf(Collection<Activity> activities) {
+        Set<String> ids = new LinkedHashSet<>();
+        activities.forEach(activity -> activity.funding().stream().map(FundingLine::callId).filter(Objects::nonNull)
+                .forEach(ids::add));
+        return ids;
+    }
+
+    /** The call a line names, refused at {@code field} when it is not among {@code calls}. */
+    static FundingCall callNamed(FundingLine line, Field field, Map<String, FundingCall> calls) {
+        FundingCall call = calls.get(line.callId());
+        if (call == null) {
+            throw new FundingLineRefused(field, "funding call %s is not known".formatted(line.callId()));
+        }
+        return call;
     }
 
     /** {@code funding[j]} of the activity at {@code place}, or of the request itself. */

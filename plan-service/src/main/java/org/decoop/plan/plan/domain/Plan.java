@@ -15,7 +15,6 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -33,7 +32,6 @@ import org.decoop.events.plan.PlanEvent;
 import org.decoop.events.plan.PlanSignatureRecorded;
 import org.decoop.events.plan.PlanSigned;
 import org.decoop.plan.fundingcall.domain.FundingCall;
-import org.decoop.plan.fundingcall.domain.FundingLineRefused;
 import org.decoop.platform.domain.Actor;
 import org.decoop.platform.domain.AggregateRoot;
 import org.decoop.platform.domain.DoesNotExist;
@@ -185,21 +183,14 @@ public final class Plan extends AggregateRoot<PlanEvent> {
                     continue;
                 }
                 Field line = CallFunding.lineField(Field.named("activities").at(i), j);
-                FundingCall call = calls.get(callId);
-                if (call == null) {
-                    throw new FundingLineRefused(line, "funding call %s is not known".formatted(callId));
-                }
-                call.requireOpenOn(line, day);
+                CallFunding.callNamed(lines.get(j), line, calls).requireOpenOn(line, day);
             }
         }
     }
 
     /** The ids of the funding calls the plan's funding lines name. */
     public Set<String> callIds() {
-        Set<String> ids = new LinkedHashSet<>();
-        activities.forEach(activity -> activity.funding().stream().map(FundingLine::callId).filter(Objects::nonNull)
-                .forEach(ids::add));
-        return ids;
+        return CallFunding.callIdsOf(activities);
     }
 
     /** Completes one activity of a SIGNED plan; the last one completes the plan. */

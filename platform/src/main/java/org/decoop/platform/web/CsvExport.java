@@ -1,0 +1,58 @@
+package org.decoop.platform.web;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+import tools.jackson.databind.SequenceWriter;
+import tools.jackson.dataformat.csv.CsvMapper;
+import tools.jackson.dataformat.csv.CsvSchema;
+
+/**
+ * A list exported as CSV (RFC 4180, UTF-8, CRLF, a header row), written by Jackson's CSV module
+ * row by row as the rows come: memory does not grow with their number. Text that people wrote goes
+ * through {@link CsvCells#text} first.
+ */
+public final class CsvExport {
+
+    /** What {@code Accept} asks for. */
+    public static final String MEDIA_TYPE = "text/csv";
+
+    private static final CsvMapper CSV = CsvMapper.builder().build();
+
+    private final CsvSchema schema;
+
+    private CsvExport(List<String> columns) {
+        CsvSchema.Builder builder = CsvSchema.builder();
+        columns.forEach(builder::addColumn);
+        this.schema = builder.setLineSeparator("\r\n").build().withHeader();
+    }
+
+    public static CsvExport withColumns(List<String> columns) {
+        return new CsvExport(columns);
+    }
+
+    /** The header row, then one line per row, each row's cells in the columns' order. */
+    public void write(Stream<List<Object>> rows, OutputStream out) throws IOException {
+        Writer text = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        try (SequenceWriter writer = CSV.writer(schema).writeValues(text)) {
+            rows.forEach(writer::write);
+        }
+    }
+
+    /** A download named {@code fileName}, its rows written by {@code body} as the client reads them. */
+    public static ResponseEntity<StreamingResponseBody> attachment(String fileName, StreamingResponseBody body) {
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(MEDIA_TYPE + ";charset=UTF-8"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName + "\"")
+                .body(body);
+    }
+}
