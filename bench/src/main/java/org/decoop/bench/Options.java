@@ -47,9 +47,9 @@ record Options(boolean quick, String partnership, String plan, String notificati
         return new Options(quick, "http://" + host + ":8081", "http://" + host + ":8082", "http://" + host + ":8083",
                 "http://" + host + ":8180", "mongodb://127.0.0.1:27017", home, out, "decoop",
                 quick ? 100_000 : 300_000, quick ? 2_000 : 5_000,
-                Duration.ofSeconds(quick ? 5 : 20), Duration.ofSeconds(quick ? 3 : 10),
-                Duration.ofSeconds(quick ? 5 : 20), quick ? 5_000 : 10_000,
-                Duration.ofSeconds(quick ? 45 : 300), Duration.ofSeconds(quick ? 20 : 60), quick ? 60 : 200,
+                Duration.ofSeconds(quick ? 5 : 10), Duration.ofSeconds(quick ? 3 : 5),
+                Duration.ofSeconds(quick ? 5 : 15), 5_000,
+                Duration.ofSeconds(quick ? 45 : 300), Duration.ofSeconds(quick ? 20 : 40), quick ? 40 : 80,
                 1_000, large > 0 ? large : quick ? 10_000 : 20_000);
     }
 }

@@ -26,6 +26,8 @@ final class ChildProcess {
     synchronized void start() throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        // glibc gives each thread that allocates its own 64 MB arena: two are plenty for a JVM, whose heap is its own
+        builder.environment().put("MALLOC_ARENA_MAX", "2");
         builder.environment().putAll(environment);
         process = builder.start();
     }

@@ -55,7 +55,7 @@ public final class LocalStack {
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
     /** The store's heap: its data is on disk (H2), the heap holds H2's cache and the requests in flight. */
-    private static final String STORE_HEAP = "512m";
+    private static final String STORE_HEAP = "384m";
     private static final Duration RESTART_BACKOFF = Duration.ofSeconds(15);
     private static final List<String> SERVICES = List.of("partnership-service", "plan-service", "notification-service");
 
@@ -294,7 +294,7 @@ public final class LocalStack {
                 throw new IllegalStateException("Formatting Kafka's storage failed; see " + kafkaLog);
             }
         }
-        kafka = new ChildProcess("kafka", List.of(java, "-Xms128m", "-Xmx512m", "-XX:+UseSerialGC", "-cp", classPath,
+        kafka = new ChildProcess("kafka", List.of(java, "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-cp", classPath,
                 "kafka.Kafka", config.toString()), Map.of(), kafkaLog);
         kafka.start();
         log("started the Kafka broker (pid %d) on %s (SASL), logging to %s", kafka.pid(), options.kafkaBootstrap(), kafkaLog);
@@ -408,7 +408,7 @@ public final class LocalStack {
             environment.put("SPRING_MAIL_PORT", Integer.toString(options.smtpPort()));
         }
         // C2 too (no TieredStopAtLevel=1): a little more memory and start-up time, much more throughput
-        List<String> command = new ArrayList<>(List.of(java, "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
+        List<String> command = new ArrayList<>(List.of(java, "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
                 "-jar", jarOf(service).toString()));
         return new ChildProcess(service, command, environment, options.logs().resolve(service + ".log"));
     }

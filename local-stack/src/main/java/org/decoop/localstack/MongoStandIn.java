@@ -6,9 +6,10 @@ import java.util.concurrent.CountDownLatch;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.ValueOrderedH2Backend;
 
 /**
- * A MongoDB stand-in: mongo-java-server with its H2 backend, listening like {@code mongod}; it is
+ * A MongoDB stand-in: mongo-java-server with its H2 backend ({@link ValueOrderedH2Backend}), listening like {@code mongod}; it is
  * not MongoDB. The local stack runs it in a JVM of its own (a bounded heap); the local compose
  * proof uses it where no MongoDB image can be had.
  *
@@ -24,7 +25,8 @@ public final class MongoStandIn {
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 27017;
         Path data = Path.of(args.length > 1 ? args[1] : "/data/db");
         Files.createDirectories(data);
-        H2Backend backend = new H2Backend(data.resolve("mongo.mv").toString());
+        // the stock H2 backend, without Java serialization on its hot paths (same file format)
+        H2Backend backend = new ValueOrderedH2Backend(data.resolve("mongo.mv").toString());
         MongoServer server = new MongoServer(backend);
         server.bind(args.length > 2 ? args[2] : "0.0.0.0", port);
         System.out.printf("MongoDB stand-in (mongo-java-server %s, H2 in %s) listening on %d%n",
