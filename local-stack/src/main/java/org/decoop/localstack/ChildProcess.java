@@ -10,6 +10,8 @@ import java.util.concurrent.TimeUnit;
 /** One process of the stack (the broker, a service), logging to its own file. */
 final class ChildProcess {
 
+    private static final String LEAN_JVM = "-XX:TrimNativeHeapInterval=10000 -XX:G1PeriodicGCInterval=30000";
+
     private final String name;
     private final List<String> command;
     private final Map<String, String> environment;
@@ -26,8 +28,11 @@ final class ChildProcess {
     synchronized void start() throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        // glibc gives each thread that allocates its own 64 MB arena: two are plenty for a JVM, whose heap is its own
+        // The stack's memory: glibc gives each thread that allocates an arena of its own (two are plenty for a
+        // JVM, whose heap is its own); every JVM hands freed native memory back to the system, and Keycloak's
+        // (G1, kc.sh's choice) its unused heap when it is idle.
         builder.environment().put("MALLOC_ARENA_MAX", "2");
+        builder.environment().merge("JDK_JAVA_OPTIONS", LEAN_JVM, (theirs, ours) -> theirs + " " + ours);
         builder.environment().putAll(environment);
         process = builder.start();
     }

@@ -170,7 +170,8 @@ public final class LocalStack {
      */
     private void startZipkin() throws IOException {
         Path jar = built(options.jars().resolve("local-stack").resolve("target").resolve("zipkin").resolve("zipkin.jar"));
-        zipkin = new ChildProcess("zipkin", List.of(java, "-Xms32m", "-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+        zipkin = new ChildProcess("zipkin", List.of(java, "-Xms32m", "-Xmx128m", "-XX:MaxDirectMemorySize=32m", "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
                 "-jar", jar.toString()), Map.of("STORAGE_TYPE", "mem", "MEM_MAX_SPANS", "20000",
                 "QUERY_PORT", Integer.toString(options.zipkinPort()), "JAVA_OPTS", ""), options.logs().resolve("zipkin.log"));
         zipkin.start();
@@ -294,7 +295,7 @@ public final class LocalStack {
                 throw new IllegalStateException("Formatting Kafka's storage failed; see " + kafkaLog);
             }
         }
-        kafka = new ChildProcess("kafka", List.of(java, "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-cp", classPath,
+        kafka = new ChildProcess("kafka", List.of(java, "-Xms64m", "-Xmx192m", "-XX:+UseSerialGC", "-cp", classPath,
                 "kafka.Kafka", config.toString()), Map.of(), kafkaLog);
         kafka.start();
         log("started the Kafka broker (pid %d) on %s (SASL), logging to %s", kafka.pid(), options.kafkaBootstrap(), kafkaLog);
