@@ -7,7 +7,6 @@ import org.decoop.events.plan.FundingCallEvent;
 import org.decoop.events.plan.PlanEvent;
 import org.decoop.notification.notification.Notifications;
 import org.decoop.notification.subscription.Subscriptions;
-import org.decoop.notification.subscription.domain.Subscription;
 import org.decoop.platform.messaging.IncomingEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,12 +56,8 @@ class NotificationIntake {
     }
 
     private void store(IncomingEvent incoming, DecoopEvent event, EventInterpreter.Interpretation interpretation) {
-        int stored = 0;
-        for (Subscription subscription : subscriptions.matching(interpretation.facts())) {
-            if (notifications.record(subscription, incoming, interpretation.summary(), event.occurredAt())) {
-                stored++;
-            }
-        }
+        int stored = notifications.record(subscriptions.matching(interpretation.facts()), incoming, interpretation.summary(),
+                event.occurredAt());
         log.debug("Event {} ({}) stored for {} subscription(s)", incoming.id(), incoming.type(), stored);
     }
 }

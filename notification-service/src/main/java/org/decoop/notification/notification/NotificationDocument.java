@@ -62,8 +62,9 @@ public class NotificationDocument extends OutboxDocument {
     NotificationDocument() {
     }
 
+    /** A new notification, at version 0 (inserted in bulk, where Spring Data sets no version). */
     NotificationDocument(String id) {
-        super(id, null);
+        super(id, 0L);
     }
 
     public String subscriptionId() {

@@ -4,12 +4,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.bulk.BulkWriteError;
 import org.bson.Document;
 import org.decoop.events.Channel;
 import org.decoop.notification.notification.domain.DeliveryId;
@@ -19,10 +22,11 @@ import org.decoop.platform.messaging.IncomingEvent;
 import org.decoop.platform.mongo.MongoPages;
 import org.decoop.platform.tracing.Traces;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -68,39 +72,80 @@ public class Notifications {
      * @return false when it was already stored (a redelivered event)
      */
     public boolean record(Subscription subscription, IncomingEvent event, String summary, Instant occurredAt) {
-        String id = idOf(subscription.id().value(), event.id());
-        // A redelivered event is rare: rather than a lookup before every insert, its insert fails on
-        // the duplicate id and the sequence number it took is recorded as unused (below).
+        return record(List.of(subscription), event, summary, occurredAt) == 1;
+    }
+
+    /**
+     * Stores the notifications of {@code event} for each of {@code subscriptions} (see
+     * {@link #record(Subscription, IncomingEvent, String, Instant)}) in one write.
+     *
+     * @return how many were stored: those already stored (a redelivered event) are not counted
+     */
+    public int record(List<Subscription> subscriptions, IncomingEvent event, String summary, Instant occurredAt) {
+        if (subscriptions.isEmpty()) {
+            return 0;
+        }
         Instant now = clock.instant();
-        NotificationDocument document = new NotificationDocument(id);
-        document.subscriptionId = subscription.id().value();
-        document.seq = nextSeq(subscription.id().value());
-        document.eventId = event.id();
-        document.eventType = event.type().substring(event.type().lastIndexOf('.') + 1);
-        document.subject = event.subject();
-        document.summary = summary;
-        document.occurredAt = occurredAt;
-        document.createdAt = now;
-        document.cloudEvent = structuredCloudEvent(event);
-        document.traceparent = traces.current();
-        document.channel = subscription.channel();
-        document.target = subscription.target();
-        document.status = subscription.channel() == Channel.INBOX || subscription.isDigest() ? DeliveryStatus.STORED
-                : DeliveryStatus.PENDING;
-        document.nextAttemptAt = document.status == DeliveryStatus.PENDING ? now : null;
-        try {
-            mongo.insert(document);
+        String cloudEvent = structuredCloudEvent(event);
+        String traceparent = traces.current();
+        List<NotificationDocument> documents = new ArrayList<>(subscriptions.size());
+        for (Subscription subscription : subscriptions) {
+            NotificationDocument document = new NotificationDocument(idOf(subscription.id().value(), event.id()));
+            document.subscriptionId = subscription.id().value();
+            document.seq = nextSeq(subscription.id().value());
+            document.eventId = event.id();
+            document.eventType = event.type().substring(event.type().lastIndexOf('.') + 1);
+            document.subject = event.subject();
+            document.summary = summary;
+            document.occurredAt = occurredAt;
+            document.createdAt = now;
+            document.cloudEvent = cloudEvent;
+            document.traceparent = traceparent;
+            document.channel = subscription.channel();
+            document.target = subscription.target();
+            document.status = subscription.channel() == Channel.INBOX || subscription.isDigest() ? DeliveryStatus.STORED
+                    : DeliveryStatus.PENDING;
+            document.nextAttemptAt = document.status == DeliveryStatus.PENDING ? now : null;
+            documents.add(document);
+        }
+        Set<Integer> alreadyStored = insertAll(documents);
+        int stored = 0;
+        for (int i = 0; i < documents.size(); i++) {
+            NotificationDocument document = documents.get(i);
+            if (alreadyStored.contains(i)) {
+                // Its sequence number will never be stored: say so, so that streams do not wait for it.
+                mongo.save(new Document("_id", document.subscriptionId + ":" + document.seq).append("subscriptionId", document.subscriptionId)
+                        .append("seq", document.seq), UNUSED_SEQS);
+                continue;
+            }
             if (document.status == DeliveryStatus.PENDING) {
-                deliveries.enqueueNew(new DeliveryId(id), now);
+                deliveries.enqueueNew(new DeliveryId(idOf(document.subscriptionId, document.eventId)), now);
             }
             events.publishEvent(new NotificationStored(document.subscriptionId, document.seq));
-            return true;
+            stored++;
         }
-        catch (DuplicateKeyException concurrentRedelivery) {
-            // Its sequence number will never be stored: say so, so that streams do not wait for it.
-            mongo.save(new Document("_id", document.subscriptionId + ":" + document.seq).append("subscriptionId", document.subscriptionId)
-                    .append("seq", document.seq), UNUSED_SEQS);
-            return false;
+        return stored;
+    }
+
+    /**
+     * Inserts the documents in one unordered bulk write and answers the positions of those already
+     * stored. A redelivered event is rare: rather than a lookup before every insert, its insert fails
+     * on the duplicate id.
+     */
+    private Set<Integer> insertAll(List<NotificationDocument> documents) {
+        try {
+            mongo.bulkOps(BulkMode.UNORDERED, NotificationDocument.class).insert(documents).execute();
+            return Set.of();
+        }
+        catch (BulkOperationException failed) {
+            Set<Integer> duplicates = new HashSet<>();
+            for (BulkWriteError error : failed.getErrors()) {
+                if (error.getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                    throw failed;
+                }
+                duplicates.add(error.getIndex());
+            }
+            return duplicates;
         }
     }
 

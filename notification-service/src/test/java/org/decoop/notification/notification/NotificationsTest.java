@@ -1,0 +1,80 @@
+package org.decoop.notification.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.decoop.events.Channel;
+import org.decoop.notification.notification.domain.DeliveryStatus;
+import org.decoop.notification.subscription.domain.Filter;
+import org.decoop.notification.subscription.domain.Subscription;
+import org.decoop.platform.domain.Actor;
+import org.decoop.platform.messaging.IncomingEvent;
+import org.decoop.platform.outbox.AggregateStore;
+import org.decoop.platform.outbox.EventSerializer;
+import org.decoop.platform.testing.InMemoryMongo;
+import org.decoop.platform.testing.MutableClock;
+import org.decoop.platform.tracing.Traces;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.messaging.support.MessageBuilder;
+
+/** One event's notifications for all its subscriptions are stored in one write, once each whatever the redeliveries. */
+class NotificationsTest {
+
+    private static final Actor OWNER = new Actor(Actor.Kind.USER, "sub-skgo", "SKGO", Set.of("SKGO"), true);
+
+    @RegisterExtension
+    static final InMemoryMongo MONGO = new InMemoryMongo();
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2020-02-27T10:00:00Z"));
+    private final MongoTemplate mongo = MONGO.freshDatabase();
+    private final List<Object> published = new ArrayList<>();
+    private final Notifications notifications = new Notifications(mongo,
+            new Deliveries(mongo, new AggregateStore(mongo, new EventSerializer(() -> Actor.system("test")))), clock, published::add,
+            Traces.NONE);
+    private final Subscription inbox = subscription(Channel.INBOX, null);
+    private final Subscription email = subscription(Channel.EMAIL, "coordination@skgo.org");
+
+    @Test
+    void storesOneNotificationPerSubscriptionWithItsOwnSequence() {
+        assertThat(notifications.record(List.of(inbox, email), event("e-1"), "Established.", clock.instant())).isEqualTo(2);
+        assertThat(notifications.record(List.of(inbox, email), event("e-2"), "Established.", clock.instant())).isEqualTo(2);
+
+        assertThat(notifications.after(inbox.id().value(), 0, 10)).extracting(NotificationDocument::eventId).containsExactly("e-1", "e-2");
+        NotificationDocument mail = notifications.byId(email.id().value(), Notifications.idOf(email.id().value(), "e-2")).orElseThrow();
+        assertThat(mail.status()).as("an e-mail is due at once").isEqualTo(DeliveryStatus.PENDING);
+        assertThat(published).containsExactly(new NotificationStored(inbox.id().value(), 1), new NotificationStored(email.id().value(), 1),
+                new NotificationStored(inbox.id().value(), 2), new NotificationStored(email.id().value(), 2));
+    }
+
+    @Test
+    void storesOnlyWhatARedeliveredEventDidNotStoreYet() {
+        notifications.record(inbox, event("e-1"), "Established.", clock.instant());
+        published.clear();
+
+        // the first delivery stored it for the inbox, then failed before the e-mail's
+        assertThat(notifications.record(List.of(inbox, email), event("e-1"), "Established.", clock.instant())).isEqualTo(1);
+
+        assertThat(notifications.after(inbox.id().value(), 0, 10)).hasSize(1);
+        assertThat(notifications.byId(email.id().value(), Notifications.idOf(email.id().value(), "e-1"))).isPresent();
+        assertThat(published).containsExactly(new NotificationStored(email.id().value(), 1));
+        assertThat(notifications.unusedSeqs(inbox.id().value(), 0)).as("the number the duplicate took is never stored: streams skip it")
+                .containsExactly(2L);
+    }
+
+    private Subscription subscription(Channel channel, String target) {
+        return Subscription.create(OWNER, "coordinator", channel, target, List.of(), Filter.NONE, clock.instant());
+    }
+
+    private static IncomingEvent event(String id) {
+        return IncomingEvent.of(MessageBuilder.withPayload("{}".getBytes(StandardCharsets.UTF_8))
+                .setHeader("ce_id", id).setHeader("ce_type", "org.decoop.PartnershipEstablished")
+                .setHeader("ce_source", "/partnership-service").setHeader("ce_subject", "p-1").build());
+    }
+}
