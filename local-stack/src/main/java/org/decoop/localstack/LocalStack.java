@@ -280,6 +280,8 @@ public final class LocalStack {
         properties.setProperty("share.coordinator.state.topic.replication.factor", "1");
         properties.setProperty("share.coordinator.state.topic.min.isr", "1");
         properties.setProperty("group.initial.rebalance.delay.ms", "0");
+        // the log cleaner's buffer is on the heap (128 MB by default); compacted topics here are small
+        properties.setProperty("log.cleaner.dedupe.buffer.size", Integer.toString(16 * 1024 * 1024));
         // it holds the broker's password: its owner only
         Files.deleteIfExists(config);
         Files.createFile(config, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
