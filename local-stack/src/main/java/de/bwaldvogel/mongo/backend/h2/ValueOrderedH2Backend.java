@@ -110,11 +110,25 @@ public class ValueOrderedH2Backend extends H2Backend {
                 return;
             }
             try {
+                if (value instanceof Document) {
+                    averageSize = (bson.readableBytes() * 2 + averageSize * 14) / 16; // Java objects take about twice their BSON
+                }
                 buffer.put(BSON).put(bson.nioBuffer());
             }
             finally {
                 bson.release();
             }
+        }
+
+        /** The size of the documents written lately: what H2 sizes its pages and its cache by. */
+        private volatile int averageSize = 256;
+
+        @Override
+        public int getMemory(Object value) {
+            if (value instanceof Document) {
+                return averageSize;
+            }
+            return value instanceof KeyValue key ? 32 + 48 * key.size() : super.getMemory(value);
         }
 
         @Override
