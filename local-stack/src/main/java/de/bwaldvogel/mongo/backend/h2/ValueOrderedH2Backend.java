@@ -47,7 +47,12 @@ public class ValueOrderedH2Backend extends H2Backend {
     private static final String ORDERED_INDEXES = "decoop.value-ordered-indexes";
 
     public ValueOrderedH2Backend(String fileName) {
-        super(fileName);
+        this(fileName, 16);
+    }
+
+    /** The store in {@code fileName}, caching up to {@code cacheMegabytes} of its pages (H2's default: 16). */
+    public ValueOrderedH2Backend(String fileName, int cacheMegabytes) {
+        super(new MVStore.Builder().fileName(fileName).cacheSize(cacheMegabytes).open());
     }
 
     @Override
