@@ -5,7 +5,7 @@ import java.time.Duration;
 
 /**
  * What a run measures and against what: the local stack's default ports, and the sizes of a
- * default run (about 10 minutes on 2 cores) or a {@code --quick} one (about 3). The large list is
+ * default run (about 9 minutes on 2 cores) or a {@code --quick} one (under 3). The large list is
  * measured at 20 000 partnerships by default: every one is created through the API, and at the
  * command rate of a 2-core machine 100 000 take a quarter of an hour more
  * ({@code --large-list=100000}).
@@ -48,8 +48,8 @@ record Options(boolean quick, String partnership, String plan, String notificati
                 "http://" + host + ":8180", "mongodb://127.0.0.1:27017", home, out, "decoop",
                 quick ? 100_000 : 300_000, quick ? 2_000 : 5_000,
                 Duration.ofSeconds(quick ? 5 : 10), Duration.ofSeconds(quick ? 3 : 5),
-                Duration.ofSeconds(quick ? 5 : 15), 5_000,
-                Duration.ofSeconds(quick ? 45 : 300), Duration.ofSeconds(quick ? 20 : 40), quick ? 40 : 80,
-                1_000, large > 0 ? large : quick ? 10_000 : 20_000);
+                Duration.ofSeconds(quick ? 5 : 15), quick ? 2_000 : 5_000,
+                Duration.ofSeconds(quick ? 40 : 300), Duration.ofSeconds(quick ? 20 : 40), quick ? 30 : 80,
+                1_000, large > 0 ? large : quick ? 5_000 : 20_000);
     }
 }
