@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -199,15 +198,8 @@ public final class LocalStack {
      * heap: inside the launcher's JVM it had none (a quarter of the machine) and grew with the data.
      */
     private void startMongo() throws IOException, InterruptedException {
-        Path jar;
-        try {
-            jar = Path.of(MongoStandIn.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        }
-        catch (URISyntaxException e) {
-            throw new IllegalStateException("Cannot locate the local stack's jar", e);
-        }
         // the parallel collector: young collections of a busy store took 0.3 s on one thread (profiled)
-        mongo = new ChildProcess("store", List.of(java, "-Xms64m", "-Xmx" + STORE_HEAP, "-XX:+UseParallelGC", "-cp", jar.toString(),
+        mongo = new ChildProcess("store", List.of(java, "-Xms64m", "-Xmx" + STORE_HEAP, "-XX:+UseParallelGC", "-cp", classPath,
                 MongoStandIn.class.getName(), Integer.toString(options.mongoPort()), options.data().toString(), "127.0.0.1"),
                 Map.of(), options.logs().resolve("store.log"));
         mongo.start();

@@ -10,8 +10,8 @@ import de.bwaldvogel.mongo.backend.h2.ValueOrderedH2Backend;
 
 /**
  * A MongoDB stand-in: mongo-java-server with its H2 backend ({@link ValueOrderedH2Backend}),
- * listening like {@code mongod}; it is not MongoDB. The local stack runs it in a JVM of its own (a bounded heap); the local compose
- * proof uses it where no MongoDB image can be had.
+ * listening like {@code mongod}; it is not MongoDB. The local stack runs it in a JVM of its own
+ * (a bounded heap); the local compose proof uses it where no MongoDB image can be had.
  *
  * <pre>java -cp local-stack.jar org.decoop.localstack.MongoStandIn [port] [data-dir] [bind-address]</pre>
  */

@@ -119,7 +119,7 @@ public class Notifications {
                 continue;
             }
             if (document.status == DeliveryStatus.PENDING) {
-                deliveries.enqueueNew(new DeliveryId(idOf(document.subscriptionId, document.eventId)), now);
+                deliveries.enqueueNew(new DeliveryId(document.getId()), now);
             }
             events.publishEvent(new NotificationStored(document.subscriptionId, document.seq));
             stored++;

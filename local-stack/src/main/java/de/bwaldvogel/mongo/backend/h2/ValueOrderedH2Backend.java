@@ -1,11 +1,10 @@
 package de.bwaldvogel.mongo.backend.h2;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -45,10 +44,6 @@ public class ValueOrderedH2Backend extends H2Backend {
 
     /** The index maps already in value order (a map in the same store file). */
     private static final String ORDERED_INDEXES = "decoop.value-ordered-indexes";
-
-    public ValueOrderedH2Backend(String fileName) {
-        this(fileName, 16);
-    }
 
     /** The store in {@code fileName}, caching up to {@code cacheMegabytes} of its pages (H2's default: 16). */
     public ValueOrderedH2Backend(String fileName, int cacheMegabytes) {

@@ -38,7 +38,7 @@ class ValueOrderedH2BackendTest {
 
     @Test
     void findsUpdatesAndRefusesDuplicatesThroughItsIndexes() {
-        with(new ValueOrderedH2Backend(file()), partnerships -> {
+        with(new ValueOrderedH2Backend(file(), 16), partnerships -> {
             partnerships.createIndex(Indexes.ascending("_id", "version"), new IndexOptions().unique(true));
             partnerships.createIndex(Indexes.ascending("subscriptionId", "seq"), new IndexOptions().unique(true));
             insertPartnerships(partnerships, 500);
@@ -57,7 +57,7 @@ class ValueOrderedH2BackendTest {
                     .isInstanceOf(MongoWriteException.class);
         });
 
-        with(new ValueOrderedH2Backend(file()), reopened -> {
+        with(new ValueOrderedH2Backend(file(), 16), reopened -> {
             assertThat(reopened.countDocuments()).isEqualTo(500);
             assertThat(reopened.find(Filters.eq("_id", "p-42")).first()).containsEntry("version", 1L);
             assertThatThrownBy(() -> reopened.insertOne(new Document("_id", "p-499"))).isInstanceOf(MongoWriteException.class);
@@ -72,7 +72,7 @@ class ValueOrderedH2BackendTest {
             insertPartnerships(partnerships, 300);
         });
 
-        with(new ValueOrderedH2Backend(file()), partnerships -> {
+        with(new ValueOrderedH2Backend(file(), 16), partnerships -> {
             assertThat(partnerships.countDocuments()).isEqualTo(300);
             IntStream.of(0, 17, 150, 299).forEach(i -> {
                 assertThat(partnerships.find(Filters.eq("_id", "p-" + i)).first()).containsEntry("seq", (long) i)
@@ -87,7 +87,7 @@ class ValueOrderedH2BackendTest {
             partnerships.insertOne(new Document("_id", "p-300").append("subscriptionId", "s-1").append("seq", 300L));
         });
 
-        with(new ValueOrderedH2Backend(file()), reopened -> {
+        with(new ValueOrderedH2Backend(file(), 16), reopened -> {
             assertThat(reopened.countDocuments()).isEqualTo(301);
             assertThat(reopened.find(Filters.eq("_id", "p-150")).first()).containsEntry("version", 1L);
             assertThat(reopened.find(new Document("subscriptionId", "s-1").append("seq", 300L)).first()).containsEntry("_id", "p-300");
