@@ -3,11 +3,12 @@ package org.decoop.localstack;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** One process of the stack (the broker, a service), logging to its own file. */
+/** One process of the stack (the broker, a service), logging to its own file; what it writes is its owner's only. */
 final class ChildProcess {
 
     private static final String LEAN_JVM = "-XX:TrimNativeHeapInterval=10000 -XX:G1PeriodicGCInterval=30000";
@@ -26,7 +27,10 @@ final class ChildProcess {
     }
 
     synchronized void start() throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        OwnerOnly.createFile(log);
+        List<String> ownerOnly = new ArrayList<>(OwnerOnly.UMASK_077);
+        ownerOnly.addAll(command);
+        ProcessBuilder builder = new ProcessBuilder(ownerOnly).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         // The stack's memory: glibc gives each thread that allocates an arena of its own (two are plenty for a
         // JVM, whose heap is its own); every JVM hands freed native memory back to the system, and Keycloak's

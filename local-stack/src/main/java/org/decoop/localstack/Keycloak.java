@@ -89,7 +89,8 @@ final class Keycloak {
         }
         Files.write(imported, realm);
         List<String> command = List.of("bash", home.resolve("bin").resolve("kc.sh").toString(), "start-dev",
-                "--http-port=" + options.keycloakPort(), "--http-management-port=" + managementPort(),
+                "--http-host=" + options.bind(), "--http-port=" + options.keycloakPort(),
+                "--http-management-host=" + options.bind(), "--http-management-port=" + managementPort(),
                 // Tokens say iss=http://localhost:<port>/realms/decoop whoever asks, as the services expect.
                 "--hostname=http://localhost:" + options.keycloakPort(), "--hostname-backchannel-dynamic=true",
                 "--health-enabled=true", "--import-realm");

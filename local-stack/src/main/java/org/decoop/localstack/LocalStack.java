@@ -123,6 +123,7 @@ public final class LocalStack {
     }
 
     void start() throws Exception {
+        warnIfOpen();
         if (options.fresh()) {
             deleteRecursively(options.data());
             // New data, new secrets: the old key would only decrypt webhook secrets that are gone.
@@ -136,6 +137,9 @@ public final class LocalStack {
         }
         // Keycloak takes longest: it starts first and comes up while Kafka and the services do.
         keycloak = identity.prepare(options.fresh(), javaHome());
+        // The home holds secrets (Keycloak's realm keys, the store, passwords): its owner's only, what the stack
+        // just made and what an earlier version left readable; the children write with umask 077 from here on.
+        OwnerOnly.restrict(options.home());
         keycloak.start();
         log("started Keycloak (pid %d) on %s, logging to %s", keycloak.pid(), identity.issuer(), keycloak.log());
         log("tokens, once it is ready: curl -s -d grant_type=password -d client_id=%s -d username=nevers -d password=decoop %s",
@@ -172,7 +176,10 @@ public final class LocalStack {
         zipkin = new ChildProcess("zipkin", List.of(java, "-Xms32m", "-Xmx128m", "-XX:MaxDirectMemorySize=32m", "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1",
                 "-jar", jar.toString()), Map.of("STORAGE_TYPE", "mem", "MEM_MAX_SPANS", "20000",
-                "QUERY_PORT", Integer.toString(options.zipkinPort()), "JAVA_OPTS", ""), options.logs().resolve("zipkin.log"));
+                "JAVA_OPTS", "",
+                // Zipkin's Armeria server listens where it is told: a list property, given whole
+                "ARMERIA_PORTS_0_IP", options.bind(), "ARMERIA_PORTS_0_PORT", Integer.toString(options.zipkinPort()),
+                "ARMERIA_PORTS_0_PROTOCOLS_0", "http"), options.logs().resolve("zipkin.log"));
         zipkin.start();
         log("started Zipkin (pid %d) on %s, logging to %s", zipkin.pid(), options.zipkinUrl(), zipkin.log());
     }
@@ -185,8 +192,8 @@ public final class LocalStack {
     private void startMail() throws IOException {
         Path jar = built(options.jars().resolve("local-stack").resolve("target").resolve("greenmail").resolve("greenmail.jar"));
         mail = new ChildProcess("greenmail", List.of(java, "-Xms16m", "-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-Dgreenmail.smtp.hostname=127.0.0.1", "-Dgreenmail.smtp.port=" + options.smtpPort(),
-                "-Dgreenmail.api.hostname=127.0.0.1", "-Dgreenmail.api.port=" + options.mailPort(),
+                "-Dgreenmail.smtp.hostname=" + options.bind(), "-Dgreenmail.smtp.port=" + options.smtpPort(),
+                "-Dgreenmail.api.hostname=" + options.bind(), "-Dgreenmail.api.port=" + options.mailPort(),
                 "-Dgreenmail.auth.disabled", "-jar", jar.toString()), Map.of(), options.logs().resolve("greenmail.log"));
         mail.start();
         log("started GreenMail (pid %d): SMTP on 127.0.0.1:%d, what it caught on %s/api/user/<address>/messages/INBOX",
@@ -200,7 +207,7 @@ public final class LocalStack {
     private void startMongo() throws IOException, InterruptedException {
         // the parallel collector: young collections of a busy store took 0.3 s on one thread (profiled)
         mongo = new ChildProcess("store", List.of(java, "-Xms64m", "-Xmx" + STORE_HEAP, "-XX:+UseParallelGC", "-cp", classPath,
-                MongoStandIn.class.getName(), Integer.toString(options.mongoPort()), options.data().toString(), "127.0.0.1"),
+                MongoStandIn.class.getName(), Integer.toString(options.mongoPort()), options.data().toString(), options.bind()),
                 Map.of(), options.logs().resolve("store.log"));
         mongo.start();
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
@@ -247,8 +254,8 @@ public final class LocalStack {
         properties.setProperty("process.roles", "broker,controller");
         properties.setProperty("node.id", "1");
         properties.setProperty("controller.quorum.voters", "1@127.0.0.1:" + options.controllerPort());
-        properties.setProperty("listeners", "SASL_PLAINTEXT://127.0.0.1:%d,CONTROLLER://127.0.0.1:%d"
-                .formatted(options.kafkaPort(), options.controllerPort()));
+        properties.setProperty("listeners", "SASL_PLAINTEXT://%s:%d,CONTROLLER://127.0.0.1:%d"
+                .formatted(options.bind(), options.kafkaPort(), options.controllerPort()));
         properties.setProperty("advertised.listeners", "SASL_PLAINTEXT://127.0.0.1:" + options.kafkaPort());
         properties.setProperty("controller.listener.names", "CONTROLLER");
         properties.setProperty("inter.broker.listener.name", "SASL_PLAINTEXT");
@@ -282,9 +289,12 @@ public final class LocalStack {
             properties.store(out, "written by local-stack");
         }
         Path kafkaLog = options.logs().resolve("kafka.log");
+        OwnerOnly.createFile(kafkaLog);
         if (!Files.exists(logDir.resolve("meta.properties"))) {
-            Process format = new ProcessBuilder(java, "-cp", classPath, "kafka.tools.StorageTool", "format",
-                    "-t", Uuid.randomUuid().toString(), "-c", config.toString())
+            List<String> command = new ArrayList<>(OwnerOnly.UMASK_077);
+            command.addAll(List.of(java, "-cp", classPath, "kafka.tools.StorageTool", "format",
+                    "-t", Uuid.randomUuid().toString(), "-c", config.toString()));
+            Process format = new ProcessBuilder(command)
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(kafkaLog.toFile())).start();
             if (format.waitFor() != 0) {
                 throw new IllegalStateException("Formatting Kafka's storage failed; see " + kafkaLog);
@@ -389,6 +399,7 @@ public final class LocalStack {
     private ChildProcess serviceProcess(String service) {
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("SERVER_PORT", Integer.toString(portOf(service)));
+        environment.put("SERVER_ADDRESS", options.bind());
         environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", options.kafkaBootstrap());
         environment.put("DECOOP_KAFKA_USERNAME", service);
         environment.put("DECOOP_KAFKA_PASSWORD", credentials.kafkaPasswordOf(service));
@@ -469,6 +480,23 @@ public final class LocalStack {
         });
     }
 
+    /** Said first and in the welcome: with --bind=0.0.0.0, anyone on the network can sign in as the demo users. */
+    private void warnIfOpen() {
+        if (options.openToTheNetwork()) {
+            System.out.println(openWarning());
+        }
+    }
+
+    private String openWarning() {
+        String line = "!".repeat(100);
+        return String.join("\n", line,
+                "!! --bind=%s: EVERY PART OF THE STACK LISTENS ON EVERY INTERFACE. Anyone who can reach this machine can"
+                        .formatted(options.bind()),
+                "!! get a token as embassy, skgo or ops (demo password: decoop), read and write the store and Kafka's",
+                "!! topics, and make notification-service send webhooks to private addresses. Use it on a trusted network only.",
+                line);
+    }
+
     void printWelcome() {
         StringBuilder text = new StringBuilder("\ndecoop is running.\n\n");
         for (String service : SERVICES) {
@@ -481,6 +509,8 @@ public final class LocalStack {
         text.append("  %-21s smtp://127.0.0.1:%d, caught e-mails: %s/api/user/<address>/messages/INBOX%n".formatted("GreenMail",
                 options.smtpPort(), options.mailUrl()));
         text.append("  %-21s %s%n%n".formatted("logs", options.logs()));
+        text.append(options.openToTheNetwork() ? openWarning() + "%n%n".formatted()
+                : "  Everything listens on 127.0.0.1 only (--bind=0.0.0.0 opens it to the network).%n%n".formatted());
         text.append("  Get a token (users: embassy, skgo, suresnes, kragujevac, nevers, sremska-mitrovica, ops):%n".formatted());
         text.append("  TOKEN=$(curl -s -d grant_type=password -d client_id=%s -d username=nevers -d password=decoop %s | jq -r .access_token)%n"
                 .formatted(Keycloak.CLI_CLIENT, identity.tokenUrl()));

@@ -10,9 +10,14 @@ import java.util.List;
  * @param jars the folder of the checkout whose {@code *-service/target/*.jar} are started
  * @param fresh wipe the data first
  * @param demo load the seed story through the public APIs once the stack is ready
+ * @param bind the address every part of the stack listens on: {@value #LOOPBACK} (this machine only) unless
+ *        {@value #EVERY_INTERFACE} was asked for on purpose
  */
-record StackOptions(Path home, Path jars, boolean fresh, boolean demo, int kafkaPort, int controllerPort, int mongoPort,
+record StackOptions(Path home, Path jars, boolean fresh, boolean demo, String bind, int kafkaPort, int controllerPort, int mongoPort,
         int partnershipPort, int planPort, int notificationPort, int keycloakPort, int zipkinPort, int smtpPort, int mailPort) {
+
+    static final String LOOPBACK = "127.0.0.1";
+    static final String EVERY_INTERFACE = "0.0.0.0";
 
     static final String USAGE = """
             Usage: java -jar local-stack/target/local-stack.jar [--fresh] [--demo] [options]
@@ -20,6 +25,8 @@ record StackOptions(Path home, Path jars, boolean fresh, boolean demo, int kafka
               --demo                   load the seed story (Embassy, SKGO, five partnerships, the 2020 plan)
               --home=DIR               data and logs (default .decoop)
               --jars=DIR               checkout whose service jars are started (default .)
+              --bind=127.0.0.1         where everything listens; --bind=0.0.0.0 opens the stack, with its known
+                                       demo passwords, to every machine that can reach this one
               --kafka-port=9092 --kafka-controller-port=9093 --mongo-port=27017
               --partnership-port=8081 --plan-port=8082 --notification-port=8083
               --keycloak-port=8180     (its management port, for health, is this + 1000)
@@ -32,6 +39,7 @@ record StackOptions(Path home, Path jars, boolean fresh, boolean demo, int kafka
         Path jars = Path.of(".");
         boolean fresh = false;
         boolean demo = false;
+        String bind = LOOPBACK;
         int kafka = 9092;
         int controller = 9093;
         int mongo = 27017;
@@ -50,6 +58,7 @@ record StackOptions(Path home, Path jars, boolean fresh, boolean demo, int kafka
                 case "--demo" -> demo = true;
                 case "--home" -> home = Path.of(value);
                 case "--jars" -> jars = Path.of(value);
+                case "--bind" -> bind = bind(value);
                 case "--kafka-port" -> kafka = port(name, value);
                 case "--kafka-controller-port" -> controller = port(name, value);
                 case "--mongo-port" -> mongo = port(name, value);
@@ -72,8 +81,21 @@ record StackOptions(Path home, Path jars, boolean fresh, boolean demo, int kafka
             throw new IllegalArgumentException("Two of the stack's ports are the same (Keycloak's management port is "
                     + "--keycloak-port + 1000): " + ports + "\n" + USAGE);
         }
-        return new StackOptions(home.toAbsolutePath().normalize(), jars.toAbsolutePath().normalize(), fresh, demo, kafka,
-                controller, mongo, partnership, plan, notification, keycloak, zipkin, smtp, mail);
+        return new StackOptions(home.toAbsolutePath().normalize(), jars.toAbsolutePath().normalize(), fresh, demo, bind,
+                kafka, controller, mongo, partnership, plan, notification, keycloak, zipkin, smtp, mail);
+    }
+
+    private static String bind(String value) {
+        if (!value.equals(LOOPBACK) && !value.equals(EVERY_INTERFACE)) {
+            throw new IllegalArgumentException("--bind takes " + LOOPBACK + " (this machine only, the default) or "
+                    + EVERY_INTERFACE + " (every interface), not '" + value + "'");
+        }
+        return value;
+    }
+
+    /** Whether something other than this machine can reach the stack: it was asked for, and is said loudly. */
+    boolean openToTheNetwork() {
+        return !bind.equals(LOOPBACK);
     }
 
     private static int port(String name, String value) {

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -133,6 +135,76 @@ class LocalStackSystemIT {
         if (receiver != null) {
             receiver.close();
         }
+    }
+
+    /** What {@code ss -ltnp} would show of the stack's own processes: nothing on another interface than loopback. */
+    @Test
+    @Order(0)
+    void everyPartListensOnThisMachineOnlyAndKeepsItsFilesToItsOwner() throws IOException {
+        Map<String, String> listeners = listeningSocketsByInode();
+        List<String> stackListeners = new ArrayList<>();
+        for (ProcessHandle process : stack.descendants().toList()) {
+            Path fds = Path.of("/proc", Long.toString(process.pid()), "fd");
+            try (var descriptors = Files.list(fds)) {
+                for (Path fd : descriptors.toList()) {
+                    String target;
+                    try {
+                        target = Files.readSymbolicLink(fd).toString();
+                    }
+                    catch (IOException closedMeanwhile) {
+                        continue;
+                    }
+                    if (target.startsWith("socket:[") && listeners.containsKey(target.substring(8, target.length() - 1))) {
+                        stackListeners.add(listeners.get(target.substring(8, target.length() - 1))
+                                + " (" + process.info().command().orElse("?") + ", pid " + process.pid() + ")");
+                    }
+                }
+            }
+            catch (IOException ended) {
+                // a process that ended meanwhile listens on nothing
+            }
+        }
+        assertThat(stackListeners).as("Keycloak, its management port, Kafka, the store, Zipkin, GreenMail, the services")
+                .hasSizeGreaterThanOrEqualTo(11)
+                .allSatisfy(listener -> assertThat(listener).matches("(127\\.0\\.0\\.1|::1|::ffff:127\\.0\\.0\\.1):\\d+ .*"));
+
+        Path home = Path.of("target", "system-test");
+        assertThat(Files.getPosixFilePermissions(home)).as("the stack's home").isEqualTo(PosixFilePermissions.fromString("rwx------"));
+        try (var all = Files.walk(home)) {
+            assertThat(all.filter(path -> !Files.isSymbolicLink(path)).toList())
+                    .as("Keycloak's H2 database (the realm's keys), the store's files, Kafka's, the credentials: no one else's")
+                    .isNotEmpty().allSatisfy(path -> assertThat(Files.getPosixFilePermissions(path))
+                            .as(path.toString()).noneMatch(permission -> permission.name().startsWith("GROUP")
+                                    || permission.name().startsWith("OTHERS")));
+        }
+    }
+
+    /** Listening TCP sockets of this machine, by inode: "address:port". */
+    private static Map<String, String> listeningSocketsByInode() throws IOException {
+        Map<String, String> listening = new HashMap<>();
+        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+            List<String> lines = Files.readAllLines(Path.of(table));
+            for (String line : lines.subList(1, lines.size())) {
+                String[] columns = line.trim().split("\\s+");
+                if (columns[3].equals("0A")) { // LISTEN
+                    String[] local = columns[1].split(":");
+                    listening.put(columns[9], address(local[0]) + ":" + Integer.parseInt(local[1], 16));
+                }
+            }
+        }
+        return listening;
+    }
+
+    /** /proc/net's hex address (32-bit words in host order, little-endian here) as text. */
+    private static String address(String hex) throws IOException {
+        byte[] bytes = new byte[hex.length() / 2];
+        for (int word = 0; word < bytes.length / 4; word++) {
+            for (int i = 0; i < 4; i++) {
+                bytes[word * 4 + i] = (byte) Integer.parseInt(hex.substring(word * 8 + (3 - i) * 2, word * 8 + (3 - i) * 2 + 2), 16);
+            }
+        }
+        String text = InetAddress.getByAddress(bytes).getHostAddress();
+        return text.equals("0:0:0:0:0:0:0:1") ? "::1" : text.equals("0:0:0:0:0:0:0:0") ? "::" : text;
     }
 
     @Test
