@@ -23,6 +23,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param subscriptionsPerSubscriber how many subscriptions one subscriber may hold
  * @param streamsPerInstance how many SSE streams one instance serves at once
  * @param streamsPerSubscription how many SSE streams of one subscription may be open at once
+ * @param streamsPerOwner how many SSE streams one owner (a token's subject) may have open at once on
+ *                        an instance, all its subscriptions together: a few accounts cannot take them all
  * @param streamMaxLife how long an SSE stream stays open; the client then reconnects with Last-Event-ID
  */
 @ConfigurationProperties("decoop.notification")
@@ -38,5 +40,6 @@ public record NotificationProperties(
         @DefaultValue("100") int subscriptionsPerSubscriber,
         @DefaultValue("1000") int streamsPerInstance,
         @DefaultValue("5") int streamsPerSubscription,
+        @DefaultValue("20") int streamsPerOwner,
         @DefaultValue("30m") Duration streamMaxLife) {
 }

@@ -3,6 +3,10 @@ package org.decoop.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -22,6 +26,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "decoop.notification.subscriptions-per-subscriber=2",
         "decoop.notification.streams-per-subscription=1",
+        "decoop.notification.streams-per-owner=1",
         "decoop.notification.stream-max-life=2s" })
 class BoundsIntegrationTest {
 
@@ -71,6 +76,42 @@ class BoundsIntegrationTest {
                 assertThat(renewed.status).as("a client reconnects once its stream has ended").isEqualTo(200);
             }
         });
+    }
+
+    /** One owner cannot take an instance's streams through many subscriptions; another owner still gets one. */
+    @Test
+    void boundsTheStreamsOfOneOwnerAcrossItsSubscriptionsAndFreesASlotWhenAStreamEnds() throws Exception {
+        String owner = "stream-owner-" + UUID.randomUUID();
+        String token = TestTokens.shared().user(owner);
+        String first = inbox(owner).id();
+        String second = inbox(owner).id();
+        String other = "other-" + UUID.randomUUID();
+
+        try (SseClient open = new SseClient(streamUrl(first), token, null)) {
+            assertThat(open.status).isEqualTo(200);
+
+            HttpResponse<String> refused = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(streamUrl(second)))
+                    .header("Accept", "text/event-stream").header("Authorization", "Bearer " + token).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(refused.statusCode()).isEqualTo(429);
+            assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+            assertThat(refused.body()).contains("at most 1 open stream");
+
+            try (SseClient others = new SseClient(streamUrl(inbox(other).id()), TestTokens.shared().user(other), null)) {
+                assertThat(others.status).as("another owner is not held up").isEqualTo(200);
+            }
+            await().atMost(Duration.ofSeconds(15)).until(open::ended);
+        }
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            try (SseClient renewed = new SseClient(streamUrl(second), token, null)) {
+                assertThat(renewed.status).as("the ended stream's slot is free again").isEqualTo(200);
+            }
+        });
+    }
+
+    private String streamUrl(String subscription) {
+        return "http://localhost:" + port + "/api/subscriptions/" + subscription + "/stream";
     }
 
     /** An INBOX subscription owned by the user {@code owner}. */

@@ -100,7 +100,7 @@ class InboxController {
                 throw new InvalidValue("Last-Event-ID", "Last-Event-ID must be the id of an event of this stream");
             }
         }
-        return streams.open(id, after);
+        return streams.open(id, callers.current().id(), after);
     }
 
     @GetMapping("/deliveries")

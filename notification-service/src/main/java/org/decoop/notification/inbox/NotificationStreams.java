@@ -47,6 +47,8 @@ class NotificationStreams implements SmartLifecycle {
 
     private final Notifications notifications;
     private final Map<SseEmitter, Stream> streams = new ConcurrentHashMap<>();
+    /** Open streams per owner: reserved before a stream is registered, freed when it is forgotten. */
+    private final Map<String, Integer> perOwner = new ConcurrentHashMap<>();
     private final PeriodicWork poller;
     /** Made at each start: a stop shuts it down, and a stopped context may be started again (Spring's tests pause cached contexts). */
     private volatile ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
@@ -60,6 +62,7 @@ class NotificationStreams implements SmartLifecycle {
 
     private static final class Stream {
         final String subscriptionId;
+        final String owner;
         volatile long lastSeq;
         volatile long lastSentNanos = System.nanoTime();
         /** The missing number the stream waits for, and since when. */
@@ -69,20 +72,22 @@ class NotificationStreams implements SmartLifecycle {
         final AtomicBoolean busy = new AtomicBoolean();
         volatile long busySinceNanos;
 
-        Stream(String subscriptionId, long lastSeq) {
+        Stream(String subscriptionId, String owner, long lastSeq) {
             this.subscriptionId = subscriptionId;
+            this.owner = owner;
             this.lastSeq = lastSeq;
         }
     }
 
     /**
      * Opens a stream that starts after {@code lastSeq}. It ends after the configured life; the
-     * client reconnects with {@code Last-Event-ID} and misses nothing. The count check is not
-     * atomic with the registration: the bounds are against floods, not exact.
+     * client reconnects with {@code Last-Event-ID} and misses nothing. The instance and
+     * subscription counts are not atomic with the registration (against floods, not exact); the
+     * owner's is, so that one account's concurrent opens cannot take more than its share.
      *
-     * @throws LimitReached when this instance, or this subscription, has as many streams as it may
+     * @throws LimitReached when this instance, this subscription or its owner has as many streams as it may
      */
-    SseEmitter open(String subscriptionId, long lastSeq) {
+    SseEmitter open(String subscriptionId, String owner, long lastSeq) {
         if (streams.size() >= properties.streamsPerInstance()) {
             throw new LimitReached("This instance serves as many streams as it may; try again later");
         }
@@ -91,27 +96,57 @@ class NotificationStreams implements SmartLifecycle {
             throw new LimitReached("A subscription may have at most %d open streams; close one first"
                     .formatted(properties.streamsPerSubscription()));
         }
-        return register(new SseEmitter(properties.streamMaxLife().toMillis()), subscriptionId, lastSeq);
+        return register(new SseEmitter(properties.streamMaxLife().toMillis()), subscriptionId, owner, lastSeq);
     }
 
-    /** Starts streaming to {@code emitter}. */
-    SseEmitter register(SseEmitter emitter, String subscriptionId, long lastSeq) {
+    /**
+     * Starts streaming to {@code emitter}, in one of its owner's slots.
+     *
+     * @throws LimitReached when the owner has as many streams as it may
+     */
+    SseEmitter register(SseEmitter emitter, String subscriptionId, String owner, long lastSeq) {
+        reserveSlot(owner);
         try {
             // Sent with the headers, so that a client knows at once that the stream is open.
             emitter.send(SseEmitter.event().comment("stream open"));
         }
         catch (IOException gone) {
+            releaseSlot(owner);
             emitter.completeWithError(gone);
             return emitter;
         }
-        streams.put(emitter, new Stream(subscriptionId, lastSeq));
-        emitter.onCompletion(() -> streams.remove(emitter));
+        streams.put(emitter, new Stream(subscriptionId, owner, lastSeq));
+        emitter.onCompletion(() -> forget(emitter));
         emitter.onTimeout(() -> {
-            streams.remove(emitter);
+            forget(emitter);
             emitter.complete();
         });
-        emitter.onError(error -> streams.remove(emitter));
+        emitter.onError(error -> forget(emitter));
         return emitter;
+    }
+
+    private void reserveSlot(String owner) {
+        // compute is atomic per key; the exception leaves the count as it was
+        perOwner.compute(owner, (key, open) -> {
+            int count = open == null ? 0 : open;
+            if (count >= properties.streamsPerOwner()) {
+                throw new LimitReached("An owner may have at most %d open streams; close one first"
+                        .formatted(properties.streamsPerOwner()));
+            }
+            return count + 1;
+        });
+    }
+
+    private void releaseSlot(String owner) {
+        perOwner.computeIfPresent(owner, (key, open) -> open > 1 ? open - 1 : null);
+    }
+
+    /** Stops serving a stream that ended, however it ended, and frees its owner's slot (once: only one remove finds it). */
+    private void forget(SseEmitter emitter) {
+        Stream stream = streams.remove(emitter);
+        if (stream != null) {
+            releaseSlot(stream.owner);
+        }
     }
 
     /**
@@ -183,7 +218,7 @@ class NotificationStreams implements SmartLifecycle {
             if (System.nanoTime() - stream.busySinceNanos > STUCK.toNanos()) {
                 log.warn("SSE stream of subscription {} is stuck on a client that does not read; closing it",
                         stream.subscriptionId);
-                streams.remove(emitter);
+                forget(emitter);
                 emitter.complete();
             }
             return;
@@ -208,11 +243,11 @@ class NotificationStreams implements SmartLifecycle {
             }
         }
         catch (IOException | IllegalStateException gone) {
-            streams.remove(emitter);
+            forget(emitter);
         }
         catch (RuntimeException e) {
             log.warn("SSE stream of subscription {} failed: {}", stream.subscriptionId, e.toString());
-            streams.remove(emitter);
+            forget(emitter);
             emitter.completeWithError(e);
         }
     }
@@ -231,6 +266,7 @@ class NotificationStreams implements SmartLifecycle {
         senders.shutdownNow();
         streams.keySet().forEach(SseEmitter::complete);
         streams.clear();
+        perOwner.clear();
     }
 
     @Override

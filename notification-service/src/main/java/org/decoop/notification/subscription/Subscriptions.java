@@ -47,7 +47,7 @@ public class Subscriptions {
         if (held >= perSubscriber) {
             throw new StateConflict("a caller holds at most %d subscriptions; delete one first".formatted(perSubscriber));
         }
-        mongo.insert(SubscriptionDocument.of(subscription, secret == null ? null : cipher.encrypt(secret)));
+        mongo.insert(SubscriptionDocument.of(subscription, secret == null ? null : cipher.encrypt(secret, subscription.id())));
     }
 
     public Optional<Subscription> byId(SubscriptionId id) {
@@ -58,7 +58,7 @@ public class Subscriptions {
     public Optional<WebhookSecret> secretOf(SubscriptionId id) {
         return Optional.ofNullable(mongo.findById(id.value(), SubscriptionDocument.class))
                 .map(document -> document.encryptedSecret)
-                .map(cipher::decrypt);
+                .map(stored -> cipher.decrypt(stored, id));
     }
 
     /** The subscription, if {@code actor} owns it: for anyone else it does not exist. */
@@ -92,8 +92,22 @@ public class Subscriptions {
             Subscription disabled = stored.toDomain().disable(reason);
             Query unchanged = Query.query(Criteria.where("_id").is(id.value()).and("version").is(stored.version));
             Update update = new Update().set("status", disabled.status()).set("disabledReason", disabled.disabledReason()).inc("version", 1);
+            bindSecret(stored, update);
             if (mongo.updateFirst(unchanged, update, SubscriptionDocument.class).getMatchedCount() > 0) {
                 return;
+            }
+        }
+    }
+
+    /** A write of a subscription whose secret predates the binding to its id also writes the secret bound. */
+    private void bindSecret(SubscriptionDocument stored, Update update) {
+        if (stored.encryptedSecret != null && SecretCipher.isUnbound(stored.encryptedSecret)) {
+            SubscriptionId id = new SubscriptionId(stored.id);
+            try {
+                update.set("encryptedSecret", cipher.encrypt(cipher.decrypt(stored.encryptedSecret, id), id));
+            }
+            catch (IllegalStateException undecryptable) {
+                // under another key: left as it is, the write itself must not fail for it
             }
         }
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,6 +42,25 @@ class WebhookSenderTest {
             assertThatThrownBy(() -> sender.send(url, "msg_1", "{}", WebhookSecret.generate()))
                     .isInstanceOf(TargetGuard.TargetRefused.class).hasMessage("localhost is an internal address; webhooks may not target it")
                     .hasMessageNotContaining("127.0.0.1");
+        }
+
+        assertThat(receiver.receivedOn("/hook")).isEmpty();
+    }
+
+    @Test
+    void aNameThatRebindsToAnIpv4MappedLoopbackAddressIsNeverConnectedTo() throws IOException {
+        String url = receiver.answer("/hook", 204).replace("127.0.0.1", "receiver.test");
+        AtomicInteger lookups = new AtomicInteger();
+        // ::ffff:127.0.0.1 as a real Inet6Address (InetAddress.getByAddress would make it an Inet4Address)
+        InetAddress mappedLoopback = Inet6Address.getByAddress(null,
+                new byte[] { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xff, (byte) 0xff, 127, 0, 0, 1 }, -1);
+        TargetGuard guard = new TargetGuard(false, host -> new InetAddress[] {
+                lookups.getAndIncrement() == 0 ? InetAddress.getByName("203.0.113.10") : mappedLoopback });
+        assertThat(guard.refusal(url)).as("the check saw a public address").isEmpty();
+
+        try (WebhookSender sender = new WebhookSender(guard, Duration.ofMillis(500), 2, Clock.systemUTC())) {
+            assertThatThrownBy(() -> sender.send(url, "msg_1", "{}", WebhookSecret.generate()))
+                    .isInstanceOf(TargetGuard.TargetRefused.class);
         }
 
         assertThat(receiver.receivedOn("/hook")).isEmpty();

@@ -41,14 +41,15 @@ class StreamIsolationIntegrationTest extends SharedServiceContext {
 
     @Test
     void aStreamWhoseClientDoesNotReadDelaysNoOtherStream() throws Exception {
-        ServiceApi api = ServiceApi.onPort(port).as(TestTokens.shared().user("isolation-" + UUID.randomUUID()));
+        String owner = "isolation-" + UUID.randomUUID();
+        ServiceApi api = ServiceApi.onPort(port).as(TestTokens.shared().user(owner));
         String slowSubscription = api.post("/api/subscriptions", "{\"channel\": \"INBOX\"}").id();
         String fastSubscription = api.post("/api/subscriptions", "{\"channel\": \"INBOX\"}").id();
         CountDownLatch release = new CountDownLatch(1);
         BlockingEmitter slow = new BlockingEmitter(release);
         BlockingEmitter fast = new BlockingEmitter(null);
-        streams.register(slow, slowSubscription, 0);
-        streams.register(fast, fastSubscription, 0);
+        streams.register(slow, slowSubscription, owner, 0);
+        streams.register(fast, fastSubscription, owner, 0);
         slow.blocking = true;
         try {
             publishEstablished();
