@@ -179,6 +179,43 @@ class LocalStackSystemIT {
         }
     }
 
+    /** The realm the stack and compose import (keycloak/decoop-realm.json), as the real Keycloak applies it. */
+    @Test
+    @Order(0)
+    void theRealmLocksOutPasswordGuessersAndGivesNeitherOfflineTokensNorOpenRedirects() throws Exception {
+        // sremska-mitrovica signs in nowhere else in this test: five wrong passwords lock it for a while
+        for (int attempt = 0; attempt < 5; attempt++) {
+            assertThat(passwordGrant("sremska-mitrovica", "guess-" + attempt, "openid").statusCode()).isNotEqualTo(200);
+        }
+        HttpResponse<String> locked = passwordGrant("sremska-mitrovica", "decoop", "openid");
+        assertThat(locked.statusCode()).as("the right password, while locked out: " + locked.body()).isNotEqualTo(200);
+
+        HttpResponse<String> offline = passwordGrant("nevers", "decoop", "openid offline_access");
+        assertThat(offline.statusCode()).as("no user holds offline_access: " + offline.body()).isEqualTo(400);
+        String roles = JSON.readTree(Base64.getUrlDecoder().decode(token("nevers").split("\\.")[1])).path("realm_access").toString();
+        assertThat(roles).doesNotContain("offline_access").doesNotContain("uma_authorization");
+
+        String authorize = ISSUER + "/protocol/openid-connect/auth?client_id=decoop-swagger&response_type=code"
+                + "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256&redirect_uri=";
+        // the realm names the services' default ports, whatever ports this test runs them on
+        assertThat(get(authorize + "http://localhost:8081/swagger-ui/oauth2-redirect.html").statusCode())
+                .as("Swagger UI's own redirect page is a login").isEqualTo(200);
+        assertThat(get(authorize + "http://localhost:8081/api/elsewhere").statusCode())
+                .as("any other page of the service is not a redirect target").isEqualTo(400);
+    }
+
+    private static HttpResponse<String> passwordGrant(String user, String password, String scope) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(ISSUER + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=decoop-cli&username=" + user
+                        + "&password=" + password + "&scope=" + scope.replace(" ", "%20")))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> get(String url) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Listening TCP sockets of this machine, by inode: "address:port". */
     private static Map<String, String> listeningSocketsByInode() throws IOException {
         Map<String, String> listening = new HashMap<>();

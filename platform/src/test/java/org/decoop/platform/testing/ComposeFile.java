@@ -35,7 +35,13 @@ public final class ComposeFile {
     /** The compose file at the root of the checkout, found from a module's working directory. */
     @SuppressWarnings("unchecked")
     public static ComposeFile atProjectRoot() {
-        Path file = Files.exists(Path.of("docker-compose.yml")) ? Path.of("docker-compose.yml") : Path.of("..", "docker-compose.yml");
+        return atProjectRoot("docker-compose.yml");
+    }
+
+    /** A compose file at the root of the checkout ({@code docker-compose.ports.yml}, say). */
+    @SuppressWarnings("unchecked")
+    public static ComposeFile atProjectRoot(String name) {
+        Path file = Files.exists(Path.of(name)) ? Path.of(name) : Path.of("..", name);
         try (InputStream in = Files.newInputStream(file)) {
             Map<String, Object> root = new Yaml().load(in);
             return new ComposeFile((Map<String, Object>) root.get("services"));
@@ -61,6 +67,17 @@ public final class ComposeFile {
         Object declared = service(name).getOrDefault("environment", Map.of());
         ((Map<String, Object>) declared).forEach((key, value) -> environment.put(key, String.valueOf(value)));
         return environment;
+    }
+
+    /** Every service of the file, tools behind a profile included. */
+    public Set<String> serviceNames() {
+        return Collections.unmodifiableSet(services.keySet());
+    }
+
+    /** A service's published ports as written ("127.0.0.1:8082:8082"). */
+    @SuppressWarnings("unchecked")
+    public List<String> publishedPorts(String name) {
+        return ((List<Object>) service(name).getOrDefault("ports", List.of())).stream().map(String::valueOf).toList();
     }
 
     /** The container ports a service publishes ("8082:8082" → 8082). */
