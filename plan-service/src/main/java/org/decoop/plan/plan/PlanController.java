@@ -86,7 +86,7 @@ class PlanController {
         Plan plan = service.draft(request.year(), request.title(), parties,
                 request.themes() == null ? List.of() : request.themes(), activities, callers.current());
         return ResponseEntity.created(URI.create("/api/plans/" + plan.id())).eTag(ETags.of(plan.version()))
-                .body(PlanResponse.of(plan));
+                .body(PlanResponse.of(plan, true));
     }
 
     @GetMapping("/{id}")
@@ -121,7 +121,9 @@ class PlanController {
             @RequestParam(required = false) String partnershipId,
             @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-        return new PagedModel<>(service.search(year, status, theme, partnershipId, page, size).map(PlanResponse::of));
+        boolean signedIn = callers.signedIn().isPresent();
+        return new PagedModel<>(service.search(year, status, theme, partnershipId, page, size)
+                .map(plan -> PlanResponse.of(plan, signedIn)));
     }
 
     @GetMapping("/stats")
@@ -164,8 +166,10 @@ class PlanController {
                 callers.current()));
     }
 
-    private static ResponseEntity<PlanResponse> withETag(Plan plan) {
-        return ResponseEntity.ok().eTag(ETags.of(plan.version())).body(PlanResponse.of(plan));
+    /** Signers' subjects depend on who asks: caches keep one answer per caller. */
+    private ResponseEntity<PlanResponse> withETag(Plan plan) {
+        return ResponseEntity.ok().eTag(ETags.of(plan.version())).varyBy(HttpHeaders.AUTHORIZATION)
+                .body(PlanResponse.of(plan, callers.signedIn().isPresent()));
     }
 
     /** Builds a domain value, naming the request field it comes from in its validation errors (none: top level). */
@@ -255,13 +259,15 @@ class PlanController {
             Totals totals,
             String cancellationReason) {
 
-        static PlanResponse of(Plan plan) {
+        /** @param showSignerIds whether the reader is signed in: a Keycloak subject is not open data */
+        static PlanResponse of(Plan plan, boolean showSignerIds) {
             return new PlanResponse(plan.id().value(), plan.version(), plan.year(), plan.title(), plan.status(),
                     plan.parties().stream().map(party -> {
                         Signature signature = plan.signatures().stream()
                                 .filter(s -> s.party().equals(party.code())).findFirst().orElse(null);
                         return new PartyResponse(party.code(), party.name(),
-                                signature == null ? null : signature.signedBy(), signature == null ? null : signature.signerId(),
+                                signature == null ? null : signature.signedBy(),
+                                signature == null || !showSignerIds ? null : signature.signerId(),
                                 signature == null ? null : signature.signedAt());
                     }).toList(),
                     plan.themes(),
@@ -271,7 +277,7 @@ class PlanController {
         }
     }
 
-    /** {@code signedBy}: the signer's name; {@code signerId}: their token's subject. */
+    /** {@code signedBy}: the signer's name; {@code signerId}: their token's subject, shown to signed-in readers only (null otherwise). */
     record PartyResponse(String code, String name, String signedBy, String signerId, Instant signedAt) {
     }
 

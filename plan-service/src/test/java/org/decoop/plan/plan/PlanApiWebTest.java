@@ -1,7 +1,12 @@
 package org.decoop.plan.plan;
 
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
@@ -14,7 +19,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Instant;
+import java.util.List;
+
+import org.decoop.events.PlanStatus;
+import org.decoop.events.Theme;
+import org.decoop.plan.plan.domain.Activity;
+import org.decoop.plan.plan.domain.Party;
+import org.decoop.plan.plan.domain.Plan;
 import org.decoop.plan.plan.domain.PlanId;
+import org.decoop.plan.plan.domain.Signature;
 import org.decoop.platform.domain.DoesNotExist;
 import org.decoop.platform.domain.Field;
 import org.decoop.platform.domain.NotAllowed;
@@ -32,6 +46,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.data.domain.PageImpl;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -178,6 +193,35 @@ class PlanApiWebTest {
         given(service.completeActivity(any(), any(), any(), any())).willThrow(new StaleVersion("stale"));
         mvc.perform(post("/api/plans/p1/activities/a1/completion").with(NEVERS).header("If-Match", "\"3\""))
                 .andExpect(status().isPreconditionFailed());
+    }
+
+    @Test
+    void showsWhoSignedByTheirTokensSubjectOnlyToSignedInReaders() throws Exception {
+        Plan signed = signedPlan();
+        given(service.get(new PlanId("p1"))).willReturn(signed);
+        given(service.search(any(), any(), any(), any(), anyInt(), anyInt())).willReturn(new PageImpl<>(List.of(signed)));
+
+        mvc.perform(get("/api/plans/p1"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.parties[0].signedBy").value("Ambassador"))
+                .andExpect(jsonPath("$.parties[*].signerId").value(everyItem(nullValue())))
+                .andExpect(header().string("Vary", containsString("Authorization")));
+        mvc.perform(get("/api/plans"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.content[0].parties[*].signerId").value(everyItem(nullValue())));
+        mvc.perform(get("/api/plans/p1").with(NEVERS))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.parties[*].signerId").value(contains("sub-embassy", "sub-skgo")));
+    }
+
+    private static Plan signedPlan() {
+        Instant signedAt = Instant.parse("2020-06-15T09:45:00Z");
+        return Plan.restore(new PlanId("p1"), 3, 2020, "Plan 2020",
+                List.of(new Party("AMBAFRANCE-RS", "Ambassade"), new Party("SKGO", "SKGO")), List.of(Theme.YOUTH),
+                List.of(Activity.planned("Youth councils", Theme.YOUTH, List.of(), null, null, List.of())),
+                List.of(new Signature("AMBAFRANCE-RS", "Ambassador", "sub-embassy", signedAt),
+                        new Signature("SKGO", "Secretary General", "sub-skgo", signedAt)),
+                PlanStatus.SIGNED, null);
     }
 
     private ResultActions postJson(String path, String body) throws Exception {
