@@ -25,6 +25,7 @@ import org.decoop.platform.domain.Field;
 import org.decoop.platform.domain.InvalidValue;
 import org.decoop.platform.security.Callers;
 import org.decoop.platform.web.CsvExport;
+import org.decoop.platform.web.CsvExports;
 import org.decoop.platform.web.ETags;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.HttpHeaders;
@@ -37,6 +38,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -61,10 +63,12 @@ class PlanController {
 
     private final PlanService service;
     private final Callers callers;
+    private final CsvExports exports;
 
-    PlanController(PlanService service, Callers callers) {
+    PlanController(PlanService service, Callers callers, CsvExports exports) {
         this.service = service;
         this.callers = callers;
+        this.exports = exports;
     }
 
     @PostMapping
@@ -100,7 +104,7 @@ class PlanController {
                     + "partnership ids (separated by '; '), then the activity's EUR from each funding source (eur_french_mfa, ...). "
                     + "A text cell starting with =, +, -, @, a tab or a carriage return is written with a ' in front, "
                     + "so that a spreadsheet shows it as text instead of running it as a formula.")
-    ResponseEntity<StreamingResponseBody> searchAsCsv(
+    ResponseEntity<ResponseBodyEmitter> searchAsCsv(
             @RequestParam(required = false) @Min(Plan.FIRST_YEAR) @Max(Plan.LAST_YEAR) Integer year,
             @RequestParam(required = false) PlanStatus status,
             @RequestParam(required = false) Theme theme,
@@ -110,7 +114,7 @@ class PlanController {
                 PlansCsv.write(all, out);
             }
         };
-        return CsvExport.attachment("plans.csv", rows);
+        return exports.attachment("plans.csv", rows);
     }
 
     @GetMapping

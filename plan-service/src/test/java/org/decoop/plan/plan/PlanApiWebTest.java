@@ -1,5 +1,6 @@
 package org.decoop.plan.plan;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.everyItem;
@@ -17,10 +18,15 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.decoop.events.PlanStatus;
 import org.decoop.events.Theme;
@@ -50,6 +56,7 @@ import org.springframework.data.domain.PageImpl;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -193,6 +200,35 @@ class PlanApiWebTest {
         given(service.completeActivity(any(), any(), any(), any())).willThrow(new StaleVersion("stale"));
         mvc.perform(post("/api/plans/p1/activities/a1/completion").with(NEVERS).header("If-Match", "\"3\""))
                 .andExpect(status().isPreconditionFailed());
+    }
+
+    @Test
+    void refusesANinthExportWhileEightSlowReadersHoldTheExportThreadsAndFinishesTheirs() throws Exception {
+        CountDownLatch readersCatchUp = new CountDownLatch(1);
+        given(service.all(any(), any(), any(), any())).willAnswer(invocation -> {
+            // a slow reader: the export's thread waits on it
+            readersCatchUp.await(5, TimeUnit.MINUTES);
+            return Stream.of(signedPlan());
+        });
+        List<MvcResult> slow = new ArrayList<>();
+        try {
+            for (int i = 0; i < 8; i++) {
+                slow.add(mvc.perform(get("/api/plans").accept("text/csv")).andExpect(request().asyncStarted()).andReturn());
+            }
+
+            mvc.perform(get("/api/plans").accept("text/csv"))
+                    .andExpect(status().isServiceUnavailable())
+                    .andExpect(header().exists("Retry-After"))
+                    .andExpect(jsonPath("$.type").value("https://decoop.org/problems/exports-busy"));
+        }
+        finally {
+            readersCatchUp.countDown();
+        }
+        for (MvcResult export : slow) {
+            export.getAsyncResult();
+            assertThat(export.getResponse().getContentAsString()).startsWith("plan_id,").contains("Youth councils");
+        }
+        mvc.perform(get("/api/plans").accept("text/csv")).andExpect(request().asyncStarted());
     }
 
     @Test
