@@ -89,8 +89,8 @@ public final class EventSamples {
 
     public static List<Partner> partners() {
         return List.of(
-                new Partner("la-fr-nevers", "Nevers", "FR"),
-                new Partner("la-rs-sremska-mitrovica", "Sremska Mitrovica", "RS"));
+                new Partner("la-fr-nevers", "Nevers", "FR", "FR-NEVERS"),
+                new Partner("la-rs-sremska-mitrovica", "Sremska Mitrovica", "RS", "RS-SREMSKA-MITROVICA"));
     }
 
     public static Set<Theme> partnershipThemes() {
@@ -159,10 +159,10 @@ public final class EventSamples {
                 new Activity(ACTIVITY_ID, "Youth exchange Nevers – Sremska Mitrovica", Theme.YOUTH,
                         List.of(PARTNERSHIP_ID), LocalDate.of(2020, 9, 1), LocalDate.of(2020, 11, 30),
                         List.of(new Funding(FundingSource.FRENCH_MFA, new BigDecimal("15000.00"), CALL_ID),
-                                new Funding(FundingSource.LOCAL_BUDGET, new BigDecimal("4500")))),
+                                new Funding(FundingSource.LOCAL_BUDGET, new BigDecimal("4500"))), true),
                 new Activity("act-2020-urban-planning-workshop", "Urban planning workshop on the Sava riverbank",
                         Theme.URBAN_PLANNING, List.of(PARTNERSHIP_ID), null, null,
-                        List.of(new Funding(FundingSource.EU_CALL, new BigDecimal("23750.50")))));
+                        List.of(new Funding(FundingSource.EU_CALL, new BigDecimal("23750.50"))), false));
     }
 
     public static PlanDrafted planDrafted() {
@@ -186,7 +186,7 @@ public final class EventSamples {
 
     public static ActivityCompleted activityCompleted() {
         return new ActivityCompleted(PLAN_ID, 4, ACTIVITY_ID, "Youth exchange Nevers – Sremska Mitrovica",
-                Theme.YOUTH, List.of(PARTNERSHIP_ID), LocalDate.of(2020, 11, 30),
+                Theme.YOUTH, List.of(PARTNERSHIP_ID), LocalDate.of(2020, 11, 30), List.of("AMBAFRANCE-RS", "SKGO"), true,
                 Instant.parse("2020-12-01T11:00:00Z"));
     }
 

@@ -21,6 +21,7 @@ import org.decoop.events.partnership.PartnershipEstablished;
 import org.decoop.events.partnership.PartnershipEvent.Partner;
 import org.decoop.events.partnership.PartnershipReactivated;
 import org.decoop.events.partnership.PartnershipWentDormant;
+import org.decoop.events.plan.ActivityCompleted;
 import org.decoop.events.plan.PlanEvent.Activity;
 import org.decoop.events.plan.PlanSigned;
 import org.junit.jupiter.api.Test;
@@ -132,6 +133,21 @@ class EventSchemaTest {
         established.remove(List.of("since", "coordinator"));
 
         assertThat(errors(eventSchema("PartnershipEstablished"), established)).isEmpty();
+    }
+
+    @Test
+    void acceptsEventsWrittenBeforePartnerCodesAndPlanPartiesWereCarried() {
+        ObjectNode established = JSON.valueToTree(EventSamples.partnershipEstablished());
+        established.get("partners").values().forEach(partner -> ((ObjectNode) partner).remove("code"));
+        ObjectNode signed = JSON.valueToTree(EventSamples.planSigned());
+        signed.get("activities").values().forEach(activity -> ((ObjectNode) activity).remove("vouchedBySteward"));
+        ObjectNode completed = JSON.valueToTree(EventSamples.activityCompleted());
+        completed.remove(List.of("partyCodes", "vouchedBySteward"));
+
+        assertThat(errors(eventSchema("PartnershipEstablished"), established)).isEmpty();
+        assertThat(errors(eventSchema("PlanSigned"), signed)).isEmpty();
+        assertThat(errors(eventSchema("ActivityCompleted"), completed)).isEmpty();
+        assertThat(JSON.treeToValue(completed, ActivityCompleted.class).partyCodes()).isNull();
     }
 
     @Test

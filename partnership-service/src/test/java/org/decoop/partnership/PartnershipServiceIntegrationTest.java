@@ -7,8 +7,11 @@ import static org.decoop.platform.testing.EventTopics.header;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,6 +24,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.decoop.events.Theme;
 import org.decoop.events.Topics;
+import org.decoop.events.plan.ActivityCompleted;
 import org.decoop.events.plan.PlanEvent;
 import org.decoop.events.plan.PlanSigned;
 import org.decoop.platform.outbox.CloudEventRecords;
@@ -172,7 +176,7 @@ class PartnershipServiceIntegrationTest {
 
         String planId = "plan-" + run;
         ProducerRecord<String, byte[]> planSigned = EventTopics.record(new PlanSigned(planId, 2, 2020,
-                "Akcioni plan 2020", List.of(), Set.of(Theme.YOUTH),
+                "Akcioni plan 2020", signedBy(codeOf("Nevers " + run, "FR"), codeOf("Suresnes " + run, "FR")), Set.of(Theme.YOUTH),
                 List.of(new PlanEvent.Activity("a1", "Restart", Theme.YOUTH, List.of(dormant, active, "unknown-partnership"), null, null,
                         List.of())), Instant.now()), Topics.PLAN_EVENTS, "/plan-service");
         try (KafkaProducer<String, byte[]> producer = EventTopics.producer()) {
@@ -197,6 +201,46 @@ class PartnershipServiceIntegrationTest {
         assertThat(header(records.get(1), "ce_authid")).isEqualTo(TestTokens.subjectOf("skgo"));
         assertThat(JSON.readTree(api.get("/api/partnerships/" + active).body()).get("history").size())
                 .as("an ACTIVE partnership is not reactivated").isEqualTo(1);
+    }
+
+    @Test
+    void ignoresAPlanThatNamesAPartnershipNoneOfItsPartiesIsPartOfWithoutParkingIt() throws Exception {
+        String borrowed = establish(createLocalAuthority("Nevers " + run, "FR", "CITY"),
+                createLocalAuthority("Sremska Mitrovica " + run, "RS", "CITY"), "YOUTH");
+        String own = establish(createLocalAuthority("Suresnes " + run, "FR", "CITY"),
+                createLocalAuthority("Kragujevac " + run, "RS", "CITY"), "CULTURE");
+        api.post("/api/partnerships/" + borrowed + "/dormancy", "{\"reason\": \"No joint project since 2012\"}");
+        api.post("/api/partnerships/" + own + "/dormancy", "{\"reason\": \"Quiet\"}");
+        String planId = "borrowing-" + run;
+        List<String> parties = List.of(codeOf("Suresnes " + run, "FR"), codeOf("Kragujevac " + run, "RS"));
+        LocalDate completedOn = LocalDate.now(ZoneOffset.UTC).plusDays(1);
+
+        try (KafkaProducer<String, byte[]> producer = EventTopics.producer()) {
+            // the same key (plan id): one partition, applied in this order
+            producer.send(EventTopics.record(new PlanSigned(planId, 2, 2020, "Plan of Suresnes and Kragujevac",
+                    signedBy(parties.toArray(String[]::new)), Set.of(Theme.YOUTH), List.of(
+                            new PlanEvent.Activity("a1", "Borrowed", Theme.YOUTH, List.of(borrowed), null, null, List.of(), false),
+                            new PlanEvent.Activity("a2", "Own", Theme.CULTURE, List.of(own), null, null, List.of(), false)),
+                    Instant.now()), Topics.PLAN_EVENTS, "/plan-service")).get();
+            producer.send(EventTopics.record(new ActivityCompleted(planId, 3, "a1", "Borrowed", Theme.YOUTH, List.of(borrowed, own),
+                    completedOn, parties, false, Instant.now()), Topics.PLAN_EVENTS, "/plan-service")).get();
+        }
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(anonymous.get("/api/partnerships/" + own).json().get("lastActivityOn").asString())
+                        .isEqualTo(completedOn.toString()));
+        JsonNode notReactivated = anonymous.get("/api/partnerships/" + borrowed).json();
+        assertThat(notReactivated.get("status").asString()).isEqualTo("DORMANT");
+        assertThat(notReactivated.get("lastActivityOn").asString()).isNotEqualTo(completedOn.toString());
+        assertThat(anonymous.get("/api/partnerships/" + own).json().get("status").asString()).isEqualTo("ACTIVE");
+        // both were applied (the ActivityCompleted moved the own partnership on), none of them was parked
+        assertThat(anonymous.as(TOKENS.ops("operator")).get("/api/ops/dead-letters").json().findValuesAsString("key"))
+                .as("logged and ignored, never parked").doesNotContain(planId);
+    }
+
+    /** A PlanSigned's parties, each with a signature. */
+    private static List<PlanEvent.SignedParty> signedBy(String... codes) {
+        return Arrays.stream(codes).map(code -> new PlanEvent.SignedParty(code, code, "Mayor", Instant.now())).toList();
     }
 
     @Test

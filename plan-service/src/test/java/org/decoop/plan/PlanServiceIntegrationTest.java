@@ -77,14 +77,17 @@ class PlanServiceIntegrationTest extends PlanServiceContext {
 
     private static final TestTokens TOKENS = TestTokens.shared();
 
-    /** A caller acting for every party these tests name (a plan is its parties' business). */
+    /**
+     * A steward acting for every party these tests name (a plan is its parties' business; the
+     * partnerships the tests' plans name are none of the parties', which only a steward may name).
+     */
     private ServiceApi api;
     private ServiceApi anonymous;
 
     @BeforeEach
     void connect() {
         anonymous = ServiceApi.onPort(port);
-        api = anonymous.as(TOKENS.user("coordinator", "AMBAFRANCE-RS", "SKGO", "NEVERS", "SREMSKA-MITROVICA", "MFA-FR", "A1", "B1"));
+        api = anonymous.as(TOKENS.steward("coordinator", "AMBAFRANCE-RS", "SKGO", "NEVERS", "SREMSKA-MITROVICA", "MFA-FR", "A1", "B1"));
     }
 
     @Test
@@ -197,6 +200,31 @@ class PlanServiceIntegrationTest extends PlanServiceContext {
         List<ConsumerRecord<String, byte[]>> records = planEvents(planId, 1 + parties.size() + 1);
         assertThat(records).extracting(record -> header(record, "ce_type")).filteredOn("org.decoop.PlanSigned"::equals).hasSize(1);
         assertThat(records).extracting(record -> header(record, "ce_type")).last().isEqualTo("org.decoop.PlanSigned");
+    }
+
+    @Test
+    void letsAPlanNameOnlyThePartnershipsOfItsPartiesUnlessAStewardVouchesForIt() throws Exception {
+        String borrowed = publishPartnership(PartnershipStatus.DORMANT, 1, "FR-NEVERS", "RS-SREMSKA-MITROVICA");
+        String own = publishPartnership(PartnershipStatus.ACTIVE, 0, "FR-SURESNES", "RS-KRAGUJEVAC");
+        ServiceApi suresnes = anonymous.as(TOKENS.user("suresnes", "FR-SURESNES"));
+        String suresnesKragujevac = """
+                [{"code": "FR-SURESNES", "name": "Suresnes"}, {"code": "RS-KRAGUJEVAC", "name": "Kragujevac"}]""";
+        String planId = id(awaitCreated(() -> suresnes.post("/api/plans", plan2020(suresnesKragujevac, activity(own)))));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Answer refused = suresnes.post("/api/plans", plan2020(suresnesKragujevac, activity(own) + ", " + activity(borrowed)));
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
+            assertThat(field(refused)).isEqualTo("activities[1].partnershipIds[0]");
+        });
+        Answer added = suresnes.post("/api/plans/" + planId + "/activities", activity(borrowed));
+        assertThat(added.statusCode()).isEqualTo(403);
+        assertThat(field(added)).isEqualTo("partnershipIds[0]");
+        assertThat(anonymous.get("/api/plans/" + planId).json().get("activities").size()).as("nothing written").isEqualTo(1);
+
+        String vouched = id(anonymous.as(TOKENS.steward("skgo", "SKGO")).post("/api/plans", plan2020("""
+                [{"code": "SKGO", "name": "SKGO"}, {"code": "FR-SURESNES", "name": "Suresnes"}]""", activity(borrowed))));
+        JsonNode drafted = JSON.readTree(planEvents(vouched, 1).get(0).value());
+        assertThat(drafted.get("activities").get(0).get("vouchedBySteward").asBoolean()).isTrue();
     }
 
     @Test
@@ -366,6 +394,12 @@ class PlanServiceIntegrationTest extends PlanServiceContext {
                  "activities": [%s]}""".formatted(activity(partnershipId)));
     }
 
+    private static String plan2020(String parties, String activities) {
+        return """
+                {"year": 2020, "title": "Plan 2020", "parties": %s, "themes": ["YOUTH"], "activities": [%s]}"""
+                .formatted(parties, activities);
+    }
+
     private static String activity(String partnershipId) {
         return """
                 {"title": "Nevers – Sremska Mitrovica: youth exchange", "theme": "YOUTH", "partnershipIds": ["%s"],
@@ -376,9 +410,15 @@ class PlanServiceIntegrationTest extends PlanServiceContext {
 
     /** Publishes a partnership event as partnership-service would, and returns the partnership's id. */
     private static String publishPartnership(PartnershipStatus status, long version) throws Exception {
+        return publishPartnership(status, version, null, null);
+    }
+
+    /** ... with these two partners' codes (null: partners recorded before codes). */
+    private static String publishPartnership(PartnershipStatus status, long version, String frenchCode, String serbianCode)
+            throws Exception {
         String id = UUID.randomUUID().toString();
-        List<PartnershipEvent.Partner> partners = List.of(new PartnershipEvent.Partner("nevers", "Nevers", "FR"),
-                new PartnershipEvent.Partner("sremska-mitrovica", "Sremska Mitrovica", "RS"));
+        List<PartnershipEvent.Partner> partners = List.of(new PartnershipEvent.Partner("nevers", "Nevers", "FR", frenchCode),
+                new PartnershipEvent.Partner("sremska-mitrovica", "Sremska Mitrovica", "RS", serbianCode));
         PartnershipEvent event = status == PartnershipStatus.ENDED
                 ? new PartnershipEnded(id, version, status, partners, Set.of(Theme.CULTURE), "Ended", Instant.now())
                 : new PartnershipEstablished(id, version, status, partners, 2005, Set.of(Theme.CULTURE), null, Instant.now());

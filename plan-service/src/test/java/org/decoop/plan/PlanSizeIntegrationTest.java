@@ -51,7 +51,7 @@ class PlanSizeIntegrationTest {
                     List.of(new PartnershipEvent.Partner("n", "Nevers", "FR"), new PartnershipEvent.Partner("s", "Sremska Mitrovica", "RS")),
                     2005, Set.of(Theme.YOUTH), null, Instant.now()), Topics.PARTNERSHIP_EVENTS, "/partnership-service");
         }
-        ServiceApi api = ServiceApi.onPort(port).as(TestTokens.shared().user("embassy", "AMBAFRANCE-RS"));
+        ServiceApi api = ServiceApi.onPort(port).as(TestTokens.shared().steward("embassy", "AMBAFRANCE-RS"));
         String activity = """
                 {"title": "%s", "theme": "YOUTH", "partnershipIds": ["%s"], "funding": [{"source": "FRENCH_MFA", "amountEur": 1000}]}"""
                 .formatted("A youth exchange with a long description ".repeat(7), partnership);

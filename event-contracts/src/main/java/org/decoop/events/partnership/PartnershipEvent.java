@@ -31,7 +31,14 @@ public sealed interface PartnershipEvent extends DecoopEvent permits
         return partnershipId();
     }
 
-    /** A partner as it was when the event happened. {@code country} is ISO 3166-1 alpha-2. */
-    record Partner(String id, String name, String country) {
+    /**
+     * A partner as it was when the event happened. {@code country} is ISO 3166-1 alpha-2;
+     * {@code code} says who acts for it (added in wave 3; null for partners recorded before codes).
+     */
+    record Partner(String id, String name, String country, String code) {
+
+        public Partner(String id, String name, String country) {
+            this(id, name, country, null);
+        }
     }
 }

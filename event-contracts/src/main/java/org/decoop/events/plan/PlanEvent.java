@@ -42,7 +42,11 @@ public sealed interface PlanEvent extends DecoopEvent permits
         }
     }
 
-    /** An activity of a plan with the partnerships it involves and its funding. */
+    /**
+     * An activity of a plan with the partnerships it involves and its funding. {@code vouchedBySteward}:
+     * a steward drafted the plan with it or added it, so the partnerships it names need no party
+     * among their partners (added in wave 3; null in events from before).
+     */
     record Activity(
             String id,
             String title,
@@ -50,6 +54,12 @@ public sealed interface PlanEvent extends DecoopEvent permits
             List<String> partnershipIds,
             LocalDate startsOn,
             LocalDate endsOn,
-            List<Funding> funding) {
+            List<Funding> funding,
+            Boolean vouchedBySteward) {
+
+        public Activity(String id, String title, Theme theme, List<String> partnershipIds, LocalDate startsOn,
+                LocalDate endsOn, List<Funding> funding) {
+            this(id, title, theme, partnershipIds, startsOn, endsOn, funding, null);
+        }
     }
 }

@@ -72,13 +72,13 @@ public class TargetGuard {
             addresses = resolver.resolve(host);
         }
         catch (UnknownHostException e) {
-            throw new UnknownHostException("%s cannot be resolved".formatted(host));
+            throw new UnknownHostException("%s is an internal address or does not resolve; webhooks may not target it".formatted(host));
         }
         if (!allowPrivateTargets) {
             for (InetAddress address : addresses) {
                 if (isInternal(address)) {
                     // Not naming the address it resolves to: that would map the internal network for the caller.
-                    throw new TargetRefused("%s is an internal address; webhooks may not target it".formatted(host));
+                    throw new TargetRefused("%s is an internal address or does not resolve; webhooks may not target it".formatted(host));
                 }
             }
         }

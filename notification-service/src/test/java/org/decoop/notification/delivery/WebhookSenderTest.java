@@ -40,7 +40,7 @@ class WebhookSenderTest {
 
         try (WebhookSender sender = new WebhookSender(guard, Duration.ofMillis(500), 2, Clock.systemUTC())) {
             assertThatThrownBy(() -> sender.send(url, "msg_1", "{}", WebhookSecret.generate()))
-                    .isInstanceOf(TargetGuard.TargetRefused.class).hasMessage("localhost is an internal address; webhooks may not target it")
+                    .isInstanceOf(TargetGuard.TargetRefused.class).hasMessage("localhost is an internal address or does not resolve; webhooks may not target it")
                     .hasMessageNotContaining("127.0.0.1");
         }
 

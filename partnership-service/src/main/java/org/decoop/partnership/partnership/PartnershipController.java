@@ -21,6 +21,7 @@ import org.decoop.platform.domain.Actor;
 import org.decoop.platform.security.Callers;
 import org.decoop.platform.web.CountryCode;
 import org.decoop.platform.web.CsvExport;
+import org.decoop.platform.web.CsvExports;
 import org.decoop.platform.web.ETags;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.HttpHeaders;
@@ -33,6 +34,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -56,10 +58,12 @@ class PartnershipController {
 
     private final PartnershipService service;
     private final Callers callers;
+    private final CsvExports exports;
 
-    PartnershipController(PartnershipService service, Callers callers) {
+    PartnershipController(PartnershipService service, Callers callers, CsvExports exports) {
         this.service = service;
         this.callers = callers;
+        this.exports = exports;
     }
 
     @PostMapping
@@ -84,7 +88,7 @@ class PartnershipController {
 
     @GetMapping(produces = CsvExport.MEDIA_TYPE)
     @Operation(summary = "Every partnership the search finds (not one page: all of them) as CSV, RFC 4180, UTF-8, streamed")
-    ResponseEntity<StreamingResponseBody> searchAsCsv(
+    ResponseEntity<ResponseBodyEmitter> searchAsCsv(
             @RequestParam(required = false) PartnershipStatus status,
             @RequestParam(required = false) @CountryCode String country,
             @RequestParam(required = false) Theme theme,
@@ -96,7 +100,7 @@ class PartnershipController {
                 PartnershipsCsv.write(all, out);
             }
         };
-        return CsvExport.attachment("partnerships.csv", rows);
+        return exports.attachment("partnerships.csv", rows);
     }
 
     @GetMapping

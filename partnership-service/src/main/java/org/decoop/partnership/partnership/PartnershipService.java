@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.decoop.events.Country;
@@ -22,6 +24,8 @@ import org.decoop.partnership.partnership.domain.PartnershipId;
 import org.decoop.platform.domain.Actor;
 import org.decoop.platform.domain.ExpectedVersion;
 import org.decoop.platform.security.Callers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Service;
@@ -29,6 +33,8 @@ import org.springframework.stereotype.Service;
 /** Establishes partnerships and moves them through their lifecycle. */
 @Service
 class PartnershipService {
+
+    private static final Logger log = LoggerFactory.getLogger(PartnershipService.class);
 
     private final Partnerships partnerships;
     private final LocalAuthorities localAuthorities;
@@ -83,14 +89,45 @@ class PartnershipService {
         return partnerships.change(id, expected, partnership -> partnership.terminate(reason, by, clock.instant()));
     }
 
-    /** A signed plan names the partnership (the partnership decides what that means); unknown ones are left alone. */
-    void planSigned(PartnershipId id, String planId, String planTitle, int year, LocalDate signedOn) {
-        partnerships.changeIfExists(id, partnership -> partnership.planSigned(planId, planTitle, year, signedOn, callers.system(), clock.instant()));
+    /**
+     * A signed plan names the partnership (the partnership decides what that means); unknown ones
+     * are left alone, and so are those the plan may not name (logged, never parked).
+     */
+    void planSigned(PartnershipId id, String planId, String planTitle, int year, LocalDate signedOn, PlanParties plan) {
+        partnerships.changeIfExists(id, partnership -> {
+            if (plan.mayName(partnership, "PlanSigned")) {
+                partnership.planSigned(planId, planTitle, year, signedOn, callers.system(), clock.instant());
+            }
+        });
     }
 
-    /** An activity of a plan naming the partnership was completed. */
-    void activityCompleted(PartnershipId id, LocalDate completedOn) {
-        partnerships.changeIfExists(id, partnership -> partnership.recordActivity(completedOn));
+    /** An activity of a plan naming the partnership was completed; ignored (logged) if the plan may not name it. */
+    void activityCompleted(PartnershipId id, LocalDate completedOn, PlanParties plan) {
+        partnerships.changeIfExists(id, partnership -> {
+            if (plan.mayName(partnership, "ActivityCompleted")) {
+                partnership.recordActivity(completedOn);
+            }
+        });
+    }
+
+    /**
+     * Who is behind a plan event: the plan's party codes, and whether a steward vouched for the
+     * activity. Events from before these were carried have neither, and name no partnership.
+     */
+    record PlanParties(String planId, Collection<String> partyCodes, boolean vouchedBySteward) {
+
+        PlanParties {
+            partyCodes = partyCodes == null ? Set.of() : Set.copyOf(partyCodes);
+        }
+
+        boolean mayName(Partnership partnership, String event) {
+            if (partnership.mayBeNamedByPlanOf(partyCodes, vouchedBySteward)) {
+                return true;
+            }
+            log.warn("Ignoring {} of plan {} for partnership {}: none of its parties {} is one of its partners, and no steward vouched",
+                    event, planId, partnership.id(), partyCodes);
+            return false;
+        }
     }
 
     /** Puts to dormancy the ACTIVE partnerships without activity for longer than {@code period}; returns how many. */

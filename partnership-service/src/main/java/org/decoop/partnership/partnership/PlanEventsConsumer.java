@@ -2,8 +2,9 @@ package org.decoop.partnership.partnership;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.LinkedHashSet;
-import java.util.Set;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import org.decoop.events.plan.ActivityCompleted;
@@ -53,13 +54,20 @@ class PlanEventsConsumer {
         switch (event) {
             case PlanSigned signed -> {
                 LocalDate signedOn = LocalDate.ofInstant(signed.occurredAt(), ZoneOffset.UTC);
-                Set<String> named = new LinkedHashSet<>();
-                signed.activities().forEach(activity -> named.addAll(activity.partnershipIds()));
-                named.forEach(id -> partnerships.planSigned(new PartnershipId(id), signed.planId(), signed.title(),
-                        signed.year(), signedOn));
+                List<String> parties = signed.parties().stream().map(PlanEvent.SignedParty::code).toList();
+                // a partnership named by several activities: vouched for if any of them is
+                Map<String, Boolean> named = new LinkedHashMap<>();
+                signed.activities().forEach(activity -> activity.partnershipIds().forEach(id ->
+                        named.merge(id, Boolean.TRUE.equals(activity.vouchedBySteward()), Boolean::logicalOr)));
+                named.forEach((id, vouched) -> partnerships.planSigned(new PartnershipId(id), signed.planId(), signed.title(),
+                        signed.year(), signedOn, new PartnershipService.PlanParties(signed.planId(), parties, vouched)));
             }
-            case ActivityCompleted completed -> completed.partnershipIds()
-                    .forEach(id -> partnerships.activityCompleted(new PartnershipId(id), completed.completedOn()));
+            case ActivityCompleted completed -> {
+                PartnershipService.PlanParties plan = new PartnershipService.PlanParties(completed.planId(),
+                        completed.partyCodes(), Boolean.TRUE.equals(completed.vouchedBySteward()));
+                completed.partnershipIds()
+                        .forEach(id -> partnerships.activityCompleted(new PartnershipId(id), completed.completedOn(), plan));
+            }
             case PlanDrafted drafted -> { /* a draft commits no partnership to anything yet */ }
             case PlanSignatureRecorded signature -> { /* only the last signature, PlanSigned, matters */ }
             case PlanCompleted completed -> { /* each of its activities was counted when completed */ }

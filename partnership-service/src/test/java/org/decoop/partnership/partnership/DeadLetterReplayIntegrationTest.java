@@ -61,7 +61,7 @@ class DeadLetterReplayIntegrationTest {
                 throw new IllegalStateException("a bug in applying PlanSigned");
             }
             return invocation.callRealMethod();
-        }).given(service).planSigned(any(), anyString(), anyString(), anyInt(), any());
+        }).given(service).planSigned(any(), anyString(), anyString(), anyInt(), any(), any());
 
         String planId = "plan-replay-" + UUID.randomUUID();
         DormantPartnerships.publishPlanSigned(planId, dormant);

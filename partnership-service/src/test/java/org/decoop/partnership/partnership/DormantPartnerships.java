@@ -35,10 +35,12 @@ final class DormantPartnerships {
         return dormant;
     }
 
-    /** plan-service's PlanSigned of a plan with one activity naming {@code partnership}. */
+    /** plan-service's PlanSigned of a plan of Nevers and SKGO with one activity naming {@code partnership}. */
     static void publishPlanSigned(String planId, Partnership partnership) throws Exception {
+        List<PlanEvent.SignedParty> parties = List.of(new PlanEvent.SignedParty("FR-NEVERS", "Nevers", "Mayor", Instant.now()),
+                new PlanEvent.SignedParty("SKGO", "SKGO", "Secretary General", Instant.now()));
         try (KafkaProducer<String, byte[]> producer = EventTopics.producer()) {
-            producer.send(EventTopics.record(new PlanSigned(planId, 2, 2020, "Akcioni plan 2020", List.of(), Set.of(Theme.YOUTH),
+            producer.send(EventTopics.record(new PlanSigned(planId, 2, 2020, "Akcioni plan 2020", parties, Set.of(Theme.YOUTH),
                     List.of(new PlanEvent.Activity("a1", "Restart", Theme.YOUTH, List.of(partnership.id().value()), null, null,
                             List.of())), Instant.now()), Topics.PLAN_EVENTS, "/plan-service")).get();
         }

@@ -59,7 +59,7 @@ class StoreOutageIntegrationTest {
                 throw new DataAccessResourceFailureException("Timed out while waiting for a server (the store is down)");
             }
             return invocation.callRealMethod();
-        }).given(service).planSigned(any(), anyString(), anyString(), anyInt(), any());
+        }).given(service).planSigned(any(), anyString(), anyString(), anyInt(), any(), any());
 
         String planId = "plan-outage-" + UUID.randomUUID();
         DormantPartnerships.publishPlanSigned(planId, dormant);

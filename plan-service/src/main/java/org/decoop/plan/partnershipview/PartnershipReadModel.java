@@ -2,7 +2,10 @@ package org.decoop.plan.partnershipview;
 
 import java.util.Collection;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -30,6 +33,7 @@ public class PartnershipReadModel {
         versions.apply(event.partnershipId(), event.version(), new Update()
                 .set("status", event.status().name())
                 .set("partnerIds", event.partners().stream().map(PartnershipEvent.Partner::id).toList())
+                .set("partnerCodes", event.partners().stream().map(PartnershipEvent.Partner::code).filter(Objects::nonNull).toList())
                 .set("countries", event.partners().stream().map(PartnershipEvent.Partner::country).distinct().toList())
                 .set("themes", event.themes().stream().map(Enum::name).toList())
                 .set("updatedAt", Date.from(event.occurredAt())));
@@ -40,7 +44,8 @@ public class PartnershipReadModel {
         return versions.byIds(ids).stream()
                 .map(document -> new PartnershipView(document.getString("_id"),
                         PartnershipStatus.valueOf(document.getString("status")),
-                        ((Number) document.get(VersionedReadModel.VERSION)).longValue()))
+                        ((Number) document.get(VersionedReadModel.VERSION)).longValue(),
+                        Set.copyOf(document.getList("partnerCodes", String.class, List.of()))))
                 .collect(Collectors.toMap(PartnershipView::id, Function.identity()));
     }
 }

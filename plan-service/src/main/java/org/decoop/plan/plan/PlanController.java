@@ -25,6 +25,7 @@ import org.decoop.platform.domain.Field;
 import org.decoop.platform.domain.InvalidValue;
 import org.decoop.platform.security.Callers;
 import org.decoop.platform.web.CsvExport;
+import org.decoop.platform.web.CsvExports;
 import org.decoop.platform.web.ETags;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.HttpHeaders;
@@ -37,6 +38,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -61,10 +63,12 @@ class PlanController {
 
     private final PlanService service;
     private final Callers callers;
+    private final CsvExports exports;
 
-    PlanController(PlanService service, Callers callers) {
+    PlanController(PlanService service, Callers callers, CsvExports exports) {
         this.service = service;
         this.callers = callers;
+        this.exports = exports;
     }
 
     @PostMapping
@@ -86,7 +90,7 @@ class PlanController {
         Plan plan = service.draft(request.year(), request.title(), parties,
                 request.themes() == null ? List.of() : request.themes(), activities, callers.current());
         return ResponseEntity.created(URI.create("/api/plans/" + plan.id())).eTag(ETags.of(plan.version()))
-                .body(PlanResponse.of(plan));
+                .body(PlanResponse.of(plan, true));
     }
 
     @GetMapping("/{id}")
@@ -100,7 +104,7 @@ class PlanController {
                     + "partnership ids (separated by '; '), then the activity's EUR from each funding source (eur_french_mfa, ...). "
                     + "A text cell starting with =, +, -, @, a tab or a carriage return is written with a ' in front, "
                     + "so that a spreadsheet shows it as text instead of running it as a formula.")
-    ResponseEntity<StreamingResponseBody> searchAsCsv(
+    ResponseEntity<ResponseBodyEmitter> searchAsCsv(
             @RequestParam(required = false) @Min(Plan.FIRST_YEAR) @Max(Plan.LAST_YEAR) Integer year,
             @RequestParam(required = false) PlanStatus status,
             @RequestParam(required = false) Theme theme,
@@ -110,7 +114,7 @@ class PlanController {
                 PlansCsv.write(all, out);
             }
         };
-        return CsvExport.attachment("plans.csv", rows);
+        return exports.attachment("plans.csv", rows);
     }
 
     @GetMapping
@@ -121,7 +125,9 @@ class PlanController {
             @RequestParam(required = false) String partnershipId,
             @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-        return new PagedModel<>(service.search(year, status, theme, partnershipId, page, size).map(PlanResponse::of));
+        boolean signedIn = callers.signedIn().isPresent();
+        return new PagedModel<>(service.search(year, status, theme, partnershipId, page, size)
+                .map(plan -> PlanResponse.of(plan, signedIn)));
     }
 
     @GetMapping("/stats")
@@ -164,8 +170,10 @@ class PlanController {
                 callers.current()));
     }
 
-    private static ResponseEntity<PlanResponse> withETag(Plan plan) {
-        return ResponseEntity.ok().eTag(ETags.of(plan.version())).body(PlanResponse.of(plan));
+    /** Signers' subjects depend on who asks: caches keep one answer per caller. */
+    private ResponseEntity<PlanResponse> withETag(Plan plan) {
+        return ResponseEntity.ok().eTag(ETags.of(plan.version())).varyBy(HttpHeaders.AUTHORIZATION)
+                .body(PlanResponse.of(plan, callers.signedIn().isPresent()));
     }
 
     /** Builds a domain value, naming the request field it comes from in its validation errors (none: top level). */
@@ -255,13 +263,15 @@ class PlanController {
             Totals totals,
             String cancellationReason) {
 
-        static PlanResponse of(Plan plan) {
+        /** @param showSignerIds whether the reader is signed in: a Keycloak subject is not open data */
+        static PlanResponse of(Plan plan, boolean showSignerIds) {
             return new PlanResponse(plan.id().value(), plan.version(), plan.year(), plan.title(), plan.status(),
                     plan.parties().stream().map(party -> {
                         Signature signature = plan.signatures().stream()
                                 .filter(s -> s.party().equals(party.code())).findFirst().orElse(null);
                         return new PartyResponse(party.code(), party.name(),
-                                signature == null ? null : signature.signedBy(), signature == null ? null : signature.signerId(),
+                                signature == null ? null : signature.signedBy(),
+                                signature == null || !showSignerIds ? null : signature.signerId(),
                                 signature == null ? null : signature.signedAt());
                     }).toList(),
                     plan.themes(),
@@ -271,7 +281,7 @@ class PlanController {
         }
     }
 
-    /** {@code signedBy}: the signer's name; {@code signerId}: their token's subject. */
+    /** {@code signedBy}: the signer's name; {@code signerId}: their token's subject, shown to signed-in readers only (null otherwise). */
     record PartyResponse(String code, String name, String signedBy, String signerId, Instant signedAt) {
     }
 

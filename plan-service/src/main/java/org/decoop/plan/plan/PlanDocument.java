@@ -86,9 +86,12 @@ class PlanDocument extends OutboxDocument {
     record FundingEntry(FundingSource source, long amountEurCents, String callId) {
     }
 
-    /** {@code activityId}, not {@code id}: Spring Data would store a nested {@code id} as {@code _id}. */
+    /**
+     * {@code activityId}, not {@code id}: Spring Data would store a nested {@code id} as {@code _id}.
+     * {@code vouchedBySteward}: none in activities stored before the rule (false).
+     */
     record ActivityEntry(String activityId, String title, Theme theme, List<String> partnershipIds,
-            String startsOn, String endsOn, List<FundingEntry> funding, String completedOn) {
+            String startsOn, String endsOn, List<FundingEntry> funding, String completedOn, Boolean vouchedBySteward) {
 
         static ActivityEntry of(Activity activity) {
             return new ActivityEntry(activity.id().value(), activity.title(), activity.theme(), activity.partnershipIds(),
@@ -96,14 +99,14 @@ class PlanDocument extends OutboxDocument {
                     activity.funding().stream()
                             .map(f -> new FundingEntry(f.source(), f.amountEur().movePointRight(2).longValueExact(), f.callId()))
                             .toList(),
-                    text(activity.completedOn()));
+                    text(activity.completedOn()), activity.vouchedBySteward());
         }
 
         Activity toDomain() {
             return new Activity(new ActivityId(activityId), title, theme, partnershipIds, date(startsOn), date(endsOn),
                     funding.stream().map(f -> new FundingLine(f.source(), BigDecimal.valueOf(f.amountEurCents(), 2), f.callId()))
                             .toList(),
-                    date(completedOn));
+                    date(completedOn), Boolean.TRUE.equals(vouchedBySteward));
         }
 
         private static String text(LocalDate date) {

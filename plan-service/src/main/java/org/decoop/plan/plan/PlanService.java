@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.decoop.events.PlanStatus;
@@ -56,8 +58,9 @@ class PlanService {
         Map<String, FundingCall> calls = fundingCalls.byIds(CallFunding.callIdsOf(activities));
         LocalDate today = FundingCall.dayOf(clock.instant());
         for (int i = 0; i < activities.size(); i++) {
-            checkPartnerships(activities.get(i), Field.named("activities").at(i));
-            CallFunding.check(activities.get(i), Field.named("activities").at(i), calls, today);
+            Field place = Field.named("activities").at(i);
+            Plan.requireMayName(parties, activities.get(i), place, partnerCodes(checkPartnerships(activities.get(i), place)), by);
+            CallFunding.check(activities.get(i), place, calls, today);
         }
         Plan plan = Plan.draft(PlanId.newId(), year, title, parties, themes, activities, by, clock.instant());
         requirePublishable(plan);
@@ -85,13 +88,18 @@ class PlanService {
     }
 
     Plan addActivity(PlanId id, Activity activity, ExpectedVersion expected, Actor by) {
-        checkPartnerships(activity, null);
+        Map<String, Set<String>> partnerCodes = partnerCodes(checkPartnerships(activity, null));
         // null place: the activity is the request's body, its lines are funding[j]
         CallFunding.check(activity, null, fundingCalls.byIds(CallFunding.callIdsOf(List.of(activity))), FundingCall.dayOf(clock.instant()));
         return plans.change(id, expected, plan -> {
             plan.addActivity(activity, by);
+            Plan.requireMayName(plan.parties(), activity, null, partnerCodes, by);
             requirePublishable(plan);
         });
+    }
+
+    private static Map<String, Set<String>> partnerCodes(Map<String, PartnershipView> partnerships) {
+        return partnerships.values().stream().collect(Collectors.toMap(PartnershipView::id, PartnershipView::partnerCodes));
     }
 
     Plan sign(PlanId id, String party, ExpectedVersion expected, Actor by) {
@@ -121,8 +129,10 @@ class PlanService {
     /**
      * Every partnership an activity names must be known here and not ENDED (naming the partnership
      * within {@code activity}, the activity's place in the command, if it has one).
+     *
+     * @return the partnerships it names, by id
      */
-    private void checkPartnerships(Activity activity, Field place) {
+    private Map<String, PartnershipView> checkPartnerships(Activity activity, Field place) {
         List<String> ids = activity.partnershipIds();
         Map<String, PartnershipView> known = partnerships.byIds(ids);
         for (int i = 0; i < ids.size(); i++) {
@@ -132,5 +142,6 @@ class PlanService {
                 throw new PartnershipNotUsable(place == null ? field : field.within(place), ids.get(i), partnership != null);
             }
         }
+        return known;
     }
 }

@@ -91,7 +91,8 @@ class FundingCallsIntegrationTest extends PlanServiceContext {
     void connect() {
         anonymous = ServiceApi.onPort(port);
         embassy = anonymous.as(TOKENS.steward("embassy", "AMBAFRANCE-RS"));
-        parties = anonymous.as(TOKENS.user("coordinator", "AMBAFRANCE-RS", "SKGO"));
+        // a steward: the plans here name a partnership none of their parties is part of
+        parties = anonymous.as(TOKENS.steward("coordinator", "AMBAFRANCE-RS", "SKGO"));
     }
 
     @Test

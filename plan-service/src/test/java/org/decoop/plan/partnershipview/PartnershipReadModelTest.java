@@ -61,6 +61,17 @@ class PartnershipReadModelTest {
     }
 
     @Test
+    void knowsWhoActsForThePartnersWhenTheEventsSay() {
+        readModel.apply(new PartnershipEstablished("p5", 0, PartnershipStatus.ACTIVE, List.of(
+                new PartnershipEvent.Partner("nevers", "Nevers", "FR", "FR-NEVERS"),
+                new PartnershipEvent.Partner("sm", "Sremska Mitrovica", "RS", "RS-SREMSKA-MITROVICA")), 2005, Set.of(Theme.CULTURE), null, T));
+        readModel.apply(established("p6"));
+
+        assertThat(readModel.byIds(List.of("p5")).get("p5").partnerCodes()).containsExactlyInAnyOrder("FR-NEVERS", "RS-SREMSKA-MITROVICA");
+        assertThat(readModel.byIds(List.of("p6")).get("p6").partnerCodes()).as("partners recorded before codes").isEmpty();
+    }
+
+    @Test
     void knowsOnlyWhatItWasTold() {
         readModel.apply(established("p4"));
 

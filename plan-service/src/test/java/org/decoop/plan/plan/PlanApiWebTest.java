@@ -1,7 +1,13 @@
 package org.decoop.plan.plan;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
@@ -12,9 +18,23 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.decoop.events.PlanStatus;
+import org.decoop.events.Theme;
+import org.decoop.plan.plan.domain.Activity;
+import org.decoop.plan.plan.domain.Party;
+import org.decoop.plan.plan.domain.Plan;
 import org.decoop.plan.plan.domain.PlanId;
+import org.decoop.plan.plan.domain.Signature;
 import org.decoop.platform.domain.DoesNotExist;
 import org.decoop.platform.domain.Field;
 import org.decoop.platform.domain.NotAllowed;
@@ -32,9 +52,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.data.domain.PageImpl;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -178,6 +200,64 @@ class PlanApiWebTest {
         given(service.completeActivity(any(), any(), any(), any())).willThrow(new StaleVersion("stale"));
         mvc.perform(post("/api/plans/p1/activities/a1/completion").with(NEVERS).header("If-Match", "\"3\""))
                 .andExpect(status().isPreconditionFailed());
+    }
+
+    @Test
+    void refusesANinthExportWhileEightSlowReadersHoldTheExportThreadsAndFinishesTheirs() throws Exception {
+        CountDownLatch readersCatchUp = new CountDownLatch(1);
+        given(service.all(any(), any(), any(), any())).willAnswer(invocation -> {
+            // a slow reader: the export's thread waits on it
+            readersCatchUp.await(5, TimeUnit.MINUTES);
+            return Stream.of(signedPlan());
+        });
+        List<MvcResult> slow = new ArrayList<>();
+        try {
+            for (int i = 0; i < 8; i++) {
+                slow.add(mvc.perform(get("/api/plans").accept("text/csv")).andExpect(request().asyncStarted()).andReturn());
+            }
+
+            mvc.perform(get("/api/plans").accept("text/csv"))
+                    .andExpect(status().isServiceUnavailable())
+                    .andExpect(header().exists("Retry-After"))
+                    .andExpect(jsonPath("$.type").value("https://decoop.org/problems/exports-busy"));
+        }
+        finally {
+            readersCatchUp.countDown();
+        }
+        for (MvcResult export : slow) {
+            export.getAsyncResult();
+            assertThat(export.getResponse().getContentAsString()).startsWith("plan_id,").contains("Youth councils");
+        }
+        mvc.perform(get("/api/plans").accept("text/csv")).andExpect(request().asyncStarted());
+    }
+
+    @Test
+    void showsWhoSignedByTheirTokensSubjectOnlyToSignedInReaders() throws Exception {
+        Plan signed = signedPlan();
+        given(service.get(new PlanId("p1"))).willReturn(signed);
+        given(service.search(any(), any(), any(), any(), anyInt(), anyInt())).willReturn(new PageImpl<>(List.of(signed)));
+
+        mvc.perform(get("/api/plans/p1"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.parties[0].signedBy").value("Ambassador"))
+                .andExpect(jsonPath("$.parties[*].signerId").value(everyItem(nullValue())))
+                .andExpect(header().string("Vary", containsString("Authorization")));
+        mvc.perform(get("/api/plans"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.content[0].parties[*].signerId").value(everyItem(nullValue())));
+        mvc.perform(get("/api/plans/p1").with(NEVERS))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.parties[*].signerId").value(contains("sub-embassy", "sub-skgo")));
+    }
+
+    private static Plan signedPlan() {
+        Instant signedAt = Instant.parse("2020-06-15T09:45:00Z");
+        return Plan.restore(new PlanId("p1"), 3, 2020, "Plan 2020",
+                List.of(new Party("AMBAFRANCE-RS", "Ambassade"), new Party("SKGO", "SKGO")), List.of(Theme.YOUTH),
+                List.of(Activity.planned("Youth councils", Theme.YOUTH, List.of(), null, null, List.of())),
+                List.of(new Signature("AMBAFRANCE-RS", "Ambassador", "sub-embassy", signedAt),
+                        new Signature("SKGO", "Secretary General", "sub-skgo", signedAt)),
+                PlanStatus.SIGNED, null);
     }
 
     private ResultActions postJson(String path, String body) throws Exception {

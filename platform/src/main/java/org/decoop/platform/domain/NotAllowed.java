@@ -6,4 +6,9 @@ public non-sealed class NotAllowed extends DomainException {
     public NotAllowed(String message) {
         super(message, null);
     }
+
+    /** Refused because of what {@code field} names (a partnership the plan may not name, say). */
+    public NotAllowed(String message, Field field) {
+        super(message, field);
+    }
 }

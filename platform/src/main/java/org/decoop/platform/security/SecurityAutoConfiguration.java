@@ -7,6 +7,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.web.SecurityFilterChain;
@@ -31,9 +32,17 @@ public class SecurityAutoConfiguration {
         return new Callers(properties, serviceName);
     }
 
+    /** For the ops endpoints' own {@code @PreAuthorize}. */
+    @Bean
+    OpsRole opsRole(SecurityProperties properties) {
+        return new OpsRole(properties.opsRole());
+    }
+
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
     @EnableWebSecurity
+    // the ops endpoints carry @PreAuthorize: enforced whichever filter chain the service has
+    @EnableMethodSecurity
     static class WebSecurity {
 
         @Bean

@@ -8,11 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
-
 import tools.jackson.databind.SequenceWriter;
 import tools.jackson.dataformat.csv.CsvMapper;
 import tools.jackson.dataformat.csv.CsvSchema;
@@ -20,7 +15,7 @@ import tools.jackson.dataformat.csv.CsvSchema;
 /**
  * A list exported as CSV (RFC 4180, UTF-8, CRLF, a header row), written by Jackson's CSV module
  * row by row as the rows come: memory does not grow with their number. Text that people wrote goes
- * through {@link CsvCells#text} first.
+ * through {@link CsvCells#text} first. {@link CsvExports} streams it to the client.
  */
 public final class CsvExport {
 
@@ -47,12 +42,5 @@ public final class CsvExport {
         try (SequenceWriter writer = CSV.writer(schema).writeValues(text)) {
             rows.forEach(writer::write);
         }
-    }
-
-    /** A download named {@code fileName}, its rows written by {@code body} as the client reads them. */
-    public static ResponseEntity<StreamingResponseBody> attachment(String fileName, StreamingResponseBody body) {
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(MEDIA_TYPE + ";charset=UTF-8"))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName + "\"")
-                .body(body);
     }
 }

@@ -142,6 +142,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(exception, problem, headers, HttpStatus.TOO_MANY_REQUESTS, request);
     }
 
+    /** Every CSV export place is taken: try again when one is free, never queued behind slow readers. */
+    @ExceptionHandler(CsvExports.ExportsBusy.class)
+    ResponseEntity<Object> handleExportsBusy(CsvExports.ExportsBusy exception, WebRequest request) {
+        ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "exports-busy", exception.getMessage());
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, "10");
+        return handleExceptionInternal(exception, problem, headers, HttpStatus.SERVICE_UNAVAILABLE, request);
+    }
+
     @ExceptionHandler(RequestBodyTooLarge.class)
     ResponseEntity<Object> handleTooLarge(RequestBodyTooLarge exception, WebRequest request) {
         ProblemDetail problem = problem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", exception.getMessage());

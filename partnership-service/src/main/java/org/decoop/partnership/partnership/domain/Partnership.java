@@ -141,6 +141,15 @@ public final class Partnership extends AggregateRoot<PartnershipEvent> {
     }
 
     /**
+     * Whether a plan between these parties may name this partnership in an activity: one of them
+     * is one of its partners, or a steward vouched for the activity. A plan that borrows someone
+     * else's partnership neither reactivates it nor counts as its activity.
+     */
+    public boolean mayBeNamedByPlanOf(Collection<String> partyCodes, boolean vouchedBySteward) {
+        return vouchedBySteward || partners.stream().map(Partner::code).anyMatch(code -> code != null && partyCodes.contains(code));
+    }
+
+    /**
      * Records that the partnership was active on {@code date} (an activity completed, a plan signed).
      * Only moves the last activity date forward, and never for an ENDED partnership; records no event.
      */
@@ -219,7 +228,8 @@ public final class Partnership extends AggregateRoot<PartnershipEvent> {
 
     private List<PartnershipEvent.Partner> partnersOnTheWire() {
         return partners.stream()
-                .map(partner -> new PartnershipEvent.Partner(partner.id().value(), partner.name(), partner.country().code()))
+                .map(partner -> new PartnershipEvent.Partner(partner.id().value(), partner.name(), partner.country().code(),
+                        partner.code()))
                 .toList();
     }
 

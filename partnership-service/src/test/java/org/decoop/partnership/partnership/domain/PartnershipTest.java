@@ -53,8 +53,8 @@ class PartnershipTest {
             assertThat(event.version()).isZero();
             assertThat(event.status()).isEqualTo(ACTIVE);
             assertThat(event.partners()).containsExactly(
-                    new PartnershipEvent.Partner("nevers", "Nevers", "FR"),
-                    new PartnershipEvent.Partner("sm", "Sremska Mitrovica", "RS"));
+                    new PartnershipEvent.Partner("nevers", "Nevers", "FR", "FR-NEVERS"),
+                    new PartnershipEvent.Partner("sm", "Sremska Mitrovica", "RS", "RS-SREMSKA-MITROVICA"));
             assertThat(event.since()).isEqualTo(2005);
             assertThat(event.themes()).containsExactly(Theme.CULTURE, Theme.EDUCATION);
             assertThat(event.coordinator().name()).isEqualTo("Volontaire SKGO");
@@ -222,6 +222,17 @@ class PartnershipTest {
                 .isEqualTo(new StatusChange(ACTIVE, SIGNED, "Action plan \"Akcioni plan 2020\" (2020) was signed", "plan-2020",
                         "partnership-service"));
         assertThat(partnership.pullEvents()).singleElement().isInstanceOf(PartnershipReactivated.class);
+    }
+
+    @Test
+    void mayBeNamedOnlyByAPlanOfOneOfItsPartnersOrOneAStewardVouchedFor() {
+        Partnership partnership = neversSremskaMitrovica();
+
+        assertThat(partnership.mayBeNamedByPlanOf(List.of("AMBAFRANCE-RS", "FR-NEVERS"), false)).isTrue();
+        assertThat(partnership.mayBeNamedByPlanOf(List.of("FR-SURESNES", "RS-KRAGUJEVAC"), false))
+                .as("Suresnes and Kragujevac borrowing Nevers – Sremska Mitrovica").isFalse();
+        assertThat(partnership.mayBeNamedByPlanOf(List.of(), false)).as("an event from before parties were carried").isFalse();
+        assertThat(partnership.mayBeNamedByPlanOf(List.of("FR-SURESNES", "RS-KRAGUJEVAC"), true)).isTrue();
     }
 
     @Test

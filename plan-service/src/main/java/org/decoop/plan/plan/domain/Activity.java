@@ -7,11 +7,14 @@ import java.util.List;
 import java.util.Objects;
 
 import org.decoop.events.Theme;
+import org.decoop.platform.domain.Actor;
 import org.decoop.platform.domain.InvalidValue;
 
 /**
  * Something a plan funds: a title, a theme, the partnerships it involves, an optional period
  * and its funding. {@code completedOn} is set once, when the activity is completed.
+ * {@code vouchedBySteward}: a steward drafted or added it, so it may name partnerships none of the
+ * plan's parties is part of ({@link Plan#requireMayName}).
  */
 public record Activity(
         ActivityId id,
@@ -21,7 +24,8 @@ public record Activity(
         LocalDate startsOn,
         LocalDate endsOn,
         List<FundingLine> funding,
-        LocalDate completedOn) {
+        LocalDate completedOn,
+        boolean vouchedBySteward) {
 
     public static final int MAX_TITLE_LENGTH = 300;
     /** The dates an activity may have at all; a plan narrows them to the years around its own. */
@@ -46,6 +50,11 @@ public record Activity(
         funding = List.copyOf(funding == null ? List.of() : funding);
     }
 
+    public Activity(ActivityId id, String title, Theme theme, List<String> partnershipIds, LocalDate startsOn,
+            LocalDate endsOn, List<FundingLine> funding, LocalDate completedOn) {
+        this(id, title, theme, partnershipIds, startsOn, endsOn, funding, completedOn, false);
+    }
+
     /** A new, not yet completed activity. */
     public static Activity planned(String title, Theme theme, List<String> partnershipIds, LocalDate startsOn,
             LocalDate endsOn, List<FundingLine> funding) {
@@ -67,7 +76,12 @@ public record Activity(
     }
 
     Activity completeOn(LocalDate date) {
-        return new Activity(id, title, theme, partnershipIds, startsOn, endsOn, funding, date);
+        return new Activity(id, title, theme, partnershipIds, startsOn, endsOn, funding, date, vouchedBySteward);
+    }
+
+    /** This activity as {@code by} puts it in a plan: a steward vouches for the partnerships it names. */
+    Activity putInPlanBy(Actor by) {
+        return new Activity(id, title, theme, partnershipIds, startsOn, endsOn, funding, completedOn, by.steward());
     }
 
     public BigDecimal totalEur() {

@@ -114,7 +114,8 @@ public final class Plan extends AggregateRoot<PlanEvent> {
             }
         }
         Plan plan = new Plan(id, NEW, year, title.strip(), parties, themes == null ? List.of() : themes,
-                activities == null ? List.of() : activities, List.of(), DRAFT, null);
+                activities == null ? List.of() : activities.stream().map(activity -> activity.putInPlanBy(by)).toList(),
+                List.of(), DRAFT, null);
         plan.record(new PlanDrafted(id.value(), plan.change(), year, plan.title, plan.partiesOnTheWire(), plan.themes(),
                 plan.activitiesOnTheWire(), now));
         return plan;
@@ -135,8 +136,33 @@ public final class Plan extends AggregateRoot<PlanEvent> {
             throw new TooManyActivities(id, MAX_ACTIVITIES);
         }
         requireInPlanPeriod(year, Objects.requireNonNull(activity, "activity"));
-        activities.add(activity);
+        activities.add(activity.putInPlanBy(by));
         change();
+    }
+
+    /**
+     * An activity names a partnership only when one of the plan's parties acts for one of its
+     * partners, or a steward asks: a plan may not borrow somebody else's partnership (signing it
+     * would reactivate it, completing it would keep it from going dormant).
+     *
+     * @param partnerCodes the codes of the partners of each partnership the activity names, by partnership id
+     * @param place where the activity is in the command; null when it is the command's body
+     */
+    public static void requireMayName(List<Party> parties, Activity activity, Field place, Map<String, Set<String>> partnerCodes,
+            Actor by) {
+        if (by.isSystem() || by.steward()) {
+            return;
+        }
+        Set<String> codes = new HashSet<>();
+        parties.forEach(party -> codes.add(party.code()));
+        List<String> ids = activity.partnershipIds();
+        for (int j = 0; j < ids.size(); j++) {
+            if (partnerCodes.getOrDefault(ids.get(j), Set.of()).stream().noneMatch(codes::contains)) {
+                Field field = Field.named("partnershipIds").at(j);
+                throw new NotAllowed("None of the plan's parties %s is a partner of partnership %s: only a steward may name it"
+                        .formatted(parties.stream().map(Party::code).toList(), ids.get(j)), place == null ? field : field.within(place));
+            }
+        }
     }
 
     /**
@@ -208,7 +234,7 @@ public final class Plan extends AggregateRoot<PlanEvent> {
         activities.set(index, activity.completeOn(today));
         long version = change();
         record(new ActivityCompleted(id.value(), version, activity.id().value(), activity.title(), activity.theme(),
-                activity.partnershipIds(), today, now));
+                activity.partnershipIds(), today, parties.stream().map(Party::code).toList(), activity.vouchedBySteward(), now));
         if (activities.stream().allMatch(Activity::completed)) {
             status = COMPLETED;
             record(new PlanCompleted(id.value(), version, year, title, now));
@@ -306,7 +332,8 @@ public final class Plan extends AggregateRoot<PlanEvent> {
     private List<PlanEvent.Activity> activitiesOnTheWire() {
         return activities.stream().map(a -> new PlanEvent.Activity(a.id().value(), a.title(), a.theme(), a.partnershipIds(),
                 a.startsOn(), a.endsOn(),
-                a.funding().stream().map(f -> new PlanEvent.Funding(f.source(), f.amountEur(), f.callId())).toList())).toList();
+                a.funding().stream().map(f -> new PlanEvent.Funding(f.source(), f.amountEur(), f.callId())).toList(),
+                a.vouchedBySteward())).toList();
     }
 
     public PlanId id() {

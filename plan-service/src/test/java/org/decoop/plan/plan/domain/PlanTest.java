@@ -26,6 +26,7 @@ import org.decoop.events.plan.PlanSigned;
 import org.decoop.plan.fundingcall.domain.FundingCall;
 import org.decoop.platform.domain.Actor;
 import org.decoop.platform.domain.DoesNotExist;
+import org.decoop.platform.domain.Field;
 import org.decoop.platform.domain.InvalidValue;
 import org.decoop.platform.domain.NotAllowed;
 import org.decoop.platform.domain.StateConflict;
@@ -192,6 +193,47 @@ class PlanTest {
         plan.completeActivity(second, EMBASSY, Instant.parse("2020-12-01T12:00:00Z"));
         assertThat(plan.status()).isEqualTo(COMPLETED);
         assertThat(plan.pullEvents()).extracting(Object::getClass).containsExactly(ActivityCompleted.class, PlanCompleted.class);
+    }
+
+    @Test
+    void namesOnlyPartnershipsOfItsPartiesUnlessAStewardAsks() {
+        List<Party> suresnesKragujevac = List.of(new Party("FR-SURESNES", "Suresnes"), new Party("RS-KRAGUJEVAC", "Kragujevac"));
+        Map<String, Set<String>> partners = Map.of("p-suresnes-kg", Set.of("FR-SURESNES", "RS-KRAGUJEVAC"),
+                "p-nevers-sm", Set.of("FR-NEVERS", "RS-SREMSKA-MITROVICA"), "p-before-codes", Set.of());
+        Activity borrowing = Activity.planned("Youth", Theme.YOUTH, List.of("p-suresnes-kg", "p-nevers-sm"), null, null, List.of());
+        Actor suresnes = signer("Ville de Suresnes", "FR-SURESNES");
+        Actor steward = new Actor(Actor.Kind.USER, "sub-skgo", "SKGO", Set.of("SKGO"), true);
+        Field second = Field.named("activities").at(2);
+
+        assertThatThrownBy(() -> Plan.requireMayName(suresnesKragujevac, borrowing, second, partners, suresnes))
+                .isInstanceOfSatisfying(NotAllowed.class,
+                        refused -> assertThat(refused.field()).hasToString("activities[2].partnershipIds[1]"));
+        assertThatThrownBy(() -> Plan.requireMayName(suresnesKragujevac, Activity.planned("Old", Theme.YOUTH, List.of("p-before-codes"),
+                null, null, List.of()), null, partners, suresnes))
+                .as("a partnership whose partners have no code yet").isInstanceOfSatisfying(NotAllowed.class,
+                        refused -> assertThat(refused.field()).hasToString("partnershipIds[0]"));
+        Plan.requireMayName(suresnesKragujevac, Activity.planned("Own", Theme.YOUTH, List.of("p-suresnes-kg"), null, null, List.of()),
+                second, partners, suresnes);
+        Plan.requireMayName(suresnesKragujevac, borrowing, second, partners, steward);
+    }
+
+    @Test
+    void tellsConsumersWhoIsBehindTheActivitiesItsEventsName() {
+        Actor steward = new Actor(Actor.Kind.USER, "sub-embassy", "Ambassade de France", Set.of("AMBAFRANCE-RS"), true);
+        Plan plan = Plan.draft(PlanId.newId(), 2020, "Akcioni plan 2020", PARTIES, List.of(Theme.YOUTH), List.of(activity()), steward,
+                DRAFTED);
+        plan.addActivity(activity(), EMBASSY);
+        plan.sign("AMBAFRANCE-RS", signer("Ambassador", "AMBAFRANCE-RS"), SIGNING, NO_CALLS);
+        plan.sign("SKGO", signer("Secretary General", "SKGO"), SIGNING, NO_CALLS);
+
+        assertThat(plan.pullEvents()).filteredOn(PlanSigned.class::isInstance).singleElement()
+                .isInstanceOfSatisfying(PlanSigned.class, signed -> assertThat(signed.activities())
+                        .extracting(PlanEvent.Activity::vouchedBySteward).containsExactly(true, false));
+        plan.completeActivity(plan.activities().get(1).id(), EMBASSY, SIGNING);
+        assertThat(plan.pullEvents()).singleElement().isInstanceOfSatisfying(ActivityCompleted.class, completed -> {
+            assertThat(completed.partyCodes()).containsExactly("AMBAFRANCE-RS", "SKGO");
+            assertThat(completed.vouchedBySteward()).isFalse();
+        });
     }
 
     @Test
