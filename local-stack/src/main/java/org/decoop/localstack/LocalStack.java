@@ -390,7 +390,7 @@ public final class LocalStack {
     }
 
     private static void writePrivate(Path file, String content) throws IOException {
-        Files.createDirectories(file.getParent());
+        OwnerOnly.restrict(file.getParent());
         Files.deleteIfExists(file);
         Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         Files.writeString(file, content);

@@ -17,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 class RealmFileTest {
 
     @Test
-    void asksForTlsFromOutsideLocksOutGuessersAndGivesNoRoleByDefault() throws IOException {
+    void asksForTlsFromOutsideLocksOutGuessersAndLetsNoClientAskForOfflineTokens() throws IOException {
         JsonNode realm;
         try (InputStream in = RealmFileTest.class.getClassLoader().getResourceAsStream("keycloak/decoop-realm.json")) {
             realm = JsonMapper.builder().build().readTree(in);
@@ -26,9 +26,14 @@ class RealmFileTest {
         assertThat(realm.get("sslRequired").asString()).isEqualTo("external");
         assertThat(realm.get("bruteForceProtected").asBoolean()).isTrue();
         assertThat(realm.get("permanentLockout").asBoolean()).as("a temporary lock: no denial of service by guessing").isFalse();
-        String defaultRole = realm.get("defaultRole").get("name").asString();
-        assertThat(realm.get("roles").get("realm").valueStream().filter(role -> role.get("name").asString().equals(defaultRole)))
-                .singleElement().satisfies(role -> assertThat(role.path("composite").asBoolean()).as("no offline_access").isFalse());
+        // Keycloak makes offline_access a default role at import whatever the file says: the clients keep it out
+        assertThat(realm.get("clients").valueStream()).isNotEmpty().allSatisfy(client -> {
+            assertThat(client.get("fullScopeAllowed").asBoolean()).as("only the roles the services read").isFalse();
+            assertThat(client.get("optionalClientScopes").valueStream().map(JsonNode::asString)).doesNotContain("offline_access");
+            assertThat(client.get("defaultClientScopes").valueStream().map(JsonNode::asString)).doesNotContain("offline_access");
+        });
+        assertThat(realm.get("scopeMappings").valueStream().flatMap(mapping -> mapping.get("roles").valueStream())
+                .map(JsonNode::asString).distinct()).containsExactlyInAnyOrder("steward", "ops");
         assertThat(realm.get("clients").valueStream().flatMap(client -> client.path("redirectUris").valueStream()).toList())
                 .isNotEmpty().allSatisfy(uri -> assertThat(uri.asString()).doesNotContain("*"));
     }
