@@ -413,6 +413,8 @@ public final class LocalStack {
             environment.put("DECOOP_NOTIFICATION_SECRET_KEY", credentials.get(Credentials.SECRET_KEY));
             environment.put("SPRING_MAIL_HOST", "127.0.0.1");
             environment.put("SPRING_MAIL_PORT", Integer.toString(options.smtpPort()));
+            // confirmation links in e-mails point at this notification-service, whatever its port
+            environment.put("DECOOP_NOTIFICATION_EMAIL_PUBLIC_URL", urlOf(service));
         }
         // C2 too (no TieredStopAtLevel=1): a little more memory and start-up time, much more throughput
         List<String> command = new ArrayList<>(List.of(java, "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",

@@ -5,9 +5,11 @@ import java.time.Clock;
 import org.decoop.events.Sources;
 import org.decoop.events.Topics;
 import org.decoop.notification.NotificationProperties;
+import org.decoop.notification.email.RecipientQuota;
 import org.decoop.notification.notification.Deliveries;
 import org.decoop.notification.notification.NotificationDocument;
 import org.decoop.notification.notification.Notifications;
+import org.decoop.notification.subscription.Confirmations;
 import org.decoop.notification.subscription.Subscriptions;
 import org.decoop.notification.subscription.TargetGuard;
 import org.decoop.platform.outbox.OutboxSource;
@@ -30,11 +32,18 @@ class DeliveryConfiguration {
     @Bean
     @ConditionalOnProperty(name = "decoop.notification.delivery-enabled", havingValue = "true", matchIfMissing = true)
     DeliveryWorker deliveryWorker(Deliveries deliveries, Notifications notifications, Subscriptions subscriptions,
-            JavaMailSender mail, TargetGuard guard, NotificationProperties properties, Clock clock, MeterRegistry meters,
-            Traces traces) {
+            JavaMailSender mail, TargetGuard guard, RecipientQuota quota, NotificationProperties properties, Clock clock,
+            MeterRegistry meters, Traces traces) {
         return new DeliveryWorker(deliveries, notifications, subscriptions,
                 new WebhookSender(guard, properties.timeout(), properties.concurrency(), clock),
-                new EmailSender(mail, properties.mailFrom()), properties, clock, meters, traces);
+                new EmailSender(mail, properties.mailFrom()), quota, properties, clock, meters, traces);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "decoop.notification.delivery-enabled", havingValue = "true", matchIfMissing = true)
+    ConfirmationMailJob confirmationMailJob(Confirmations confirmations, JavaMailSender mail, NotificationProperties properties,
+            Clock clock, MeterRegistry meters) {
+        return new ConfirmationMailJob(confirmations, mail, properties, clock, meters);
     }
 
     /** NotificationDeliveryFailed waits in the notification documents; the platform's relay publishes it. */

@@ -12,6 +12,7 @@ import java.util.concurrent.Semaphore;
 
 import org.decoop.events.Channel;
 import org.decoop.notification.NotificationProperties;
+import org.decoop.notification.email.RecipientQuota;
 import org.decoop.notification.notification.Deliveries;
 import org.decoop.notification.notification.NotificationDocument;
 import org.decoop.notification.notification.Notifications;
@@ -45,6 +46,7 @@ class DeliveryWorker implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
 
     private final Deliveries deliveries;
+    private final RecipientQuota quota;
     private final Notifications notifications;
     private final Subscriptions subscriptions;
     private final WebhookSender webhooks;
@@ -59,8 +61,10 @@ class DeliveryWorker implements SmartLifecycle {
     private ExecutorService attempts;
 
     DeliveryWorker(Deliveries deliveries, Notifications notifications, Subscriptions subscriptions, WebhookSender webhooks,
-            EmailSender email, NotificationProperties properties, Clock clock, MeterRegistry meters, Traces traces) {
+            EmailSender email, RecipientQuota quota, NotificationProperties properties, Clock clock, MeterRegistry meters,
+            Traces traces) {
         this.traces = traces;
+        this.quota = quota;
         this.deliveries = deliveries;
         this.notifications = notifications;
         this.subscriptions = subscriptions;
@@ -129,6 +133,9 @@ class DeliveryWorker implements SmartLifecycle {
             save(delivery);
             return;
         }
+        if (delivery.channel() == Channel.EMAIL && deferred(delivery)) {
+            return;
+        }
         // the delivery joins the trace of the command whose event it delivers
         Attempt attempt = traces.inTraceOf(notification.get().traceparent(), "deliver " + delivery.channel().name().toLowerCase(),
                 () -> attemptOnce(delivery, subscription.get(), notification.get()));
@@ -155,6 +162,24 @@ class DeliveryWorker implements SmartLifecycle {
             }
             default -> meters.counter("decoop.notifications.attempts.failed", "channel", channel).increment();
         }
+    }
+
+    /**
+     * Puts an e-mail off when its address had its share of notification e-mails lately: it stays
+     * PENDING, due when the address's window allows the next one. Nothing is dropped.
+     */
+    private boolean deferred(Delivery delivery) {
+        Optional<Instant> allowedAt = quota.takeNotification(delivery.target(), clock.instant());
+        if (allowedAt.isEmpty()) {
+            return false;
+        }
+        delivery.defer(allowedAt.get());
+        if (save(delivery)) {
+            meters.counter("decoop.notifications.deferred", "channel", delivery.channel().name()).increment();
+            log.info("Delivery {} to {} deferred to {}: the address reached its e-mails per window", delivery.id(),
+                    MaskedTarget.of(delivery.channel(), delivery.target()), allowedAt.get());
+        }
+        return true;
     }
 
     /** Sends once; null when interrupted (shutting down). */

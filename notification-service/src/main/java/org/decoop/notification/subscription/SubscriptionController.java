@@ -53,9 +53,11 @@ class SubscriptionController {
     private final TargetGuard targets;
     private final Clock clock;
     private final Callers callers;
+    private final Confirmations confirmations;
 
-    SubscriptionController(Subscriptions subscriptions, TargetGuard targets, Clock clock, Callers callers) {
+    SubscriptionController(Subscriptions subscriptions, TargetGuard targets, Clock clock, Callers callers, Confirmations confirmations) {
         this.callers = callers;
+        this.confirmations = confirmations;
         this.subscriptions = subscriptions;
         this.targets = targets;
         this.clock = clock;
@@ -65,7 +67,13 @@ class SubscriptionController {
     @ApiResponse(responseCode = "201", description = "Created; Location names the new resource",
             headers = @Header(name = "Location", description = "The new resource's path", schema = @Schema(type = "string")),
             useReturnTypeSchema = true)
-    @Operation(summary = "Subscribe; a WEBHOOK subscription's answer carries its signing secret, shown this once")
+    @Operation(summary = "Subscribe; a WEBHOOK subscription's answer carries its signing secret, shown this once; an EMAIL "
+            + "subscription is PENDING_CONFIRMATION until the link of the confirmation e-mail sent to its address is used")
+    @ApiResponse(responseCode = "429", description = "EMAIL: the address had its share of confirmation e-mails; Retry-After says "
+            + "when the next one can go", headers = @Header(name = "Retry-After", description = "Seconds to wait",
+                    schema = @Schema(type = "integer")),
+            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/problem+json",
+                    schema = @Schema(ref = "#/components/schemas/Problem")))
     ResponseEntity<SubscriptionResponse> create(@Valid @RequestBody CreateSubscription request) {
         FilterRequest filter = request.filter();
         Subscription subscription = Subscription.create(callers.current(), request.subscriber(), request.channel(), request.target(),
@@ -78,6 +86,10 @@ class SubscriptionController {
                 throw new InvalidValue("target", refusal);
             });
             secret = WebhookSecret.generate();
+        }
+        if (subscription.awaitsConfirmation()) {
+            // the confirmation e-mail it will get counts against its address's share (429 past it)
+            confirmations.take(subscription.target(), clock.instant());
         }
         subscriptions.add(subscription, secret);
         return ResponseEntity.created(URI.create("/api/subscriptions/" + subscription.id()))

@@ -7,6 +7,7 @@ import java.util.Set;
 import org.decoop.events.Channel;
 import org.decoop.events.Country;
 import org.decoop.events.Theme;
+import org.decoop.notification.subscription.domain.Confirmation;
 import org.decoop.notification.subscription.domain.Digest;
 import org.decoop.notification.subscription.domain.Filter;
 import org.decoop.notification.subscription.domain.Subscription;
@@ -28,7 +29,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
                 + "'filter.localAuthorityId': 1, 'filter.country': 1, 'filter.theme': 1}"),
         @CompoundIndex(name = "by_owner", def = "{'owner': 1, 'createdAt': 1, '_id': 1}"),
         // the digest job's pass: the ACTIVE subscriptions of one digest kind (those stored before digests have none)
-        @CompoundIndex(name = "by_digest", def = "{'digest': 1, 'status': 1}") })
+        @CompoundIndex(name = "by_digest", def = "{'digest': 1, 'status': 1}"),
+        // the confirmation e-mails due: only the few subscriptions that have one waiting are in it
+        @CompoundIndex(name = "confirmation_mail_due", def = "{'confirmation.mailDueAt': 1}", sparse = true) })
 class SubscriptionDocument {
 
     static final String COLLECTION = "subscriptions";
@@ -50,6 +53,8 @@ class SubscriptionDocument {
     String encryptedSecret;
     /** DAILY or WEEKLY for an EMAIL digest; absent otherwise (and in documents stored before digests). */
     Digest digest;
+    /** An EMAIL subscription's address confirmation and its e-mail; absent for other channels (and older documents). */
+    Confirmation confirmation;
 
     static SubscriptionDocument of(Subscription subscription, String encryptedSecret) {
         SubscriptionDocument document = new SubscriptionDocument();

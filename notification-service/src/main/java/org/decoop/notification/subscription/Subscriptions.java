@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.decoop.notification.NotificationProperties;
+import org.decoop.notification.subscription.domain.Confirmation;
 import org.decoop.notification.subscription.domain.Digest;
 import org.decoop.notification.subscription.domain.EventFacts;
 import org.decoop.notification.subscription.domain.Subscription;
@@ -39,7 +40,7 @@ public class Subscriptions {
     }
 
     /**
-     * Stores a new subscription, unless its owner holds the most it may already. Two creations
+     * Stores a new subscription (with its confirmation e-mail due, when it awaits one), unless its owner holds the most it may already. Two creations
      * at the same instant may both pass the count: the bound is there against floods, not exact.
      */
     void add(Subscription subscription, WebhookSecret secret) {
@@ -47,7 +48,10 @@ public class Subscriptions {
         if (held >= perSubscriber) {
             throw new StateConflict("a caller holds at most %d subscriptions; delete one first".formatted(perSubscriber));
         }
-        mongo.insert(SubscriptionDocument.of(subscription, secret == null ? null : cipher.encrypt(secret, subscription.id())));
+        SubscriptionDocument document = SubscriptionDocument.of(subscription, secret == null ? null : cipher.encrypt(secret, subscription.id()));
+        // the confirmation e-mail waits in the subscription's own document: written with it, sent by a worker
+        document.confirmation = subscription.awaitsConfirmation() ? Confirmation.requested(subscription.createdAt()) : null;
+        mongo.insert(document);
     }
 
     public Optional<Subscription> byId(SubscriptionId id) {

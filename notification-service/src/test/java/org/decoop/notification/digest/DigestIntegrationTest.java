@@ -24,6 +24,7 @@ import org.decoop.events.partnership.PartnershipEvent;
 import org.decoop.events.partnership.PartnershipReactivated;
 import org.decoop.events.partnership.PartnershipWentDormant;
 import org.decoop.notification.AdjustableClock;
+import org.decoop.notification.ConfirmationMails;
 import org.decoop.notification.NotificationProperties;
 import org.decoop.notification.SharedServiceContext;
 import org.decoop.notification.digest.domain.DigestAttempt;
@@ -438,6 +439,7 @@ class DigestIntegrationTest extends SharedServiceContext {
                 partnershipId, digest == null ? "" : ", \"digest\": \"" + digest + "\"");
         ServiceApi.Answer answer = api.post("/api/subscriptions", body);
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
+        ConfirmationMails.confirm(ServiceApi.onPort(port), smtp, to);
         return answer.json();
     }
 
@@ -445,8 +447,9 @@ class DigestIntegrationTest extends SharedServiceContext {
         return api.get("/api/subscriptions/" + subscriptionId + "/notifications").json().get("content").valueStream().toList();
     }
 
+    /** The notification and digest e-mails to {@code address} (not its confirmation e-mail). */
     private static List<MimeMessage> mailsTo(String address) {
-        return Arrays.stream(smtp.getReceivedMessages()).filter(message -> {
+        return Arrays.stream(smtp.getReceivedMessages()).filter(message -> !ConfirmationMails.isConfirmation(message)).filter(message -> {
             try {
                 return Arrays.stream(message.getAllRecipients()).anyMatch(recipient -> recipient.toString().equals(address));
             }

@@ -21,6 +21,7 @@ class QueryIndexesTest {
                         "filter.localAuthorityId", "filter.country", "filter.theme")),
                 Query.of("GET /api/subscriptions (the caller's, oldest first)", "by_owner", List.of("owner"), "createdAt", "_id"),
                 Query.of("creating: how many the owner holds", "by_owner", List.of("owner")),
-                Query.of("the digest job: the ACTIVE subscriptions of one digest kind", "by_digest", List.of("digest", "status"))));
+                Query.of("the digest job: the ACTIVE subscriptions of one digest kind", "by_digest", List.of("digest", "status")),
+                Query.of("the confirmation e-mails due", "confirmation_mail_due", List.of("confirmation.mailDueAt"))));
     }
 }

@@ -37,6 +37,9 @@ class SubscriptionApiWebTest {
     @MockitoBean
     Subscriptions subscriptions;
 
+    @MockitoBean
+    Confirmations confirmations;
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             unknown channel        | {"subscriber": "SKGO", "channel": "PIGEON"}                                              | channel
@@ -93,7 +96,8 @@ class SubscriptionApiWebTest {
                 .andExpect(jsonPath("$.digest").value("DAILY"));
         create("{\"channel\": \"EMAIL\", \"target\": \"coordination@skgo.org\"}")
                 .andExpect(status().isCreated())
-                .andExpect(jsonPath("$.digest").value("NONE"));
+                .andExpect(jsonPath("$.digest").value("NONE"))
+                .andExpect(jsonPath("$.status").value("PENDING_CONFIRMATION"));
         create("{\"channel\": \"INBOX\"}")
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.digest").doesNotExist());

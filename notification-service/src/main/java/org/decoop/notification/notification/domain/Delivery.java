@@ -144,6 +144,19 @@ public final class Delivery extends AggregateRoot<NotificationEvent> {
         change();
     }
 
+    /**
+     * Puts the claimed attempt off until {@code until} without making it (a limit on its receiver,
+     * e.g. e-mails per address per hour): nothing is spent, it stays PENDING and is attempted then.
+     */
+    public void defer(Instant until) {
+        if (status != DeliveryStatus.PENDING || claimedUntil == null) {
+            throw new StateConflict("Delivery %s was not claimed for an attempt".formatted(id));
+        }
+        claimedUntil = null;
+        nextAttemptAt = until;
+        change();
+    }
+
     /** Its subscription was deleted or disabled: nothing more is attempted. Nothing changes when it is already done. */
     public void giveUp(String reason, Instant now) {
         if (status != DeliveryStatus.PENDING) {

@@ -22,6 +22,8 @@ import org.decoop.platform.domain.InvalidValue;
  * disables its subscription. It belongs to its {@code owner}, the subject of the token that
  * created it: for anyone else it does not exist. {@code subscriber} is only its label. An EMAIL
  * subscription may ask for a {@link Digest}: one e-mail per day or week instead of one per event.
+ * An EMAIL subscription starts PENDING_CONFIRMATION and receives nothing until the mailbox's owner
+ * {@link #confirm confirms} it ({@link Confirmation}): anyone can type any address.
  */
 public record Subscription(
         SubscriptionId id,
@@ -42,9 +44,12 @@ public record Subscription(
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
-    /** ACTIVE subscriptions receive events; DISABLED ones (410 Gone) no longer do. */
+    /**
+     * ACTIVE subscriptions receive events; DISABLED ones (410 Gone) no longer do; an EMAIL one is
+     * PENDING_CONFIRMATION, receiving nothing, until its address is confirmed.
+     */
     public enum Status {
-        ACTIVE, DISABLED
+        ACTIVE, DISABLED, PENDING_CONFIRMATION
     }
 
     public Subscription {
@@ -62,15 +67,18 @@ public record Subscription(
         this(id, owner, subscriber, channel, target, eventTypes, filter, status, disabledReason, createdAt, Digest.NONE);
     }
 
-    /** A new ACTIVE subscription that delivers each notification on its own, its target checked against its channel. */
+    /**
+     * A new subscription that delivers each notification on its own, its target checked against its
+     * channel: ACTIVE, or PENDING_CONFIRMATION for an EMAIL one.
+     */
     public static Subscription create(Actor owner, String subscriber, Channel channel, String target,
             List<String> eventTypes, Filter filter, Instant now) {
         return create(owner, subscriber, channel, target, eventTypes, filter, Digest.NONE, now);
     }
 
     /**
-     * A new ACTIVE subscription, its target checked against its channel. Only an EMAIL one may ask
-     * for a digest ({@code null} means {@link Digest#NONE}).
+     * A new subscription, its target checked against its channel: ACTIVE, or PENDING_CONFIRMATION for
+     * an EMAIL one. Only an EMAIL one may ask for a digest ({@code null} means {@link Digest#NONE}).
      */
     public static Subscription create(Actor owner, String subscriber, Channel channel, String target,
             List<String> eventTypes, Filter filter, Digest digest, Instant now) {
@@ -88,7 +96,20 @@ public record Subscription(
             names.add(requested.get(i));
         }
         return new Subscription(SubscriptionId.newId(), owner.id(), label.strip(), channel, checkedTarget(channel, target), names,
-                filter, Status.ACTIVE, null, now, digest);
+                filter, channel == Channel.EMAIL ? Status.PENDING_CONFIRMATION : Status.ACTIVE, null, now, digest);
+    }
+
+    /** Whether it waits for its e-mail address to be confirmed before it receives anything. */
+    public boolean awaitsConfirmation() {
+        return status == Status.PENDING_CONFIRMATION;
+    }
+
+    /** Its address was confirmed: it receives notifications from now on. Nothing changes when it is not waiting. */
+    public Subscription confirm() {
+        if (!awaitsConfirmation()) {
+            return this;
+        }
+        return new Subscription(id, owner, subscriber, channel, target, eventTypes, filter, Status.ACTIVE, null, createdAt, digest);
     }
 
     /** Whether its notifications wait for a digest e-mail instead of being delivered one by one. */

@@ -107,6 +107,22 @@ class DeliveryTest {
                 .isInstanceOf(StateConflict.class);
     }
 
+    @Test
+    void aDeferredAttemptIsPutOffWithoutSpendingTheSchedule() {
+        Delivery delivery = pending();
+        delivery.claim(now, now.plusSeconds(30));
+
+        delivery.defer(now.plus(Duration.ofMinutes(40)));
+
+        assertThat(delivery.status()).isEqualTo(DeliveryStatus.PENDING);
+        assertThat(delivery.nextAttemptAt()).contains(now.plus(Duration.ofMinutes(40)));
+        assertThat(delivery.claimedUntil()).isEmpty();
+        assertThat(delivery.attemptCount()).isZero();
+        assertThat(delivery.isDue(now.plus(Duration.ofMinutes(39)))).isFalse();
+        assertThat(delivery.isDue(now.plus(Duration.ofMinutes(40)))).isTrue();
+        assertThatThrownBy(() -> delivery.defer(now)).as("only a claimed attempt").isInstanceOf(StateConflict.class);
+    }
+
     private Delivery fail(Delivery delivery) {
         return attempt(delivery, 500, null);
     }

@@ -137,4 +137,17 @@ class SubscriptionTest {
     private static Subscription with(Filter filter) {
         return Subscription.create(OWNER, "SKGO", Channel.INBOX, null, List.of(), filter, NOW);
     }
+
+    @Test
+    void anEmailSubscriptionReceivesNothingUntilItsAddressIsConfirmed() {
+        Subscription email = Subscription.create(OWNER, "A", Channel.EMAIL, "coordination@skgo.org", List.of(), null, NOW);
+        Subscription inbox = Subscription.create(OWNER, "A", Channel.INBOX, null, List.of(), null, NOW);
+
+        assertThat(email.status()).isEqualTo(Subscription.Status.PENDING_CONFIRMATION);
+        assertThat(email.matches(REACTIVATION)).isFalse();
+        assertThat(email.confirm().status()).isEqualTo(Subscription.Status.ACTIVE);
+        assertThat(email.confirm().matches(REACTIVATION)).isTrue();
+        assertThat(inbox.status()).as("other channels need no confirmation").isEqualTo(Subscription.Status.ACTIVE);
+        assertThat(inbox.confirm()).isSameAs(inbox);
+    }
 }
