@@ -116,6 +116,10 @@ public class Notifications {
                 // Its sequence number will never be stored: say so, so that streams do not wait for it.
                 mongo.save(new Document("_id", document.subscriptionId + ":" + document.seq).append("subscriptionId", document.subscriptionId)
                         .append("seq", document.seq), UNUSED_SEQS);
+                if (document.status == DeliveryStatus.PENDING && stillPending(document.getId())) {
+                    // the first attempt may have stored it and failed before queueing it: queue it now, unless it is queued
+                    deliveries.enqueueIfAbsent(new DeliveryId(document.getId()), now);
+                }
                 continue;
             }
             if (document.status == DeliveryStatus.PENDING) {
@@ -147,6 +151,10 @@ public class Notifications {
             }
             return duplicates;
         }
+    }
+
+    private boolean stillPending(String id) {
+        return mongo.exists(Query.query(Criteria.where("_id").is(id).and("status").is(DeliveryStatus.PENDING)), NotificationDocument.class);
     }
 
     /** A subscription's notification, found by id (the query the embedded store answers from an index). */
