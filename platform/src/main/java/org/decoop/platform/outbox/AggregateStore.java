@@ -7,7 +7,6 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.bson.Document;
 import org.decoop.events.DecoopEvent;
-import org.decoop.platform.mongo.VersionIndex;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -31,7 +30,6 @@ public class AggregateStore {
     private final MongoTemplate mongo;
     private final EventSerializer serializer;
     private final OutboxWakeups wakeups;
-    private final VersionIndex versionIndex;
     /** The state fields of each document class: what an update sets, or unsets when the aggregate cleared it. */
     private final Map<Class<?>, List<String>> stateFields = new ConcurrentHashMap<>();
 
@@ -44,7 +42,6 @@ public class AggregateStore {
         this.mongo = mongo;
         this.serializer = serializer;
         this.wakeups = wakeups;
-        this.versionIndex = new VersionIndex(mongo);
     }
 
     /** Inserts a new aggregate at {@code version} with its first events. A duplicate id fails and writes nothing. */
@@ -81,7 +78,6 @@ public class AggregateStore {
         }
 
         String collection = mongo.getCollectionName(document.getClass());
-        versionIndex.ensure(collection);
         Query current = Query.query(Criteria.where("_id").is(document.getId())
                 .and(OutboxDocument.VERSION).is(expectedVersion));
         UpdateResult result = mongo.updateFirst(current, update, document.getClass(), collection);
