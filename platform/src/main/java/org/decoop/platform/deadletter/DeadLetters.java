@@ -19,8 +19,11 @@ import org.apache.kafka.common.header.Header;
 import org.bson.Document;
 import org.decoop.platform.domain.DoesNotExist;
 import org.decoop.platform.domain.StateConflict;
+import org.decoop.platform.messaging.IdempotentConsumer;
 import org.springframework.core.NestedExceptionUtils;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.messaging.Message;
@@ -49,6 +52,8 @@ public class DeadLetters {
         this.consumers = consumers;
         this.mongo = mongo;
         this.clock = clock;
+        // a replay's record is of use while its parked record is in the dead-letter topic (Kafka's retention)
+        mongo.indexOps(REPLAYS).createIndex(new Index("at", Sort.Direction.ASC).expire(IdempotentConsumer.RETENTION).named("expiry"));
     }
 
     /** A parked record as an operator reads it. */
