@@ -93,8 +93,9 @@ public class PlatformAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    AggregateStore aggregateStore(MongoTemplate mongo, EventSerializer serializer, OutboxWakeups outboxWakeups) {
-        return new AggregateStore(mongo, serializer, outboxWakeups);
+    AggregateStore aggregateStore(MongoTemplate mongo, EventSerializer serializer, OutboxWakeups outboxWakeups,
+            @Value("${decoop.outbox.max-pending-events:" + AggregateStore.DEFAULT_MAX_PENDING_EVENTS + "}") int maxPendingEvents) {
+        return new AggregateStore(mongo, serializer, outboxWakeups, maxPendingEvents);
     }
 
     /** The indexes, created at start (see {@link StartupIndexes}); the stand-in store asks for {@code _id_version}. */
