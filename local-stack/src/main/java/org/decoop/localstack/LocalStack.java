@@ -404,6 +404,8 @@ public final class LocalStack {
         environment.put("DECOOP_KAFKA_USERNAME", service);
         environment.put("DECOOP_KAFKA_PASSWORD", credentials.kafkaPasswordOf(service));
         environment.put("SPRING_MONGODB_URI", options.mongoUri(databaseOf(service)));
+        // the stand-in store reads a conditional write {_id, version} from this unique index only; MongoDB needs none
+        environment.put("DECOOP_MONGO_VERSION_INDEX", "true");
         environment.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", identity.issuer());
         environment.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI", identity.jwkSetUri());
         environment.put("MANAGEMENT_TRACING_EXPORT_ZIPKIN_ENDPOINT", options.zipkinUrl() + "/api/v2/spans");

@@ -12,6 +12,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.decoop.platform.domain.Actor;
 import org.decoop.platform.messaging.IdempotentConsumer;
 import org.decoop.platform.mongo.MongoPingHealthIndicator;
+import org.decoop.platform.mongo.StartupIndexes;
 import org.decoop.platform.outbox.AggregateStore;
 import org.decoop.platform.outbox.EventSerializer;
 import org.decoop.platform.outbox.OutboxEndpoint;
@@ -92,8 +93,16 @@ public class PlatformAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    AggregateStore aggregateStore(MongoTemplate mongo, EventSerializer serializer, OutboxWakeups outboxWakeups) {
-        return new AggregateStore(mongo, serializer, outboxWakeups);
+    AggregateStore aggregateStore(MongoTemplate mongo, EventSerializer serializer, OutboxWakeups outboxWakeups,
+            @Value("${decoop.outbox.max-pending-events:" + AggregateStore.DEFAULT_MAX_PENDING_EVENTS + "}") int maxPendingEvents) {
+        return new AggregateStore(mongo, serializer, outboxWakeups, maxPendingEvents);
+    }
+
+    /** The indexes, created at start (see {@link StartupIndexes}); the stand-in store asks for {@code _id_version}. */
+    @Bean
+    @ConditionalOnMissingBean
+    StartupIndexes startupIndexes(MongoTemplate mongo, @Value("${decoop.mongo.version-index:false}") boolean versionIndex) {
+        return new StartupIndexes(mongo, versionIndex);
     }
 
     @Bean

@@ -105,6 +105,16 @@ public class Deliveries extends AggregateRepository<Delivery, DeliveryId, Delive
         mongo.upsert(Query.query(Criteria.where("_id").is(id.value())), Update.update(DUE_AT, dueAt).set(VERSION, 0L), QUEUE);
     }
 
+    /**
+     * Queues a stored delivery due at {@code dueAt} unless it is queued already ({@code $setOnInsert}):
+     * a redelivered event puts back what a failure after the insert left out, and never moves the
+     * entry of a delivery claimed or retried meanwhile.
+     */
+    void enqueueIfAbsent(DeliveryId id, Instant dueAt) {
+        mongo.upsert(Query.query(Criteria.where("_id").is(id.value())), new Update().setOnInsert(DUE_AT, dueAt).setOnInsert(VERSION, 0L),
+                QUEUE);
+    }
+
     private void dequeue(DeliveryId id) {
         mongo.remove(Query.query(Criteria.where("_id").is(id.value())), QUEUE);
     }

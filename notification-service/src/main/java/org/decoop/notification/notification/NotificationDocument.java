@@ -8,6 +8,7 @@ import org.decoop.events.Channel;
 import org.decoop.notification.notification.domain.Attempt;
 import org.decoop.notification.notification.domain.DeliveryStatus;
 import org.decoop.platform.outbox.OutboxDocument;
+import org.decoop.platform.mongo.RetiredIndexes;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.CompoundIndexes;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -24,9 +25,11 @@ import org.springframework.data.mongodb.core.mapping.Document;
         @CompoundIndex(name = "inbox_seq", def = "{'subscriptionId': 1, 'seq': -1}", unique = true),
         @CompoundIndex(name = "pending", def = "{'status': 1}"),
         // a digest: the notifications of one subscription stored in a period, in the order listed
-        // (createdAt, then seq), read from the index without a sort in memory. Named anew: an older
-        // "digest_period" index on {subscriptionId, createdAt} is no longer used and can be dropped.
+        // (createdAt, then seq), read from the index without a sort in memory.
         @CompoundIndex(name = "digest_period_seq", def = "{'subscriptionId': 1, 'createdAt': 1, 'seq': 1}") })
+// "inbox": the non-unique {subscriptionId: 1, seq: -1} before inbox_seq (same keys: MongoDB refuses both, error 85);
+// "digest_period": {subscriptionId, createdAt}, before digest_period_seq
+@RetiredIndexes({ "inbox", "digest_period" })
 public class NotificationDocument extends OutboxDocument {
 
     public static final String COLLECTION = "notifications";

@@ -2,8 +2,10 @@ package org.decoop.notification.notification;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -29,6 +31,7 @@ import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -42,7 +45,9 @@ import tools.jackson.databind.node.ObjectNode;
 public class Notifications {
 
     private static final String COUNTERS = "notification_counters";
-    private static final String UNUSED_SEQS = "notification_unused_seqs";
+    static final String UNUSED_SEQS = "notification_unused_seqs";
+    static final String UNUSED_SEQS_INDEX = "by_subscription_seq";
+    static final Duration UNUSED_SEQS_KEPT = Duration.ofDays(1);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final MongoTemplate mongo;
@@ -57,6 +62,11 @@ public class Notifications {
         this.deliveries = deliveries;
         this.clock = clock;
         this.events = events;
+        // at start: a stream asks for the unused numbers of its subscription after the last it sent;
+        // they are of use to streams open now or resumed soon, not for ever
+        mongo.indexOps(UNUSED_SEQS).createIndex(new Index().on("subscriptionId", Sort.Direction.ASC).on("seq", Sort.Direction.ASC)
+                .unique().named(UNUSED_SEQS_INDEX));
+        mongo.indexOps(UNUSED_SEQS).createIndex(new Index("createdAt", Sort.Direction.ASC).expire(UNUSED_SEQS_KEPT).named("expiry"));
     }
 
     /** The id of the notification of one event for one subscription: the same on every redelivery. */
@@ -115,7 +125,11 @@ public class Notifications {
             if (alreadyStored.contains(i)) {
                 // Its sequence number will never be stored: say so, so that streams do not wait for it.
                 mongo.save(new Document("_id", document.subscriptionId + ":" + document.seq).append("subscriptionId", document.subscriptionId)
-                        .append("seq", document.seq), UNUSED_SEQS);
+                        .append("seq", document.seq).append("createdAt", Date.from(now)), UNUSED_SEQS);
+                if (document.status == DeliveryStatus.PENDING && stillPending(document.getId())) {
+                    // the first attempt may have stored it and failed before queueing it: queue it now, unless it is queued
+                    deliveries.enqueueIfAbsent(new DeliveryId(document.getId()), now);
+                }
                 continue;
             }
             if (document.status == DeliveryStatus.PENDING) {
@@ -147,6 +161,10 @@ public class Notifications {
             }
             return duplicates;
         }
+    }
+
+    private boolean stillPending(String id) {
+        return mongo.exists(Query.query(Criteria.where("_id").is(id).and("status").is(DeliveryStatus.PENDING)), NotificationDocument.class);
     }
 
     /** A subscription's notification, found by id (the query the embedded store answers from an index). */

@@ -21,7 +21,7 @@ class QueryIndexesTest {
     @Test
     void eachDigestQueryHasItsIndex() {
         QueryIndexes.assertServed(MONGO.freshDatabase(), DigestDocument.class, List.of(
-                Query.of("GET .../digests (newest period first)", "by_subscription", List.of("subscriptionId"), "periodStart"),
+                Query.of("GET .../digests (newest period first)", "by_subscription", List.of("subscriptionId"), "-periodStart"),
                 Query.of("sweep: RETRYING with its next attempt due", "due_retries", List.of("status", "nextAttemptAt")),
                 Query.of("sweep: SENDING with its lease run out", "expired_leases", List.of("status", "leasedUntil"))));
     }

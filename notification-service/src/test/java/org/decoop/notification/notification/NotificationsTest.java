@@ -1,6 +1,7 @@
 package org.decoop.notification.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.decoop.events.Channel;
+import org.decoop.notification.notification.domain.DeliveryId;
 import org.decoop.notification.notification.domain.DeliveryStatus;
 import org.decoop.notification.subscription.domain.Filter;
 import org.decoop.notification.subscription.domain.Subscription;
@@ -21,6 +23,7 @@ import org.decoop.platform.testing.MutableClock;
 import org.decoop.platform.tracing.Traces;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.messaging.support.MessageBuilder;
 
@@ -66,6 +69,46 @@ class NotificationsTest {
         assertThat(published).containsExactly(new NotificationStored(email.id().value(), 1));
         assertThat(notifications.unusedSeqs(inbox.id().value(), 0)).as("the number the duplicate took is never stored: streams skip it")
                 .containsExactly(2L);
+    }
+
+    @Test
+    void queuesAPendingDeliveryWhoseFirstStoringFailedBeforeQueueingIt() {
+        AggregateStore store = new AggregateStore(mongo, new EventSerializer(() -> Actor.system("test")));
+        Deliveries queueFailingOnce = new Deliveries(mongo, store) {
+            private boolean failed;
+
+            @Override
+            void enqueueNew(DeliveryId id, Instant dueAt) {
+                if (!failed) {
+                    failed = true;
+                    throw new DataAccessResourceFailureException("the store went away after the insert");
+                }
+                super.enqueueNew(id, dueAt);
+            }
+        };
+        Notifications crashingOnce = new Notifications(mongo, queueFailingOnce, clock, published::add, Traces.NONE);
+        assertThatThrownBy(() -> crashingOnce.record(email, event("e-1"), "Established.", clock.instant()))
+                .isInstanceOf(DataAccessResourceFailureException.class);
+        DeliveryId id = new DeliveryId(Notifications.idOf(email.id().value(), "e-1"));
+        assertThat(queueFailingOnce.due(clock.instant(), 10)).as("stored, not queued").isEmpty();
+
+        // the event is redelivered: its notification is stored already, its delivery is queued now
+        assertThat(crashingOnce.record(email, event("e-1"), "Established.", clock.instant())).isFalse();
+
+        assertThat(queueFailingOnce.due(clock.instant(), 10)).containsExactly(id);
+        assertThat(queueFailingOnce.claim(id, clock.instant(), clock.instant().plusSeconds(60))).as("and goes out").isPresent();
+    }
+
+    @Test
+    void leavesTheQueueEntryOfADuplicateAsItIs() {
+        notifications.record(email, event("e-1"), "Established.", clock.instant());
+        DeliveryId id = new DeliveryId(Notifications.idOf(email.id().value(), "e-1"));
+        Deliveries deliveries = new Deliveries(mongo, new AggregateStore(mongo, new EventSerializer(() -> Actor.system("test"))));
+        deliveries.claim(id, clock.instant(), clock.instant().plusSeconds(60)).orElseThrow();
+
+        notifications.record(email, event("e-1"), "Established.", clock.instant());
+
+        assertThat(deliveries.due(clock.instant(), 10)).as("still claimed: the redelivery does not make it due again").isEmpty();
     }
 
     private Subscription subscription(Channel channel, String target) {

@@ -1,12 +1,20 @@
 package org.decoop.notification.notification;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 import org.decoop.platform.testing.InMemoryMongo;
 import org.decoop.platform.testing.QueryIndexes;
 import org.decoop.platform.testing.QueryIndexes.Query;
+import org.decoop.platform.tracing.Traces;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.IndexField;
+import org.springframework.data.mongodb.core.index.IndexInfo;
 
 /**
  * Every query of {@link Notifications} and {@link Deliveries} on the notifications, and the index a
@@ -20,11 +28,23 @@ class QueryIndexesTest {
     @Test
     void eachNotificationQueryHasItsIndex() {
         QueryIndexes.assertServed(MONGO.freshDatabase(), NotificationDocument.class, List.of(
-                Query.of("GET .../notifications (newest first)", "inbox_seq", List.of("subscriptionId"), "seq"),
-                Query.of("GET .../deliveries (newest first, not STORED)", "inbox_seq", List.of("subscriptionId"), "seq"),
+                Query.of("GET .../notifications (newest first)", "inbox_seq", List.of("subscriptionId"), "-seq"),
+                Query.of("GET .../deliveries (newest first, not STORED)", "inbox_seq", List.of("subscriptionId"), "-seq"),
                 Query.of("SSE: the notification numbered seq", "inbox_seq", List.of("subscriptionId", "seq")),
                 Query.of("at start: pending deliveries back into the queue", "pending", List.of("status")),
                 Query.of("a digest: one subscription's notifications stored in its period, by (createdAt, seq)", "digest_period_seq",
                         List.of("subscriptionId"), "createdAt", "seq")));
+    }
+
+    @Test
+    void streamsFindTheUnusedNumbersOfASubscriptionByIndexAndTheyExpireAfterADay() {
+        MongoTemplate mongo = MONGO.freshDatabase();
+        new Notifications(mongo, null, Clock.systemUTC(), event -> { }, Traces.NONE);
+        List<IndexInfo> indexes = mongo.indexOps(Notifications.UNUSED_SEQS).getIndexInfo();
+
+        assertThat(indexes).filteredOn(index -> index.getName().equals(Notifications.UNUSED_SEQS_INDEX)).singleElement()
+                .satisfies(index -> assertThat(index.getIndexFields()).extracting(IndexField::getKey).containsExactly("subscriptionId", "seq"));
+        assertThat(indexes).filteredOn(index -> index.getName().equals("expiry")).singleElement()
+                .satisfies(index -> assertThat(index.getExpireAfter()).contains(Duration.ofDays(1)));
     }
 }

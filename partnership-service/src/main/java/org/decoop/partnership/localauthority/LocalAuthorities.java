@@ -12,6 +12,7 @@ import org.decoop.events.Country;
 import org.decoop.partnership.localauthority.domain.LocalAuthority;
 import org.decoop.partnership.localauthority.domain.LocalAuthorityAlreadyExists;
 import org.decoop.partnership.localauthority.domain.LocalAuthorityId;
+import org.decoop.platform.mongo.DuplicateKeys;
 import org.decoop.platform.mongo.MongoPages;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
@@ -41,7 +42,7 @@ public class LocalAuthorities {
             return authority;
         }
         catch (DuplicateKeyException e) {
-            throw String.valueOf(e.getMessage()).contains(LocalAuthorityDocument.CODE_INDEX)
+            throw DuplicateKeys.violates(e, LocalAuthorityDocument.CODE_INDEX)
                     ? LocalAuthorityAlreadyExists.withCode(authority) : LocalAuthorityAlreadyExists.named(authority);
         }
     }

@@ -10,6 +10,7 @@ import org.decoop.events.Theme;
 import org.decoop.partnership.localauthority.domain.LocalAuthorityId;
 import org.decoop.partnership.partnership.domain.Partnership;
 import org.decoop.partnership.partnership.domain.PartnershipId;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -34,11 +35,13 @@ public class PartnershipLinks {
         return mongo.find(query, PartnershipDocument.class).stream().map(PartnershipDocument::toDomain).toList();
     }
 
-    /** ACTIVE and DORMANT partnerships on any of these themes with a partner in any of these countries, at most {@code limit}. */
+    /** ACTIVE and DORMANT partnerships on any of these themes with a partner in any of these countries, the newest {@code limit}. */
     public List<Partnership> notEndedOn(Collection<Theme> themes, Collection<Country> countries, int limit) {
         Query query = Query.query(Criteria.where("themes").in(themes)
                 .and("partners.country").in(countries.stream().map(Country::code).toList())
-                .and("status").in(PartnershipStatus.ACTIVE, PartnershipStatus.DORMANT)).limit(limit);
+                .and("status").in(PartnershipStatus.ACTIVE, PartnershipStatus.DORMANT))
+                // a limit needs an order ending in a unique key, or MongoDB answers a plan-dependent subset
+                .with(Sort.by(Sort.Order.desc("establishedAt"), Sort.Order.asc("_id"))).limit(limit);
         return mongo.find(query, PartnershipDocument.class).stream().map(PartnershipDocument::toDomain).toList();
     }
 

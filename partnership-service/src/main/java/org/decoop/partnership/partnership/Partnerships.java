@@ -1,5 +1,6 @@
 package org.decoop.partnership.partnership;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Stream;
@@ -25,6 +26,12 @@ import org.springframework.stereotype.Component;
 @Component
 class Partnerships extends AggregateRepository<Partnership, PartnershipId, PartnershipDocument> {
 
+    /**
+     * The longest a CSV export's query may run on the server ({@code maxTimeMS}): as long as the
+     * request may take ({@code spring.mvc.async.request-timeout}), so the server never keeps working
+     * for a request that is gone. The cursor reads a batch at a time; see docs/operations.md.
+     */
+    static final Duration EXPORT_MAX_TIME = Duration.ofMinutes(30);
     private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("establishedAt"), Sort.Order.asc("_id"));
 
     Partnerships(MongoTemplate mongo, AggregateStore store) {
@@ -50,7 +57,8 @@ class Partnerships extends AggregateRepository<Partnership, PartnershipId, Partn
      * batch at a time however many there are. Close the stream.
      */
     Stream<Partnership> all(PartnershipStatus status, Country country, Theme theme, LocalAuthorityId localAuthorityId) {
-        Query query = Query.query(criteria(status, country, theme, localAuthorityId)).with(NEWEST_FIRST).cursorBatchSize(500);
+        Query query = Query.query(criteria(status, country, theme, localAuthorityId)).with(NEWEST_FIRST).cursorBatchSize(500)
+                .maxTime(EXPORT_MAX_TIME);
         return mongo.stream(query, PartnershipDocument.class).map(PartnershipDocument::toDomain);
     }
 

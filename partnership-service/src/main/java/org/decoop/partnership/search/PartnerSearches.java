@@ -57,10 +57,11 @@ class PartnerSearches extends AggregateRepository<PartnerSearch, PartnerSearchId
         return mongo.find(query, PartnerSearchDocument.class).stream().map(PartnerSearchDocument::toDomain).toList();
     }
 
-    /** OPEN searches that want a partner in {@code country}, at most {@code limit}. */
+    /** OPEN searches that want a partner in {@code country}, the newest {@code limit}. */
     List<PartnerSearch> openWanting(Country country, int limit) {
+        // a limit needs an order ending in a unique key, or MongoDB answers a plan-dependent subset
         Query query = Query.query(Criteria.where("countries").is(country.code()).and("status").is(PartnerSearchStatus.OPEN))
-                .limit(limit);
+                .with(NEWEST_FIRST).limit(limit);
         return mongo.find(query, PartnerSearchDocument.class).stream().map(PartnerSearchDocument::toDomain).toList();
     }
 }

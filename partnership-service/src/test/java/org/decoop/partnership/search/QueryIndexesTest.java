@@ -17,12 +17,12 @@ class QueryIndexesTest {
     @Test
     void eachPartnerSearchQueryHasItsIndex() {
         QueryIndexes.assertServed(MONGO.freshDatabase(), PartnerSearchDocument.class, List.of(
-                Query.of("GET /api/partner-searches (newest first)", "newest", List.of(), "openedAt", "_id"),
-                Query.of("GET /api/partner-searches?status=", "by_status", List.of("status"), "openedAt", "_id"),
-                Query.of("GET /api/partner-searches?theme=", "by_theme", List.of("themes"), "openedAt", "_id"),
-                Query.of("GET /api/partner-searches?country=", "by_country", List.of("countries"), "openedAt", "_id"),
-                Query.of("GET /api/partner-searches?localAuthorityId=", "by_searcher", List.of("localAuthority._id"), "openedAt", "_id"),
-                Query.of("matches: the open searches that want the searcher's country", "by_country", List.of("countries")),
+                Query.of("GET /api/partner-searches (newest first)", "newest", List.of(), "-openedAt", "_id"),
+                Query.of("GET /api/partner-searches?status=", "by_status", List.of("status"), "-openedAt", "_id"),
+                Query.of("GET /api/partner-searches?theme=", "by_theme", List.of("themes"), "-openedAt", "_id"),
+                Query.of("GET /api/partner-searches?country=", "by_country", List.of("countries"), "-openedAt", "_id"),
+                Query.of("GET /api/partner-searches?localAuthorityId=", "by_searcher", List.of("localAuthority._id"), "-openedAt", "_id"),
+                Query.of("matches: the open searches that want the searcher's country", "by_country", List.of("countries"), "-openedAt", "_id"),
                 Query.of("expiry job: OPEN with openUntil before today", "expiry", List.of("status", "openUntil"))));
     }
 }

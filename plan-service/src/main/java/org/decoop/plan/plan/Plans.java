@@ -1,6 +1,7 @@
 package org.decoop.plan.plan;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,12 @@ class Plans extends AggregateRepository<Plan, PlanId, PlanDocument> {
         super(mongo, store, PlanDocument.class, "Plan", PlanDocument::of, PlanDocument::toDomain);
     }
 
+    /**
+     * The longest a CSV export's query may run on the server ({@code maxTimeMS}): as long as the
+     * request may take ({@code spring.mvc.async.request-timeout}), so the server never keeps working
+     * for a request that is gone. The cursor reads a batch at a time; see docs/operations.md.
+     */
+    static final Duration EXPORT_MAX_TIME = Duration.ofMinutes(30);
     private static final Sort NEWEST_YEAR_FIRST = Sort.by(Sort.Order.desc("year"), Sort.Order.asc("_id"));
 
     Page<Plan> search(Integer year, PlanStatus status, Theme theme, String partnershipId, int page, int size) {
@@ -44,7 +51,8 @@ class Plans extends AggregateRepository<Plan, PlanId, PlanDocument> {
 
     /** Every plan the search finds, in the list's order, read from a cursor in batches: close the stream. */
     Stream<Plan> all(Integer year, PlanStatus status, Theme theme, String partnershipId) {
-        Query query = Query.query(criteria(year, status, theme, partnershipId)).with(NEWEST_YEAR_FIRST).cursorBatchSize(100);
+        Query query = Query.query(criteria(year, status, theme, partnershipId)).with(NEWEST_YEAR_FIRST).cursorBatchSize(100)
+                .maxTime(EXPORT_MAX_TIME);
         return mongo.stream(query, PlanDocument.class).map(PlanDocument::toDomain);
     }
 

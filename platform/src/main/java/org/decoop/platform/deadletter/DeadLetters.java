@@ -20,7 +20,9 @@ import org.bson.Document;
 import org.decoop.platform.domain.DoesNotExist;
 import org.decoop.platform.domain.StateConflict;
 import org.springframework.core.NestedExceptionUtils;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.messaging.Message;
@@ -35,6 +37,8 @@ import org.springframework.messaging.support.MessageBuilder;
 public class DeadLetters {
 
     static final String REPLAYS = "dead_letter_replays";
+    /** A replay's record is of use while its parked record is in the dead-letter topic (Kafka's retention, 7 days by default). */
+    static final Duration REPLAYS_KEPT = Duration.ofDays(14);
     private static final Duration POLL = Duration.ofMillis(500);
     private static final int MAX_LISTED = 500;
 
@@ -49,6 +53,7 @@ public class DeadLetters {
         this.consumers = consumers;
         this.mongo = mongo;
         this.clock = clock;
+        mongo.indexOps(REPLAYS).createIndex(new Index("at", Sort.Direction.ASC).expire(REPLAYS_KEPT).named("expiry"));
     }
 
     /** A parked record as an operator reads it. */

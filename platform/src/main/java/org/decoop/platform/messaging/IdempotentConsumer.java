@@ -1,11 +1,14 @@
 package org.decoop.platform.messaging;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 
 /**
  * Guards a consumer against redelivery: an event id already applied by this consumer is skipped,
@@ -19,11 +22,17 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 public class IdempotentConsumer {
 
     static final String COLLECTION = "processed_events";
+    /**
+     * How long an applied id is kept: longer than a redelivery can come, that is than a record
+     * stays in its topic or dead-letter topic (Kafka's retention, 7 days by default).
+     */
+    public static final Duration RETENTION = Duration.ofDays(14);
 
     private final MongoTemplate mongo;
 
     public IdempotentConsumer(MongoTemplate mongo) {
         this.mongo = mongo;
+        mongo.indexOps(COLLECTION).createIndex(new Index("processedAt", Sort.Direction.ASC).expire(RETENTION).named("expiry"));
     }
 
     /**

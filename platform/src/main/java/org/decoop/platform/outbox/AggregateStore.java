@@ -7,7 +7,6 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.bson.Document;
 import org.decoop.events.DecoopEvent;
-import org.decoop.platform.mongo.VersionIndex;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -25,13 +24,16 @@ import com.mongodb.client.result.UpdateResult;
  */
 public class AggregateStore {
 
+    /** Far below what fills a 16 MiB document, far above what a broker outage of hours leaves on one aggregate. */
+    public static final int DEFAULT_MAX_PENDING_EVENTS = 1000;
+
     private static final List<String> NOT_STATE = List.of(
             "_id", "_class", OutboxDocument.VERSION, OutboxDocument.OUTBOX, OutboxDocument.PARKED);
 
     private final MongoTemplate mongo;
     private final EventSerializer serializer;
     private final OutboxWakeups wakeups;
-    private final VersionIndex versionIndex;
+    private final int maxPendingEvents;
     /** The state fields of each document class: what an update sets, or unsets when the aggregate cleared it. */
     private final Map<Class<?>, List<String>> stateFields = new ConcurrentHashMap<>();
 
@@ -41,10 +43,15 @@ public class AggregateStore {
 
     /** @param wakeups told of every write with events, so the relay publishes them at once */
     public AggregateStore(MongoTemplate mongo, EventSerializer serializer, OutboxWakeups wakeups) {
+        this(mongo, serializer, wakeups, DEFAULT_MAX_PENDING_EVENTS);
+    }
+
+    /** @param maxPendingEvents the most unpublished events one aggregate may hold (see {@link OutboxFull}) */
+    public AggregateStore(MongoTemplate mongo, EventSerializer serializer, OutboxWakeups wakeups, int maxPendingEvents) {
         this.mongo = mongo;
         this.serializer = serializer;
         this.wakeups = wakeups;
-        this.versionIndex = new VersionIndex(mongo);
+        this.maxPendingEvents = maxPendingEvents;
     }
 
     /** Inserts a new aggregate at {@code version} with its first events. A duplicate id fails and writes nothing. */
@@ -81,7 +88,9 @@ public class AggregateStore {
         }
 
         String collection = mongo.getCollectionName(document.getClass());
-        versionIndex.ensure(collection);
+        if (!entries.isEmpty()) {
+            refuseBeyondBound(collection, document.getId(), entries.size());
+        }
         Query current = Query.query(Criteria.where("_id").is(document.getId())
                 .and(OutboxDocument.VERSION).is(expectedVersion));
         UpdateResult result = mongo.updateFirst(current, update, document.getClass(), collection);
@@ -95,6 +104,22 @@ public class AggregateStore {
             wakeups.written(collection, document.getId());
         }
         return document;
+    }
+
+    /**
+     * Refuses events that would leave more than {@code maxPendingEvents} unpublished on the
+     * aggregate. A read by id of the pending event ids, before the conditional write: two
+     * concurrent commands may pass it together, so the bound holds give or take one command's events.
+     */
+    private void refuseBeyondBound(String collection, String id, int adding) {
+        Query pending = Query.query(Criteria.where("_id").is(id));
+        pending.fields().include(OutboxDocument.OUTBOX + ".eventId");
+        Document stored = mongo.findOne(pending, Document.class, collection);
+        int waiting = stored == null ? 0 : stored.getList(OutboxDocument.OUTBOX, Object.class, List.of()).size();
+        if (waiting + adding > maxPendingEvents) {
+            throw new OutboxFull("%d events of %s %s wait to be published (at most %d): the broker is unreachable; try again later"
+                    .formatted(waiting, collection, id, maxPendingEvents));
+        }
     }
 
     private List<String> stateFieldsOf(Class<?> type) {

@@ -22,6 +22,8 @@ import org.decoop.platform.domain.StaleVersion;
 import org.decoop.platform.outbox.AggregateStore;
 import org.decoop.platform.outbox.EventSerializer;
 import org.decoop.platform.outbox.OutboxDocument;
+import org.decoop.platform.outbox.OutboxFull;
+import org.decoop.platform.outbox.OutboxWakeups;
 import org.decoop.platform.testing.InMemoryMongo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -52,6 +54,21 @@ class AggregateRepositoryTest {
         assertThat(document.count).isEqualTo(1);
         assertThat(document.getOutbox()).hasSize(2);
         assertThat(counters.get(counter.id).version()).isEqualTo(1);
+    }
+
+    @Test
+    void refusesAChangeThatWouldLeaveTooManyEventsUnpublishedAndWritesNothing() {
+        Counters bounded = new Counters(mongo, new AggregateStore(mongo, new EventSerializer(() -> Actor.system("test")), new OutboxWakeups(), 3));
+        Counter counter = bounded.add(Counter.start(CounterId.next()));
+        bounded.change(counter.id, ExpectedVersion.any(), Counter::increment);
+        bounded.change(counter.id, ExpectedVersion.any(), Counter::increment);
+
+        // the broker is down: nothing was published, three events wait in the document
+        assertThatThrownBy(() -> bounded.change(counter.id, ExpectedVersion.any(), Counter::increment)).isInstanceOf(OutboxFull.class)
+                .hasMessageContaining("at most 3");
+
+        assertThat(stored(counter).getVersion()).isEqualTo(2);
+        assertThat(stored(counter).getOutbox()).hasSize(3);
     }
 
     @Test

@@ -2,11 +2,15 @@ package org.decoop.platform.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.decoop.platform.testing.InMemoryMongo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.IndexField;
+import org.springframework.data.mongodb.core.index.IndexInfo;
 
 
 
@@ -15,8 +19,18 @@ class IdempotentConsumerTest {
     @RegisterExtension
     static final InMemoryMongo MONGO = new InMemoryMongo();
 
-    private final IdempotentConsumer consumer = new IdempotentConsumer(MONGO.freshDatabase());
+    private final MongoTemplate mongo = MONGO.freshDatabase();
+    private final IdempotentConsumer consumer = new IdempotentConsumer(mongo);
     private final AtomicInteger applied = new AtomicInteger();
+
+    @Test
+    void keepsAnAppliedIdLongerThanKafkaKeepsItsRecord() {
+        IndexInfo expiry = mongo.indexOps(IdempotentConsumer.COLLECTION).getIndexInfo().stream()
+                .filter(index -> index.getName().equals("expiry")).findFirst().orElseThrow();
+
+        assertThat(expiry.getIndexFields()).extracting(IndexField::getKey).containsExactly("processedAt");
+        assertThat(expiry.getExpireAfter()).as("Kafka's default retention is 7 days").contains(Duration.ofDays(14));
+    }
 
     @Test
     void appliesARedeliveredEventOnlyOnce() {

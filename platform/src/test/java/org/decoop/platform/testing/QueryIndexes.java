@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.IndexField;
 import org.springframework.data.mongodb.core.index.IndexInfo;
@@ -18,7 +19,10 @@ import org.springframework.data.mongodb.core.index.MongoPersistentEntityIndexRes
  */
 public final class QueryIndexes {
 
-    /** One query of a repository: what it filters on by equality, what it sorts on, the index that answers it. */
+    /**
+     * One query of a repository: what it filters on by equality, what it sorts on ({@code "-seq"}:
+     * descending), the index that answers it.
+     */
     public record Query(String name, List<String> equalities, List<String> sorts, String index) {
 
         public static Query of(String name, String index, List<String> equalities, String... sorts) {
@@ -27,6 +31,10 @@ public final class QueryIndexes {
     }
 
     private QueryIndexes() {
+    }
+
+    private static String field(String sort) {
+        return sort.startsWith("-") ? sort.substring(1) : sort;
     }
 
     /** Creates the indexes {@code document} declares, then checks that each query's index exists and serves it. */
@@ -39,9 +47,18 @@ public final class QueryIndexes {
                     .orElseThrow(() -> new AssertionError("%s: no index named %s on %s, only %s".formatted(query.name(),
                             query.index(), document.getSimpleName(), declared.stream().map(IndexInfo::getName).toList())));
             List<String> wanted = new ArrayList<>(query.equalities());
-            wanted.addAll(query.sorts());
+            query.sorts().stream().map(QueryIndexes::field).forEach(wanted::add);
             List<String> keys = index.getIndexFields().stream().map(IndexField::getKey).toList();
             assertThat(keys).as("%s is answered by index %s", query.name(), query.index()).startsWith(wanted.toArray(String[]::new));
+            // MongoDB walks an index either way: the sort's directions must all match the index's, or all be reversed
+            List<Boolean> sortAscending = query.sorts().stream().map(sort -> !sort.startsWith("-")).toList();
+            List<Boolean> indexAscending = index.getIndexFields().subList(query.equalities().size(), wanted.size()).stream()
+                    .map(field -> field.getDirection() != Sort.Direction.DESC).toList();
+            List<Boolean> reversed = indexAscending.stream().map(ascending -> !ascending).toList();
+            if (!sortAscending.equals(indexAscending) && !sortAscending.equals(reversed)) {
+                throw new AssertionError("%s: the sort %s cannot be read from index %s (%s) in one direction"
+                        .formatted(query.name(), query.sorts(), query.index(), index.getIndexFields()));
+            }
         }
     }
 }

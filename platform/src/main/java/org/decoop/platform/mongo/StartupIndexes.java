@@ -1,0 +1,78 @@
+package org.decoop.platform.mongo;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.bson.Document;
+import org.decoop.platform.outbox.OutboxDocument;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.CompoundIndexDefinition;
+import org.springframework.data.mongodb.core.index.IndexInfo;
+import org.springframework.data.mongodb.core.index.IndexOperations;
+import org.springframework.data.mongodb.core.index.MongoPersistentEntityIndexResolver;
+import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
+
+/**
+ * Creates the indexes every stored document declares once, at start, before the service takes a
+ * request or a record (Spring's lazy auto-index-creation is off: it would build an index inside
+ * the first request that touches a class, and never try again if that failed). Each collection
+ * first loses the indexes its document lists as {@link RetiredIndexes}.
+ *
+ * <p>The unique {@code _id_version} index of the aggregates is created only where it is asked for
+ * ({@code decoop.mongo.version-index}): MongoDB serves the conditional write {@code {_id, version}}
+ * from its {@code _id} index, so there it is dropped as waste; the embedded stand-in store uses an
+ * index only when it is unique and names exactly the query's keys, and without it scans the
+ * collection on every write.
+ */
+public final class StartupIndexes implements SmartInitializingSingleton {
+
+    /** The name of the unique {@code {_id, version}} index of the aggregate collections. */
+    public static final String VERSION_INDEX = "_id_version";
+
+    private static final Logger LOG = LoggerFactory.getLogger(StartupIndexes.class);
+
+    private final MongoTemplate mongo;
+    private final boolean versionIndex;
+
+    public StartupIndexes(MongoTemplate mongo, boolean versionIndex) {
+        this.mongo = mongo;
+        this.versionIndex = versionIndex;
+    }
+
+    /** Every document class the mapping knows of at start (Spring Boot scans the {@code @Document} classes). */
+    @Override
+    public void afterSingletonsInstantiated() {
+        mongo.getConverter().getMappingContext().getPersistentEntities().stream()
+                .filter(entity -> entity.isAnnotationPresent(org.springframework.data.mongodb.core.mapping.Document.class))
+                .map(MongoPersistentEntity::getType).forEach(this::create);
+    }
+
+    /** Drops the retired indexes of {@code document}'s collection, then creates those it declares. */
+    public void create(Class<?> document) {
+        IndexOperations indexes = mongo.indexOps(document);
+        Set<String> existing = indexes.getIndexInfo().stream().map(IndexInfo::getName).collect(Collectors.toSet());
+        RetiredIndexes retired = document.getAnnotation(RetiredIndexes.class);
+        List<String> toDrop = new ArrayList<>(retired == null ? List.of() : List.of(retired.value()));
+        boolean aggregate = OutboxDocument.class.isAssignableFrom(document);
+        if (aggregate && !versionIndex) {
+            toDrop.add(VERSION_INDEX);
+        }
+        for (String name : toDrop) {
+            if (existing.contains(name)) {
+                LOG.info("Dropping the retired index {} of {}", name, mongo.getCollectionName(document));
+                indexes.dropIndex(name);
+            }
+        }
+        new MongoPersistentEntityIndexResolver(mongo.getConverter().getMappingContext()).resolveIndexFor(document)
+                .forEach(indexes::createIndex);
+        if (aggregate && versionIndex) {
+            indexes.createIndex(new CompoundIndexDefinition(new Document("_id", 1).append(OutboxDocument.VERSION, 1)).unique()
+                    .named(VERSION_INDEX));
+        }
+    }
+}
