@@ -139,15 +139,21 @@ class ReplicaSetStandIn extends ValueOrderedH2Backend {
         replicating();
         String host = member;
         if (host == null) {
-            throw new MongoServerError(NOT_YET_INITIALIZED, "NotYetInitialized", "no replset config has been received");
+            throw quiet(new MongoServerError(NOT_YET_INITIALIZED, "NotYetInitialized", "no replset config has been received"));
         }
         return host;
     }
 
     private void replicating() {
         if (setName == null) {
-            throw new MongoServerError(NO_REPLICATION_ENABLED, "NoReplicationEnabled", "not running with --replSet");
+            throw quiet(new MongoServerError(NO_REPLICATION_ENABLED, "NoReplicationEnabled", "not running with --replSet"));
         }
+    }
+
+    /** An answer the healthcheck expects (every few seconds until initiated), not a failure to log with its stack. */
+    private static MongoServerError quiet(MongoServerError error) {
+        error.setLogError(false);
+        return error;
     }
 
     private static String read(Path file) {
