@@ -88,23 +88,26 @@ echo "$zipkin_image: Zipkin from Maven Central's zipkin-server exec jar"
 docker build -q -t apache/kafka:4.1.2 "$work/kafka" >/dev/null
 docker build -q -t mongo:8.0 "$work/mongo" >/dev/null
 echo "apache/kafka:4.1.2: Kafka $(ls local-stack/target/lib | grep -o 'kafka_2.13-[0-9.]*[0-9]' | head -1) from its own jars"
-echo "mongo:8.0: a STAND-IN (mongo-java-server), not MongoDB"
+echo "mongo:8.0: a STAND-IN (mongo-java-server), not MongoDB: a one-member replica set that cannot elect"
 
 step "compose up (the project's docker-compose.yml; the override sets build arguments, and MongoDB URIs for the stand-in)"
 # The MongoDB stand-in (mongo-java-server) has no users and no authentication: the services get
-# their URIs without credentials here. What this proof cannot check: that each service's MongoDB
-# user reaches its own database only (mongo/create-users.js runs on a real mongo:8.0 only).
+# their URIs without credentials here, with the compose file's replica set and write concern. What
+# this proof cannot check: that each service's MongoDB user reaches its own database only
+# (mongo/create-users.js runs on a real mongo:8.0 only), and anything of replication: the stand-in
+# answers as a one-member replica set, initiated by the compose healthcheck, but it cannot elect,
+# and its majority reads and writes are plain ones.
 cat > "$work/build-args.yml" <<YAML
 services:
   partnership-service:
     build: {args: {JAR_SOURCE: prebuilt}}
-    environment: {SPRING_MONGODB_URI: "mongodb://mongo:27017/partnerships"}
+    environment: {SPRING_MONGODB_URI: "mongodb://mongo:27017/partnerships?replicaSet=rs0&w=majority&journal=true"}
   plan-service:
     build: {args: {JAR_SOURCE: prebuilt}}
-    environment: {SPRING_MONGODB_URI: "mongodb://mongo:27017/plans"}
+    environment: {SPRING_MONGODB_URI: "mongodb://mongo:27017/plans?replicaSet=rs0&w=majority&journal=true"}
   notification-service:
     build: {args: {JAR_SOURCE: prebuilt}}
-    environment: {SPRING_MONGODB_URI: "mongodb://mongo:27017/notifications"}
+    environment: {SPRING_MONGODB_URI: "mongodb://mongo:27017/notifications?replicaSet=rs0&w=majority&journal=true"}
 YAML
 compose down -v --remove-orphans >/dev/null 2>&1 || true
 started=$(date +%s)

@@ -40,6 +40,8 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 
+import com.mongodb.ReadConcern;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -57,6 +59,9 @@ import io.micrometer.core.instrument.MeterRegistry;
  * leaves the events in place, so they are sent again (at least once; consumers deduplicate on the
  * CloudEvent id). Per aggregate, events go in order, to one partition (key = aggregate id), and
  * only the acknowledged prefix is removed, so a failed send never lets a later event overtake it.
+ * <p>
+ * The relay reads with majority read concern: what it publishes is acknowledged by a majority of
+ * the replica set and survives a failover or a crash (never a phantom event for a rolled-back write).
  * <p>
  * Every query on the hot path names a document by id only: mongo-java-server, the embedded store,
  * answers only such queries from an index and scans the collection for any other.
@@ -143,7 +148,8 @@ public class OutboxRelay implements SmartLifecycle {
     /** Ids of aggregates with events waiting: the sweep's query, the only one that is not by id. */
     private List<Object> waiting(OutboxSource source) {
         // "Has an outbox entry" asked through the sparse index on outbox.eventId (on MongoDB).
-        Query query = Query.query(Criteria.where(OutboxDocument.OUTBOX + ".eventId").exists(true)).limit(properties.batchSize());
+        Query query = Query.query(Criteria.where(OutboxDocument.OUTBOX + ".eventId").exists(true)).limit(properties.batchSize())
+                .withReadConcern(ReadConcern.MAJORITY);
         query.fields().include("_id");
         return mongo.find(query, Document.class, source.collection()).stream().map(document -> document.get("_id")).toList();
     }
@@ -158,7 +164,8 @@ public class OutboxRelay implements SmartLifecycle {
         if (claimedIds.isEmpty()) {
             return 0;
         }
-        Query claimed = Query.query(Criteria.where("_id").in(claimedIds));
+        // majority: an event goes out only once its write is on a majority of the replica set (it cannot roll back)
+        Query claimed = Query.query(Criteria.where("_id").in(claimedIds)).withReadConcern(ReadConcern.MAJORITY);
         claimed.fields().include(OutboxDocument.OUTBOX);
         List<PendingAggregate> sending = new ArrayList<>(claimedIds.size());
         Set<Object> found = new HashSet<>();

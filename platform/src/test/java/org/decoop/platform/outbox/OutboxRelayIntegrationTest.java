@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -23,6 +24,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.BsonDocument;
+import org.bson.BsonString;
 import org.decoop.events.PartnershipStatus;
 import org.decoop.events.Theme;
 import org.decoop.events.partnership.PartnershipEnded;
@@ -47,8 +50,12 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
@@ -130,6 +137,33 @@ class OutboxRelayIntegrationTest {
 
         assertThat(mongo.findById("p-1", TestAggregate.class).getOutbox()).isEmpty();
         assertThat(relay().relayOnce()).isZero();
+    }
+
+    @Test
+    void readsTheOutboxWithMajorityReadConcernSoItNeverPublishesAWriteThatCouldRollBack() {
+        List<BsonDocument> finds = new CopyOnWriteArrayList<>();
+        CommandListener listener = new CommandListener() {
+            @Override
+            public void commandStarted(CommandStartedEvent event) {
+                if (event.getCommandName().equals("find") && COLLECTION.equals(event.getCommand().getString("find").getValue())) {
+                    finds.add(event.getCommand().clone());
+                }
+            }
+        };
+        try (MongoClient listened = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(mongoServer.getConnectionString())).addCommandListener(listener).build())) {
+            MongoTemplate template = new MongoTemplate(listened, mongo.getDb().getName());
+            store.insert(new TestAggregate("p-majority"), 0, List.of(established("p-majority")));
+            OutboxRelay relay = new OutboxRelay(template, kafkaTemplate, new OutboxProperties(Duration.ofMillis(100), 100,
+                    Duration.ofSeconds(30), Duration.ofSeconds(10), 1, (short) 1),
+                    List.of(new OutboxSource(COLLECTION, topic, "/test-service")), clock, new SimpleMeterRegistry());
+
+            assertThat(relay.relayOnce()).isEqualTo(1);
+        }
+
+        // the sweep's query and the read of the claimed aggregates' events
+        assertThat(finds).hasSizeGreaterThanOrEqualTo(2).allSatisfy(find -> assertThat(find.get("readConcern"))
+                .as("readConcern of %s", find.toJson()).isEqualTo(new BsonDocument("level", new BsonString("majority"))));
     }
 
     @Test

@@ -34,9 +34,13 @@ public final class ComposeChecks {
                 .as("%s of %s binds to a configuration property", variable, service)
                 .anyMatch(property -> ComposeFile.bindsTo(variable, property)));
 
-        // its own MongoDB user, on its own database only; its own Kafka principal
+        // its own MongoDB user, on its own database only, on the replica set, writing durably
+        // (acknowledged once journaled on a majority); its own Kafka principal
         assertThat(environment.get("SPRING_MONGODB_URI")).matches("mongodb://" + service + ":\\$\\{DECOOP_MONGO_[A-Z_]+_PASSWORD[^}]*}@mongo:27017/"
-                + database + "\\?authSource=" + database);
+                + database + "\\?authSource=" + database + "&replicaSet=rs0&w=majority&journal=true");
+        assertThat(compose.command("mongo")).as("MongoDB runs as the replica set the services name")
+                .contains("--replSet\nrs0").contains("--keyFile");
+        assertThat(compose.healthcheck("mongo")).as("healthy once PRIMARY with the services' users").contains("replica-set.js");
         assertThat(environment).containsEntry("SPRING_KAFKA_BOOTSTRAP_SERVERS", "kafka:9092")
                 .containsEntry("DECOOP_KAFKA_USERNAME", service);
         assertThat(environment.get("DECOOP_KAFKA_PASSWORD")).startsWith("${DECOOP_KAFKA_").contains(":?");
