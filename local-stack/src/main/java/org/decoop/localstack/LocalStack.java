@@ -10,7 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -284,7 +283,7 @@ public final class LocalStack {
         properties.setProperty("log.cleaner.dedupe.buffer.size", Integer.toString(16 * 1024 * 1024));
         // it holds the broker's password: its owner only
         Files.deleteIfExists(config);
-        Files.createFile(config, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        OwnerOnly.createFile(config);
         try (var out = Files.newBufferedWriter(config)) {
             properties.store(out, "written by local-stack");
         }
@@ -392,7 +391,7 @@ public final class LocalStack {
     private static void writePrivate(Path file, String content) throws IOException {
         OwnerOnly.restrict(file.getParent());
         Files.deleteIfExists(file);
-        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        OwnerOnly.createFile(file);
         Files.writeString(file, content);
     }
 

@@ -1,6 +1,5 @@
 package org.decoop.partnership.partnership;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Stream;
@@ -14,6 +13,7 @@ import org.decoop.partnership.partnership.domain.PartnershipId;
 import org.decoop.platform.aggregate.AggregateRepository;
 import org.decoop.platform.mongo.MongoPages;
 import org.decoop.platform.outbox.AggregateStore;
+import org.decoop.platform.web.CsvExport;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -26,12 +26,6 @@ import org.springframework.stereotype.Component;
 @Component
 class Partnerships extends AggregateRepository<Partnership, PartnershipId, PartnershipDocument> {
 
-    /**
-     * The longest a CSV export's query may run on the server ({@code maxTimeMS}): as long as the
-     * request may take ({@code spring.mvc.async.request-timeout}), so the server never keeps working
-     * for a request that is gone. The cursor reads a batch at a time; see docs/operations.md.
-     */
-    static final Duration EXPORT_MAX_TIME = Duration.ofMinutes(30);
     private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("establishedAt"), Sort.Order.asc("_id"));
 
     Partnerships(MongoTemplate mongo, AggregateStore store) {
@@ -58,7 +52,7 @@ class Partnerships extends AggregateRepository<Partnership, PartnershipId, Partn
      */
     Stream<Partnership> all(PartnershipStatus status, Country country, Theme theme, LocalAuthorityId localAuthorityId) {
         Query query = Query.query(criteria(status, country, theme, localAuthorityId)).with(NEWEST_FIRST).cursorBatchSize(500)
-                .maxTime(EXPORT_MAX_TIME);
+                .maxTime(CsvExport.QUERY_MAX_TIME);
         return mongo.stream(query, PartnershipDocument.class).map(PartnershipDocument::toDomain);
     }
 

@@ -1,7 +1,6 @@
 package org.decoop.plan.plan;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +17,7 @@ import org.decoop.plan.plan.domain.PlanId;
 import org.decoop.platform.aggregate.AggregateRepository;
 import org.decoop.platform.mongo.MongoPages;
 import org.decoop.platform.outbox.AggregateStore;
+import org.decoop.platform.web.CsvExport;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -35,12 +35,6 @@ class Plans extends AggregateRepository<Plan, PlanId, PlanDocument> {
         super(mongo, store, PlanDocument.class, "Plan", PlanDocument::of, PlanDocument::toDomain);
     }
 
-    /**
-     * The longest a CSV export's query may run on the server ({@code maxTimeMS}): as long as the
-     * request may take ({@code spring.mvc.async.request-timeout}), so the server never keeps working
-     * for a request that is gone. The cursor reads a batch at a time; see docs/operations.md.
-     */
-    static final Duration EXPORT_MAX_TIME = Duration.ofMinutes(30);
     private static final Sort NEWEST_YEAR_FIRST = Sort.by(Sort.Order.desc("year"), Sort.Order.asc("_id"));
 
     Page<Plan> search(Integer year, PlanStatus status, Theme theme, String partnershipId, int page, int size) {
@@ -52,7 +46,7 @@ class Plans extends AggregateRepository<Plan, PlanId, PlanDocument> {
     /** Every plan the search finds, in the list's order, read from a cursor in batches: close the stream. */
     Stream<Plan> all(Integer year, PlanStatus status, Theme theme, String partnershipId) {
         Query query = Query.query(criteria(year, status, theme, partnershipId)).with(NEWEST_YEAR_FIRST).cursorBatchSize(100)
-                .maxTime(EXPORT_MAX_TIME);
+                .maxTime(CsvExport.QUERY_MAX_TIME);
         return mongo.stream(query, PlanDocument.class).map(PlanDocument::toDomain);
     }
 

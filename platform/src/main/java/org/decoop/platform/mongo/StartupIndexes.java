@@ -5,13 +5,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.bson.Document;
 import org.decoop.platform.outbox.OutboxDocument;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.CompoundIndexDefinition;
 import org.springframework.data.mongodb.core.index.IndexInfo;
 import org.springframework.data.mongodb.core.index.IndexOperations;
 import org.springframework.data.mongodb.core.index.MongoPersistentEntityIndexResolver;
@@ -32,7 +30,7 @@ import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
 public final class StartupIndexes implements SmartInitializingSingleton {
 
     /** The name of the unique {@code {_id, version}} index of the aggregate collections. */
-    public static final String VERSION_INDEX = "_id_version";
+    public static final String VERSION_INDEX = VersionIndex.NAME;
 
     private static final Logger LOG = LoggerFactory.getLogger(StartupIndexes.class);
 
@@ -71,8 +69,7 @@ public final class StartupIndexes implements SmartInitializingSingleton {
         new MongoPersistentEntityIndexResolver(mongo.getConverter().getMappingContext()).resolveIndexFor(document)
                 .forEach(indexes::createIndex);
         if (aggregate && versionIndex) {
-            indexes.createIndex(new CompoundIndexDefinition(new Document("_id", 1).append(OutboxDocument.VERSION, 1)).unique()
-                    .named(VERSION_INDEX));
+            indexes.createIndex(VersionIndex.definition());
         }
     }
 }

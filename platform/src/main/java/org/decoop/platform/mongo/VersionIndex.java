@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.CompoundIndexDefinition;
+import org.springframework.data.mongodb.core.index.IndexDefinition;
 
 /**
  * A unique index on {@code {_id, version}} for the collections written with optimistic locking.
@@ -22,10 +23,16 @@ public final class VersionIndex {
         this.mongo = mongo;
     }
 
+    public static final String NAME = "_id_version";
+
     public void ensure(String collection) {
         if (ensured.add(collection)) {
-            mongo.indexOps(collection).createIndex(
-                    new CompoundIndexDefinition(new Document("_id", 1).append("version", 1)).unique().named("_id_version"));
+            mongo.indexOps(collection).createIndex(definition());
         }
+    }
+
+    /** The index itself: unique on {@code {_id: 1, version: 1}}, named {@value #NAME}. */
+    public static IndexDefinition definition() {
+        return new CompoundIndexDefinition(new Document("_id", 1).append("version", 1)).unique().named(NAME);
     }
 }

@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -21,6 +22,13 @@ public final class CsvExport {
 
     /** What {@code Accept} asks for. */
     public static final String MEDIA_TYPE = "text/csv";
+
+    /**
+     * The longest an export's query may run on the server ({@code maxTimeMS}): the export's default
+     * write timeout ({@code decoop.csv-export.write-timeout}), so that the server never keeps reading
+     * for a reader that is gone. The cursor reads a batch at a time; see docs/operations.md.
+     */
+    public static final Duration QUERY_MAX_TIME = Duration.ofMinutes(30);
 
     private static final CsvMapper CSV = CsvMapper.builder().build();
 

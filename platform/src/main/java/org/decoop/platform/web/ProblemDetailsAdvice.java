@@ -139,7 +139,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> handleLimit(LimitReached exception, WebRequest request) {
         ProblemDetail problem = problem(HttpStatus.TOO_MANY_REQUESTS, "limit-reached", exception.getMessage());
         HttpHeaders headers = new HttpHeaders();
-        headers.set(HttpHeaders.RETRY_AFTER, "5");
+        headers.set(HttpHeaders.RETRY_AFTER, Long.toString(exception.retryAfterSeconds()));
         return handleExceptionInternal(exception, problem, headers, HttpStatus.TOO_MANY_REQUESTS, request);
     }
 
