@@ -6,6 +6,7 @@ import java.util.Set;
 
 import org.decoop.events.PartnerSearchStatus;
 import org.decoop.events.Theme;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A partner search closed: by its author (found a partner, or gave up) or by itself past its
@@ -20,7 +21,7 @@ public record PartnerSearchClosed(
         Set<String> countries,
         LocalDate openUntil,
         String reason,
-        String partnershipId,
+        @Nullable String partnershipId,
         boolean expired,
         Instant occurredAt) implements PartnerSearchEvent {
 }

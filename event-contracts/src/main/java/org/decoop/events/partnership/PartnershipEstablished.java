@@ -6,6 +6,7 @@ import java.util.Set;
 
 import org.decoop.events.PartnershipStatus;
 import org.decoop.events.Theme;
+import org.jspecify.annotations.Nullable;
 
 /** A partnership was established between two or more local authorities; it starts ACTIVE. */
 public record PartnershipEstablished(
@@ -13,9 +14,9 @@ public record PartnershipEstablished(
         long version,
         PartnershipStatus status,
         List<Partner> partners,
-        Integer since,
+        @Nullable Integer since,
         Set<Theme> themes,
-        Coordinator coordinator,
+        @Nullable Coordinator coordinator,
         Instant occurredAt) implements PartnershipEvent {
 
     /**

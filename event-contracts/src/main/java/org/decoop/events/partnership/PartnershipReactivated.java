@@ -6,6 +6,7 @@ import java.util.Set;
 
 import org.decoop.events.PartnershipStatus;
 import org.decoop.events.Theme;
+import org.jspecify.annotations.Nullable;
 
 /** A DORMANT partnership became ACTIVE again; {@code planId} names the signed plan that triggered it, if any. */
 public record PartnershipReactivated(
@@ -15,6 +16,6 @@ public record PartnershipReactivated(
         List<Partner> partners,
         Set<Theme> themes,
         String reason,
-        String planId,
+        @Nullable String planId,
         Instant occurredAt) implements PartnershipEvent {
 }

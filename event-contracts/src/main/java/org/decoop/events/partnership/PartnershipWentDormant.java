@@ -7,6 +7,7 @@ import java.util.Set;
 
 import org.decoop.events.PartnershipStatus;
 import org.decoop.events.Theme;
+import org.jspecify.annotations.Nullable;
 
 /** An ACTIVE partnership went DORMANT. */
 public record PartnershipWentDormant(
@@ -16,6 +17,6 @@ public record PartnershipWentDormant(
         List<Partner> partners,
         Set<Theme> themes,
         String reason,
-        LocalDate lastActivityOn,
+        @Nullable LocalDate lastActivityOn,
         Instant occurredAt) implements PartnershipEvent {
 }

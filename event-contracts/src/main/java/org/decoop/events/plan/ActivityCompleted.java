@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.decoop.events.Theme;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An activity of a signed plan was completed. {@code partyCodes} (the plan's parties) and
@@ -19,8 +20,8 @@ public record ActivityCompleted(
         Theme theme,
         List<String> partnershipIds,
         LocalDate completedOn,
-        List<String> partyCodes,
-        Boolean vouchedBySteward,
+        @Nullable List<String> partyCodes,
+        @Nullable Boolean vouchedBySteward,
         Instant occurredAt) implements PlanEvent {
 
     public ActivityCompleted(String planId, long version, String activityId, String title, Theme theme,

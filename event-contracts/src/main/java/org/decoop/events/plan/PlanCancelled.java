@@ -1,6 +1,7 @@
 package org.decoop.events.plan;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /** A draft plan was cancelled before every party signed it. */
 public record PlanCancelled(
@@ -8,6 +9,6 @@ public record PlanCancelled(
         long version,
         int year,
         String title,
-        String reason,
+        @Nullable String reason,
         Instant occurredAt) implements PlanEvent {
 }

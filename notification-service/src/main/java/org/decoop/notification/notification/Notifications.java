@@ -97,7 +97,7 @@ public class Notifications {
         }
         Instant now = clock.instant();
         String cloudEvent = structuredCloudEvent(event);
-        String traceparent = traces.current();
+        String traceparent = traces.current().orElse(null);
         List<NotificationDocument> documents = new ArrayList<>(subscriptions.size());
         for (Subscription subscription : subscriptions) {
             NotificationDocument document = new NotificationDocument(idOf(subscription.id().value(), event.id()));

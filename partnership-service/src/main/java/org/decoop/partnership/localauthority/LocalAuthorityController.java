@@ -30,6 +30,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
 
 @RestController
 @RequestMapping("/api/local-authorities")
@@ -83,8 +84,8 @@ class LocalAuthorityController {
             @Min(1) @Max(LocalAuthority.MAX_POPULATION) Integer population) {
     }
 
-    record LocalAuthorityResponse(String id, String code, String name, String country, LocalAuthorityKind kind,
-            Integer population) {
+    record LocalAuthorityResponse(String id, @Nullable String code, String name, String country, LocalAuthorityKind kind,
+            @Nullable Integer population) {
 
         static LocalAuthorityResponse of(LocalAuthority authority) {
             return new LocalAuthorityResponse(authority.id().value(), authority.code(), authority.name(), authority.country().code(),

@@ -50,6 +50,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
 
 @RestController
 @RequestMapping("/api/partnerships")
@@ -148,9 +149,9 @@ class PartnershipController {
              "coordinator": {"name": "SKGO coordinator", "email": "coordination@skgo.org"}}""")
     record EstablishPartnership(
             @NotNull @Size(min = Partnership.MIN_PARTNERS, max = 50) List<@NotBlank String> partnerIds,
-            Integer since,
-            List<@NotNull Theme> themes,
-            @Valid CoordinatorRequest coordinator) {
+            @Nullable Integer since,
+            @Nullable List<@NotNull Theme> themes,
+            @Valid @Nullable CoordinatorRequest coordinator) {
     }
 
     record CoordinatorRequest(@NotBlank @Size(max = 200) String name, @NotBlank @Email @Size(max = 320) String email) {
@@ -166,10 +167,10 @@ class PartnershipController {
             long version,
             PartnershipStatus status,
             List<PartnerResponse> partners,
-            Integer since,
+            @Nullable Integer since,
             Set<Theme> themes,
-            CoordinatorResponse coordinator,
-            LocalDate lastActivityOn,
+            @Nullable CoordinatorResponse coordinator,
+            @Nullable LocalDate lastActivityOn,
             @Schema(description = "The establishment and the latest changes (at most 100); the events on partnership-events keep them all")
             List<HistoryResponse> history,
             @Schema(description = "How many changes between the establishment and the first one listed are left out of history")
@@ -187,9 +188,9 @@ class PartnershipController {
                             .map(p -> new PartnerResponse(p.id().value(), p.code(), p.name(), p.country().code())).toList(),
                     partnership.since(),
                     partnership.themes(),
-                    partnership.coordinator() == null ? null
-                            : new CoordinatorResponse(partnership.coordinator().name(),
-                                    mayContact ? partnership.coordinator().email() : null),
+                    partnership.coordinator()
+                            .map(coordinator -> new CoordinatorResponse(coordinator.name(), mayContact ? coordinator.email() : null))
+                            .orElse(null),
                     partnership.lastActivityOn(),
                     partnership.history().stream()
                             .map(h -> new HistoryResponse(h.status(), h.at(), h.reason(), h.planId(), h.by())).toList(),
@@ -197,14 +198,14 @@ class PartnershipController {
         }
     }
 
-    record PartnerResponse(String id, String code, String name, String country) {
+    record PartnerResponse(String id, @Nullable String code, String name, String country) {
     }
 
     /** {@code email} only for a caller acting for a partner, or a steward. */
-    record CoordinatorResponse(String name, String email) {
+    record CoordinatorResponse(String name, @Nullable String email) {
     }
 
     /** {@code by}: who made the change (a person's name, or the service for automatic changes). */
-    record HistoryResponse(PartnershipStatus status, Instant at, String reason, String planId, String by) {
+    record HistoryResponse(PartnershipStatus status, Instant at, String reason, @Nullable String planId, String by) {
     }
 }

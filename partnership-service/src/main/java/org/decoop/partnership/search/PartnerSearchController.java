@@ -42,6 +42,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+import java.util.Optional;
 
 @RestController
 @RequestMapping("/api/partner-searches")
@@ -126,18 +128,17 @@ class PartnerSearchController {
             @Size(max = 100) String partnershipId) {
     }
 
-    record LocalAuthorityRef(String id, String code, String name, String country) {
+    record LocalAuthorityRef(String id, @Nullable String code, String name, String country) {
 
         static LocalAuthorityRef of(LocalAuthority authority) {
             return new LocalAuthorityRef(authority.id().value(), authority.code(), authority.name(), authority.country().code());
         }
     }
 
-    record ClosureResponse(Instant at, String reason, String partnershipId, boolean expired, String by) {
+    record ClosureResponse(Instant at, String reason, @Nullable String partnershipId, boolean expired, String by) {
 
         static ClosureResponse of(Closure closure) {
-            return closure == null ? null
-                    : new ClosureResponse(closure.at(), closure.reason(), closure.partnershipId(), closure.expired(), closure.by());
+            return new ClosureResponse(closure.at(), closure.reason(), closure.partnershipId(), closure.expired(), closure.by());
         }
     }
 
@@ -152,13 +153,13 @@ class PartnerSearchController {
             LocalDate openUntil,
             Instant openedAt,
             String openedBy,
-            @Schema(description = "How it closed; null while OPEN") ClosureResponse closure) {
+            @Schema(description = "How it closed; null while OPEN") @Nullable ClosureResponse closure) {
 
         static PartnerSearchResponse of(PartnerSearch search) {
             return new PartnerSearchResponse(search.id().value(), search.version(), search.status(),
                     LocalAuthorityRef.of(search.searcher()), search.themes(),
                     search.countries().stream().map(Country::code).toList(), search.description(), search.openUntil(),
-                    search.openedAt(), search.openedBy(), ClosureResponse.of(search.closure()));
+                    search.openedAt(), search.openedBy(), search.closure().map(ClosureResponse::of).orElse(null));
         }
     }
 
@@ -166,11 +167,11 @@ class PartnerSearchController {
             LocalAuthorityRef localAuthority,
             int score,
             List<String> reasons,
-            @Schema(description = "Their own open search, when the match is mutual") String searchId) {
+            @Schema(description = "Their own open search, when the match is mutual") @Nullable String searchId) {
 
         static MatchResponse of(PartnerMatcher.Match match) {
             return new MatchResponse(LocalAuthorityRef.of(match.localAuthority()), match.score(), match.reasons(),
-                    match.searchId() == null ? null : match.searchId().value());
+                    Optional.ofNullable(match.searchId()).map(PartnerSearchId::value).orElse(null));
         }
     }
 }

@@ -17,6 +17,7 @@ import org.decoop.platform.outbox.OutboxDocument;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.CompoundIndexes;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a partner search is stored: its state, the searcher as it was when it opened, and (in the
@@ -31,6 +32,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
         @CompoundIndex(name = "by_country", def = "{'countries': 1, 'openedAt': -1, '_id': 1}"),
         @CompoundIndex(name = "by_searcher", def = "{'localAuthority._id': 1, 'openedAt': -1, '_id': 1}"),
         @CompoundIndex(name = "expiry", def = "{'status': 1, 'openUntil': 1}") })
+// Spring Data sets the fields of a document it reads; of() sets them for one it writes
+@SuppressWarnings("NullAway.Init")
 class PartnerSearchDocument extends OutboxDocument {
 
     static final String COLLECTION = "partner_searches";
@@ -44,7 +47,8 @@ class PartnerSearchDocument extends OutboxDocument {
     String openUntil;
     Instant openedAt;
     String openedBy;
-    ClosureEntry closure;
+    /** Absent while OPEN. */
+    @Nullable ClosureEntry closure;
 
     PartnerSearchDocument() {
     }
@@ -65,9 +69,9 @@ class PartnerSearchDocument extends OutboxDocument {
         document.openUntil = search.openUntil().toString();
         document.openedAt = search.openedAt();
         document.openedBy = search.openedBy();
-        Closure closure = search.closure();
-        document.closure = closure == null ? null
-                : new ClosureEntry(closure.at(), closure.reason(), closure.partnershipId(), closure.expired(), closure.by());
+        document.closure = search.closure()
+                .map(closure -> new ClosureEntry(closure.at(), closure.reason(), closure.partnershipId(), closure.expired(), closure.by()))
+                .orElse(null);
         return document;
     }
 
@@ -80,9 +84,10 @@ class PartnerSearchDocument extends OutboxDocument {
                         : new Closure(closure.at(), closure.reason(), closure.partnershipId(), closure.expired(), closure.by()));
     }
 
-    record SearcherEntry(String id, String code, String name, String country, LocalAuthorityKind kind, Integer population) {
+    record SearcherEntry(String id, @Nullable String code, String name, String country, LocalAuthorityKind kind,
+            @Nullable Integer population) {
     }
 
-    record ClosureEntry(Instant at, String reason, String partnershipId, boolean expired, String by) {
+    record ClosureEntry(Instant at, String reason, @Nullable String partnershipId, boolean expired, String by) {
     }
 }

@@ -38,6 +38,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Service;
+import org.jspecify.annotations.Nullable;
 
 /** Opens, closes and expires partner searches, and finds their matches. */
 @Service
@@ -85,7 +86,7 @@ class PartnerSearchService {
         return searches.get(id);
     }
 
-    Page<PartnerSearch> search(PartnerSearchStatus status, Theme theme, Country country, LocalAuthorityId searcher, int page,
+    Page<PartnerSearch> search(@Nullable PartnerSearchStatus status, @Nullable Theme theme, @Nullable Country country, @Nullable LocalAuthorityId searcher, int page,
             int size) {
         return searches.search(status, theme, country, searcher, page, size);
     }

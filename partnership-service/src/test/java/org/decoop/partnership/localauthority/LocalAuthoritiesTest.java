@@ -29,7 +29,7 @@ class LocalAuthoritiesTest {
         authorities.add(authority("FR-NEVERS", "Nevers"));
 
         assertThatThrownBy(() -> authorities.add(authority("FR-NEVERS", "Nevers Agglomération"))).isInstanceOf(LocalAuthorityAlreadyExists.class)
-                .extracting(e -> ((DomainException) e).field().name()).isEqualTo("code");
+                .extracting(e -> ((DomainException) e).field().orElseThrow().name()).isEqualTo("code");
     }
 
     @Test
@@ -37,7 +37,7 @@ class LocalAuthoritiesTest {
         authorities.add(authority("FR-NEVERS", "Nevers"));
 
         assertThatThrownBy(() -> authorities.add(authority("FR-NEVERS-2", "Nevers"))).isInstanceOf(LocalAuthorityAlreadyExists.class)
-                .extracting(e -> ((DomainException) e).field().name()).isEqualTo("name");
+                .extracting(e -> ((DomainException) e).field().orElseThrow().name()).isEqualTo("name");
     }
 
     @Test
@@ -46,7 +46,7 @@ class LocalAuthoritiesTest {
         authorities.add(authority("FR-ONE", "unique_code"));
 
         assertThatThrownBy(() -> authorities.add(authority("FR-TWO", "unique_code"))).isInstanceOf(LocalAuthorityAlreadyExists.class)
-                .extracting(e -> ((DomainException) e).field().name()).isEqualTo("name");
+                .extracting(e -> ((DomainException) e).field().orElseThrow().name()).isEqualTo("name");
     }
 
     private static LocalAuthority authority(String code, String name) {

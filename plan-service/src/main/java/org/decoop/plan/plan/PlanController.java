@@ -55,6 +55,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
 
 @RestController
 @RequestMapping("/api/plans")
@@ -141,7 +142,7 @@ class PlanController {
             description = "A funding line that breaks the rules of the funding call it names is 422 naming funding[j], the line in this body.")
     ResponseEntity<PlanResponse> addActivity(@PathVariable String id, @Valid @RequestBody ActivityRequest request,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return withETag(service.addActivity(new PlanId(id), request.toActivity(null), ETags.expectedVersion(ifMatch),
+        return withETag(service.addActivity(new PlanId(id), request.toActivity(), ETags.expectedVersion(ifMatch),
                 callers.current()));
     }
 
@@ -164,7 +165,7 @@ class PlanController {
 
     @PostMapping("/{id}/cancellation")
     @Operation(summary = "Cancel a DRAFT plan")
-    ResponseEntity<PlanResponse> cancel(@PathVariable String id, @Valid @RequestBody(required = false) CancellationRequest request,
+    ResponseEntity<PlanResponse> cancel(@PathVariable String id, @Valid @RequestBody(required = false) @Nullable CancellationRequest request,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         return withETag(service.cancel(new PlanId(id), request == null ? null : request.reason(), ETags.expectedVersion(ifMatch),
                 callers.current()));
@@ -176,13 +177,13 @@ class PlanController {
                 .body(PlanResponse.of(plan, callers.signedIn().isPresent()));
     }
 
-    /** Builds a domain value, naming the request field it comes from in its validation errors (none: top level). */
+    /** Builds a domain value, naming the request field it comes from in its validation errors. */
     private static <T> T nested(Field place, Supplier<T> build) {
         try {
             return build.get();
         }
         catch (InvalidValue e) {
-            throw place == null ? e : e.within(place);
+            throw e.within(place);
         }
     }
 
@@ -218,16 +219,27 @@ class PlanController {
             LocalDate endsOn,
             @Size(max = 20) List<@Valid @NotNull FundingRequest> funding) {
 
-        /** The domain activity; {@code place} is where it sits in the request (none: it is the request). */
+        /** The domain activity when it is the request itself: its errors name its own fields. */
+        Activity toActivity() {
+            List<FundingLine> lines = fundingLines(Field.named("funding"));
+            return Activity.planned(title, theme, partnershipIds, startsOn, endsOn, lines);
+        }
+
+        /** The domain activity at {@code place} in the request ({@code activities[i]}). */
         Activity toActivity(Field place) {
+            List<FundingLine> lines = fundingLines(Field.named("funding").within(place));
+            return nested(place, () -> Activity.planned(title, theme, partnershipIds, startsOn, endsOn, lines));
+        }
+
+        /** The funding lines, each naming its place ({@code list[j]}) in its validation errors. */
+        private List<FundingLine> fundingLines(Field list) {
             List<FundingLine> lines = new ArrayList<>();
             List<FundingRequest> requested = funding == null ? List.of() : funding;
-            for (int i = 0; i < requested.size(); i++) {
-                FundingRequest line = requested.get(i);
-                Field lineField = place == null ? Field.named("funding").at(i) : Field.named("funding").at(i).within(place);
-                lines.add(nested(lineField, () -> new FundingLine(line.source(), line.amountEur(), line.callId())));
+            for (int j = 0; j < requested.size(); j++) {
+                FundingRequest line = requested.get(j);
+                lines.add(nested(list.at(j), () -> new FundingLine(line.source(), line.amountEur(), line.callId())));
             }
-            return nested(place, () -> Activity.planned(title, theme, partnershipIds, startsOn, endsOn, lines));
+            return lines;
         }
     }
 
@@ -238,7 +250,7 @@ class PlanController {
     record FundingRequest(
             @NotNull FundingSource source,
             @NotNull @PositiveOrZero @Digits(integer = 12, fraction = 2) BigDecimal amountEur,
-            @Size(min = 1, max = 64) String callId) {
+            @Size(min = 1, max = 64) @Nullable String callId) {
     }
 
     @Schema(example = """
@@ -248,7 +260,7 @@ class PlanController {
 
     @Schema(example = """
             {"reason": "Merged into the 2021 plan"}""")
-    record CancellationRequest(@Size(max = 1000) String reason) {
+    record CancellationRequest(@Size(max = 1000) @Nullable String reason) {
     }
 
     record PlanResponse(
@@ -261,7 +273,7 @@ class PlanController {
             Set<Theme> themes,
             List<ActivityResponse> activities,
             Totals totals,
-            String cancellationReason) {
+            @Nullable String cancellationReason) {
 
         /** @param showSignerIds whether the reader is signed in: a Keycloak subject is not open data */
         static PlanResponse of(Plan plan, boolean showSignerIds) {
@@ -282,11 +294,11 @@ class PlanController {
     }
 
     /** {@code signedBy}: the signer's name; {@code signerId}: their token's subject, shown to signed-in readers only (null otherwise). */
-    record PartyResponse(String code, String name, String signedBy, String signerId, Instant signedAt) {
+    record PartyResponse(String code, String name, @Nullable String signedBy, @Nullable String signerId, @Nullable Instant signedAt) {
     }
 
-    record ActivityResponse(String id, String title, Theme theme, List<String> partnershipIds, LocalDate startsOn,
-            LocalDate endsOn, List<FundingLine> funding, BigDecimal totalEur, LocalDate completedOn) {
+    record ActivityResponse(String id, String title, Theme theme, List<String> partnershipIds, @Nullable LocalDate startsOn,
+            @Nullable LocalDate endsOn, List<FundingLine> funding, BigDecimal totalEur, @Nullable LocalDate completedOn) {
 
         static ActivityResponse of(Activity activity) {
             return new ActivityResponse(activity.id().value(), activity.title(), activity.theme(), activity.partnershipIds(),

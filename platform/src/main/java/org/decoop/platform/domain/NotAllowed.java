@@ -4,7 +4,7 @@ package org.decoop.platform.domain;
 public non-sealed class NotAllowed extends DomainException {
 
     public NotAllowed(String message) {
-        super(message, null);
+        super(message);
     }
 
     /** Refused because of what {@code field} names (a partnership the plan may not name, say). */

@@ -12,6 +12,6 @@ public non-sealed class StateConflict extends DomainException {
     }
 
     public StateConflict(String message) {
-        super(message, null);
+        super(message);
     }
 }

@@ -10,6 +10,7 @@ import org.decoop.events.EventCatalog;
 import org.decoop.platform.domain.Actor;
 
 import tools.jackson.databind.json.JsonMapper;
+import java.util.Optional;
 
 /**
  * Turns catalog events into outbox entries: a fresh CloudEvent id, the type, the JSON payload.
@@ -20,15 +21,15 @@ public class EventSerializer {
 
     private final JsonMapper jsonMapper = JsonMapper.builder().build();
     private final Supplier<Actor> author;
-    private final Supplier<String> traceparent;
+    private final Supplier<Optional<String>> traceparent;
 
     /** @param author who causes the events serialized now: the signed-in caller, else the service itself */
     public EventSerializer(Supplier<Actor> author) {
-        this(author, () -> null);
+        this(author, Optional::empty);
     }
 
-    /** @param traceparent the W3C trace context of the work in progress, or null */
-    public EventSerializer(Supplier<Actor> author, Supplier<String> traceparent) {
+    /** @param traceparent the W3C trace context of the work in progress, if it is traced */
+    public EventSerializer(Supplier<Actor> author, Supplier<Optional<String>> traceparent) {
         this.author = author;
         this.traceparent = traceparent;
     }
@@ -47,7 +48,7 @@ public class EventSerializer {
                 jsonMapper.writeValueAsString(event),
                 actor.kind().authType(),
                 actor.id(),
-                traceparent.get());
+                traceparent.get().orElse(null));
     }
 
 }

@@ -1,6 +1,7 @@
 package org.decoop.platform.outbox;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One event waiting inside its aggregate's document until the relay has published it.
@@ -12,7 +13,7 @@ import java.time.Instant;
  * the relay publishes it as the CloudEvents Distributed Tracing extension and continues its trace.
  */
 public record OutboxEvent(String eventId, String type, String subject, Instant time, String data, String authType,
-        String authId, String traceparent) {
+        String authId, @Nullable String traceparent) {
 
     public OutboxEvent(String eventId, String type, String subject, Instant time, String data, String authType, String authId) {
         this(eventId, type, subject, time, data, authType, authId, null);

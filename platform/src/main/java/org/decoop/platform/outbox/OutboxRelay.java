@@ -44,6 +44,8 @@ import com.mongodb.ReadConcern;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
+import java.util.Objects;
 
 /**
  * Publishes the events waiting in aggregate documents, then removes them from the documents.
@@ -90,7 +92,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final PeriodicWork sweep;
     private volatile boolean running;
     private volatile boolean paused;
-    private Thread immediate;
+    private @Nullable Thread immediate;
 
     public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, OutboxProperties properties,
             List<OutboxSource> sources, Clock clock, MeterRegistry meters) {
@@ -176,7 +178,8 @@ public class OutboxRelay implements SmartLifecycle {
                     .map(event -> tracing.inTraceOf(event.traceparent(), "outbox relay " + source.topic(),
                             () -> send(CloudEventRecords.toRecord(event, source.topic(), source.source()))))
                     .toList();
-            sending.add(new PendingAggregate(document.get("_id"), events, acks));
+            // every MongoDB document has an _id
+            sending.add(new PendingAggregate(Objects.requireNonNull(document.get("_id")), events, acks));
         }
         kafka.flush();
         // One deadline for the whole batch, well inside the claim.
@@ -248,7 +251,7 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     /** Failures that sending again cannot cure: the record itself is unacceptable. */
-    static boolean refusedForGood(Throwable exception) {
+    static boolean refusedForGood(@Nullable Throwable exception) {
         for (Throwable cause = exception; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof RecordTooLargeException || cause instanceof RecordBatchTooLargeException
                     || cause instanceof InvalidRecordException || cause instanceof SerializationException) {

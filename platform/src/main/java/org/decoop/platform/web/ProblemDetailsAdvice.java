@@ -50,6 +50,11 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.MismatchedInputException;
+import org.jspecify.annotations.Nullable;
+import java.util.Optional;
+import java.util.Objects;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.core.MethodParameter;
 
 /**
  * Every error answer of every service as RFC 9457 problem details: a {@code type}, a
@@ -62,9 +67,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
     private static final String TYPE_BASE = "https://decoop.org/problems/";
 
+    // The handlers answer what Spring's handleExceptionInternal does: null once the response is committed.
+
     /** A rule of the domain refused the command: its kind decides the status, its field the request field. */
     @ExceptionHandler(DomainException.class)
-    ResponseEntity<Object> handleDomain(DomainException exception, WebRequest request) {
+    @Nullable ResponseEntity<Object> handleDomain(DomainException exception, WebRequest request) {
         HttpStatus status = switch (exception) {
             case InvalidValue invalid -> HttpStatus.BAD_REQUEST;
             case UnknownReference unknown -> HttpStatus.UNPROCESSABLE_CONTENT;
@@ -82,14 +89,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             case NotAllowed notAllowed -> "forbidden";
         };
         ProblemDetail problem = problem(status, slug, exception.getMessage());
-        if (exception.field() != null) {
-            withErrors(problem, List.of(new FieldProblem(exception.field().toString(), exception.getMessage())));
-        }
+        exception.field().ifPresent(field -> withErrors(problem, List.of(new FieldProblem(field.toString(), exception.getMessage()))));
         return handleExceptionInternal(exception, problem, new HttpHeaders(), status, request);
     }
 
     @ExceptionHandler(InvalidParameterException.class)
-    ResponseEntity<Object> handleTomcatParameters(InvalidParameterException exception, WebRequest request) {
+    @Nullable ResponseEntity<Object> handleTomcatParameters(InvalidParameterException exception, WebRequest request) {
         if (exception.getErrorCode() == HttpStatus.CONTENT_TOO_LARGE.value()) {
             ProblemDetail problem = problem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Too many or too large parameters");
             return handleExceptionInternal(exception, problem, new HttpHeaders(), HttpStatus.CONTENT_TOO_LARGE, request);
@@ -99,7 +104,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     /** multipart bodies are never accepted (and Spring's multipart support is off). */
     @ExceptionHandler(MultipartException.class)
-    ResponseEntity<Object> handleMultipart(MultipartException exception, WebRequest request) {
+    @Nullable ResponseEntity<Object> handleMultipart(MultipartException exception, WebRequest request) {
         return handleUnsupportedBody(new ApiRequestGuard.UnsupportedBody("the request body must be JSON in UTF-8 (Content-Type: application/json)"), request);
     }
 
@@ -114,21 +119,21 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     /** Spring Security's firewall refuses some parameter names (a NUL, a control character) when they are first read. */
     @ExceptionHandler(RequestRejectedException.class)
-    ResponseEntity<Object> handleRejectedRequest(RequestRejectedException exception, WebRequest request) {
+    @Nullable ResponseEntity<Object> handleRejectedRequest(RequestRejectedException exception, WebRequest request) {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "validation", "The query string names a parameter that is not allowed");
         withErrors(problem, List.of(new FieldProblem("query", "a parameter name holds a control character")));
         return handleExceptionInternal(exception, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
     }
 
     @ExceptionHandler(ApiRequestGuard.MalformedQuery.class)
-    ResponseEntity<Object> handleMalformedQuery(RuntimeException exception, WebRequest request) {
+    @Nullable ResponseEntity<Object> handleMalformedQuery(RuntimeException exception, WebRequest request) {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "validation", "The query string is not valid percent-encoded UTF-8");
         withErrors(problem, List.of(new FieldProblem("query", "not valid percent-encoded UTF-8")));
         return handleExceptionInternal(exception, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
     }
 
     @ExceptionHandler(ApiRequestGuard.UnsupportedBody.class)
-    ResponseEntity<Object> handleUnsupportedBody(ApiRequestGuard.UnsupportedBody exception, WebRequest request) {
+    @Nullable ResponseEntity<Object> handleUnsupportedBody(ApiRequestGuard.UnsupportedBody exception, WebRequest request) {
         ProblemDetail problem = problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", exception.getMessage());
         HttpHeaders headers = new HttpHeaders();
         headers.set("Accept-Post", "application/json");
@@ -136,7 +141,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(LimitReached.class)
-    ResponseEntity<Object> handleLimit(LimitReached exception, WebRequest request) {
+    @Nullable ResponseEntity<Object> handleLimit(LimitReached exception, WebRequest request) {
         ProblemDetail problem = problem(HttpStatus.TOO_MANY_REQUESTS, "limit-reached", exception.getMessage());
         HttpHeaders headers = new HttpHeaders();
         headers.set(HttpHeaders.RETRY_AFTER, Long.toString(exception.retryAfterSeconds()));
@@ -145,7 +150,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     /** Every CSV export place is taken: try again when one is free, never queued behind slow readers. */
     @ExceptionHandler(CsvExports.ExportsBusy.class)
-    ResponseEntity<Object> handleExportsBusy(CsvExports.ExportsBusy exception, WebRequest request) {
+    @Nullable ResponseEntity<Object> handleExportsBusy(CsvExports.ExportsBusy exception, WebRequest request) {
         ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "exports-busy", exception.getMessage());
         HttpHeaders headers = new HttpHeaders();
         headers.set(HttpHeaders.RETRY_AFTER, "10");
@@ -154,7 +159,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     /** The broker has been away long enough that this resource's unpublished events reached their bound. */
     @ExceptionHandler(OutboxFull.class)
-    ResponseEntity<Object> handleOutboxFull(OutboxFull exception, WebRequest request) {
+    @Nullable ResponseEntity<Object> handleOutboxFull(OutboxFull exception, WebRequest request) {
         ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "outbox-full",
                 "Too many events of this resource wait for the message broker; nothing was changed. Try again later.");
         HttpHeaders headers = new HttpHeaders();
@@ -163,27 +168,27 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(RequestBodyTooLarge.class)
-    ResponseEntity<Object> handleTooLarge(RequestBodyTooLarge exception, WebRequest request) {
+    @Nullable ResponseEntity<Object> handleTooLarge(RequestBodyTooLarge exception, WebRequest request) {
         ProblemDetail problem = problem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", exception.getMessage());
         return handleExceptionInternal(exception, problem, new HttpHeaders(), HttpStatus.CONTENT_TOO_LARGE, request);
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)
-    ResponseEntity<Object> handleConcurrentChange(OptimisticLockingFailureException exception, WebRequest request) {
+    @Nullable ResponseEntity<Object> handleConcurrentChange(OptimisticLockingFailureException exception, WebRequest request) {
         ProblemDetail problem = problem(HttpStatus.CONFLICT, "concurrent-modification",
                 "The resource was changed by another request at the same time; read it again and retry.");
         return handleExceptionInternal(exception, problem, new HttpHeaders(), HttpStatus.CONFLICT, request);
     }
 
     @ExceptionHandler(DuplicateKeyException.class)
-    ResponseEntity<Object> handleDuplicate(DuplicateKeyException exception, WebRequest request) {
+    @Nullable ResponseEntity<Object> handleDuplicate(DuplicateKeyException exception, WebRequest request) {
         ProblemDetail problem = problem(HttpStatus.CONFLICT, "duplicate", "A resource with the same identity already exists.");
         return handleExceptionInternal(exception, problem, new HttpHeaders(), HttpStatus.CONFLICT, request);
     }
 
     /** Method validation outside MVC's own (e.g. a @Validated bean): still the client's mistake. */
     @ExceptionHandler(ConstraintViolationException.class)
-    ResponseEntity<Object> handleConstraintViolation(ConstraintViolationException exception, WebRequest request) {
+    @Nullable ResponseEntity<Object> handleConstraintViolation(ConstraintViolationException exception, WebRequest request) {
         List<FieldProblem> errors = exception.getConstraintViolations().stream()
                 .map(violation -> new FieldProblem(lastNode(violation.getPropertyPath().toString()), violation.getMessage()))
                 .sorted(Comparator.comparing(FieldProblem::field))
@@ -194,10 +199,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<Object> handleUnexpected(Exception exception, WebRequest request) {
-        RequestBodyTooLarge tooLarge = causeOfType(exception, RequestBodyTooLarge.class);
-        if (tooLarge != null) {
-            return handleTooLarge(tooLarge, request);
+    @Nullable ResponseEntity<Object> handleUnexpected(Exception exception, WebRequest request) {
+        Optional<RequestBodyTooLarge> tooLarge = causeOfType(exception, RequestBodyTooLarge.class);
+        if (tooLarge.isPresent()) {
+            return handleTooLarge(tooLarge.get(), request);
         }
         log.error("Unexpected error", exception);
         ProblemDetail problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "An unexpected error occurred.");
@@ -205,11 +210,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException exception,
+    protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException exception,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldProblem> errors = exception.getBindingResult().getFieldErrors().stream()
                 .sorted(Comparator.comparing(FieldError::getField))
-                .map(error -> new FieldProblem(error.getField(), error.getDefaultMessage()))
+                .map(error -> new FieldProblem(error.getField(), messageOf(error)))
                 .toList();
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "validation", describe(errors));
         withErrors(problem, errors);
@@ -217,11 +222,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException exception,
+    protected @Nullable ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException exception,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldProblem> errors = exception.getParameterValidationResults().stream()
                 .flatMap(result -> result.getResolvableErrors().stream()
-                        .map(error -> new FieldProblem(result.getMethodParameter().getParameterName(), error.getDefaultMessage())))
+                        .map(error -> new FieldProblem(nameOf(result.getMethodParameter()), messageOf(error))))
                 .toList();
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "validation", describe(errors));
         withErrors(problem, errors);
@@ -229,9 +234,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException exception, HttpHeaders headers,
+    protected @Nullable ResponseEntity<Object> handleTypeMismatch(TypeMismatchException exception, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
-        String field = exception instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName() : exception.getPropertyName();
+        String field = exception instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName()
+                : Objects.requireNonNullElse(exception.getPropertyName(), "value");
         String message = exception.getRequiredType() == null ? "not a valid value"
                 : "expected " + describeType(exception.getRequiredType());
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "validation", field + ": " + message);
@@ -240,21 +246,22 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException exception,
+    protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException exception,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        RequestBodyTooLarge tooLarge = causeOfType(exception, RequestBodyTooLarge.class);
-        if (tooLarge != null) {
-            return handleTooLarge(tooLarge, request);
+        Optional<RequestBodyTooLarge> tooLarge = causeOfType(exception, RequestBodyTooLarge.class);
+        if (tooLarge.isPresent()) {
+            return handleTooLarge(tooLarge.get(), request);
         }
         ProblemDetail problem;
-        JacksonException jackson = causeOfType(exception, JacksonException.class);
         // A number out of its type's range is well-formed JSON of the wrong value, not malformed JSON.
-        if (jackson == null || (jackson instanceof StreamReadException && !(jackson instanceof InputCoercionException))) {
+        Optional<JacksonException> shape = causeOfType(exception, JacksonException.class)
+                .filter(jackson -> !(jackson instanceof StreamReadException) || jackson instanceof InputCoercionException);
+        if (shape.isEmpty()) {
             problem = problem(HttpStatus.BAD_REQUEST, "malformed-json", "The request body is not well-formed JSON.");
         }
         else {
-            String field = pathOf(jackson);
-            String message = expectation(jackson);
+            String field = pathOf(shape.get());
+            String message = expectation(shape.get());
             problem = problem(HttpStatus.BAD_REQUEST, "validation",
                     field.isEmpty() ? "The request body does not have the expected shape: " + message : field + ": " + message);
             if (!field.isEmpty()) {
@@ -280,6 +287,16 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return path.toString();
     }
 
+    /** Bean Validation always gives its message; a bare Spring error may not. */
+    private static String messageOf(MessageSourceResolvable error) {
+        return Objects.requireNonNullElse(error.getDefaultMessage(), "is not valid");
+    }
+
+    /** The build compiles with -parameters, so a name is there; without it, the position says which one. */
+    private static String nameOf(MethodParameter parameter) {
+        return Objects.requireNonNullElse(parameter.getParameterName(), "arg" + parameter.getParameterIndex());
+    }
+
     private static String lastNode(String propertyPath) {
         return propertyPath.substring(propertyPath.indexOf('.') + 1);
     }
@@ -288,7 +305,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return errors.stream().map(error -> error.field() + ": " + error.message()).collect(Collectors.joining("; "));
     }
 
-    private static ProblemDetail problem(HttpStatus status, String slug, String detail) {
+    private static ProblemDetail problem(HttpStatus status, String slug, @Nullable String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create(TYPE_BASE + slug));
         problem.setTitle(status.getReasonPhrase());
@@ -346,13 +363,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return "an object";
     }
 
-    private static <T extends Throwable> T causeOfType(Throwable exception, Class<T> type) {
+    private static <T extends Throwable> Optional<T> causeOfType(Throwable exception, Class<T> type) {
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
             if (type.isInstance(cause)) {
-                return type.cast(cause);
+                return Optional.of(type.cast(cause));
             }
         }
-        return null;
+        return Optional.empty();
     }
 
     private record FieldProblem(String field, String message) {

@@ -23,6 +23,8 @@ import org.decoop.platform.domain.AggregateRoot;
 import org.decoop.platform.domain.InvalidValue;
 import org.decoop.platform.domain.NotAllowed;
 import org.decoop.platform.domain.StateConflict;
+import org.jspecify.annotations.Nullable;
+import java.util.Optional;
 
 /**
  * A local authority looking for partners (the "bourse aux partenariats"): on which themes, in
@@ -45,11 +47,11 @@ public final class PartnerSearch extends AggregateRoot<PartnerSearchEvent> {
     private final Instant openedAt;
     private final String openedBy;
     private PartnerSearchStatus status;
-    private Closure closure;
+    private @Nullable Closure closure;
 
     private PartnerSearch(PartnerSearchId id, long loadedVersion, LocalAuthority searcher, Collection<Theme> themes,
             Collection<Country> countries, String description, LocalDate openUntil, Instant openedAt, String openedBy,
-            PartnerSearchStatus status, Closure closure) {
+            PartnerSearchStatus status, @Nullable Closure closure) {
         super(loadedVersion);
         this.id = Objects.requireNonNull(id, "id");
         this.searcher = Objects.requireNonNull(searcher, "searcher");
@@ -98,7 +100,7 @@ public final class PartnerSearch extends AggregateRoot<PartnerSearchEvent> {
     /** Rebuilds a stored search; records no event. */
     public static PartnerSearch restore(PartnerSearchId id, long storedVersion, LocalAuthority searcher, Collection<Theme> themes,
             Collection<Country> countries, String description, LocalDate openUntil, Instant openedAt, String openedBy,
-            PartnerSearchStatus status, Closure closure) {
+            PartnerSearchStatus status, @Nullable Closure closure) {
         return new PartnerSearch(id, storedVersion, searcher, themes, countries, description, openUntil, openedAt, openedBy,
                 status, closure);
     }
@@ -155,7 +157,7 @@ public final class PartnerSearch extends AggregateRoot<PartnerSearchEvent> {
         }
     }
 
-    private void closeFor(String reason, String partnershipId, boolean expired, Actor by, Instant now) {
+    private void closeFor(String reason, @Nullable String partnershipId, boolean expired, Actor by, Instant now) {
         status = PartnerSearchStatus.CLOSED;
         closure = new Closure(now, reason, partnershipId, expired, by.name());
         record(new PartnerSearchClosed(id.value(), change(), status, searcherOnTheWire(), themes, countryCodes(), openUntil,
@@ -208,8 +210,8 @@ public final class PartnerSearch extends AggregateRoot<PartnerSearchEvent> {
         return status;
     }
 
-    /** How it closed; null while OPEN. */
-    public Closure closure() {
-        return closure;
+    /** How it closed; empty while OPEN. */
+    public Optional<Closure> closure() {
+        return Optional.ofNullable(closure);
     }
 }

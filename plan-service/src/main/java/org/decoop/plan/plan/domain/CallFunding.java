@@ -13,6 +13,7 @@ import java.util.Set;
 import org.decoop.plan.fundingcall.domain.FundingCall;
 import org.decoop.plan.fundingcall.domain.FundingLineRefused;
 import org.decoop.platform.domain.Field;
+import java.util.Optional;
 
 /**
  * The rules an activity's funding lines follow when they name a funding call: the call exists and
@@ -36,6 +37,15 @@ public final class CallFunding {
      *                            their running total goes over
      */
     public static void check(Activity activity, Field place, Map<String, FundingCall> calls, LocalDate today) {
+        check(activity, Optional.of(place), calls, today);
+    }
+
+    /** The same for an activity that is the request itself: its lines are {@code funding[j]}. */
+    public static void check(Activity activity, Map<String, FundingCall> calls, LocalDate today) {
+        check(activity, Optional.empty(), calls, today);
+    }
+
+    private static void check(Activity activity, Optional<Field> place, Map<String, FundingCall> calls, LocalDate today) {
         List<FundingLine> lines = activity.funding();
         Map<String, BigDecimal> takenFromCall = new HashMap<>();
         for (int j = 0; j < lines.size(); j++) {
@@ -70,9 +80,14 @@ public final class CallFunding {
         return call;
     }
 
-    /** {@code funding[j]} of the activity at {@code place}, or of the request itself. */
+    /** {@code funding[j]} of the activity at {@code place}. */
     static Field lineField(Field place, int j) {
+        return Field.named("funding").at(j).within(place);
+    }
+
+    /** {@code funding[j]} of the activity at {@code place}, or of the request itself. */
+    private static Field lineField(Optional<Field> place, int j) {
         Field line = Field.named("funding").at(j);
-        return place == null ? line : line.within(place);
+        return place.map(line::within).orElse(line);
     }
 }
