@@ -18,6 +18,7 @@ COPY platform/ platform/
 COPY partnership-service/ partnership-service/
 COPY plan-service/ plan-service/
 COPY notification-service/ notification-service/
+COPY local-store/pom.xml local-store/pom.xml
 COPY local-stack/pom.xml local-stack/pom.xml
 RUN ./mvnw -B -q -pl ${SERVICE} -am -DskipTests package \
     && cp ${SERVICE}/target/${SERVICE}.jar /app.jar

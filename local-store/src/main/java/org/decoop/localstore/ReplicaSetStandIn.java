@@ -1,4 +1,4 @@
-package org.decoop.localstack;
+package org.decoop.localstore;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package org.decoop.localstack;
+package org.decoop.localstore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -38,9 +38,17 @@ import io.netty.buffer.Unpooled;
  * documents the stock backend wrote are still read, and written as BSON when they change.</li>
  * </ul>
  *
- * <p>It lives in mongo-java-server's package because the index class it builds on is package-private.
+ * <p>It lives in mongo-java-server's package because the index class it builds on is package-private, and it
+ * writes a type tag of its own beside H2's: it is written against exactly {@value #MONGO_JAVA_SERVER} and
+ * H2 {@value #H2} (local-store's enforcer rule and {@code MongoJavaServerVersionTest} fail on any other).
  */
 public class ValueOrderedH2Backend extends H2Backend {
+
+    /** The mongo-java-server whose package-private H2 classes this extends. */
+    public static final String MONGO_JAVA_SERVER = "1.47.0";
+
+    /** The H2 whose type tags end below {@link BsonValues}' own tag. */
+    public static final String H2 = "2.4.240";
 
     /** The index maps already in value order (a map in the same store file). */
     private static final String ORDERED_INDEXES = "decoop.value-ordered-indexes";

@@ -1,4 +1,4 @@
-package org.decoop.localstack;
+package org.decoop.localstore;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +17,7 @@ import de.bwaldvogel.mongo.backend.h2.ValueOrderedH2Backend;
  * ({@link ReplicaSetStandIn}: it cannot elect), {@code --keyFile} is accepted and not used (it has
  * no authentication).
  *
- * <pre>java -cp local-stack.jar org.decoop.localstack.MongoStandIn [port] [data-dir] [bind-address]
+ * <pre>java -cp local-store.jar org.decoop.localstore.MongoStandIn [port] [data-dir] [bind-address]
  *     [--replSet name] [--keyFile file] [--bind_ip_all] [--port n] [--dbpath dir]</pre>
  */
 public final class MongoStandIn {
@@ -55,7 +55,7 @@ public final class MongoStandIn {
         MongoServer server = new MongoServer(backend);
         server.bind(bind != null ? bind : positional.size() > 2 ? positional.get(2) : "0.0.0.0", listen);
         System.out.printf("MongoDB stand-in (mongo-java-server %s, H2 in %s) listening on %d%n",
-                MongoServer.class.getPackage().getImplementationVersion(), directory, listen);
+                ValueOrderedH2Backend.MONGO_JAVA_SERVER, directory, listen);
         if (replicaSet != null) {
             System.out.printf("MongoDB stand-in: replica set %s (%s): it answers replSetInitiate, replSetGetStatus and hello as a "
                     + "one-member set but CANNOT elect or replicate; majority reads and writes are plain ones here%n",
