@@ -16,10 +16,10 @@ public record Breach(String event, String path, Rule rule, String detail, String
         return """
                 %s at %s: %s [%s]. %s
                   Why it breaks: %s
-                  What to do: %s (The current schema is event-contracts/src/main/resources/schemas/%s.json, \
-                released version %s is in schemas/released/%s/.)"""
+                  What to do: %s
+                  Compare event-contracts/src/main/resources/schemas/%s.json with schemas/released/%s/%s.json."""
                 .formatted(event, path, rule.title(), rule, detail, rule.whyItBreaks(), rule.whatToDo(), event,
-                        releasedVersion, releasedVersion);
+                        releasedVersion, event);
     }
 
     @Override

@@ -72,8 +72,7 @@ class SchemaCompatibilityTest {
                 .contains("Why it breaks: consumers built on the released version read this field")
                 .contains("What to do: put the field back. To rename or drop it, publish a new event type")
                 .contains("docs/events.md")
-                .contains("schemas/Sample.json")
-                .contains("schemas/released/1/");
+                .contains("Compare event-contracts/src/main/resources/schemas/Sample.json with schemas/released/1/Sample.json.");
     }
 
     @Test
