@@ -117,8 +117,9 @@ public final class SchemaCompatibility {
             return;
         }
         if (was.enumValues == null || is.enumValues == null) {
-            breach(path, Rule.CONSTRAINT_CHANGED, "enum was %s, is now %s."
-                    .formatted(describe(was.enumValues), describe(is.enumValues)));
+            breach(path, Rule.CONSTRAINT_CHANGED, "enum was %s, is now %s.".formatted(
+                    was.enumValues == null ? "absent" : describe(was.enumValues),
+                    is.enumValues == null ? "absent" : describe(is.enumValues)));
             return;
         }
         Set<JsonNode> removed = new LinkedHashSet<>(was.enumValues);
