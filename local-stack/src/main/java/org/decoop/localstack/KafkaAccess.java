@@ -76,9 +76,12 @@ final class KafkaAccess {
     static List<AclBinding> acls() {
         List<AclBinding> acls = new ArrayList<>();
         SERVICES.forEach((service, access) -> {
-            allow(acls, service, ResourceType.TOPIC, access.publishes(), PatternType.LITERAL, AclOperation.WRITE, AclOperation.DESCRIBE);
+            // DESCRIBE_CONFIGS: a service checks at start that its event topics keep every event
+            allow(acls, service, ResourceType.TOPIC, access.publishes(), PatternType.LITERAL, AclOperation.WRITE, AclOperation.DESCRIBE,
+                    AclOperation.DESCRIBE_CONFIGS);
             for (String topic : access.consumes()) {
-                allow(acls, service, ResourceType.TOPIC, topic, PatternType.LITERAL, AclOperation.READ, AclOperation.DESCRIBE);
+                allow(acls, service, ResourceType.TOPIC, topic, PatternType.LITERAL, AclOperation.READ, AclOperation.DESCRIBE,
+                        AclOperation.DESCRIBE_CONFIGS);
                 // it parks records there, and reads them back when an operator replays them
                 allow(acls, service, ResourceType.TOPIC, deadLetterTopic(topic, service), PatternType.LITERAL,
                         AclOperation.WRITE, AclOperation.READ, AclOperation.DESCRIBE);
