@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -29,7 +30,10 @@ import java.util.stream.Stream;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.clients.admin.ScramCredentialInfo;
 import org.apache.kafka.clients.admin.ScramMechanism;
 import org.apache.kafka.clients.admin.UserScramCredentialAlteration;
@@ -336,12 +340,20 @@ public final class LocalStack {
                     Set<String> existing = admin.listTopics().names().get();
                     List<NewTopic> missing = new ArrayList<>();
                     EventCatalog.topics().stream().filter(topic -> !existing.contains(topic))
-                            .forEach(topic -> missing.add(new NewTopic(topic, PARTITIONS, (short) 1)));
+                            .forEach(topic -> missing.add(new NewTopic(topic, PARTITIONS, (short) 1)
+                                    .configs(KafkaAccess.KEEP_EVERY_EVENT)));
                     KafkaAccess.deadLetterTopics().stream().filter(topic -> !existing.contains(topic))
                             .forEach(topic -> missing.add(new NewTopic(topic, 1, (short) 1)));
                     if (!missing.isEmpty()) {
                         admin.createTopics(missing).all().get();
                     }
+                    // a stack made before the event topics kept every event: they do from now on
+                    admin.incrementalAlterConfigs(EventCatalog.topics().stream().filter(existing::contains).collect(Collectors.toMap(
+                            topic -> new ConfigResource(ConfigResource.Type.TOPIC, topic),
+                            topic -> KafkaAccess.KEEP_EVERY_EVENT.entrySet().stream()
+                                    .map(setting -> new AlterConfigOp(new ConfigEntry(setting.getKey(), setting.getValue()),
+                                            AlterConfigOp.OpType.SET))
+                                    .toList()))).all().get();
                     admin.createAcls(KafkaAccess.acls()).all().get();
                     log("Kafka is ready; topics %s have %d partitions each; SASL/SCRAM and ACLs for %s",
                             EventCatalog.topics(), PARTITIONS, KafkaAccess.scramPrincipals());
