@@ -9,12 +9,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.clients.admin.ScramCredentialInfo;
 import org.apache.kafka.clients.admin.ScramMechanism;
 import org.apache.kafka.clients.admin.UserScramCredentialAlteration;
@@ -144,12 +148,20 @@ final class KafkaBroker extends Component {
                     Set<String> existing = admin.listTopics().names().get();
                     List<NewTopic> missing = new ArrayList<>();
                     EventCatalog.topics().stream().filter(topic -> !existing.contains(topic))
-                            .forEach(topic -> missing.add(new NewTopic(topic, PARTITIONS, (short) 1)));
+                            .forEach(topic -> missing.add(new NewTopic(topic, PARTITIONS, (short) 1)
+                                    .configs(KafkaAccess.KEEP_EVERY_EVENT)));
                     KafkaAccess.deadLetterTopics().stream().filter(topic -> !existing.contains(topic))
                             .forEach(topic -> missing.add(new NewTopic(topic, 1, (short) 1)));
                     if (!missing.isEmpty()) {
                         admin.createTopics(missing).all().get();
                     }
+                    // a stack made before the event topics kept every event: they do from now on
+                    admin.incrementalAlterConfigs(EventCatalog.topics().stream().filter(existing::contains).collect(Collectors.toMap(
+                            topic -> new ConfigResource(ConfigResource.Type.TOPIC, topic),
+                            topic -> KafkaAccess.KEEP_EVERY_EVENT.entrySet().stream()
+                                    .map(setting -> new AlterConfigOp(new ConfigEntry(setting.getKey(), setting.getValue()),
+                                            AlterConfigOp.OpType.SET))
+                                    .toList()))).all().get();
                     admin.createAcls(KafkaAccess.acls()).all().get();
                     LocalStack.log("Kafka is ready; topics %s have %d partitions each; SASL/SCRAM and ACLs for %s",
                             EventCatalog.topics(), PARTITIONS, KafkaAccess.scramPrincipals());

@@ -16,6 +16,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.bson.Document;
 import org.decoop.events.EventCatalog;
+import org.decoop.platform.messaging.EventTopicRetention;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.kafka.KafkaContainer;
@@ -60,7 +61,8 @@ public final class ContainerInfrastructure implements TestInfrastructure {
         SERVICE_USERS.forEach((database, user) -> passwords.put(database,
                 mongoEnvironment.get("DECOOP_MONGO_" + user.toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_PASSWORD")));
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBootstrapServers()))) {
-            admin.createTopics(EventCatalog.topics().stream().map(topic -> new NewTopic(topic, 3, (short) 1)).toList()).all().get();
+            admin.createTopics(EventCatalog.topics().stream()
+                    .map(topic -> new NewTopic(topic, 3, (short) 1).configs(EventTopicRetention.KEEP_EVERYTHING)).toList()).all().get();
         }
         catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -25,6 +25,8 @@ public final class EmbeddedInfrastructure implements TestInfrastructure {
 
     private EmbeddedInfrastructure() {
         kafka = new EmbeddedKafkaKraftBroker(1, PARTITIONS, EventCatalog.topics().toArray(String[]::new));
+        // the event topics keep every event, as the services insist at start
+        kafka.brokerProperties(Map.of("log.retention.ms", "-1", "log.retention.bytes", "-1"));
         kafka.afterPropertiesSet();
         mongo = new MongoServer(new MemoryBackend());
         mongo.bind();
