@@ -102,8 +102,9 @@ public class PlatformAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     AggregateStore aggregateStore(MongoTemplate mongo, EventSerializer serializer, OutboxWakeups outboxWakeups,
-            @Value("${decoop.outbox.max-pending-events:" + AggregateStore.DEFAULT_MAX_PENDING_EVENTS + "}") int maxPendingEvents) {
-        return new AggregateStore(mongo, serializer, outboxWakeups, maxPendingEvents);
+            @Value("${decoop.outbox.max-pending-events:" + AggregateStore.DEFAULT_MAX_PENDING_EVENTS + "}") int maxPendingEvents,
+            @Value("${decoop.outbox.max-event-size:900KB}") DataSize maxEventSize) {
+        return new AggregateStore(mongo, serializer, outboxWakeups, maxPendingEvents, maxEventSize);
     }
 
     /** The indexes, created at start (see {@link StartupIndexes}); the stand-in store asks for {@code _id_version}. */

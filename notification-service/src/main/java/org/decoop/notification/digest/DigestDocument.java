@@ -54,7 +54,8 @@ class DigestDocument {
     static DigestDocument of(DigestDispatch dispatch) {
         DigestDocument document = new DigestDocument();
         document.id = idOf(dispatch.subscriptionId(), dispatch.period().start());
-        document.version = dispatch.version();
+        // saved on the version it was read at; none for a new one (an insert)
+        document.version = dispatch.isNew() ? null : dispatch.loadedVersion();
         document.subscriptionId = dispatch.subscriptionId();
         document.digest = dispatch.period().digest();
         document.periodStart = dispatch.period().start();
