@@ -3,6 +3,7 @@ package org.decoop.plan.partnershipview;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -51,6 +52,10 @@ class PartnershipViewRebuildIntegrationTest extends PlanServiceContext {
 
     @Autowired
     MongoTemplate mongo;
+
+    /** The service's clock (other scenarios move it): leases are read against it. */
+    @Autowired
+    Clock clock;
 
     private ServiceApi anonymous;
     private ServiceApi ops;
@@ -110,8 +115,8 @@ class PartnershipViewRebuildIntegrationTest extends PlanServiceContext {
         // another instance runs a rebuild: its claim, with a live lease, in the pointer document
         mongo.updateFirst(Query.query(Criteria.where("_id").is("partnership_views")), new Update()
                 .set("rebuild", new Document("id", "elsewhere").append("state", "RUNNING").append("by", "another-operator")
-                        .append("target", "partnership_views_elsewhere").append("startedAt", new Date())
-                        .append("leaseUntil", Date.from(Instant.now().plus(Duration.ofHours(1))))
+                        .append("target", "partnership_views_elsewhere").append("startedAt", Date.from(clock.instant()))
+                        .append("leaseUntil", Date.from(clock.instant().plus(Duration.ofHours(1))))
                         .append("eventsRead", 7L).append("eventsSkipped", 0L)), "read_models");
 
         Answer second = ops.post(REBUILD);
@@ -121,7 +126,7 @@ class PartnershipViewRebuildIntegrationTest extends PlanServiceContext {
 
         // that instance died: its lease runs out, and the next rebuild takes over
         mongo.updateFirst(Query.query(Criteria.where("_id").is("partnership_views")),
-                new Update().set("rebuild.leaseUntil", Date.from(Instant.now().minusSeconds(1))), "read_models");
+                new Update().set("rebuild.leaseUntil", Date.from(clock.instant().minusSeconds(1))), "read_models");
         assertThat(progress().get("state").asString()).isEqualTo("ABANDONED");
         assertThat(ops.post(REBUILD).statusCode()).isEqualTo(202);
         await().atMost(Duration.ofSeconds(60)).until(() -> "FINISHED".equals(progress().get("state").asString()));

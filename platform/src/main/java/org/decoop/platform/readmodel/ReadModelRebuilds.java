@@ -119,6 +119,10 @@ public class ReadModelRebuilds implements DisposableBean {
         try (TopicReplay replay = new TopicReplay(newConsumer(readModel.name()), readModel.topic(), properties.poll())) {
             replays.add(replay);
             try {
+                String leftover = claim.leftover();
+                if (leftover != null) {
+                    mongo.dropCollection(leftover);
+                }
                 mongo.dropCollection(claim.target());
                 VersionedReadModel into = new VersionedReadModel(mongo, claim.target());
                 run.readTo(replay, replay.endOffsets(), readModel, into);

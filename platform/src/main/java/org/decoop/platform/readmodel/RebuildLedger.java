@@ -34,8 +34,11 @@ class RebuildLedger {
         this.mongo = mongo;
     }
 
-    /** A claimed rebuild: fill {@code target}, then switch {@code name} from {@code previous} to it. */
-    record Claim(String name, String id, String target, String previous, Instant startedAt) {
+    /**
+     * A claimed rebuild: fill {@code target}, then switch {@code name} from {@code previous} to it.
+     * {@code leftover}: the collection an abandoned rebuild was filling, to drop.
+     */
+    record Claim(String name, String id, String target, String previous, @Nullable String leftover) {
     }
 
     Optional<Document> pointer(String name) {
@@ -44,8 +47,7 @@ class RebuildLedger {
 
     /**
      * Claims the next rebuild of {@code name}, unless one is running (its lease not run out):
-     * then a {@link StateConflict}. Also answers the target a rebuild that was abandoned left behind,
-     * for the new one to drop.
+     * then a {@link StateConflict}.
      */
     Claim claim(String name, String id, String by, Instant now, Instant leaseUntil) {
         Document pointer = pointer(name).orElseGet(() -> create(name));
@@ -65,7 +67,8 @@ class RebuildLedger {
         if (claimed == null) {
             throw running(name, pointer(name).map(found -> found.get("rebuild", Document.class)).orElse(null));
         }
-        return new Claim(name, id, target, previous, now);
+        String leftover = latest == null || previous.equals(latest.getString("target")) ? null : latest.getString("target");
+        return new Claim(name, id, target, previous, leftover);
     }
 
     /** Records progress and extends the lease; false when the rebuild is no longer this one's. */
