@@ -72,7 +72,8 @@ public class ReadModelRebuilds implements DisposableBean {
         this.properties = properties;
         this.clock = clock;
         this.meters = meters;
-        // close() waits this long for the running rebuilds to record that they stopped
+        // close() interrupts the running rebuilds and waits this long for them to record that they stopped
+        executor.setCancelRemainingTasksOnClose(true);
         executor.setTaskTerminationTimeout(5_000);
     }
 
