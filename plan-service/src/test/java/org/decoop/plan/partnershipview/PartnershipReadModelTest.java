@@ -2,6 +2,7 @@ package org.decoop.plan.partnershipview;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -13,9 +14,11 @@ import org.decoop.events.partnership.PartnershipEstablished;
 import org.decoop.events.partnership.PartnershipEvent;
 import org.decoop.events.partnership.PartnershipReactivated;
 import org.decoop.events.partnership.PartnershipWentDormant;
+import org.decoop.platform.readmodel.ReadModelPointers;
 import org.decoop.platform.testing.InMemoryMongo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.data.mongodb.core.MongoTemplate;
 
 
 
@@ -29,7 +32,11 @@ class PartnershipReadModelTest {
     @RegisterExtension
     static final InMemoryMongo MONGO = new InMemoryMongo();
 
-    private final PartnershipReadModel readModel = new PartnershipReadModel(MONGO.freshDatabase());
+    private final PartnershipReadModel readModel = readModel(MONGO.freshDatabase());
+
+    private static PartnershipReadModel readModel(MongoTemplate mongo) {
+        return new PartnershipReadModel(mongo, new ReadModelPointers(mongo, Duration.ZERO));
+    }
 
     @Test
     void appliesEventsInOrder() {

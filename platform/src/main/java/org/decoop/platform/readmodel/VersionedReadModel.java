@@ -3,6 +3,7 @@ package org.decoop.platform.readmodel;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.bson.Document;
 import org.decoop.platform.mongo.VersionIndex;
@@ -16,7 +17,8 @@ import org.springframework.data.mongodb.core.query.Update;
  * A service's own copy of another service's aggregates, kept from their events: one document per
  * aggregate, written only by an event newer than what is stored (by the aggregate's version, which
  * the events carry). Duplicates and out-of-order deliveries therefore leave the newest state in
- * place, and no processed-event log is needed.
+ * place, and no processed-event log is needed. Writing an event twice is harmless, which is what
+ * lets a rebuild ({@link ReadModelRebuilds}) replay a topic over what the live consumer wrote.
  */
 public final class VersionedReadModel {
 
@@ -24,12 +26,20 @@ public final class VersionedReadModel {
     public static final String VERSION = "version";
 
     private final MongoTemplate mongo;
-    private final String collection;
+    private final Supplier<String> collection;
 
+    /** The read model kept in {@code collection} (the fresh collection a rebuild fills). */
     public VersionedReadModel(MongoTemplate mongo, String collection) {
         this.mongo = mongo;
-        this.collection = collection;
+        this.collection = () -> collection;
         new VersionIndex(mongo).ensure(collection);
+    }
+
+    /** The read model {@code name}, in the collection its pointer names now (its own name until it is rebuilt). */
+    public VersionedReadModel(MongoTemplate mongo, ReadModelPointers pointers, String name) {
+        this.mongo = mongo;
+        this.collection = () -> pointers.active(name);
+        new VersionIndex(mongo).ensure(pointers.active(name));
     }
 
     /**
@@ -39,6 +49,7 @@ public final class VersionedReadModel {
      * writer makes it read again.
      */
     public void apply(String id, long version, Update state) {
+        String collection = this.collection.get();
         state.set(VERSION, version);
         while (true) {
             Query byId = Query.query(Criteria.where("_id").is(id));
@@ -66,10 +77,10 @@ public final class VersionedReadModel {
     }
 
     public Optional<Document> byId(String id) {
-        return Optional.ofNullable(mongo.findById(id, Document.class, collection));
+        return Optional.ofNullable(mongo.findById(id, Document.class, collection.get()));
     }
 
     public List<Document> byIds(Collection<String> ids) {
-        return mongo.find(Query.query(Criteria.where("_id").in(ids)), Document.class, collection);
+        return mongo.find(Query.query(Criteria.where("_id").in(ids)), Document.class, collection.get());
     }
 }
