@@ -28,19 +28,15 @@ import org.decoop.events.plan.ActivityCompleted;
 import org.decoop.events.plan.PlanEvent;
 import org.decoop.events.plan.PlanSigned;
 import org.decoop.platform.outbox.CloudEventRecords;
-import org.decoop.platform.testing.EnabledOnTestInfrastructure;
 import org.decoop.platform.testing.EventTopics;
 import org.decoop.platform.testing.ServiceApi.Answer;
 import org.decoop.platform.testing.ServiceApi;
-import org.decoop.platform.testing.TestInfrastructure;
 import org.decoop.platform.testing.TestTokens;
+import org.decoop.platform.testing.ServiceScenario;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import io.cloudevents.CloudEvent;
 import tools.jackson.databind.JsonNode;
@@ -53,16 +49,10 @@ import tools.jackson.dataformat.csv.CsvSchema;
  * partnership-service as a client meets it: HTTP in, CloudEvents on {@code partnership-events}
  * out, against the embedded Kafka broker and the in-process MongoDB wire server.
  */
-@EnabledOnTestInfrastructure
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ServiceScenario(database = "partnerships-it")
 class PartnershipServiceIntegrationTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.register(registry, "partnerships-it");
-    }
 
     @LocalServerPort
     int port;
@@ -625,8 +615,6 @@ class PartnershipServiceIntegrationTest {
     private long totalPartnerships() {
         return JSON.readTree(api.get("/api/partnerships").body()).get("page").get("totalElements").asLong();
     }
-
-
 
     /** Every record on the topic so far whose payload names {@code text}. */
     private List<ConsumerRecord<String, byte[]>> recordsMentioning(String text) {

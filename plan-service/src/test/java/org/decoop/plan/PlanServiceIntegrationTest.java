@@ -20,7 +20,6 @@ import java.util.concurrent.Future;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.decoop.events.PartnershipStatus;
 import org.decoop.events.Theme;
@@ -33,8 +32,6 @@ import org.decoop.platform.testing.EventTopics;
 import org.decoop.platform.testing.ServiceApi.Answer;
 import org.decoop.platform.testing.ServiceApi;
 import org.decoop.platform.testing.TestTokens;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,17 +54,6 @@ class PlanServiceIntegrationTest extends PlanServiceContext {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String DLQ = "partnership-events.plan-service.dlq";
-    private static KafkaProducer<String, byte[]> producer;
-
-    @BeforeAll
-    static void startProducer() {
-        producer = EventTopics.producer();
-    }
-
-    @AfterAll
-    static void stopProducer() {
-        producer.close();
-    }
 
     @LocalServerPort
     int port;
@@ -248,11 +234,11 @@ class PlanServiceIntegrationTest extends PlanServiceContext {
         poison.headers().add("ce_specversion", bytes("1.0")).add("ce_id", bytes(poisonId))
                 .add("ce_source", bytes("/partnership-service")).add("ce_type", bytes("org.decoop.PartnershipEstablished"))
                 .add("ce_subject", bytes("broken")).add("content-type", bytes("application/json"));
-        producer.send(poison).get();
+        events.send(poison);
         ProducerRecord<String, byte[]> unknownType = new ProducerRecord<>(Topics.PARTNERSHIP_EVENTS, "future",
                 "{}".getBytes(StandardCharsets.UTF_8));
         unknownType.headers().add("ce_id", bytes(UUID.randomUUID().toString())).add("ce_type", bytes("org.decoop.PartnershipTwinned"));
-        producer.send(unknownType).get();
+        events.send(unknownType);
 
         String afterwards = publishPartnership(PartnershipStatus.ACTIVE, 0);
 
@@ -422,18 +408,8 @@ class PlanServiceIntegrationTest extends PlanServiceContext {
         PartnershipEvent event = status == PartnershipStatus.ENDED
                 ? new PartnershipEnded(id, version, status, partners, Set.of(Theme.CULTURE), "Ended", Instant.now())
                 : new PartnershipEstablished(id, version, status, partners, 2005, Set.of(Theme.CULTURE), null, Instant.now());
-        EventTopics.publish(producer, event, Topics.PARTNERSHIP_EVENTS, "/partnership-service");
+        events.publish(event);
         return id;
-    }
-
-    private Answer awaitCreated(Callable<Answer> request) {
-        List<Answer> created = new ArrayList<>();
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            Answer response = request.call();
-            assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-            created.add(response);
-        });
-        return created.get(0);
     }
 
     /** {@code signedBy} signs for {@code party}: a user of that name acting for it. */
@@ -441,14 +417,6 @@ class PlanServiceIntegrationTest extends PlanServiceContext {
         return anonymous.as(TOKENS.user(signedBy, party)).post("/api/plans/" + planId + "/signatures",
                 "{\"party\": \"%s\"}".formatted(party));
     }
-
-
-    private static List<ConsumerRecord<String, byte[]>> planEvents(String key, int expected) {
-        try (KafkaConsumer<String, byte[]> consumer = EventTopics.consumer(Topics.PLAN_EVENTS)) {
-            return EventTopics.recordsWithKey(consumer, key, expected);
-        }
-    }
-
 
     private static String id(Answer response) {
         return JSON.readTree(response.body()).get("id").asString();
@@ -461,5 +429,4 @@ class PlanServiceIntegrationTest extends PlanServiceContext {
     private static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
-
 }

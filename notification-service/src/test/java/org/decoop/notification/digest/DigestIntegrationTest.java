@@ -9,21 +9,16 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.decoop.events.DecoopEvent;
-import org.decoop.events.EventCatalog;
 import org.decoop.events.PartnershipStatus;
 import org.decoop.events.Theme;
 import org.decoop.events.partnership.PartnershipEstablished;
 import org.decoop.events.partnership.PartnershipEvent;
 import org.decoop.events.partnership.PartnershipReactivated;
 import org.decoop.events.partnership.PartnershipWentDormant;
-import org.decoop.notification.AdjustableClock;
 import org.decoop.notification.ConfirmationMails;
 import org.decoop.notification.NotificationProperties;
 import org.decoop.notification.SharedServiceContext;
@@ -36,23 +31,13 @@ import org.decoop.notification.notification.Notifications;
 import org.decoop.notification.subscription.Subscriptions;
 import org.decoop.notification.subscription.domain.Digest;
 import org.decoop.notification.subscription.domain.Subscription;
-import org.decoop.platform.testing.EnabledOnTestInfrastructure;
-import org.decoop.platform.testing.EventTopics;
 import org.decoop.platform.testing.ServiceApi;
 import org.decoop.platform.testing.TestTokens;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
-
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.mail.BodyPart;
@@ -66,31 +51,9 @@ import tools.jackson.databind.JsonNode;
  * one e-mail per period to a real SMTP server (GreenMail) when the service's clock reaches the send
  * time (08:00 Europe/Belgrade), never a second one from a second pass or a second instance.
  */
-@EnabledOnTestInfrastructure
 class DigestIntegrationTest extends SharedServiceContext {
 
     private static final ZoneId BELGRADE = ZoneId.of("Europe/Belgrade");
-
-    @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
-
-    private static KafkaProducer<String, byte[]> producer;
-
-    @BeforeAll
-    static void start() {
-        producer = EventTopics.producer();
-    }
-
-    @AfterAll
-    static void stop() {
-        producer.close();
-    }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    AdjustableClock clock;
 
     @Autowired
     DigestJob job;
@@ -124,11 +87,6 @@ class DigestIntegrationTest extends SharedServiceContext {
         api = ServiceApi.onPort(port).as(TestTokens.shared().user("digest-" + UUID.randomUUID(), "SKGO"));
     }
 
-    @AfterEach
-    void realTimeAgain() {
-        clock.reset();
-    }
-
     @Test
     void sendsADailyDigestOnceAtTheSendTimeGroupedByTypeWhileAPerEventSubscriptionGetsEachEvent() throws Exception {
         // the day before clocks go forward in Belgrade: that period lasts 23 hours
@@ -140,11 +98,11 @@ class DigestIntegrationTest extends SharedServiceContext {
         String dailyId = daily.get("id").asString();
         assertThat(subscribe(eachTo, null).get("digest").asString()).isEqualTo("NONE");
 
-        publish(new PartnershipEstablished(partnershipId, 0, PartnershipStatus.ACTIVE, partners(), 2005, Set.of(Theme.CULTURE), null,
+        events.publish(new PartnershipEstablished(partnershipId, 0, PartnershipStatus.ACTIVE, partners(), 2005, Set.of(Theme.CULTURE), null,
                 Instant.now()));
-        publish(new PartnershipWentDormant(partnershipId, 1, PartnershipStatus.DORMANT, partners(), Set.of(Theme.CULTURE),
+        events.publish(new PartnershipWentDormant(partnershipId, 1, PartnershipStatus.DORMANT, partners(), Set.of(Theme.CULTURE),
                 "No <b>joint</b> project & no budget", LocalDate.of(2012, 5, 10), Instant.now()));
-        publish(new PartnershipReactivated(partnershipId, 2, PartnershipStatus.ACTIVE, partners(), Set.of(Theme.YOUTH),
+        events.publish(new PartnershipReactivated(partnershipId, 2, PartnershipStatus.ACTIVE, partners(), Set.of(Theme.YOUTH),
                 "Action plan 2027 signed", "plan-2027", Instant.now()));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> inbox(dailyId).size() == 3);
@@ -201,9 +159,9 @@ class DigestIntegrationTest extends SharedServiceContext {
         clock.setTo(belgrade(2027, 3, 31, 10, 0)); // a Wednesday
         String to = "weekly-" + UUID.randomUUID() + "@skgo.example";
         String id = subscribe(to, "WEEKLY").get("id").asString();
-        publish(new PartnershipEstablished(partnershipId, 0, PartnershipStatus.ACTIVE, partners(), 2005, Set.of(Theme.CULTURE), null,
+        events.publish(new PartnershipEstablished(partnershipId, 0, PartnershipStatus.ACTIVE, partners(), 2005, Set.of(Theme.CULTURE), null,
                 Instant.now()));
-        publish(new PartnershipReactivated(partnershipId, 1, PartnershipStatus.ACTIVE, partners(), Set.of(Theme.YOUTH),
+        events.publish(new PartnershipReactivated(partnershipId, 1, PartnershipStatus.ACTIVE, partners(), Set.of(Theme.YOUTH),
                 "Action plan 2027 signed", "plan-2027", Instant.now()));
         await().atMost(Duration.ofSeconds(30)).until(() -> inbox(id).size() == 2);
 
@@ -230,7 +188,7 @@ class DigestIntegrationTest extends SharedServiceContext {
         clock.setTo(belgrade(2027, 4, 20, 10, 0));
         String to = "retried-" + UUID.randomUUID() + "@skgo.example";
         String id = subscribe(to, "DAILY").get("id").asString();
-        publish(new PartnershipEstablished(partnershipId, 0, PartnershipStatus.ACTIVE, partners(), 2005, Set.of(Theme.CULTURE), null,
+        events.publish(new PartnershipEstablished(partnershipId, 0, PartnershipStatus.ACTIVE, partners(), 2005, Set.of(Theme.CULTURE), null,
                 Instant.now()));
         await().atMost(Duration.ofSeconds(30)).until(() -> inbox(id).size() == 1);
 
@@ -261,9 +219,9 @@ class DigestIntegrationTest extends SharedServiceContext {
         clock.setTo(belgrade(2027, 5, 3, 10, 0));
         String to = "outage-" + UUID.randomUUID() + "@skgo.example";
         String id = subscribe(to, "DAILY").get("id").asString();
-        publish(new PartnershipEstablished(partnershipId, 0, PartnershipStatus.ACTIVE, partners(), 2005, Set.of(Theme.CULTURE), null,
+        events.publish(new PartnershipEstablished(partnershipId, 0, PartnershipStatus.ACTIVE, partners(), 2005, Set.of(Theme.CULTURE), null,
                 Instant.now()));
-        publish(new PartnershipReactivated(partnershipId, 1, PartnershipStatus.ACTIVE, partners(), Set.of(Theme.YOUTH),
+        events.publish(new PartnershipReactivated(partnershipId, 1, PartnershipStatus.ACTIVE, partners(), Set.of(Theme.YOUTH),
                 "Action plan 2027 signed", "plan-2027", Instant.now()));
         await().atMost(Duration.ofSeconds(30)).until(() -> inbox(id).size() == 2);
 
@@ -289,7 +247,7 @@ class DigestIntegrationTest extends SharedServiceContext {
         clock.setTo(belgrade(2027, 5, 10, 10, 0));
         String to = "long-outage-" + UUID.randomUUID() + "@skgo.example";
         String id = subscribe(to, "DAILY").get("id").asString();
-        publish(new PartnershipEstablished(partnershipId, 0, PartnershipStatus.ACTIVE, partners(), 2005, Set.of(Theme.CULTURE), null,
+        events.publish(new PartnershipEstablished(partnershipId, 0, PartnershipStatus.ACTIVE, partners(), 2005, Set.of(Theme.CULTURE), null,
                 Instant.now()));
         await().atMost(Duration.ofSeconds(30)).until(() -> inbox(id).size() == 1);
 
@@ -308,7 +266,7 @@ class DigestIntegrationTest extends SharedServiceContext {
         clock.setTo(belgrade(2027, 6, 1, 10, 0));
         String to = "spent-" + UUID.randomUUID() + "@skgo.example";
         String id = subscribe(to, "DAILY").get("id").asString();
-        publish(new PartnershipEstablished(partnershipId, 0, PartnershipStatus.ACTIVE, partners(), 2005, Set.of(Theme.CULTURE), null,
+        events.publish(new PartnershipEstablished(partnershipId, 0, PartnershipStatus.ACTIVE, partners(), 2005, Set.of(Theme.CULTURE), null,
                 Instant.now()));
         await().atMost(Duration.ofSeconds(30)).until(() -> inbox(id).size() == 1);
 
@@ -339,7 +297,7 @@ class DigestIntegrationTest extends SharedServiceContext {
         clock.setTo(belgrade(2027, 6, 14, 10, 0));
         String to = "crashed-" + UUID.randomUUID() + "@skgo.example";
         String id = subscribe(to, "DAILY").get("id").asString();
-        publish(new PartnershipEstablished(partnershipId, 0, PartnershipStatus.ACTIVE, partners(), 2005, Set.of(Theme.CULTURE), null,
+        events.publish(new PartnershipEstablished(partnershipId, 0, PartnershipStatus.ACTIVE, partners(), 2005, Set.of(Theme.CULTURE), null,
                 Instant.now()));
         await().atMost(Duration.ofSeconds(30)).until(() -> inbox(id).size() == 1);
 
@@ -363,7 +321,7 @@ class DigestIntegrationTest extends SharedServiceContext {
         clock.setTo(belgrade(2027, 6, 21, 10, 0));
         String to = "slow-" + UUID.randomUUID() + "@skgo.example";
         String id = subscribe(to, "DAILY").get("id").asString();
-        publish(new PartnershipEstablished(partnershipId, 0, PartnershipStatus.ACTIVE, partners(), 2005, Set.of(Theme.CULTURE), null,
+        events.publish(new PartnershipEstablished(partnershipId, 0, PartnershipStatus.ACTIVE, partners(), 2005, Set.of(Theme.CULTURE), null,
                 Instant.now()));
         await().atMost(Duration.ofSeconds(30)).until(() -> inbox(id).size() == 1);
 
@@ -393,7 +351,7 @@ class DigestIntegrationTest extends SharedServiceContext {
         clock.setTo(belgrade(2027, 6, 28, 10, 0));
         String to = "deleted-" + UUID.randomUUID() + "@skgo.example";
         String id = subscribe(to, "DAILY").get("id").asString();
-        publish(new PartnershipEstablished(partnershipId, 0, PartnershipStatus.ACTIVE, partners(), 2005, Set.of(Theme.CULTURE), null,
+        events.publish(new PartnershipEstablished(partnershipId, 0, PartnershipStatus.ACTIVE, partners(), 2005, Set.of(Theme.CULTURE), null,
                 Instant.now()));
         await().atMost(Duration.ofSeconds(30)).until(() -> inbox(id).size() == 1);
         clock.setTo(belgrade(2027, 6, 29, 8, 1));
@@ -449,14 +407,7 @@ class DigestIntegrationTest extends SharedServiceContext {
 
     /** The notification and digest e-mails to {@code address} (not its confirmation e-mail). */
     private static List<MimeMessage> mailsTo(String address) {
-        return Arrays.stream(smtp.getReceivedMessages()).filter(message -> !ConfirmationMails.isConfirmation(message)).filter(message -> {
-            try {
-                return Arrays.stream(message.getAllRecipients()).anyMatch(recipient -> recipient.toString().equals(address));
-            }
-            catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
+        return ConfirmationMails.notificationMailsTo(smtp, address);
     }
 
     /** The first part of this MIME type, looked for depth first. */
@@ -486,9 +437,5 @@ class DigestIntegrationTest extends SharedServiceContext {
     private static List<PartnershipEvent.Partner> partners() {
         return List.of(new PartnershipEvent.Partner("nevers", "Nevers", "FR"),
                 new PartnershipEvent.Partner("sremska-mitrovica", "Sremska Mitrovica", "RS"));
-    }
-
-    private static void publish(DecoopEvent event) throws Exception {
-        producer.send(EventTopics.record(event, EventCatalog.topicOf(event.getClass()), EventCatalog.sourceOf(event.getClass()))).get();
     }
 }

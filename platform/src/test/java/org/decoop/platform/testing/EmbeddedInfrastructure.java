@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.decoop.events.EventCatalog;
+import org.springframework.boot.SpringApplication;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 import de.bwaldvogel.mongo.MongoServer;
@@ -59,6 +60,20 @@ public final class EmbeddedInfrastructure implements TestInfrastructure {
         // the test run's identity provider and webhook-secret key
         properties.putAll(TestInfrastructure.identityAndSecrets());
         return properties;
+    }
+
+    /**
+     * Runs a service on this infrastructure, on {@code database}, for a developer at a keyboard: no
+     * broker or database to install. It prints the broker's address (a free port) for kcat, to watch
+     * {@code topic}; data is gone when it stops.
+     */
+    public static void runService(Class<?> application, String database, String topic, String[] args) {
+        EmbeddedInfrastructure infrastructure = shared();
+        System.out.printf("%nEmbedded Kafka at %1$s. Watch the topic with:%n  kcat -C -b %1$s -t %2$s -J%n%n",
+                infrastructure.kafkaBootstrapServers(), topic);
+        // System properties, not default properties: they must win over application.yml.
+        infrastructure.springProperties(database).forEach((key, value) -> System.setProperty(key, value.toString()));
+        SpringApplication.run(application, args);
     }
 
     /**
