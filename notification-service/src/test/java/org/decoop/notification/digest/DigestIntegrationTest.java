@@ -185,12 +185,8 @@ class DigestIntegrationTest extends SharedServiceContext {
 
     @Test
     void retriesAFailedDigestLaterAndShowsTheFailureToItsOwner() throws Exception {
-        clock.setTo(belgrade(2027, 4, 20, 10, 0));
         String to = "retried-" + UUID.randomUUID() + "@skgo.example";
-        String id = subscribe(to, "DAILY").get("id").asString();
-        events.publish(new PartnershipEstablished(partnershipId, 0, PartnershipStatus.ACTIVE, partners(), 2005, Set.of(Theme.CULTURE), null,
-                Instant.now()));
-        await().atMost(Duration.ofSeconds(30)).until(() -> inbox(id).size() == 1);
+        String id = dailyWithOneNotification(to, belgrade(2027, 4, 20, 10, 0));
 
         clock.setTo(belgrade(2027, 4, 21, 8, 1));
         JavaMailSenderImpl unreachable = new JavaMailSenderImpl();
@@ -244,12 +240,8 @@ class DigestIntegrationTest extends SharedServiceContext {
     @Test
     void aPeriodOlderThanTheCatchUpIsNotSentAfterALongOutage() throws Exception {
         assertThat(properties.dailyCatchUp()).isEqualTo(7);
-        clock.setTo(belgrade(2027, 5, 10, 10, 0));
         String to = "long-outage-" + UUID.randomUUID() + "@skgo.example";
-        String id = subscribe(to, "DAILY").get("id").asString();
-        events.publish(new PartnershipEstablished(partnershipId, 0, PartnershipStatus.ACTIVE, partners(), 2005, Set.of(Theme.CULTURE), null,
-                Instant.now()));
-        await().atMost(Duration.ofSeconds(30)).until(() -> inbox(id).size() == 1);
+        String id = dailyWithOneNotification(to, belgrade(2027, 5, 10, 10, 0));
 
         // 8 send times later: the period of 10 May is the 8th latest, one more than the catch-up
         clock.setTo(belgrade(2027, 5, 18, 8, 1));
@@ -263,12 +255,8 @@ class DigestIntegrationTest extends SharedServiceContext {
 
     @Test
     void aDailyDigestWhoseRetriesOutlastTheNextPeriodStillFailsForGoodAndIsCounted() throws Exception {
-        clock.setTo(belgrade(2027, 6, 1, 10, 0));
         String to = "spent-" + UUID.randomUUID() + "@skgo.example";
-        String id = subscribe(to, "DAILY").get("id").asString();
-        events.publish(new PartnershipEstablished(partnershipId, 0, PartnershipStatus.ACTIVE, partners(), 2005, Set.of(Theme.CULTURE), null,
-                Instant.now()));
-        await().atMost(Duration.ofSeconds(30)).until(() -> inbox(id).size() == 1);
+        String id = dailyWithOneNotification(to, belgrade(2027, 6, 1, 10, 0));
 
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         DigestJob down = secondInstance(unreachableMailer(), meters);
@@ -294,12 +282,8 @@ class DigestIntegrationTest extends SharedServiceContext {
 
     @Test
     void aDigestWhoseHolderCrashedIsSentAfterTheNextPeriodEnded() throws Exception {
-        clock.setTo(belgrade(2027, 6, 14, 10, 0));
         String to = "crashed-" + UUID.randomUUID() + "@skgo.example";
-        String id = subscribe(to, "DAILY").get("id").asString();
-        events.publish(new PartnershipEstablished(partnershipId, 0, PartnershipStatus.ACTIVE, partners(), 2005, Set.of(Theme.CULTURE), null,
-                Instant.now()));
-        await().atMost(Duration.ofSeconds(30)).until(() -> inbox(id).size() == 1);
+        String id = dailyWithOneNotification(to, belgrade(2027, 6, 14, 10, 0));
 
         // an instance claims the digest of 14 June and dies before it reads or sends it
         clock.setTo(belgrade(2027, 6, 15, 8, 1));
@@ -318,12 +302,8 @@ class DigestIntegrationTest extends SharedServiceContext {
 
     @Test
     void aSlowMailServerKeepsTheClaimSoAnotherInstanceDoesNotSendItAgain() throws Exception {
-        clock.setTo(belgrade(2027, 6, 21, 10, 0));
         String to = "slow-" + UUID.randomUUID() + "@skgo.example";
-        String id = subscribe(to, "DAILY").get("id").asString();
-        events.publish(new PartnershipEstablished(partnershipId, 0, PartnershipStatus.ACTIVE, partners(), 2005, Set.of(Theme.CULTURE), null,
-                Instant.now()));
-        await().atMost(Duration.ofSeconds(30)).until(() -> inbox(id).size() == 1);
+        String id = dailyWithOneNotification(to, belgrade(2027, 6, 21, 10, 0));
 
         // an SMTP session of 2 minutes (connect 5 s, ten round trips of up to 10 s, and a slow server),
         // during which another instance runs a pass
@@ -348,12 +328,8 @@ class DigestIntegrationTest extends SharedServiceContext {
 
     @Test
     void aDueRetryOfADeletedSubscriptionIsCancelled() throws Exception {
-        clock.setTo(belgrade(2027, 6, 28, 10, 0));
         String to = "deleted-" + UUID.randomUUID() + "@skgo.example";
-        String id = subscribe(to, "DAILY").get("id").asString();
-        events.publish(new PartnershipEstablished(partnershipId, 0, PartnershipStatus.ACTIVE, partners(), 2005, Set.of(Theme.CULTURE), null,
-                Instant.now()));
-        await().atMost(Duration.ofSeconds(30)).until(() -> inbox(id).size() == 1);
+        String id = dailyWithOneNotification(to, belgrade(2027, 6, 28, 10, 0));
         clock.setTo(belgrade(2027, 6, 29, 8, 1));
         secondInstance(unreachableMailer(), new SimpleMeterRegistry()).runOnce();
         DigestDispatch retrying = dispatches.find(id, belgrade(2027, 6, 28, 8, 0)).orElseThrow();
@@ -369,6 +345,16 @@ class DigestIntegrationTest extends SharedServiceContext {
         assertThat(dispatches.due(clock.instant().plus(Duration.ofDays(30)), 1000)).extracting(DigestDispatch::subscriptionId)
                 .doesNotContain(id);
         assertThat(mailsTo(to)).isEmpty();
+    }
+
+    /** A confirmed DAILY digest subscription to {@code to}, made at {@code at}, with one notification in its inbox. */
+    private String dailyWithOneNotification(String to, Instant at) throws Exception {
+        clock.setTo(at);
+        String id = subscribe(to, "DAILY").get("id").asString();
+        events.publish(new PartnershipEstablished(partnershipId, 0, PartnershipStatus.ACTIVE, partners(), 2005, Set.of(Theme.CULTURE), null,
+                Instant.now()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> inbox(id).size() == 1);
+        return id;
     }
 
     private JsonNode latestDigest(String subscriptionId) {
