@@ -19,7 +19,6 @@ import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.decoop.events.Theme;
@@ -28,6 +27,7 @@ import org.decoop.events.plan.ActivityCompleted;
 import org.decoop.events.plan.PlanEvent;
 import org.decoop.events.plan.PlanSigned;
 import org.decoop.platform.outbox.CloudEventRecords;
+import org.decoop.platform.testing.EventPublisher;
 import org.decoop.platform.testing.EventTopics;
 import org.decoop.platform.testing.ServiceApi.Answer;
 import org.decoop.platform.testing.ServiceApi;
@@ -36,6 +36,7 @@ import org.decoop.platform.testing.ServiceScenario;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import io.cloudevents.CloudEvent;
@@ -48,6 +49,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @ServiceScenario(database = "partnerships-it")
 class PartnershipServiceIntegrationTest {
+
+    @RegisterExtension
+    static final EventPublisher events = new EventPublisher();
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -166,10 +170,8 @@ class PartnershipServiceIntegrationTest {
                 "Akcioni plan 2020", signedBy(codeOf("Nevers " + run, "FR"), codeOf("Suresnes " + run, "FR")), Set.of(Theme.YOUTH),
                 List.of(new PlanEvent.Activity("a1", "Restart", Theme.YOUTH, List.of(dormant, active, "unknown-partnership"), null, null,
                         List.of())), Instant.now()), Topics.PLAN_EVENTS, "/plan-service");
-        try (KafkaProducer<String, byte[]> producer = EventTopics.producer()) {
-            producer.send(planSigned).get();
-            producer.send(planSigned).get();
-        }
+        events.send(planSigned);
+        events.send(planSigned);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(JSON.readTree(api.get("/api/partnerships/" + dormant).body()).get("status").asString())
@@ -202,16 +204,14 @@ class PartnershipServiceIntegrationTest {
         List<String> parties = List.of(codeOf("Suresnes " + run, "FR"), codeOf("Kragujevac " + run, "RS"));
         LocalDate completedOn = LocalDate.now(ZoneOffset.UTC).plusDays(1);
 
-        try (KafkaProducer<String, byte[]> producer = EventTopics.producer()) {
-            // the same key (plan id): one partition, applied in this order
-            producer.send(EventTopics.record(new PlanSigned(planId, 2, 2020, "Plan of Suresnes and Kragujevac",
-                    signedBy(parties.toArray(String[]::new)), Set.of(Theme.YOUTH), List.of(
-                            new PlanEvent.Activity("a1", "Borrowed", Theme.YOUTH, List.of(borrowed), null, null, List.of(), false),
-                            new PlanEvent.Activity("a2", "Own", Theme.CULTURE, List.of(own), null, null, List.of(), false)),
-                    Instant.now()), Topics.PLAN_EVENTS, "/plan-service")).get();
-            producer.send(EventTopics.record(new ActivityCompleted(planId, 3, "a1", "Borrowed", Theme.YOUTH, List.of(borrowed, own),
-                    completedOn, parties, false, Instant.now()), Topics.PLAN_EVENTS, "/plan-service")).get();
-        }
+        // the same key (plan id): one partition, applied in this order
+        events.send(EventTopics.record(new PlanSigned(planId, 2, 2020, "Plan of Suresnes and Kragujevac",
+                signedBy(parties.toArray(String[]::new)), Set.of(Theme.YOUTH), List.of(
+                        new PlanEvent.Activity("a1", "Borrowed", Theme.YOUTH, List.of(borrowed), null, null, List.of(), false),
+                        new PlanEvent.Activity("a2", "Own", Theme.CULTURE, List.of(own), null, null, List.of(), false)),
+                Instant.now()), Topics.PLAN_EVENTS, "/plan-service"));
+        events.send(EventTopics.record(new ActivityCompleted(planId, 3, "a1", "Borrowed", Theme.YOUTH, List.of(borrowed, own),
+                completedOn, parties, false, Instant.now()), Topics.PLAN_EVENTS, "/plan-service"));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(anonymous.get("/api/partnerships/" + own).json().get("lastActivityOn").asString())
@@ -239,9 +239,7 @@ class PartnershipServiceIntegrationTest {
         ProducerRecord<String, byte[]> forged = EventTopics.record(new PlanSigned("forged-" + run, 2, 2020, "Forged plan",
                 List.of(), Set.of(Theme.YOUTH), List.of(new PlanEvent.Activity("a1", "Restart", Theme.YOUTH, List.of(dormant), null,
                         null, List.of())), Instant.now()), Topics.PLAN_EVENTS, "/notification-service");
-        try (KafkaProducer<String, byte[]> producer = EventTopics.producer()) {
-            producer.send(forged).get();
-        }
+        events.send(forged);
 
         try (KafkaConsumer<String, byte[]> dlq = EventTopics.consumer("plan-events.partnership-service.dlq")) {
             ConsumerRecord<String, byte[]> parked = EventTopics.records(dlq, record -> ("forged-" + run).equals(record.key()), 1).get(0);
