@@ -1,8 +1,5 @@
 package org.decoop.platform.testing;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import org.decoop.events.EventCatalog;
 import org.springframework.boot.SpringApplication;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
@@ -47,19 +44,9 @@ public final class EmbeddedInfrastructure implements TestInfrastructure {
     }
 
     /** A connection string to {@code database} on the in-process MongoDB wire server. */
+    @Override
     public String mongoUri(String database) {
         return mongoConnectionString.replaceAll("/+$", "") + "/" + database;
-    }
-
-    /** Spring properties that point a service at this infrastructure. */
-    @Override
-    public Map<String, Object> springProperties(String database) {
-        Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("spring.kafka.bootstrap-servers", kafkaBootstrapServers());
-        properties.put("spring.mongodb.uri", mongoUri(database));
-        // the test run's identity provider and webhook-secret key
-        properties.putAll(TestInfrastructure.identityAndSecrets());
-        return properties;
     }
 
     /**
