@@ -85,16 +85,14 @@ public final class ContainerInfrastructure implements TestInfrastructure {
         return kafka.getBootstrapServers();
     }
 
+    /**
+     * As the database's own user, as compose's services connect; directly to the one member (the set
+     * knows it as localhost:27017 inside its container).
+     */
     @Override
-    public Map<String, Object> springProperties(String database) {
-        Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("spring.kafka.bootstrap-servers", kafkaBootstrapServers());
-        // directly to the one member: the set knows it as localhost:27017 inside its container
-        properties.put("spring.mongodb.uri", "mongodb://%s:%s@%s:%d/%s?authSource=%s&w=majority&journal=true&directConnection=true"
-                .formatted(userOf(database), passwordOf(database), mongo.getHost(), mongo.getMappedPort(27017), database, database));
-        // the test run's identity provider and webhook-secret key
-        properties.putAll(TestInfrastructure.identityAndSecrets());
-        return properties;
+    public String mongoUri(String database) {
+        return "mongodb://%s:%s@%s:%d/%s?authSource=%s&w=majority&journal=true&directConnection=true"
+                .formatted(userOf(database), passwordOf(database), mongo.getHost(), mongo.getMappedPort(27017), database, database);
     }
 
     private static String userOf(String database) {
