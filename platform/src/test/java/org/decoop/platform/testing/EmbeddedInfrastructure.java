@@ -1,5 +1,7 @@
 package org.decoop.platform.testing;
 
+import java.util.Map;
+
 import org.decoop.events.EventCatalog;
 import org.springframework.boot.SpringApplication;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
