@@ -427,16 +427,17 @@ class LocalStackSystemIT {
     @Order(5)
     void aSubscriberThatJoinsLateReadsEveryEventAndReachesTheStateTheApiShows() throws Exception {
         String kragujevac = get(null, PARTNERSHIPS, "/api/local-authorities?code=RS-KRAGUJEVAC").get("content").get(0).get("id").asString();
+        LocalDate inAYear = LocalDate.now(ZoneOffset.UTC).plusYears(1);
         String open = """
-                {"localAuthorityId": "%s", "themes": ["YOUTH"], "countries": ["FR"], "description": "%s", "openUntil": "2099-06-30"}""";
-        post("kragujevac", PARTNERSHIPS, "/api/partner-searches", open.formatted(kragujevac, "Youth exchanges"));
-        String closed = post("kragujevac", PARTNERSHIPS, "/api/partner-searches", open.formatted(kragujevac, "A river clean-up"))
+                {"localAuthorityId": "%s", "themes": ["YOUTH"], "countries": ["FR"], "description": "%s", "openUntil": "%s"}""";
+        post("kragujevac", PARTNERSHIPS, "/api/partner-searches", open.formatted(kragujevac, "Youth exchanges", inAYear));
+        String closed = post("kragujevac", PARTNERSHIPS, "/api/partner-searches", open.formatted(kragujevac, "A river clean-up", inAYear))
                 .get("id").asString();
         post("kragujevac", PARTNERSHIPS, "/api/partner-searches/" + closed + "/closure", "{\"reason\": \"Found one\"}");
         post("embassy", PLANS, "/api/funding-calls", """
                 {"code": "MEAE-FR-RS-2099", "title": "Appel à projets", "funder": "FRENCH_MFA", "themes": ["YOUTH"],
-                 "eligibleCountries": ["FR", "RS"], "opensOn": "2020-01-15", "closesOn": "2099-12-31",
-                 "maxGrantEur": 20000.50, "maxCoFinancingRate": 0.7}""");
+                 "eligibleCountries": ["FR", "RS"], "opensOn": "2020-01-15", "closesOn": "%s",
+                 "maxGrantEur": 20000.50, "maxCoFinancingRate": 0.7}""".formatted(inAYear));
         String cancelled = post("embassy", PLANS, "/api/plans", """
                 {"year": 2021, "title": "Plan 2021", "parties": [{"code": "AMBAFRANCE-RS", "name": "Ambassade"}, {"code": "SKGO", "name": "SKGO"}],
                  "themes": ["YOUTH"], "activities": []}""").get("id").asString();
