@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 import org.bson.Document;
 import org.decoop.events.partnership.PartnershipEvent;
 import org.decoop.platform.readmodel.VersionedReadModel;
-import org.springframework.data.mongodb.core.MongoTemplate;
+import org.decoop.platform.readmodel.VersionedReadModels;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
@@ -26,8 +26,8 @@ class PartnershipReadModel {
 
     private final VersionedReadModel versions;
 
-    PartnershipReadModel(MongoTemplate mongo) {
-        this.versions = new VersionedReadModel(mongo, COLLECTION);
+    PartnershipReadModel(VersionedReadModels readModels) {
+        this.versions = readModels.of(COLLECTION);
     }
 
     /** A partnership as notifications describe it. */

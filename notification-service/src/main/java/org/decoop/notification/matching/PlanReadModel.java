@@ -15,7 +15,7 @@ import org.decoop.events.plan.PlanEvent;
 import org.decoop.events.plan.PlanSignatureRecorded;
 import org.decoop.events.plan.PlanSigned;
 import org.decoop.platform.readmodel.VersionedReadModel;
-import org.springframework.data.mongodb.core.MongoTemplate;
+import org.decoop.platform.readmodel.VersionedReadModels;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
@@ -31,8 +31,8 @@ class PlanReadModel {
 
     private final VersionedReadModel versions;
 
-    PlanReadModel(MongoTemplate mongo) {
-        this.versions = new VersionedReadModel(mongo, COLLECTION);
+    PlanReadModel(VersionedReadModels readModels) {
+        this.versions = readModels.of(COLLECTION);
     }
 
     record PlanInfo(String id, String title, int year, Set<String> partnershipIds, Set<Theme> themes) {

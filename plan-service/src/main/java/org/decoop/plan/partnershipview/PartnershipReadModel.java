@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 import org.decoop.events.PartnershipStatus;
 import org.decoop.events.partnership.PartnershipEvent;
 import org.decoop.platform.readmodel.VersionedReadModel;
-import org.springframework.data.mongodb.core.MongoTemplate;
+import org.decoop.platform.readmodel.VersionedReadModels;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
@@ -24,8 +24,8 @@ public class PartnershipReadModel {
 
     private final VersionedReadModel versions;
 
-    PartnershipReadModel(MongoTemplate mongo) {
-        this.versions = new VersionedReadModel(mongo, COLLECTION);
+    PartnershipReadModel(VersionedReadModels readModels) {
+        this.versions = readModels.of(COLLECTION);
     }
 
     /** Applies the event unless the same or a newer version of the partnership is already stored. */

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 
 import org.bson.Document;
-import org.decoop.platform.mongo.VersionIndex;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -16,7 +15,8 @@ import org.springframework.data.mongodb.core.query.Update;
  * A service's own copy of another service's aggregates, kept from their events: one document per
  * aggregate, written only by an event newer than what is stored (by the aggregate's version, which
  * the events carry). Duplicates and out-of-order deliveries therefore leave the newest state in
- * place, and no processed-event log is needed.
+ * place, and no processed-event log is needed. Made by {@link VersionedReadModels}, whose
+ * collections get their indexes at start.
  */
 public final class VersionedReadModel {
 
@@ -26,17 +26,16 @@ public final class VersionedReadModel {
     private final MongoTemplate mongo;
     private final String collection;
 
-    public VersionedReadModel(MongoTemplate mongo, String collection) {
+    VersionedReadModel(MongoTemplate mongo, String collection) {
         this.mongo = mongo;
         this.collection = collection;
-        new VersionIndex(mongo).ensure(collection);
     }
 
     /**
      * Stores {@code state} as version {@code version} of aggregate {@code id}, unless the same or a
      * newer version is already stored. Reads the stored version by id, then writes conditioned on
-     * exactly that version ({@link VersionIndex}: no scan on the embedded store); a concurrent
-     * writer makes it read again.
+     * exactly that version (answered from the {@code _id} index); a concurrent writer makes it
+     * read again.
      */
     public void apply(String id, long version, Update state) {
         state.set(VERSION, version);
