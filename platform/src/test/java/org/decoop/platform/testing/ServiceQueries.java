@@ -12,9 +12,12 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.bson.Document;
+import org.decoop.platform.messaging.IdempotentConsumer;
+import org.decoop.platform.outbox.OutboxRelay;
 import org.decoop.platform.readmodel.VersionedReadModel;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
@@ -92,6 +95,47 @@ public final class ServiceQueries {
     /** A repository method that sends no query (inserts only, or no command at all); {@code run} shows it. */
     public static Listed noQuery(String method, String purpose, Run run) {
         return new Listed(method, purpose, run, null, false);
+    }
+
+    /**
+     * The platform's queries in a service whose aggregates are stored in {@code aggregateCollections}:
+     * the aggregates' write path, the outbox relay and its claims, the idempotent consumers, the
+     * dead-letter replays. Named by purpose; those on paths a test cannot reach cheaply (a broker
+     * refusing a record, a claim running out) are stated as the platform sends them.
+     */
+    public static List<Listed> platformQueries(String... aggregateCollections) {
+        List<Listed> queries = new ArrayList<>();
+        for (String collection : aggregateCollections) {
+            queries.add(stated(null, "aggregate write path: the pending events before a write (the outbox bound), " + collection,
+                    "{find: '%s', filter: {_id: 'id-1'}, projection: {'outbox.eventId': 1}, limit: 1}".formatted(collection)));
+            queries.add(stated(null, "aggregate write path: the write conditioned on the version read, " + collection,
+                    "{update: '%s', updates: [{q: {_id: 'id-1', version: 3}, u: {$set: {version: 4}}}]}".formatted(collection)));
+            queries.add(stated(null, "outbox relay: the sweep for aggregates with events waiting, " + collection,
+                    "{find: '%s', filter: {'outbox.eventId': {$exists: true}}, projection: {_id: 1}, limit: 100}".formatted(collection)));
+            queries.add(stated(null, "outbox relay: the events of the aggregates it claimed, " + collection,
+                    "{find: '%s', filter: {_id: {$in: ['id-1', 'id-2']}}, projection: {outbox: 1}}".formatted(collection)));
+            queries.add(stated(null, "outbox relay: pull the acknowledged events, " + collection,
+                    "{update: '%s', updates: [{q: {_id: 'id-1'}, u: {$pull: {outbox: {eventId: {$in: ['e-1', 'e-2']}}}}}]}"
+                            .formatted(collection)));
+            queries.add(stated(null, "outbox relay: park an event the broker refused for good, " + collection,
+                    "{update: '%s', updates: [{q: {_id: 'id-1'}, u: {$pull: {outbox: {eventId: 'e-1'}}, $push: {outboxParked: {eventId: 'e-1'}}}}]}"
+                            .formatted(collection)));
+        }
+        queries.add(platform("outbox relay: one sweep over every source", beans -> beans.bean(OutboxRelay.class).relayOnce()));
+        queries.add(stated(null, "outbox claims: take over a claim that ran out",
+                "{findAndModify: 'outbox_claims', query: {_id: 'plans:id-1', until: {$lt: {$date: '2026-01-01T00:00:00Z'}}}, "
+                        + "update: {$set: {until: {$date: '2026-01-01T00:00:30Z'}}}, new: true}"));
+        queries.add(stated(null, "outbox claims: release this relay's claims",
+                "{delete: 'outbox_claims', deletes: [{q: {_id: {$in: ['plans:id-1', 'plans:id-2']}, until: {$date: '2026-01-01T00:00:30Z'}}, "
+                        + "limit: 0}]}"));
+        queries.add(stated(null, "outbox claims: extend this relay's claims after a failed send",
+                "{update: 'outbox_claims', updates: [{q: {_id: {$in: ['plans:id-1']}, until: {$date: '2026-01-01T00:00:30Z'}}, "
+                        + "u: {$set: {until: {$date: '2026-01-01T00:00:32Z'}}}, multi: true}]}"));
+        queries.add(platform("idempotent consumers: whether an event was applied (processed_events)",
+                beans -> beans.bean(IdempotentConsumer.class).applyOnce("query-plans", UUID.randomUUID().toString(), () -> { })));
+        queries.add(stated(null, "dead letters: the replays of the parked records listed",
+                "{find: 'dead_letter_replays', filter: {_id: {$in: ['plan-events.dlt@0', 'plan-events.dlt@1']}}}"));
+        return queries;
     }
 
     /** The service's beans, found by the simple name of their class (repositories are package-private). */
