@@ -24,6 +24,7 @@ import org.decoop.platform.outbox.OutboxProperties;
 import org.decoop.platform.outbox.OutboxRelay;
 import org.decoop.platform.outbox.OutboxWakeups;
 import org.decoop.platform.outbox.OutboxSource;
+import org.decoop.platform.readmodel.VersionedReadModels;
 import org.decoop.platform.security.Callers;
 import org.decoop.platform.tracing.Traces;
 import org.decoop.platform.web.ApiDocumentation;
@@ -107,11 +108,18 @@ public class PlatformAutoConfiguration {
         return new AggregateStore(mongo, serializer, outboxWakeups, maxPendingEvents, maxEventSize);
     }
 
-    /** The indexes, created at start (see {@link StartupIndexes}); the stand-in store asks for {@code _id_version}. */
     @Bean
     @ConditionalOnMissingBean
-    StartupIndexes startupIndexes(MongoTemplate mongo, @Value("${decoop.mongo.version-index:false}") boolean versionIndex) {
-        return new StartupIndexes(mongo, versionIndex);
+    VersionedReadModels versionedReadModels(MongoTemplate mongo) {
+        return new VersionedReadModels(mongo);
+    }
+
+    /** The indexes, created at start (see {@link StartupIndexes}); a store may ask for {@code _id_version}. */
+    @Bean
+    @ConditionalOnMissingBean
+    StartupIndexes startupIndexes(MongoTemplate mongo, @Value("${decoop.mongo.version-index:false}") boolean versionIndex,
+            VersionedReadModels readModels) {
+        return new StartupIndexes(mongo, versionIndex, readModels);
     }
 
     @Bean

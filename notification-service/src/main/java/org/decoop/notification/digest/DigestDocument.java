@@ -17,10 +17,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * How a {@link DigestDispatch} is stored. Its id is (subscription, period start), so the insert of a
- * second claim on one period fails on the duplicate key; the unique index on the same pair serves a
- * subscription's digests, newest first (unique, so the embedded stand-in store uses it too). The
- * digest job's sweep finds due retries through {@code due_retries} and claims whose lease ran out
- * through {@code expired_leases}, whatever their period (the stand-in store reads the collection).
+ * second claim on one period fails on the duplicate key; the index on the same pair (unique, as the
+ * id is) serves a subscription's digests, newest first. The digest job's sweep finds due retries
+ * through {@code due_retries} and claims whose lease ran out through {@code expired_leases},
+ * whatever their period.
  */
 @Document(DigestDocument.COLLECTION)
 @CompoundIndexes({

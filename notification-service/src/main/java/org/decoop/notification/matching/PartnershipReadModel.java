@@ -11,7 +11,7 @@ import org.bson.Document;
 import org.decoop.events.partnership.PartnershipEvent;
 import org.decoop.platform.readmodel.ReadModelPointers;
 import org.decoop.platform.readmodel.VersionedReadModel;
-import org.springframework.data.mongodb.core.MongoTemplate;
+import org.decoop.platform.readmodel.VersionedReadModels;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
@@ -27,8 +27,8 @@ class PartnershipReadModel {
 
     private final VersionedReadModel versions;
 
-    PartnershipReadModel(MongoTemplate mongo, ReadModelPointers pointers) {
-        this.versions = new VersionedReadModel(mongo, pointers, COLLECTION);
+    PartnershipReadModel(VersionedReadModels readModels, ReadModelPointers pointers) {
+        this.versions = readModels.following(pointers, COLLECTION);
     }
 
     /** A partnership as notifications describe it. */

@@ -16,7 +16,7 @@ import org.decoop.events.plan.PlanSignatureRecorded;
 import org.decoop.events.plan.PlanSigned;
 import org.decoop.platform.readmodel.ReadModelPointers;
 import org.decoop.platform.readmodel.VersionedReadModel;
-import org.springframework.data.mongodb.core.MongoTemplate;
+import org.decoop.platform.readmodel.VersionedReadModels;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
@@ -32,8 +32,8 @@ class PlanReadModel {
 
     private final VersionedReadModel versions;
 
-    PlanReadModel(MongoTemplate mongo, ReadModelPointers pointers) {
-        this.versions = new VersionedReadModel(mongo, pointers, COLLECTION);
+    PlanReadModel(VersionedReadModels readModels, ReadModelPointers pointers) {
+        this.versions = readModels.following(pointers, COLLECTION);
     }
 
     record PlanInfo(String id, String title, int year, Set<String> partnershipIds, Set<Theme> themes) {

@@ -21,7 +21,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document(NotificationDocument.COLLECTION)
 @CompoundIndexes({
-        // unique, so the embedded store answers a stream's exact (subscription, seq) lookups from it
+        // one notification per (subscription, seq): the inbox lists and a stream's catch-up read along it
         @CompoundIndex(name = "inbox_seq", def = "{'subscriptionId': 1, 'seq': -1}", unique = true),
         @CompoundIndex(name = "pending", def = "{'status': 1}"),
         // a digest: the notifications of one subscription stored in a period, in the order listed

@@ -167,7 +167,7 @@ public class Notifications {
         return mongo.exists(Query.query(Criteria.where("_id").is(id).and("status").is(DeliveryStatus.PENDING)), NotificationDocument.class);
     }
 
-    /** A subscription's notification, found by id (the query the embedded store answers from an index). */
+    /** A subscription's notification, found by id. */
     public Optional<NotificationDocument> byId(String subscriptionId, String id) {
         return Optional.ofNullable(mongo.findById(id, NotificationDocument.class))
                 .filter(notification -> subscriptionId.equals(notification.subscriptionId()));
@@ -189,9 +189,8 @@ public class Notifications {
 
     /**
      * Up to {@code limit} of a subscription's notifications stored in [{@code from}, {@code to}), oldest
-     * first: what a digest of that period lists. A MongoDB reads exactly them, in that order, from the
-     * {@code digest_period_seq} index (no sort in memory); the embedded stand-in store reads only unique indexes and reads
-     * the whole collection, once per digest subscription and period.
+     * first: what a digest of that period lists, read in that order from the {@code digest_period_seq}
+     * index (no sort in memory).
      */
     public List<NotificationDocument> storedBetween(String subscriptionId, Instant from, Instant to, int limit) {
         return mongo.find(storedBetween(subscriptionId, from, to).with(Sort.by("createdAt", "seq")).limit(limit),
@@ -211,20 +210,13 @@ public class Notifications {
      * The notifications stored after {@code seq}, oldest first: what a stream has not sent yet. Two
      * events for one subscription can take their sequence numbers in one order and be stored in
      * the other (a slow insert, two instances): the stream, not this query, waits for a missing
-     * number (see {@link #unusedSeqs}).
+     * number (see {@link #unusedSeqs}). The numbers after {@code seq} up to {@code seq + limit}, in one
+     * range read along {@code inbox_seq}.
      */
     public List<NotificationDocument> after(String subscriptionId, long seq, int limit) {
-        long last = lastSeq(subscriptionId);
-        List<NotificationDocument> stored = new ArrayList<>();
-        // one exact lookup per number taken since, through the unique (subscriptionId, seq) index
-        for (long next = seq + 1; next <= Math.min(last, seq + limit); next++) {
-            NotificationDocument notification = mongo.findOne(
-                    Query.query(Criteria.where("subscriptionId").is(subscriptionId).and("seq").is(next)), NotificationDocument.class);
-            if (notification != null) {
-                stored.add(notification);
-            }
-        }
-        return stored;
+        Query next = Query.query(Criteria.where("subscriptionId").is(subscriptionId).and("seq").gt(seq).lte(seq + limit))
+                .with(Sort.by("seq"));
+        return mongo.find(next, NotificationDocument.class);
     }
 
     /** Sequence numbers after {@code seq} that were taken but will never be stored (a redelivered event lost the race). */

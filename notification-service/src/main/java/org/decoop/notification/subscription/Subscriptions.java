@@ -118,7 +118,6 @@ public class Subscriptions {
 
     /**
      * The ACTIVE subscriptions that want a digest of this kind, through the {@code by_digest} index.
-     * (The embedded stand-in store reads only unique indexes: there it reads every subscription.)
      */
     public List<Subscription> activeWithDigest(Digest digest) {
         return mongo.find(Query.query(Criteria.where("digest").is(digest).and("status").is(Subscription.Status.ACTIVE)),

@@ -30,7 +30,7 @@ class QueryIndexesTest {
         QueryIndexes.assertServed(NotificationDocument.class,
                 Query.of("GET .../notifications (newest first)", "inbox_seq", List.of("subscriptionId"), "-seq"),
                 Query.of("GET .../deliveries (newest first, not STORED)", "inbox_seq", List.of("subscriptionId"), "-seq"),
-                Query.of("SSE: the notification numbered seq", "inbox_seq", List.of("subscriptionId", "seq")),
+                Query.of("SSE: the notifications numbered after the last one sent, in order", "inbox_seq", List.of("subscriptionId"), "seq"),
                 Query.of("at start: pending deliveries back into the queue", "pending", List.of("status")),
                 Query.of("a digest: one subscription's notifications stored in its period, by (createdAt, seq)", "digest_period_seq",
                         List.of("subscriptionId"), "createdAt", "seq"));

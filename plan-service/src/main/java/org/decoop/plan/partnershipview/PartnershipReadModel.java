@@ -13,7 +13,7 @@ import org.decoop.events.PartnershipStatus;
 import org.decoop.events.partnership.PartnershipEvent;
 import org.decoop.platform.readmodel.ReadModelPointers;
 import org.decoop.platform.readmodel.VersionedReadModel;
-import org.springframework.data.mongodb.core.MongoTemplate;
+import org.decoop.platform.readmodel.VersionedReadModels;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
@@ -25,8 +25,8 @@ public class PartnershipReadModel {
 
     private final VersionedReadModel versions;
 
-    PartnershipReadModel(MongoTemplate mongo, ReadModelPointers pointers) {
-        this.versions = new VersionedReadModel(mongo, pointers, COLLECTION);
+    PartnershipReadModel(VersionedReadModels readModels, ReadModelPointers pointers) {
+        this.versions = readModels.following(pointers, COLLECTION);
     }
 
     /** Applies the event unless the same or a newer version of the partnership is already stored. */

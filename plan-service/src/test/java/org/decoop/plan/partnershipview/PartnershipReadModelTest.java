@@ -14,7 +14,10 @@ import org.decoop.events.partnership.PartnershipEstablished;
 import org.decoop.events.partnership.PartnershipEvent;
 import org.decoop.events.partnership.PartnershipReactivated;
 import org.decoop.events.partnership.PartnershipWentDormant;
+import org.decoop.platform.mongo.StartupIndexes;
+import org.decoop.platform.mongo.VersionIndex;
 import org.decoop.platform.readmodel.ReadModelPointers;
+import org.decoop.platform.readmodel.VersionedReadModels;
 import org.decoop.platform.testing.InMemoryMongo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -35,7 +38,27 @@ class PartnershipReadModelTest {
     private final PartnershipReadModel readModel = readModel(MONGO.freshDatabase());
 
     private static PartnershipReadModel readModel(MongoTemplate mongo) {
-        return new PartnershipReadModel(mongo, new ReadModelPointers(mongo, Duration.ZERO));
+        return new PartnershipReadModel(new VersionedReadModels(mongo), new ReadModelPointers(mongo, Duration.ZERO));
+    }
+
+    @Test
+    void buildsNoIndexWhenMadeTheStartupIndexesDoOnlyWhereTheStoreAsksForIt() {
+        MongoTemplate mongo = MONGO.freshDatabase();
+        VersionedReadModels readModels = new VersionedReadModels(mongo);
+        new PartnershipReadModel(readModels, new ReadModelPointers(mongo, Duration.ZERO));
+
+        assertThat(indexNames(mongo)).as("none while the beans are made").doesNotContain(VersionIndex.NAME);
+
+        new StartupIndexes(mongo, true, readModels).afterSingletonsInstantiated();
+        assertThat(indexNames(mongo)).as("asked for").contains(VersionIndex.NAME);
+
+        new StartupIndexes(mongo, false, readModels).afterSingletonsInstantiated();
+        assertThat(indexNames(mongo)).as("MongoDB answers {_id, version} from _id: dropped").doesNotContain(VersionIndex.NAME);
+    }
+
+    private static List<String> indexNames(MongoTemplate mongo) {
+        return mongo.getCollection(PartnershipReadModel.COLLECTION).listIndexes().map(index -> index.getString("name"))
+                .into(new java.util.ArrayList<>());
     }
 
     @Test

@@ -44,7 +44,7 @@ public class IdempotentConsumer {
      */
     public boolean applyOnce(String consumer, String eventId, Runnable effect) {
         String key = consumer + ":" + eventId;
-        // a find by _id (MongoTemplate.exists counts, which the embedded store answers by a scan)
+        // a find by _id, answered from the _id index
         if (mongo.findById(key, Document.class, COLLECTION) != null) {
             return false;
         }

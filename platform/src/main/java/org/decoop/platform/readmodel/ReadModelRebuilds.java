@@ -125,7 +125,8 @@ public class ReadModelRebuilds implements DisposableBean {
                     mongo.dropCollection(leftover);
                 }
                 mongo.dropCollection(claim.target());
-                VersionedReadModel into = new VersionedReadModel(mongo, claim.target());
+                String target = claim.target();
+                VersionedReadModel into = new VersionedReadModel(mongo, () -> target);
                 run.readTo(replay, replay.endOffsets(), readModel, into);
                 if (!ledger.switchTo(claim, clock.instant())) {
                     throw new LostClaim();

@@ -6,7 +6,6 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.bson.Document;
-import org.decoop.platform.mongo.VersionIndex;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -19,6 +18,7 @@ import org.springframework.data.mongodb.core.query.Update;
  * the events carry). Duplicates and out-of-order deliveries therefore leave the newest state in
  * place, and no processed-event log is needed. Writing an event twice is harmless, which is what
  * lets a rebuild ({@link ReadModelRebuilds}) replay a topic over what the live consumer wrote.
+ * Made by {@link VersionedReadModels}, whose collections get their indexes at start.
  */
 public final class VersionedReadModel {
 
@@ -28,25 +28,17 @@ public final class VersionedReadModel {
     private final MongoTemplate mongo;
     private final Supplier<String> collection;
 
-    /** The read model kept in {@code collection} (the fresh collection a rebuild fills). */
-    public VersionedReadModel(MongoTemplate mongo, String collection) {
+    /** The read model kept in the collection {@code collection} names at each write (a rebuild's pointer may move it). */
+    VersionedReadModel(MongoTemplate mongo, Supplier<String> collection) {
         this.mongo = mongo;
-        this.collection = () -> collection;
-        new VersionIndex(mongo).ensure(collection);
-    }
-
-    /** The read model {@code name}, in the collection its pointer names now (its own name until it is rebuilt). */
-    public VersionedReadModel(MongoTemplate mongo, ReadModelPointers pointers, String name) {
-        this.mongo = mongo;
-        this.collection = () -> pointers.active(name);
-        new VersionIndex(mongo).ensure(pointers.active(name));
+        this.collection = collection;
     }
 
     /**
      * Stores {@code state} as version {@code version} of aggregate {@code id}, unless the same or a
      * newer version is already stored. Reads the stored version by id, then writes conditioned on
-     * exactly that version ({@link VersionIndex}: no scan on the embedded store); a concurrent
-     * writer makes it read again.
+     * exactly that version (answered from the {@code _id} index); a concurrent writer makes it
+     * read again.
      */
     public void apply(String id, long version, Update state) {
         String collection = this.collection.get();
