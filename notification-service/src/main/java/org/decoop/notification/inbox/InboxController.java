@@ -5,14 +5,14 @@ import java.time.Instant;
 import java.util.List;
 
 import org.decoop.events.Channel;
+import org.decoop.notification.MaskedTarget;
 import org.decoop.notification.notification.Deliveries;
-import org.decoop.notification.notification.NotificationDocument;
+import org.decoop.notification.notification.Notification;
 import org.decoop.notification.notification.Notifications;
 import org.decoop.notification.notification.domain.Attempt;
 import org.decoop.notification.notification.domain.DeliveryId;
 import org.decoop.notification.notification.domain.DeliveryStatus;
 import org.decoop.notification.subscription.Subscriptions;
-import org.decoop.notification.subscription.domain.MaskedTarget;
 import org.decoop.notification.subscription.domain.SubscriptionId;
 import org.decoop.platform.domain.DoesNotExist;
 import org.decoop.platform.domain.ExpectedVersion;
@@ -117,11 +117,11 @@ class InboxController {
     @Operation(summary = "Attempt a delivery once more, now")
     ResponseEntity<DeliveryResponse> retry(@PathVariable String id, @PathVariable String deliveryId) {
         requireSubscription(id);
-        NotificationDocument delivery = notifications.byId(id, deliveryId)
+        Notification delivery = notifications.byId(id, deliveryId)
                 // an inbox entry (of an INBOX or a digest subscription) is no delivery
                 .filter(found -> found.channel() != Channel.INBOX && found.status() != DeliveryStatus.STORED)
                 .orElseThrow(() -> new DoesNotExist("Delivery", deliveryId));
-        deliveries.change(new DeliveryId(delivery.getId()), ExpectedVersion.any(), retried -> retried.retry(clock.instant()));
+        deliveries.change(new DeliveryId(delivery.id()), ExpectedVersion.any(), retried -> retried.retry(clock.instant()));
         return ResponseEntity.accepted().body(DeliveryResponse.of(notifications.byId(id, deliveryId).orElseThrow()));
     }
 
@@ -137,8 +137,8 @@ class InboxController {
             Instant occurredAt, Instant createdAt, boolean read,
             @Schema(implementation = Object.class, description = "The event as a structured CloudEvent (JSON)") JsonNode event) {
 
-        static NotificationResponse of(NotificationDocument notification) {
-            return new NotificationResponse(notification.getId(), notification.seq(), notification.eventId(),
+        static NotificationResponse of(Notification notification) {
+            return new NotificationResponse(notification.id(), notification.seq(), notification.eventId(),
                     notification.eventType(), notification.subject(), notification.summary(), notification.occurredAt(),
                     notification.createdAt(), notification.read(), JSON.readTree(notification.cloudEvent()));
         }
@@ -147,8 +147,8 @@ class InboxController {
     record DeliveryResponse(String id, String eventId, String eventType, Channel channel, String target, DeliveryStatus status,
             int attemptCount, Instant nextAttemptAt, Instant deliveredAt, List<Attempt> attempts) {
 
-        static DeliveryResponse of(NotificationDocument delivery) {
-            return new DeliveryResponse(delivery.getId(), delivery.eventId(), delivery.eventType(), delivery.channel(),
+        static DeliveryResponse of(Notification delivery) {
+            return new DeliveryResponse(delivery.id(), delivery.eventId(), delivery.eventType(), delivery.channel(),
                     MaskedTarget.of(delivery.channel(), delivery.target()), delivery.status(), delivery.attemptCount(),
                     delivery.nextAttemptAt(),
                     delivery.deliveredAt(), delivery.attempts());

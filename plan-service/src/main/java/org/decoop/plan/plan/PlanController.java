@@ -132,8 +132,8 @@ class PlanController {
 
     @GetMapping("/stats")
     @Operation(summary = "Plans by status and funding by theme, by source and by funding call (eurByCall, keyed by the call's code), for one year or all")
-    Plans.PlanStatistics statistics(@RequestParam(required = false) @Min(Plan.FIRST_YEAR) @Max(Plan.LAST_YEAR) Integer year) {
-        return service.statistics(year);
+    PlanStatisticsResponse statistics(@RequestParam(required = false) @Min(Plan.FIRST_YEAR) @Max(Plan.LAST_YEAR) Integer year) {
+        return PlanStatisticsResponse.of(service.statistics(year));
     }
 
     @PostMapping("/{id}/activities")
@@ -295,5 +295,18 @@ class PlanController {
     }
 
     record Totals(BigDecimal totalEur, Map<FundingSource, BigDecimal> bySourceEur, Map<Theme, BigDecimal> byThemeEur) {
+    }
+
+    /**
+     * What {@code GET /api/plans/stats} answers. {@code eurByCall}: the EUR of the funding lines
+     * that name a funding call, by the call's code (only calls some line names).
+     */
+    record PlanStatisticsResponse(Integer year, Map<PlanStatus, Long> plansByStatus, Map<Theme, BigDecimal> fundingByThemeEur,
+            Map<FundingSource, BigDecimal> fundingBySourceEur, BigDecimal totalFundingEur, Map<String, BigDecimal> eurByCall) {
+
+        static PlanStatisticsResponse of(Plans.PlanStatistics statistics) {
+            return new PlanStatisticsResponse(statistics.year(), statistics.plansByStatus(), statistics.fundingByThemeEur(),
+                    statistics.fundingBySourceEur(), statistics.totalFundingEur(), statistics.eurByCall());
+        }
     }
 }

@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 
 import org.decoop.events.PlanStatus;
 import org.decoop.events.Theme;
-import org.decoop.plan.fundingcall.FundingCalls;
+import org.decoop.plan.fundingcall.FundingCallLookup;
 import org.decoop.plan.fundingcall.domain.FundingCall;
 import org.decoop.plan.partnershipview.PartnershipReadModel;
 import org.decoop.plan.partnershipview.PartnershipView;
@@ -38,13 +38,13 @@ class PlanService {
 
     private final Plans plans;
     private final PartnershipReadModel partnerships;
-    private final FundingCalls fundingCalls;
+    private final FundingCallLookup fundingCalls;
     private final Clock clock;
     private final EventSerializer events;
     private final long maxEventBytes;
 
     /** @param maxEventSize the largest event the broker takes (its producers' max.request.size, 1 MB by default, less headers) */
-    PlanService(Plans plans, PartnershipReadModel partnerships, FundingCalls fundingCalls, Clock clock, EventSerializer events,
+    PlanService(Plans plans, PartnershipReadModel partnerships, FundingCallLookup fundingCalls, Clock clock, EventSerializer events,
             @Value("${decoop.outbox.max-event-size:900KB}") DataSize maxEventSize) {
         this.plans = plans;
         this.partnerships = partnerships;

@@ -129,7 +129,7 @@ class Plans extends AggregateRepository<Plan, PlanId, PlanDocument> {
     }
 
     /**
-     * What {@code GET /api/plans/stats} answers. {@code eurByCall}: the EUR of the funding lines
+     * The plans counted and their funding totalled. {@code eurByCall}: the EUR of the funding lines
      * that name a funding call, by call (only calls some line names).
      */
     record PlanStatistics(Integer year, Map<PlanStatus, Long> plansByStatus, Map<Theme, BigDecimal> fundingByThemeEur,

@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.decoop.events.Channel;
 import org.decoop.events.notification.NotificationDeliveryFailed;
 import org.decoop.events.notification.NotificationEvent;
-import org.decoop.notification.subscription.domain.MaskedTarget;
+import org.decoop.notification.MaskedTarget;
 import org.decoop.notification.subscription.domain.RetrySchedule;
 import org.decoop.platform.domain.AggregateRoot;
 import org.decoop.platform.domain.StateConflict;
