@@ -1,11 +1,10 @@
 package org.decoop.notification.inbox;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
 
 import org.decoop.events.Channel;
-import org.decoop.notification.MaskedTarget;
+import org.decoop.notification.inbox.web.DeliveryResponse;
+import org.decoop.notification.inbox.web.NotificationResponse;
 import org.decoop.notification.notification.Deliveries;
 import org.decoop.notification.notification.Notification;
 import org.decoop.notification.notification.Notifications;
@@ -37,15 +36,11 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 @RestController
 @RequestMapping("/api/subscriptions/{id}")
 @Tag(name = "Inbox and deliveries", description = "A subscription's notifications, live stream, delivery log and retries")
 class InboxController {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Subscriptions subscriptions;
     private final Notifications notifications;
@@ -129,29 +124,6 @@ class InboxController {
     private void requireSubscription(String id) {
         if (subscriptions.ownedBy(new SubscriptionId(id), callers.current()).isEmpty()) {
             throw new DoesNotExist("Subscription", id);
-        }
-    }
-
-    /** An inbox entry; {@code event} is the structured CloudEvent. */
-    record NotificationResponse(String id, long seq, String eventId, String eventType, String subject, String summary,
-            Instant occurredAt, Instant createdAt, boolean read,
-            @Schema(implementation = Object.class, description = "The event as a structured CloudEvent (JSON)") JsonNode event) {
-
-        static NotificationResponse of(Notification notification) {
-            return new NotificationResponse(notification.id(), notification.seq(), notification.eventId(),
-                    notification.eventType(), notification.subject(), notification.summary(), notification.occurredAt(),
-                    notification.createdAt(), notification.read(), JSON.readTree(notification.cloudEvent()));
-        }
-    }
-
-    record DeliveryResponse(String id, String eventId, String eventType, Channel channel, String target, DeliveryStatus status,
-            int attemptCount, Instant nextAttemptAt, Instant deliveredAt, List<Attempt> attempts) {
-
-        static DeliveryResponse of(Notification delivery) {
-            return new DeliveryResponse(delivery.id(), delivery.eventId(), delivery.eventType(), delivery.channel(),
-                    MaskedTarget.of(delivery.channel(), delivery.target()), delivery.status(), delivery.attemptCount(),
-                    delivery.nextAttemptAt(),
-                    delivery.deliveredAt(), delivery.attempts());
         }
     }
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.decoop.notification.NotificationProperties;
+import org.decoop.notification.inbox.web.NotificationResponse;
 import org.decoop.notification.notification.Notification;
 import org.decoop.notification.notification.NotificationStored;
 import org.decoop.notification.notification.Notifications;
@@ -171,7 +172,7 @@ class NotificationStreams implements SmartLifecycle {
                 stream.lastSeq = missing;
             }
             emitter.send(SseEmitter.event().id(Long.toString(notification.seq())).name(notification.eventType())
-                    .data(InboxController.NotificationResponse.of(notification)));
+                    .data(NotificationResponse.of(notification)));
             stream.lastSeq = notification.seq();
             stream.lastSentNanos = System.nanoTime();
         }

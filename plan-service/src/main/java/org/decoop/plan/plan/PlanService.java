@@ -22,6 +22,7 @@ import org.decoop.plan.plan.domain.PartnershipNotUsable;
 import org.decoop.plan.plan.domain.Party;
 import org.decoop.plan.plan.domain.Plan;
 import org.decoop.plan.plan.domain.PlanId;
+import org.decoop.plan.plan.domain.PlanStatistics;
 import org.decoop.platform.domain.Actor;
 import org.decoop.platform.domain.ExpectedVersion;
 import org.decoop.platform.domain.Field;
@@ -81,8 +82,8 @@ class PlanService {
     }
 
     /** The statistics, with the EUR taken from each funding call keyed by the call's code. */
-    Plans.PlanStatistics statistics(Integer year) {
-        Plans.PlanStatistics statistics = plans.statistics(year);
+    PlanStatistics statistics(Integer year) {
+        PlanStatistics statistics = plans.statistics(year);
         Map<String, FundingCall> calls = fundingCalls.byIds(statistics.eurByCall().keySet());
         return statistics.withCallsNamed(callId -> calls.containsKey(callId) ? calls.get(callId).code() : callId);
     }
