@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -38,7 +41,8 @@ public final class ModuleDocumentation {
                 .writeModuleCanvases()
                 .writeAggregatingDocument();
         Path committed = Path.of("..", "docs", "modules", service);
-        Map<String, String> fresh = read(generated);
+        Map<String, String> fresh = new TreeMap<>();
+        read(generated).forEach((name, text) -> fresh.put(name, inStableOrder(text)));
         if (Boolean.getBoolean(UPDATE)) {
             write(committed, fresh);
             return;
@@ -52,6 +56,28 @@ public final class ModuleDocumentation {
                     + "Regenerate it with: ./mvnw -pl %s -am test -Dtest=ModularityTest -Dsurefire.failIfNoSpecifiedTests=false "
                     + "-D%s=true, and commit it").formatted(service, differing, service, service, UPDATE));
         }
+    }
+
+    /**
+     * The Documenter lists a diagram's components and relations in the order of a hash set, which
+     * changes from run to run: each run of them is sorted, so the same code gives the same files.
+     */
+    static String inStableOrder(String text) {
+        List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
+        for (int start = 0; start < lines.size(); start++) {
+            int end = start;
+            while (end < lines.size() && isListed(lines.get(end))) {
+                end++;
+            }
+            Collections.sort(lines.subList(start, end));
+            start = end;
+        }
+        return String.join("\n", lines);
+    }
+
+    private static boolean isListed(String line) {
+        String trimmed = line.strip();
+        return trimmed.startsWith("Rel(") || trimmed.startsWith("Component(");
     }
 
     private static Map<String, String> read(Path folder) {
