@@ -23,9 +23,11 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 
 /** The stored subscriptions, and the indexed lookup of those an event matches. */
+@NamedInterface("api")
 @Component
 public class Subscriptions {
 

@@ -26,7 +26,7 @@ import org.decoop.notification.digest.domain.DigestAttempt;
 import org.decoop.notification.digest.domain.DigestDispatch;
 import org.decoop.notification.digest.domain.DigestPeriod;
 import org.decoop.notification.digest.domain.DigestStatus;
-import org.decoop.notification.notification.NotificationDocument;
+import org.decoop.notification.notification.Notification;
 import org.decoop.notification.notification.Notifications;
 import org.decoop.notification.subscription.Subscriptions;
 import org.decoop.notification.subscription.domain.Digest;
@@ -298,7 +298,7 @@ class DigestIntegrationTest extends SharedServiceContext {
         List<Integer> sentByTheOther = new ArrayList<>();
         DigestMailer slow = new DigestMailer(mailSender, notificationProperties.mailFrom(), properties.zone()) {
             @Override
-            void send(Subscription subscription, DigestPeriod period, List<NotificationDocument> listed, long total) {
+            void send(Subscription subscription, DigestPeriod period, List<Notification> listed, long total) {
                 clock.setTo(clock.instant().plus(Duration.ofMinutes(2)));
                 sentByTheOther.add(secondInstance(mailer).runOnce());
                 super.send(subscription, period, listed, total);

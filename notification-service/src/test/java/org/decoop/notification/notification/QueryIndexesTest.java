@@ -9,7 +9,6 @@ import java.util.List;
 import org.decoop.platform.testing.InMemoryMongo;
 import org.decoop.platform.testing.QueryIndexes;
 import org.decoop.platform.testing.QueryIndexes.Query;
-import org.decoop.platform.tracing.Traces;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -39,7 +38,7 @@ class QueryIndexesTest {
     @Test
     void streamsFindTheUnusedNumbersOfASubscriptionByIndexAndTheyExpireAfterADay() {
         MongoTemplate mongo = MONGO.freshDatabase();
-        new Notifications(mongo, null, Clock.systemUTC(), event -> { }, Traces.NONE);
+        new Notifications(mongo, null, Clock.systemUTC());
         List<IndexInfo> indexes = mongo.indexOps(Notifications.UNUSED_SEQS).getIndexInfo();
 
         assertThat(indexes).filteredOn(index -> index.getName().equals(Notifications.UNUSED_SEQS_INDEX)).singleElement()

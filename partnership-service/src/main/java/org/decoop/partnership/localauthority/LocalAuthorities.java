@@ -21,9 +21,11 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 
 /** The local authorities known to decoop, by id and by (name, country). */
+@NamedInterface("api")
 @Component
 public class LocalAuthorities {
 

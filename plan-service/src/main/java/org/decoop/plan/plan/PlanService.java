@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 
 import org.decoop.events.PlanStatus;
 import org.decoop.events.Theme;
-import org.decoop.plan.fundingcall.FundingCalls;
+import org.decoop.plan.fundingcall.FundingCallLookup;
 import org.decoop.plan.fundingcall.domain.FundingCall;
 import org.decoop.plan.partnershipview.PartnershipReadModel;
 import org.decoop.plan.partnershipview.PartnershipView;
@@ -21,6 +21,7 @@ import org.decoop.plan.plan.domain.PartnershipNotUsable;
 import org.decoop.plan.plan.domain.Party;
 import org.decoop.plan.plan.domain.Plan;
 import org.decoop.plan.plan.domain.PlanId;
+import org.decoop.plan.plan.domain.PlanStatistics;
 import org.decoop.platform.domain.Actor;
 import org.decoop.platform.domain.ExpectedVersion;
 import org.decoop.platform.domain.Field;
@@ -33,10 +34,10 @@ class PlanService {
 
     private final Plans plans;
     private final PartnershipReadModel partnerships;
-    private final FundingCalls fundingCalls;
+    private final FundingCallLookup fundingCalls;
     private final Clock clock;
 
-    PlanService(Plans plans, PartnershipReadModel partnerships, FundingCalls fundingCalls, Clock clock) {
+    PlanService(Plans plans, PartnershipReadModel partnerships, FundingCallLookup fundingCalls, Clock clock) {
         this.plans = plans;
         this.partnerships = partnerships;
         this.fundingCalls = fundingCalls;
@@ -68,8 +69,8 @@ class PlanService {
     }
 
     /** The statistics, with the EUR taken from each funding call keyed by the call's code. */
-    Plans.PlanStatistics statistics(Integer year) {
-        Plans.PlanStatistics statistics = plans.statistics(year);
+    PlanStatistics statistics(Integer year) {
+        PlanStatistics statistics = plans.statistics(year);
         Map<String, FundingCall> calls = fundingCalls.byIds(statistics.eurByCall().keySet());
         return statistics.withCallsNamed(callId -> calls.containsKey(callId) ? calls.get(callId).code() : callId);
     }

@@ -1,4 +1,4 @@
-package org.decoop.notification.subscription.domain;
+package org.decoop.notification;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -9,7 +9,8 @@ import org.decoop.events.Channel;
  * How a subscription's target is shown once it is stored: enough to recognise it, not enough to
  * use it. A webhook URL's path and query often carry a token of the receiver's
  * ({@code https://hooks.example/T0K3N}), an e-mail address is personal data; both stay out of
- * responses after creation, delivery logs, events and log lines.
+ * responses after creation, delivery logs, events and log lines. Every feature that shows a target
+ * uses it (subscriptions, deliveries, the inbox), so it sits in the service's root package, in no feature.
  */
 public final class MaskedTarget {
 
