@@ -12,7 +12,6 @@ import static org.mockito.Mockito.verify;
 import java.time.Clock;
 
 import org.bson.Document;
-import org.decoop.platform.tracing.Traces;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -27,7 +26,7 @@ class StreamReadsTest {
     @Test
     void readsTheNextNumbersOfASubscriptionInOneRangeInOrder() {
         MongoTemplate mongo = mock(MongoTemplate.class, RETURNS_DEEP_STUBS);
-        Notifications notifications = new Notifications(mongo, null, Clock.systemUTC(), event -> { }, Traces.NONE);
+        Notifications notifications = new Notifications(mongo, null, Clock.systemUTC());
 
         notifications.after("sub-1", 7, 50);
 

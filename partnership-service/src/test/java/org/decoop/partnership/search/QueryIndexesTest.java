@@ -18,6 +18,6 @@ class QueryIndexesTest {
                 Query.of("GET /api/partner-searches?country=", "by_country", List.of("countries"), "-openedAt", "_id"),
                 Query.of("GET /api/partner-searches?localAuthorityId=", "by_searcher", List.of("localAuthority._id"), "-openedAt", "_id"),
                 Query.of("matches: the open searches that want the searcher's country", "by_country", List.of("countries"), "-openedAt", "_id"),
-                Query.of("expiry job: OPEN with openUntil before today, by openUntil then id", "open_until", List.of("status"), "openUntil", "_id")));
+                Query.of("expiry job: OPEN with openUntil before today, by openUntil then id", "open_until", List.of("status"), "openUntil", "_id"));
     }
 }
