@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 
+import org.decoop.notification.RetrySchedule;
 import org.decoop.events.Channel;
 import org.decoop.notification.MaskedTarget;
 import org.decoop.notification.NotificationProperties;
@@ -21,7 +22,6 @@ import org.decoop.notification.notification.domain.Attempt;
 import org.decoop.notification.notification.domain.Delivery;
 import org.decoop.notification.notification.domain.DeliveryId;
 import org.decoop.notification.subscription.Subscriptions;
-import org.decoop.notification.subscription.domain.RetrySchedule;
 import org.decoop.notification.subscription.domain.Subscription;
 import org.decoop.notification.subscription.domain.SubscriptionId;
 import org.decoop.notification.subscription.domain.WebhookSecret;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.decoop.notification.RetrySchedule;
 import org.decoop.notification.NotificationProperties;
 import org.decoop.notification.delivery.DeliveryFailures;
 import org.decoop.notification.digest.domain.DigestDispatch;
@@ -17,7 +18,6 @@ import org.decoop.notification.notification.Notification;
 import org.decoop.notification.notification.Notifications;
 import org.decoop.notification.subscription.Subscriptions;
 import org.decoop.notification.subscription.domain.Digest;
-import org.decoop.notification.subscription.domain.RetrySchedule;
 import org.decoop.notification.subscription.domain.Subscription;
 import org.decoop.notification.subscription.domain.SubscriptionId;
 import org.decoop.platform.scheduling.PeriodicJob;

@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.decoop.notification.RetrySchedule;
 import org.decoop.events.Channel;
 import org.decoop.events.notification.NotificationDeliveryFailed;
 import org.decoop.events.notification.NotificationEvent;
 import org.decoop.notification.MaskedTarget;
-import org.decoop.notification.subscription.domain.LeasedRetry;
-import org.decoop.notification.subscription.domain.RetrySchedule;
+import org.decoop.notification.LeasedRetry;
 import org.decoop.platform.domain.AggregateRoot;
 import org.decoop.platform.domain.StateConflict;
 

@@ -1,8 +1,9 @@
-package org.decoop.notification.subscription.domain;
+package org.decoop.notification;
 
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+
 
 /**
  * The retry state of work sent out on a schedule by whichever worker holds it: a lease (the

@@ -1,4 +1,4 @@
-package org.decoop.notification.subscription.domain;
+package org.decoop.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

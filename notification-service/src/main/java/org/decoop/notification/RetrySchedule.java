@@ -1,4 +1,4 @@
-package org.decoop.notification.subscription.domain;
+package org.decoop.notification;
 
 import java.time.Duration;
 import java.time.Instant;
