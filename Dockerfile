@@ -18,7 +18,11 @@ COPY platform/ platform/
 COPY partnership-service/ partnership-service/
 COPY plan-service/ plan-service/
 COPY notification-service/ notification-service/
+COPY local-store/pom.xml local-store/pom.xml
 COPY local-stack/pom.xml local-stack/pom.xml
+# every module the root pom names must be there for Maven to read the reactor, though only SERVICE is built
+COPY bench/pom.xml bench/pom.xml
+COPY examples/follow-partnerships/pom.xml examples/follow-partnerships/pom.xml
 RUN ./mvnw -B -q -pl ${SERVICE} -am -DskipTests package \
     && cp ${SERVICE}/target/${SERVICE}.jar /app.jar
 

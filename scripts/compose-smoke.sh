@@ -2,7 +2,7 @@
 # Proves docker-compose.yml and the Dockerfile by running them, on a machine where no image can
 # be pulled: it builds look-alike base images under the names the project uses (a JRE/JDK image
 # from a debootstrap root filesystem and the host's JDK; Keycloak from its Maven Central zip; Kafka
-# from its own jars; a MongoDB STAND-IN on mongo-java-server), builds the service images from jars
+# from its own jars; a MongoDB STAND-IN, the development store of local-store), builds the service images from jars
 # built on the host, runs the unchanged compose file, plays the seed story with Keycloak's tokens,
 # restarts a service mid-flow, and tears down.
 # Where no Docker engine can be started it says so and exits 0.
@@ -63,15 +63,18 @@ fi
 echo "eclipse-temurin:21-jre/-jdk: look-alike (Debian bookworm + $(java -version 2>&1 | head -1))"
 
 step "jars (built on the host: Maven cannot reach Central from containers here)"
-[ -f local-stack/target/local-stack.jar ] && [ -f notification-service/target/notification-service.jar ] \
+[ -f local-stack/target/local-stack.jar ] && [ -f local-store/target/local-store.jar ] \
+  && [ -f notification-service/target/notification-service.jar ] \
   && [ -f local-stack/target/keycloak/keycloak-quarkus-dist.zip ] && [ -f local-stack/target/zipkin/zipkin.jar ] \
   || ./mvnw -B -q -DskipTests package
 
 step "look-alike Keycloak, Kafka and MongoDB stand-in"
-for image in kafka mongo; do
-  rm -rf "$work/$image" && mkdir -p "$work/$image/libs"
-  cp scripts/compose-proof/$image/* "$work/$image/"
-  cp local-stack/target/lib/*.jar local-stack/target/local-stack.jar "$work/$image/libs/"
+# Kafka from the stack's jars (its own server classes and tools); the stand-in from local-store's alone
+for image in kafka:local-stack mongo:local-store; do
+  name=${image%%:*} module=${image#*:}
+  rm -rf "$work/$name" && mkdir -p "$work/$name/libs"
+  cp scripts/compose-proof/$name/* "$work/$name/"
+  cp $module/target/lib/*.jar $module/target/$module.jar "$work/$name/libs/"
 done
 rm -rf "$work/keycloak" && mkdir -p "$work/keycloak"
 cp scripts/compose-proof/keycloak/Dockerfile "$work/keycloak/"
@@ -88,7 +91,7 @@ echo "$zipkin_image: Zipkin from Maven Central's zipkin-server exec jar"
 docker build -q -t apache/kafka:4.1.2 "$work/kafka" >/dev/null
 docker build -q -t mongo:8.0 "$work/mongo" >/dev/null
 echo "apache/kafka:4.1.2: Kafka $(ls local-stack/target/lib | grep -o 'kafka_2.13-[0-9.]*[0-9]' | head -1) from its own jars"
-echo "mongo:8.0: a STAND-IN (mongo-java-server), not MongoDB: a one-member replica set that cannot elect"
+echo "mongo:8.0: a STAND-IN (local-store: mongo-java-server), not MongoDB: a one-member replica set that cannot elect"
 
 step "compose up (the project's docker-compose.yml; the override sets build arguments, and MongoDB URIs for the stand-in)"
 # The MongoDB stand-in (mongo-java-server) has no users and no authentication: the services get

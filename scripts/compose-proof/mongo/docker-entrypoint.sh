@@ -4,6 +4,6 @@
 set -e
 if [ "$1" = mongod ]; then
   shift
-  exec java -Xmx384m -cp '/opt/stand-in/libs/*' org.decoop.localstack.MongoStandIn --port 27017 --dbpath /data/db "$@"
+  exec java -Xmx384m -cp '/opt/stand-in/libs/*' org.decoop.localstore.MongoStandIn --port 27017 --dbpath /data/db "$@"
 fi
 exec "$@"

@@ -26,6 +26,12 @@ import org.decoop.events.Topics;
 final class KafkaAccess {
 
     static final String BROKER = "broker";
+    /**
+     * The event topics keep every event (a late subscriber and a read model's rebuild read them from the start);
+     * the services refuse to start on a topic that says otherwise (platform's EventTopicRetention).
+     */
+    static final Map<String, String> KEEP_EVERY_EVENT = Map.of("retention.ms", "-1", "retention.bytes", "-1",
+            "cleanup.policy", "delete");
     static final String SUBSCRIBER = "subscriber";
     static final String SUBSCRIBER_GROUP_PREFIX = "subscriber-";
     static final String BENCH = "bench";
@@ -76,9 +82,12 @@ final class KafkaAccess {
     static List<AclBinding> acls() {
         List<AclBinding> acls = new ArrayList<>();
         SERVICES.forEach((service, access) -> {
-            allow(acls, service, ResourceType.TOPIC, access.publishes(), PatternType.LITERAL, AclOperation.WRITE, AclOperation.DESCRIBE);
+            // DESCRIBE_CONFIGS: a service checks at start that its event topics keep every event
+            allow(acls, service, ResourceType.TOPIC, access.publishes(), PatternType.LITERAL, AclOperation.WRITE, AclOperation.DESCRIBE,
+                    AclOperation.DESCRIBE_CONFIGS);
             for (String topic : access.consumes()) {
-                allow(acls, service, ResourceType.TOPIC, topic, PatternType.LITERAL, AclOperation.READ, AclOperation.DESCRIBE);
+                allow(acls, service, ResourceType.TOPIC, topic, PatternType.LITERAL, AclOperation.READ, AclOperation.DESCRIBE,
+                        AclOperation.DESCRIBE_CONFIGS);
                 // it parks records there, and reads them back when an operator replays them
                 allow(acls, service, ResourceType.TOPIC, deadLetterTopic(topic, service), PatternType.LITERAL,
                         AclOperation.WRITE, AclOperation.READ, AclOperation.DESCRIBE);

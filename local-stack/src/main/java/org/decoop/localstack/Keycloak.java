@@ -20,15 +20,17 @@ import java.util.zip.ZipFile;
  * {@code .decoop/keycloak/}, run in {@code start-dev} mode with the {@code decoop} realm imported
  * (demo users, clients, the {@code acts_for} mapper, the {@code decoop-api} audience).
  */
-final class Keycloak {
+final class Keycloak extends Component {
 
     static final String REALM = "decoop";
     static final String CLI_CLIENT = "decoop-cli";
     private static final String REALM_RESOURCE = "keycloak/decoop-realm.json";
 
     private final StackOptions options;
+    private ChildProcess server;
 
     Keycloak(StackOptions options) {
+        super("Keycloak");
         this.options = options;
     }
 
@@ -55,10 +57,12 @@ final class Keycloak {
 
     /**
      * Unpacks the distribution unless done before, writes the realm file where {@code --import-realm}
-     * reads it, and forgets Keycloak's data (users' sessions, the realm as changed) when asked to.
+     * reads it, and forgets Keycloak's data (users' sessions, the realm as changed) with {@code --fresh}.
      */
-    ChildProcess prepare(boolean fresh, String javaHome) throws IOException {
-        Path zip = LocalStack.built(options.jars().resolve("local-stack").resolve("target").resolve("keycloak")
+    @Override
+    void prepare() throws IOException {
+        boolean fresh = options.fresh();
+        Path zip = built(options.jars().resolve("local-stack").resolve("target").resolve("keycloak")
                 .resolve("keycloak-quarkus-dist.zip"));
         Path installs = Files.createDirectories(options.home().resolve("keycloak"));
         String top = topDirectoryOf(zip);
@@ -96,8 +100,37 @@ final class Keycloak {
                 "--health-enabled=true", "--import-realm");
         // it only signs tokens here: a small heap, and C1 alone (less memory, no JIT work competing with the services)
         String heap = "-Xms64m -Xmx320m -XX:TieredStopAtLevel=1"; // kc.sh chooses the collector
-        return new ChildProcess("keycloak", command, Map.of("JAVA_HOME", javaHome, "JAVA_OPTS_KC_HEAP", heap),
+        // kc.sh runs on the stack's own JDK (it needs Java 21 or newer, as the stack does)
+        server = new ChildProcess("keycloak", command, Map.of("JAVA_HOME", System.getProperty("java.home"), "JAVA_OPTS_KC_HEAP", heap),
                 options.logs().resolve("keycloak.log"));
+    }
+
+    @Override
+    void start() throws IOException {
+        run(server);
+        LocalStack.log("started Keycloak (pid %d) on %s, logging to %s", server.pid(), issuer(), server.log());
+        LocalStack.log("tokens, once it is ready: curl -s -d grant_type=password -d client_id=%s -d username=nevers -d password=decoop %s",
+                CLI_CLIENT, tokenUrl());
+    }
+
+    @Override
+    void awaitReady() throws InterruptedException {
+        awaitAnswer("Keycloak (realm " + REALM + ")", readiness());
+    }
+
+    @Override
+    String describe() {
+        return row("Keycloak", "%s   (demo users' password: decoop)".formatted(issuer()));
+    }
+
+    /** The welcome's lines on getting a token. */
+    String instructions() {
+        return """
+                  Get a token (users: embassy, skgo, suresnes, kragujevac, nevers, sremska-mitrovica, ops):
+                  TOKEN=$(curl -s -d grant_type=password -d client_id=%s -d username=nevers -d password=decoop %s | jq -r .access_token)
+                  curl -H "Authorization: Bearer $TOKEN" ...
+
+                """.formatted(CLI_CLIENT, tokenUrl());
     }
 
     private static String topDirectoryOf(Path zip) throws IOException {

@@ -16,6 +16,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -25,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -418,6 +421,78 @@ class LocalStackSystemIT {
         List<ConsumerRecord<String, byte[]>> records = readTopic("partnership-events", record -> accepted.contains(record.key()), 5);
         assertThat(records.stream().map(ConsumerRecord::key).collect(java.util.stream.Collectors.toSet())).isEqualTo(accepted);
         assertThat(records.stream().map(record -> header(record, "ce_id")).distinct()).as("none doubled").hasSize(records.size());
+    }
+
+    @Test
+    @Order(5)
+    void aSubscriberThatJoinsLateReadsEveryEventAndReachesTheStateTheApiShows() throws Exception {
+        String kragujevac = get(null, PARTNERSHIPS, "/api/local-authorities?code=RS-KRAGUJEVAC").get("content").get(0).get("id").asString();
+        LocalDate inAYear = LocalDate.now(ZoneOffset.UTC).plusYears(1);
+        String open = """
+                {"localAuthorityId": "%s", "themes": ["YOUTH"], "countries": ["FR"], "description": "%s", "openUntil": "%s"}""";
+        post("kragujevac", PARTNERSHIPS, "/api/partner-searches", open.formatted(kragujevac, "Youth exchanges", inAYear));
+        String closed = post("kragujevac", PARTNERSHIPS, "/api/partner-searches", open.formatted(kragujevac, "A river clean-up", inAYear))
+                .get("id").asString();
+        post("kragujevac", PARTNERSHIPS, "/api/partner-searches/" + closed + "/closure", "{\"reason\": \"Found one\"}");
+        post("embassy", PLANS, "/api/funding-calls", """
+                {"code": "MEAE-FR-RS-2099", "title": "Appel à projets", "funder": "FRENCH_MFA", "themes": ["YOUTH"],
+                 "eligibleCountries": ["FR", "RS"], "opensOn": "2020-01-15", "closesOn": "%s",
+                 "maxGrantEur": 20000.50, "maxCoFinancingRate": 0.7}""".formatted(inAYear));
+        String cancelled = post("embassy", PLANS, "/api/plans", """
+                {"year": 2021, "title": "Plan 2021", "parties": [{"code": "AMBAFRANCE-RS", "name": "Ambassade"}, {"code": "SKGO", "name": "SKGO"}],
+                 "themes": ["YOUTH"], "activities": []}""").get("id").asString();
+        post("embassy", PLANS, "/api/plans/" + cancelled + "/cancellation", "{\"reason\": \"Merged into 2022\"}");
+
+        // the API writes first and the relay publishes a moment later: compare once the topics have caught up
+        Map<String, Integer> counts = new TreeMap<>();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+            LateSubscriber subscriber = LateSubscriber.readEverything(subscriberClient(), LocalDate.now(ZoneOffset.UTC));
+            List<String> differences = new ArrayList<>();
+            for (var kind : List.of(
+                    Map.entry("partnerships", Map.entry(PARTNERSHIPS, "/api/partnerships")),
+                    Map.entry("partnerSearches", Map.entry(PARTNERSHIPS, "/api/partner-searches")),
+                    Map.entry("plans", Map.entry(PLANS, "/api/plans")),
+                    Map.entry("fundingCalls", Map.entry(PLANS, "/api/funding-calls")))) {
+                Map<String, tools.jackson.databind.node.ObjectNode> folded = switch (kind.getKey()) {
+                    case "partnerships" -> subscriber.partnerships;
+                    case "partnerSearches" -> subscriber.partnerSearches;
+                    case "plans" -> subscriber.plans;
+                    default -> subscriber.fundingCalls;
+                };
+                Map<String, tools.jackson.databind.node.ObjectNode> api = LateSubscriber.project(
+                        all(kind.getValue().getKey(), kind.getValue().getValue()), kind.getKey());
+                differences.addAll(LateSubscriber.differences(kind.getKey(), folded, api));
+                counts.put(kind.getKey(), api.size());
+            }
+            assertThat(differences).as("the topics and the API disagree").isEmpty();
+            counts.putAll(subscriber.eventsRead);
+        });
+        System.out.println("Late subscriber: folded " + counts + "; 0 differences with the API");
+        LateSubscriber sizes = LateSubscriber.readEverything(subscriberClient(), LocalDate.now(ZoneOffset.UTC));
+        sizes.bytesRead.forEach((topic, bytes) -> System.out.printf("Late subscriber: %s, %d events, %d bytes each on average%n",
+                topic, sizes.eventsRead.get(topic), bytes / sizes.eventsRead.get(topic)));
+        assertThat(counts).containsKeys("partnership-events", "plan-events");
+        assertThat(counts.get("partnerSearches")).isGreaterThanOrEqualTo(2);
+        assertThat(counts.get("plans")).isGreaterThanOrEqualTo(2);
+    }
+
+    /** Every item of a paged list, read as a signed-in steward (who sees the signers' ids). */
+    private static List<JsonNode> all(int port, String path) throws Exception {
+        List<JsonNode> items = new ArrayList<>();
+        for (int page = 0;; page++) {
+            JsonNode answer = get("embassy", port, path + "?size=200&page=" + page);
+            answer.get("content").forEach(items::add);
+            if (page + 1 >= answer.get("page").get("totalPages").asInt()) {
+                return items;
+            }
+        }
+    }
+
+    /** The read-only principal {@code subscriber}, reading with manual assignment (no group). */
+    private static Map<String, Object> subscriberClient() throws IOException {
+        Map<String, Object> config = new HashMap<>(kafkaClient("subscriber"));
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        return config;
     }
 
     /** The subjects of the PartnershipEstablished notifications in the inbox for these partnerships. */

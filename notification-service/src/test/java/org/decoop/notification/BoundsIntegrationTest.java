@@ -10,30 +10,20 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
 
-import org.decoop.platform.testing.EnabledOnTestInfrastructure;
 import org.decoop.platform.testing.ServiceApi;
 import org.decoop.platform.testing.TestTokens;
-import org.decoop.platform.testing.TestInfrastructure;
+import org.decoop.platform.testing.ServiceScenario;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** Subscribers and stream clients cannot take more than their share: bounded, answered as problems, streams renewed. */
-@EnabledOnTestInfrastructure
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+@ServiceScenario(database = "notifications-bounds", properties = {
         "decoop.notification.subscriptions-per-subscriber=2",
         "decoop.notification.streams-per-subscription=1",
         "decoop.notification.streams-per-owner=1",
         "decoop.notification.stream-max-life=2s" })
 class BoundsIntegrationTest {
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.register(registry, "notifications-bounds");
-    }
 
     @LocalServerPort
     int port;

@@ -54,6 +54,18 @@ public final class ConfirmationMails {
         assertThat(confirmed.json().get("status").asString()).isEqualTo("ACTIVE");
     }
 
+    /** The notification and digest e-mails to {@code address}, not its confirmation e-mails. */
+    public static List<MimeMessage> notificationMailsTo(GreenMailExtension smtp, String address) {
+        return Arrays.stream(smtp.getReceivedMessages()).filter(message -> !isConfirmation(message)).filter(message -> {
+            try {
+                return Arrays.stream(message.getAllRecipients()).anyMatch(recipient -> recipient.toString().equals(address));
+            }
+            catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+
     /** Whether it is one of the notifications proper (a notification or a digest), not a confirmation e-mail. */
     public static boolean isConfirmation(MimeMessage message) {
         try {

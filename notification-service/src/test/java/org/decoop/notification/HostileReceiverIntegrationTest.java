@@ -3,7 +3,6 @@ package org.decoop.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -11,31 +10,25 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.decoop.events.PartnershipStatus;
 import org.decoop.events.Theme;
 import org.decoop.events.Topics;
 import org.decoop.events.partnership.PartnershipEstablished;
 import org.decoop.events.partnership.PartnershipEvent;
-import org.decoop.platform.testing.EnabledOnTestInfrastructure;
+import org.decoop.platform.testing.EventPublisher;
 import org.decoop.platform.testing.EventTopics;
 import org.decoop.platform.testing.ServiceApi;
-import org.decoop.platform.testing.TestInfrastructure;
 import org.decoop.platform.testing.TestTokens;
 import org.decoop.platform.testing.WebhookReceiver;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.decoop.platform.testing.ServiceScenario;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import tools.jackson.databind.JsonNode;
 
 /** A receiver that answers its headers and then trickles its body costs one timeout per attempt, and no one else anything. */
-@EnabledOnTestInfrastructure
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+@ServiceScenario(database = "notifications-hostile", properties = {
         "decoop.notification.timeout=3s",
         "decoop.notification.retry-schedule=1h",
         "decoop.notification.poll-interval=50ms",
@@ -43,25 +36,11 @@ import tools.jackson.databind.JsonNode;
         "decoop.notification.allow-private-targets=true" })
 class HostileReceiverIntegrationTest {
 
-    private static KafkaProducer<String, byte[]> producer;
-    private static WebhookReceiver receiver;
+    @RegisterExtension
+    static final EventPublisher events = new EventPublisher();
 
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.register(registry, "notifications-hostile");
-    }
-
-    @BeforeAll
-    static void start() throws IOException {
-        producer = EventTopics.producer();
-        receiver = new WebhookReceiver();
-    }
-
-    @AfterAll
-    static void stop() {
-        producer.close();
-        receiver.close();
-    }
+    @RegisterExtension
+    static final WebhookReceiver receiver = new WebhookReceiver();
 
     @LocalServerPort
     int port;
@@ -134,8 +113,8 @@ class HostileReceiverIntegrationTest {
     }
 
     private static void publish(String partnershipId) throws Exception {
-        EventTopics.publish(producer, new PartnershipEstablished(partnershipId, 0, PartnershipStatus.ACTIVE,
+        events.publish(new PartnershipEstablished(partnershipId, 0, PartnershipStatus.ACTIVE,
                 List.of(new PartnershipEvent.Partner("nevers", "Nevers", "FR"), new PartnershipEvent.Partner("sm", "Sremska Mitrovica", "RS")),
-                2005, Set.of(Theme.CULTURE), null, Instant.now()), Topics.PARTNERSHIP_EVENTS, "/partnership-service");
+                2005, Set.of(Theme.CULTURE), null, Instant.now()));
     }
 }

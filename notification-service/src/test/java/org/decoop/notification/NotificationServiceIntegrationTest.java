@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.decoop.platform.testing.EventTopics.header;
 
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -20,10 +19,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.decoop.events.DecoopEvent;
-import org.decoop.events.EventCatalog;
 import org.decoop.events.FundingSource;
 import org.decoop.events.PartnershipStatus;
 import org.decoop.events.Theme;
@@ -39,24 +35,19 @@ import org.decoop.events.partnership.PartnershipWentDormant;
 import org.decoop.events.plan.FundingCallPublished;
 import org.decoop.events.plan.PlanEvent;
 import org.decoop.events.plan.PlanSigned;
-import org.decoop.platform.testing.EnabledOnTestInfrastructure;
+import org.decoop.platform.testing.EventPublisher;
 import org.decoop.platform.testing.EventTopics;
 import org.decoop.platform.testing.ServiceApi;
 import org.decoop.platform.testing.ServiceApi.Answer;
 import org.decoop.platform.testing.TestTokens;
-import org.decoop.platform.testing.TestInfrastructure;
 import org.decoop.platform.testing.WebhookReceiver;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.decoop.platform.testing.ServiceScenario;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -74,8 +65,7 @@ import tools.jackson.databind.json.JsonMapper;
  * receiver (signatures checked independently), e-mail to a real SMTP server (GreenMail), the
  * inbox and a live SSE stream over HTTP, NotificationDeliveryFailed out on its topic.
  */
-@EnabledOnTestInfrastructure
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+@ServiceScenario(database = "notifications-it", properties = {
         "decoop.notification.retry-schedule=200ms,200ms",
         "decoop.notification.poll-interval=50ms",
         "decoop.notification.allow-private-targets=true",
@@ -87,26 +77,13 @@ class NotificationServiceIntegrationTest {
     @RegisterExtension
     static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
 
+    @RegisterExtension
+    static final EventPublisher events = new EventPublisher();
+
+    @RegisterExtension
+    static final WebhookReceiver receiver = new WebhookReceiver();
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static KafkaProducer<String, byte[]> producer;
-    private static WebhookReceiver receiver;
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.register(registry, "notifications-it");
-    }
-
-    @BeforeAll
-    static void start() throws IOException {
-        producer = EventTopics.producer();
-        receiver = new WebhookReceiver();
-    }
-
-    @AfterAll
-    static void stop() {
-        producer.close();
-        receiver.close();
-    }
 
     @LocalServerPort
     int port;
@@ -137,8 +114,8 @@ class NotificationServiceIntegrationTest {
         assertThat(get("/api/subscriptions/" + subscription.get("id").asString())).doesNotContain("whsec_");
 
         String partnershipId = UUID.randomUUID().toString();
-        publish(established(partnershipId));
-        publish(new PartnershipReactivated(partnershipId, 2, PartnershipStatus.ACTIVE, partners("nevers", "sremska-mitrovica"),
+        events.publish(established(partnershipId));
+        events.publish(new PartnershipReactivated(partnershipId, 2, PartnershipStatus.ACTIVE, partners("nevers", "sremska-mitrovica"),
                 Set.of(Theme.YOUTH), "Action plan 2020 signed", "plan-2020", Instant.now()));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> receiver.receivedOn("/ok").size() == 1);
@@ -164,7 +141,7 @@ class NotificationServiceIntegrationTest {
         String url = receiver.answer("/flaky", 500, 503, 200);
         String id = subscribe("{\"subscriber\": \"Nevers\", \"channel\": \"WEBHOOK\", \"target\": \"%s\"}", url).get("id").asString();
 
-        publish(established(UUID.randomUUID().toString()));
+        events.publish(established(UUID.randomUUID().toString()));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(deliveries(id)).singleElement().satisfies(delivery -> {
             assertThat(delivery.get("status").asString()).isEqualTo("DELIVERED");
@@ -181,11 +158,11 @@ class NotificationServiceIntegrationTest {
         String gone = subscribe("{\"subscriber\": \"Old system\", \"channel\": \"WEBHOOK\", \"target\": \"%s\"}", url).get("id").asString();
         String control = subscribe("{\"subscriber\": \"SKGO\", \"channel\": \"INBOX\"}", null).get("id").asString();
 
-        publish(established(UUID.randomUUID().toString()));
+        events.publish(established(UUID.randomUUID().toString()));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(JSON.readTree(get("/api/subscriptions/" + gone)).get("status").asString()).isEqualTo("DISABLED"));
 
-        publish(established(UUID.randomUUID().toString()));
+        events.publish(established(UUID.randomUUID().toString()));
         await().atMost(Duration.ofSeconds(30)).until(() -> inbox(control).size() >= 2);
         assertThat(receiver.receivedOn("/gone")).hasSize(1);
     }
@@ -197,7 +174,7 @@ class NotificationServiceIntegrationTest {
         assertThat(JSON.readTree(get("/api/subscriptions/" + id)).get("target").asString())
                 .as("shown whole only when subscribing").isEqualTo(url.substring(0, url.indexOf("/down")) + "/…");
 
-        publish(established(UUID.randomUUID().toString()));
+        events.publish(established(UUID.randomUUID().toString()));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(deliveries(id)).singleElement()
                 .satisfies(delivery -> assertThat(delivery.get("status").asString()).isEqualTo("FAILED")));
@@ -234,7 +211,7 @@ class NotificationServiceIntegrationTest {
     void refusesToRetryADeliveredDelivery() throws Exception {
         String url = receiver.answer("/fine", 204);
         String id = subscribe("{\"subscriber\": \"Arles\", \"channel\": \"WEBHOOK\", \"target\": \"%s\"}", url).get("id").asString();
-        publish(established(UUID.randomUUID().toString()));
+        events.publish(established(UUID.randomUUID().toString()));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(deliveries(id)).singleElement()
                 .satisfies(delivery -> assertThat(delivery.get("status").asString()).isEqualTo("DELIVERED")));
 
@@ -250,7 +227,7 @@ class NotificationServiceIntegrationTest {
         ConfirmationMails.confirm(anonymous, smtp, "coordinator@skgo.example");
         String partnershipId = UUID.randomUUID().toString();
 
-        publish(new PartnershipWentDormant(partnershipId, 1, PartnershipStatus.DORMANT, partners("nevers", "sremska-mitrovica"),
+        events.publish(new PartnershipWentDormant(partnershipId, 1, PartnershipStatus.DORMANT, partners("nevers", "sremska-mitrovica"),
                 Set.of(Theme.CULTURE), "No joint project since 2012", LocalDate.of(2012, 5, 10), Instant.now()));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> smtp.getReceivedMessages().length >= 2);
@@ -266,11 +243,11 @@ class NotificationServiceIntegrationTest {
     void keepsOneInboxEntryPerEventWhateverTheRedeliveries() throws Exception {
         String id = subscribe("{\"subscriber\": \"SKGO\", \"channel\": \"INBOX\", \"eventTypes\": [\"PartnershipEstablished\"]}", null)
                 .get("id").asString();
-        ProducerRecord<String, byte[]> record = record(established(UUID.randomUUID().toString()));
+        ProducerRecord<String, byte[]> record = EventPublisher.record(established(UUID.randomUUID().toString()));
 
-        producer.send(record).get();
-        producer.send(record).get();
-        publish(established(UUID.randomUUID().toString()));
+        events.send(record);
+        events.send(record);
+        events.publish(established(UUID.randomUUID().toString()));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> inbox(id).size() >= 2);
         // The redelivered record comes before the last one on its partition, or on another one:
@@ -290,7 +267,7 @@ class NotificationServiceIntegrationTest {
         JsonNode mine = subscribe("{\"channel\": \"INBOX\"}", null);
         String id = mine.get("id").asString();
         assertThat(mine.get("subscriber").asString()).as("the label defaults to the caller's name").startsWith("owner-");
-        publish(established(UUID.randomUUID().toString()));
+        events.publish(established(UUID.randomUUID().toString()));
         await().atMost(Duration.ofSeconds(30)).until(() -> !inbox(id).isEmpty());
         String notification = inbox(id).get(0).get("id").asString();
 
@@ -321,7 +298,7 @@ class NotificationServiceIntegrationTest {
                     new org.bson.Document("$inc", new org.bson.Document("seq", 1L)),
                     new com.mongodb.client.model.FindOneAndUpdateOptions().upsert(true)
                             .returnDocument(com.mongodb.client.model.ReturnDocument.AFTER)).get("seq", Number.class).longValue();
-            publish(established(UUID.randomUUID().toString()));
+            events.publish(established(UUID.randomUUID().toString()));
             await().atMost(Duration.ofSeconds(30)).until(() -> inbox(id).size() == 1);
             await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> live.events().isEmpty());
 
@@ -371,7 +348,7 @@ class NotificationServiceIntegrationTest {
         String firstId;
         try (SseClient live = new SseClient(url, token, null)) {
             assertThat(live.status).isEqualTo(200);
-            publish(established(UUID.randomUUID().toString()));
+            events.publish(established(UUID.randomUUID().toString()));
             await().atMost(Duration.ofSeconds(30)).until(() -> live.events().size() == 1);
             SseClient.Event first = live.events().get(0);
             assertThat(first.name()).isEqualTo("PartnershipEstablished");
@@ -379,8 +356,8 @@ class NotificationServiceIntegrationTest {
             firstId = first.id();
         }
 
-        publish(established(UUID.randomUUID().toString()));
-        publish(established(UUID.randomUUID().toString()));
+        events.publish(established(UUID.randomUUID().toString()));
+        events.publish(established(UUID.randomUUID().toString()));
         await().atMost(Duration.ofSeconds(30)).until(() -> inbox(id).size() == 3);
 
         try (SseClient resumed = new SseClient(url, token, firstId)) {
@@ -402,12 +379,12 @@ class NotificationServiceIntegrationTest {
         String planSigned = subscribe("{\"subscriber\": \"Embassy\", \"channel\": \"INBOX\", \"eventTypes\": [\"PlanSigned\"], "
                 + "\"filter\": {\"partnershipId\": \"%s\"}}".formatted(partnershipId), null).get("id").asString();
 
-        publish(new PartnershipEstablished(partnershipId, 0, PartnershipStatus.ACTIVE, partners(laId, "nis"),
+        events.publish(new PartnershipEstablished(partnershipId, 0, PartnershipStatus.ACTIVE, partners(laId, "nis"),
                 2005, Set.of(Theme.CULTURE), null, Instant.now()));
         await().atMost(Duration.ofSeconds(30)).until(() -> inbox(byPartnership).size() == 1 && inbox(byLocalAuthority).size() == 1);
 
         String planId = UUID.randomUUID().toString();
-        publish(new PlanSigned(planId, 2, 2020, "Akcioni plan 2020",
+        events.publish(new PlanSigned(planId, 2, 2020, "Akcioni plan 2020",
                 List.of(new PlanEvent.SignedParty("AMBAFRANCE-RS", "Ambassade de France", "Ambassador", Instant.now()),
                         new PlanEvent.SignedParty("SKGO", "SKGO", "Secretary General", Instant.now())),
                 Set.of(Theme.YOUTH),
@@ -436,12 +413,12 @@ class NotificationServiceIntegrationTest {
         String montenegro = inboxFor("{\"country\": \"ME\"}");
 
         Searcher searcher = new Searcher(searcherId, "RS-VRNJACKA-BANJA", "Врњачка Бања", "RS");
-        publish(new PartnerSearchOpened(searchId, 0, PartnerSearchStatus.OPEN, searcher, Set.of(Theme.TOURISM, Theme.YOUTH),
+        events.publish(new PartnerSearchOpened(searchId, 0, PartnerSearchStatus.OPEN, searcher, Set.of(Theme.TOURISM, Theme.YOUTH),
                 Set.of("HR"), "A spa town for tourism exchanges", LocalDate.now().plusMonths(2), Instant.now()));
-        publish(new FundingCallPublished(UUID.randomUUID().toString(), 0, "EU-HR-RS-TOURISM", "Cross-border tourism",
+        events.publish(new FundingCallPublished(UUID.randomUUID().toString(), 0, "EU-HR-RS-TOURISM", "Cross-border tourism",
                 FundingSource.EU_CALL, Set.of(Theme.TOURISM), Set.of("HR", "RS"), LocalDate.now(), LocalDate.now().plusMonths(3),
                 new BigDecimal("50000.00"), new BigDecimal("0.85"), Instant.now()));
-        publish(new PartnerSearchClosed(searchId, 1, PartnerSearchStatus.CLOSED, searcher, Set.of(Theme.TOURISM, Theme.YOUTH),
+        events.publish(new PartnerSearchClosed(searchId, 1, PartnerSearchStatus.CLOSED, searcher, Set.of(Theme.TOURISM, Theme.YOUTH),
                 Set.of("HR"), LocalDate.now(), "Expired", null, true, Instant.now()));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> inbox(wantsCroatia).size() == 3 && inbox(bySearcher).size() == 2);
@@ -472,14 +449,6 @@ class NotificationServiceIntegrationTest {
                 new PartnershipEvent.Partner(secondId, "Sremska Mitrovica", "RS"));
     }
 
-    private static void publish(DecoopEvent event) throws Exception {
-        producer.send(record(event)).get();
-    }
-
-    private static ProducerRecord<String, byte[]> record(DecoopEvent event) {
-        return EventTopics.record(event, EventCatalog.topicOf(event.getClass()), EventCatalog.sourceOf(event.getClass()));
-    }
-
     private JsonNode subscribe(String json, String target) {
         Answer response = api.post("/api/subscriptions", target == null ? json : json.formatted(target));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
@@ -504,5 +473,4 @@ class NotificationServiceIntegrationTest {
         mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
         return Base64.getEncoder().encodeToString(mac.doFinal(content.getBytes(StandardCharsets.UTF_8)));
     }
-
 }

@@ -1,21 +1,26 @@
 package org.decoop.notification;
 
-import org.decoop.platform.testing.TestInfrastructure;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.decoop.platform.testing.AdjustableClock;
+import org.decoop.platform.testing.EventPublisher;
+import org.decoop.platform.testing.ServiceScenario;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
 
 /**
  * The one Spring context that the scenarios extending this class share (Spring's test context cache
- * keeps it: same classes, properties and property source), instead of starting one each: e-mail to
+ * keeps it: same classes, properties and database), instead of starting one each: e-mail to
  * GreenMail's test port, the service's clock {@link AdjustableClock adjustable}, and the digest job
  * run by hand ({@code runOnce()}) rather than by its timer, whose first pass is the only one here, and
- * at most 4 notification e-mails per address and hour.
+ * at most 4 notification e-mails per address and hour. A scenario that moves the clock has it reset
+ * after each test.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        classes = { NotificationServiceApplication.class, SharedServiceContext.Clocks.class },
+@ServiceScenario(database = "notifications-shared",
+        classes = { NotificationServiceApplication.class, AdjustableClock.InContext.class },
         properties = {
                 "spring.mail.port=3025",
                 "decoop.notification.poll-interval=50ms",
@@ -23,17 +28,20 @@ import org.springframework.test.context.DynamicPropertySource;
                 "decoop.notification.email.per-recipient=4" })
 public abstract class SharedServiceContext {
 
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.register(registry, "notifications-shared");
-    }
+    @RegisterExtension
+    protected static final GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
 
-    @TestConfiguration(proxyBeanMethods = false)
-    static class Clocks {
+    @RegisterExtension
+    protected static final EventPublisher events = new EventPublisher();
 
-        @Bean
-        AdjustableClock clock() {
-            return new AdjustableClock();
-        }
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected AdjustableClock clock;
+
+    @AfterEach
+    void realTimeAgain() {
+        clock.reset();
     }
 }

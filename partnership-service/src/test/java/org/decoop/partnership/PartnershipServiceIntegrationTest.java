@@ -19,7 +19,6 @@ import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.decoop.events.Theme;
@@ -28,41 +27,33 @@ import org.decoop.events.plan.ActivityCompleted;
 import org.decoop.events.plan.PlanEvent;
 import org.decoop.events.plan.PlanSigned;
 import org.decoop.platform.outbox.CloudEventRecords;
-import org.decoop.platform.testing.EnabledOnTestInfrastructure;
+import org.decoop.platform.testing.EventPublisher;
 import org.decoop.platform.testing.EventTopics;
 import org.decoop.platform.testing.ServiceApi.Answer;
 import org.decoop.platform.testing.ServiceApi;
-import org.decoop.platform.testing.TestInfrastructure;
 import org.decoop.platform.testing.TestTokens;
+import org.decoop.platform.testing.ServiceScenario;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import io.cloudevents.CloudEvent;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.MappingIterator;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.dataformat.csv.CsvMapper;
-import tools.jackson.dataformat.csv.CsvSchema;
 
 /**
  * partnership-service as a client meets it: HTTP in, CloudEvents on {@code partnership-events}
  * out, against the embedded Kafka broker and the in-process MongoDB wire server.
  */
-@EnabledOnTestInfrastructure
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ServiceScenario(database = "partnerships-it")
 class PartnershipServiceIntegrationTest {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    @RegisterExtension
+    static final EventPublisher events = new EventPublisher();
 
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.register(registry, "partnerships-it");
-    }
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @LocalServerPort
     int port;
@@ -179,10 +170,8 @@ class PartnershipServiceIntegrationTest {
                 "Akcioni plan 2020", signedBy(codeOf("Nevers " + run, "FR"), codeOf("Suresnes " + run, "FR")), Set.of(Theme.YOUTH),
                 List.of(new PlanEvent.Activity("a1", "Restart", Theme.YOUTH, List.of(dormant, active, "unknown-partnership"), null, null,
                         List.of())), Instant.now()), Topics.PLAN_EVENTS, "/plan-service");
-        try (KafkaProducer<String, byte[]> producer = EventTopics.producer()) {
-            producer.send(planSigned).get();
-            producer.send(planSigned).get();
-        }
+        events.send(planSigned);
+        events.send(planSigned);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(JSON.readTree(api.get("/api/partnerships/" + dormant).body()).get("status").asString())
@@ -215,16 +204,14 @@ class PartnershipServiceIntegrationTest {
         List<String> parties = List.of(codeOf("Suresnes " + run, "FR"), codeOf("Kragujevac " + run, "RS"));
         LocalDate completedOn = LocalDate.now(ZoneOffset.UTC).plusDays(1);
 
-        try (KafkaProducer<String, byte[]> producer = EventTopics.producer()) {
-            // the same key (plan id): one partition, applied in this order
-            producer.send(EventTopics.record(new PlanSigned(planId, 2, 2020, "Plan of Suresnes and Kragujevac",
-                    signedBy(parties.toArray(String[]::new)), Set.of(Theme.YOUTH), List.of(
-                            new PlanEvent.Activity("a1", "Borrowed", Theme.YOUTH, List.of(borrowed), null, null, List.of(), false),
-                            new PlanEvent.Activity("a2", "Own", Theme.CULTURE, List.of(own), null, null, List.of(), false)),
-                    Instant.now()), Topics.PLAN_EVENTS, "/plan-service")).get();
-            producer.send(EventTopics.record(new ActivityCompleted(planId, 3, "a1", "Borrowed", Theme.YOUTH, List.of(borrowed, own),
-                    completedOn, parties, false, Instant.now()), Topics.PLAN_EVENTS, "/plan-service")).get();
-        }
+        // the same key (plan id): one partition, applied in this order
+        events.send(EventTopics.record(new PlanSigned(planId, 2, 2020, "Plan of Suresnes and Kragujevac",
+                signedBy(parties.toArray(String[]::new)), Set.of(Theme.YOUTH), List.of(
+                        new PlanEvent.Activity("a1", "Borrowed", Theme.YOUTH, List.of(borrowed), null, null, List.of(), false),
+                        new PlanEvent.Activity("a2", "Own", Theme.CULTURE, List.of(own), null, null, List.of(), false)),
+                Instant.now()), Topics.PLAN_EVENTS, "/plan-service"));
+        events.send(EventTopics.record(new ActivityCompleted(planId, 3, "a1", "Borrowed", Theme.YOUTH, List.of(borrowed, own),
+                completedOn, parties, false, Instant.now()), Topics.PLAN_EVENTS, "/plan-service"));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(anonymous.get("/api/partnerships/" + own).json().get("lastActivityOn").asString())
@@ -252,9 +239,7 @@ class PartnershipServiceIntegrationTest {
         ProducerRecord<String, byte[]> forged = EventTopics.record(new PlanSigned("forged-" + run, 2, 2020, "Forged plan",
                 List.of(), Set.of(Theme.YOUTH), List.of(new PlanEvent.Activity("a1", "Restart", Theme.YOUTH, List.of(dormant), null,
                         null, List.of())), Instant.now()), Topics.PLAN_EVENTS, "/notification-service");
-        try (KafkaProducer<String, byte[]> producer = EventTopics.producer()) {
-            producer.send(forged).get();
-        }
+        events.send(forged);
 
         try (KafkaConsumer<String, byte[]> dlq = EventTopics.consumer("plan-events.partnership-service.dlq")) {
             ConsumerRecord<String, byte[]> parked = EventTopics.records(dlq, record -> ("forged-" + run).equals(record.key()), 1).get(0);
@@ -390,12 +375,7 @@ class PartnershipServiceIntegrationTest {
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.header("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/csv"));
         assertThat(csv.body()).as("RFC 4180 line ends").contains("\r\n");
-        CsvMapper parser = CsvMapper.builder().build();
-        List<Map<String, String>> rows = new ArrayList<>();
-        try (MappingIterator<Map<String, String>> read = parser.readerFor(Map.class).with(CsvSchema.emptySchema().withHeader())
-                .readValues(csv.body())) {
-            read.forEachRemaining(rows::add);
-        }
+        List<Map<String, String>> rows = csv.csvRows();
         assertThat(rows).as("every row, not one page").hasSize(25);
         assertThat(rows).extracting(row -> row.get("id")).containsExactlyInAnyOrderElementsOf(established);
         assertThat(rows).extracting(row -> row.get("partner_names")).contains(
@@ -625,8 +605,6 @@ class PartnershipServiceIntegrationTest {
     private long totalPartnerships() {
         return JSON.readTree(api.get("/api/partnerships").body()).get("page").get("totalElements").asLong();
     }
-
-
 
     /** Every record on the topic so far whose payload names {@code text}. */
     private List<ConsumerRecord<String, byte[]>> recordsMentioning(String text) {

@@ -20,7 +20,6 @@ import java.util.concurrent.Future;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.decoop.events.PartnershipStatus;
 import org.decoop.events.Theme;
@@ -33,8 +32,6 @@ import org.decoop.platform.testing.EventTopics;
 import org.decoop.platform.testing.ServiceApi.Answer;
 import org.decoop.platform.testing.ServiceApi;
 import org.decoop.platform.testing.TestTokens;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,10 +40,7 @@ import org.springframework.boot.webmvc.autoconfigure.WebMvcProperties;
 
 import io.cloudevents.CloudEvent;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.MappingIterator;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.dataformat.csv.CsvMapper;
-import tools.jackson.dataformat.csv.CsvSchema;
 
 /**
  * plan-service as a client meets it: partnership events in from {@code partnership-events},
@@ -57,17 +51,6 @@ class PlanServiceIntegrationTest extends PlanServiceContext {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String DLQ = "partnership-events.plan-service.dlq";
-    private static KafkaProducer<String, byte[]> producer;
-
-    @BeforeAll
-    static void startProducer() {
-        producer = EventTopics.producer();
-    }
-
-    @AfterAll
-    static void stopProducer() {
-        producer.close();
-    }
 
     @LocalServerPort
     int port;
@@ -248,11 +231,11 @@ class PlanServiceIntegrationTest extends PlanServiceContext {
         poison.headers().add("ce_specversion", bytes("1.0")).add("ce_id", bytes(poisonId))
                 .add("ce_source", bytes("/partnership-service")).add("ce_type", bytes("org.decoop.PartnershipEstablished"))
                 .add("ce_subject", bytes("broken")).add("content-type", bytes("application/json"));
-        producer.send(poison).get();
+        events.send(poison);
         ProducerRecord<String, byte[]> unknownType = new ProducerRecord<>(Topics.PARTNERSHIP_EVENTS, "future",
                 "{}".getBytes(StandardCharsets.UTF_8));
         unknownType.headers().add("ce_id", bytes(UUID.randomUUID().toString())).add("ce_type", bytes("org.decoop.PartnershipTwinned"));
-        producer.send(unknownType).get();
+        events.send(unknownType);
 
         String afterwards = publishPartnership(PartnershipStatus.ACTIVE, 0);
 
@@ -326,12 +309,7 @@ class PlanServiceIntegrationTest extends PlanServiceContext {
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.header("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/csv"));
         assertThat(csv.body()).as("RFC 4180 line ends").contains("\r\n");
-        CsvMapper parser = CsvMapper.builder().build();
-        List<Map<String, String>> rows = new ArrayList<>();
-        try (MappingIterator<Map<String, String>> read = parser.readerFor(Map.class).with(CsvSchema.emptySchema().withHeader())
-                .readValues(csv.body())) {
-            read.forEachRemaining(rows::add);
-        }
+        List<Map<String, String>> rows = csv.csvRows();
         assertThat(rows).as("one row per activity, every one, not one page").hasSize(23);
         assertThat(rows.get(0).keySet()).containsExactly("plan_id", "year", "plan_status", "plan_title", "activity_id",
                 "activity_title", "theme", "partnership_ids", "eur_french_mfa", "eur_eu_call", "eur_local_budget", "eur_other");
@@ -364,13 +342,7 @@ class PlanServiceIntegrationTest extends PlanServiceContext {
                 {"year": 2024, "title": "=HYPERLINK(A1)", "parties": [{"code": "A1", "name": "A"}, {"code": "B1", "name": "B"}],
                  "activities": [%s]}""".formatted(activities))));
 
-        String csv = anonymous.get("/api/plans?partnershipId=" + partnership, "text/csv").body();
-
-        List<Map<String, String>> rows = new ArrayList<>();
-        try (MappingIterator<Map<String, String>> read = CsvMapper.builder().build().readerFor(Map.class)
-                .with(CsvSchema.emptySchema().withHeader()).readValues(csv)) {
-            read.forEachRemaining(rows::add);
-        }
+        List<Map<String, String>> rows = anonymous.get("/api/plans?partnershipId=" + partnership, "text/csv").csvRows();
         assertThat(rows).allSatisfy(row -> assertThat(row).containsEntry("plan_id", plan).containsEntry("plan_title", "'=HYPERLINK(A1)")
                 .containsEntry("eur_other", "10.00").containsEntry("eur_french_mfa", "0.00"));
         assertThat(rows).extracting(row -> row.get("activity_title")).containsExactly("'+381 11 3223 446", "'-20 % za mlade",
@@ -422,18 +394,8 @@ class PlanServiceIntegrationTest extends PlanServiceContext {
         PartnershipEvent event = status == PartnershipStatus.ENDED
                 ? new PartnershipEnded(id, version, status, partners, Set.of(Theme.CULTURE), "Ended", Instant.now())
                 : new PartnershipEstablished(id, version, status, partners, 2005, Set.of(Theme.CULTURE), null, Instant.now());
-        EventTopics.publish(producer, event, Topics.PARTNERSHIP_EVENTS, "/partnership-service");
+        events.publish(event);
         return id;
-    }
-
-    private Answer awaitCreated(Callable<Answer> request) {
-        List<Answer> created = new ArrayList<>();
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            Answer response = request.call();
-            assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-            created.add(response);
-        });
-        return created.get(0);
     }
 
     /** {@code signedBy} signs for {@code party}: a user of that name acting for it. */
@@ -441,14 +403,6 @@ class PlanServiceIntegrationTest extends PlanServiceContext {
         return anonymous.as(TOKENS.user(signedBy, party)).post("/api/plans/" + planId + "/signatures",
                 "{\"party\": \"%s\"}".formatted(party));
     }
-
-
-    private static List<ConsumerRecord<String, byte[]>> planEvents(String key, int expected) {
-        try (KafkaConsumer<String, byte[]> consumer = EventTopics.consumer(Topics.PLAN_EVENTS)) {
-            return EventTopics.recordsWithKey(consumer, key, expected);
-        }
-    }
-
 
     private static String id(Answer response) {
         return JSON.readTree(response.body()).get("id").asString();
@@ -461,5 +415,4 @@ class PlanServiceIntegrationTest extends PlanServiceContext {
     private static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
-
 }

@@ -9,36 +9,28 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.decoop.events.PartnershipStatus;
 import org.decoop.events.Theme;
-import org.decoop.events.Topics;
 import org.decoop.events.partnership.PartnershipEstablished;
 import org.decoop.events.partnership.PartnershipEvent;
-import org.decoop.platform.testing.EnabledOnTestInfrastructure;
-import org.decoop.platform.testing.EventTopics;
+import org.decoop.platform.testing.EventPublisher;
 import org.decoop.platform.testing.ServiceApi;
 import org.decoop.platform.testing.ServiceApi.Answer;
-import org.decoop.platform.testing.TestInfrastructure;
 import org.decoop.platform.testing.TestTokens;
+import org.decoop.platform.testing.ServiceScenario;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A plan is refused while still a draft when its PlanSigned would be larger than the broker takes
  * (here a broker that takes 8 KB): signed, it could never be published.
  */
-@EnabledOnTestInfrastructure
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "decoop.outbox.max-event-size=8KB")
+@ServiceScenario(database = "plans-size", properties = "decoop.outbox.max-event-size=8KB")
 class PlanSizeIntegrationTest {
 
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.register(registry, "plans-size");
-    }
+    @RegisterExtension
+    static final EventPublisher events = new EventPublisher();
 
     @LocalServerPort
     int port;
@@ -46,11 +38,9 @@ class PlanSizeIntegrationTest {
     @Test
     void refusesAnActivityThatWouldMakeThePlanTooLargeToPublishAndWritesNothing() throws Exception {
         String partnership = UUID.randomUUID().toString();
-        try (KafkaProducer<String, byte[]> producer = EventTopics.producer()) {
-            EventTopics.publish(producer, new PartnershipEstablished(partnership, 0, PartnershipStatus.ACTIVE,
-                    List.of(new PartnershipEvent.Partner("n", "Nevers", "FR"), new PartnershipEvent.Partner("s", "Sremska Mitrovica", "RS")),
-                    2005, Set.of(Theme.YOUTH), null, Instant.now()), Topics.PARTNERSHIP_EVENTS, "/partnership-service");
-        }
+        events.publish(new PartnershipEstablished(partnership, 0, PartnershipStatus.ACTIVE,
+                List.of(new PartnershipEvent.Partner("n", "Nevers", "FR"), new PartnershipEvent.Partner("s", "Sremska Mitrovica", "RS")),
+                2005, Set.of(Theme.YOUTH), null, Instant.now()));
         ServiceApi api = ServiceApi.onPort(port).as(TestTokens.shared().steward("embassy", "AMBAFRANCE-RS"));
         String activity = """
                 {"title": "%s", "theme": "YOUTH", "partnershipIds": ["%s"], "funding": [{"source": "FRENCH_MFA", "amountEur": 1000}]}"""

@@ -2,14 +2,18 @@ package org.decoop.platform;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.decoop.platform.domain.Actor;
+import org.decoop.events.EventCatalog;
+import org.decoop.platform.messaging.EventTopicRetention;
 import org.decoop.platform.messaging.IdempotentConsumer;
 import org.decoop.platform.mongo.MongoPingHealthIndicator;
 import org.decoop.platform.mongo.StartupIndexes;
@@ -20,6 +24,7 @@ import org.decoop.platform.outbox.OutboxProperties;
 import org.decoop.platform.outbox.OutboxRelay;
 import org.decoop.platform.outbox.OutboxWakeups;
 import org.decoop.platform.outbox.OutboxSource;
+import org.decoop.platform.readmodel.VersionedReadModels;
 import org.decoop.platform.security.Callers;
 import org.decoop.platform.tracing.Traces;
 import org.decoop.platform.web.ApiDocumentation;
@@ -35,10 +40,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -94,15 +103,23 @@ public class PlatformAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     AggregateStore aggregateStore(MongoTemplate mongo, EventSerializer serializer, OutboxWakeups outboxWakeups,
-            @Value("${decoop.outbox.max-pending-events:" + AggregateStore.DEFAULT_MAX_PENDING_EVENTS + "}") int maxPendingEvents) {
-        return new AggregateStore(mongo, serializer, outboxWakeups, maxPendingEvents);
+            @Value("${decoop.outbox.max-pending-events:" + AggregateStore.DEFAULT_MAX_PENDING_EVENTS + "}") int maxPendingEvents,
+            @Value("${decoop.outbox.max-event-size:900KB}") DataSize maxEventSize) {
+        return new AggregateStore(mongo, serializer, outboxWakeups, maxPendingEvents, maxEventSize);
     }
 
-    /** The indexes, created at start (see {@link StartupIndexes}); the stand-in store asks for {@code _id_version}. */
     @Bean
     @ConditionalOnMissingBean
-    StartupIndexes startupIndexes(MongoTemplate mongo, @Value("${decoop.mongo.version-index:false}") boolean versionIndex) {
-        return new StartupIndexes(mongo, versionIndex);
+    VersionedReadModels versionedReadModels(MongoTemplate mongo) {
+        return new VersionedReadModels(mongo);
+    }
+
+    /** The indexes, created at start (see {@link StartupIndexes}); a store may ask for {@code _id_version}. */
+    @Bean
+    @ConditionalOnMissingBean
+    StartupIndexes startupIndexes(MongoTemplate mongo, @Value("${decoop.mongo.version-index:false}") boolean versionIndex,
+            VersionedReadModels readModels) {
+        return new StartupIndexes(mongo, versionIndex, readModels);
     }
 
     @Bean
@@ -152,13 +169,35 @@ public class PlatformAutoConfiguration {
         return new OutboxEndpoint(relay);
     }
 
-    /** The topics this service publishes to, created at start-up when missing. */
+    /** The topics this service publishes to, created at start-up when missing, keeping every event. */
     @Bean
     @ConditionalOnBean(OutboxSource.class)
     KafkaAdmin.NewTopics outboxTopics(List<OutboxSource> sources, OutboxProperties properties) {
         return new KafkaAdmin.NewTopics(sources.stream().map(OutboxSource::topic).distinct()
-                .map(topic -> new NewTopic(topic, properties.topicPartitions(), properties.topicReplicas()))
+                .map(topic -> new NewTopic(topic, properties.topicPartitions(), properties.topicReplicas())
+                        .configs(EventTopicRetention.KEEP_EVERYTHING))
                 .toArray(NewTopic[]::new));
+    }
+
+    /**
+     * A service does not start on event topics that would drop events (see {@link EventTopicRetention}):
+     * those it publishes to and those its Spring Cloud Stream bindings read.
+     */
+    @Bean
+    @ConditionalOnBean(KafkaAdmin.class)
+    EventTopicRetention eventTopicRetention(KafkaAdmin admin, ObjectProvider<OutboxSource> sources, Environment environment,
+            @Value("${" + EventTopicRetention.ALLOW_LIMITED_RETENTION + ":false}") boolean allowLimitedRetention,
+            @Value("${decoop.events.retention-check-timeout:10s}") Duration timeout) {
+        Set<String> used = new HashSet<>();
+        sources.orderedStream().forEach(source -> used.add(source.topic()));
+        Binder.get(environment).bind("spring.cloud.stream.bindings", Bindable.mapOf(String.class, BoundTopic.class))
+                .ifBound(bindings -> bindings.values().forEach(binding -> used.add(binding.destination())));
+        List<String> eventTopics = EventCatalog.topics().stream().filter(used::contains).toList();
+        return new EventTopicRetention(admin.getConfigurationProperties(), eventTopics, allowLimitedRetention, timeout);
+    }
+
+    /** The one setting of a binding that matters here. */
+    record BoundTopic(@Nullable String destination) {
     }
 
     @Bean

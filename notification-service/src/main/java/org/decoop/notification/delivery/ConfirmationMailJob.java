@@ -7,9 +7,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 
+import org.decoop.notification.RetrySchedule;
 import org.decoop.notification.NotificationProperties;
 import org.decoop.notification.subscription.Confirmations;
-import org.decoop.notification.subscription.domain.RetrySchedule;
 import org.decoop.notification.subscription.domain.Subscription;
 import org.decoop.notification.subscription.domain.SubscriptionId;
 import org.decoop.platform.scheduling.PeriodicJob;

@@ -2,17 +2,13 @@ package org.decoop.notification.delivery;
 
 import java.time.Clock;
 
-import org.decoop.events.Sources;
-import org.decoop.events.Topics;
 import org.decoop.notification.NotificationProperties;
 import org.decoop.notification.email.RecipientQuota;
 import org.decoop.notification.notification.Deliveries;
-import org.decoop.notification.notification.NotificationDocument;
 import org.decoop.notification.notification.Notifications;
 import org.decoop.notification.subscription.Confirmations;
 import org.decoop.notification.subscription.Subscriptions;
 import org.decoop.notification.subscription.TargetGuard;
-import org.decoop.platform.outbox.OutboxSource;
 import org.decoop.platform.tracing.Traces;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -44,11 +40,5 @@ class DeliveryConfiguration {
     ConfirmationMailJob confirmationMailJob(Confirmations confirmations, JavaMailSender mail, NotificationProperties properties,
             Clock clock, MeterRegistry meters) {
         return new ConfirmationMailJob(confirmations, mail, properties, clock, meters);
-    }
-
-    /** NotificationDeliveryFailed waits in the notification documents; the platform's relay publishes it. */
-    @Bean
-    OutboxSource notificationEventsSource() {
-        return new OutboxSource(NotificationDocument.COLLECTION, Topics.NOTIFICATION_EVENTS, Sources.NOTIFICATION_SERVICE);
     }
 }

@@ -10,18 +10,18 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 
+import org.decoop.notification.RetrySchedule;
 import org.decoop.events.Channel;
+import org.decoop.notification.MaskedTarget;
 import org.decoop.notification.NotificationProperties;
 import org.decoop.notification.email.RecipientQuota;
 import org.decoop.notification.notification.Deliveries;
-import org.decoop.notification.notification.NotificationDocument;
+import org.decoop.notification.notification.Notification;
 import org.decoop.notification.notification.Notifications;
 import org.decoop.notification.notification.domain.Attempt;
 import org.decoop.notification.notification.domain.Delivery;
 import org.decoop.notification.notification.domain.DeliveryId;
 import org.decoop.notification.subscription.Subscriptions;
-import org.decoop.notification.subscription.domain.MaskedTarget;
-import org.decoop.notification.subscription.domain.RetrySchedule;
 import org.decoop.notification.subscription.domain.Subscription;
 import org.decoop.notification.subscription.domain.SubscriptionId;
 import org.decoop.notification.subscription.domain.WebhookSecret;
@@ -127,7 +127,7 @@ class DeliveryWorker implements SmartLifecycle {
             save(delivery);
             return;
         }
-        Optional<NotificationDocument> notification = notifications.byId(delivery.subscriptionId(), delivery.id().value());
+        Optional<Notification> notification = notifications.byId(delivery.subscriptionId(), delivery.id().value());
         if (notification.isEmpty()) {
             delivery.giveUp("notification deleted", clock.instant());
             save(delivery);
@@ -183,7 +183,7 @@ class DeliveryWorker implements SmartLifecycle {
     }
 
     /** Sends once; null when interrupted (shutting down). */
-    private Attempt attemptOnce(Delivery delivery, Subscription subscription, NotificationDocument notification) {
+    private Attempt attemptOnce(Delivery delivery, Subscription subscription, Notification notification) {
         Instant start = clock.instant();
         Integer status = null;
         String error = null;

@@ -1,6 +1,6 @@
 package org.decoop.notification.delivery;
 
-import org.decoop.notification.notification.NotificationDocument;
+import org.decoop.notification.notification.Notification;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 
@@ -15,7 +15,7 @@ class EmailSender {
         this.from = from;
     }
 
-    void send(NotificationDocument notification) {
+    void send(Notification notification) {
         SimpleMailMessage message = new SimpleMailMessage();
         message.setFrom(from);
         message.setTo(notification.target());

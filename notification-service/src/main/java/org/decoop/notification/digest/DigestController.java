@@ -1,13 +1,8 @@
 package org.decoop.notification.digest;
 
-import java.time.Instant;
-import java.util.List;
 
-import org.decoop.notification.digest.domain.DigestAttempt;
-import org.decoop.notification.digest.domain.DigestDispatch;
-import org.decoop.notification.digest.domain.DigestStatus;
+import org.decoop.notification.digest.web.DigestResponse;
 import org.decoop.notification.subscription.Subscriptions;
-import org.decoop.notification.subscription.domain.Digest;
 import org.decoop.notification.subscription.domain.SubscriptionId;
 import org.decoop.platform.domain.DoesNotExist;
 import org.decoop.platform.security.Callers;
@@ -46,16 +41,5 @@ class DigestController {
             throw new DoesNotExist("Subscription", id);
         }
         return new PagedModel<>(dispatches.ofSubscription(id, page, size).map(DigestResponse::of));
-    }
-
-    /** {@code periodStart} (included) to {@code periodEnd} (excluded): when the listed notifications were stored. */
-    record DigestResponse(Digest digest, Instant periodStart, Instant periodEnd, DigestStatus status, long notificationCount,
-            int attemptCount, Instant nextAttemptAt, Instant sentAt, List<DigestAttempt> attempts) {
-
-        static DigestResponse of(DigestDispatch dispatch) {
-            return new DigestResponse(dispatch.period().digest(), dispatch.period().start(), dispatch.period().end(),
-                    dispatch.status(), dispatch.notificationCount(), dispatch.attemptCount(), dispatch.nextAttemptAt().orElse(null),
-                    dispatch.sentAt().orElse(null), dispatch.attempts());
-        }
     }
 }

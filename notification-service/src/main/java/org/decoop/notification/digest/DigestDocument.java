@@ -17,10 +17,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * How a {@link DigestDispatch} is stored. Its id is (subscription, period start), so the insert of a
- * second claim on one period fails on the duplicate key; the unique index on the same pair serves a
- * subscription's digests, newest first (unique, so the embedded stand-in store uses it too). The
- * digest job's sweep finds due retries through {@code due_retries} and claims whose lease ran out
- * through {@code expired_leases}, whatever their period (the stand-in store reads the collection).
+ * second claim on one period fails on the duplicate key; the index on the same pair (unique, as the
+ * id is) serves a subscription's digests, newest first. The digest job's sweep finds due retries
+ * through {@code due_retries} and claims whose lease ran out through {@code expired_leases},
+ * whatever their period.
  */
 @Document(DigestDocument.COLLECTION)
 @CompoundIndexes({
@@ -54,7 +54,8 @@ class DigestDocument {
     static DigestDocument of(DigestDispatch dispatch) {
         DigestDocument document = new DigestDocument();
         document.id = idOf(dispatch.subscriptionId(), dispatch.period().start());
-        document.version = dispatch.version();
+        // saved on the version it was read at; none for a new one (an insert)
+        document.version = dispatch.isNew() ? null : dispatch.loadedVersion();
         document.subscriptionId = dispatch.subscriptionId();
         document.digest = dispatch.period().digest();
         document.periodStart = dispatch.period().start();

@@ -8,16 +8,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.decoop.notification.RetrySchedule;
 import org.decoop.notification.NotificationProperties;
 import org.decoop.notification.delivery.DeliveryFailures;
 import org.decoop.notification.digest.domain.DigestDispatch;
 import org.decoop.notification.digest.domain.DigestPeriod;
 import org.decoop.notification.digest.domain.DigestSchedule;
-import org.decoop.notification.notification.NotificationDocument;
+import org.decoop.notification.notification.Notification;
 import org.decoop.notification.notification.Notifications;
 import org.decoop.notification.subscription.Subscriptions;
 import org.decoop.notification.subscription.domain.Digest;
-import org.decoop.notification.subscription.domain.RetrySchedule;
 import org.decoop.notification.subscription.domain.Subscription;
 import org.decoop.notification.subscription.domain.SubscriptionId;
 import org.decoop.platform.scheduling.PeriodicJob;
@@ -152,7 +152,7 @@ class DigestJob extends PeriodicJob {
     private boolean send(Subscription subscription, DigestDispatch claimed) {
         DigestDispatch dispatch = claimed;
         DigestPeriod period = dispatch.period();
-        List<NotificationDocument> listed = notifications.storedBetween(subscription.id().value(), period.start(), period.end(),
+        List<Notification> listed = notifications.storedBetween(subscription.id().value(), period.start(), period.end(),
                 properties.maxListed());
         if (listed.isEmpty()) {
             dispatch.nothingToSend();

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.decoop.notification.digest.domain.DigestPeriod;
-import org.decoop.notification.notification.NotificationDocument;
+import org.decoop.notification.notification.Notification;
 import org.decoop.notification.subscription.domain.Digest;
 import org.decoop.notification.subscription.domain.Subscription;
 import org.springframework.mail.MailPreparationException;
@@ -43,8 +43,8 @@ class DigestMailer {
      * @param listed the notifications to list, oldest first
      * @param total  how many the period has (more than listed when there were too many to list)
      */
-    void send(Subscription subscription, DigestPeriod period, List<NotificationDocument> listed, long total) {
-        Map<String, List<NotificationDocument>> byType = new TreeMap<>();
+    void send(Subscription subscription, DigestPeriod period, List<Notification> listed, long total) {
+        Map<String, List<Notification>> byType = new TreeMap<>();
         listed.forEach(notification -> byType.computeIfAbsent(notification.eventType(), type -> new java.util.ArrayList<>()).add(notification));
         String kind = period.digest() == Digest.WEEKLY ? "weekly" : "daily";
         String span = "%s – %s (%s)".formatted(local(period.start()), local(period.end()), zone.getId());
@@ -63,7 +63,7 @@ class DigestMailer {
         mail.send(message);
     }
 
-    private String plainText(Subscription subscription, String kind, String span, Map<String, List<NotificationDocument>> byType,
+    private String plainText(Subscription subscription, String kind, String span, Map<String, List<Notification>> byType,
             int listed, long total) {
         StringBuilder text = new StringBuilder("Your %s decoop digest: %d notification%s from %s.%n".formatted(kind, total,
                 total == 1 ? "" : "s", span));
@@ -82,7 +82,7 @@ class DigestMailer {
         return text.toString();
     }
 
-    private String html(Subscription subscription, String kind, String span, Map<String, List<NotificationDocument>> byType,
+    private String html(Subscription subscription, String kind, String span, Map<String, List<Notification>> byType,
             int listed, long total) {
         StringBuilder html = new StringBuilder("<!DOCTYPE html><html><body>");
         html.append("<p>Your %s decoop digest: <strong>%d notification%s</strong> from %s.</p>".formatted(kind, total,

@@ -1,18 +1,17 @@
 package org.decoop.notification.inbox;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
 
 import org.decoop.events.Channel;
+import org.decoop.notification.inbox.web.DeliveryResponse;
+import org.decoop.notification.inbox.web.NotificationResponse;
 import org.decoop.notification.notification.Deliveries;
-import org.decoop.notification.notification.NotificationDocument;
+import org.decoop.notification.notification.Notification;
 import org.decoop.notification.notification.Notifications;
 import org.decoop.notification.notification.domain.Attempt;
 import org.decoop.notification.notification.domain.DeliveryId;
 import org.decoop.notification.notification.domain.DeliveryStatus;
 import org.decoop.notification.subscription.Subscriptions;
-import org.decoop.notification.subscription.domain.MaskedTarget;
 import org.decoop.notification.subscription.domain.SubscriptionId;
 import org.decoop.platform.domain.DoesNotExist;
 import org.decoop.platform.domain.ExpectedVersion;
@@ -37,15 +36,11 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 @RestController
 @RequestMapping("/api/subscriptions/{id}")
 @Tag(name = "Inbox and deliveries", description = "A subscription's notifications, live stream, delivery log and retries")
 class InboxController {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Subscriptions subscriptions;
     private final Notifications notifications;
@@ -117,11 +112,11 @@ class InboxController {
     @Operation(summary = "Attempt a delivery once more, now")
     ResponseEntity<DeliveryResponse> retry(@PathVariable String id, @PathVariable String deliveryId) {
         requireSubscription(id);
-        NotificationDocument delivery = notifications.byId(id, deliveryId)
+        Notification delivery = notifications.byId(id, deliveryId)
                 // an inbox entry (of an INBOX or a digest subscription) is no delivery
                 .filter(found -> found.channel() != Channel.INBOX && found.status() != DeliveryStatus.STORED)
                 .orElseThrow(() -> new DoesNotExist("Delivery", deliveryId));
-        deliveries.change(new DeliveryId(delivery.getId()), ExpectedVersion.any(), retried -> retried.retry(clock.instant()));
+        deliveries.change(new DeliveryId(delivery.id()), ExpectedVersion.any(), retried -> retried.retry(clock.instant()));
         return ResponseEntity.accepted().body(DeliveryResponse.of(notifications.byId(id, deliveryId).orElseThrow()));
     }
 
@@ -129,29 +124,6 @@ class InboxController {
     private void requireSubscription(String id) {
         if (subscriptions.ownedBy(new SubscriptionId(id), callers.current()).isEmpty()) {
             throw new DoesNotExist("Subscription", id);
-        }
-    }
-
-    /** An inbox entry; {@code event} is the structured CloudEvent. */
-    record NotificationResponse(String id, long seq, String eventId, String eventType, String subject, String summary,
-            Instant occurredAt, Instant createdAt, boolean read,
-            @Schema(implementation = Object.class, description = "The event as a structured CloudEvent (JSON)") JsonNode event) {
-
-        static NotificationResponse of(NotificationDocument notification) {
-            return new NotificationResponse(notification.getId(), notification.seq(), notification.eventId(),
-                    notification.eventType(), notification.subject(), notification.summary(), notification.occurredAt(),
-                    notification.createdAt(), notification.read(), JSON.readTree(notification.cloudEvent()));
-        }
-    }
-
-    record DeliveryResponse(String id, String eventId, String eventType, Channel channel, String target, DeliveryStatus status,
-            int attemptCount, Instant nextAttemptAt, Instant deliveredAt, List<Attempt> attempts) {
-
-        static DeliveryResponse of(NotificationDocument delivery) {
-            return new DeliveryResponse(delivery.getId(), delivery.eventId(), delivery.eventType(), delivery.channel(),
-                    MaskedTarget.of(delivery.channel(), delivery.target()), delivery.status(), delivery.attemptCount(),
-                    delivery.nextAttemptAt(),
-                    delivery.deliveredAt(), delivery.attempts());
         }
     }
 }

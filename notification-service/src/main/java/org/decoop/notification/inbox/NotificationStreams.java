@@ -11,7 +11,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.decoop.notification.NotificationProperties;
-import org.decoop.notification.notification.NotificationDocument;
+import org.decoop.notification.inbox.web.NotificationResponse;
+import org.decoop.notification.notification.Notification;
 import org.decoop.notification.notification.NotificationStored;
 import org.decoop.notification.notification.Notifications;
 import org.decoop.platform.scheduling.PeriodicWork;
@@ -156,13 +157,13 @@ class NotificationStreams implements SmartLifecycle {
      * is passed over; one missing for longer than {@link #GAP_WAIT} is given up.
      */
     private void sendInOrder(SseEmitter emitter, Stream stream) throws IOException {
-        List<NotificationDocument> fresh = notifications.after(stream.subscriptionId, stream.lastSeq, BATCH);
+        List<Notification> fresh = notifications.after(stream.subscriptionId, stream.lastSeq, BATCH);
         if (fresh.isEmpty()) {
             return;
         }
         boolean contiguous = fresh.get(fresh.size() - 1).seq() - stream.lastSeq == fresh.size();
         Set<Long> unused = contiguous ? Set.of() : notifications.unusedSeqs(stream.subscriptionId, stream.lastSeq);
-        for (NotificationDocument notification : fresh) {
+        for (Notification notification : fresh) {
             while (notification.seq() > stream.lastSeq + 1) {
                 long missing = stream.lastSeq + 1;
                 if (!unused.contains(missing) && !gaveUpWaitingFor(stream, missing)) {
@@ -171,7 +172,7 @@ class NotificationStreams implements SmartLifecycle {
                 stream.lastSeq = missing;
             }
             emitter.send(SseEmitter.event().id(Long.toString(notification.seq())).name(notification.eventType())
-                    .data(InboxController.NotificationResponse.of(notification)));
+                    .data(NotificationResponse.of(notification)));
             stream.lastSeq = notification.seq();
             stream.lastSentNanos = System.nanoTime();
         }

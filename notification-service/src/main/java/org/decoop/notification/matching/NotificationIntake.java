@@ -5,7 +5,7 @@ import org.decoop.events.partnership.PartnerSearchEvent;
 import org.decoop.events.partnership.PartnershipEvent;
 import org.decoop.events.plan.FundingCallEvent;
 import org.decoop.events.plan.PlanEvent;
-import org.decoop.notification.notification.Notifications;
+import org.decoop.notification.notification.NotificationRecorder;
 import org.decoop.notification.subscription.Subscriptions;
 import org.decoop.platform.messaging.IncomingEvent;
 import org.slf4j.Logger;
@@ -26,10 +26,10 @@ class NotificationIntake {
     private final PlanReadModel plans;
     private final EventInterpreter interpreter;
     private final Subscriptions subscriptions;
-    private final Notifications notifications;
+    private final NotificationRecorder notifications;
 
     NotificationIntake(PartnershipReadModel partnerships, PlanReadModel plans, EventInterpreter interpreter,
-            Subscriptions subscriptions, Notifications notifications) {
+            Subscriptions subscriptions, NotificationRecorder notifications) {
         this.partnerships = partnerships;
         this.plans = plans;
         this.interpreter = interpreter;

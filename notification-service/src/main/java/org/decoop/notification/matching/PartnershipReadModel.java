@@ -9,8 +9,9 @@ import java.util.stream.Collectors;
 
 import org.bson.Document;
 import org.decoop.events.partnership.PartnershipEvent;
+import org.decoop.platform.readmodel.ReadModelPointers;
 import org.decoop.platform.readmodel.VersionedReadModel;
-import org.springframework.data.mongodb.core.MongoTemplate;
+import org.decoop.platform.readmodel.VersionedReadModels;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
@@ -26,8 +27,8 @@ class PartnershipReadModel {
 
     private final VersionedReadModel versions;
 
-    PartnershipReadModel(MongoTemplate mongo) {
-        this.versions = new VersionedReadModel(mongo, COLLECTION);
+    PartnershipReadModel(VersionedReadModels readModels, ReadModelPointers pointers) {
+        this.versions = readModels.following(pointers, COLLECTION);
     }
 
     /** A partnership as notifications describe it. */
@@ -40,7 +41,12 @@ class PartnershipReadModel {
     }
 
     void apply(PartnershipEvent event) {
-        versions.apply(event.partnershipId(), event.version(), new Update()
+        apply(event, versions);
+    }
+
+    /** ... to {@code into}: the live collection, or the one a rebuild fills. */
+    static void apply(PartnershipEvent event, VersionedReadModel into) {
+        into.apply(event.partnershipId(), event.version(), new Update()
                 .set("status", event.status().name())
                 .set("partners", event.partners().stream()
                         .map(p -> new Document("id", p.id()).append("name", p.name()).append("country", p.country())).toList())

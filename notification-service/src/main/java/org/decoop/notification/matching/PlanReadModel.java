@@ -14,8 +14,9 @@ import org.decoop.events.plan.PlanDrafted;
 import org.decoop.events.plan.PlanEvent;
 import org.decoop.events.plan.PlanSignatureRecorded;
 import org.decoop.events.plan.PlanSigned;
+import org.decoop.platform.readmodel.ReadModelPointers;
 import org.decoop.platform.readmodel.VersionedReadModel;
-import org.springframework.data.mongodb.core.MongoTemplate;
+import org.decoop.platform.readmodel.VersionedReadModels;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
@@ -31,18 +32,23 @@ class PlanReadModel {
 
     private final VersionedReadModel versions;
 
-    PlanReadModel(MongoTemplate mongo) {
-        this.versions = new VersionedReadModel(mongo, COLLECTION);
+    PlanReadModel(VersionedReadModels readModels, ReadModelPointers pointers) {
+        this.versions = readModels.following(pointers, COLLECTION);
     }
 
     record PlanInfo(String id, String title, int year, Set<String> partnershipIds, Set<Theme> themes) {
     }
 
     void apply(PlanEvent event) {
+        apply(event, versions);
+    }
+
+    /** ... to {@code into}: the live collection, or the one a rebuild fills. */
+    static void apply(PlanEvent event, VersionedReadModel into) {
         switch (event) {
-            case PlanDrafted drafted -> store(drafted.planId(), drafted.version(), drafted.title(), drafted.year(),
+            case PlanDrafted drafted -> store(into, drafted.planId(), drafted.version(), drafted.title(), drafted.year(),
                     drafted.activities(), drafted.themes());
-            case PlanSigned signed -> store(signed.planId(), signed.version(), signed.title(), signed.year(),
+            case PlanSigned signed -> store(into, signed.planId(), signed.version(), signed.title(), signed.year(),
                     signed.activities(), signed.themes());
             // These carry no new content: what a plan names was fixed by its draft and frozen by its signing.
             case PlanSignatureRecorded recorded -> { }
@@ -74,9 +80,9 @@ class PlanReadModel {
         return themes;
     }
 
-    private void store(String planId, long version, String title, int year, List<PlanEvent.Activity> activities,
-            Set<Theme> planThemes) {
-        versions.apply(planId, version, new Update()
+    private static void store(VersionedReadModel into, String planId, long version, String title, int year,
+            List<PlanEvent.Activity> activities, Set<Theme> planThemes) {
+        into.apply(planId, version, new Update()
                 .set("title", title)
                 .set("year", year)
                 .set("partnershipIds", List.copyOf(partnershipIdsOf(activities)))

@@ -18,6 +18,7 @@ import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,6 +28,7 @@ import org.springframework.stereotype.Component;
  * hint derived from it after every save: a queue entry left stale by a crash is put right the
  * next time a worker looks at it, and a pending delivery missing from it is put back at start.
  */
+@NamedInterface("api")
 @Component
 public class Deliveries extends AggregateRepository<Delivery, DeliveryId, DeliveryDocument> {
 

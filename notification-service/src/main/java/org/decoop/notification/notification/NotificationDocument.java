@@ -21,7 +21,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document(NotificationDocument.COLLECTION)
 @CompoundIndexes({
-        // unique, so the embedded store answers a stream's exact (subscription, seq) lookups from it
+        // one notification per (subscription, seq): the inbox lists and a stream's catch-up read along it
         @CompoundIndex(name = "inbox_seq", def = "{'subscriptionId': 1, 'seq': -1}", unique = true),
         @CompoundIndex(name = "pending", def = "{'status': 1}"),
         // a digest: the notifications of one subscription stored in a period, in the order listed
@@ -30,9 +30,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
 // "inbox": the non-unique {subscriptionId: 1, seq: -1} before inbox_seq (same keys: MongoDB refuses both, error 85);
 // "digest_period": {subscriptionId, createdAt}, before digest_period_seq
 @RetiredIndexes({ "inbox", "digest_period" })
-public class NotificationDocument extends OutboxDocument {
+class NotificationDocument extends OutboxDocument {
 
-    public static final String COLLECTION = "notifications";
+    static final String COLLECTION = "notifications";
 
     String subscriptionId;
     long seq;
@@ -152,5 +152,11 @@ public class NotificationDocument extends OutboxDocument {
 
     public List<Attempt> attempts() {
         return List.copyOf(attempts);
+    }
+
+    /** What other features read of it. */
+    Notification toNotification() {
+        return new Notification(getId(), subscriptionId, seq, eventId, eventType, subject, summary, occurredAt, createdAt,
+                cloudEvent, traceparent, read, channel, target, status, attemptCount, nextAttemptAt, deliveredAt, attempts);
     }
 }

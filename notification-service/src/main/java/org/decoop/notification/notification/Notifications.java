@@ -20,10 +20,7 @@ import org.decoop.events.Channel;
 import org.decoop.notification.notification.domain.DeliveryId;
 import org.decoop.notification.notification.domain.DeliveryStatus;
 import org.decoop.notification.subscription.domain.Subscription;
-import org.decoop.platform.messaging.IncomingEvent;
 import org.decoop.platform.mongo.MongoPages;
-import org.decoop.platform.tracing.Traces;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -35,12 +32,14 @@ import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
-
-/** The stored notifications: inbox entries and deliveries, with their attempts. */
+/**
+ * The stored notifications: inbox entries and deliveries, with their attempts. It keeps the
+ * documents; other features read {@link Notification}s from it ({@link NotificationRecorder} records them).
+ */
+@NamedInterface("api")
 @Component
 public class Notifications {
 
@@ -48,20 +47,15 @@ public class Notifications {
     static final String UNUSED_SEQS = "notification_unused_seqs";
     static final String UNUSED_SEQS_INDEX = "by_subscription_seq";
     static final Duration UNUSED_SEQS_KEPT = Duration.ofDays(1);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final MongoTemplate mongo;
     private final Deliveries deliveries;
     private final Clock clock;
-    private final ApplicationEventPublisher events;
-    private final Traces traces;
 
-    Notifications(MongoTemplate mongo, Deliveries deliveries, Clock clock, ApplicationEventPublisher events, Traces traces) {
+    Notifications(MongoTemplate mongo, Deliveries deliveries, Clock clock) {
         this.mongo = mongo;
-        this.traces = traces;
         this.deliveries = deliveries;
         this.clock = clock;
-        this.events = events;
         // at start: a stream asks for the unused numbers of its subscription after the last it sent;
         // they are of use to streams open now or resumed soon, not for ever
         mongo.indexOps(UNUSED_SEQS).createIndex(new Index().on("subscriptionId", Sort.Direction.ASC).on("seq", Sort.Direction.ASC)
@@ -75,42 +69,27 @@ public class Notifications {
     }
 
     /**
-     * Stores the notification of {@code event} for {@code subscription}, due for delivery at once
-     * when it is a webhook or e-mail one. A digest subscription's notification is only stored: the
-     * digest e-mail of its period lists it (see {@link #storedBetween}).
+     * Stores the notification of one event for each of {@code subscriptions} in one write, due for
+     * delivery at once when it is a webhook or e-mail one. A digest subscription's notification is
+     * only stored: the digest e-mail of its period lists it (see {@link #storedBetween}).
      *
-     * @return false when it was already stored (a redelivered event)
+     * @return those stored now: those already stored (a redelivered event) are not
      */
-    public boolean record(Subscription subscription, IncomingEvent event, String summary, Instant occurredAt) {
-        return record(List.of(subscription), event, summary, occurredAt) == 1;
-    }
-
-    /**
-     * Stores the notifications of {@code event} for each of {@code subscriptions} (see
-     * {@link #record(Subscription, IncomingEvent, String, Instant)}) in one write.
-     *
-     * @return how many were stored: those already stored (a redelivered event) are not counted
-     */
-    public int record(List<Subscription> subscriptions, IncomingEvent event, String summary, Instant occurredAt) {
-        if (subscriptions.isEmpty()) {
-            return 0;
-        }
+    List<NotificationStored> record(List<Subscription> subscriptions, NewNotification event) {
         Instant now = clock.instant();
-        String cloudEvent = structuredCloudEvent(event);
-        String traceparent = traces.current().orElse(null);
         List<NotificationDocument> documents = new ArrayList<>(subscriptions.size());
         for (Subscription subscription : subscriptions) {
-            NotificationDocument document = new NotificationDocument(idOf(subscription.id().value(), event.id()));
+            NotificationDocument document = new NotificationDocument(idOf(subscription.id().value(), event.eventId()));
             document.subscriptionId = subscription.id().value();
             document.seq = nextSeq(subscription.id().value());
-            document.eventId = event.id();
-            document.eventType = event.type().substring(event.type().lastIndexOf('.') + 1);
+            document.eventId = event.eventId();
+            document.eventType = event.eventType();
             document.subject = event.subject();
-            document.summary = summary;
-            document.occurredAt = occurredAt;
+            document.summary = event.summary();
+            document.occurredAt = event.occurredAt();
             document.createdAt = now;
-            document.cloudEvent = cloudEvent;
-            document.traceparent = traceparent;
+            document.cloudEvent = event.cloudEvent();
+            document.traceparent = event.traceparent();
             document.channel = subscription.channel();
             document.target = subscription.target();
             document.status = subscription.channel() == Channel.INBOX || subscription.isDigest() ? DeliveryStatus.STORED
@@ -119,7 +98,7 @@ public class Notifications {
             documents.add(document);
         }
         Set<Integer> alreadyStored = insertAll(documents);
-        int stored = 0;
+        List<NotificationStored> stored = new ArrayList<>();
         for (int i = 0; i < documents.size(); i++) {
             NotificationDocument document = documents.get(i);
             if (alreadyStored.contains(i)) {
@@ -135,8 +114,7 @@ public class Notifications {
             if (document.status == DeliveryStatus.PENDING) {
                 deliveries.enqueueNew(new DeliveryId(document.getId()), now);
             }
-            events.publishEvent(new NotificationStored(document.subscriptionId, document.seq));
-            stored++;
+            stored.add(new NotificationStored(document.subscriptionId, document.seq));
         }
         return stored;
     }
@@ -167,35 +145,35 @@ public class Notifications {
         return mongo.exists(Query.query(Criteria.where("_id").is(id).and("status").is(DeliveryStatus.PENDING)), NotificationDocument.class);
     }
 
-    /** A subscription's notification, found by id (the query the embedded store answers from an index). */
-    public Optional<NotificationDocument> byId(String subscriptionId, String id) {
+    /** A subscription's notification, found by id. */
+    public Optional<Notification> byId(String subscriptionId, String id) {
         return Optional.ofNullable(mongo.findById(id, NotificationDocument.class))
-                .filter(notification -> subscriptionId.equals(notification.subscriptionId()));
+                .filter(notification -> subscriptionId.equals(notification.subscriptionId()))
+                .map(NotificationDocument::toNotification);
     }
 
     /** A subscription's notifications, newest first. */
-    public Page<NotificationDocument> newestFirst(String subscriptionId, int page, int size) {
+    public Page<Notification> newestFirst(String subscriptionId, int page, int size) {
         Criteria criteria = Criteria.where("subscriptionId").is(subscriptionId);
         PageRequest pageable = PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "seq"));
-        return MongoPages.find(mongo, criteria, pageable, NotificationDocument.class);
+        return MongoPages.find(mongo, criteria, pageable, NotificationDocument.class).map(NotificationDocument::toNotification);
     }
 
     /** A subscription's webhook or e-mail deliveries, newest first. */
-    public Page<NotificationDocument> deliveries(String subscriptionId, int page, int size) {
+    public Page<Notification> deliveries(String subscriptionId, int page, int size) {
         Criteria criteria = Criteria.where("subscriptionId").is(subscriptionId).and("status").ne(DeliveryStatus.STORED);
         PageRequest pageable = PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "seq"));
-        return MongoPages.find(mongo, criteria, pageable, NotificationDocument.class);
+        return MongoPages.find(mongo, criteria, pageable, NotificationDocument.class).map(NotificationDocument::toNotification);
     }
 
     /**
      * Up to {@code limit} of a subscription's notifications stored in [{@code from}, {@code to}), oldest
-     * first: what a digest of that period lists. A MongoDB reads exactly them, in that order, from the
-     * {@code digest_period_seq} index (no sort in memory); the embedded stand-in store reads only unique indexes and reads
-     * the whole collection, once per digest subscription and period.
+     * first: what a digest of that period lists, read in that order from the {@code digest_period_seq}
+     * index (no sort in memory).
      */
-    public List<NotificationDocument> storedBetween(String subscriptionId, Instant from, Instant to, int limit) {
+    public List<Notification> storedBetween(String subscriptionId, Instant from, Instant to, int limit) {
         return mongo.find(storedBetween(subscriptionId, from, to).with(Sort.by("createdAt", "seq")).limit(limit),
-                NotificationDocument.class);
+                NotificationDocument.class).stream().map(NotificationDocument::toNotification).toList();
     }
 
     /** How many of a subscription's notifications were stored in [{@code from}, {@code to}). */
@@ -211,20 +189,13 @@ public class Notifications {
      * The notifications stored after {@code seq}, oldest first: what a stream has not sent yet. Two
      * events for one subscription can take their sequence numbers in one order and be stored in
      * the other (a slow insert, two instances): the stream, not this query, waits for a missing
-     * number (see {@link #unusedSeqs}).
+     * number (see {@link #unusedSeqs}). The numbers after {@code seq} up to {@code seq + limit}, in one
+     * range read along {@code inbox_seq}.
      */
-    public List<NotificationDocument> after(String subscriptionId, long seq, int limit) {
-        long last = lastSeq(subscriptionId);
-        List<NotificationDocument> stored = new ArrayList<>();
-        // one exact lookup per number taken since, through the unique (subscriptionId, seq) index
-        for (long next = seq + 1; next <= Math.min(last, seq + limit); next++) {
-            NotificationDocument notification = mongo.findOne(
-                    Query.query(Criteria.where("subscriptionId").is(subscriptionId).and("seq").is(next)), NotificationDocument.class);
-            if (notification != null) {
-                stored.add(notification);
-            }
-        }
-        return stored;
+    public List<Notification> after(String subscriptionId, long seq, int limit) {
+        Query next = Query.query(Criteria.where("subscriptionId").is(subscriptionId).and("seq").gt(seq).lte(seq + limit))
+                .with(Sort.by("seq"));
+        return mongo.find(next, NotificationDocument.class).stream().map(NotificationDocument::toNotification).toList();
     }
 
     /** Sequence numbers after {@code seq} that were taken but will never be stored (a redelivered event lost the race). */
@@ -239,35 +210,18 @@ public class Notifications {
         return counter == null ? 0 : ((Number) counter.get("seq")).longValue();
     }
 
-    public Optional<NotificationDocument> markRead(String subscriptionId, String id) {
+    public Optional<Notification> markRead(String subscriptionId, String id) {
         if (byId(subscriptionId, id).isEmpty()) {
             return Optional.empty();
         }
         return Optional.ofNullable(mongo.findAndModify(Query.query(Criteria.where("_id").is(id)),
-                Update.update("read", true), FindAndModifyOptions.options().returnNew(true), NotificationDocument.class));
+                Update.update("read", true), FindAndModifyOptions.options().returnNew(true), NotificationDocument.class))
+                .map(NotificationDocument::toNotification);
     }
 
     private long nextSeq(String subscriptionId) {
         Document counter = mongo.findAndModify(Query.query(Criteria.where("_id").is(subscriptionId)),
                 new Update().inc("seq", 1L), FindAndModifyOptions.options().returnNew(true).upsert(true), Document.class, COUNTERS);
         return ((Number) counter.get("seq")).longValue();
-    }
-
-    /** The event as a structured-mode CloudEvent, the body webhooks receive ({@code application/cloudevents+json}). */
-    private static String structuredCloudEvent(IncomingEvent event) {
-        ObjectNode node = JSON.createObjectNode();
-        node.put("specversion", "1.0");
-        node.put("id", event.id());
-        node.put("source", event.source());
-        node.put("type", event.type());
-        if (event.subject() != null) {
-            node.put("subject", event.subject());
-        }
-        if (event.time() != null) {
-            node.put("time", event.time());
-        }
-        node.put("datacontenttype", "application/json");
-        node.set("data", JSON.readTree(event.data()));
-        return JSON.writeValueAsString(node);
     }
 }

@@ -4,7 +4,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 
-import org.decoop.notification.subscription.SubscriptionController.SubscriptionResponse;
+import org.decoop.notification.subscription.web.SubscriptionResponse;
 import org.decoop.notification.subscription.domain.Confirmation;
 import org.decoop.notification.subscription.domain.Subscription;
 import org.decoop.notification.subscription.domain.SubscriptionId;

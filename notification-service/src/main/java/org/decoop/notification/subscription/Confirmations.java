@@ -5,11 +5,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.decoop.notification.RetrySchedule;
 import org.decoop.notification.email.EmailProperties;
 import org.decoop.notification.email.RecipientQuota;
 import org.decoop.notification.subscription.domain.Confirmation;
 import org.decoop.notification.subscription.domain.ConfirmationToken;
-import org.decoop.notification.subscription.domain.RetrySchedule;
 import org.decoop.notification.subscription.domain.Subscription;
 import org.decoop.notification.subscription.domain.SubscriptionId;
 import org.decoop.platform.domain.Actor;
@@ -19,6 +19,7 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -28,6 +29,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * subscription's document on the version it was read at, so two instances never both claim one
  * e-mail and a link is used once.
  */
+@NamedInterface("api")
 @Component
 public class Confirmations {
 

@@ -2,23 +2,19 @@ package org.decoop.notification.subscription;
 
 import java.net.URI;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
-import java.util.Set;
 
 import org.decoop.events.Channel;
 import org.decoop.events.Country;
-import org.decoop.events.Theme;
-import org.decoop.notification.subscription.domain.Digest;
 import org.decoop.notification.subscription.domain.Filter;
-import org.decoop.notification.subscription.domain.MaskedTarget;
 import org.decoop.notification.subscription.domain.Subscription;
 import org.decoop.notification.subscription.domain.SubscriptionId;
 import org.decoop.notification.subscription.domain.WebhookSecret;
+import org.decoop.notification.subscription.web.CreateSubscription;
+import org.decoop.notification.subscription.web.FilterRequest;
+import org.decoop.notification.subscription.web.SubscriptionResponse;
 import org.decoop.platform.domain.DoesNotExist;
 import org.decoop.platform.domain.InvalidValue;
 import org.decoop.platform.security.Callers;
-import org.decoop.platform.web.CountryCode;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -30,8 +26,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -40,9 +34,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 
 @RestController
 @RequestMapping("/api/subscriptions")
@@ -121,49 +112,5 @@ class SubscriptionController {
     private Subscription find(String id) {
         return subscriptions.ownedBy(new SubscriptionId(id), callers.current())
                 .orElseThrow(() -> new DoesNotExist("Subscription", id));
-    }
-
-    @Schema(example = """
-            {"subscriber": "SKGO coordinator", "channel": "WEBHOOK", "target": "https://skgo.example/decoop-webhook",
-             "eventTypes": ["PlanSigned", "PartnershipReactivated"], "filter": {"country": "RS"}}""")
-    /**
-     * {@code subscriber}: a label for people (default: the caller's name); the owner is the caller.
-     * {@code digest}: EMAIL only; DAILY or WEEKLY sends one e-mail per period instead of one per notification.
-     */
-    record CreateSubscription(
-            @Size(max = 200) String subscriber,
-            @NotNull Channel channel,
-            @Size(max = 2000) String target,
-            @Size(max = 20) List<@NotBlank String> eventTypes,
-            @Valid FilterRequest filter,
-            @Schema(description = "EMAIL only: NONE (one e-mail per notification, the default), DAILY or WEEKLY (one e-mail "
-                    + "per period listing its notifications, sent at the configured local time)") Digest digest) {
-    }
-
-    record FilterRequest(@Size(max = 100) String partnershipId, @Size(max = 100) String localAuthorityId,
-            @CountryCode String country, Theme theme) {
-    }
-
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    record SubscriptionResponse(String id, String subscriber, Channel channel, String target, Set<String> eventTypes,
-            FilterRequest filter, Subscription.Status status, String disabledReason, Instant createdAt, String secret,
-            @Schema(description = "EMAIL subscriptions only: NONE, DAILY or WEEKLY") Digest digest) {
-
-        static SubscriptionResponse of(Subscription subscription, WebhookSecret secret) {
-            return of(subscription, secret, false);
-        }
-
-        static SubscriptionResponse of(Subscription subscription, WebhookSecret secret, boolean created) {
-            Filter filter = subscription.filter();
-            return new SubscriptionResponse(subscription.id().value(), subscription.subscriber(), subscription.channel(),
-                    // the full target only in the answer to its creation (with the secret); masked afterwards
-                    secret != null || created ? subscription.target() : MaskedTarget.of(subscription.channel(), subscription.target()),
-                    subscription.eventTypes(),
-                    new FilterRequest(filter.partnershipId(), filter.localAuthorityId(),
-                            filter.country() == null ? null : filter.country().code(), filter.theme()),
-                    subscription.status(),
-                    subscription.disabledReason(), subscription.createdAt(), secret == null ? null : secret.value(),
-                    subscription.channel() == Channel.EMAIL ? subscription.digest() : null);
-        }
     }
 }

@@ -23,9 +23,11 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 
 /** The stored subscriptions, and the indexed lookup of those an event matches. */
+@NamedInterface("api")
 @Component
 public class Subscriptions {
 
@@ -118,7 +120,6 @@ public class Subscriptions {
 
     /**
      * The ACTIVE subscriptions that want a digest of this kind, through the {@code by_digest} index.
-     * (The embedded stand-in store reads only unique indexes: there it reads every subscription.)
      */
     public List<Subscription> activeWithDigest(Digest digest) {
         return mongo.find(Query.query(Criteria.where("digest").is(digest).and("status").is(Subscription.Status.ACTIVE)),

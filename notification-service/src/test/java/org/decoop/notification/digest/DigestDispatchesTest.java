@@ -6,11 +6,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import org.decoop.notification.RetrySchedule;
 import org.decoop.notification.digest.domain.DigestDispatch;
 import org.decoop.notification.digest.domain.DigestPeriod;
 import org.decoop.notification.digest.domain.DigestStatus;
 import org.decoop.notification.subscription.domain.Digest;
-import org.decoop.notification.subscription.domain.RetrySchedule;
 import org.decoop.platform.testing.InMemoryMongo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -9,21 +9,16 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.decoop.events.DecoopEvent;
-import org.decoop.events.EventCatalog;
 import org.decoop.events.PartnershipStatus;
 import org.decoop.events.Theme;
 import org.decoop.events.partnership.PartnershipEstablished;
 import org.decoop.events.partnership.PartnershipEvent;
 import org.decoop.events.partnership.PartnershipReactivated;
 import org.decoop.events.partnership.PartnershipWentDormant;
-import org.decoop.notification.AdjustableClock;
 import org.decoop.notification.ConfirmationMails;
 import org.decoop.notification.NotificationProperties;
 import org.decoop.notification.SharedServiceContext;
@@ -31,28 +26,18 @@ import org.decoop.notification.digest.domain.DigestAttempt;
 import org.decoop.notification.digest.domain.DigestDispatch;
 import org.decoop.notification.digest.domain.DigestPeriod;
 import org.decoop.notification.digest.domain.DigestStatus;
-import org.decoop.notification.notification.NotificationDocument;
+import org.decoop.notification.notification.Notification;
 import org.decoop.notification.notification.Notifications;
 import org.decoop.notification.subscription.Subscriptions;
 import org.decoop.notification.subscription.domain.Digest;
 import org.decoop.notification.subscription.domain.Subscription;
-import org.decoop.platform.testing.EnabledOnTestInfrastructure;
-import org.decoop.platform.testing.EventTopics;
 import org.decoop.platform.testing.ServiceApi;
 import org.decoop.platform.testing.TestTokens;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
-
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.mail.BodyPart;
@@ -66,31 +51,9 @@ import tools.jackson.databind.JsonNode;
  * one e-mail per period to a real SMTP server (GreenMail) when the service's clock reaches the send
  * time (08:00 Europe/Belgrade), never a second one from a second pass or a second instance.
  */
-@EnabledOnTestInfrastructure
 class DigestIntegrationTest extends SharedServiceContext {
 
     private static final ZoneId BELGRADE = ZoneId.of("Europe/Belgrade");
-
-    @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
-
-    private static KafkaProducer<String, byte[]> producer;
-
-    @BeforeAll
-    static void start() {
-        producer = EventTopics.producer();
-    }
-
-    @AfterAll
-    static void stop() {
-        producer.close();
-    }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    AdjustableClock clock;
 
     @Autowired
     DigestJob job;
@@ -124,11 +87,6 @@ class DigestIntegrationTest extends SharedServiceContext {
         api = ServiceApi.onPort(port).as(TestTokens.shared().user("digest-" + UUID.randomUUID(), "SKGO"));
     }
 
-    @AfterEach
-    void realTimeAgain() {
-        clock.reset();
-    }
-
     @Test
     void sendsADailyDigestOnceAtTheSendTimeGroupedByTypeWhileAPerEventSubscriptionGetsEachEvent() throws Exception {
         // the day before clocks go forward in Belgrade: that period lasts 23 hours
@@ -140,11 +98,11 @@ class DigestIntegrationTest extends SharedServiceContext {
         String dailyId = daily.get("id").asString();
         assertThat(subscribe(eachTo, null).get("digest").asString()).isEqualTo("NONE");
 
-        publish(new PartnershipEstablished(partnershipId, 0, PartnershipStatus.ACTIVE, partners(), 2005, Set.of(Theme.CULTURE), null,
+        events.publish(new PartnershipEstablished(partnershipId, 0, PartnershipStatus.ACTIVE, partners(), 2005, Set.of(Theme.CULTURE), null,
                 Instant.now()));
-        publish(new PartnershipWentDormant(partnershipId, 1, PartnershipStatus.DORMANT, partners(), Set.of(Theme.CULTURE),
+        events.publish(new PartnershipWentDormant(partnershipId, 1, PartnershipStatus.DORMANT, partners(), Set.of(Theme.CULTURE),
                 "No <b>joint</b> project & no budget", LocalDate.of(2012, 5, 10), Instant.now()));
-        publish(new PartnershipReactivated(partnershipId, 2, PartnershipStatus.ACTIVE, partners(), Set.of(Theme.YOUTH),
+        events.publish(new PartnershipReactivated(partnershipId, 2, PartnershipStatus.ACTIVE, partners(), Set.of(Theme.YOUTH),
                 "Action plan 2027 signed", "plan-2027", Instant.now()));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> inbox(dailyId).size() == 3);
@@ -198,14 +156,8 @@ class DigestIntegrationTest extends SharedServiceContext {
 
     @Test
     void sendsAWeeklyDigestOncePerWeekOnItsDay() throws Exception {
-        clock.setTo(belgrade(2027, 3, 31, 10, 0)); // a Wednesday
         String to = "weekly-" + UUID.randomUUID() + "@skgo.example";
-        String id = subscribe(to, "WEEKLY").get("id").asString();
-        publish(new PartnershipEstablished(partnershipId, 0, PartnershipStatus.ACTIVE, partners(), 2005, Set.of(Theme.CULTURE), null,
-                Instant.now()));
-        publish(new PartnershipReactivated(partnershipId, 1, PartnershipStatus.ACTIVE, partners(), Set.of(Theme.YOUTH),
-                "Action plan 2027 signed", "plan-2027", Instant.now()));
-        await().atMost(Duration.ofSeconds(30)).until(() -> inbox(id).size() == 2);
+        String id = subscribedWithNotifications(to, "WEEKLY", belgrade(2027, 3, 31, 10, 0), 2); // a Wednesday
 
         clock.setTo(belgrade(2027, 4, 1, 8, 1)); // Thursday: no weekly digest
         job.runOnce();
@@ -227,12 +179,8 @@ class DigestIntegrationTest extends SharedServiceContext {
 
     @Test
     void retriesAFailedDigestLaterAndShowsTheFailureToItsOwner() throws Exception {
-        clock.setTo(belgrade(2027, 4, 20, 10, 0));
         String to = "retried-" + UUID.randomUUID() + "@skgo.example";
-        String id = subscribe(to, "DAILY").get("id").asString();
-        publish(new PartnershipEstablished(partnershipId, 0, PartnershipStatus.ACTIVE, partners(), 2005, Set.of(Theme.CULTURE), null,
-                Instant.now()));
-        await().atMost(Duration.ofSeconds(30)).until(() -> inbox(id).size() == 1);
+        String id = dailyWithOneNotification(to, belgrade(2027, 4, 20, 10, 0));
 
         clock.setTo(belgrade(2027, 4, 21, 8, 1));
         JavaMailSenderImpl unreachable = new JavaMailSenderImpl();
@@ -258,14 +206,8 @@ class DigestIntegrationTest extends SharedServiceContext {
 
     @Test
     void sendsTheDigestOfAPeriodWhoseSendTimePassedWhileNoInstanceRan() throws Exception {
-        clock.setTo(belgrade(2027, 5, 3, 10, 0));
         String to = "outage-" + UUID.randomUUID() + "@skgo.example";
-        String id = subscribe(to, "DAILY").get("id").asString();
-        publish(new PartnershipEstablished(partnershipId, 0, PartnershipStatus.ACTIVE, partners(), 2005, Set.of(Theme.CULTURE), null,
-                Instant.now()));
-        publish(new PartnershipReactivated(partnershipId, 1, PartnershipStatus.ACTIVE, partners(), Set.of(Theme.YOUTH),
-                "Action plan 2027 signed", "plan-2027", Instant.now()));
-        await().atMost(Duration.ofSeconds(30)).until(() -> inbox(id).size() == 2);
+        String id = subscribedWithNotifications(to, "DAILY", belgrade(2027, 5, 3, 10, 0), 2);
 
         // no pass at all on 4 May: the next one runs after the send time of 5 May
         clock.setTo(belgrade(2027, 5, 5, 8, 1));
@@ -286,12 +228,8 @@ class DigestIntegrationTest extends SharedServiceContext {
     @Test
     void aPeriodOlderThanTheCatchUpIsNotSentAfterALongOutage() throws Exception {
         assertThat(properties.dailyCatchUp()).isEqualTo(7);
-        clock.setTo(belgrade(2027, 5, 10, 10, 0));
         String to = "long-outage-" + UUID.randomUUID() + "@skgo.example";
-        String id = subscribe(to, "DAILY").get("id").asString();
-        publish(new PartnershipEstablished(partnershipId, 0, PartnershipStatus.ACTIVE, partners(), 2005, Set.of(Theme.CULTURE), null,
-                Instant.now()));
-        await().atMost(Duration.ofSeconds(30)).until(() -> inbox(id).size() == 1);
+        String id = dailyWithOneNotification(to, belgrade(2027, 5, 10, 10, 0));
 
         // 8 send times later: the period of 10 May is the 8th latest, one more than the catch-up
         clock.setTo(belgrade(2027, 5, 18, 8, 1));
@@ -305,12 +243,8 @@ class DigestIntegrationTest extends SharedServiceContext {
 
     @Test
     void aDailyDigestWhoseRetriesOutlastTheNextPeriodStillFailsForGoodAndIsCounted() throws Exception {
-        clock.setTo(belgrade(2027, 6, 1, 10, 0));
         String to = "spent-" + UUID.randomUUID() + "@skgo.example";
-        String id = subscribe(to, "DAILY").get("id").asString();
-        publish(new PartnershipEstablished(partnershipId, 0, PartnershipStatus.ACTIVE, partners(), 2005, Set.of(Theme.CULTURE), null,
-                Instant.now()));
-        await().atMost(Duration.ofSeconds(30)).until(() -> inbox(id).size() == 1);
+        String id = dailyWithOneNotification(to, belgrade(2027, 6, 1, 10, 0));
 
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         DigestJob down = secondInstance(unreachableMailer(), meters);
@@ -336,12 +270,8 @@ class DigestIntegrationTest extends SharedServiceContext {
 
     @Test
     void aDigestWhoseHolderCrashedIsSentAfterTheNextPeriodEnded() throws Exception {
-        clock.setTo(belgrade(2027, 6, 14, 10, 0));
         String to = "crashed-" + UUID.randomUUID() + "@skgo.example";
-        String id = subscribe(to, "DAILY").get("id").asString();
-        publish(new PartnershipEstablished(partnershipId, 0, PartnershipStatus.ACTIVE, partners(), 2005, Set.of(Theme.CULTURE), null,
-                Instant.now()));
-        await().atMost(Duration.ofSeconds(30)).until(() -> inbox(id).size() == 1);
+        String id = dailyWithOneNotification(to, belgrade(2027, 6, 14, 10, 0));
 
         // an instance claims the digest of 14 June and dies before it reads or sends it
         clock.setTo(belgrade(2027, 6, 15, 8, 1));
@@ -360,19 +290,15 @@ class DigestIntegrationTest extends SharedServiceContext {
 
     @Test
     void aSlowMailServerKeepsTheClaimSoAnotherInstanceDoesNotSendItAgain() throws Exception {
-        clock.setTo(belgrade(2027, 6, 21, 10, 0));
         String to = "slow-" + UUID.randomUUID() + "@skgo.example";
-        String id = subscribe(to, "DAILY").get("id").asString();
-        publish(new PartnershipEstablished(partnershipId, 0, PartnershipStatus.ACTIVE, partners(), 2005, Set.of(Theme.CULTURE), null,
-                Instant.now()));
-        await().atMost(Duration.ofSeconds(30)).until(() -> inbox(id).size() == 1);
+        String id = dailyWithOneNotification(to, belgrade(2027, 6, 21, 10, 0));
 
         // an SMTP session of 2 minutes (connect 5 s, ten round trips of up to 10 s, and a slow server),
         // during which another instance runs a pass
         List<Integer> sentByTheOther = new ArrayList<>();
         DigestMailer slow = new DigestMailer(mailSender, notificationProperties.mailFrom(), properties.zone()) {
             @Override
-            void send(Subscription subscription, DigestPeriod period, List<NotificationDocument> listed, long total) {
+            void send(Subscription subscription, DigestPeriod period, List<Notification> listed, long total) {
                 clock.setTo(clock.instant().plus(Duration.ofMinutes(2)));
                 sentByTheOther.add(secondInstance(mailer).runOnce());
                 super.send(subscription, period, listed, total);
@@ -390,12 +316,8 @@ class DigestIntegrationTest extends SharedServiceContext {
 
     @Test
     void aDueRetryOfADeletedSubscriptionIsCancelled() throws Exception {
-        clock.setTo(belgrade(2027, 6, 28, 10, 0));
         String to = "deleted-" + UUID.randomUUID() + "@skgo.example";
-        String id = subscribe(to, "DAILY").get("id").asString();
-        publish(new PartnershipEstablished(partnershipId, 0, PartnershipStatus.ACTIVE, partners(), 2005, Set.of(Theme.CULTURE), null,
-                Instant.now()));
-        await().atMost(Duration.ofSeconds(30)).until(() -> inbox(id).size() == 1);
+        String id = dailyWithOneNotification(to, belgrade(2027, 6, 28, 10, 0));
         clock.setTo(belgrade(2027, 6, 29, 8, 1));
         secondInstance(unreachableMailer(), new SimpleMeterRegistry()).runOnce();
         DigestDispatch retrying = dispatches.find(id, belgrade(2027, 6, 28, 8, 0)).orElseThrow();
@@ -411,6 +333,28 @@ class DigestIntegrationTest extends SharedServiceContext {
         assertThat(dispatches.due(clock.instant().plus(Duration.ofDays(30)), 1000)).extracting(DigestDispatch::subscriptionId)
                 .doesNotContain(id);
         assertThat(mailsTo(to)).isEmpty();
+    }
+
+    /** A confirmed DAILY digest subscription to {@code to}, made at {@code at}, with one notification in its inbox. */
+    private String dailyWithOneNotification(String to, Instant at) throws Exception {
+        return subscribedWithNotifications(to, "DAILY", at, 1);
+    }
+
+    /**
+     * A confirmed {@code digest} subscription to {@code to}, made at {@code at}, with {@code count}
+     * notifications in its inbox: the partnership established, then (the second) reactivated.
+     */
+    private String subscribedWithNotifications(String to, String digest, Instant at, int count) throws Exception {
+        clock.setTo(at);
+        String id = subscribe(to, digest).get("id").asString();
+        events.publish(new PartnershipEstablished(partnershipId, 0, PartnershipStatus.ACTIVE, partners(), 2005, Set.of(Theme.CULTURE), null,
+                Instant.now()));
+        if (count == 2) {
+            events.publish(new PartnershipReactivated(partnershipId, 1, PartnershipStatus.ACTIVE, partners(), Set.of(Theme.YOUTH),
+                    "Action plan 2027 signed", "plan-2027", Instant.now()));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> inbox(id).size() == count);
+        return id;
     }
 
     private JsonNode latestDigest(String subscriptionId) {
@@ -449,14 +393,7 @@ class DigestIntegrationTest extends SharedServiceContext {
 
     /** The notification and digest e-mails to {@code address} (not its confirmation e-mail). */
     private static List<MimeMessage> mailsTo(String address) {
-        return Arrays.stream(smtp.getReceivedMessages()).filter(message -> !ConfirmationMails.isConfirmation(message)).filter(message -> {
-            try {
-                return Arrays.stream(message.getAllRecipients()).anyMatch(recipient -> recipient.toString().equals(address));
-            }
-            catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
+        return ConfirmationMails.notificationMailsTo(smtp, address);
     }
 
     /** The first part of this MIME type, looked for depth first. */
@@ -486,9 +423,5 @@ class DigestIntegrationTest extends SharedServiceContext {
     private static List<PartnershipEvent.Partner> partners() {
         return List.of(new PartnershipEvent.Partner("nevers", "Nevers", "FR"),
                 new PartnershipEvent.Partner("sremska-mitrovica", "Sremska Mitrovica", "RS"));
-    }
-
-    private static void publish(DecoopEvent event) throws Exception {
-        producer.send(EventTopics.record(event, EventCatalog.topicOf(event.getClass()), EventCatalog.sourceOf(event.getClass()))).get();
     }
 }

@@ -2,11 +2,9 @@ package org.decoop.notification.digest;
 
 import java.util.List;
 
-import org.decoop.platform.testing.InMemoryMongo;
 import org.decoop.platform.testing.QueryIndexes;
 import org.decoop.platform.testing.QueryIndexes.Query;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every query of {@link DigestDispatches}, and the index a MongoDB answers it from (claims, and the
@@ -15,14 +13,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class QueryIndexesTest {
 
-    @RegisterExtension
-    static final InMemoryMongo MONGO = new InMemoryMongo();
-
     @Test
     void eachDigestQueryHasItsIndex() {
-        QueryIndexes.assertServed(MONGO.freshDatabase(), DigestDocument.class, List.of(
+        QueryIndexes.assertServed(DigestDocument.class,
                 Query.of("GET .../digests (newest period first)", "by_subscription", List.of("subscriptionId"), "-periodStart"),
                 Query.of("sweep: RETRYING with its next attempt due", "due_retries", List.of("status", "nextAttemptAt")),
-                Query.of("sweep: SENDING with its lease run out", "expired_leases", List.of("status", "leasedUntil"))));
+                Query.of("sweep: SENDING with its lease run out", "expired_leases", List.of("status", "leasedUntil")));
     }
 }

@@ -13,31 +13,22 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.decoop.events.PartnershipStatus;
 import org.decoop.events.Theme;
-import org.decoop.events.Topics;
 import org.decoop.events.partnership.PartnershipEstablished;
 import org.decoop.events.partnership.PartnershipEvent;
 import org.decoop.notification.SharedServiceContext;
-import org.decoop.platform.testing.EnabledOnTestInfrastructure;
-import org.decoop.platform.testing.EventTopics;
 import org.decoop.platform.testing.ServiceApi;
 import org.decoop.platform.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /** A client that stops reading (its writes block) holds up its own stream only, never another's. */
-@EnabledOnTestInfrastructure
 class StreamIsolationIntegrationTest extends SharedServiceContext {
 
     @Autowired
     NotificationStreams streams;
-
-    @LocalServerPort
-    int port;
 
     @Test
     void aStreamWhoseClientDoesNotReadDelaysNoOtherStream() throws Exception {
@@ -67,11 +58,9 @@ class StreamIsolationIntegrationTest extends SharedServiceContext {
     }
 
     private static void publishEstablished() throws Exception {
-        try (KafkaProducer<String, byte[]> producer = EventTopics.producer()) {
-            producer.send(EventTopics.record(new PartnershipEstablished(UUID.randomUUID().toString(), 0, PartnershipStatus.ACTIVE,
-                    List.of(new PartnershipEvent.Partner("n", "Nevers", "FR"), new PartnershipEvent.Partner("s", "Sremska Mitrovica", "RS")),
-                    2005, Set.of(Theme.CULTURE), null, Instant.now()), Topics.PARTNERSHIP_EVENTS, "/partnership-service")).get();
-        }
+        events.publish(new PartnershipEstablished(UUID.randomUUID().toString(), 0, PartnershipStatus.ACTIVE,
+                List.of(new PartnershipEvent.Partner("n", "Nevers", "FR"), new PartnershipEvent.Partner("s", "Sremska Mitrovica", "RS")),
+                2005, Set.of(Theme.CULTURE), null, Instant.now()));
     }
 
     /** An emitter whose sends block, as they do when the client's socket buffer is full and it does not read. */

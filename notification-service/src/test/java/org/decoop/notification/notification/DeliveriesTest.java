@@ -8,13 +8,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
+import org.decoop.notification.RetrySchedule;
 import org.decoop.events.Channel;
 import org.decoop.notification.notification.domain.Attempt;
 import org.decoop.notification.notification.domain.Delivery;
 import org.decoop.notification.notification.domain.DeliveryId;
 import org.decoop.notification.notification.domain.DeliveryStatus;
 import org.decoop.notification.subscription.domain.Filter;
-import org.decoop.notification.subscription.domain.RetrySchedule;
 import org.decoop.notification.subscription.domain.Subscription;
 import org.decoop.platform.domain.Actor;
 import org.decoop.platform.domain.ExpectedVersion;
@@ -42,7 +42,8 @@ class DeliveriesTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2020-02-27T10:00:00Z"));
     private final MongoTemplate mongo = MONGO.freshDatabase();
     private final Deliveries deliveries = new Deliveries(mongo, new AggregateStore(mongo, new EventSerializer(() -> Actor.system("test"))));
-    private final Notifications notifications = new Notifications(mongo, deliveries, clock, event -> { }, Traces.NONE);
+    private final Notifications notifications = new Notifications(mongo, deliveries, clock);
+    private final NotificationRecorder recorder = new NotificationRecorder(notifications, event -> { }, Traces.NONE);
     private final Subscription subscription = Subscription.create(OWNER, "coordinator", Channel.EMAIL, "coordination@skgo.org",
             List.of(), Filter.NONE, clock.instant());
 
@@ -59,7 +60,7 @@ class DeliveriesTest {
         slowWorker.recordAttempt(new Attempt(clock.instant(), null, "no answer within 10000 ms", 65_000), SCHEDULE, clock.instant());
         assertThat(saved(slowWorker)).as("the late writer's save is refused").isFalse();
 
-        NotificationDocument stored = notifications.byId(subscription.id().value(), id.value()).orElseThrow();
+        Notification stored = notifications.byId(subscription.id().value(), id.value()).orElseThrow();
         assertThat(stored.status()).isEqualTo(DeliveryStatus.DELIVERED);
         assertThat(stored.attempts()).hasSize(1);
         assertThat(stored.summary()).as("the inbox entry is left as it was").isEqualTo("The partnership was established.");
@@ -135,7 +136,7 @@ class DeliveriesTest {
     }
 
     private DeliveryId stored(String eventId) {
-        notifications.record(subscription, event(eventId), "The partnership was established.", clock.instant());
+        recorder.record(subscription, event(eventId), "The partnership was established.", clock.instant());
         return new DeliveryId(Notifications.idOf(subscription.id().value(), eventId));
     }
 

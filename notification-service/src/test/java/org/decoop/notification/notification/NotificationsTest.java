@@ -39,18 +39,18 @@ class NotificationsTest {
     private final MongoTemplate mongo = MONGO.freshDatabase();
     private final List<Object> published = new ArrayList<>();
     private final Notifications notifications = new Notifications(mongo,
-            new Deliveries(mongo, new AggregateStore(mongo, new EventSerializer(() -> Actor.system("test")))), clock, published::add,
-            Traces.NONE);
+            new Deliveries(mongo, new AggregateStore(mongo, new EventSerializer(() -> Actor.system("test")))), clock);
+    private final NotificationRecorder recorder = new NotificationRecorder(notifications, published::add, Traces.NONE);
     private final Subscription inbox = subscription(Channel.INBOX, null);
     private final Subscription email = subscription(Channel.EMAIL, "coordination@skgo.org");
 
     @Test
     void storesOneNotificationPerSubscriptionWithItsOwnSequence() {
-        assertThat(notifications.record(List.of(inbox, email), event("e-1"), "Established.", clock.instant())).isEqualTo(2);
-        assertThat(notifications.record(List.of(inbox, email), event("e-2"), "Established.", clock.instant())).isEqualTo(2);
+        assertThat(recorder.record(List.of(inbox, email), event("e-1"), "Established.", clock.instant())).isEqualTo(2);
+        assertThat(recorder.record(List.of(inbox, email), event("e-2"), "Established.", clock.instant())).isEqualTo(2);
 
-        assertThat(notifications.after(inbox.id().value(), 0, 10)).extracting(NotificationDocument::eventId).containsExactly("e-1", "e-2");
-        NotificationDocument mail = notifications.byId(email.id().value(), Notifications.idOf(email.id().value(), "e-2")).orElseThrow();
+        assertThat(notifications.after(inbox.id().value(), 0, 10)).extracting(Notification::eventId).containsExactly("e-1", "e-2");
+        Notification mail = notifications.byId(email.id().value(), Notifications.idOf(email.id().value(), "e-2")).orElseThrow();
         assertThat(mail.status()).as("an e-mail is due at once").isEqualTo(DeliveryStatus.PENDING);
         assertThat(published).containsExactly(new NotificationStored(inbox.id().value(), 1), new NotificationStored(email.id().value(), 1),
                 new NotificationStored(inbox.id().value(), 2), new NotificationStored(email.id().value(), 2));
@@ -58,11 +58,11 @@ class NotificationsTest {
 
     @Test
     void storesOnlyWhatARedeliveredEventDidNotStoreYet() {
-        notifications.record(inbox, event("e-1"), "Established.", clock.instant());
+        recorder.record(inbox, event("e-1"), "Established.", clock.instant());
         published.clear();
 
         // the first delivery stored it for the inbox, then failed before the e-mail's
-        assertThat(notifications.record(List.of(inbox, email), event("e-1"), "Established.", clock.instant())).isEqualTo(1);
+        assertThat(recorder.record(List.of(inbox, email), event("e-1"), "Established.", clock.instant())).isEqualTo(1);
 
         assertThat(notifications.after(inbox.id().value(), 0, 10)).hasSize(1);
         assertThat(notifications.byId(email.id().value(), Notifications.idOf(email.id().value(), "e-1"))).isPresent();
@@ -86,7 +86,8 @@ class NotificationsTest {
                 super.enqueueNew(id, dueAt);
             }
         };
-        Notifications crashingOnce = new Notifications(mongo, queueFailingOnce, clock, published::add, Traces.NONE);
+        NotificationRecorder crashingOnce = new NotificationRecorder(new Notifications(mongo, queueFailingOnce, clock), published::add,
+                Traces.NONE);
         assertThatThrownBy(() -> crashingOnce.record(email, event("e-1"), "Established.", clock.instant()))
                 .isInstanceOf(DataAccessResourceFailureException.class);
         DeliveryId id = new DeliveryId(Notifications.idOf(email.id().value(), "e-1"));
@@ -101,12 +102,12 @@ class NotificationsTest {
 
     @Test
     void leavesTheQueueEntryOfADuplicateAsItIs() {
-        notifications.record(email, event("e-1"), "Established.", clock.instant());
+        recorder.record(email, event("e-1"), "Established.", clock.instant());
         DeliveryId id = new DeliveryId(Notifications.idOf(email.id().value(), "e-1"));
         Deliveries deliveries = new Deliveries(mongo, new AggregateStore(mongo, new EventSerializer(() -> Actor.system("test"))));
         deliveries.claim(id, clock.instant(), clock.instant().plusSeconds(60)).orElseThrow();
 
-        notifications.record(email, event("e-1"), "Established.", clock.instant());
+        recorder.record(email, event("e-1"), "Established.", clock.instant());
 
         assertThat(deliveries.due(clock.instant(), 10)).as("still claimed: the redelivery does not make it due again").isEmpty();
     }

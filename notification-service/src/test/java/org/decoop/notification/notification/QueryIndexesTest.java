@@ -9,7 +9,6 @@ import java.util.List;
 import org.decoop.platform.testing.InMemoryMongo;
 import org.decoop.platform.testing.QueryIndexes;
 import org.decoop.platform.testing.QueryIndexes.Query;
-import org.decoop.platform.tracing.Traces;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -27,19 +26,19 @@ class QueryIndexesTest {
 
     @Test
     void eachNotificationQueryHasItsIndex() {
-        QueryIndexes.assertServed(MONGO.freshDatabase(), NotificationDocument.class, List.of(
+        QueryIndexes.assertServed(NotificationDocument.class,
                 Query.of("GET .../notifications (newest first)", "inbox_seq", List.of("subscriptionId"), "-seq"),
                 Query.of("GET .../deliveries (newest first, not STORED)", "inbox_seq", List.of("subscriptionId"), "-seq"),
-                Query.of("SSE: the notification numbered seq", "inbox_seq", List.of("subscriptionId", "seq")),
+                Query.of("SSE: the notifications numbered after the last one sent, in order", "inbox_seq", List.of("subscriptionId"), "seq"),
                 Query.of("at start: pending deliveries back into the queue", "pending", List.of("status")),
                 Query.of("a digest: one subscription's notifications stored in its period, by (createdAt, seq)", "digest_period_seq",
-                        List.of("subscriptionId"), "createdAt", "seq")));
+                        List.of("subscriptionId"), "createdAt", "seq"));
     }
 
     @Test
     void streamsFindTheUnusedNumbersOfASubscriptionByIndexAndTheyExpireAfterADay() {
         MongoTemplate mongo = MONGO.freshDatabase();
-        new Notifications(mongo, null, Clock.systemUTC(), event -> { }, Traces.NONE);
+        new Notifications(mongo, null, Clock.systemUTC());
         List<IndexInfo> indexes = mongo.indexOps(Notifications.UNUSED_SEQS).getIndexInfo();
 
         assertThat(indexes).filteredOn(index -> index.getName().equals(Notifications.UNUSED_SEQS_INDEX)).singleElement()

@@ -6,38 +6,23 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.decoop.events.DecoopEvent;
-import org.decoop.events.EventCatalog;
 import org.decoop.events.PartnershipStatus;
 import org.decoop.events.Theme;
 import org.decoop.events.partnership.PartnershipEstablished;
 import org.decoop.events.partnership.PartnershipEvent;
 import org.decoop.events.partnership.PartnershipWentDormant;
-import org.decoop.notification.AdjustableClock;
 import org.decoop.notification.ConfirmationMails;
 import org.decoop.notification.SharedServiceContext;
-import org.decoop.platform.testing.EnabledOnTestInfrastructure;
-import org.decoop.platform.testing.EventTopics;
 import org.decoop.platform.testing.ServiceApi;
 import org.decoop.platform.testing.TestTokens;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 
 import jakarta.mail.internet.MimeMessage;
 import tools.jackson.databind.JsonNode;
@@ -48,29 +33,7 @@ import tools.jackson.databind.JsonNode;
  * e-mails per address per day, and notification e-mails to one address are held to a rate
  * (4 per hour in this context), the excess deferred, never dropped.
  */
-@EnabledOnTestInfrastructure
 class EmailConfirmationIntegrationTest extends SharedServiceContext {
-
-    @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
-
-    private static KafkaProducer<String, byte[]> producer;
-
-    @BeforeAll
-    static void start() {
-        producer = EventTopics.producer();
-    }
-
-    @AfterAll
-    static void stop() {
-        producer.close();
-    }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    AdjustableClock clock;
 
     @Autowired
     MongoTemplate mongo;
@@ -86,11 +49,6 @@ class EmailConfirmationIntegrationTest extends SharedServiceContext {
         api = anonymous.as(TestTokens.shared().user("confirming-" + UUID.randomUUID(), "SKGO"));
     }
 
-    @AfterEach
-    void realTimeAgain() {
-        clock.reset();
-    }
-
     @Test
     void anEmailSubscriptionReceivesNothingUntilTheReaderOfTheMailboxConfirmsItAndTheLinkWorksOnce() throws Exception {
         JsonNode email = subscribe(address);
@@ -101,7 +59,7 @@ class EmailConfirmationIntegrationTest extends SharedServiceContext {
         String link = ConfirmationMails.awaitLink(smtp, address, 1);
         assertThat(link).startsWith("/api/subscriptions/" + id + "/confirmation?token=");
 
-        publish(established());
+        events.publish(established());
         await().atMost(Duration.ofSeconds(30)).until(() -> inbox(control).size() == 1);
         assertThat(inbox(id)).as("nothing for an unconfirmed address").isEmpty();
         assertThat(api.get("/api/subscriptions/" + id + "/deliveries").json().get("content")).isEmpty();
@@ -125,7 +83,7 @@ class EmailConfirmationIntegrationTest extends SharedServiceContext {
         assertThat(again.header("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(again.json().get("type").asString()).isEqualTo("https://decoop.org/problems/confirmation-used");
 
-        publish(new PartnershipWentDormant(partnershipId, 1, PartnershipStatus.DORMANT, partners(), Set.of(Theme.CULTURE),
+        events.publish(new PartnershipWentDormant(partnershipId, 1, PartnershipStatus.DORMANT, partners(), Set.of(Theme.CULTURE),
                 "No joint project since 2012", LocalDate.of(2012, 5, 10), Instant.now()));
         await().atMost(Duration.ofSeconds(30)).until(() -> notificationMailsTo(address).size() == 1);
         assertThat(notificationMailsTo(address).get(0).getSubject()).contains("PartnershipWentDormant");
@@ -188,9 +146,9 @@ class EmailConfirmationIntegrationTest extends SharedServiceContext {
         String id = subscribe(address).get("id").asString();
         ConfirmationMails.confirm(anonymous, smtp, address);
 
-        publish(established());
+        events.publish(established());
         for (int version = 1; version <= 4; version++) {
-            publish(new PartnershipWentDormant(partnershipId, version, PartnershipStatus.DORMANT, partners(), Set.of(Theme.CULTURE),
+            events.publish(new PartnershipWentDormant(partnershipId, version, PartnershipStatus.DORMANT, partners(), Set.of(Theme.CULTURE),
                     "Pause " + version, LocalDate.of(2012, 5, 10), Instant.now()));
         }
         // the fifth is queued PENDING and due now, then the sender defers it: wait for the deferral, not the queueing
@@ -219,7 +177,7 @@ class EmailConfirmationIntegrationTest extends SharedServiceContext {
         });
     }
 
-        private JsonNode subscribe(String to) {
+    private JsonNode subscribe(String to) {
         ServiceApi.Answer answer = api.post("/api/subscriptions", body(to));
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
         return answer.json();
@@ -242,14 +200,7 @@ class EmailConfirmationIntegrationTest extends SharedServiceContext {
     }
 
     private static List<MimeMessage> notificationMailsTo(String to) {
-        return Arrays.stream(smtp.getReceivedMessages()).filter(message -> !ConfirmationMails.isConfirmation(message)).filter(message -> {
-            try {
-                return Arrays.stream(message.getAllRecipients()).anyMatch(recipient -> recipient.toString().equals(to));
-            }
-            catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
+        return ConfirmationMails.notificationMailsTo(smtp, to);
     }
 
     private PartnershipEstablished established() {
@@ -260,9 +211,5 @@ class EmailConfirmationIntegrationTest extends SharedServiceContext {
     private static List<PartnershipEvent.Partner> partners() {
         return List.of(new PartnershipEvent.Partner("nevers", "Nevers", "FR"),
                 new PartnershipEvent.Partner("sremska-mitrovica", "Sremska Mitrovica", "RS"));
-    }
-
-    private static void publish(DecoopEvent event) throws Exception {
-        producer.send(EventTopics.record(event, EventCatalog.topicOf(event.getClass()), EventCatalog.sourceOf(event.getClass()))).get();
     }
 }

@@ -21,10 +21,12 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 import org.jspecify.annotations.Nullable;
 
 /** The local authorities known to decoop, by id and by (name, country). */
+@NamedInterface("api")
 @Component
 public class LocalAuthorities {
 

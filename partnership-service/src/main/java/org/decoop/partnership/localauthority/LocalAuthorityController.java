@@ -3,9 +3,10 @@ package org.decoop.partnership.localauthority;
 import java.net.URI;
 
 import org.decoop.events.Country;
-import org.decoop.events.LocalAuthorityKind;
 import org.decoop.partnership.localauthority.domain.LocalAuthority;
 import org.decoop.partnership.localauthority.domain.LocalAuthorityId;
+import org.decoop.partnership.localauthority.web.CreateLocalAuthority;
+import org.decoop.partnership.localauthority.web.LocalAuthorityResponse;
 import org.decoop.platform.domain.DoesNotExist;
 import org.decoop.platform.security.Callers;
 import org.decoop.platform.web.CountryCode;
@@ -26,11 +27,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.jspecify.annotations.Nullable;
 
 @RestController
 @RequestMapping("/api/local-authorities")
@@ -71,25 +69,5 @@ class LocalAuthorityController {
             @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
         return new PagedModel<>(localAuthorities.search(country == null ? null : Country.of(country), code, q, page, size)
                 .map(LocalAuthorityResponse::of));
-    }
-
-    @Schema(example = """
-            {"code": "RS-SREMSKA-MITROVICA", "name": "Sremska Mitrovica", "country": "RS", "kind": "CITY", "population": 79940}""")
-    record CreateLocalAuthority(
-            @NotNull @Pattern(regexp = LocalAuthority.CODE_PATTERN) String code,
-            @NotBlank @Size(max = LocalAuthority.MAX_NAME_LENGTH) String name,
-            @NotNull @CountryCode String country,
-            @NotNull LocalAuthorityKind kind,
-            @Schema(description = "Inhabitants, optional; partner searches rank similar sizes higher")
-            @Min(1) @Max(LocalAuthority.MAX_POPULATION) Integer population) {
-    }
-
-    record LocalAuthorityResponse(String id, @Nullable String code, String name, String country, LocalAuthorityKind kind,
-            @Nullable Integer population) {
-
-        static LocalAuthorityResponse of(LocalAuthority authority) {
-            return new LocalAuthorityResponse(authority.id().value(), authority.code(), authority.name(), authority.country().code(),
-                    authority.kind(), authority.population());
-        }
     }
 }

@@ -1,12 +1,6 @@
 package org.decoop.partnership.partnership;
 
 import java.net.URI;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Objects;
-import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Stream;
 
 import org.decoop.events.Country;
@@ -14,10 +8,11 @@ import org.decoop.events.PartnershipStatus;
 import org.decoop.events.Theme;
 import org.decoop.partnership.localauthority.domain.LocalAuthorityId;
 import org.decoop.partnership.partnership.domain.Coordinator;
-import org.decoop.partnership.partnership.domain.Partner;
 import org.decoop.partnership.partnership.domain.Partnership;
 import org.decoop.partnership.partnership.domain.PartnershipId;
-import org.decoop.platform.domain.Actor;
+import org.decoop.partnership.partnership.web.EstablishPartnership;
+import org.decoop.partnership.partnership.web.PartnershipResponse;
+import org.decoop.partnership.partnership.web.Transition;
 import org.decoop.platform.security.Callers;
 import org.decoop.platform.web.CountryCode;
 import org.decoop.platform.web.CsvExport;
@@ -44,13 +39,8 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
-import org.jspecify.annotations.Nullable;
 
 @RestController
 @RequestMapping("/api/partnerships")
@@ -142,70 +132,5 @@ class PartnershipController {
     private ResponseEntity<PartnershipResponse> withETag(Partnership partnership) {
         return ResponseEntity.ok().eTag(ETags.of(partnership.version())).varyBy(HttpHeaders.AUTHORIZATION)
                 .body(PartnershipResponse.of(partnership, callers.signedIn()));
-    }
-
-    @Schema(example = """
-            {"partnerIds": ["<id of Nevers>", "<id of Sremska Mitrovica>"], "since": 2005, "themes": ["CULTURE", "EDUCATION"],
-             "coordinator": {"name": "SKGO coordinator", "email": "coordination@skgo.org"}}""")
-    record EstablishPartnership(
-            @NotNull @Size(min = Partnership.MIN_PARTNERS, max = 50) List<@NotBlank String> partnerIds,
-            @Nullable Integer since,
-            @Nullable List<@NotNull Theme> themes,
-            @Valid @Nullable CoordinatorRequest coordinator) {
-    }
-
-    record CoordinatorRequest(@NotBlank @Size(max = 200) String name, @NotBlank @Email @Size(max = 320) String email) {
-    }
-
-    @Schema(example = """
-            {"reason": "No joint project since 2012"}""")
-    record Transition(@NotBlank @Size(max = Partnership.MAX_REASON_LENGTH) String reason) {
-    }
-
-    record PartnershipResponse(
-            String id,
-            long version,
-            PartnershipStatus status,
-            List<PartnerResponse> partners,
-            @Nullable Integer since,
-            Set<Theme> themes,
-            @Nullable CoordinatorResponse coordinator,
-            @Nullable LocalDate lastActivityOn,
-            @Schema(description = "The establishment and the latest changes (at most 100); the events on partnership-events keep them all")
-            List<HistoryResponse> history,
-            @Schema(description = "How many changes between the establishment and the first one listed are left out of history")
-            int omittedChanges) {
-
-        /** The coordinator's e-mail only for a caller acting for a partner, or a steward: the rest is open data. */
-        static PartnershipResponse of(Partnership partnership, Optional<Actor> viewer) {
-            boolean mayContact = viewer.map(actor -> actor.mayActForAny(
-                    partnership.partners().stream().map(Partner::code).filter(Objects::nonNull).toList())).orElse(false);
-            return new PartnershipResponse(
-                    partnership.id().value(),
-                    partnership.version(),
-                    partnership.status(),
-                    partnership.partners().stream()
-                            .map(p -> new PartnerResponse(p.id().value(), p.code(), p.name(), p.country().code())).toList(),
-                    partnership.since(),
-                    partnership.themes(),
-                    partnership.coordinator()
-                            .map(coordinator -> new CoordinatorResponse(coordinator.name(), mayContact ? coordinator.email() : null))
-                            .orElse(null),
-                    partnership.lastActivityOn(),
-                    partnership.history().stream()
-                            .map(h -> new HistoryResponse(h.status(), h.at(), h.reason(), h.planId(), h.by())).toList(),
-                    partnership.omittedChanges());
-        }
-    }
-
-    record PartnerResponse(String id, @Nullable String code, String name, String country) {
-    }
-
-    /** {@code email} only for a caller acting for a partner, or a steward. */
-    record CoordinatorResponse(String name, @Nullable String email) {
-    }
-
-    /** {@code by}: who made the change (a person's name, or the service for automatic changes). */
-    record HistoryResponse(PartnershipStatus status, Instant at, String reason, @Nullable String planId, String by) {
     }
 }

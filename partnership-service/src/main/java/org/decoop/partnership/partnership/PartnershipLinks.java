@@ -14,9 +14,11 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 
 /** Who is partnered with whom, read-only, for other features of this service (partner searches). */
+@NamedInterface("api")
 @Component
 public class PartnershipLinks {
 

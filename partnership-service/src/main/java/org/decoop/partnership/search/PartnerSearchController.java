@@ -1,20 +1,18 @@
 package org.decoop.partnership.search;
 
 import java.net.URI;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
 
 import org.decoop.events.Country;
 import org.decoop.events.PartnerSearchStatus;
 import org.decoop.events.Theme;
-import org.decoop.partnership.localauthority.domain.LocalAuthority;
 import org.decoop.partnership.localauthority.domain.LocalAuthorityId;
-import org.decoop.partnership.search.domain.Closure;
-import org.decoop.partnership.search.domain.PartnerMatcher;
 import org.decoop.partnership.search.domain.PartnerSearch;
 import org.decoop.partnership.search.domain.PartnerSearchId;
+import org.decoop.partnership.search.web.ClosePartnerSearch;
+import org.decoop.partnership.search.web.MatchResponse;
+import org.decoop.partnership.search.web.OpenPartnerSearch;
+import org.decoop.partnership.search.web.PartnerSearchResponse;
 import org.decoop.platform.security.Callers;
 import org.decoop.platform.web.CountryCode;
 import org.decoop.platform.web.ETags;
@@ -39,11 +37,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
-import org.jspecify.annotations.Nullable;
-import java.util.Optional;
 
 @RestController
 @RequestMapping("/api/partner-searches")
@@ -108,70 +101,5 @@ class PartnerSearchController {
         PartnerSearch search = service.close(new PartnerSearchId(id), request.reason(), request.partnershipId(),
                 ETags.expectedVersion(ifMatch), callers.current());
         return ResponseEntity.ok().eTag(ETags.of(search.version())).body(PartnerSearchResponse.of(search));
-    }
-
-    @Schema(example = """
-            {"localAuthorityId": "<id of Kragujevac>", "themes": ["YOUTH", "ENVIRONMENT"], "countries": ["FR"],
-             "description": "A French town for youth exchanges and a river clean-up", "openUntil": "2027-06-30"}""")
-    record OpenPartnerSearch(
-            @NotBlank @Size(max = 100) String localAuthorityId,
-            @NotNull @Size(min = 1, max = 14) List<@NotNull Theme> themes,
-            @NotNull @Size(min = 1, max = 30) List<@NotNull @CountryCode String> countries,
-            @NotBlank @Size(max = PartnerSearch.MAX_DESCRIPTION_LENGTH) String description,
-            @NotNull LocalDate openUntil) {
-    }
-
-    @Schema(example = """
-            {"reason": "Found a partner: Suresnes", "partnershipId": "<id of the new partnership>"}""")
-    record ClosePartnerSearch(
-            @NotBlank @Size(max = PartnerSearch.MAX_REASON_LENGTH) String reason,
-            @Size(max = 100) String partnershipId) {
-    }
-
-    record LocalAuthorityRef(String id, @Nullable String code, String name, String country) {
-
-        static LocalAuthorityRef of(LocalAuthority authority) {
-            return new LocalAuthorityRef(authority.id().value(), authority.code(), authority.name(), authority.country().code());
-        }
-    }
-
-    record ClosureResponse(Instant at, String reason, @Nullable String partnershipId, boolean expired, String by) {
-
-        static ClosureResponse of(Closure closure) {
-            return new ClosureResponse(closure.at(), closure.reason(), closure.partnershipId(), closure.expired(), closure.by());
-        }
-    }
-
-    record PartnerSearchResponse(
-            String id,
-            long version,
-            PartnerSearchStatus status,
-            LocalAuthorityRef localAuthority,
-            Set<Theme> themes,
-            List<String> countries,
-            String description,
-            LocalDate openUntil,
-            Instant openedAt,
-            String openedBy,
-            @Schema(description = "How it closed; null while OPEN") @Nullable ClosureResponse closure) {
-
-        static PartnerSearchResponse of(PartnerSearch search) {
-            return new PartnerSearchResponse(search.id().value(), search.version(), search.status(),
-                    LocalAuthorityRef.of(search.searcher()), search.themes(),
-                    search.countries().stream().map(Country::code).toList(), search.description(), search.openUntil(),
-                    search.openedAt(), search.openedBy(), search.closure().map(ClosureResponse::of).orElse(null));
-        }
-    }
-
-    record MatchResponse(
-            LocalAuthorityRef localAuthority,
-            int score,
-            List<String> reasons,
-            @Schema(description = "Their own open search, when the match is mutual") @Nullable String searchId) {
-
-        static MatchResponse of(PartnerMatcher.Match match) {
-            return new MatchResponse(LocalAuthorityRef.of(match.localAuthority()), match.score(), match.reasons(),
-                    Optional.ofNullable(match.searchId()).map(PartnerSearchId::value).orElse(null));
-        }
     }
 }

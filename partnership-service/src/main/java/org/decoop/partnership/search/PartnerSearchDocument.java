@@ -13,6 +13,7 @@ import org.decoop.partnership.localauthority.domain.LocalAuthorityId;
 import org.decoop.partnership.search.domain.Closure;
 import org.decoop.partnership.search.domain.PartnerSearch;
 import org.decoop.partnership.search.domain.PartnerSearchId;
+import org.decoop.platform.mongo.RetiredIndexes;
 import org.decoop.platform.outbox.OutboxDocument;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.CompoundIndexes;
@@ -31,7 +32,9 @@ import org.jspecify.annotations.Nullable;
         @CompoundIndex(name = "by_theme", def = "{'themes': 1, 'openedAt': -1, '_id': 1}"),
         @CompoundIndex(name = "by_country", def = "{'countries': 1, 'openedAt': -1, '_id': 1}"),
         @CompoundIndex(name = "by_searcher", def = "{'localAuthority._id': 1, 'openedAt': -1, '_id': 1}"),
-        @CompoundIndex(name = "expiry", def = "{'status': 1, 'openUntil': 1}") })
+        @CompoundIndex(name = "open_until", def = "{'status': 1, 'openUntil': 1, '_id': 1}") })
+// "expiry" had no _id: the expiry job's batches came in a plan-dependent order on ties
+@RetiredIndexes("expiry")
 // Spring Data sets the fields of a document it reads; of() sets them for one it writes
 @SuppressWarnings("NullAway.Init")
 class PartnerSearchDocument extends OutboxDocument {

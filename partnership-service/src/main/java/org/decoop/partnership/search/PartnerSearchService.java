@@ -3,25 +3,20 @@ package org.decoop.partnership.search;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.decoop.events.Country;
 import org.decoop.events.PartnerSearchStatus;
-import org.decoop.events.PartnershipStatus;
 import org.decoop.events.Theme;
 import org.decoop.partnership.localauthority.LocalAuthorities;
 import org.decoop.partnership.localauthority.domain.LocalAuthority;
 import org.decoop.partnership.localauthority.domain.LocalAuthorityId;
 import org.decoop.partnership.partnership.PartnershipLinks;
-import org.decoop.partnership.partnership.domain.Partner;
 import org.decoop.partnership.partnership.domain.Partnership;
 import org.decoop.partnership.partnership.domain.PartnershipId;
 import org.decoop.partnership.search.domain.PartnerMatcher;
@@ -116,41 +111,14 @@ class PartnerSearchService {
      */
     List<PartnerMatcher.Match> matches(PartnerSearchId id, int limit) {
         PartnerSearch search = searches.get(id);
-        LocalAuthorityId searcher = search.searcher().id();
-
-        Set<LocalAuthorityId> active = new HashSet<>();
-        Set<LocalAuthorityId> dormant = new HashSet<>();
-        for (Partnership partnership : partnerships.notEndedOf(List.of(searcher))) {
-            Set<LocalAuthorityId> others = partnerIds(partnership);
-            others.remove(searcher);
-            (partnership.status() == PartnershipStatus.ACTIVE ? active : dormant).addAll(others);
-        }
-
+        List<Partnership> ofSearcher = partnerships.notEndedOf(List.of(search.searcher().id()));
         List<PartnerSearch> wantingUs = searches.openWanting(search.searcher().country(), maxCandidates).stream()
                 .filter(theirs -> search.countries().contains(theirs.searcher().country())).toList();
         List<Partnership> onWantedThemes = partnerships.notEndedOn(search.themes(), search.countries(), maxCandidates);
         List<LocalAuthority> candidates = candidates(search, wantingUs, onWantedThemes);
 
-        Set<LocalAuthorityId> candidateIds = candidates.stream().map(LocalAuthority::id).collect(Collectors.toSet());
-        Map<LocalAuthorityId, Map<Theme, Set<LocalAuthorityId>>> partnersByTheme = new HashMap<>();
-        for (Partnership partnership : onWantedThemes) {
-            Set<LocalAuthorityId> members = partnerIds(partnership);
-            for (LocalAuthorityId member : members) {
-                if (!candidateIds.contains(member)) {
-                    continue;
-                }
-                Map<Theme, Set<LocalAuthorityId>> byTheme = partnersByTheme.computeIfAbsent(member, m -> new EnumMap<>(Theme.class));
-                for (Theme theme : partnership.themes()) {
-                    Set<LocalAuthorityId> withThem = byTheme.computeIfAbsent(theme, t -> new HashSet<>());
-                    members.stream().filter(other -> !other.equals(member)).forEach(withThem::add);
-                }
-            }
-        }
-        Map<LocalAuthorityId, List<PartnerSearch>> openSearches = wantingUs.stream()
-                .collect(Collectors.groupingBy(theirs -> theirs.searcher().id()));
-
         List<PartnerMatcher.Match> ranked = PartnerMatcher.rank(search,
-                new PartnerMatcher.Facts(candidates, active, dormant, openSearches, partnersByTheme));
+                PartnerMatcher.Facts.of(search, candidates, ofSearcher, wantingUs, onWantedThemes));
         return ranked.subList(0, Math.min(limit, ranked.size()));
     }
 
@@ -201,9 +169,5 @@ class PartnerSearchService {
             }
         }
         return List.copyOf(chosen.values());
-    }
-
-    private static Set<LocalAuthorityId> partnerIds(Partnership partnership) {
-        return partnership.partners().stream().map(Partner::id).collect(Collectors.toCollection(HashSet::new));
     }
 }

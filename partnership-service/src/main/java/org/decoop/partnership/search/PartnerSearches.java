@@ -51,10 +51,10 @@ class PartnerSearches extends AggregateRepository<PartnerSearch, PartnerSearchId
                 .map(PartnerSearchDocument::toDomain);
     }
 
-    /** OPEN searches whose last open day is before {@code today}, oldest first, a batch at a time. */
+    /** OPEN searches whose last open day is before {@code today}, oldest first then by id (index {@code open_until}), a batch at a time. */
     List<PartnerSearch> openUntilBefore(LocalDate today, int limit) {
         Query query = Query.query(Criteria.where("status").is(PartnerSearchStatus.OPEN).and("openUntil").lt(today.toString()))
-                .with(Sort.by("openUntil")).limit(limit);
+                .with(Sort.by("openUntil", "_id")).limit(limit);
         return mongo.find(query, PartnerSearchDocument.class).stream().map(PartnerSearchDocument::toDomain).toList();
     }
 

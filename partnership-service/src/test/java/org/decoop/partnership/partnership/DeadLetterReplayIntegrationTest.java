@@ -14,16 +14,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.decoop.events.PartnershipStatus;
 import org.decoop.events.plan.PlanSigned;
 import org.decoop.partnership.partnership.domain.Partnership;
-import org.decoop.platform.testing.EnabledOnTestInfrastructure;
 import org.decoop.platform.testing.ServiceApi;
-import org.decoop.platform.testing.TestInfrastructure;
 import org.decoop.platform.testing.TestTokens;
+import org.decoop.platform.testing.ServiceScenario;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 import tools.jackson.databind.JsonNode;
@@ -32,16 +28,10 @@ import tools.jackson.databind.JsonNode;
  * An operator sees what a consumer parked, with why, and replays it once the cause is fixed;
  * replaying again changes nothing. Only the ops role may.
  */
-@EnabledOnTestInfrastructure
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ServiceScenario(database = "partnerships-replay")
 class DeadLetterReplayIntegrationTest {
 
     private static final String DLQ = "plan-events.partnership-service.dlq";
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.register(registry, "partnerships-replay");
-    }
 
     @MockitoSpyBean
     PartnershipService service;

@@ -18,25 +18,15 @@ import org.decoop.partnership.partnership.domain.Partner;
 import org.decoop.partnership.partnership.domain.Partnership;
 import org.decoop.partnership.partnership.domain.PartnershipId;
 import org.decoop.platform.security.Callers;
-import org.decoop.platform.testing.EnabledOnTestInfrastructure;
-import org.decoop.platform.testing.TestInfrastructure;
+import org.decoop.platform.testing.ServiceScenario;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** Automatic dormancy against the real store: only partnerships quiet for too long, and a second run changes nothing. */
-@EnabledOnTestInfrastructure
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ServiceScenario(database = "partnerships-it")
 class DormancyJobIntegrationTest {
 
     private static final Instant NOW = Instant.parse("2020-02-27T12:00:00Z");
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.register(registry, "partnerships-it");
-    }
 
     @Autowired
     Partnerships partnerships;

@@ -14,31 +14,22 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.decoop.events.PartnershipStatus;
 import org.decoop.partnership.partnership.domain.Partnership;
-import org.decoop.platform.testing.EnabledOnTestInfrastructure;
 import org.decoop.platform.testing.EventTopics;
-import org.decoop.platform.testing.TestInfrastructure;
+import org.decoop.platform.testing.ServiceScenario;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 /**
  * An outage of the store longer than a record's retries parks nothing: the consumer tries the
  * same record until the store is back, and the signed plan still reactivates the partnership.
  */
-@EnabledOnTestInfrastructure
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@ServiceScenario(database = "partnerships-outage", webEnvironment = SpringBootTest.WebEnvironment.NONE)
 class StoreOutageIntegrationTest {
 
     private static final Duration OUTAGE = Duration.ofSeconds(8);
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.register(registry, "partnerships-outage");
-    }
 
     @MockitoSpyBean
     PartnershipService service;

@@ -20,32 +20,22 @@ import org.decoop.partnership.partnership.PartnershipLinks;
 import org.decoop.partnership.search.domain.PartnerSearch;
 import org.decoop.partnership.search.domain.PartnerSearchId;
 import org.decoop.platform.security.Callers;
-import org.decoop.platform.testing.EnabledOnTestInfrastructure;
 import org.decoop.platform.testing.ServiceApi;
-import org.decoop.platform.testing.TestInfrastructure;
 import org.decoop.platform.testing.TestTokens;
+import org.decoop.platform.testing.ServiceScenario;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The partner search service against the real store: searches close by themselves past
  * openUntil, once, however many replicas run the job; matching stays bounded without losing the
  * authorities the ranking favours.
  */
-@EnabledOnTestInfrastructure
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ServiceScenario(database = "partnerships-it")
 class PartnerSearchServiceIntegrationTest {
 
     private static final Instant OPENED = Instant.parse("2026-03-02T09:00:00Z");
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.register(registry, "partnerships-it");
-    }
 
     @Autowired
     PartnerSearches searches;

@@ -26,11 +26,11 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
- * The stored funding calls. Saving a call stores its new state and its events in one write. Plans
- * read the calls their funding lines name from here: the calls are plan-service's own.
+ * The stored funding calls. Saving a call stores its new state and its events in one write. Other
+ * features read calls through {@link FundingCallLookup}, never from here.
  */
 @Component
-public class FundingCalls extends AggregateRepository<FundingCall, FundingCallId, FundingCallDocument> {
+class FundingCalls extends AggregateRepository<FundingCall, FundingCallId, FundingCallDocument> {
 
     private static final Sort SOONEST_DEADLINE_FIRST = Sort.by(Sort.Order.asc("closesOn"), Sort.Order.asc("_id"));
 
@@ -50,7 +50,7 @@ public class FundingCalls extends AggregateRepository<FundingCall, FundingCallId
     }
 
     /** The known calls among {@code ids}, by id; unknown ids are absent from the map. */
-    public Map<String, FundingCall> byIds(Collection<String> ids) {
+    Map<String, FundingCall> byIds(Collection<String> ids) {
         if (ids.isEmpty()) {
             return Map.of();
         }

@@ -11,8 +11,9 @@ import java.util.stream.Collectors;
 
 import org.decoop.events.PartnershipStatus;
 import org.decoop.events.partnership.PartnershipEvent;
+import org.decoop.platform.readmodel.ReadModelPointers;
 import org.decoop.platform.readmodel.VersionedReadModel;
-import org.springframework.data.mongodb.core.MongoTemplate;
+import org.decoop.platform.readmodel.VersionedReadModels;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
@@ -24,13 +25,18 @@ public class PartnershipReadModel {
 
     private final VersionedReadModel versions;
 
-    PartnershipReadModel(MongoTemplate mongo) {
-        this.versions = new VersionedReadModel(mongo, COLLECTION);
+    PartnershipReadModel(VersionedReadModels readModels, ReadModelPointers pointers) {
+        this.versions = readModels.following(pointers, COLLECTION);
     }
 
     /** Applies the event unless the same or a newer version of the partnership is already stored. */
     public void apply(PartnershipEvent event) {
-        versions.apply(event.partnershipId(), event.version(), new Update()
+        apply(event, versions);
+    }
+
+    /** ... to {@code into}: the live collection, or the one a rebuild fills. */
+    static void apply(PartnershipEvent event, VersionedReadModel into) {
+        into.apply(event.partnershipId(), event.version(), new Update()
                 .set("status", event.status().name())
                 .set("partnerIds", event.partners().stream().map(PartnershipEvent.Partner::id).toList())
                 .set("partnerCodes", event.partners().stream().map(PartnershipEvent.Partner::code).filter(Objects::nonNull).toList())

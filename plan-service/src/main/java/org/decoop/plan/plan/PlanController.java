@@ -1,28 +1,27 @@
 package org.decoop.plan.plan;
 
-import java.math.BigDecimal;
+import static org.decoop.plan.plan.web.RequestFields.nested;
+
 import java.net.URI;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 
-import org.decoop.events.FundingSource;
 import org.decoop.events.PlanStatus;
 import org.decoop.events.Theme;
 import org.decoop.plan.plan.domain.Activity;
 import org.decoop.plan.plan.domain.ActivityId;
-import org.decoop.plan.plan.domain.FundingLine;
 import org.decoop.plan.plan.domain.Party;
 import org.decoop.plan.plan.domain.Plan;
 import org.decoop.plan.plan.domain.PlanId;
-import org.decoop.plan.plan.domain.Signature;
+import org.decoop.plan.plan.web.ActivityRequest;
+import org.decoop.plan.plan.web.CancellationRequest;
+import org.decoop.plan.plan.web.DraftPlan;
+import org.decoop.plan.plan.web.PartyRequest;
+import org.decoop.plan.plan.web.PlanResponse;
+import org.decoop.plan.plan.web.PlanStatisticsResponse;
+import org.decoop.plan.plan.web.SignatureRequest;
 import org.decoop.platform.domain.Field;
-import org.decoop.platform.domain.InvalidValue;
 import org.decoop.platform.security.Callers;
 import org.decoop.platform.web.CsvExport;
 import org.decoop.platform.web.CsvExports;
@@ -47,15 +46,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.PositiveOrZero;
-import jakarta.validation.constraints.Size;
-import org.jspecify.annotations.Nullable;
 
 @RestController
 @RequestMapping("/api/plans")
@@ -133,8 +125,8 @@ class PlanController {
 
     @GetMapping("/stats")
     @Operation(summary = "Plans by status and funding by theme, by source and by funding call (eurByCall, keyed by the call's code), for one year or all")
-    Plans.PlanStatistics statistics(@RequestParam(required = false) @Min(Plan.FIRST_YEAR) @Max(Plan.LAST_YEAR) Integer year) {
-        return service.statistics(year);
+    PlanStatisticsResponse statistics(@RequestParam(required = false) @Min(Plan.FIRST_YEAR) @Max(Plan.LAST_YEAR) Integer year) {
+        return PlanStatisticsResponse.of(service.statistics(year));
     }
 
     @PostMapping("/{id}/activities")
@@ -175,137 +167,5 @@ class PlanController {
     private ResponseEntity<PlanResponse> withETag(Plan plan) {
         return ResponseEntity.ok().eTag(ETags.of(plan.version())).varyBy(HttpHeaders.AUTHORIZATION)
                 .body(PlanResponse.of(plan, callers.signedIn().isPresent()));
-    }
-
-    /** Builds a domain value, naming the request field it comes from in its validation errors. */
-    private static <T> T nested(Field place, Supplier<T> build) {
-        try {
-            return build.get();
-        }
-        catch (InvalidValue e) {
-            throw e.within(place);
-        }
-    }
-
-    @Schema(example = """
-            {"year": 2020, "title": "Akcioni plan 2020",
-             "parties": [{"code": "AMBAFRANCE-RS", "name": "Ambassade de France en Serbie"},
-                         {"code": "SKGO", "name": "Stalna konferencija gradova i opština"}],
-             "themes": ["GENDER_EQUALITY", "YOUTH", "ENVIRONMENT"],
-             "activities": [{"title": "Youth exchange Nevers – Sremska Mitrovica", "theme": "YOUTH",
-                             "partnershipIds": ["<partnership id>"], "startsOn": "2020-04-01", "endsOn": "2020-10-31",
-                             "funding": [{"source": "FRENCH_MFA", "amountEur": 15000}, {"source": "LOCAL_BUDGET", "amountEur": 8000}]}]}""")
-    record DraftPlan(
-            @NotNull @Min(Plan.FIRST_YEAR) @Max(Plan.LAST_YEAR) Integer year,
-            @NotBlank @Size(max = Plan.MAX_TITLE_LENGTH) String title,
-            @NotNull @Size(min = Plan.MIN_PARTIES, max = 20) List<@Valid @NotNull PartyRequest> parties,
-            List<@NotNull Theme> themes,
-            @Size(max = 200) List<@Valid @NotNull ActivityRequest> activities) {
-    }
-
-    record PartyRequest(
-            @NotBlank @Pattern(regexp = "[A-Z0-9][A-Z0-9_-]{1,50}", message = "2 to 51 upper-case letters, digits, '-' or '_'") String code,
-            @NotBlank @Size(max = 200) String name) {
-    }
-
-    @Schema(example = """
-            {"title": "Local economic development forum", "theme": "LOCAL_ECONOMIC_DEVELOPMENT",
-             "partnershipIds": ["<partnership id>"], "funding": [{"source": "EU_CALL", "amountEur": 40000}]}""")
-    record ActivityRequest(
-            @NotBlank @Size(max = Activity.MAX_TITLE_LENGTH) String title,
-            @NotNull Theme theme,
-            @Size(max = 50) List<@NotBlank String> partnershipIds,
-            LocalDate startsOn,
-            LocalDate endsOn,
-            @Size(max = 20) List<@Valid @NotNull FundingRequest> funding) {
-
-        /** The domain activity when it is the request itself: its errors name its own fields. */
-        Activity toActivity() {
-            List<FundingLine> lines = fundingLines(Field.named("funding"));
-            return Activity.planned(title, theme, partnershipIds, startsOn, endsOn, lines);
-        }
-
-        /** The domain activity at {@code place} in the request ({@code activities[i]}). */
-        Activity toActivity(Field place) {
-            List<FundingLine> lines = fundingLines(Field.named("funding").within(place));
-            return nested(place, () -> Activity.planned(title, theme, partnershipIds, startsOn, endsOn, lines));
-        }
-
-        /** The funding lines, each naming its place ({@code list[j]}) in its validation errors. */
-        private List<FundingLine> fundingLines(Field list) {
-            List<FundingLine> lines = new ArrayList<>();
-            List<FundingRequest> requested = funding == null ? List.of() : funding;
-            for (int j = 0; j < requested.size(); j++) {
-                FundingRequest line = requested.get(j);
-                lines.add(nested(list.at(j), () -> new FundingLine(line.source(), line.amountEur(), line.callId())));
-            }
-            return lines;
-        }
-    }
-
-    /**
-     * {@code callId}: the funding call the money comes from, if any; the line must then follow the
-     * call's rules (422 naming the line otherwise), and the call must be OPEN when the plan is signed.
-     */
-    record FundingRequest(
-            @NotNull FundingSource source,
-            @NotNull @PositiveOrZero @Digits(integer = 12, fraction = 2) BigDecimal amountEur,
-            @Size(min = 1, max = 64) @Nullable String callId) {
-    }
-
-    @Schema(example = """
-            {"party": "SKGO"}""")
-    record SignatureRequest(@NotBlank @Size(max = 51) String party) {
-    }
-
-    @Schema(example = """
-            {"reason": "Merged into the 2021 plan"}""")
-    record CancellationRequest(@Size(max = 1000) @Nullable String reason) {
-    }
-
-    record PlanResponse(
-            String id,
-            long version,
-            int year,
-            String title,
-            PlanStatus status,
-            List<PartyResponse> parties,
-            Set<Theme> themes,
-            List<ActivityResponse> activities,
-            Totals totals,
-            @Nullable String cancellationReason) {
-
-        /** @param showSignerIds whether the reader is signed in: a Keycloak subject is not open data */
-        static PlanResponse of(Plan plan, boolean showSignerIds) {
-            return new PlanResponse(plan.id().value(), plan.version(), plan.year(), plan.title(), plan.status(),
-                    plan.parties().stream().map(party -> {
-                        Signature signature = plan.signatures().stream()
-                                .filter(s -> s.party().equals(party.code())).findFirst().orElse(null);
-                        return new PartyResponse(party.code(), party.name(),
-                                signature == null ? null : signature.signedBy(),
-                                signature == null || !showSignerIds ? null : signature.signerId(),
-                                signature == null ? null : signature.signedAt());
-                    }).toList(),
-                    plan.themes(),
-                    plan.activities().stream().map(ActivityResponse::of).toList(),
-                    new Totals(plan.totalEur(), plan.fundingBySource(), plan.fundingByTheme()),
-                    plan.cancellationReason());
-        }
-    }
-
-    /** {@code signedBy}: the signer's name; {@code signerId}: their token's subject, shown to signed-in readers only (null otherwise). */
-    record PartyResponse(String code, String name, @Nullable String signedBy, @Nullable String signerId, @Nullable Instant signedAt) {
-    }
-
-    record ActivityResponse(String id, String title, Theme theme, List<String> partnershipIds, @Nullable LocalDate startsOn,
-            @Nullable LocalDate endsOn, List<FundingLine> funding, BigDecimal totalEur, @Nullable LocalDate completedOn) {
-
-        static ActivityResponse of(Activity activity) {
-            return new ActivityResponse(activity.id().value(), activity.title(), activity.theme(), activity.partnershipIds(),
-                    activity.startsOn(), activity.endsOn(), activity.funding(), activity.totalEur(), activity.completedOn());
-        }
-    }
-
-    record Totals(BigDecimal totalEur, Map<FundingSource, BigDecimal> bySourceEur, Map<Theme, BigDecimal> byThemeEur) {
     }
 }

@@ -1,17 +1,17 @@
 package org.decoop.plan.plan;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.decoop.events.PlanStatus;
 import org.decoop.events.Theme;
-import org.decoop.plan.fundingcall.FundingCalls;
+import org.decoop.plan.fundingcall.FundingCallLookup;
 import org.decoop.plan.fundingcall.domain.FundingCall;
 import org.decoop.plan.partnershipview.PartnershipReadModel;
 import org.decoop.plan.partnershipview.PartnershipView;
@@ -22,17 +22,13 @@ import org.decoop.plan.plan.domain.PartnershipNotUsable;
 import org.decoop.plan.plan.domain.Party;
 import org.decoop.plan.plan.domain.Plan;
 import org.decoop.plan.plan.domain.PlanId;
+import org.decoop.plan.plan.domain.PlanStatistics;
 import org.decoop.platform.domain.Actor;
 import org.decoop.platform.domain.ExpectedVersion;
 import org.decoop.platform.domain.Field;
-import org.decoop.platform.domain.InvalidValue;
-import org.decoop.platform.outbox.EventSerializer;
-import org.springframework.beans.factory.annotation.Value;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Service;
-import org.springframework.util.unit.DataSize;
-import java.util.Optional;
-import org.jspecify.annotations.Nullable;
 
 /** Drafts, signs, completes and cancels action plans. */
 @Service
@@ -40,20 +36,14 @@ class PlanService {
 
     private final Plans plans;
     private final PartnershipReadModel partnerships;
-    private final FundingCalls fundingCalls;
+    private final FundingCallLookup fundingCalls;
     private final Clock clock;
-    private final EventSerializer events;
-    private final long maxEventBytes;
 
-    /** @param maxEventSize the largest event the broker takes (its producers' max.request.size, 1 MB by default, less headers) */
-    PlanService(Plans plans, PartnershipReadModel partnerships, FundingCalls fundingCalls, Clock clock, EventSerializer events,
-            @Value("${decoop.outbox.max-event-size:900KB}") DataSize maxEventSize) {
+    PlanService(Plans plans, PartnershipReadModel partnerships, FundingCallLookup fundingCalls, Clock clock) {
         this.plans = plans;
         this.partnerships = partnerships;
         this.fundingCalls = fundingCalls;
         this.clock = clock;
-        this.events = events;
-        this.maxEventBytes = maxEventSize.toBytes();
     }
 
     Plan draft(int year, String title, List<Party> parties, List<Theme> themes, List<Activity> activities, Actor by) {
@@ -64,9 +54,7 @@ class PlanService {
             Plan.requireMayName(parties, activities.get(i), place, partnerCodes(checkPartnerships(activities.get(i), Optional.of(place))), by);
             CallFunding.check(activities.get(i), place, calls, today);
         }
-        Plan plan = Plan.draft(PlanId.newId(), year, title, parties, themes, activities, by, clock.instant());
-        requirePublishable(plan);
-        return plans.add(plan);
+        return plans.add(Plan.draft(PlanId.newId(), year, title, parties, themes, activities, by, clock.instant()));
     }
 
     Plan get(PlanId id) {
@@ -83,8 +71,8 @@ class PlanService {
     }
 
     /** The statistics, with the EUR taken from each funding call keyed by the call's code. */
-    Plans.PlanStatistics statistics(Integer year) {
-        Plans.PlanStatistics statistics = plans.statistics(year);
+    PlanStatistics statistics(Integer year) {
+        PlanStatistics statistics = plans.statistics(year);
         Map<String, FundingCall> calls = fundingCalls.byIds(statistics.eurByCall().keySet());
         return statistics.withCallsNamed(callId -> calls.containsKey(callId) ? calls.get(callId).code() : callId);
     }
@@ -96,7 +84,6 @@ class PlanService {
         return plans.change(id, expected, plan -> {
             plan.addActivity(activity, by);
             Plan.requireMayName(plan.parties(), activity, partnerCodes, by);
-            requirePublishable(plan);
         });
     }
 
@@ -114,18 +101,6 @@ class PlanService {
 
     Plan cancel(PlanId id, @Nullable String reason, ExpectedVersion expected, Actor by) {
         return plans.change(id, expected, plan -> plan.cancel(reason, by, clock.instant()));
-    }
-
-    /**
-     * A plan is refused while it is a draft, when its PlanSigned would be larger than the broker
-     * takes: once signed, the event could never be published (the relay would park it).
-     */
-    private void requirePublishable(Plan plan) {
-        long size = events.toOutbox(plan.signedNow(clock.instant())).data().getBytes(StandardCharsets.UTF_8).length;
-        if (size > maxEventBytes) {
-            throw new InvalidValue("activities", "the plan would be %d bytes on the wire once signed, more than the %d the broker takes: split it"
-                    .formatted(size, maxEventBytes));
-        }
     }
 
     /**

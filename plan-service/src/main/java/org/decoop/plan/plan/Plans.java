@@ -5,7 +5,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 import org.bson.Document;
@@ -14,6 +13,7 @@ import org.decoop.events.PlanStatus;
 import org.decoop.events.Theme;
 import org.decoop.plan.plan.domain.Plan;
 import org.decoop.plan.plan.domain.PlanId;
+import org.decoop.plan.plan.domain.PlanStatistics;
 import org.decoop.platform.aggregate.AggregateRepository;
 import org.decoop.platform.mongo.MongoPages;
 import org.decoop.platform.outbox.AggregateStore;
@@ -126,20 +126,5 @@ class Plans extends AggregateRepository<Plan, PlanId, PlanDocument> {
 
     private static BigDecimal euros(Document row) {
         return BigDecimal.valueOf(number(row, "cents"), 2);
-    }
-
-    /**
-     * What {@code GET /api/plans/stats} answers. {@code eurByCall}: the EUR of the funding lines
-     * that name a funding call, by call (only calls some line names).
-     */
-    record PlanStatistics(Integer year, Map<PlanStatus, Long> plansByStatus, Map<Theme, BigDecimal> fundingByThemeEur,
-            Map<FundingSource, BigDecimal> fundingBySourceEur, BigDecimal totalFundingEur, Map<String, BigDecimal> eurByCall) {
-
-        /** The same figures with each call's key renamed (its id to its code). */
-        PlanStatistics withCallsNamed(UnaryOperator<String> name) {
-            Map<String, BigDecimal> renamed = new TreeMap<>();
-            eurByCall.forEach((call, eur) -> renamed.merge(name.apply(call), eur, BigDecimal::add));
-            return new PlanStatistics(year, plansByStatus, fundingByThemeEur, fundingBySourceEur, totalFundingEur, renamed);
-        }
     }
 }

@@ -21,23 +21,19 @@ import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.bson.Document;
 import org.decoop.events.Country;
 import org.decoop.events.FundingSource;
 import org.decoop.events.PartnershipStatus;
 import org.decoop.events.Theme;
-import org.decoop.events.Topics;
 import org.decoop.events.partnership.PartnershipEstablished;
 import org.decoop.events.partnership.PartnershipEvent;
-import org.decoop.plan.AdjustableClock;
+import org.decoop.platform.testing.AdjustableClock;
 import org.decoop.plan.PlanServiceContext;
 import org.decoop.plan.fundingcall.domain.FundingCall;
 import org.decoop.plan.fundingcall.domain.FundingCallId;
 import org.decoop.platform.domain.Actor;
 import org.decoop.platform.outbox.OutboxDocument;
-import org.decoop.platform.testing.EventTopics;
 import org.decoop.platform.testing.ServiceApi;
 import org.decoop.platform.testing.ServiceApi.Answer;
 import org.decoop.platform.testing.TestTokens;
@@ -429,33 +425,14 @@ class FundingCallsIntegrationTest extends PlanServiceContext {
 
     private static String publishPartnership() throws Exception {
         String id = UUID.randomUUID().toString();
-        try (KafkaProducer<String, byte[]> producer = EventTopics.producer()) {
-            EventTopics.publish(producer, new PartnershipEstablished(id, 0, PartnershipStatus.ACTIVE,
-                    List.of(new PartnershipEvent.Partner("nevers", "Nevers", "FR"),
-                            new PartnershipEvent.Partner("sremska-mitrovica", "Sremska Mitrovica", "RS")),
-                    2005, Set.of(Theme.YOUTH), null, Instant.now()), Topics.PARTNERSHIP_EVENTS, "/partnership-service");
-        }
+        events.publish(new PartnershipEstablished(id, 0, PartnershipStatus.ACTIVE,
+                List.of(new PartnershipEvent.Partner("nevers", "Nevers", "FR"),
+                        new PartnershipEvent.Partner("sremska-mitrovica", "Sremska Mitrovica", "RS")),
+                2005, Set.of(Theme.YOUTH), null, Instant.now()));
         return id;
-    }
-
-    /** Retries until the partnership published just before has reached the service's read model. */
-    private static Answer awaitCreated(Callable<Answer> request) {
-        List<Answer> created = new ArrayList<>();
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            Answer response = request.call();
-            assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-            created.add(response);
-        });
-        return created.get(0);
     }
 
     private static List<ConsumerRecord<String, byte[]>> callEvents(String callId, int expected) {
         return planEvents(callId, expected);
-    }
-
-    private static List<ConsumerRecord<String, byte[]>> planEvents(String key, int expected) {
-        try (KafkaConsumer<String, byte[]> consumer = EventTopics.consumer(Topics.PLAN_EVENTS)) {
-            return EventTopics.recordsWithKey(consumer, key, expected);
-        }
     }
 }

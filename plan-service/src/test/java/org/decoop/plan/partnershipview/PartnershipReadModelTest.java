@@ -2,6 +2,7 @@ package org.decoop.plan.partnershipview;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -13,9 +14,14 @@ import org.decoop.events.partnership.PartnershipEstablished;
 import org.decoop.events.partnership.PartnershipEvent;
 import org.decoop.events.partnership.PartnershipReactivated;
 import org.decoop.events.partnership.PartnershipWentDormant;
+import org.decoop.platform.mongo.StartupIndexes;
+import org.decoop.platform.mongo.VersionIndex;
+import org.decoop.platform.readmodel.ReadModelPointers;
+import org.decoop.platform.readmodel.VersionedReadModels;
 import org.decoop.platform.testing.InMemoryMongo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.data.mongodb.core.MongoTemplate;
 
 
 
@@ -29,7 +35,31 @@ class PartnershipReadModelTest {
     @RegisterExtension
     static final InMemoryMongo MONGO = new InMemoryMongo();
 
-    private final PartnershipReadModel readModel = new PartnershipReadModel(MONGO.freshDatabase());
+    private final PartnershipReadModel readModel = readModel(MONGO.freshDatabase());
+
+    private static PartnershipReadModel readModel(MongoTemplate mongo) {
+        return new PartnershipReadModel(new VersionedReadModels(mongo), new ReadModelPointers(mongo, Duration.ZERO));
+    }
+
+    @Test
+    void buildsNoIndexWhenMadeTheStartupIndexesDoOnlyWhereTheStoreAsksForIt() {
+        MongoTemplate mongo = MONGO.freshDatabase();
+        VersionedReadModels readModels = new VersionedReadModels(mongo);
+        new PartnershipReadModel(readModels, new ReadModelPointers(mongo, Duration.ZERO));
+
+        assertThat(indexNames(mongo)).as("none while the beans are made").doesNotContain(VersionIndex.NAME);
+
+        new StartupIndexes(mongo, true, readModels).afterSingletonsInstantiated();
+        assertThat(indexNames(mongo)).as("asked for").contains(VersionIndex.NAME);
+
+        new StartupIndexes(mongo, false, readModels).afterSingletonsInstantiated();
+        assertThat(indexNames(mongo)).as("MongoDB answers {_id, version} from _id: dropped").doesNotContain(VersionIndex.NAME);
+    }
+
+    private static List<String> indexNames(MongoTemplate mongo) {
+        return mongo.getCollection(PartnershipReadModel.COLLECTION).listIndexes().map(index -> index.getString("name"))
+                .into(new java.util.ArrayList<>());
+    }
 
     @Test
     void appliesEventsInOrder() {

@@ -65,7 +65,7 @@ public abstract class AggregateRepository<A extends AggregateRoot<? extends Deco
         if (!aggregate.isNew()) {
             throw new IllegalArgumentException("%s %s is not new".formatted(kind, aggregate));
         }
-        store.insert(toDocument.apply(aggregate), aggregate.version(), aggregate.pullEvents());
+        store.insert(toDocument.apply(aggregate), aggregate.version(), aggregate.pullEvents(), aggregate.foreseenEvents());
         aggregate.stored();
         return aggregate;
     }
@@ -74,11 +74,14 @@ public abstract class AggregateRepository<A extends AggregateRoot<? extends Deco
      * Saves what one command changed in a loaded aggregate, with its events, unless someone saved
      * it since it was loaded. Saves nothing when nothing changed.
      *
+     * @throws org.decoop.platform.domain.InvalidValue when an event it records or {@link AggregateRoot#foreseenEvents
+     *         foresees} is larger than the broker takes (nothing is written)
      * @throws OptimisticLockingFailureException when it changed meanwhile
      */
     public A save(A aggregate) {
         if (aggregate.hasChanges()) {
-            store.update(toDocument.apply(aggregate), aggregate.loadedVersion(), aggregate.version(), aggregate.pullEvents());
+            store.update(toDocument.apply(aggregate), aggregate.loadedVersion(), aggregate.version(), aggregate.pullEvents(),
+                    aggregate.foreseenEvents());
             aggregate.stored();
         }
         return aggregate;

@@ -63,10 +63,24 @@ public abstract class AggregateRoot<E> {
         return version != loadedVersion;
     }
 
+    /**
+     * The events it will record later whose size grows with its state (a plan's PlanSigned carries
+     * every activity), as large as they can be, each with the field that grows it. The write path
+     * refuses a change that makes one larger than the broker takes, while the change can still be
+     * refused: recorded, the event could never be published. None by default.
+     */
+    public List<Foreseen<E>> foreseenEvents() {
+        return List.of();
+    }
+
     /** The events recorded since the last call, oldest first. */
     public final List<E> pullEvents() {
         List<E> pulled = List.copyOf(events);
         events.clear();
         return pulled;
+    }
+
+    /** An event the aggregate will record later, and the field whose value makes it large. */
+    public record Foreseen<E>(E event, Field field) {
     }
 }

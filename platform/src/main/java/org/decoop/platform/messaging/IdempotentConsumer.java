@@ -23,8 +23,10 @@ public class IdempotentConsumer {
 
     static final String COLLECTION = "processed_events";
     /**
-     * How long an applied id is kept: longer than a redelivery can come, that is than a record
-     * stays in its topic or dead-letter topic (Kafka's retention, 7 days by default).
+     * How long an applied id is kept: longer than a redelivery can come. A record comes again
+     * within moments (a rebalance, a restart before its offset was committed) or from its
+     * dead-letter topic (Kafka's default retention, 7 days). The event topics keep every event,
+     * but only an operator who moves a group's offsets back would read them again (docs/operations.md).
      */
     public static final Duration RETENTION = Duration.ofDays(14);
 
@@ -42,7 +44,7 @@ public class IdempotentConsumer {
      */
     public boolean applyOnce(String consumer, String eventId, Runnable effect) {
         String key = consumer + ":" + eventId;
-        // a find by _id (MongoTemplate.exists counts, which the embedded store answers by a scan)
+        // a find by _id, answered from the _id index
         if (mongo.findById(key, Document.class, COLLECTION) != null) {
             return false;
         }

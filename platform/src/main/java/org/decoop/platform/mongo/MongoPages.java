@@ -9,8 +9,8 @@ import org.springframework.data.support.PageableExecutionUtils;
 
 /**
  * One page of documents matching a criteria; the total is counted only when the page does not
- * tell it, and without a criteria from the collection's metadata (a count with a criteria is an
- * aggregation that the embedded store answers by reading every document).
+ * tell it, and without a criteria from the collection's metadata ({@code estimatedDocumentCount}:
+ * no read of an index or a document).
  */
 public final class MongoPages {
 

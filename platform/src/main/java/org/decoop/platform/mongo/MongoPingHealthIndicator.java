@@ -6,10 +6,10 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
- * MongoDB health by the {@code ping} command of the service's own database. Boot's indicator
- * sends {@code hello}, which mongo-java-server (the local stack's and the tests' store) does not
- * know, so it would report DOWN there; {@code ping} answers on both and on a real MongoDB.
- * Registered as {@code mongoHealthContributor}, which replaces Boot's.
+ * MongoDB health by the {@code ping} command of the service's own database, which its user may
+ * run and which every store the services run on answers (docs/performance.md: the development
+ * store does not know Boot's {@code hello}). Registered as {@code mongoHealthContributor}, which
+ * replaces Boot's.
  */
 public class MongoPingHealthIndicator extends AbstractHealthIndicator {
 

@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.decoop.platform.outbox.OutboxDocument;
+import org.decoop.platform.readmodel.VersionedReadModels;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -21,11 +22,10 @@ import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
  * the first request that touches a class, and never try again if that failed). Each collection
  * first loses the indexes its document lists as {@link RetiredIndexes}.
  *
- * <p>The unique {@code _id_version} index of the aggregates is created only where it is asked for
- * ({@code decoop.mongo.version-index}): MongoDB serves the conditional write {@code {_id, version}}
- * from its {@code _id} index, so there it is dropped as waste; the embedded stand-in store uses an
- * index only when it is unique and names exactly the query's keys, and without it scans the
- * collection on every write.
+ * <p>The unique {@code _id_version} index of the aggregates and the read models
+ * ({@link VersionedReadModels}) is created only where it is asked for
+ * ({@code decoop.mongo.version-index}, see docs/performance.md): MongoDB serves the conditional
+ * write {@code {_id, version}} from its {@code _id} index, so there it is dropped as waste.
  */
 public final class StartupIndexes implements SmartInitializingSingleton {
 
@@ -36,18 +36,41 @@ public final class StartupIndexes implements SmartInitializingSingleton {
 
     private final MongoTemplate mongo;
     private final boolean versionIndex;
+    private final VersionedReadModels readModels;
 
     public StartupIndexes(MongoTemplate mongo, boolean versionIndex) {
-        this.mongo = mongo;
-        this.versionIndex = versionIndex;
+        this(mongo, versionIndex, new VersionedReadModels(mongo));
     }
 
-    /** Every document class the mapping knows of at start (Spring Boot scans the {@code @Document} classes). */
+    public StartupIndexes(MongoTemplate mongo, boolean versionIndex, VersionedReadModels readModels) {
+        this.mongo = mongo;
+        this.versionIndex = versionIndex;
+        this.readModels = readModels;
+    }
+
+    /**
+     * Every document class the mapping knows of at start (Spring Boot scans the {@code @Document}
+     * classes), and the collection of every read model made by then (all singletons are).
+     */
     @Override
     public void afterSingletonsInstantiated() {
         mongo.getConverter().getMappingContext().getPersistentEntities().stream()
                 .filter(entity -> entity.isAnnotationPresent(org.springframework.data.mongodb.core.mapping.Document.class))
                 .map(MongoPersistentEntity::getType).forEach(this::create);
+        readModels.collections().forEach(this::createReadModel);
+    }
+
+    /** The read model's {@code _id_version} where the store asks for it; else an existing one is dropped. */
+    public void createReadModel(String collection) {
+        IndexOperations indexes = mongo.indexOps(collection);
+        if (versionIndex) {
+            indexes.createIndex(VersionIndex.definition());
+        }
+        else if (mongo.collectionExists(collection)
+                && indexes.getIndexInfo().stream().anyMatch(index -> index.getName().equals(VERSION_INDEX))) {
+            LOG.info("Dropping the retired index {} of {}", VERSION_INDEX, collection);
+            indexes.dropIndex(VERSION_INDEX);
+        }
     }
 
     /** Drops the retired indexes of {@code document}'s collection, then creates those it declares. */

@@ -8,15 +8,13 @@ import java.util.List;
 import java.util.Set;
 
 import org.bson.Document;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.Updates;
 
 /**
  * Which relay holds which aggregate, in a collection of its own ({@code outbox_claims}, one
@@ -44,18 +42,21 @@ class OutboxClaims {
      */
     List<Object> claim(String collection, List<Object> ids, Date until, Instant now) {
         List<Document> claims = ids.stream().map(id -> new Document("_id", key(collection, id)).append(UNTIL, until)).toList();
-        Set<Integer> held = new HashSet<>();
-        try {
-            mongo.getCollection(COLLECTION).insertMany(claims, new InsertManyOptions().ordered(false));
-        }
-        catch (MongoBulkWriteException e) {
-            for (BulkWriteError error : e.getWriteErrors()) {
-                if (error.getCode() != DUPLICATE_KEY) {
-                    throw e;
-                }
-                held.add(error.getIndex());
+        Set<Integer> held = mongo.execute(COLLECTION, documents -> {
+            Set<Integer> taken = new HashSet<>();
+            try {
+                documents.insertMany(claims, new InsertManyOptions().ordered(false));
             }
-        }
+            catch (MongoBulkWriteException e) {
+                for (BulkWriteError error : e.getWriteErrors()) {
+                    if (error.getCode() != DUPLICATE_KEY) {
+                        throw e;
+                    }
+                    taken.add(error.getIndex());
+                }
+            }
+            return taken;
+        });
         List<Object> claimed = new ArrayList<>(ids.size());
         for (int i = 0; i < ids.size(); i++) {
             if (!held.contains(i) || takeOver(collection, ids.get(i), until, now)) {
@@ -72,15 +73,16 @@ class OutboxClaims {
     void release(String collection, List<Object> ids, Date claim) {
         if (!ids.isEmpty()) {
             // not by id alone: this scans outbox_claims, which holds only the claims in flight
-            mongo.remove(Query.query(Criteria.where("_id").in(keys(collection, ids)).and(UNTIL).is(claim)), COLLECTION);
+            mongo.execute(COLLECTION, documents -> documents.deleteMany(
+                    Filters.and(Filters.in("_id", keys(collection, ids)), Filters.eq(UNTIL, claim))));
         }
     }
 
     /** Keeps this relay's claims of aggregates whose send failed until {@code until}: a back-off before the next try. */
     void extend(String collection, List<Object> ids, Date claim, Date until) {
         if (!ids.isEmpty()) {
-            mongo.updateMulti(Query.query(Criteria.where("_id").in(keys(collection, ids)).and(UNTIL).is(claim)),
-                    Update.update(UNTIL, until), COLLECTION);
+            mongo.execute(COLLECTION, documents -> documents.updateMany(
+                    Filters.and(Filters.in("_id", keys(collection, ids)), Filters.eq(UNTIL, claim)), Updates.set(UNTIL, until)));
         }
     }
 
@@ -90,9 +92,8 @@ class OutboxClaims {
 
     private boolean takeOver(String collection, Object id, Date until, Instant now) {
         // scans outbox_claims, which holds only the claims in flight
-        Query expired = Query.query(Criteria.where("_id").is(key(collection, id)).and(UNTIL).lt(Date.from(now)));
-        return mongo.findAndModify(expired, Update.update(UNTIL, until), FindAndModifyOptions.options().returnNew(true),
-                Document.class, COLLECTION) != null;
+        return mongo.execute(COLLECTION, documents -> documents.findOneAndUpdate(
+                Filters.and(Filters.eq("_id", key(collection, id)), Filters.lt(UNTIL, Date.from(now))), Updates.set(UNTIL, until))) != null;
     }
 
     private static String key(String collection, Object id) {

@@ -1,15 +1,11 @@
 package org.decoop.platform.web;
 
-import java.math.BigInteger;
 import java.net.URI;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.util.Arrays;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.apache.tomcat.util.http.InvalidParameterException;
@@ -21,9 +17,12 @@ import org.decoop.platform.domain.StaleVersion;
 import org.decoop.platform.domain.StateConflict;
 import org.decoop.platform.domain.UnknownReference;
 import org.decoop.platform.outbox.OutboxFull;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.core.MethodParameter;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
@@ -47,14 +46,6 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 import jakarta.validation.ConstraintViolationException;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.exc.InputCoercionException;
-import tools.jackson.core.exc.StreamReadException;
-import tools.jackson.databind.exc.MismatchedInputException;
-import org.jspecify.annotations.Nullable;
-import java.util.Optional;
-import java.util.Objects;
-import org.springframework.context.MessageSourceResolvable;
-import org.springframework.core.MethodParameter;
 
 /**
  * Every error answer of every service as RFC 9457 problem details: a {@code type}, a
@@ -239,7 +230,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         String field = exception instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName()
                 : Objects.requireNonNullElse(exception.getPropertyName(), "value");
         String message = exception.getRequiredType() == null ? "not a valid value"
-                : "expected " + describeType(exception.getRequiredType());
+                : "expected " + JsonBodyErrors.describeType(exception.getRequiredType());
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "validation", field + ": " + message);
         withErrors(problem, List.of(new FieldProblem(field, message)));
         return handleExceptionInternal(exception, problem, headers, HttpStatus.BAD_REQUEST, request);
@@ -252,39 +243,19 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (tooLarge.isPresent()) {
             return handleTooLarge(tooLarge.get(), request);
         }
+        JsonBodyErrors.BodyError error = JsonBodyErrors.of(causeOfType(exception, JacksonException.class));
         ProblemDetail problem;
-        // A number out of its type's range is well-formed JSON of the wrong value, not malformed JSON.
-        Optional<JacksonException> shape = causeOfType(exception, JacksonException.class)
-                .filter(jackson -> !(jackson instanceof StreamReadException) || jackson instanceof InputCoercionException);
-        if (shape.isEmpty()) {
+        if (error.malformed()) {
             problem = problem(HttpStatus.BAD_REQUEST, "malformed-json", "The request body is not well-formed JSON.");
         }
         else {
-            String field = pathOf(shape.get());
-            String message = expectation(shape.get());
-            problem = problem(HttpStatus.BAD_REQUEST, "validation",
-                    field.isEmpty() ? "The request body does not have the expected shape: " + message : field + ": " + message);
-            if (!field.isEmpty()) {
-                withErrors(problem, List.of(new FieldProblem(field, message)));
+            problem = problem(HttpStatus.BAD_REQUEST, "validation", error.field().isEmpty()
+                    ? "The request body does not have the expected shape: " + error.message() : error.field() + ": " + error.message());
+            if (!error.field().isEmpty()) {
+                withErrors(problem, List.of(new FieldProblem(error.field(), error.message())));
             }
         }
         return handleExceptionInternal(exception, problem, headers, HttpStatus.BAD_REQUEST, request);
-    }
-
-    private static String pathOf(JacksonException exception) {
-        StringBuilder path = new StringBuilder();
-        for (JacksonException.Reference reference : exception.getPath()) {
-            if (reference.getPropertyName() != null) {
-                if (!path.isEmpty()) {
-                    path.append('.');
-                }
-                path.append(reference.getPropertyName());
-            }
-            else if (reference.getIndex() >= 0) {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return path.toString();
     }
 
     /** Bean Validation always gives its message; a bare Spring error may not. */
@@ -317,50 +288,6 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             problem.setProperty("field", errors.get(0).field());
             problem.setProperty("errors", errors.stream().map(e -> Map.of("field", e.field(), "message", e.message())).toList());
         }
-    }
-
-    /**
-     * What a field expected, in the API's words: Jackson's own messages name Java types
-     * ({@code java.util.ArrayList<java.lang.String>}), which say nothing to a client and too much
-     * about the service.
-     */
-    private static String expectation(JacksonException exception) {
-        if (exception instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
-            return "expected " + describeType(mismatch.getTargetType());
-        }
-        if (exception instanceof InputCoercionException coercion && coercion.getTargetType() != null) {
-            return "expected " + describeType(coercion.getTargetType()) + " within its range";
-        }
-        return "not a valid value here";
-    }
-
-    private static String describeType(Class<?> type) {
-        if (type.isEnum()) {
-            return "one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
-        }
-        if (type == String.class || type == Character.class || type == char.class) {
-            return "a text";
-        }
-        if (type == Integer.class || type == int.class || type == Long.class || type == long.class
-                || type == Short.class || type == short.class || type == BigInteger.class) {
-            return "a whole number";
-        }
-        if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
-            return "a number";
-        }
-        if (type == Boolean.class || type == boolean.class) {
-            return "true or false";
-        }
-        if (type == LocalDate.class) {
-            return "a date (YYYY-MM-DD)";
-        }
-        if (type == Instant.class || type == OffsetDateTime.class) {
-            return "a date and time (RFC 3339)";
-        }
-        if (type.isArray() || Collection.class.isAssignableFrom(type)) {
-            return "an array";
-        }
-        return "an object";
     }
 
     private static <T extends Throwable> Optional<T> causeOfType(Throwable exception, Class<T> type) {

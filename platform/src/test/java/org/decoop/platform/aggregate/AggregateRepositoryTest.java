@@ -18,6 +18,8 @@ import org.decoop.platform.domain.AggregateId;
 import org.decoop.platform.domain.AggregateRoot;
 import org.decoop.platform.domain.DoesNotExist;
 import org.decoop.platform.domain.ExpectedVersion;
+import org.decoop.platform.domain.Field;
+import org.decoop.platform.domain.InvalidValue;
 import org.decoop.platform.domain.StaleVersion;
 import org.decoop.platform.outbox.AggregateStore;
 import org.decoop.platform.outbox.EventSerializer;
@@ -29,6 +31,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.util.unit.DataSize;
 
 
 
@@ -69,6 +73,38 @@ class AggregateRepositoryTest {
 
         assertThat(stored(counter).getVersion()).isEqualTo(2);
         assertThat(stored(counter).getOutbox()).hasSize(3);
+    }
+
+    @Test
+    void refusesAnEventLargerThanTheBrokerTakesForEveryAggregateAndWritesNothing() {
+        Counters small = new Counters(mongo, new AggregateStore(mongo, new EventSerializer(() -> Actor.system("test")), new OutboxWakeups(),
+                AggregateStore.DEFAULT_MAX_PENDING_EVENTS, DataSize.ofBytes(1024)));
+        Counter counter = small.add(Counter.start(CounterId.next()));
+
+        assertThatThrownBy(() -> small.change(counter.id, ExpectedVersion.any(), loaded -> loaded.incrementBecause("x".repeat(1024))))
+                .isInstanceOf(InvalidValue.class).hasMessageContaining("PartnershipWentDormant")
+                .hasMessageContaining("more than the 1024 the broker takes");
+        assertThatThrownBy(() -> small.add(Counter.startBecause(CounterId.next(), "x".repeat(1024)))).isInstanceOf(InvalidValue.class);
+
+        assertThat(stored(counter).getVersion()).isZero();
+        assertThat(stored(counter).getOutbox()).hasSize(1);
+        assertThat(mongo.count(new Query(), CounterDocument.class)).isOne();
+    }
+
+    @Test
+    void refusesAChangeThatWouldMakeAForeseenEventLargerThanTheBrokerTakesNamingTheFieldThatGrewIt() {
+        Counters small = new Counters(mongo, new AggregateStore(mongo, new EventSerializer(() -> Actor.system("test")), new OutboxWakeups(),
+                AggregateStore.DEFAULT_MAX_PENDING_EVENTS, DataSize.ofBytes(1024)));
+        Counter counter = small.add(Counter.start(CounterId.next()));
+        small.change(counter.id, ExpectedVersion.any(), loaded -> loaded.label("short"));
+
+        // no event now, but the counter's closing event would carry the label
+        assertThatThrownBy(() -> small.change(counter.id, ExpectedVersion.any(), loaded -> loaded.label("x".repeat(1024))))
+                .isInstanceOfSatisfying(InvalidValue.class, refused -> assertThat(refused.field()).hasToString("label"))
+                .hasMessageContaining("more than the 1024 the broker takes");
+
+        assertThat(stored(counter).label).isEqualTo("short");
+        assertThat(stored(counter).getVersion()).isEqualTo(1);
     }
 
     @Test
@@ -171,9 +207,19 @@ class AggregateRepositoryTest {
         }
 
         static Counter start(CounterId id) {
+            return startBecause(id, "counted");
+        }
+
+        static Counter startBecause(CounterId id, String reason) {
             Counter counter = new Counter(id, NEW, 0, null);
-            counter.record(event(id, counter.change()));
+            counter.record(event(id, counter.change(), reason));
             return counter;
+        }
+
+        /** Its closing event, which would carry the label. */
+        @Override
+        public List<Foreseen<PartnershipEvent>> foreseenEvents() {
+            return label == null ? List.of() : List.of(new Foreseen<>(event(id, version() + 1, label), Field.named("label")));
         }
 
         void label(String label) {
@@ -182,14 +228,18 @@ class AggregateRepositoryTest {
         }
 
         void increment() {
-            count++;
-            record(event(id, change()));
+            incrementBecause("counted");
         }
 
-        private static PartnershipEvent event(CounterId id, long version) {
+        void incrementBecause(String reason) {
+            count++;
+            record(event(id, change(), reason));
+        }
+
+        private static PartnershipEvent event(CounterId id, long version, String reason) {
             return new PartnershipWentDormant(id.value(), version, PartnershipStatus.DORMANT,
                     List.of(new PartnershipEvent.Partner("a", "A", "FR"), new PartnershipEvent.Partner("b", "B", "RS")),
-                    Set.of(Theme.CULTURE), "counted", null, Instant.parse("2020-02-27T10:00:00Z"));
+                    Set.of(Theme.CULTURE), reason, null, Instant.parse("2020-02-27T10:00:00Z"));
         }
     }
 

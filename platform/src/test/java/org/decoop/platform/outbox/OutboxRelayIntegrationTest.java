@@ -44,12 +44,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.springframework.util.unit.DataSize;
 
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
@@ -77,7 +77,8 @@ class OutboxRelayIntegrationTest {
     private static MongoServer mongoServer;
     private static MongoClient mongoClient;
 
-    private final FailingMarkTemplate mongo = new FailingMarkTemplate(mongoClient, "outbox_" + UUID.randomUUID().toString().replace("-", ""));
+    private final MongoTemplate mongo = new MongoTemplate(mongoClient, "outbox_" + UUID.randomUUID().toString().replace("-", ""));
+    private final AtomicBoolean failNextMark = new AtomicBoolean();
     private final AggregateStore store = new AggregateStore(mongo, new EventSerializer(() -> Actor.system("test")));
     private final MutableClock clock = new MutableClock(T0);
     private KafkaTemplate<String, byte[]> kafkaTemplate;
@@ -169,10 +170,13 @@ class OutboxRelayIntegrationTest {
 
     @Test
     void parksAnEventTheBrokerRefusesForGoodAndGoesOnWithTheOthers() {
-        // 2 MB of reason: larger than the producer's max.request.size (1 MB), refused whatever the retries.
+        // 2 MB of reason: larger than the producer's max.request.size (1 MB), refused whatever the retries;
+        // written by a store whose max-event-size is set above what the broker takes.
+        AggregateStore lenient = new AggregateStore(mongo, new EventSerializer(() -> Actor.system("test")), new OutboxWakeups(),
+                AggregateStore.DEFAULT_MAX_PENDING_EVENTS, DataSize.ofMegabytes(4));
         store.insert(new TestAggregate("p-huge"), 0, List.of(established("p-huge")));
         TestAggregate huge = mongo.findById("p-huge", TestAggregate.class);
-        store.update(huge, 0, 1, List.of(new PartnershipWentDormant("p-huge", 1, PartnershipStatus.DORMANT, partners(),
+        lenient.update(huge, 0, 1, List.of(new PartnershipWentDormant("p-huge", 1, PartnershipStatus.DORMANT, partners(),
                 Set.of(Theme.CULTURE), "x".repeat(2_000_000), null, T0)));
         store.update(huge, 1, 2, List.of(ended("p-huge", 2)));
         store.insert(new TestAggregate("p-other"), 0, List.of(established("p-other")));
@@ -197,7 +201,7 @@ class OutboxRelayIntegrationTest {
     @Test
     void publishesAgainWhenTheRelayFailsBetweenPublishingAndMarkingSent() {
         store.insert(new TestAggregate("p-2"), 0, List.of(established("p-2")));
-        mongo.failNextMark.set(true);
+        failNextMark.set(true);
 
         assertThatThrownBy(() -> relay().relayOnce()).isInstanceOf(DataAccessResourceFailureException.class);
         assertThat(mongo.findById("p-2", TestAggregate.class).getOutbox()).hasSize(1);
@@ -246,7 +250,7 @@ class OutboxRelayIntegrationTest {
     @Test
     void letsOnlyOneRelayClaimAnAggregateUntilItsClaimExpires() {
         store.insert(new TestAggregate("p-5"), 0, List.of(established("p-5")));
-        mongo.failNextMark.set(true);
+        failNextMark.set(true);
         assertThatThrownBy(() -> relay().relayOnce()).isInstanceOf(DataAccessResourceFailureException.class);
 
         assertThat(relay().relayOnce()).as("claim still held by the crashed relay").isZero();
@@ -307,8 +311,8 @@ class OutboxRelayIntegrationTest {
     private OutboxRelay relay() {
         OutboxProperties properties = new OutboxProperties(Duration.ofMillis(100), 100, Duration.ofSeconds(30),
                 Duration.ofSeconds(10), 1, (short) 1);
-        return new OutboxRelay(mongo, kafkaTemplate, properties, List.of(new OutboxSource(COLLECTION, topic, "/test-service")),
-                clock, new SimpleMeterRegistry());
+        return new OutboxRelay(new FailingMarkStore(mongo, failNextMark), new OutboxPublisher(kafkaTemplate, Traces.NONE), properties,
+                List.of(new OutboxSource(COLLECTION, topic, "/test-service")), new OutboxWakeups(), clock, new SimpleMeterRegistry());
     }
 
     private List<ConsumerRecord<String, byte[]>> readAll(int expected) {
@@ -363,20 +367,21 @@ class OutboxRelayIntegrationTest {
     }
 
     /** Fails the relay's "mark sent" write on demand: the crash between publish and mark. */
-    static class FailingMarkTemplate extends MongoTemplate {
+    static class FailingMarkStore extends OutboxStore {
 
-        final AtomicBoolean failNextMark = new AtomicBoolean();
+        private final AtomicBoolean failNextMark;
 
-        FailingMarkTemplate(MongoClient client, String database) {
-            super(client, database);
+        FailingMarkStore(MongoTemplate mongo, AtomicBoolean failNextMark) {
+            super(mongo);
+            this.failNextMark = failNextMark;
         }
 
         @Override
-        public BulkOperations bulkOps(BulkOperations.BulkMode mode, String collectionName) {
+        void markSent(String collection, Map<Object, List<String>> sent) {
             if (failNextMark.getAndSet(false)) {
                 throw new DataAccessResourceFailureException("simulated crash before marking events sent");
             }
-            return super.bulkOps(mode, collectionName);
+            super.markSent(collection, sent);
         }
     }
 }

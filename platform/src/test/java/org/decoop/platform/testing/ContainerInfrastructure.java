@@ -16,6 +16,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.bson.Document;
 import org.decoop.events.EventCatalog;
+import org.decoop.platform.messaging.EventTopicRetention;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.kafka.KafkaContainer;
@@ -60,7 +61,8 @@ public final class ContainerInfrastructure implements TestInfrastructure {
         SERVICE_USERS.forEach((database, user) -> passwords.put(database,
                 mongoEnvironment.get("DECOOP_MONGO_" + user.toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_PASSWORD")));
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBootstrapServers()))) {
-            admin.createTopics(EventCatalog.topics().stream().map(topic -> new NewTopic(topic, 3, (short) 1)).toList()).all().get();
+            admin.createTopics(EventCatalog.topics().stream()
+                    .map(topic -> new NewTopic(topic, 3, (short) 1).configs(EventTopicRetention.KEEP_EVERYTHING)).toList()).all().get();
         }
         catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -83,16 +85,14 @@ public final class ContainerInfrastructure implements TestInfrastructure {
         return kafka.getBootstrapServers();
     }
 
+    /**
+     * As the database's own user, as compose's services connect; directly to the one member (the set
+     * knows it as localhost:27017 inside its container).
+     */
     @Override
-    public Map<String, Object> springProperties(String database) {
-        Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("spring.kafka.bootstrap-servers", kafkaBootstrapServers());
-        // directly to the one member: the set knows it as localhost:27017 inside its container
-        properties.put("spring.mongodb.uri", "mongodb://%s:%s@%s:%d/%s?authSource=%s&w=majority&journal=true&directConnection=true"
-                .formatted(userOf(database), passwordOf(database), mongo.getHost(), mongo.getMappedPort(27017), database, database));
-        // the test run's identity provider and webhook-secret key
-        properties.putAll(TestInfrastructure.identityAndSecrets());
-        return properties;
+    public String mongoUri(String database) {
+        return "mongodb://%s:%s@%s:%d/%s?authSource=%s&w=majority&journal=true&directConnection=true"
+                .formatted(userOf(database), passwordOf(database), mongo.getHost(), mongo.getMappedPort(27017), database, database);
     }
 
     private static String userOf(String database) {

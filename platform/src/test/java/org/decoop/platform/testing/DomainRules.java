@@ -1,10 +1,21 @@
 package org.decoop.platform.testing;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import java.util.stream.Stream;
+
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 
 /**
  * The architecture rules every service checks ({@code @ArchTest ArchTests rules = ArchTests.in(DomainRules.class)}):
@@ -37,6 +48,34 @@ public final class DomainRules {
     @ArchTest
     public static final ArchRule FEATURES_DEPEND_IN_ONE_DIRECTION = slices().matching("org.decoop.*.(*)..")
             .namingSlices("feature $1").should().beFreeOfCycles();
+
+    /**
+     * A controller takes and answers its feature's own request and response records, kept in the
+     * feature's {@code web} package: never a domain object, a document or another class's nested
+     * type, so the wire format changes only where it is written. (The published vocabulary of
+     * {@code org.decoop.events}, the platform's types and enums as query parameters are fine.)
+     */
+    @ArchTest
+    public static final ArchRule CONTROLLERS_SPEAK_THROUGH_WEB_RECORDS = methods()
+            .that().areDeclaredInClassesThat().areAnnotatedWith(RestController.class)
+            .and().areMetaAnnotatedWith(RequestMapping.class)
+            .should(new ArchCondition<JavaMethod>("take and answer only records of their feature's web package") {
+                @Override
+                public void check(JavaMethod method, ConditionEvents events) {
+                    Stream.concat(Stream.of(method.getReturnType()), method.getParameterTypes().stream())
+                            .flatMap(type -> type.getAllInvolvedRawTypes().stream())
+                            .filter(DomainRules::isServiceType)
+                            .filter(type -> !type.isEnum() && !type.getPackageName().endsWith(".web"))
+                            .distinct()
+                            .forEach(type -> events.add(SimpleConditionEvent.violated(method, "%s uses %s, which is not in a web package"
+                                    .formatted(method.getFullName(), type.getName()))));
+                }
+            });
+
+    private static boolean isServiceType(JavaClass type) {
+        String name = type.getPackageName();
+        return name.startsWith("org.decoop.") && !name.startsWith("org.decoop.events") && !name.startsWith("org.decoop.platform");
+    }
 
     private DomainRules() {
     }

@@ -1,9 +1,9 @@
 package org.decoop.platform.testing;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.decoop.events.EventCatalog;
+import org.springframework.boot.SpringApplication;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 import de.bwaldvogel.mongo.MongoServer;
@@ -25,6 +25,8 @@ public final class EmbeddedInfrastructure implements TestInfrastructure {
 
     private EmbeddedInfrastructure() {
         kafka = new EmbeddedKafkaKraftBroker(1, PARTITIONS, EventCatalog.topics().toArray(String[]::new));
+        // the event topics keep every event, as the services insist at start
+        kafka.brokerProperties(Map.of("log.retention.ms", "-1", "log.retention.bytes", "-1"));
         kafka.afterPropertiesSet();
         mongo = new MongoServer(new MemoryBackend());
         mongo.bind();
@@ -46,19 +48,23 @@ public final class EmbeddedInfrastructure implements TestInfrastructure {
     }
 
     /** A connection string to {@code database} on the in-process MongoDB wire server. */
+    @Override
     public String mongoUri(String database) {
         return mongoConnectionString.replaceAll("/+$", "") + "/" + database;
     }
 
-    /** Spring properties that point a service at this infrastructure. */
-    @Override
-    public Map<String, Object> springProperties(String database) {
-        Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("spring.kafka.bootstrap-servers", kafkaBootstrapServers());
-        properties.put("spring.mongodb.uri", mongoUri(database));
-        // the test run's identity provider and webhook-secret key
-        properties.putAll(TestInfrastructure.identityAndSecrets());
-        return properties;
+    /**
+     * Runs a service on this infrastructure, on {@code database}, for a developer at a keyboard: no
+     * broker or database to install. It prints the broker's address (a free port) for kcat, to watch
+     * {@code topic}; data is gone when it stops.
+     */
+    public static void runService(Class<?> application, String database, String topic, String[] args) {
+        EmbeddedInfrastructure infrastructure = shared();
+        System.out.printf("%nEmbedded Kafka at %1$s. Watch the topic with:%n  kcat -C -b %1$s -t %2$s -J%n%n",
+                infrastructure.kafkaBootstrapServers(), topic);
+        // System properties, not default properties: they must win over application.yml.
+        infrastructure.springProperties(database).forEach((key, value) -> System.setProperty(key, value.toString()));
+        SpringApplication.run(application, args);
     }
 
     /**

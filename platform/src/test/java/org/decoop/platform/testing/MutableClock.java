@@ -1,13 +1,10 @@
 package org.decoop.platform.testing;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 /** A UTC clock that stands still until a test moves it, for claims, back-offs and schedules. */
-public final class MutableClock extends Clock {
+public final class MutableClock extends UtcTestClock {
 
     private volatile Instant now;
 
@@ -17,16 +14,6 @@ public final class MutableClock extends Clock {
 
     public void advance(Duration duration) {
         now = now.plus(duration);
-    }
-
-    @Override
-    public ZoneId getZone() {
-        return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-        return this;
     }
 
     @Override

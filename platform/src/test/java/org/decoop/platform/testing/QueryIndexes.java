@@ -4,12 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.IndexField;
 import org.springframework.data.mongodb.core.index.IndexInfo;
 import org.springframework.data.mongodb.core.index.MongoPersistentEntityIndexResolver;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 /**
  * The contract between a repository's queries and the indexes its documents declare: each query,
@@ -30,7 +37,30 @@ public final class QueryIndexes {
         }
     }
 
+    /** One in-process wire server for the checks of a JVM, started on first use; each check has a database of its own. */
+    private static final class Store {
+
+        static final MongoClient CLIENT = start();
+
+        private static MongoClient start() {
+            MongoServer server = new MongoServer(new MemoryBackend());
+            server.bind();
+            MongoClient client = MongoClients.create(server.getConnectionString());
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                client.close();
+                server.shutdownNow();
+            }, "query-indexes-store-stop"));
+            return client;
+        }
+    }
+
     private QueryIndexes() {
+    }
+
+    /** {@link #assertServed(MongoTemplate, Class, List)} on a fresh database of an in-process MongoDB wire server. */
+    public static void assertServed(Class<?> document, Query... queries) {
+        assertServed(new MongoTemplate(Store.CLIENT, "indexes_" + UUID.randomUUID().toString().replace("-", "")), document,
+                List.of(queries));
     }
 
     private static String field(String sort) {

@@ -6,6 +6,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.http.HttpHeaders;
@@ -16,6 +18,8 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.dataformat.csv.CsvMapper;
+import tools.jackson.dataformat.csv.CsvSchema;
 
 /**
  * A service's HTTP API as a client calls it, over a real connection (Spring's {@link RestTestClient}
@@ -25,6 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class ServiceApi {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final CsvMapper CSV = CsvMapper.builder().build();
 
     private static final HttpClient RAW = HttpClient.newHttpClient();
 
@@ -131,6 +136,11 @@ public final class ServiceApi {
         /** The {@code id} of a created resource. */
         public String id() {
             return json().get("id").asString();
+        }
+
+        /** A CSV body's rows, each by its header line's column names. */
+        public List<Map<String, String>> csvRows() {
+            return CSV.readerFor(Map.class).with(CsvSchema.emptySchema().withHeader()).<Map<String, String>>readValues(body).readAll();
         }
     }
 }

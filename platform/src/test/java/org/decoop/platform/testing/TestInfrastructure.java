@@ -1,5 +1,6 @@
 package org.decoop.platform.testing;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -16,8 +17,18 @@ public interface TestInfrastructure {
 
     String kafkaBootstrapServers();
 
-    /** Spring properties that point a service at this infrastructure. */
-    Map<String, Object> springProperties(String database);
+    /** A connection string to {@code database}, as the service of that database connects. */
+    String mongoUri(String database);
+
+    /** Spring properties that point a service at this infrastructure, on {@code database}. */
+    default Map<String, Object> springProperties(String database) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("spring.kafka.bootstrap-servers", kafkaBootstrapServers());
+        properties.put("spring.mongodb.uri", mongoUri(database));
+        // the test run's identity provider and webhook-secret key
+        properties.putAll(identityAndSecrets());
+        return properties;
+    }
 
     /**
      * What every service of a test run shares besides the broker and the store: the test run's
@@ -25,7 +36,7 @@ public interface TestInfrastructure {
      * refuse the public development key outside the dev profile).
      */
     static Map<String, Object> identityAndSecrets() {
-        Map<String, Object> properties = new java.util.LinkedHashMap<>(TestTokens.shared().springProperties());
+        Map<String, Object> properties = new LinkedHashMap<>(TestTokens.shared().springProperties());
         properties.put("decoop.notification.secret-key", TestTokens.shared().secretKey());
         return properties;
     }

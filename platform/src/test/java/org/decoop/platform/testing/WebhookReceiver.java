@@ -3,6 +3,7 @@ package org.decoop.platform.testing;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -16,6 +17,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -23,9 +27,11 @@ import com.sun.net.httpserver.HttpServer;
  * A real HTTP receiver for webhook tests: answers each path with a scripted sequence of status
  * codes (the last one repeats), or like a hostile receiver that sends its headers and then
  * trickles its body without end ({@link #trickle}), and records every request it gets. Each
- * request is served on a thread of its own, so one that hangs holds up no other.
+ * request is served on a thread of its own, so one that hangs holds up no other. As a JUnit
+ * extension it closes after its test class:
+ * {@code @RegisterExtension static final WebhookReceiver RECEIVER = new WebhookReceiver();}.
  */
-public final class WebhookReceiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable, AfterAllCallback {
 
     /** One request as it arrived. */
     public record Received(String path, Map<String, List<String>> headers, String body) {
@@ -42,8 +48,13 @@ public final class WebhookReceiver implements AutoCloseable {
     private final Set<String> trickling = ConcurrentHashMap.newKeySet();
     private final CountDownLatch closed = new CountDownLatch(1);
 
-    public WebhookReceiver() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    public WebhookReceiver() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         server.createContext("/", exchange -> {
             String body;
             try (InputStream in = exchange.getRequestBody()) {
@@ -98,6 +109,11 @@ public final class WebhookReceiver implements AutoCloseable {
             return 404;
         }
         return script.size() > 1 ? script.poll() : script.peek();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     @Override

@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-import org.decoop.notification.subscription.domain.RetrySchedule;
+import org.decoop.notification.RetrySchedule;
+import org.decoop.events.notification.NotificationEvent;
+import org.decoop.notification.LeasedRetry;
+import org.decoop.platform.domain.AggregateRoot;
 import org.decoop.platform.domain.StateConflict;
 
 /**
@@ -17,49 +20,55 @@ import org.decoop.platform.domain.StateConflict;
  * SENDING) and a failed attempt whose retry is due can be {@link #takeOver taken over}; a SENT,
  * EMPTY, FAILED or CANCELLED one never is. Its holder {@link #renewLease renews} the lease right
  * before it hands the e-mail to the mail server, so the whole lease covers the SMTP session.
+ * Every step is a change of its own, saved on the version it was read at.
  *
  * <p>So a digest is never lost to a crash, and never sent twice by two live instances. The one
  * case of a second e-mail is a holder that stops after the mail server accepted the e-mail and
  * before SENT was stored: the lease runs out and the digest goes again (at least once, never zero).
  */
-public final class DigestDispatch {
+public final class DigestDispatch extends AggregateRoot<NotificationEvent> {
 
     private final String subscriptionId;
     private final DigestPeriod period;
-    private final Long version;
     private DigestStatus status;
-    private Instant leasedUntil;
-    private Instant nextAttemptAt;
+    /** The lease, the attempts (each counted by the schedule) and the next attempt of a RETRYING one. */
+    private LeasedRetry leasedRetry;
     private Instant sentAt;
     private long notificationCount;
-    private int attemptCount;
     private final List<DigestAttempt> attempts;
 
-    /** Restores a stored one; {@code version} is null for one not stored yet. */
-    public DigestDispatch(String subscriptionId, DigestPeriod period, Long version, DigestStatus status, Instant leasedUntil,
+    /** Restores a stored one. */
+    public DigestDispatch(String subscriptionId, DigestPeriod period, long version, DigestStatus status, Instant leasedUntil,
             Instant nextAttemptAt, Instant sentAt, long notificationCount, int attemptCount, List<DigestAttempt> attempts) {
+        this(subscriptionId, period, version, status, new LeasedRetry(leasedUntil, nextAttemptAt, attemptCount), sentAt,
+                notificationCount, attempts);
+    }
+
+    private DigestDispatch(String subscriptionId, DigestPeriod period, long version, DigestStatus status, LeasedRetry leasedRetry,
+            Instant sentAt, long notificationCount, List<DigestAttempt> attempts) {
+        super(version);
         this.subscriptionId = Objects.requireNonNull(subscriptionId, "subscriptionId");
         this.period = Objects.requireNonNull(period, "period");
-        this.version = version;
         this.status = Objects.requireNonNull(status, "status");
-        this.leasedUntil = leasedUntil;
-        this.nextAttemptAt = nextAttemptAt;
+        this.leasedRetry = leasedRetry;
         this.sentAt = sentAt;
         this.notificationCount = notificationCount;
-        this.attemptCount = attemptCount;
         this.attempts = new ArrayList<>(attempts);
     }
 
     /** A new claim on a period's digest, held until {@code leasedUntil}; storing it is what makes it this instance's. */
     public static DigestDispatch claim(String subscriptionId, DigestPeriod period, Instant leasedUntil) {
-        return new DigestDispatch(subscriptionId, period, null, DigestStatus.SENDING, leasedUntil, null, null, 0, 0, List.of());
+        DigestDispatch claimed = new DigestDispatch(subscriptionId, period, NEW, DigestStatus.SENDING, LeasedRetry.leased(leasedUntil),
+                null, 0, List.of());
+        claimed.change();
+        return claimed;
     }
 
     /** Whether another instance may take it at {@code now}: a lease that ran out, or a retry that is due. */
     public boolean canBeTakenOver(Instant now) {
         return switch (status) {
-            case SENDING -> !leasedUntil.isAfter(now);
-            case RETRYING -> !nextAttemptAt.isAfter(now);
+            case SENDING -> !leasedRetry.isLeased(now);
+            case RETRYING -> leasedRetry.isDue(now);
             case SENT, EMPTY, FAILED, CANCELLED -> false;
         };
     }
@@ -74,8 +83,8 @@ public final class DigestDispatch {
             throw new StateConflict("The digest of %s for %s is %s and cannot be taken over".formatted(subscriptionId, period.start(), status));
         }
         status = DigestStatus.SENDING;
-        this.leasedUntil = leasedUntil;
-        nextAttemptAt = null;
+        leasedRetry = leasedRetry.stopped().lease(leasedUntil);
+        change();
     }
 
     /**
@@ -87,7 +96,8 @@ public final class DigestDispatch {
      */
     public void renewLease(Instant leasedUntil) {
         requireSending();
-        this.leasedUntil = Objects.requireNonNull(leasedUntil, "leasedUntil");
+        leasedRetry = leasedRetry.lease(leasedUntil);
+        change();
     }
 
     /**
@@ -98,26 +108,27 @@ public final class DigestDispatch {
         requireSending();
         attempts.add(new DigestAttempt(at, reason));
         status = DigestStatus.CANCELLED;
-        leasedUntil = null;
-        nextAttemptAt = null;
+        leasedRetry = leasedRetry.stopped();
+        change();
     }
 
     /** The period had no notification: nothing is sent, and nothing will be. */
     public void nothingToSend() {
         requireSending();
         status = DigestStatus.EMPTY;
-        leasedUntil = null;
+        leasedRetry = leasedRetry.released();
+        change();
     }
 
     /** The mail server accepted the e-mail, which listed the period's {@code notificationCount} notifications. */
     public void sent(long notificationCount, Instant at) {
         requireSending();
         attempts.add(new DigestAttempt(at, null));
-        attemptCount++;
+        leasedRetry = leasedRetry.attempted(true);
         this.notificationCount = notificationCount;
         status = DigestStatus.SENT;
         sentAt = at;
-        leasedUntil = null;
+        change();
     }
 
     /** The attempt failed: it goes again at the schedule's next time, or it has failed for good when the retries are spent. */
@@ -127,12 +138,10 @@ public final class DigestDispatch {
         while (attempts.size() > schedule.maxAttempts()) {
             attempts.removeFirst();
         }
-        attemptCount++;
         this.notificationCount = notificationCount;
-        leasedUntil = null;
-        Optional<Instant> next = schedule.nextAttempt(attemptCount, at);
-        status = next.isPresent() ? DigestStatus.RETRYING : DigestStatus.FAILED;
-        nextAttemptAt = next.orElse(null);
+        leasedRetry = leasedRetry.attempted(true).scheduled(schedule, at);
+        status = leasedRetry.isSpent() ? DigestStatus.FAILED : DigestStatus.RETRYING;
+        change();
     }
 
     private void requireSending() {
@@ -149,21 +158,16 @@ public final class DigestDispatch {
         return period;
     }
 
-    /** The version it was read at; null when it has not been stored yet. */
-    public Long version() {
-        return version;
-    }
-
     public DigestStatus status() {
         return status;
     }
 
     public Optional<Instant> leasedUntil() {
-        return Optional.ofNullable(leasedUntil);
+        return leasedRetry.leasedUntil();
     }
 
     public Optional<Instant> nextAttemptAt() {
-        return Optional.ofNullable(nextAttemptAt);
+        return leasedRetry.nextAttemptAt();
     }
 
     public Optional<Instant> sentAt() {
@@ -175,7 +179,7 @@ public final class DigestDispatch {
     }
 
     public int attemptCount() {
-        return attemptCount;
+        return leasedRetry.attempts();
     }
 
     public List<DigestAttempt> attempts() {

@@ -6,11 +6,12 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.decoop.notification.RetrySchedule;
 import org.decoop.events.Channel;
 import org.decoop.events.notification.NotificationDeliveryFailed;
 import org.decoop.events.notification.NotificationEvent;
-import org.decoop.notification.subscription.domain.MaskedTarget;
-import org.decoop.notification.subscription.domain.RetrySchedule;
+import org.decoop.notification.MaskedTarget;
+import org.decoop.notification.LeasedRetry;
 import org.decoop.platform.domain.AggregateRoot;
 import org.decoop.platform.domain.StateConflict;
 
@@ -35,10 +36,9 @@ public final class Delivery extends AggregateRoot<NotificationEvent> {
     private final String target;
     private DeliveryStatus status;
     private int attemptCount;
-    private int scheduledAttempts;
     private boolean manual;
-    private Instant nextAttemptAt;
-    private Instant claimedUntil;
+    /** The claim, the attempts the schedule counted (not those by hand) and the next attempt. */
+    private LeasedRetry leasedRetry;
     private Instant deliveredAt;
     private boolean failurePublished;
     private final List<Attempt> attempts;
@@ -56,10 +56,8 @@ public final class Delivery extends AggregateRoot<NotificationEvent> {
         this.target = target;
         this.status = status;
         this.attemptCount = attemptCount;
-        this.scheduledAttempts = scheduledAttempts;
         this.manual = manual;
-        this.nextAttemptAt = nextAttemptAt;
-        this.claimedUntil = claimedUntil;
+        this.leasedRetry = new LeasedRetry(claimedUntil, nextAttemptAt, scheduledAttempts);
         this.deliveredAt = deliveredAt;
         this.failurePublished = failurePublished;
         this.attempts = new ArrayList<>(attempts);
@@ -67,7 +65,7 @@ public final class Delivery extends AggregateRoot<NotificationEvent> {
 
     /** Whether a worker may claim it now: pending, due, and not claimed by another worker. */
     public boolean isDue(Instant now) {
-        return status == DeliveryStatus.PENDING && nextAttemptAt != null && !nextAttemptAt.isAfter(now) && !isClaimed(now);
+        return status == DeliveryStatus.PENDING && leasedRetry.isDue(now) && !leasedRetry.isLeased(now);
     }
 
     /**
@@ -79,7 +77,7 @@ public final class Delivery extends AggregateRoot<NotificationEvent> {
         if (!isDue(now)) {
             throw new StateConflict("Delivery %s is not due".formatted(id));
         }
-        claimedUntil = until;
+        leasedRetry = leasedRetry.lease(until);
         change();
     }
 
@@ -89,30 +87,22 @@ public final class Delivery extends AggregateRoot<NotificationEvent> {
      * The log keeps the latest {@code schedule.maxAttempts()} attempts; {@link #attemptCount} counts them all.
      */
     public void recordAttempt(Attempt attempt, RetrySchedule schedule, Instant now) {
-        if (status != DeliveryStatus.PENDING || claimedUntil == null) {
-            throw new StateConflict("Delivery %s was not claimed for an attempt".formatted(id));
-        }
+        requireClaimed();
         log(attempt, schedule.maxAttempts());
         attemptCount++;
-        if (!manual) {
-            scheduledAttempts++;
-        }
+        leasedRetry = leasedRetry.attempted(!manual);
         manual = false;
-        claimedUntil = null;
         if (attempt.succeeded()) {
             status = DeliveryStatus.DELIVERED;
             deliveredAt = attempt.at();
-            nextAttemptAt = null;
+            leasedRetry = leasedRetry.stopped();
         }
         else if (attempt.receiverGone()) {
             fail();
         }
         else {
-            Optional<Instant> next = schedule.nextAttempt(scheduledAttempts, now);
-            if (next.isPresent()) {
-                nextAttemptAt = next.get();
-            }
-            else {
+            leasedRetry = leasedRetry.scheduled(schedule, now);
+            if (leasedRetry.isSpent()) {
                 fail();
                 if (!failurePublished) {
                     failurePublished = true;
@@ -134,13 +124,12 @@ public final class Delivery extends AggregateRoot<NotificationEvent> {
         if (status == DeliveryStatus.DELIVERED || status == DeliveryStatus.CANCELLED) {
             throw new StateConflict("Delivery %s is %s and cannot be retried".formatted(id, status));
         }
-        if (isClaimed(now)) {
+        if (leasedRetry.isLeased(now)) {
             throw new StateConflict("Delivery %s is being attempted right now".formatted(id));
         }
         status = DeliveryStatus.PENDING;
-        nextAttemptAt = now;
+        leasedRetry = leasedRetry.nextAt(now);
         manual = true;
-        claimedUntil = null;
         change();
     }
 
@@ -149,11 +138,8 @@ public final class Delivery extends AggregateRoot<NotificationEvent> {
      * e.g. e-mails per address per hour): nothing is spent, it stays PENDING and is attempted then.
      */
     public void defer(Instant until) {
-        if (status != DeliveryStatus.PENDING || claimedUntil == null) {
-            throw new StateConflict("Delivery %s was not claimed for an attempt".formatted(id));
-        }
-        claimedUntil = null;
-        nextAttemptAt = until;
+        requireClaimed();
+        leasedRetry = leasedRetry.nextAt(until);
         change();
     }
 
@@ -163,8 +149,7 @@ public final class Delivery extends AggregateRoot<NotificationEvent> {
             return;
         }
         status = DeliveryStatus.CANCELLED;
-        nextAttemptAt = null;
-        claimedUntil = null;
+        leasedRetry = leasedRetry.stopped();
         attempts.add(Attempt.note(now, reason));
         change();
     }
@@ -176,7 +161,13 @@ public final class Delivery extends AggregateRoot<NotificationEvent> {
 
     private void fail() {
         status = DeliveryStatus.FAILED;
-        nextAttemptAt = null;
+        leasedRetry = leasedRetry.stopped();
+    }
+
+    private void requireClaimed() {
+        if (status != DeliveryStatus.PENDING || !leasedRetry.hasLease()) {
+            throw new StateConflict("Delivery %s was not claimed for an attempt".formatted(id));
+        }
     }
 
     private void log(Attempt attempt, int kept) {
@@ -184,10 +175,6 @@ public final class Delivery extends AggregateRoot<NotificationEvent> {
         while (attempts.size() > kept) {
             attempts.removeFirst();
         }
-    }
-
-    private boolean isClaimed(Instant now) {
-        return claimedUntil != null && claimedUntil.isAfter(now);
     }
 
     public DeliveryId id() {
@@ -223,7 +210,7 @@ public final class Delivery extends AggregateRoot<NotificationEvent> {
     }
 
     public int scheduledAttempts() {
-        return scheduledAttempts;
+        return leasedRetry.attempts();
     }
 
     public boolean manual() {
@@ -231,11 +218,11 @@ public final class Delivery extends AggregateRoot<NotificationEvent> {
     }
 
     public Optional<Instant> nextAttemptAt() {
-        return Optional.ofNullable(nextAttemptAt);
+        return leasedRetry.nextAttemptAt();
     }
 
     public Optional<Instant> claimedUntil() {
-        return Optional.ofNullable(claimedUntil);
+        return leasedRetry.leasedUntil();
     }
 
     public Optional<Instant> deliveredAt() {

@@ -3,6 +3,7 @@ package org.decoop.notification.subscription.domain;
 import java.time.Duration;
 import java.time.Instant;
 
+import org.decoop.notification.RetrySchedule;
 import org.decoop.platform.domain.StateConflict;
 
 /**

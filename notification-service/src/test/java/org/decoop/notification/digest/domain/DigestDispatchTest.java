@@ -7,8 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import org.decoop.notification.RetrySchedule;
 import org.decoop.notification.subscription.domain.Digest;
-import org.decoop.notification.subscription.domain.RetrySchedule;
 import org.decoop.platform.domain.StateConflict;
 import org.junit.jupiter.api.Test;
 

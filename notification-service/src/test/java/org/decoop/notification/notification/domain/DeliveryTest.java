@@ -7,9 +7,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import org.decoop.notification.RetrySchedule;
 import org.decoop.events.Channel;
 import org.decoop.events.notification.NotificationDeliveryFailed;
-import org.decoop.notification.subscription.domain.RetrySchedule;
 import org.decoop.platform.domain.StateConflict;
 import org.junit.jupiter.api.Test;
 

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import org.decoop.notification.RetrySchedule;
 import org.decoop.notification.subscription.domain.Confirmation.Outcome;
 import org.decoop.platform.domain.StateConflict;
 import org.junit.jupiter.api.Test;

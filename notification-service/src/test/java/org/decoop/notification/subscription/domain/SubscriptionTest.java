@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
+import org.decoop.notification.RetrySchedule;
 import org.decoop.events.Channel;
 import org.decoop.events.Country;
 import org.decoop.events.Theme;

@@ -2,7 +2,10 @@ package org.decoop.partnership.search.domain;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -10,9 +13,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.decoop.events.PartnershipStatus;
 import org.decoop.events.Theme;
 import org.decoop.partnership.localauthority.domain.LocalAuthority;
 import org.decoop.partnership.localauthority.domain.LocalAuthorityId;
+import org.decoop.partnership.partnership.domain.Partner;
+import org.decoop.partnership.partnership.domain.Partnership;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -47,6 +53,48 @@ public final class PartnerMatcher {
             Set<LocalAuthorityId> dormantPartners,
             Map<LocalAuthorityId, List<PartnerSearch>> openSearches,
             Map<LocalAuthorityId, Map<Theme, Set<LocalAuthorityId>>> partnersByTheme) {
+
+        /**
+         * The facts of a search's neighbourhood, from what was read of it.
+         *
+         * @param ofSearcher     the searcher's partnerships that have not ended
+         * @param wantingUs      the OPEN searches that want the searcher's country
+         * @param onWantedThemes partnerships that have not ended, on a wanted theme in a wanted country
+         */
+        public static Facts of(PartnerSearch search, List<LocalAuthority> candidates, List<Partnership> ofSearcher,
+                List<PartnerSearch> wantingUs, List<Partnership> onWantedThemes) {
+            LocalAuthorityId searcher = search.searcher().id();
+            Set<LocalAuthorityId> active = new HashSet<>();
+            Set<LocalAuthorityId> dormant = new HashSet<>();
+            for (Partnership partnership : ofSearcher) {
+                Set<LocalAuthorityId> others = partnerIds(partnership);
+                others.remove(searcher);
+                (partnership.status() == PartnershipStatus.ACTIVE ? active : dormant).addAll(others);
+            }
+
+            Set<LocalAuthorityId> candidateIds = candidates.stream().map(LocalAuthority::id).collect(Collectors.toSet());
+            Map<LocalAuthorityId, Map<Theme, Set<LocalAuthorityId>>> partnersByTheme = new HashMap<>();
+            for (Partnership partnership : onWantedThemes) {
+                Set<LocalAuthorityId> members = partnerIds(partnership);
+                for (LocalAuthorityId member : members) {
+                    if (!candidateIds.contains(member)) {
+                        continue;
+                    }
+                    Map<Theme, Set<LocalAuthorityId>> byTheme = partnersByTheme.computeIfAbsent(member, m -> new EnumMap<>(Theme.class));
+                    for (Theme theme : partnership.themes()) {
+                        Set<LocalAuthorityId> withThem = byTheme.computeIfAbsent(theme, t -> new HashSet<>());
+                        members.stream().filter(other -> !other.equals(member)).forEach(withThem::add);
+                    }
+                }
+            }
+            Map<LocalAuthorityId, List<PartnerSearch>> openSearches = wantingUs.stream()
+                    .collect(Collectors.groupingBy(theirs -> theirs.searcher().id()));
+            return new Facts(candidates, active, dormant, openSearches, partnersByTheme);
+        }
+
+        private static Set<LocalAuthorityId> partnerIds(Partnership partnership) {
+            return partnership.partners().stream().map(Partner::id).collect(Collectors.toCollection(HashSet::new));
+        }
     }
 
     /** A proposed partner: {@code searchId} is its own open search when the match is mutual. */

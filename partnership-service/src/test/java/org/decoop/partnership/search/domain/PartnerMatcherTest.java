@@ -4,15 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import org.decoop.events.Country;
 import org.decoop.events.LocalAuthorityKind;
+import org.decoop.events.PartnershipStatus;
 import org.decoop.events.Theme;
 import org.decoop.partnership.localauthority.domain.LocalAuthority;
 import org.decoop.partnership.localauthority.domain.LocalAuthorityId;
+import org.decoop.partnership.partnership.domain.Partner;
+import org.decoop.partnership.partnership.domain.Partnership;
+import org.decoop.partnership.partnership.domain.PartnershipId;
 import org.decoop.partnership.search.domain.PartnerMatcher.Facts;
 import org.decoop.partnership.search.domain.PartnerMatcher.Match;
 import org.decoop.platform.domain.Actor;
@@ -93,6 +98,26 @@ class PartnerMatcherTest {
     }
 
     @Test
+    void buildsTheFactsFromThePartnershipsAndSearchesAroundTheSearch() {
+        PartnerSearch neversWantsSerbia = search(NEVERS, Set.of(Theme.YOUTH), Set.of("RS"));
+        List<Partnership> ofSearcher = List.of(
+                partnership(PartnershipStatus.ACTIVE, Set.of(Theme.CULTURE), KRAGUJEVAC, SURESNES),
+                partnership(PartnershipStatus.DORMANT, Set.of(Theme.CULTURE), KRAGUJEVAC, TOURS));
+        List<Partnership> onWantedThemes = List.of(
+                partnership(PartnershipStatus.ACTIVE, Set.of(Theme.YOUTH, Theme.ENVIRONMENT), METZ, NIS, ALBI));
+
+        Facts facts = Facts.of(kragujevacWantsFrance, List.of(METZ, NEVERS, TOURS), ofSearcher, List.of(neversWantsSerbia),
+                onWantedThemes);
+
+        assertThat(facts.candidates()).containsExactly(METZ, NEVERS, TOURS);
+        assertThat(facts.activePartners()).as("never the searcher itself").containsExactly(SURESNES.id());
+        assertThat(facts.dormantPartners()).containsExactly(TOURS.id());
+        assertThat(facts.openSearches()).isEqualTo(Map.of(NEVERS.id(), List.of(neversWantsSerbia)));
+        assertThat(facts.partnersByTheme()).as("only for candidates, never themselves").isEqualTo(Map.of(METZ.id(), Map.of(
+                Theme.YOUTH, Set.of(NIS.id(), ALBI.id()), Theme.ENVIRONMENT, Set.of(NIS.id(), ALBI.id()))));
+    }
+
+    @Test
     void judgesPopulationsByTheirRatio() {
         assertThat(PartnerMatcher.populationCloseness(40_000, 45_000)).isEqualTo(5);
         assertThat(PartnerMatcher.populationCloseness(40_000, 80_000)).isEqualTo(3);
@@ -104,6 +129,12 @@ class PartnerMatcherTest {
     private static PartnerSearch search(LocalAuthority searcher, Set<Theme> themes, Set<String> countries) {
         return PartnerSearch.open(PartnerSearchId.newId(), searcher, List.copyOf(themes),
                 countries.stream().map(Country::of).toList(), "Looking for partners", LocalDate.of(2026, 12, 31), SYSTEM, NOW);
+    }
+
+    private static Partnership partnership(PartnershipStatus status, Set<Theme> themes, LocalAuthority... members) {
+        List<Partner> partners = Arrays.stream(members)
+                .map(member -> new Partner(member.id(), member.code(), member.name(), member.country())).toList();
+        return Partnership.restore(PartnershipId.newId(), 0, status, partners, 2005, themes, null, List.of(), 0, LocalDate.of(2026, 1, 1));
     }
 
     private static LocalAuthority authority(String code, String name, String country, Integer population) {

@@ -265,6 +265,11 @@ public final class FundingCall extends AggregateRoot<FundingCallEvent> {
         }
     }
 
+    /** The refusal of a funding line that names no known call, at {@code line}: plans check it with the other rules. */
+    public static FundingLineRefused unknown(Field line, String callId) {
+        return new FundingLineRefused(line, "funding call %s is not known".formatted(callId));
+    }
+
     /** The calendar day of an instant: calls open and close on UTC days, like plans are signed on them. */
     public static LocalDate dayOf(Instant instant) {
         return LocalDate.ofInstant(instant, ZoneOffset.UTC);

@@ -11,7 +11,6 @@ import java.util.Objects;
 import java.util.Set;
 
 import org.decoop.plan.fundingcall.domain.FundingCall;
-import org.decoop.plan.fundingcall.domain.FundingLineRefused;
 import org.decoop.platform.domain.Field;
 import java.util.Optional;
 
@@ -32,7 +31,7 @@ public final class CallFunding {
      *              activity is the request itself (its lines are then {@code funding[j]})
      * @param calls the calls the activity's lines name, by id; an id absent here names no call
      * @param today the day the activity is drafted or added (UTC): a call closed before it is refused
-     * @throws FundingLineRefused naming {@code funding[j]} within {@code place}, saying which rule
+     * @throws org.decoop.plan.fundingcall.domain.FundingLineRefused naming {@code funding[j]} within {@code place}, saying which rule
      *                            failed; for a rule on the call's lines together, the line at which
      *                            their running total goes over
      */
@@ -75,7 +74,7 @@ public final class CallFunding {
     static FundingCall callNamed(FundingLine line, Field field, Map<String, FundingCall> calls) {
         FundingCall call = calls.get(line.callId());
         if (call == null) {
-            throw new FundingLineRefused(field, "funding call %s is not known".formatted(line.callId()));
+            throw FundingCall.unknown(field, line.callId());
         }
         return call;
     }

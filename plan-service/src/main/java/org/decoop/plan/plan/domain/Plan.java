@@ -54,6 +54,10 @@ public final class Plan extends AggregateRoot<PlanEvent> {
     public static final int MAX_TITLE_LENGTH = 300;
     /** Keeps PlanSigned, which carries every activity, well under Kafka's default 1 MB record size. */
     public static final int MAX_ACTIVITIES = 200;
+    /** The longest signer's name PlanSigned is sized for. */
+    static final int LONGEST_SIGNER_NAME = 200;
+    /** A time as long as it gets on the wire (nanoseconds and all). */
+    private static final Instant LONGEST_TIME = Instant.parse("9999-12-31T23:59:59.999999999Z");
 
     private final PlanId id;
     private final int year;
@@ -319,14 +323,21 @@ public final class Plan extends AggregateRoot<PlanEvent> {
     }
 
     /**
-     * What the plan's PlanSigned would be if every party signed now, with signatures as long as
-     * they can be: to refuse up front a plan the broker could not take once signed.
+     * While a DRAFT, its PlanSigned as large as it can be: every party signed by a name as long as
+     * a signer's name is taken ({@link #LONGEST_SIGNER_NAME}), at a time as long as it is written. The
+     * write path refuses a draft or an added activity that makes it larger than the broker takes:
+     * once signed, the event could never be published.
      */
-    public PlanSigned signedNow(Instant now) {
-        String longestName = "x".repeat(200);
-        return new PlanSigned(id.value(), version() + 1, year, title,
-                parties.stream().map(p -> new PlanEvent.SignedParty(p.code(), p.name(), longestName, now)).toList(), themes(),
-                activitiesOnTheWire(), now);
+    @Override
+    public List<Foreseen<PlanEvent>> foreseenEvents() {
+        if (status != DRAFT) {
+            return List.of();
+        }
+        String longestName = "x".repeat(LONGEST_SIGNER_NAME);
+        PlanSigned signed = new PlanSigned(id.value(), version() + 1, year, title,
+                parties.stream().map(p -> new PlanEvent.SignedParty(p.code(), p.name(), longestName, LONGEST_TIME)).toList(), themes(),
+                activitiesOnTheWire(), LONGEST_TIME);
+        return List.of(new Foreseen<>(signed, Field.named("activities")));
     }
 
     private List<PlanEvent.Party> partiesOnTheWire() {

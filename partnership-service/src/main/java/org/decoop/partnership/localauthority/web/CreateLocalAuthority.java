@@ -1,0 +1,24 @@
+package org.decoop.partnership.localauthority.web;
+
+import org.decoop.events.LocalAuthorityKind;
+import org.decoop.partnership.localauthority.domain.LocalAuthority;
+import org.decoop.platform.web.CountryCode;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+@Schema(example = """
+        {"code": "RS-SREMSKA-MITROVICA", "name": "Sremska Mitrovica", "country": "RS", "kind": "CITY", "population": 79940}""")
+public record CreateLocalAuthority(
+        @NotNull @Pattern(regexp = LocalAuthority.CODE_PATTERN) String code,
+        @NotBlank @Size(max = LocalAuthority.MAX_NAME_LENGTH) String name,
+        @NotNull @CountryCode String country,
+        @NotNull LocalAuthorityKind kind,
+        @Schema(description = "Inhabitants, optional; partner searches rank similar sizes higher")
+        @Min(1) @Max(LocalAuthority.MAX_POPULATION) Integer population) {
+}
