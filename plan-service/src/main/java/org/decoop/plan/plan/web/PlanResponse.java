@@ -7,6 +7,7 @@ import org.decoop.events.PlanStatus;
 import org.decoop.events.Theme;
 import org.decoop.plan.plan.domain.Plan;
 import org.decoop.plan.plan.domain.Signature;
+import org.jspecify.annotations.Nullable;
 
 public record PlanResponse(
         String id,
@@ -18,7 +19,7 @@ public record PlanResponse(
         Set<Theme> themes,
         List<ActivityResponse> activities,
         Totals totals,
-        String cancellationReason) {
+        @Nullable String cancellationReason) {
 
     /** @param showSignerIds whether the reader is signed in: a Keycloak subject is not open data */
     public static PlanResponse of(Plan plan, boolean showSignerIds) {
