@@ -92,7 +92,7 @@ class ReplicaSetStandIn extends ValueOrderedH2Backend {
         return reply;
     }
 
-    private synchronized Document initiate(Object config) {
+    private synchronized Document initiate(@Nullable Object config) {
         String name = replicating();
         if (member != null) {
             throw new MongoServerError(ALREADY_INITIALIZED, "AlreadyInitialized", "already initialized");

@@ -87,7 +87,7 @@ class PartnerSearchService {
     }
 
     /** Closes a search; a named partnership must exist and count the searcher among its partners. */
-    PartnerSearch close(PartnerSearchId id, String reason, String partnershipId, ExpectedVersion expected, Actor by) {
+    PartnerSearch close(PartnerSearchId id, String reason, @Nullable String partnershipId, ExpectedVersion expected, Actor by) {
         return searches.change(id, expected, search -> {
             // who may, and whether it is still open, before what the partnership id names
             search.requireClosableBy(by);

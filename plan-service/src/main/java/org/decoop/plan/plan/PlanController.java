@@ -26,6 +26,7 @@ import org.decoop.platform.security.Callers;
 import org.decoop.platform.web.CsvExport;
 import org.decoop.platform.web.CsvExports;
 import org.decoop.platform.web.ETags;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -93,19 +94,24 @@ public class EventTopicRetention implements SmartInitializingSingleton {
                             .get(resource);
                 }
                 catch (ExecutionException failed) {
-                    if (failed.getCause() instanceof UnknownTopicOrPartitionException) {
+                    Throwable cause = Objects.requireNonNullElse(failed.getCause(), failed);
+                    if (cause instanceof UnknownTopicOrPartitionException) {
                         continue;
                     }
-                    log.warn("Could not read the settings of topic {} ({}): its retention is not checked", topic,
-                            failed.getCause().toString());
+                    log.warn("Could not read the settings of topic {} ({}): its retention is not checked", topic, cause.toString());
                     continue;
                 }
                 catch (TimeoutException slow) {
                     log.warn("Kafka did not answer within {}: the retention of the event topics is not checked", timeout);
                     return problems;
                 }
+                if (config == null) {
+                    log.warn("Kafka did not describe topic {}: its retention is not checked", topic);
+                    continue;
+                }
+                Config described = config;
                 KEEP_EVERYTHING.forEach((setting, wanted) -> {
-                    ConfigEntry entry = config.get(setting);
+                    ConfigEntry entry = described.get(setting);
                     String actual = entry == null ? null : entry.value();
                     if (!wanted.equals(actual)) {
                         problems.add("Topic %s has %s=%s, which drops events (every event topic keeps all: %s=%s)"

@@ -48,12 +48,13 @@ class OutboxStore {
 
     /** Ids of at most {@code limit} aggregates with events waiting: the sweep's query, the only one that is not by id. */
     List<Object> waiting(String collection, int limit) {
-        return mongo.execute(collection, documents -> documents.withReadConcern(ReadConcern.MAJORITY)
+        // execute answers what the callback does: here always a list
+        return Objects.requireNonNull(mongo.execute(collection, documents -> documents.withReadConcern(ReadConcern.MAJORITY)
                 .find(Filters.exists(OutboxDocument.OUTBOX + "." + EVENT_ID))
                 .projection(Projections.include("_id"))
                 .limit(limit)
                 .map(document -> document.get("_id"))
-                .into(new ArrayList<>()));
+                .into(new ArrayList<>())));
     }
 
     /**
@@ -80,10 +81,11 @@ class OutboxStore {
      * meanwhile is left out. Majority read: an event goes out only once its write cannot roll back.
      */
     Map<Object, List<OutboxEvent>> pending(Claim claim) {
-        List<Document> found = mongo.execute(claim.collection(), documents -> documents.withReadConcern(ReadConcern.MAJORITY)
-                .find(Filters.in("_id", claim.ids()))
-                .projection(Projections.include(OutboxDocument.OUTBOX))
-                .into(new ArrayList<>()));
+        List<Document> found = Objects.requireNonNull(mongo.execute(claim.collection(),
+                documents -> documents.withReadConcern(ReadConcern.MAJORITY)
+                        .find(Filters.in("_id", claim.ids()))
+                        .projection(Projections.include(OutboxDocument.OUTBOX))
+                        .into(new ArrayList<>())));
         Map<Object, List<OutboxEvent>> pending = new LinkedHashMap<>();
         // every MongoDB document has an _id
         found.forEach(document -> pending.put(Objects.requireNonNull(document.get("_id")), outboxOf(document)));

@@ -150,7 +150,7 @@ public class ValueOrderedH2Backend extends H2Backend {
             int length = buffer.duplicate().order(ByteOrder.LITTLE_ENDIAN).getInt(start);
             Document document = BsonDecoder.decodeBson(Unpooled.wrappedBuffer(buffer.slice(start, length)));
             buffer.position(start + length);
-            return document.containsKey(KEY_MARK) ? keyOf(document) : document;
+            return document.get(KEY_MARK) instanceof Number size ? keyOf(document, size.intValue()) : document;
         }
 
         /** Marks a document that holds an index key's values ("0", "1", ...): no stored document has this field. */
@@ -164,8 +164,7 @@ public class ValueOrderedH2Backend extends H2Backend {
             return document;
         }
 
-        private static KeyValue keyOf(Document document) {
-            int size = ((Number) document.get(KEY_MARK)).intValue();
+        private static KeyValue keyOf(Document document, int size) {
             List<Object> values = new ArrayList<>(size);
             for (int i = 0; i < size; i++) {
                 values.add(document.get(Integer.toString(i)));

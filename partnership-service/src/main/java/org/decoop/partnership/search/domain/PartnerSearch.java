@@ -109,7 +109,7 @@ public final class PartnerSearch extends AggregateRoot<PartnerSearchEvent> {
      * Its author (or a steward) closes it, found a partner or not. {@code partnershipId} is the
      * partnership it led to, checked by the caller: it must name the searcher.
      */
-    public void close(String reason, String partnershipId, Actor by, Instant now) {
+    public void close(String reason, @Nullable String partnershipId, Actor by, Instant now) {
         requireClosableBy(by);
         if (reason == null || reason.isBlank()) {
             throw new InvalidValue("reason", "reason must not be blank");

@@ -49,14 +49,15 @@ public final class CallFunding {
         Map<String, BigDecimal> takenFromCall = new HashMap<>();
         for (int j = 0; j < lines.size(); j++) {
             FundingLine line = lines.get(j);
-            if (line.callId() == null) {
+            String callId = line.callId();
+            if (callId == null) {
                 continue;
             }
             Field field = lineField(place, j);
-            FundingCall call = callNamed(line, field, calls);
+            FundingCall call = callNamed(callId, field, calls);
             call.requireNotClosedOn(field, today);
             call.requireFunds(field, line.source(), activity.theme());
-            BigDecimal taken = takenFromCall.merge(line.callId(), line.amountEur(), BigDecimal::add);
+            BigDecimal taken = takenFromCall.merge(callId, line.amountEur(), BigDecimal::add);
             call.requireGrantWithin(field, taken);
             call.requireShareWithin(field, taken, activity.totalEur());
         }
@@ -71,10 +72,10 @@ public final class CallFunding {
     }
 
     /** The call a line names, refused at {@code field} when it is not among {@code calls}. */
-    static FundingCall callNamed(FundingLine line, Field field, Map<String, FundingCall> calls) {
-        FundingCall call = calls.get(line.callId());
+    static FundingCall callNamed(String callId, Field field, Map<String, FundingCall> calls) {
+        FundingCall call = calls.get(callId);
         if (call == null) {
-            throw FundingCall.unknown(field, line.callId());
+            throw FundingCall.unknown(field, callId);
         }
         return call;
     }

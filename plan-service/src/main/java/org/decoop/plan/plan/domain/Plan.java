@@ -224,7 +224,7 @@ public final class Plan extends AggregateRoot<PlanEvent> {
                     continue;
                 }
                 Field line = CallFunding.lineField(Field.named("activities").at(i), j);
-                CallFunding.callNamed(lines.get(j), line, calls).requireOpenOn(line, day);
+                CallFunding.callNamed(callId, line, calls).requireOpenOn(line, day);
             }
         }
     }
