@@ -80,6 +80,13 @@ public final class EventCatalog {
         return familyEntry(eventClass, SOURCES_BY_FAMILY);
     }
 
+    /**
+     * The settings every event topic is created with: it keeps every event (no time or size limit, no
+     * compaction), since a subscriber that joins late and a rebuilt read model read it from the start.
+     */
+    public static final Map<String, String> TOPIC_SETTINGS = Map.of("retention.ms", "-1", "retention.bytes", "-1",
+            "cleanup.policy", "delete");
+
     /** The three topics. */
     public static List<String> topics() {
         return TOPICS_BY_FAMILY.values().stream().distinct().toList();

@@ -26,12 +26,6 @@ import org.decoop.events.Topics;
 final class KafkaAccess {
 
     static final String BROKER = "broker";
-    /**
-     * The event topics keep every event (a late subscriber and a read model's rebuild read them from the start);
-     * the services refuse to start on a topic that says otherwise (platform's EventTopicRetention).
-     */
-    static final Map<String, String> KEEP_EVERY_EVENT = Map.of("retention.ms", "-1", "retention.bytes", "-1",
-            "cleanup.policy", "delete");
     static final String SUBSCRIBER = "subscriber";
     static final String SUBSCRIBER_GROUP_PREFIX = "subscriber-";
     static final String BENCH = "bench";

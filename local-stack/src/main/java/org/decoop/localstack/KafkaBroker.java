@@ -149,7 +149,7 @@ final class KafkaBroker extends Component {
                     List<NewTopic> missing = new ArrayList<>();
                     EventCatalog.topics().stream().filter(topic -> !existing.contains(topic))
                             .forEach(topic -> missing.add(new NewTopic(topic, PARTITIONS, (short) 1)
-                                    .configs(KafkaAccess.KEEP_EVERY_EVENT)));
+                                    .configs(EventCatalog.TOPIC_SETTINGS)));
                     KafkaAccess.deadLetterTopics().stream().filter(topic -> !existing.contains(topic))
                             .forEach(topic -> missing.add(new NewTopic(topic, 1, (short) 1)));
                     if (!missing.isEmpty()) {
@@ -158,7 +158,7 @@ final class KafkaBroker extends Component {
                     // a stack made before the event topics kept every event: they do from now on
                     admin.incrementalAlterConfigs(EventCatalog.topics().stream().filter(existing::contains).collect(Collectors.toMap(
                             topic -> new ConfigResource(ConfigResource.Type.TOPIC, topic),
-                            topic -> KafkaAccess.KEEP_EVERY_EVENT.entrySet().stream()
+                            topic -> EventCatalog.TOPIC_SETTINGS.entrySet().stream()
                                     .map(setting -> new AlterConfigOp(new ConfigEntry(setting.getKey(), setting.getValue()),
                                             AlterConfigOp.OpType.SET))
                                     .toList()))).all().get();

@@ -3,10 +3,9 @@ package org.decoop.partnership;
 import java.util.stream.Stream;
 
 import org.decoop.platform.testing.CaughtMongoCommands;
-import org.decoop.platform.testing.EnabledOnTestInfrastructure;
 import org.decoop.platform.testing.MongoCommands;
 import org.decoop.platform.testing.ServiceQueries;
-import org.decoop.platform.testing.TestInfrastructure;
+import org.decoop.platform.testing.ServiceScenario;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -14,23 +13,15 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Each query of {@link PartnershipQueries}, sent by the service to its store; on a real MongoDB
  * (the containers run: a one-member replica set as compose runs it) its plan reads an index and
  * sorts nothing in memory. On the embedded store the queries run and their plans are skipped.
  */
-@EnabledOnTestInfrastructure
-@SpringBootTest
+@ServiceScenario(database = "partnerships-plans", webEnvironment = SpringBootTest.WebEnvironment.MOCK)
 @Import(CaughtMongoCommands.class)
 class QueryPlansIntegrationTest {
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.register(registry, "partnerships-plans");
-    }
 
     @Autowired
     ApplicationContext context;

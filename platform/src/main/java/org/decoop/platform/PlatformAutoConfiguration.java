@@ -175,7 +175,7 @@ public class PlatformAutoConfiguration {
     KafkaAdmin.NewTopics outboxTopics(List<OutboxSource> sources, OutboxProperties properties) {
         return new KafkaAdmin.NewTopics(sources.stream().map(OutboxSource::topic).distinct()
                 .map(topic -> new NewTopic(topic, properties.topicPartitions(), properties.topicReplicas())
-                        .configs(EventTopicRetention.KEEP_EVERYTHING))
+                        .configs(EventCatalog.TOPIC_SETTINGS))
                 .toArray(NewTopic[]::new));
     }
 

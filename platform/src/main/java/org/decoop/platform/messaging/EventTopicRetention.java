@@ -15,8 +15,8 @@ import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.config.ConfigResource;
-import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.decoop.events.EventCatalog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -33,12 +33,6 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
  * passes with a warning: the services start without Kafka and catch up when it comes (the outbox waits).
  */
 public class EventTopicRetention implements SmartInitializingSingleton {
-
-    /** What a topic must say so that no event ever leaves it. */
-    public static final Map<String, String> KEEP_EVERYTHING = Map.of(
-            TopicConfig.RETENTION_MS_CONFIG, "-1",
-            TopicConfig.RETENTION_BYTES_CONFIG, "-1",
-            TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE);
 
     public static final String ALLOW_LIMITED_RETENTION = "decoop.events.allow-limited-retention";
 
@@ -110,7 +104,7 @@ public class EventTopicRetention implements SmartInitializingSingleton {
                     continue;
                 }
                 Config described = config;
-                KEEP_EVERYTHING.forEach((setting, wanted) -> {
+                EventCatalog.TOPIC_SETTINGS.forEach((setting, wanted) -> {
                     ConfigEntry entry = described.get(setting);
                     String actual = entry == null ? null : entry.value();
                     if (!wanted.equals(actual)) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.decoop.events.EventCatalog;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -35,7 +36,7 @@ class EventTopicRetentionTest {
 
     @Test
     void passesTopicsThatKeepEveryEventAndTopicsNotCreatedYet() throws Exception {
-        String kept = create(EventTopicRetention.KEEP_EVERYTHING);
+        String kept = create(EventCatalog.TOPIC_SETTINGS);
 
         assertThat(retention(List.of(kept, "not-created-" + UUID.randomUUID()), false).check()).isEmpty();
     }

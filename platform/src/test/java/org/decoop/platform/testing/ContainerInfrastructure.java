@@ -16,7 +16,6 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.bson.Document;
 import org.decoop.events.EventCatalog;
-import org.decoop.platform.messaging.EventTopicRetention;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.kafka.KafkaContainer;
@@ -62,7 +61,7 @@ public final class ContainerInfrastructure implements TestInfrastructure {
                 mongoEnvironment.get("DECOOP_MONGO_" + user.toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_PASSWORD")));
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBootstrapServers()))) {
             admin.createTopics(EventCatalog.topics().stream()
-                    .map(topic -> new NewTopic(topic, 3, (short) 1).configs(EventTopicRetention.KEEP_EVERYTHING)).toList()).all().get();
+                    .map(topic -> new NewTopic(topic, 3, (short) 1).configs(EventCatalog.TOPIC_SETTINGS)).toList()).all().get();
         }
         catch (InterruptedException e) {
             Thread.currentThread().interrupt();
