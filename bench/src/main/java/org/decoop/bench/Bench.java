@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.HashMap;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -18,6 +19,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
 import org.decoop.events.Topics;
+import org.jspecify.annotations.Nullable;
 
 import tools.jackson.databind.JsonNode;
 
@@ -46,7 +48,8 @@ public final class Bench {
     private final String runId = Long.toString(System.currentTimeMillis(), 36).toUpperCase();
     private final Baselines baselines;
     private final boolean wrk = Wrk.available();
-    private String establishBody;
+    /** Made by prepare(): a partnership between the run's two local authorities. */
+    private @Nullable String establishBody;
     private final AtomicLong commandsAnswered = new AtomicLong();
 
     private Bench(Options options) {
@@ -124,7 +127,7 @@ public final class Bench {
 
         step("commands: POST /api/partnerships, %d connections, %d s".formatted(Options.CONNECTIONS, options.commandDuration().toSeconds()));
         Load.Result commands = wrk
-                ? Wrk.post(options.partnership() + "/api/partnerships", api.token(STEWARD), establishBody, Options.CONNECTIONS,
+                ? Wrk.post(options.partnership() + "/api/partnerships", api.token(STEWARD), establishBody(), Options.CONNECTIONS,
                         options.commandDuration())
                 : load.closedLoop(Options.CONNECTIONS, options.commandDuration(), UNLIMITED, 201, this::establishRequest, answered());
         if (wrk) {
@@ -186,7 +189,7 @@ public final class Bench {
 
     /** P2: commands at a steady rate above half the command rate, for minutes; notifications received per second. */
     private void sustained(SseClient sse) {
-        double rate = 0.55 * report.results.get("commandRequestsPerSec");
+        double rate = 0.55 * Report.figure(report.results, "commandRequestsPerSec");
         step("sustained: %.0f commands/s open loop for %d s, notifications on an SSE client".formatted(rate,
                 options.sustained().toSeconds()));
         long answeredBefore = commandsAnswered.get();
@@ -220,7 +223,7 @@ public final class Bench {
 
     /** P3: at half the sustained rate, open loop, from each command's answer to its notification on the SSE client. */
     private void latency(SseClient sse) {
-        double rate = Math.max(1, report.results.get("pipelineEventsPerSec") / 2);
+        double rate = Math.max(1, Report.figure(report.results, "pipelineEventsPerSec") / 2);
         step("latency: %.0f commands/s open loop for %d s".formatted(rate, options.latencyDuration().toSeconds()));
         Map<String, Long> answeredAt = new ConcurrentHashMap<>();
         load.openLoop(rate, options.latencyDuration(), 201, this::establishRequest, response -> {
@@ -231,10 +234,7 @@ public final class Bench {
         settle(sse);
         List<Double> latencies = new ArrayList<>();
         answeredAt.forEach((id, answered) -> {
-            Long arrived = sse.arrivalOf(id);
-            if (arrived != null) {
-                latencies.add(Math.max(0, arrived - answered) / 1e6);
-            }
+            sse.arrivalOf(id).ifPresent(arrived -> latencies.add(Math.max(0, arrived - answered) / 1e6));
         });
         Collections.sort(latencies);
         report.latency.put("p50", percentile(latencies, 0.50));
@@ -261,7 +261,15 @@ public final class Bench {
     }
 
     private HttpRequest establishRequest() {
-        return api.post(options.partnership() + "/api/partnerships", STEWARD, establishBody);
+        return api.post(options.partnership() + "/api/partnerships", STEWARD, establishBody());
+    }
+
+    private String establishBody() {
+        String body = establishBody;
+        if (body == null) {
+            throw new IllegalStateException("The run's local authorities are not registered yet");
+        }
+        return body;
     }
 
     private Consumer<HttpResponse<String>> answered() {
@@ -305,8 +313,9 @@ public final class Bench {
     }
 
     private static long endOffsets(Admin admin) throws Exception {
-        List<TopicPartition> partitions = admin.describeTopics(List.of(Topics.PARTNERSHIP_EVENTS)).allTopicNames().get()
-                .get(Topics.PARTNERSHIP_EVENTS).partitions().stream()
+        // allTopicNames() answers every topic asked for, or fails
+        List<TopicPartition> partitions = Objects.requireNonNull(admin.describeTopics(List.of(Topics.PARTNERSHIP_EVENTS))
+                .allTopicNames().get().get(Topics.PARTNERSHIP_EVENTS), Topics.PARTNERSHIP_EVENTS).partitions().stream()
                 .map(partition -> new TopicPartition(Topics.PARTNERSHIP_EVENTS, partition.partition())).toList();
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
         partitions.forEach(partition -> latest.put(partition, OffsetSpec.latest()));

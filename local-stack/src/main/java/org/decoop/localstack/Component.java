@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One part of the stack (the broker, the store, Keycloak, Zipkin, GreenMail, a service): what it needs, its
  * process, when it serves, and its line of the welcome. {@link LocalStack} orders, restarts and stops them.
@@ -24,7 +26,8 @@ abstract class Component {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
-    private volatile ChildProcess process;
+    /** Absent until it is started. */
+    private volatile @Nullable ChildProcess process;
 
     Component(String name) {
         this.name = name;
@@ -64,11 +67,16 @@ abstract class Component {
 
     /** Its process again, as it was started: the same command and environment, its data kept. */
     final void restart() throws IOException {
-        process.start();
+        process().start();
     }
 
+    /** @throws IllegalStateException when it was never started */
     final ChildProcess process() {
-        return process;
+        ChildProcess current = process;
+        if (current == null) {
+            throw new IllegalStateException(name + " was never started");
+        }
+        return current;
     }
 
     /** Starts {@code child} as this part's process. */
@@ -82,8 +90,8 @@ abstract class Component {
     final void awaitAnswer(String label, URI readiness) throws InterruptedException {
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(label + " stopped while starting; see " + process.log());
+            if (!process().isAlive()) {
+                throw new IllegalStateException(label + " stopped while starting; see " + process().log());
             }
             try {
                 HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(readiness).timeout(Duration.ofSeconds(2)).build(),
@@ -98,7 +106,7 @@ abstract class Component {
             }
             TimeUnit.MILLISECONDS.sleep(500);
         }
-        throw new IllegalStateException(label + " was not ready within " + READY_TIMEOUT.toSeconds() + " s; see " + process.log());
+        throw new IllegalStateException(label + " was not ready within " + READY_TIMEOUT.toSeconds() + " s; see " + process().log());
     }
 
     /** A line of the welcome's table. */

@@ -9,6 +9,6 @@ import org.jspecify.annotations.Nullable;
  *
  * @param traceparent the W3C trace context of the consumer, when it is traced
  */
-record NewNotification(String eventId, String eventType, String subject, String summary, Instant occurredAt,
+record NewNotification(String eventId, String eventType, @Nullable String subject, String summary, Instant occurredAt,
         String cloudEvent, @Nullable String traceparent) {
 }

@@ -9,6 +9,7 @@ import org.decoop.notification.notification.domain.Attempt;
 import org.decoop.notification.notification.domain.DeliveryStatus;
 import org.decoop.platform.outbox.OutboxDocument;
 import org.decoop.platform.mongo.RetiredIndexes;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.CompoundIndexes;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -30,6 +31,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 // "inbox": the non-unique {subscriptionId: 1, seq: -1} before inbox_seq (same keys: MongoDB refuses both, error 85);
 // "digest_period": {subscriptionId, createdAt}, before digest_period_seq
 @RetiredIndexes({ "inbox", "digest_period" })
+// Spring Data sets the fields of a document it reads; record() sets them for one it writes
+@SuppressWarnings("NullAway.Init")
 class NotificationDocument extends OutboxDocument {
 
     static final String COLLECTION = "notifications";
@@ -38,27 +41,27 @@ class NotificationDocument extends OutboxDocument {
     long seq;
     String eventId;
     String eventType;
-    String subject;
+    @Nullable String subject;
     String summary;
     Instant occurredAt;
     Instant createdAt;
     /** The event as a structured CloudEvent (JSON), exactly as webhooks receive it. */
     String cloudEvent;
     /** The W3C trace context of the consumer that stored it: its delivery continues that trace. */
-    String traceparent;
+    @Nullable String traceparent;
     boolean read;
 
     Channel channel;
-    String target;
+    @Nullable String target;
     DeliveryStatus status;
     int attemptCount;
     /** Attempts made by the schedule (absent in older documents: all of them); manual retries do not count. */
-    Integer scheduledAttempts;
+    @Nullable Integer scheduledAttempts;
     /** The next attempt was asked for by hand: it neither spends nor moves the schedule. */
     boolean manual;
-    Instant nextAttemptAt;
-    Instant claimedUntil;
-    Instant deliveredAt;
+    @Nullable Instant nextAttemptAt;
+    @Nullable Instant claimedUntil;
+    @Nullable Instant deliveredAt;
     boolean failurePublished;
     List<Attempt> attempts = new ArrayList<>();
 
@@ -86,7 +89,7 @@ class NotificationDocument extends OutboxDocument {
         return eventType;
     }
 
-    public String subject() {
+    public @Nullable String subject() {
         return subject;
     }
 
@@ -106,7 +109,7 @@ class NotificationDocument extends OutboxDocument {
         return cloudEvent;
     }
 
-    public String traceparent() {
+    public @Nullable String traceparent() {
         return traceparent;
     }
 
@@ -118,7 +121,7 @@ class NotificationDocument extends OutboxDocument {
         return channel;
     }
 
-    public String target() {
+    public @Nullable String target() {
         return target;
     }
 
@@ -138,11 +141,11 @@ class NotificationDocument extends OutboxDocument {
         return manual;
     }
 
-    public Instant nextAttemptAt() {
+    public @Nullable Instant nextAttemptAt() {
         return nextAttemptAt;
     }
 
-    public Instant deliveredAt() {
+    public @Nullable Instant deliveredAt() {
         return deliveredAt;
     }
 

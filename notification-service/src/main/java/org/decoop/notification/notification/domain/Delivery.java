@@ -14,6 +14,7 @@ import org.decoop.notification.MaskedTarget;
 import org.decoop.notification.LeasedRetry;
 import org.decoop.platform.domain.AggregateRoot;
 import org.decoop.platform.domain.StateConflict;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A notification on its way to a webhook or a mailbox. It goes PENDING → DELIVERED, or FAILED when
@@ -33,20 +34,21 @@ public final class Delivery extends AggregateRoot<NotificationEvent> {
     private final String eventId;
     private final String eventType;
     private final Channel channel;
-    private final String target;
+    /** Absent for an INBOX, which is never delivered. */
+    private final @Nullable String target;
     private DeliveryStatus status;
     private int attemptCount;
     private boolean manual;
     /** The claim, the attempts the schedule counted (not those by hand) and the next attempt. */
     private LeasedRetry leasedRetry;
-    private Instant deliveredAt;
+    private @Nullable Instant deliveredAt;
     private boolean failurePublished;
     private final List<Attempt> attempts;
 
     /** Restores a stored delivery. */
     public Delivery(long version, DeliveryId id, String subscriptionId, String eventId, String eventType, Channel channel,
-            String target, DeliveryStatus status, int attemptCount, int scheduledAttempts, boolean manual, Instant nextAttemptAt,
-            Instant claimedUntil, Instant deliveredAt, boolean failurePublished, List<Attempt> attempts) {
+            @Nullable String target, DeliveryStatus status, int attemptCount, int scheduledAttempts, boolean manual,
+            @Nullable Instant nextAttemptAt, @Nullable Instant claimedUntil, @Nullable Instant deliveredAt, boolean failurePublished, List<Attempt> attempts) {
         super(version);
         this.id = Objects.requireNonNull(id, "id");
         this.subscriptionId = subscriptionId;
@@ -107,7 +109,7 @@ public final class Delivery extends AggregateRoot<NotificationEvent> {
                 if (!failurePublished) {
                     failurePublished = true;
                     record(new NotificationDeliveryFailed(subscriptionId, id.value(), eventId, eventType, channel,
-                            MaskedTarget.of(channel, target), attemptCount, attempt.failure(), attempt.at()));
+                            MaskedTarget.of(channel, address()).orElseThrow(), attemptCount, attempt.failure(), attempt.at()));
                 }
             }
         }
@@ -197,7 +199,15 @@ public final class Delivery extends AggregateRoot<NotificationEvent> {
         return channel;
     }
 
-    public String target() {
+    public @Nullable String target() {
+        return target;
+    }
+
+    /** The webhook URL or e-mail address it goes to; an INBOX notification has none (it is never delivered). */
+    public String address() {
+        if (target == null) {
+            throw new IllegalStateException("Delivery %s (%s) has no address".formatted(id, channel));
+        }
         return target;
     }
 

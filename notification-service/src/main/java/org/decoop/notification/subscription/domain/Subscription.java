@@ -15,6 +15,7 @@ import org.decoop.events.EventCatalog;
 import org.decoop.platform.domain.Actor;
 import org.decoop.platform.domain.Field;
 import org.decoop.platform.domain.InvalidValue;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Who wants to hear about which events, and how: a webhook URL, an e-mail address, or an inbox.
@@ -27,14 +28,14 @@ import org.decoop.platform.domain.InvalidValue;
  */
 public record Subscription(
         SubscriptionId id,
-        String owner,
+        @Nullable String owner,
         String subscriber,
         Channel channel,
-        String target,
+        @Nullable String target,
         Set<String> eventTypes,
         Filter filter,
         Status status,
-        String disabledReason,
+        @Nullable String disabledReason,
         Instant createdAt,
         Digest digest) {
 
@@ -62,8 +63,8 @@ public record Subscription(
     }
 
     /** Restores one stored before digests existed: every notification is delivered on its own. */
-    public Subscription(SubscriptionId id, String owner, String subscriber, Channel channel, String target, Set<String> eventTypes,
-            Filter filter, Status status, String disabledReason, Instant createdAt) {
+    public Subscription(SubscriptionId id, @Nullable String owner, String subscriber, Channel channel, @Nullable String target,
+            Set<String> eventTypes, Filter filter, Status status, @Nullable String disabledReason, Instant createdAt) {
         this(id, owner, subscriber, channel, target, eventTypes, filter, status, disabledReason, createdAt, Digest.NONE);
     }
 
@@ -71,18 +72,19 @@ public record Subscription(
      * A new subscription that delivers each notification on its own, its target checked against its
      * channel: ACTIVE, or PENDING_CONFIRMATION for an EMAIL one.
      */
-    public static Subscription create(Actor owner, String subscriber, Channel channel, String target,
-            List<String> eventTypes, Filter filter, Instant now) {
+    public static Subscription create(Actor owner, @Nullable String subscriber, Channel channel, @Nullable String target,
+            @Nullable List<String> eventTypes, Filter filter, Instant now) {
         return create(owner, subscriber, channel, target, eventTypes, filter, Digest.NONE, now);
     }
 
     /**
      * A new subscription, its target checked against its channel: ACTIVE, or PENDING_CONFIRMATION for
-     * an EMAIL one. Only an EMAIL one may ask for a digest ({@code null} means {@link Digest#NONE}).
+     * an EMAIL one. Only an EMAIL one may ask for a digest. {@code subscriber}, {@code target} and
+     * {@code eventTypes} are as asked for: absent ones are defaulted or refused here.
      */
-    public static Subscription create(Actor owner, String subscriber, Channel channel, String target,
-            List<String> eventTypes, Filter filter, Digest digest, Instant now) {
-        if (digest != null && digest != Digest.NONE && channel != Channel.EMAIL) {
+    public static Subscription create(Actor owner, @Nullable String subscriber, Channel channel, @Nullable String target,
+            @Nullable List<String> eventTypes, Filter filter, Digest digest, Instant now) {
+        if (digest != Digest.NONE && channel != Channel.EMAIL) {
             throw new InvalidValue("digest", "only an EMAIL subscription can have a digest (DAILY or WEEKLY)");
         }
         String label = subscriber == null || subscriber.isBlank() ? owner.name() : subscriber;
@@ -138,7 +140,15 @@ public record Subscription(
         return new Subscription(id, owner, subscriber, channel, target, eventTypes, filter, Status.DISABLED, reason, createdAt, digest);
     }
 
-    private static String checkedTarget(Channel channel, String target) {
+    /** The address a WEBHOOK or EMAIL subscription's notifications go to; an INBOX has none. */
+    public String address() {
+        if (target == null) {
+            throw new IllegalStateException("An %s subscription has no address".formatted(channel));
+        }
+        return target;
+    }
+
+    private static @Nullable String checkedTarget(Channel channel, @Nullable String target) {
         switch (channel) {
             case INBOX -> {
                 if (target != null && !target.isBlank()) {
@@ -159,7 +169,7 @@ public record Subscription(
         }
     }
 
-    private static String checkedUrl(String target) {
+    private static String checkedUrl(@Nullable String target) {
         try {
             URI uri = new URI(target == null ? "" : target.strip());
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
