@@ -10,13 +10,7 @@ import org.decoop.events.Theme;
 import org.jspecify.annotations.Nullable;
 
 /** An ACTIVE partnership went DORMANT. */
-public record PartnershipWentDormant(
-        String partnershipId,
-        long version,
-        PartnershipStatus status,
-        List<Partner> partners,
-        Set<Theme> themes,
-        String reason,
-        @Nullable LocalDate lastActivityOn,
-        Instant occurredAt) implements PartnershipEvent {
+public record PartnershipWentDormant(String partnershipId, long version, PartnershipStatus status,
+		List<Partner> partners, Set<Theme> themes, String reason, @Nullable LocalDate lastActivityOn,
+		Instant occurredAt) implements PartnershipEvent {
 }

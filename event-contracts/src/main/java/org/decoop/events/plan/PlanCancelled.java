@@ -4,11 +4,6 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /** A draft plan was cancelled before every party signed it. */
-public record PlanCancelled(
-        String planId,
-        long version,
-        int year,
-        String title,
-        @Nullable String reason,
-        Instant occurredAt) implements PlanEvent {
+public record PlanCancelled(String planId, long version, int year, String title, @Nullable String reason,
+		Instant occurredAt) implements PlanEvent {
 }

@@ -15,151 +15,189 @@ import org.springframework.data.mongodb.core.index.CompoundIndexes;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * One event for one subscription: the inbox entry and, for webhooks and e-mail, its delivery
- * with every attempt. Its id derives from (subscription, event id), so a redelivered Kafka
- * record cannot create a second one. When the retries are spent, NotificationDeliveryFailed
- * waits in this same document's outbox, written in the same update as the FAILED status.
+ * One event for one subscription: the inbox entry and, for webhooks and e-mail, its
+ * delivery with every attempt. Its id derives from (subscription, event id), so a
+ * redelivered Kafka record cannot create a second one. When the retries are spent,
+ * NotificationDeliveryFailed waits in this same document's outbox, written in the same
+ * update as the FAILED status.
  */
 @Document(NotificationDocument.COLLECTION)
 @CompoundIndexes({
-        // one notification per (subscription, seq): the inbox lists and a stream's catch-up read along it
-        @CompoundIndex(name = "inbox_seq", def = "{'subscriptionId': 1, 'seq': -1}", unique = true),
-        @CompoundIndex(name = "pending", def = "{'status': 1}"),
-        // a digest: the notifications of one subscription stored in a period, in the order listed
-        // (createdAt, then seq), read from the index without a sort in memory.
-        @CompoundIndex(name = "digest_period_seq", def = "{'subscriptionId': 1, 'createdAt': 1, 'seq': 1}") })
-// "inbox": the non-unique {subscriptionId: 1, seq: -1} before inbox_seq (same keys: MongoDB refuses both, error 85);
+		// one notification per (subscription, seq): the inbox lists and a stream's
+		// catch-up read along it
+		@CompoundIndex(name = "inbox_seq", def = "{'subscriptionId': 1, 'seq': -1}", unique = true),
+		@CompoundIndex(name = "pending", def = "{'status': 1}"),
+		// a digest: the notifications of one subscription stored in a period, in the
+		// order listed
+		// (createdAt, then seq), read from the index without a sort in memory.
+		@CompoundIndex(name = "digest_period_seq", def = "{'subscriptionId': 1, 'createdAt': 1, 'seq': 1}") })
+// "inbox": the non-unique {subscriptionId: 1, seq: -1} before inbox_seq (same keys:
+// MongoDB refuses both, error 85);
 // "digest_period": {subscriptionId, createdAt}, before digest_period_seq
 @RetiredIndexes({ "inbox", "digest_period" })
-// Spring Data sets the fields of a document it reads; record() sets them for one it writes
+// Spring Data sets the fields of a document it reads; record() sets them for one it
+// writes
 @SuppressWarnings("NullAway.Init")
 class NotificationDocument extends OutboxDocument {
 
-    static final String COLLECTION = "notifications";
+	static final String COLLECTION = "notifications";
 
-    String subscriptionId;
-    long seq;
-    String eventId;
-    String eventType;
-    @Nullable String subject;
-    String summary;
-    Instant occurredAt;
-    Instant createdAt;
-    /** The event as a structured CloudEvent (JSON), exactly as webhooks receive it. */
-    String cloudEvent;
-    /** The W3C trace context of the consumer that stored it: its delivery continues that trace. */
-    @Nullable String traceparent;
-    boolean read;
+	String subscriptionId;
 
-    Channel channel;
-    @Nullable String target;
-    DeliveryStatus status;
-    int attemptCount;
-    /** Attempts made by the schedule (absent in older documents: all of them); manual retries do not count. */
-    @Nullable Integer scheduledAttempts;
-    /** The next attempt was asked for by hand: it neither spends nor moves the schedule. */
-    boolean manual;
-    @Nullable Instant nextAttemptAt;
-    @Nullable Instant claimedUntil;
-    @Nullable Instant deliveredAt;
-    boolean failurePublished;
-    List<Attempt> attempts = new ArrayList<>();
+	long seq;
 
-    NotificationDocument() {
-    }
+	String eventId;
 
-    /** A new notification, at version 0 (inserted in bulk, where Spring Data sets no version). */
-    NotificationDocument(String id) {
-        super(id, 0L);
-    }
+	String eventType;
 
-    public String subscriptionId() {
-        return subscriptionId;
-    }
+	@Nullable String subject;
 
-    public long seq() {
-        return seq;
-    }
+	String summary;
 
-    public String eventId() {
-        return eventId;
-    }
+	Instant occurredAt;
 
-    public String eventType() {
-        return eventType;
-    }
+	Instant createdAt;
 
-    public @Nullable String subject() {
-        return subject;
-    }
+	/** The event as a structured CloudEvent (JSON), exactly as webhooks receive it. */
+	String cloudEvent;
 
-    public String summary() {
-        return summary;
-    }
+	/**
+	 * The W3C trace context of the consumer that stored it: its delivery continues that
+	 * trace.
+	 */
+	@Nullable String traceparent;
 
-    public Instant occurredAt() {
-        return occurredAt;
-    }
+	boolean read;
 
-    public Instant createdAt() {
-        return createdAt;
-    }
+	Channel channel;
 
-    public String cloudEvent() {
-        return cloudEvent;
-    }
+	@Nullable String target;
 
-    public @Nullable String traceparent() {
-        return traceparent;
-    }
+	DeliveryStatus status;
 
-    public boolean read() {
-        return read;
-    }
+	int attemptCount;
 
-    public Channel channel() {
-        return channel;
-    }
+	/**
+	 * Attempts made by the schedule (absent in older documents: all of them); manual
+	 * retries do not count.
+	 */
+	@Nullable Integer scheduledAttempts;
 
-    public @Nullable String target() {
-        return target;
-    }
+	/**
+	 * The next attempt was asked for by hand: it neither spends nor moves the schedule.
+	 */
+	boolean manual;
 
-    public DeliveryStatus status() {
-        return status;
-    }
+	@Nullable Instant nextAttemptAt;
 
-    public int attemptCount() {
-        return attemptCount;
-    }
+	@Nullable Instant claimedUntil;
 
-    public int scheduledAttempts() {
-        return scheduledAttempts == null ? attemptCount : scheduledAttempts;
-    }
+	@Nullable Instant deliveredAt;
 
-    public boolean manual() {
-        return manual;
-    }
+	boolean failurePublished;
 
-    public @Nullable Instant nextAttemptAt() {
-        return nextAttemptAt;
-    }
+	List<Attempt> attempts = new ArrayList<>();
 
-    public @Nullable Instant deliveredAt() {
-        return deliveredAt;
-    }
+	NotificationDocument() {
+	}
 
-    public boolean failurePublished() {
-        return failurePublished;
-    }
+	/**
+	 * A new notification, at version 0 (inserted in bulk, where Spring Data sets no
+	 * version).
+	 */
+	NotificationDocument(String id) {
+		super(id, 0L);
+	}
 
-    public List<Attempt> attempts() {
-        return List.copyOf(attempts);
-    }
+	public String subscriptionId() {
+		return subscriptionId;
+	}
 
-    /** What other features read of it. */
-    Notification toNotification() {
-        return new Notification(getId(), subscriptionId, seq, eventId, eventType, subject, summary, occurredAt, createdAt,
-                cloudEvent, traceparent, read, channel, target, status, attemptCount, nextAttemptAt, deliveredAt, attempts);
-    }
+	public long seq() {
+		return seq;
+	}
+
+	public String eventId() {
+		return eventId;
+	}
+
+	public String eventType() {
+		return eventType;
+	}
+
+	public @Nullable String subject() {
+		return subject;
+	}
+
+	public String summary() {
+		return summary;
+	}
+
+	public Instant occurredAt() {
+		return occurredAt;
+	}
+
+	public Instant createdAt() {
+		return createdAt;
+	}
+
+	public String cloudEvent() {
+		return cloudEvent;
+	}
+
+	public @Nullable String traceparent() {
+		return traceparent;
+	}
+
+	public boolean read() {
+		return read;
+	}
+
+	public Channel channel() {
+		return channel;
+	}
+
+	public @Nullable String target() {
+		return target;
+	}
+
+	public DeliveryStatus status() {
+		return status;
+	}
+
+	public int attemptCount() {
+		return attemptCount;
+	}
+
+	public int scheduledAttempts() {
+		return scheduledAttempts == null ? attemptCount : scheduledAttempts;
+	}
+
+	public boolean manual() {
+		return manual;
+	}
+
+	public @Nullable Instant nextAttemptAt() {
+		return nextAttemptAt;
+	}
+
+	public @Nullable Instant deliveredAt() {
+		return deliveredAt;
+	}
+
+	public boolean failurePublished() {
+		return failurePublished;
+	}
+
+	public List<Attempt> attempts() {
+		return List.copyOf(attempts);
+	}
+
+	/** What other features read of it. */
+	Notification toNotification() {
+		return new Notification(getId(), subscriptionId, seq, eventId, eventType, subject, summary, occurredAt,
+				createdAt, cloudEvent, traceparent, read, channel, target, status, attemptCount, nextAttemptAt,
+				deliveredAt, attempts);
+	}
+
 }

@@ -16,51 +16,62 @@ import java.util.Objects;
  */
 public abstract class OutboxDocument {
 
-    /** Field names the relay and the store use in raw queries. */
-    public static final String OUTBOX = "outbox";
-    public static final String VERSION = "version";
-    /** Events the broker refused for good (too large, invalid): kept here with the reason, never sent again. */
-    public static final String PARKED = "outboxParked";
+	/** Field names the relay and the store use in raw queries. */
+	public static final String OUTBOX = "outbox";
 
-    @Id
-    private String id;
+	public static final String VERSION = "version";
 
-    /** Absent on a new aggregate until the store inserts it. */
-    @Version
-    private @Nullable Long version;
+	/**
+	 * Events the broker refused for good (too large, invalid): kept here with the reason,
+	 * never sent again.
+	 */
+	public static final String PARKED = "outboxParked";
 
-    private List<OutboxEvent> outbox = new ArrayList<>();
+	@Id
+	private String id;
 
-    // Spring Data sets the fields of a document it reads
-    @SuppressWarnings("NullAway.Init")
-    protected OutboxDocument() {
-    }
+	/** Absent on a new aggregate until the store inserts it. */
+	@Version
+	private @Nullable Long version;
 
-    /** @param version null for a new aggregate: {@link AggregateStore#insert} gives it its first version */
-    protected OutboxDocument(String id, @Nullable Long version) {
-        this.id = id;
-        this.version = version;
-    }
+	private List<OutboxEvent> outbox = new ArrayList<>();
 
-    public String getId() {
-        return id;
-    }
+	// Spring Data sets the fields of a document it reads
+	@SuppressWarnings("NullAway.Init")
+	protected OutboxDocument() {
+	}
 
-    /** The version stored: every document read, inserted or updated by the store has one. */
-    public long getVersion() {
-        return Objects.requireNonNull(version, "a new aggregate has its version once inserted");
-    }
+	/**
+	 * @param version null for a new aggregate: {@link AggregateStore#insert} gives it its
+	 * first version
+	 */
+	protected OutboxDocument(String id, @Nullable Long version) {
+		this.id = id;
+		this.version = version;
+	}
 
-    void setVersion(Long version) {
-        this.version = version;
-    }
+	public String getId() {
+		return id;
+	}
 
-    void setOutbox(List<OutboxEvent> outbox) {
-        this.outbox = outbox;
-    }
+	/**
+	 * The version stored: every document read, inserted or updated by the store has one.
+	 */
+	public long getVersion() {
+		return Objects.requireNonNull(version, "a new aggregate has its version once inserted");
+	}
 
-    /** Events still waiting for the relay (read-only view, for tests and diagnostics). */
-    public List<OutboxEvent> getOutbox() {
-        return List.copyOf(outbox);
-    }
+	void setVersion(Long version) {
+		this.version = version;
+	}
+
+	void setOutbox(List<OutboxEvent> outbox) {
+		this.outbox = outbox;
+	}
+
+	/** Events still waiting for the relay (read-only view, for tests and diagnostics). */
+	public List<OutboxEvent> getOutbox() {
+		return List.copyOf(outbox);
+	}
+
 }

@@ -11,12 +11,12 @@ import org.decoop.notification.notification.domain.DeliveryStatus;
 import org.jspecify.annotations.Nullable;
 
 public record DeliveryResponse(String id, String eventId, String eventType, Channel channel, @Nullable String target,
-        DeliveryStatus status, int attemptCount, @Nullable Instant nextAttemptAt, @Nullable Instant deliveredAt, List<Attempt> attempts) {
+		DeliveryStatus status, int attemptCount, @Nullable Instant nextAttemptAt, @Nullable Instant deliveredAt,
+		List<Attempt> attempts) {
 
-    public static DeliveryResponse of(Notification delivery) {
-        return new DeliveryResponse(delivery.id(), delivery.eventId(), delivery.eventType(), delivery.channel(),
-                MaskedTarget.of(delivery.channel(), delivery.target()).orElse(null), delivery.status(), delivery.attemptCount(),
-                delivery.nextAttemptAt(),
-                delivery.deliveredAt(), delivery.attempts());
-    }
+	public static DeliveryResponse of(Notification delivery) {
+		return new DeliveryResponse(delivery.id(), delivery.eventId(), delivery.eventType(), delivery.channel(),
+				MaskedTarget.of(delivery.channel(), delivery.target()).orElse(null), delivery.status(),
+				delivery.attemptCount(), delivery.nextAttemptAt(), delivery.deliveredAt(), delivery.attempts());
+	}
 }

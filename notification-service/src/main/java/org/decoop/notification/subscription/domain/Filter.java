@@ -9,15 +9,15 @@ import org.jspecify.annotations.Nullable;
  * country or one theme. Every field is optional; the ones given must all match.
  */
 public record Filter(@Nullable String partnershipId, @Nullable String localAuthorityId, @Nullable Country country,
-        @Nullable Theme theme) {
+		@Nullable Theme theme) {
 
-    public static final Filter NONE = new Filter(null, null, null, null);
+	public static final Filter NONE = new Filter(null, null, null, null);
 
-    /** Whether an event with these facts passes the filter. */
-    public boolean matches(EventFacts facts) {
-        return (partnershipId == null || facts.partnershipIds().contains(partnershipId))
-                && (localAuthorityId == null || facts.localAuthorityIds().contains(localAuthorityId))
-                && (country == null || facts.countries().contains(country.code()))
-                && (theme == null || facts.themes().contains(theme));
-    }
+	/** Whether an event with these facts passes the filter. */
+	public boolean matches(EventFacts facts) {
+		return (partnershipId == null || facts.partnershipIds().contains(partnershipId))
+				&& (localAuthorityId == null || facts.localAuthorityIds().contains(localAuthorityId))
+				&& (country == null || facts.countries().contains(country.code()))
+				&& (theme == null || facts.themes().contains(theme));
+	}
 }

@@ -6,6 +6,7 @@ import org.jspecify.annotations.Nullable;
 
 import jakarta.validation.constraints.Size;
 
-public record FilterRequest(@Size(max = 100) @Nullable String partnershipId, @Size(max = 100) @Nullable String localAuthorityId,
-        @CountryCode @Nullable String country, @Nullable Theme theme) {
+public record FilterRequest(@Size(max = 100) @Nullable String partnershipId,
+		@Size(max = 100) @Nullable String localAuthorityId, @CountryCode @Nullable String country,
+		@Nullable Theme theme) {
 }

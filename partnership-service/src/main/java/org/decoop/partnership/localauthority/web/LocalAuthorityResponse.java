@@ -4,11 +4,11 @@ import org.decoop.events.LocalAuthorityKind;
 import org.decoop.partnership.localauthority.domain.LocalAuthority;
 import org.jspecify.annotations.Nullable;
 
-public record LocalAuthorityResponse(String id, @Nullable String code, String name, String country, LocalAuthorityKind kind,
-        @Nullable Integer population) {
+public record LocalAuthorityResponse(String id, @Nullable String code, String name, String country,
+		LocalAuthorityKind kind, @Nullable Integer population) {
 
-    public static LocalAuthorityResponse of(LocalAuthority authority) {
-        return new LocalAuthorityResponse(authority.id().value(), authority.code(), authority.name(), authority.country().code(),
-                authority.kind(), authority.population());
-    }
+	public static LocalAuthorityResponse of(LocalAuthority authority) {
+		return new LocalAuthorityResponse(authority.id().value(), authority.code(), authority.name(),
+				authority.country().code(), authority.kind(), authority.population());
+	}
 }

@@ -13,11 +13,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 @Schema(example = """
-        {"partnerIds": ["<id of Nevers>", "<id of Sremska Mitrovica>"], "since": 2005, "themes": ["CULTURE", "EDUCATION"],
-         "coordinator": {"name": "SKGO coordinator", "email": "coordination@skgo.org"}}""")
+		{"partnerIds": ["<id of Nevers>", "<id of Sremska Mitrovica>"], "since": 2005, "themes": ["CULTURE", "EDUCATION"],
+		 "coordinator": {"name": "SKGO coordinator", "email": "coordination@skgo.org"}}""")
 public record EstablishPartnership(
-        @NotNull @Size(min = Partnership.MIN_PARTNERS, max = 50) List<@NotBlank String> partnerIds,
-        @Nullable Integer since,
-        @Nullable List<@NotNull Theme> themes,
-        @Valid @Nullable CoordinatorRequest coordinator) {
+		@NotNull @Size(min = Partnership.MIN_PARTNERS, max = 50) List<@NotBlank String> partnerIds,
+		@Nullable Integer since, @Nullable List<@NotNull Theme> themes,
+		@Valid @Nullable CoordinatorRequest coordinator) {
 }

@@ -5,7 +5,8 @@ import org.jspecify.annotations.Nullable;
 
 public record LocalAuthorityRef(String id, @Nullable String code, String name, String country) {
 
-    public static LocalAuthorityRef of(LocalAuthority authority) {
-        return new LocalAuthorityRef(authority.id().value(), authority.code(), authority.name(), authority.country().code());
-    }
+	public static LocalAuthorityRef of(LocalAuthority authority) {
+		return new LocalAuthorityRef(authority.id().value(), authority.code(), authority.name(),
+				authority.country().code());
+	}
 }

@@ -6,6 +6,6 @@ import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
 @Schema(example = """
-        {"reason": "Merged into the 2021 plan"}""")
+		{"reason": "Merged into the 2021 plan"}""")
 public record CancellationRequest(@Size(max = 1000) @Nullable String reason) {
 }
