@@ -16,81 +16,100 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The stack's public API as a user calls it: tokens from Keycloak (the realm's demo users, by
- * password grant on the public client {@code decoop-cli}, fetched again before they expire) and
- * JSON over HTTP/1.1. One client for every request the harness makes, the load included.
+ * The stack's public API as a user calls it: tokens from Keycloak (the realm's demo
+ * users, by password grant on the public client {@code decoop-cli}, fetched again before
+ * they expire) and JSON over HTTP/1.1. One client for every request the harness makes,
+ * the load included.
  */
 final class Api {
 
-    static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Duration TOKEN_REUSE = Duration.ofSeconds(60);
+	static final JsonMapper JSON = JsonMapper.builder().build();
 
-    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newVirtualThreadPerTaskExecutor()).build();
-    private final Options options;
-    private final Map<String, Token> tokens = new ConcurrentHashMap<>();
+	private static final Duration TOKEN_REUSE = Duration.ofSeconds(60);
 
-    private record Token(String value, long fetchedNanos) {
-    }
+	final HttpClient http = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
+		.connectTimeout(Duration.ofSeconds(5))
+		.executor(Executors.newVirtualThreadPerTaskExecutor())
+		.build();
 
-    Api(Options options) {
-        this.options = options;
-    }
+	private final Options options;
 
-    /** A valid access token of a demo user. */
-    String token(String user) {
-        Token token = tokens.get(user);
-        if (token == null || System.nanoTime() - token.fetchedNanos() > TOKEN_REUSE.toNanos()) {
-            token = new Token(fetchToken(user), System.nanoTime());
-            tokens.put(user, token);
-        }
-        return token.value();
-    }
+	private final Map<String, Token> tokens = new ConcurrentHashMap<>();
 
-    private String fetchToken(String user) {
-        String form = "grant_type=password&client_id=decoop-cli&username=%s&password=%s"
-                .formatted(URLEncoder.encode(user, StandardCharsets.UTF_8), URLEncoder.encode(options.password(), StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(options.keycloak() + "/realms/decoop/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build();
-        HttpResponse<String> response = send(request);
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("Keycloak refused a token for %s: %d %s".formatted(user, response.statusCode(), response.body()));
-        }
-        return JSON.readTree(response.body()).get("access_token").asString();
-    }
+	private record Token(String value, long fetchedNanos) {
+	}
 
-    HttpRequest post(String url, String user, String json) {
-        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token(user)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
-    }
+	Api(Options options) {
+		this.options = options;
+	}
 
-    HttpRequest get(String url) {
-        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build();
-    }
+	/** A valid access token of a demo user. */
+	String token(String user) {
+		Token token = tokens.get(user);
+		if (token == null || System.nanoTime() - token.fetchedNanos() > TOKEN_REUSE.toNanos()) {
+			token = new Token(fetchToken(user), System.nanoTime());
+			tokens.put(user, token);
+		}
+		return token.value();
+	}
 
-    HttpResponse<String> send(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        }
-        catch (IOException e) {
-            throw new IllegalStateException(request.method() + " " + request.uri() + " failed: " + e, e);
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-    }
+	private String fetchToken(String user) {
+		String form = "grant_type=password&client_id=decoop-cli&username=%s&password=%s".formatted(
+				URLEncoder.encode(user, StandardCharsets.UTF_8),
+				URLEncoder.encode(options.password(), StandardCharsets.UTF_8));
+		HttpRequest request = HttpRequest
+			.newBuilder(URI.create(options.keycloak() + "/realms/decoop/protocol/openid-connect/token"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form))
+			.build();
+		HttpResponse<String> response = send(request);
+		if (response.statusCode() != 200) {
+			throw new IllegalStateException(
+					"Keycloak refused a token for %s: %d %s".formatted(user, response.statusCode(), response.body()));
+		}
+		return JSON.readTree(response.body()).get("access_token").asString();
+	}
 
-    /** Sends and reads the JSON answer, which must have one of the {@code expected} status codes. */
-    JsonNode call(HttpRequest request, int... expected) {
-        HttpResponse<String> response = send(request);
-        for (int status : expected) {
-            if (response.statusCode() == status) {
-                return response.body().isBlank() ? null : JSON.readTree(response.body());
-            }
-        }
-        throw new IllegalStateException("%s %s answered %d: %s".formatted(request.method(), request.uri(), response.statusCode(),
-                response.body()));
-    }
+	HttpRequest post(String url, String user, String json) {
+		return HttpRequest.newBuilder(URI.create(url))
+			.timeout(Duration.ofSeconds(30))
+			.header("Authorization", "Bearer " + token(user))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json))
+			.build();
+	}
+
+	HttpRequest get(String url) {
+		return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build();
+	}
+
+	HttpResponse<String> send(HttpRequest request) {
+		try {
+			return http.send(request, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException e) {
+			throw new IllegalStateException(request.method() + " " + request.uri() + " failed: " + e, e);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted", e);
+		}
+	}
+
+	/**
+	 * Sends and reads the JSON answer, which must have one of the {@code expected} status
+	 * codes.
+	 */
+	JsonNode call(HttpRequest request, int... expected) {
+		HttpResponse<String> response = send(request);
+		for (int status : expected) {
+			if (response.statusCode() == status) {
+				return response.body().isBlank() ? null : JSON.readTree(response.body());
+			}
+		}
+		throw new IllegalStateException("%s %s answered %d: %s".formatted(request.method(), request.uri(),
+				response.statusCode(), response.body()));
+	}
+
 }

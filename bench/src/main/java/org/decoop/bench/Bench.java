@@ -22,305 +22,360 @@ import org.decoop.events.Topics;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The benchmark harness (DESIGN.md, "Benchmark harness"): one run against the running local
- * stack measures the baselines with the real tools and the product, prints the table of figures
- * and ratios, and writes {@code bench-report.json} and {@code bench-report.html}.
+ * The benchmark harness (DESIGN.md, "Benchmark harness"): one run against the running
+ * local stack measures the baselines with the real tools and the product, prints the
+ * table of figures and ratios, and writes {@code bench-report.json} and
+ * {@code bench-report.html}.
  *
  * <pre>java -jar bench/target/bench.jar [--quick]</pre>
  *
- * Its data goes through the public API as the demo users: two local authorities of its own
- * (codes {@code FR-BENCH-<run>}, {@code RS-BENCH-<run>}) and the partnerships between them, which
- * stay (partnerships are never deleted); its inbox subscription, topics and store database are
- * removed at the end.
+ * Its data goes through the public API as the demo users: two local authorities of its
+ * own (codes {@code FR-BENCH-<run>}, {@code RS-BENCH-<run>}) and the partnerships between
+ * them, which stay (partnerships are never deleted); its inbox subscription, topics and
+ * store database are removed at the end.
  */
 public final class Bench {
 
-    private static final String STEWARD = "embassy";
-    private static final String OPS = "ops";
-    private static final long UNLIMITED = Long.MAX_VALUE;
+	private static final String STEWARD = "embassy";
 
-    private final Options options;
-    private final Api api;
-    private final Load load;
-    private final Report report = new Report();
-    private final String runId = Long.toString(System.currentTimeMillis(), 36).toUpperCase();
-    private final Baselines baselines;
-    private final boolean wrk = Wrk.available();
-    private String establishBody;
-    private final AtomicLong commandsAnswered = new AtomicLong();
+	private static final String OPS = "ops";
 
-    private Bench(Options options) {
-        this.options = options;
-        this.api = new Api(options);
-        this.load = new Load(api);
-        this.baselines = new Baselines(options, runId);
-    }
+	private static final long UNLIMITED = Long.MAX_VALUE;
 
-    public static void main(String[] args) throws Exception {
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-        Options options = Options.parse(args);
-        Bench bench = new Bench(options);
-        long start = System.nanoTime();
-        bench.run();
-        System.out.printf("%nbench run %s (%s) took %d s; reports in %s%n", bench.runId, options.quick() ? "quick" : "default",
-                (System.nanoTime() - start) / 1_000_000_000L, options.out().toAbsolutePath());
-        System.exit(0);
-    }
+	private final Options options;
 
-    private void run() throws Exception {
-        step("checking the local stack");
-        api.call(api.get(options.partnership() + "/actuator/health/readiness"), 200);
-        api.call(api.get(options.notification() + "/actuator/health/readiness"), 200);
+	private final Api api;
 
-        step("baseline: Kafka ProducerPerformance (512 B, acks=all)");
-        report.baselines.put("kafkaProducerRecordsPerSec", baselines.producerRecordsPerSec());
-        step("baseline: Kafka EndToEndLatency");
-        report.baselines.put("kafkaEndToEndP99Ms", baselines.endToEndP99Ms());
-        step("baseline: HTTP GET /actuator/health/liveness, %d connections".formatted(Options.CONNECTIONS));
-        Load.Result trivial = wrk
-                ? Wrk.get(options.partnership() + "/actuator/health/liveness", Options.CONNECTIONS, options.httpDuration())
-                : load.closedLoop(Options.CONNECTIONS, options.httpDuration(), UNLIMITED, 200,
-                        () -> api.get(options.partnership() + "/actuator/health/liveness"), response -> { });
-        if (!wrk) {
-            report.notes.add("wrk is not installed (apt install wrk): the closed-loop rates were measured with the JDK's HTTP client, "
-                    + "which takes more of the machine");
-        }
-        report.baselines.put("trivialHttpRequestsPerSec", trivial.perSecond());
-        step("baseline: the store, updates by _id with the MongoDB driver");
-        report.baselines.put("storeUpdateByIdPerSec", baselines.storeUpdateByIdPerSec());
-        System.out.println("  " + report.baselines);
+	private final Load load;
 
-        prepare();
-        String subscription = api.call(api.post(options.notification() + "/api/subscriptions", STEWARD,
-                "{\"subscriber\": \"bench %s\", \"channel\": \"INBOX\"}".formatted(runId)), 201).get("id").asString();
-        try (SseClient sse = new SseClient(api, options.notification() + "/api/subscriptions/" + subscription + "/stream", STEWARD)) {
-            measure(sse);
-        }
-        finally {
-            api.send(HttpRequest.newBuilder(api.get(options.notification() + "/api/subscriptions/" + subscription).uri())
-                    .header("Authorization", "Bearer " + api.token(STEWARD)).DELETE().build());
-            baselines.cleanUp();
-        }
+	private final Report report = new Report();
 
-        Map<String, Long> memory = StackMemory.residentMb();
-        report.memory.putAll(memory);
-        report.results.put("stackRssMb", (double) memory.values().stream().mapToLong(Long::longValue).sum());
-        report.computeRatios();
-        System.out.println();
-        System.out.println(report.table());
-        report.write(options.out());
-    }
+	private final String runId = Long.toString(System.currentTimeMillis(), 36).toUpperCase();
 
-    private void measure(SseClient sse) throws Exception {
-        step("list and search at about %d partnerships".formatted(options.smallList()));
-        long existing = partnerships();
-        if (existing > options.smallList() * 3L / 2) {
-            report.notes.add("the store held %d partnerships at the start, so listP50MsAt1k was measured at %d: run on a fresh stack (--fresh)"
-                    .formatted(existing, existing));
-        }
-        establish(options.smallList() - existing);
-        settle(sse);
-        report.results.put("listP50MsAt1k", listP50());
+	private final Baselines baselines;
 
-        step("commands: POST /api/partnerships, %d connections, %d s".formatted(Options.CONNECTIONS, options.commandDuration().toSeconds()));
-        Load.Result commands = wrk
-                ? Wrk.post(options.partnership() + "/api/partnerships", api.token(STEWARD), establishBody, Options.CONNECTIONS,
-                        options.commandDuration())
-                : load.closedLoop(Options.CONNECTIONS, options.commandDuration(), UNLIMITED, 201, this::establishRequest, answered());
-        if (wrk) {
-            commandsAnswered.addAndGet(commands.ok());
-        }
-        report.results.put("commandRequestsPerSec", commands.perSecond());
-        System.out.printf("  %.0f commands/s (%d failed)%n", commands.perSecond(), commands.failed());
-        settle(sse);
+	private final boolean wrk = Wrk.available();
 
-        relay();
-        settle(sse);
+	private String establishBody;
 
-        sustained(sse);
-        settle(sse);
+	private final AtomicLong commandsAnswered = new AtomicLong();
 
-        latency(sse);
+	private Bench(Options options) {
+		this.options = options;
+		this.api = new Api(options);
+		this.load = new Load(api);
+		this.baselines = new Baselines(options, runId);
+	}
 
-        step("list and search at %d partnerships".formatted(options.largeList()));
-        establish(options.largeList() - partnerships());
-        settle(sse);
-        long large = partnerships();
-        if (large < options.largeList()) {
-            report.notes.add("listP50MsAt100k was measured at %d partnerships".formatted(large));
-        }
-        else {
-            report.notes.add("listP50MsAt100k was measured at %d partnerships (--large-list)".formatted(large));
-        }
-        report.results.put("listP50MsAt100k", listP50());
-    }
+	public static void main(String[] args) throws Exception {
+		System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+		Options options = Options.parse(args);
+		Bench bench = new Bench(options);
+		long start = System.nanoTime();
+		bench.run();
+		System.out.printf("%nbench run %s (%s) took %d s; reports in %s%n", bench.runId,
+				options.quick() ? "quick" : "default", (System.nanoTime() - start) / 1_000_000_000L,
+				options.out().toAbsolutePath());
+		System.exit(0);
+	}
 
-    /** P1: the relay paused while commands pile events up in the outbox, then the time it takes to drain them. */
-    private void relay() throws Exception {
-        int backlog = options.relayBacklog();
-        step("relay: pausing it, %d commands, then draining the backlog".formatted(backlog));
-        api.call(api.post(options.partnership() + "/actuator/outbox/pause", OPS, ""), 200);
-        try (Admin admin = Admin.create(baselines.kafkaClient())) {
-            long base = endOffsets(admin);
-            Load.Result written;
-            try {
-                written = load.closedLoop(Options.CONNECTIONS, Duration.ofMinutes(10), backlog, 201, this::establishRequest, answered());
-            }
-            finally {
-                api.call(api.post(options.partnership() + "/actuator/outbox/resume", OPS, ""), 200);
-            }
-            long start = System.nanoTime();
-            long target = base + written.ok();
-            long published = base;
-            long deadline = start + Duration.ofMinutes(10).toNanos();
-            while (published < target && System.nanoTime() < deadline) {
-                LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
-                published = endOffsets(admin);
-                report.relayBacklog.add(new double[] { (System.nanoTime() - start) / 1e9, target - published });
-            }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            report.results.put("relayEventsPerSec", (published - base) / seconds);
-            System.out.printf("  %d events drained in %.1f s: %.0f events/s%n", published - base, seconds, (published - base) / seconds);
-        }
-    }
+	private void run() throws Exception {
+		step("checking the local stack");
+		api.call(api.get(options.partnership() + "/actuator/health/readiness"), 200);
+		api.call(api.get(options.notification() + "/actuator/health/readiness"), 200);
 
-    /** P2: commands at a steady rate above half the command rate, for minutes; notifications received per second. */
-    private void sustained(SseClient sse) {
-        double rate = 0.55 * report.results.get("commandRequestsPerSec");
-        step("sustained: %.0f commands/s open loop for %d s, notifications on an SSE client".formatted(rate,
-                options.sustained().toSeconds()));
-        long answeredBefore = commandsAnswered.get();
-        long receivedBefore = sse.received();
-        long start = System.nanoTime();
-        Thread sampler = Thread.ofVirtual().start(() -> {
-            long lastAnswered = commandsAnswered.get();
-            long lastReceived = sse.received();
-            while (!Thread.currentThread().isInterrupted()) {
-                LockSupport.parkNanos(Duration.ofSeconds(1).toNanos());
-                long answered = commandsAnswered.get();
-                long received = sse.received();
-                double t = (System.nanoTime() - start) / 1e9;
-                report.throughput.add(new double[] { t, answered - lastAnswered, received - lastReceived });
-                report.pipelineBacklog.add(new double[] { t, (answered - answeredBefore) - (received - receivedBefore) });
-                lastAnswered = answered;
-                lastReceived = received;
-            }
-        });
-        Load.Result result = load.openLoop(rate, options.sustained(), 201, this::establishRequest, answered());
-        double seconds = (System.nanoTime() - start) / 1e9;
-        long received = sse.received() - receivedBefore;
-        sampler.interrupt();
-        report.results.put("pipelineEventsPerSec", received / seconds);
-        double maxBacklog = report.pipelineBacklog.stream().mapToDouble(row -> row[1]).max().orElse(0);
-        double finalBacklog = report.pipelineBacklog.isEmpty() ? 0 : report.pipelineBacklog.getLast()[1];
-        report.notes.add("sustained phase: %d commands answered (%d failed) at %.0f/s offered; backlog at most %.0f, %.0f at the end"
-                .formatted(result.ok(), result.failed(), rate, maxBacklog, finalBacklog));
-        System.out.printf("  %.0f notifications/s received; backlog at most %.0f%n", received / seconds, maxBacklog);
-    }
+		step("baseline: Kafka ProducerPerformance (512 B, acks=all)");
+		report.baselines.put("kafkaProducerRecordsPerSec", baselines.producerRecordsPerSec());
+		step("baseline: Kafka EndToEndLatency");
+		report.baselines.put("kafkaEndToEndP99Ms", baselines.endToEndP99Ms());
+		step("baseline: HTTP GET /actuator/health/liveness, %d connections".formatted(Options.CONNECTIONS));
+		Load.Result trivial = wrk
+				? Wrk.get(options.partnership() + "/actuator/health/liveness", Options.CONNECTIONS,
+						options.httpDuration())
+				: load.closedLoop(Options.CONNECTIONS, options.httpDuration(), UNLIMITED, 200,
+						() -> api.get(options.partnership() + "/actuator/health/liveness"), response -> {
+						});
+		if (!wrk) {
+			report.notes.add(
+					"wrk is not installed (apt install wrk): the closed-loop rates were measured with the JDK's HTTP client, "
+							+ "which takes more of the machine");
+		}
+		report.baselines.put("trivialHttpRequestsPerSec", trivial.perSecond());
+		step("baseline: the store, updates by _id with the MongoDB driver");
+		report.baselines.put("storeUpdateByIdPerSec", baselines.storeUpdateByIdPerSec());
+		System.out.println("  " + report.baselines);
 
-    /** P3: at half the sustained rate, open loop, from each command's answer to its notification on the SSE client. */
-    private void latency(SseClient sse) {
-        double rate = Math.max(1, report.results.get("pipelineEventsPerSec") / 2);
-        step("latency: %.0f commands/s open loop for %d s".formatted(rate, options.latencyDuration().toSeconds()));
-        Map<String, Long> answeredAt = new ConcurrentHashMap<>();
-        load.openLoop(rate, options.latencyDuration(), 201, this::establishRequest, response -> {
-            long now = System.nanoTime();
-            commandsAnswered.incrementAndGet();
-            answeredAt.put(Api.JSON.readTree(response.body()).get("id").asString(), now);
-        });
-        settle(sse);
-        List<Double> latencies = new ArrayList<>();
-        answeredAt.forEach((id, answered) -> {
-            Long arrived = sse.arrivalOf(id);
-            if (arrived != null) {
-                latencies.add(Math.max(0, arrived - answered) / 1e6);
-            }
-        });
-        Collections.sort(latencies);
-        report.latency.put("p50", percentile(latencies, 0.50));
-        report.latency.put("p90", percentile(latencies, 0.90));
-        report.latency.put("p99", percentile(latencies, 0.99));
-        report.latency.put("p99.9", percentile(latencies, 0.999));
-        report.latency.put("max", latencies.isEmpty() ? 0 : latencies.getLast());
-        report.results.put("pipelineLatencyP50Ms", percentile(latencies, 0.50));
-        report.results.put("pipelineLatencyP99Ms", percentile(latencies, 0.99));
-        System.out.printf("  %d of %d notified; %s%n", latencies.size(), answeredAt.size(), report.latency);
-    }
+		prepare();
+		String subscription = api
+			.call(api.post(options.notification() + "/api/subscriptions", STEWARD,
+					"{\"subscriber\": \"bench %s\", \"channel\": \"INBOX\"}".formatted(runId)), 201)
+			.get("id")
+			.asString();
+		try (SseClient sse = new SseClient(api,
+				options.notification() + "/api/subscriptions/" + subscription + "/stream", STEWARD)) {
+			measure(sse);
+		}
+		finally {
+			api.send(
+					HttpRequest.newBuilder(api.get(options.notification() + "/api/subscriptions/" + subscription).uri())
+						.header("Authorization", "Bearer " + api.token(STEWARD))
+						.DELETE()
+						.build());
+			baselines.cleanUp();
+		}
 
-    /** Two local authorities of this run, and the request body of a partnership between them. */
-    private void prepare() {
-        step("registering the run's local authorities (run %s)".formatted(runId));
-        String french = register("FR-BENCH-" + runId, "Bench " + runId + " (FR)", "FR");
-        String serbian = register("RS-BENCH-" + runId, "Бенч " + runId + " (RS)", "RS");
-        establishBody = "{\"partnerIds\": [\"%s\", \"%s\"], \"since\": 2020, \"themes\": [\"CULTURE\", \"YOUTH\"]}".formatted(french, serbian);
-    }
+		Map<String, Long> memory = StackMemory.residentMb();
+		report.memory.putAll(memory);
+		report.results.put("stackRssMb", (double) memory.values().stream().mapToLong(Long::longValue).sum());
+		report.computeRatios();
+		System.out.println();
+		System.out.println(report.table());
+		report.write(options.out());
+	}
 
-    private String register(String code, String name, String country) {
-        String body = "{\"code\": \"%s\", \"name\": \"%s\", \"country\": \"%s\", \"kind\": \"MUNICIPALITY\"}".formatted(code, name, country);
-        return api.call(api.post(options.partnership() + "/api/local-authorities", STEWARD, body), 201).get("id").asString();
-    }
+	private void measure(SseClient sse) throws Exception {
+		step("list and search at about %d partnerships".formatted(options.smallList()));
+		long existing = partnerships();
+		if (existing > options.smallList() * 3L / 2) {
+			report.notes.add(
+					"the store held %d partnerships at the start, so listP50MsAt1k was measured at %d: run on a fresh stack (--fresh)"
+						.formatted(existing, existing));
+		}
+		establish(options.smallList() - existing);
+		settle(sse);
+		report.results.put("listP50MsAt1k", listP50());
 
-    private HttpRequest establishRequest() {
-        return api.post(options.partnership() + "/api/partnerships", STEWARD, establishBody);
-    }
+		step("commands: POST /api/partnerships, %d connections, %d s".formatted(Options.CONNECTIONS,
+				options.commandDuration().toSeconds()));
+		Load.Result commands = wrk
+				? Wrk.post(options.partnership() + "/api/partnerships", api.token(STEWARD), establishBody,
+						Options.CONNECTIONS, options.commandDuration())
+				: load.closedLoop(Options.CONNECTIONS, options.commandDuration(), UNLIMITED, 201,
+						this::establishRequest, answered());
+		if (wrk) {
+			commandsAnswered.addAndGet(commands.ok());
+		}
+		report.results.put("commandRequestsPerSec", commands.perSecond());
+		System.out.printf("  %.0f commands/s (%d failed)%n", commands.perSecond(), commands.failed());
+		settle(sse);
 
-    private Consumer<HttpResponse<String>> answered() {
-        return response -> commandsAnswered.incrementAndGet();
-    }
+		relay();
+		settle(sse);
 
-    /** Creates {@code count} more partnerships as fast as the stack takes them. */
-    private void establish(long count) {
-        if (count > 0) {
-            System.out.printf("  creating %d partnerships%n", count);
-            load.closedLoop(Options.CONNECTIONS, Duration.ofMinutes(30), count, 201, this::establishRequest, answered());
-        }
-    }
+		sustained(sse);
+		settle(sse);
 
-    /** Waits until the SSE client was told of every command answered so far: the next phase starts on a quiet stack. */
-    private void settle(SseClient sse) {
-        if (!sse.awaitReceived(commandsAnswered.get(), Duration.ofMinutes(2))) {
-            report.notes.add("%d notifications still missing after 2 minutes of waiting at %s".formatted(
-                    commandsAnswered.get() - sse.received(), Instant.now()));
-        }
-    }
+		latency(sse);
 
-    private long partnerships() {
-        JsonNode page = api.call(api.get(options.partnership() + "/api/partnerships?size=1"), 200);
-        return page.get("page").get("totalElements").asLong();
-    }
+		step("list and search at %d partnerships".formatted(options.largeList()));
+		establish(options.largeList() - partnerships());
+		settle(sse);
+		long large = partnerships();
+		if (large < options.largeList()) {
+			report.notes.add("listP50MsAt100k was measured at %d partnerships".formatted(large));
+		}
+		else {
+			report.notes.add("listP50MsAt100k was measured at %d partnerships (--large-list)".formatted(large));
+		}
+		report.results.put("listP50MsAt100k", listP50());
+	}
 
-    /** p50 in ms of the partnership list and a search, one client, alternately. */
-    private double listP50() {
-        List<Double> durations = new ArrayList<>();
-        for (int i = 0; i < options.listSamples(); i++) {
-            String query = i % 2 == 0 ? "?size=20" : "?status=ACTIVE&country=RS&theme=CULTURE&size=20";
-            long start = System.nanoTime();
-            api.call(api.get(options.partnership() + "/api/partnerships" + query), 200);
-            durations.add((System.nanoTime() - start) / 1e6);
-        }
-        Collections.sort(durations);
-        double p50 = percentile(durations, 0.5);
-        System.out.printf("  p50 %.1f ms over %d requests%n", p50, durations.size());
-        return p50;
-    }
+	/**
+	 * P1: the relay paused while commands pile events up in the outbox, then the time it
+	 * takes to drain them.
+	 */
+	private void relay() throws Exception {
+		int backlog = options.relayBacklog();
+		step("relay: pausing it, %d commands, then draining the backlog".formatted(backlog));
+		api.call(api.post(options.partnership() + "/actuator/outbox/pause", OPS, ""), 200);
+		try (Admin admin = Admin.create(baselines.kafkaClient())) {
+			long base = endOffsets(admin);
+			Load.Result written;
+			try {
+				written = load.closedLoop(Options.CONNECTIONS, Duration.ofMinutes(10), backlog, 201,
+						this::establishRequest, answered());
+			}
+			finally {
+				api.call(api.post(options.partnership() + "/actuator/outbox/resume", OPS, ""), 200);
+			}
+			long start = System.nanoTime();
+			long target = base + written.ok();
+			long published = base;
+			long deadline = start + Duration.ofMinutes(10).toNanos();
+			while (published < target && System.nanoTime() < deadline) {
+				LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+				published = endOffsets(admin);
+				report.relayBacklog.add(new double[] { (System.nanoTime() - start) / 1e9, target - published });
+			}
+			double seconds = (System.nanoTime() - start) / 1e9;
+			report.results.put("relayEventsPerSec", (published - base) / seconds);
+			System.out.printf("  %d events drained in %.1f s: %.0f events/s%n", published - base, seconds,
+					(published - base) / seconds);
+		}
+	}
 
-    private static long endOffsets(Admin admin) throws Exception {
-        List<TopicPartition> partitions = admin.describeTopics(List.of(Topics.PARTNERSHIP_EVENTS)).allTopicNames().get()
-                .get(Topics.PARTNERSHIP_EVENTS).partitions().stream()
-                .map(partition -> new TopicPartition(Topics.PARTNERSHIP_EVENTS, partition.partition())).toList();
-        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        partitions.forEach(partition -> latest.put(partition, OffsetSpec.latest()));
-        return admin.listOffsets(latest).all().get().values().stream().mapToLong(info -> info.offset()).sum();
-    }
+	/**
+	 * P2: commands at a steady rate above half the command rate, for minutes;
+	 * notifications received per second.
+	 */
+	private void sustained(SseClient sse) {
+		double rate = 0.55 * report.results.get("commandRequestsPerSec");
+		step("sustained: %.0f commands/s open loop for %d s, notifications on an SSE client".formatted(rate,
+				options.sustained().toSeconds()));
+		long answeredBefore = commandsAnswered.get();
+		long receivedBefore = sse.received();
+		long start = System.nanoTime();
+		Thread sampler = Thread.ofVirtual().start(() -> {
+			long lastAnswered = commandsAnswered.get();
+			long lastReceived = sse.received();
+			while (!Thread.currentThread().isInterrupted()) {
+				LockSupport.parkNanos(Duration.ofSeconds(1).toNanos());
+				long answered = commandsAnswered.get();
+				long received = sse.received();
+				double t = (System.nanoTime() - start) / 1e9;
+				report.throughput.add(new double[] { t, answered - lastAnswered, received - lastReceived });
+				report.pipelineBacklog
+					.add(new double[] { t, (answered - answeredBefore) - (received - receivedBefore) });
+				lastAnswered = answered;
+				lastReceived = received;
+			}
+		});
+		Load.Result result = load.openLoop(rate, options.sustained(), 201, this::establishRequest, answered());
+		double seconds = (System.nanoTime() - start) / 1e9;
+		long received = sse.received() - receivedBefore;
+		sampler.interrupt();
+		report.results.put("pipelineEventsPerSec", received / seconds);
+		double maxBacklog = report.pipelineBacklog.stream().mapToDouble(row -> row[1]).max().orElse(0);
+		double finalBacklog = report.pipelineBacklog.isEmpty() ? 0 : report.pipelineBacklog.getLast()[1];
+		report.notes.add(
+				"sustained phase: %d commands answered (%d failed) at %.0f/s offered; backlog at most %.0f, %.0f at the end"
+					.formatted(result.ok(), result.failed(), rate, maxBacklog, finalBacklog));
+		System.out.printf("  %.0f notifications/s received; backlog at most %.0f%n", received / seconds, maxBacklog);
+	}
 
-    private static double percentile(List<Double> sorted, double quantile) {
-        if (sorted.isEmpty()) {
-            return 0;
-        }
-        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(quantile * sorted.size()) - 1));
-    }
+	/**
+	 * P3: at half the sustained rate, open loop, from each command's answer to its
+	 * notification on the SSE client.
+	 */
+	private void latency(SseClient sse) {
+		double rate = Math.max(1, report.results.get("pipelineEventsPerSec") / 2);
+		step("latency: %.0f commands/s open loop for %d s".formatted(rate, options.latencyDuration().toSeconds()));
+		Map<String, Long> answeredAt = new ConcurrentHashMap<>();
+		load.openLoop(rate, options.latencyDuration(), 201, this::establishRequest, response -> {
+			long now = System.nanoTime();
+			commandsAnswered.incrementAndGet();
+			answeredAt.put(Api.JSON.readTree(response.body()).get("id").asString(), now);
+		});
+		settle(sse);
+		List<Double> latencies = new ArrayList<>();
+		answeredAt.forEach((id, answered) -> {
+			Long arrived = sse.arrivalOf(id);
+			if (arrived != null) {
+				latencies.add(Math.max(0, arrived - answered) / 1e6);
+			}
+		});
+		Collections.sort(latencies);
+		report.latency.put("p50", percentile(latencies, 0.50));
+		report.latency.put("p90", percentile(latencies, 0.90));
+		report.latency.put("p99", percentile(latencies, 0.99));
+		report.latency.put("p99.9", percentile(latencies, 0.999));
+		report.latency.put("max", latencies.isEmpty() ? 0 : latencies.getLast());
+		report.results.put("pipelineLatencyP50Ms", percentile(latencies, 0.50));
+		report.results.put("pipelineLatencyP99Ms", percentile(latencies, 0.99));
+		System.out.printf("  %d of %d notified; %s%n", latencies.size(), answeredAt.size(), report.latency);
+	}
 
-    private static void step(String what) {
-        System.out.printf("[%s] %s%n", Instant.now().toString().substring(11, 19), what);
-    }
+	/**
+	 * Two local authorities of this run, and the request body of a partnership between
+	 * them.
+	 */
+	private void prepare() {
+		step("registering the run's local authorities (run %s)".formatted(runId));
+		String french = register("FR-BENCH-" + runId, "Bench " + runId + " (FR)", "FR");
+		String serbian = register("RS-BENCH-" + runId, "Бенч " + runId + " (RS)", "RS");
+		establishBody = "{\"partnerIds\": [\"%s\", \"%s\"], \"since\": 2020, \"themes\": [\"CULTURE\", \"YOUTH\"]}"
+			.formatted(french, serbian);
+	}
+
+	private String register(String code, String name, String country) {
+		String body = "{\"code\": \"%s\", \"name\": \"%s\", \"country\": \"%s\", \"kind\": \"MUNICIPALITY\"}"
+			.formatted(code, name, country);
+		return api.call(api.post(options.partnership() + "/api/local-authorities", STEWARD, body), 201)
+			.get("id")
+			.asString();
+	}
+
+	private HttpRequest establishRequest() {
+		return api.post(options.partnership() + "/api/partnerships", STEWARD, establishBody);
+	}
+
+	private Consumer<HttpResponse<String>> answered() {
+		return response -> commandsAnswered.incrementAndGet();
+	}
+
+	/** Creates {@code count} more partnerships as fast as the stack takes them. */
+	private void establish(long count) {
+		if (count > 0) {
+			System.out.printf("  creating %d partnerships%n", count);
+			load.closedLoop(Options.CONNECTIONS, Duration.ofMinutes(30), count, 201, this::establishRequest,
+					answered());
+		}
+	}
+
+	/**
+	 * Waits until the SSE client was told of every command answered so far: the next
+	 * phase starts on a quiet stack.
+	 */
+	private void settle(SseClient sse) {
+		if (!sse.awaitReceived(commandsAnswered.get(), Duration.ofMinutes(2))) {
+			report.notes.add("%d notifications still missing after 2 minutes of waiting at %s"
+				.formatted(commandsAnswered.get() - sse.received(), Instant.now()));
+		}
+	}
+
+	private long partnerships() {
+		JsonNode page = api.call(api.get(options.partnership() + "/api/partnerships?size=1"), 200);
+		return page.get("page").get("totalElements").asLong();
+	}
+
+	/** p50 in ms of the partnership list and a search, one client, alternately. */
+	private double listP50() {
+		List<Double> durations = new ArrayList<>();
+		for (int i = 0; i < options.listSamples(); i++) {
+			String query = i % 2 == 0 ? "?size=20" : "?status=ACTIVE&country=RS&theme=CULTURE&size=20";
+			long start = System.nanoTime();
+			api.call(api.get(options.partnership() + "/api/partnerships" + query), 200);
+			durations.add((System.nanoTime() - start) / 1e6);
+		}
+		Collections.sort(durations);
+		double p50 = percentile(durations, 0.5);
+		System.out.printf("  p50 %.1f ms over %d requests%n", p50, durations.size());
+		return p50;
+	}
+
+	private static long endOffsets(Admin admin) throws Exception {
+		List<TopicPartition> partitions = admin.describeTopics(List.of(Topics.PARTNERSHIP_EVENTS))
+			.allTopicNames()
+			.get()
+			.get(Topics.PARTNERSHIP_EVENTS)
+			.partitions()
+			.stream()
+			.map(partition -> new TopicPartition(Topics.PARTNERSHIP_EVENTS, partition.partition()))
+			.toList();
+		Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+		partitions.forEach(partition -> latest.put(partition, OffsetSpec.latest()));
+		return admin.listOffsets(latest).all().get().values().stream().mapToLong(info -> info.offset()).sum();
+	}
+
+	private static double percentile(List<Double> sorted, double quantile) {
+		if (sorted.isEmpty()) {
+			return 0;
+		}
+		return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(quantile * sorted.size()) - 1));
+	}
+
+	private static void step(String what) {
+		System.out.printf("[%s] %s%n", Instant.now().toString().substring(11, 19), what);
+	}
+
 }

@@ -16,94 +16,111 @@ import java.util.concurrent.locks.LockSupport;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Reads a subscription's server-sent events as an integrator's client would, reconnecting with
- * {@code Last-Event-ID} when the server ends a stream, and notes when the notification of each
- * subject (a partnership id) arrived.
+ * Reads a subscription's server-sent events as an integrator's client would, reconnecting
+ * with {@code Last-Event-ID} when the server ends a stream, and notes when the
+ * notification of each subject (a partnership id) arrived.
  */
 final class SseClient implements AutoCloseable {
 
-    private final Api api;
-    private final String url;
-    private final String user;
-    private final Map<String, Long> arrivals = new ConcurrentHashMap<>();
-    private final AtomicLong received = new AtomicLong();
-    private volatile String lastEventId;
-    private volatile boolean running = true;
-    private final Thread reader;
+	private final Api api;
 
-    SseClient(Api api, String url, String user) {
-        this.api = api;
-        this.url = url;
-        this.user = user;
-        this.reader = Thread.ofVirtual().name("sse-client").start(this::read);
-    }
+	private final String url;
 
-    private void read() {
-        while (running) {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream")
-                    .header("Authorization", "Bearer " + api.token(user));
-            if (lastEventId != null) {
-                request.header("Last-Event-ID", lastEventId);
-            }
-            try {
-                HttpResponse<InputStream> response = api.http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-                try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
-                    String id = null;
-                    StringBuilder data = new StringBuilder();
-                    for (String line = lines.readLine(); line != null && running; line = lines.readLine()) {
-                        if (line.startsWith("id:")) {
-                            id = line.substring(3).strip();
-                        }
-                        else if (line.startsWith("data:")) {
-                            data.append(line.substring(5).strip());
-                        }
-                        else if (line.isEmpty() && !data.isEmpty()) {
-                            arrived(id, data.toString());
-                            data.setLength(0);
-                        }
-                    }
-                }
-            }
-            catch (Exception e) {
-                if (running) {
-                    System.err.println("SSE stream ended (" + e + "); reconnecting");
-                }
-            }
-        }
-    }
+	private final String user;
 
-    private void arrived(String id, String data) {
-        long now = System.nanoTime();
-        lastEventId = id;
-        JsonNode notification = Api.JSON.readTree(data);
-        JsonNode subject = notification.get("subject");
-        if (subject != null && !subject.isNull()) {
-            arrivals.putIfAbsent(subject.asString(), now);
-        }
-        received.incrementAndGet();
-    }
+	private final Map<String, Long> arrivals = new ConcurrentHashMap<>();
 
-    /** When the notification about {@code subject} arrived ({@link System#nanoTime()}), or null. */
-    Long arrivalOf(String subject) {
-        return arrivals.get(subject);
-    }
+	private final AtomicLong received = new AtomicLong();
 
-    long received() {
-        return received.get();
-    }
+	private volatile String lastEventId;
 
-    /** Waits until {@code count} notifications arrived, at most {@code timeout}; answers whether they did. */
-    boolean awaitReceived(long count, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (received.get() < count && System.nanoTime() < deadline) {
-            LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
-        }
-        return received.get() >= count;
-    }
+	private volatile boolean running = true;
 
-    @Override
-    public void close() {
-        running = false;
-        reader.interrupt();
-    }
+	private final Thread reader;
+
+	SseClient(Api api, String url, String user) {
+		this.api = api;
+		this.url = url;
+		this.user = user;
+		this.reader = Thread.ofVirtual().name("sse-client").start(this::read);
+	}
+
+	private void read() {
+		while (running) {
+			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+				.header("Accept", "text/event-stream")
+				.header("Authorization", "Bearer " + api.token(user));
+			if (lastEventId != null) {
+				request.header("Last-Event-ID", lastEventId);
+			}
+			try {
+				HttpResponse<InputStream> response = api.http.send(request.build(),
+						HttpResponse.BodyHandlers.ofInputStream());
+				try (BufferedReader lines = new BufferedReader(
+						new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+					String id = null;
+					StringBuilder data = new StringBuilder();
+					for (String line = lines.readLine(); line != null && running; line = lines.readLine()) {
+						if (line.startsWith("id:")) {
+							id = line.substring(3).strip();
+						}
+						else if (line.startsWith("data:")) {
+							data.append(line.substring(5).strip());
+						}
+						else if (line.isEmpty() && !data.isEmpty()) {
+							arrived(id, data.toString());
+							data.setLength(0);
+						}
+					}
+				}
+			}
+			catch (Exception e) {
+				if (running) {
+					System.err.println("SSE stream ended (" + e + "); reconnecting");
+				}
+			}
+		}
+	}
+
+	private void arrived(String id, String data) {
+		long now = System.nanoTime();
+		lastEventId = id;
+		JsonNode notification = Api.JSON.readTree(data);
+		JsonNode subject = notification.get("subject");
+		if (subject != null && !subject.isNull()) {
+			arrivals.putIfAbsent(subject.asString(), now);
+		}
+		received.incrementAndGet();
+	}
+
+	/**
+	 * When the notification about {@code subject} arrived ({@link System#nanoTime()}), or
+	 * null.
+	 */
+	Long arrivalOf(String subject) {
+		return arrivals.get(subject);
+	}
+
+	long received() {
+		return received.get();
+	}
+
+	/**
+	 * Waits until {@code count} notifications arrived, at most {@code timeout}; answers
+	 * whether they did.
+	 */
+	boolean awaitReceived(long count, Duration timeout) {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (received.get() < count && System.nanoTime() < deadline) {
+			LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+		}
+		return received.get() >= count;
+	}
+
+	@Override
+	public void close() {
+		running = false;
+		reader.interrupt();
+	}
+
 }

@@ -2,5 +2,7 @@ package org.decoop.events;
 
 /** How a subscription is delivered. */
 public enum Channel {
-    WEBHOOK, EMAIL, INBOX
+
+	WEBHOOK, EMAIL, INBOX
+
 }

@@ -7,92 +7,105 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** One of the three services, from its Spring Boot jar, on its port, pointed at the stack's broker, store and Keycloak. */
+/**
+ * One of the three services, from its Spring Boot jar, on its port, pointed at the
+ * stack's broker, store and Keycloak.
+ */
 final class Service extends Component {
 
-    static final List<String> NAMES = List.of("partnership-service", "plan-service", "notification-service");
+	static final List<String> NAMES = List.of("partnership-service", "plan-service", "notification-service");
 
-    private final StackOptions options;
-    private final Credentials credentials;
-    private final Keycloak identity;
+	private final StackOptions options;
 
-    Service(String name, StackOptions options, Credentials credentials, Keycloak identity) {
-        super(name);
-        this.options = options;
-        this.credentials = credentials;
-        this.identity = identity;
-    }
+	private final Credentials credentials;
 
-    @Override
-    void prepare() {
-        built(jar());
-    }
+	private final Keycloak identity;
 
-    /** What it is told through its environment: where everything is, its Kafka principal and password. */
-    Map<String, String> environment() {
-        Map<String, String> environment = new LinkedHashMap<>();
-        environment.put("SERVER_PORT", Integer.toString(port()));
-        environment.put("SERVER_ADDRESS", options.bind());
-        environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", options.kafkaBootstrap());
-        environment.put("DECOOP_KAFKA_USERNAME", name());
-        environment.put("DECOOP_KAFKA_PASSWORD", credentials.kafkaPasswordOf(name()));
-        environment.put("SPRING_MONGODB_URI", options.mongoUri(database()));
-        // the stand-in store reads a conditional write {_id, version} from this unique index only; MongoDB needs none
-        environment.put("DECOOP_MONGO_VERSION_INDEX", "true");
-        environment.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", identity.issuer());
-        environment.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI", identity.jwkSetUri());
-        environment.put("MANAGEMENT_TRACING_EXPORT_ZIPKIN_ENDPOINT", options.zipkinUrl() + "/api/v2/spans");
-        if (name().equals("notification-service")) {
-            // Local receivers (a webhook on localhost) are what a developer tests with.
-            environment.put("DECOOP_NOTIFICATION_ALLOW_PRIVATE_TARGETS", "true");
-            environment.put("DECOOP_NOTIFICATION_SECRET_KEY", credentials.get(Credentials.SECRET_KEY));
-            environment.put("SPRING_MAIL_HOST", "127.0.0.1");
-            environment.put("SPRING_MAIL_PORT", Integer.toString(options.smtpPort()));
-            // confirmation links in e-mails point at this notification-service, whatever its port
-            environment.put("DECOOP_NOTIFICATION_EMAIL_PUBLIC_URL", url());
-        }
-        return environment;
-    }
+	Service(String name, StackOptions options, Credentials credentials, Keycloak identity) {
+		super(name);
+		this.options = options;
+		this.credentials = credentials;
+		this.identity = identity;
+	}
 
-    @Override
-    void start() throws IOException {
-        // C2 too (no TieredStopAtLevel=1): a little more memory and start-up time, much more throughput
-        ChildProcess service = run(new ChildProcess(name(), List.of(JAVA, "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
-                "-jar", jar().toString()), environment(), options.logs().resolve(name() + ".log")));
-        LocalStack.log("started %s (pid %d), logging to %s", name(), service.pid(), service.log());
-    }
+	@Override
+	void prepare() {
+		built(jar());
+	}
 
-    @Override
-    void awaitReady() throws InterruptedException {
-        awaitAnswer(name(), URI.create(url() + "/actuator/health/readiness"));
-    }
+	/**
+	 * What it is told through its environment: where everything is, its Kafka principal
+	 * and password.
+	 */
+	Map<String, String> environment() {
+		Map<String, String> environment = new LinkedHashMap<>();
+		environment.put("SERVER_PORT", Integer.toString(port()));
+		environment.put("SERVER_ADDRESS", options.bind());
+		environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", options.kafkaBootstrap());
+		environment.put("DECOOP_KAFKA_USERNAME", name());
+		environment.put("DECOOP_KAFKA_PASSWORD", credentials.kafkaPasswordOf(name()));
+		environment.put("SPRING_MONGODB_URI", options.mongoUri(database()));
+		// the stand-in store reads a conditional write {_id, version} from this unique
+		// index only; MongoDB needs none
+		environment.put("DECOOP_MONGO_VERSION_INDEX", "true");
+		environment.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", identity.issuer());
+		environment.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI", identity.jwkSetUri());
+		environment.put("MANAGEMENT_TRACING_EXPORT_ZIPKIN_ENDPOINT", options.zipkinUrl() + "/api/v2/spans");
+		if (name().equals("notification-service")) {
+			// Local receivers (a webhook on localhost) are what a developer tests with.
+			environment.put("DECOOP_NOTIFICATION_ALLOW_PRIVATE_TARGETS", "true");
+			environment.put("DECOOP_NOTIFICATION_SECRET_KEY", credentials.get(Credentials.SECRET_KEY));
+			environment.put("SPRING_MAIL_HOST", "127.0.0.1");
+			environment.put("SPRING_MAIL_PORT", Integer.toString(options.smtpPort()));
+			// confirmation links in e-mails point at this notification-service, whatever
+			// its port
+			environment.put("DECOOP_NOTIFICATION_EMAIL_PUBLIC_URL", url());
+		}
+		return environment;
+	}
 
-    @Override
-    String describe() {
-        return row(name(), "%s/api   Swagger UI %s/swagger-ui.html".formatted(url(), url()));
-    }
+	@Override
+	void start() throws IOException {
+		// C2 too (no TieredStopAtLevel=1): a little more memory and start-up time, much
+		// more throughput
+		ChildProcess service = run(new ChildProcess(name(),
+				List.of(JAVA, "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar().toString()), environment(),
+				options.logs().resolve(name() + ".log")));
+		LocalStack.log("started %s (pid %d), logging to %s", name(), service.pid(), service.log());
+	}
 
-    String url() {
-        return "http://localhost:" + port();
-    }
+	@Override
+	void awaitReady() throws InterruptedException {
+		awaitAnswer(name(), URI.create(url() + "/actuator/health/readiness"));
+	}
 
-    private int port() {
-        return switch (name()) {
-            case "partnership-service" -> options.partnershipPort();
-            case "plan-service" -> options.planPort();
-            default -> options.notificationPort();
-        };
-    }
+	@Override
+	String describe() {
+		return row(name(), "%s/api   Swagger UI %s/swagger-ui.html".formatted(url(), url()));
+	}
 
-    private String database() {
-        return switch (name()) {
-            case "partnership-service" -> "partnerships";
-            case "plan-service" -> "plans";
-            default -> "notifications";
-        };
-    }
+	String url() {
+		return "http://localhost:" + port();
+	}
 
-    private Path jar() {
-        return options.jars().resolve(name()).resolve("target").resolve(name() + ".jar");
-    }
+	private int port() {
+		return switch (name()) {
+			case "partnership-service" -> options.partnershipPort();
+			case "plan-service" -> options.planPort();
+			default -> options.notificationPort();
+		};
+	}
+
+	private String database() {
+		return switch (name()) {
+			case "partnership-service" -> "partnerships";
+			case "plan-service" -> "plans";
+			default -> "notifications";
+		};
+	}
+
+	private Path jar() {
+		return options.jars().resolve(name()).resolve("target").resolve(name() + ".jar");
+	}
+
 }

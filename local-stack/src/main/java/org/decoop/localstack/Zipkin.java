@@ -6,43 +6,51 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Zipkin, from Maven Central's {@code io.zipkin:zipkin-server} exec jar, keeping the traces in
- * memory (the newest 20 000 spans): where a person looks at one trace of a command.
+ * Zipkin, from Maven Central's {@code io.zipkin:zipkin-server} exec jar, keeping the
+ * traces in memory (the newest 20 000 spans): where a person looks at one trace of a
+ * command.
  */
 final class Zipkin extends Component {
 
-    private final StackOptions options;
-    private Path jar;
+	private final StackOptions options;
 
-    Zipkin(StackOptions options) {
-        super("Zipkin");
-        this.options = options;
-    }
+	private Path jar;
 
-    @Override
-    void prepare() {
-        jar = built(options.jars().resolve("local-stack").resolve("target").resolve("zipkin").resolve("zipkin.jar"));
-    }
+	Zipkin(StackOptions options) {
+		super("Zipkin");
+		this.options = options;
+	}
 
-    @Override
-    void start() throws IOException {
-        ChildProcess zipkin = run(new ChildProcess("zipkin", List.of(JAVA, "-Xms32m", "-Xmx128m", "-XX:MaxDirectMemorySize=32m",
-                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-jar", jar.toString()), Map.of("STORAGE_TYPE", "mem", "MEM_MAX_SPANS", "20000",
-                "JAVA_OPTS", "",
-                // Zipkin's Armeria server listens where it is told: a list property, given whole
-                "ARMERIA_PORTS_0_IP", options.bind(), "ARMERIA_PORTS_0_PORT", Integer.toString(options.zipkinPort()),
-                "ARMERIA_PORTS_0_PROTOCOLS_0", "http"), options.logs().resolve("zipkin.log")));
-        LocalStack.log("started Zipkin (pid %d) on %s, logging to %s", zipkin.pid(), options.zipkinUrl(), zipkin.log());
-    }
+	@Override
+	void prepare() {
+		jar = built(options.jars().resolve("local-stack").resolve("target").resolve("zipkin").resolve("zipkin.jar"));
+	}
 
-    /** Nothing waits for it: it is up long before the services report their first spans. */
-    @Override
-    void awaitReady() {
-    }
+	@Override
+	void start() throws IOException {
+		ChildProcess zipkin = run(new ChildProcess("zipkin",
+				List.of(JAVA, "-Xms32m", "-Xmx128m", "-XX:MaxDirectMemorySize=32m", "-XX:+UseSerialGC",
+						"-XX:TieredStopAtLevel=1", "-jar", jar.toString()),
+				Map.of("STORAGE_TYPE", "mem", "MEM_MAX_SPANS", "20000", "JAVA_OPTS", "",
+						// Zipkin's Armeria server listens where it is told: a list
+						// property, given whole
+						"ARMERIA_PORTS_0_IP", options.bind(), "ARMERIA_PORTS_0_PORT",
+						Integer.toString(options.zipkinPort()), "ARMERIA_PORTS_0_PROTOCOLS_0", "http"),
+				options.logs().resolve("zipkin.log")));
+		LocalStack.log("started Zipkin (pid %d) on %s, logging to %s", zipkin.pid(), options.zipkinUrl(), zipkin.log());
+	}
 
-    @Override
-    String describe() {
-        return row("Zipkin", "%s   (one trace per command: its relay, consumers, deliveries)".formatted(options.zipkinUrl()));
-    }
+	/**
+	 * Nothing waits for it: it is up long before the services report their first spans.
+	 */
+	@Override
+	void awaitReady() {
+	}
+
+	@Override
+	String describe() {
+		return row("Zipkin",
+				"%s   (one trace per command: its relay, consumers, deliveries)".formatted(options.zipkinUrl()));
+	}
+
 }

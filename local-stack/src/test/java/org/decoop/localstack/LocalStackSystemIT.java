@@ -69,577 +69,720 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The seed story on the whole system, started as a user starts it ({@code java -jar
- * local-stack.jar}): a real broker, the store, three service processes, driven through their
- * public HTTP APIs only. Then a service is killed with SIGKILL in the middle of a burst of
- * commands: no event may be lost, no notification doubled.
+ * local-stack.jar}): a real broker, the store, three service processes, driven through
+ * their public HTTP APIs only. Then a service is killed with SIGKILL in the middle of a
+ * burst of commands: no event may be lost, no notification doubled.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LocalStackSystemIT {
 
-    private static final int KAFKA = 19092;
-    private static final int PARTNERSHIPS = 18081;
-    private static final int PLANS = 18082;
-    private static final int NOTIFICATIONS = 18083;
-    private static final int KEYCLOAK = 18180;
-    private static final String ISSUER = "http://localhost:" + KEYCLOAK + "/realms/decoop";
-    private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+	private static final int KAFKA = 19092;
 
-    private static Process stack;
-    private static final List<String> output = new CopyOnWriteArrayList<>();
-    private static WebhookReceiver receiver;
-    private static String webhookSecret;
-    private static String inbox;
+	private static final int PARTNERSHIPS = 18081;
 
-    @BeforeAll
-    static void startTheStackAsAUserWould() throws Exception {
-        receiver = new WebhookReceiver();
-        String java = ProcessHandle.current().info().command().orElse("java");
-        stack = new ProcessBuilder(java, "-jar", Path.of("target", "local-stack.jar").toString(), "--fresh",
-                "--home=" + Path.of("target", "system-test"), "--jars=..",
-                "--kafka-port=" + KAFKA, "--kafka-controller-port=19093", "--mongo-port=27018",
-                "--partnership-port=" + PARTNERSHIPS, "--plan-port=" + PLANS, "--notification-port=" + NOTIFICATIONS,
-                "--keycloak-port=" + KEYCLOAK, "--zipkin-port=19411", "--smtp-port=11025", "--mail-port=18025")
-                .redirectErrorStream(true).start();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(stack.getInputStream(), StandardCharsets.UTF_8))) {
-                lines.lines().forEach(line -> {
-                    output.add(line);
-                    System.out.println(line);
-                });
-            }
-            catch (IOException ended) {
-                // the stack stopped
-            }
-        }, "stack-output");
-        reader.setDaemon(true);
-        reader.start();
-        await().atMost(Duration.ofMinutes(6)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> output.contains("decoop is running.") || !stack.isAlive());
-        assertThat(stack.isAlive()).as(String.join("\n", output)).isTrue();
+	private static final int PLANS = 18082;
 
-        JsonNode webhook = post("skgo", NOTIFICATIONS, "/api/subscriptions", """
-                {"subscriber": "system test", "channel": "WEBHOOK", "target": "%s",
-                 "eventTypes": ["PlanSigned", "PartnershipReactivated"]}""".formatted(receiver.answer("/decoop", 204)));
-        webhookSecret = webhook.get("secret").asString();
-        inbox = post("skgo", NOTIFICATIONS, "/api/subscriptions", "{\"subscriber\": \"system test\", \"channel\": \"INBOX\"}")
-                .get("id").asString();
-    }
+	private static final int NOTIFICATIONS = 18083;
 
-    @AfterAll
-    static void stopTheStack() throws Exception {
-        if (stack != null) {
-            List<ProcessHandle> children = stack.descendants().toList();
-            stack.destroy();
-            assertThat(stack.waitFor(90, TimeUnit.SECONDS)).as("the stack stops on SIGTERM").isTrue();
-            await().atMost(Duration.ofSeconds(30)).until(() -> children.stream().noneMatch(ProcessHandle::isAlive));
-        }
-        if (receiver != null) {
-            receiver.close();
-        }
-    }
+	private static final int KEYCLOAK = 18180;
 
-    /** What {@code ss -ltnp} would show of the stack's own processes: nothing on another interface than loopback. */
-    @Test
-    @Order(0)
-    void everyPartListensOnThisMachineOnlyAndKeepsItsFilesToItsOwner() throws IOException {
-        Map<String, String> listeners = listeningSocketsByInode();
-        List<String> stackListeners = new ArrayList<>();
-        for (ProcessHandle process : stack.descendants().toList()) {
-            Path fds = Path.of("/proc", Long.toString(process.pid()), "fd");
-            try (var descriptors = Files.list(fds)) {
-                for (Path fd : descriptors.toList()) {
-                    String target;
-                    try {
-                        target = Files.readSymbolicLink(fd).toString();
-                    }
-                    catch (IOException closedMeanwhile) {
-                        continue;
-                    }
-                    if (target.startsWith("socket:[") && listeners.containsKey(target.substring(8, target.length() - 1))) {
-                        stackListeners.add(listeners.get(target.substring(8, target.length() - 1))
-                                + " (" + process.info().command().orElse("?") + ", pid " + process.pid() + ")");
-                    }
-                }
-            }
-            catch (IOException ended) {
-                // a process that ended meanwhile listens on nothing
-            }
-        }
-        assertThat(stackListeners).as("Keycloak, its management port, Kafka, the store, Zipkin, GreenMail, the services")
-                .hasSizeGreaterThanOrEqualTo(11)
-                .allSatisfy(listener -> assertThat(listener).matches("(127\\.0\\.0\\.1|::1|::ffff:127\\.0\\.0\\.1):\\d+ .*"));
+	private static final String ISSUER = "http://localhost:" + KEYCLOAK + "/realms/decoop";
 
-        Path home = Path.of("target", "system-test");
-        assertThat(Files.getPosixFilePermissions(home)).as("the stack's home").isEqualTo(PosixFilePermissions.fromString("rwx------"));
-        try (var all = Files.walk(home)) {
-            // all but Keycloak's program files, which its build step writes with modes of its own (inside the 0700 home)
-            Path keycloak = home.resolve("keycloak");
-            assertThat(all.filter(path -> !Files.isSymbolicLink(path))
-                    .filter(path -> !path.startsWith(keycloak) || path.toString().contains("/data")).toList())
-                    .as("Keycloak's H2 database (the realm's keys), the store's files, Kafka's, the credentials: no one else's")
-                    .isNotEmpty().allSatisfy(path -> assertThat(Files.getPosixFilePermissions(path))
-                            .as(path.toString()).noneMatch(permission -> permission.name().startsWith("GROUP")
-                                    || permission.name().startsWith("OTHERS")));
-        }
-    }
+	private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
 
-    /** The realm the stack and compose import (keycloak/decoop-realm.json), as the real Keycloak applies it. */
-    @Test
-    @Order(0)
-    void theRealmLocksOutPasswordGuessersAndGivesNeitherOfflineTokensNorOpenRedirects() throws Exception {
-        // sremska-mitrovica signs in nowhere else in this test: five wrong passwords lock it for a while
-        for (int attempt = 0; attempt < 5; attempt++) {
-            assertThat(passwordGrant("sremska-mitrovica", "guess-" + attempt, "openid").statusCode()).isNotEqualTo(200);
-        }
-        HttpResponse<String> locked = passwordGrant("sremska-mitrovica", "decoop", "openid");
-        assertThat(locked.statusCode()).as("the right password, while locked out: " + locked.body()).isNotEqualTo(200);
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-        HttpResponse<String> offline = passwordGrant("nevers", "decoop", "openid offline_access");
-        assertThat(offline.statusCode()).as("no user holds offline_access: " + offline.body()).isEqualTo(400);
-        String roles = JSON.readTree(Base64.getUrlDecoder().decode(token("nevers").split("\\.")[1])).path("realm_access").toString();
-        assertThat(roles).doesNotContain("offline_access").doesNotContain("uma_authorization");
+	private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-        String authorize = ISSUER + "/protocol/openid-connect/auth?client_id=decoop-swagger&response_type=code"
-                + "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256&redirect_uri=";
-        // the realm names the services' default ports, whatever ports this test runs them on
-        assertThat(get(authorize + "http://localhost:8081/swagger-ui/oauth2-redirect.html").statusCode())
-                .as("Swagger UI's own redirect page is a login").isEqualTo(200);
-        assertThat(get(authorize + "http://localhost:8081/api/elsewhere").statusCode())
-                .as("any other page of the service is not a redirect target").isEqualTo(400);
-    }
+	private static Process stack;
 
-    private static HttpResponse<String> passwordGrant(String user, String password, String scope) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(ISSUER + "/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=decoop-cli&username=" + user
-                        + "&password=" + password + "&scope=" + scope.replace(" ", "%20")))
-                .build(), HttpResponse.BodyHandlers.ofString());
-    }
+	private static final List<String> output = new CopyOnWriteArrayList<>();
 
-    private static HttpResponse<String> get(String url) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
+	private static WebhookReceiver receiver;
 
-    /** Listening TCP sockets of this machine, by inode: "address:port". */
-    private static Map<String, String> listeningSocketsByInode() throws IOException {
-        Map<String, String> listening = new HashMap<>();
-        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
-            List<String> lines = Files.readAllLines(Path.of(table));
-            for (String line : lines.subList(1, lines.size())) {
-                String[] columns = line.trim().split("\\s+");
-                if (columns[3].equals("0A")) { // LISTEN
-                    String[] local = columns[1].split(":");
-                    listening.put(columns[9], address(local[0]) + ":" + Integer.parseInt(local[1], 16));
-                }
-            }
-        }
-        return listening;
-    }
+	private static String webhookSecret;
 
-    /** /proc/net's hex address (32-bit words in host order, little-endian here) as text. */
-    private static String address(String hex) throws IOException {
-        byte[] bytes = new byte[hex.length() / 2];
-        for (int word = 0; word < bytes.length / 4; word++) {
-            for (int i = 0; i < 4; i++) {
-                bytes[word * 4 + i] = (byte) Integer.parseInt(hex.substring(word * 8 + (3 - i) * 2, word * 8 + (3 - i) * 2 + 2), 16);
-            }
-        }
-        String text = InetAddress.getByAddress(bytes).getHostAddress();
-        return text.equals("0:0:0:0:0:0:0:1") ? "::1" : text.equals("0:0:0:0:0:0:0:0") ? "::" : text;
-    }
+	private static String inbox;
 
-    @Test
-    @Order(1)
-    void aSignedPlanBringsTheDormantPartnershipBackAndEveryoneHears() throws Exception {
-        String nevers = post("embassy", PARTNERSHIPS, "/api/local-authorities",
-                "{\"code\": \"FR-NEVERS\", \"name\": \"Nevers\", \"country\": \"FR\", \"kind\": \"CITY\"}").get("id").asString();
-        String mitrovica = post("embassy", PARTNERSHIPS, "/api/local-authorities",
-                "{\"code\": \"RS-SREMSKA-MITROVICA\", \"name\": \"Sremska Mitrovica\", \"country\": \"RS\", \"kind\": \"CITY\"}")
-                .get("id").asString();
-        String establish = """
-                {"partnerIds": ["%s", "%s"], "themes": ["CULTURE", "YOUTH"]}""".formatted(nevers, mitrovica);
-        assertThat(send("POST", PARTNERSHIPS, "/api/partnerships", establish, null).statusCode()).as("anonymous").isEqualTo(401);
-        assertThat(send("POST", PARTNERSHIPS, "/api/partnerships", establish, "kragujevac").statusCode())
-                .as("Kragujevac acts for neither partner").isEqualTo(403);
-        String forged = TestTokens.shared().tampered("nevers", List.of("FR-NEVERS"), claims -> claims.issuer(ISSUER));
-        HttpResponse<String> forgedAnswer = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + PARTNERSHIPS + "/api/partnerships"))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + forged)
-                .POST(HttpRequest.BodyPublishers.ofString(establish)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(forgedAnswer.statusCode()).as("a token with the right claims signed by another key").isEqualTo(401);
-        String partnership = post("nevers", PARTNERSHIPS, "/api/partnerships", establish).get("id").asString();
-        post("nevers", PARTNERSHIPS, "/api/partnerships/" + partnership + "/dormancy", "{\"reason\": \"Inactive for several years\"}");
+	@BeforeAll
+	static void startTheStackAsAUserWould() throws Exception {
+		receiver = new WebhookReceiver();
+		String java = ProcessHandle.current().info().command().orElse("java");
+		stack = new ProcessBuilder(java, "-jar", Path.of("target", "local-stack.jar").toString(), "--fresh",
+				"--home=" + Path.of("target", "system-test"), "--jars=..", "--kafka-port=" + KAFKA,
+				"--kafka-controller-port=19093", "--mongo-port=27018", "--partnership-port=" + PARTNERSHIPS,
+				"--plan-port=" + PLANS, "--notification-port=" + NOTIFICATIONS, "--keycloak-port=" + KEYCLOAK,
+				"--zipkin-port=19411", "--smtp-port=11025", "--mail-port=18025")
+			.redirectErrorStream(true)
+			.start();
+		Thread reader = new Thread(() -> {
+			try (BufferedReader lines = new BufferedReader(
+					new InputStreamReader(stack.getInputStream(), StandardCharsets.UTF_8))) {
+				lines.lines().forEach(line -> {
+					output.add(line);
+					System.out.println(line);
+				});
+			}
+			catch (IOException ended) {
+				// the stack stopped
+			}
+		}, "stack-output");
+		reader.setDaemon(true);
+		reader.start();
+		await().atMost(Duration.ofMinutes(6))
+			.pollInterval(Duration.ofSeconds(1))
+			.until(() -> output.contains("decoop is running.") || !stack.isAlive());
+		assertThat(stack.isAlive()).as(String.join("\n", output)).isTrue();
 
-        String draft = """
-                {"year": 2020, "title": "Akcioni plan 2020",
-                 "parties": [{"code": "AMBAFRANCE-RS", "name": "Ambassade de France en Serbie"}, {"code": "SKGO", "name": "SKGO"}],
-                 "themes": ["GENDER_EQUALITY", "RULE_OF_LAW", "YOUTH", "LOCAL_ECONOMIC_DEVELOPMENT", "ENVIRONMENT", "URBAN_PLANNING"],
-                 "activities": [{"title": "Nevers – Sremska Mitrovica: restart", "theme": "YOUTH", "partnershipIds": ["%s"],
-                                 "funding": [{"source": "FRENCH_MFA", "amountEur": 15000}]}]}""".formatted(partnership);
-        List<String> planIds = new ArrayList<>();
-        await().atMost(Duration.ofSeconds(30)).until(() -> {
-            HttpResponse<String> response = send("POST", PLANS, "/api/plans", draft, "embassy");
-            if (response.statusCode() == 201) {
-                planIds.add(JSON.readTree(response.body()).get("id").asString());
-            }
-            return !planIds.isEmpty();
-        });
-        String planId = planIds.get(0);
-        assertThat(send("POST", PLANS, "/api/plans/" + planId + "/signatures", "{\"party\": \"SKGO\"}", "nevers").statusCode())
-                .as("Nevers may not sign for SKGO").isEqualTo(403);
-        post("embassy", PLANS, "/api/plans/" + planId + "/signatures", "{\"party\": \"AMBAFRANCE-RS\"}");
-        JsonNode signed = post("skgo", PLANS, "/api/plans/" + planId + "/signatures", "{\"party\": \"SKGO\"}");
-        assertThat(signed.get("status").asString()).isEqualTo("SIGNED");
-        assertThat(signed.get("parties").findValuesAsString("signerId")).containsExactly(subjectOf("embassy"), subjectOf("skgo"));
+		JsonNode webhook = post("skgo", NOTIFICATIONS, "/api/subscriptions", """
+				{"subscriber": "system test", "channel": "WEBHOOK", "target": "%s",
+				 "eventTypes": ["PlanSigned", "PartnershipReactivated"]}""".formatted(receiver.answer("/decoop", 204)));
+		webhookSecret = webhook.get("secret").asString();
+		inbox = post("skgo", NOTIFICATIONS, "/api/subscriptions",
+				"{\"subscriber\": \"system test\", \"channel\": \"INBOX\"}")
+			.get("id")
+			.asString();
+	}
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            JsonNode reactivated = get(null, PARTNERSHIPS, "/api/partnerships/" + partnership);
-            assertThat(reactivated.get("status").asString()).isEqualTo("ACTIVE");
-            assertThat(reactivated.get("history").get(2).get("planId").asString()).isEqualTo(planId);
-        });
-        List<ConsumerRecord<String, byte[]>> events = readTopic("partnership-events", record -> partnership.equals(record.key()), 3);
-        ConsumerRecord<String, byte[]> last = events.get(events.size() - 1);
-        assertThat(header(last, "ce_type")).isEqualTo("org.decoop.PartnershipReactivated");
-        assertThat(JSON.readTree(last.value()).get("planId").asString()).isEqualTo(planId);
-        assertThat(header(last, "ce_authtype")).as("the choreography").isEqualTo("system");
-        assertThat(header(events.get(0), "ce_authtype")).isEqualTo("user");
-        assertThat(header(events.get(0), "ce_authid")).as("Nevers established it").isEqualTo(subjectOf("nevers"));
-        ConsumerRecord<String, byte[]> planSigned = readTopic("plan-events",
-                record -> planId.equals(record.key()) && "org.decoop.PlanSigned".equals(header(record, "ce_type")), 1).get(0);
-        assertThat(header(planSigned, "ce_authid")).as("SKGO's signature made it SIGNED").isEqualTo(subjectOf("skgo"));
+	@AfterAll
+	static void stopTheStack() throws Exception {
+		if (stack != null) {
+			List<ProcessHandle> children = stack.descendants().toList();
+			stack.destroy();
+			assertThat(stack.waitFor(90, TimeUnit.SECONDS)).as("the stack stops on SIGTERM").isTrue();
+			await().atMost(Duration.ofSeconds(30)).until(() -> children.stream().noneMatch(ProcessHandle::isAlive));
+		}
+		if (receiver != null) {
+			receiver.close();
+		}
+	}
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> receiver.receivedOn("/decoop").size() >= 2);
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() -> receiver.receivedOn("/decoop").size() == 2);
-        Map<String, Integer> types = new HashMap<>();
-        for (WebhookReceiver.Received webhook : receiver.receivedOn("/decoop")) {
-            assertThat(webhook.header("webhook-signature")).isEqualTo("v1," + hmac(webhookSecret,
-                    webhook.header("webhook-id") + "." + webhook.header("webhook-timestamp") + "." + webhook.body()));
-            types.merge(JSON.readTree(webhook.body()).get("type").asString(), 1, Integer::sum);
-        }
-        assertThat(types).containsExactlyInAnyOrderEntriesOf(Map.of("org.decoop.PlanSigned", 1, "org.decoop.PartnershipReactivated", 1));
-    }
+	/**
+	 * What {@code ss -ltnp} would show of the stack's own processes: nothing on another
+	 * interface than loopback.
+	 */
+	@Test
+	@Order(0)
+	void everyPartListensOnThisMachineOnlyAndKeepsItsFilesToItsOwner() throws IOException {
+		Map<String, String> listeners = listeningSocketsByInode();
+		List<String> stackListeners = new ArrayList<>();
+		for (ProcessHandle process : stack.descendants().toList()) {
+			Path fds = Path.of("/proc", Long.toString(process.pid()), "fd");
+			try (var descriptors = Files.list(fds)) {
+				for (Path fd : descriptors.toList()) {
+					String target;
+					try {
+						target = Files.readSymbolicLink(fd).toString();
+					}
+					catch (IOException closedMeanwhile) {
+						continue;
+					}
+					if (target.startsWith("socket:[")
+							&& listeners.containsKey(target.substring(8, target.length() - 1))) {
+						stackListeners.add(listeners.get(target.substring(8, target.length() - 1)) + " ("
+								+ process.info().command().orElse("?") + ", pid " + process.pid() + ")");
+					}
+				}
+			}
+			catch (IOException ended) {
+				// a process that ended meanwhile listens on nothing
+			}
+		}
+		assertThat(stackListeners)
+			.as("Keycloak, its management port, Kafka, the store, Zipkin, GreenMail, the services")
+			.hasSizeGreaterThanOrEqualTo(11)
+			.allSatisfy(
+					listener -> assertThat(listener).matches("(127\\.0\\.0\\.1|::1|::ffff:127\\.0\\.0\\.1):\\d+ .*"));
 
-    @Test
-    @Order(2)
-    void losesNoEventAndDoublesNoNotificationWhenAServiceIsKilledMidBurst() throws Exception {
-        String arles = post("embassy", PARTNERSHIPS, "/api/local-authorities",
-                "{\"code\": \"FR-ARLES\", \"name\": \"Arles\", \"country\": \"FR\", \"kind\": \"CITY\"}").get("id").asString();
-        String nis = post("embassy", PARTNERSHIPS, "/api/local-authorities",
-                "{\"code\": \"RS-NIS\", \"name\": \"Niš\", \"country\": \"RS\", \"kind\": \"CITY\"}").get("id").asString();
-        String body = "{\"partnerIds\": [\"%s\", \"%s\"], \"themes\": [\"HERITAGE\"]}".formatted(arles, nis);
-        int burst = 30;
-        List<String> accepted = new ArrayList<>();
-        for (int i = 0; i < burst; i++) {
-            if (i == burst / 3) {
-                ProcessHandle service = stack.descendants()
-                        .filter(p -> p.info().commandLine().orElse("").contains("partnership-service.jar")).findFirst().orElseThrow();
-                service.destroyForcibly();
-                await().atMost(Duration.ofSeconds(10)).until(() -> !service.isAlive());
-            }
-            // While the service is down, the client retries, as a real one would.
-            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(300)).ignoreExceptions().until(() -> {
-                HttpResponse<String> response = send("POST", PARTNERSHIPS, "/api/partnerships", body, "skgo");
-                if (response.statusCode() == 201) {
-                    accepted.add(JSON.readTree(response.body()).get("id").asString());
-                    return true;
-                }
-                return false;
-            });
-        }
-        assertThat(output).anyMatch(line -> line.contains("partnership-service stopped unexpectedly; starting it again"));
+		Path home = Path.of("target", "system-test");
+		assertThat(Files.getPosixFilePermissions(home)).as("the stack's home")
+			.isEqualTo(PosixFilePermissions.fromString("rwx------"));
+		try (var all = Files.walk(home)) {
+			// all but Keycloak's program files, which its build step writes with modes of
+			// its own (inside the 0700 home)
+			Path keycloak = home.resolve("keycloak");
+			assertThat(all.filter(path -> !Files.isSymbolicLink(path))
+				.filter(path -> !path.startsWith(keycloak) || path.toString().contains("/data"))
+				.toList())
+				.as("Keycloak's H2 database (the realm's keys), the store's files, Kafka's, the credentials: no one else's")
+				.isNotEmpty()
+				.allSatisfy(path -> assertThat(Files.getPosixFilePermissions(path)).as(path.toString())
+					.noneMatch(permission -> permission.name().startsWith("GROUP")
+							|| permission.name().startsWith("OTHERS")));
+		}
+	}
 
-        Set<String> ids = Set.copyOf(accepted);
-        assertThat(ids).hasSize(burst);
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(established(ids)).hasSize(burst));
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() -> established(ids).size() == burst);
-        List<String> subjects = established(ids);
-        assertThat(new HashSet<>(subjects)).as("one notification per partnership, none doubled").hasSize(burst);
+	/**
+	 * The realm the stack and compose import (keycloak/decoop-realm.json), as the real
+	 * Keycloak applies it.
+	 */
+	@Test
+	@Order(0)
+	void theRealmLocksOutPasswordGuessersAndGivesNeitherOfflineTokensNorOpenRedirects() throws Exception {
+		// sremska-mitrovica signs in nowhere else in this test: five wrong passwords lock
+		// it for a while
+		for (int attempt = 0; attempt < 5; attempt++) {
+			assertThat(passwordGrant("sremska-mitrovica", "guess-" + attempt, "openid").statusCode()).isNotEqualTo(200);
+		}
+		HttpResponse<String> locked = passwordGrant("sremska-mitrovica", "decoop", "openid");
+		assertThat(locked.statusCode()).as("the right password, while locked out: " + locked.body()).isNotEqualTo(200);
 
-        List<ConsumerRecord<String, byte[]>> records = readTopic("partnership-events", record -> ids.contains(record.key()), burst);
-        Set<String> eventIds = new HashSet<>();
-        records.forEach(record -> eventIds.add(header(record, "ce_id")));
-        Set<String> keys = new HashSet<>();
-        records.forEach(record -> keys.add(record.key()));
-        assertThat(keys).as("no event lost").isEqualTo(ids);
-        assertThat(eventIds).as("a re-sent event keeps its id").hasSize(burst);
-    }
+		HttpResponse<String> offline = passwordGrant("nevers", "decoop", "openid offline_access");
+		assertThat(offline.statusCode()).as("no user holds offline_access: " + offline.body()).isEqualTo(400);
+		String roles = JSON.readTree(Base64.getUrlDecoder().decode(token("nevers").split("\\.")[1]))
+			.path("realm_access")
+			.toString();
+		assertThat(roles).doesNotContain("offline_access").doesNotContain("uma_authorization");
 
-    @Test
-    @Order(3)
-    void theBrokerLetsEachPrincipalDoOnlyItsJobAndConsumersTrustOnlyATopicsOwner() throws Exception {
-        String suresnes = post("embassy", PARTNERSHIPS, "/api/local-authorities",
-                "{\"code\": \"FR-SURESNES\", \"name\": \"Suresnes\", \"country\": \"FR\", \"kind\": \"CITY\"}").get("id").asString();
-        String kragujevac = post("embassy", PARTNERSHIPS, "/api/local-authorities",
-                "{\"code\": \"RS-KRAGUJEVAC\", \"name\": \"Kragujevac\", \"country\": \"RS\", \"kind\": \"CITY\"}").get("id").asString();
-        String partnership = post("suresnes", PARTNERSHIPS, "/api/partnerships",
-                "{\"partnerIds\": [\"%s\", \"%s\"], \"themes\": [\"CULTURE\"]}".formatted(suresnes, kragujevac)).get("id").asString();
-        post("suresnes", PARTNERSHIPS, "/api/partnerships/" + partnership + "/dormancy", "{\"reason\": \"Quiet\"}");
-        assertThat(readTopic("partnership-events", record -> partnership.equals(record.key()), 2))
-                .as("subscriber reads").hasSizeGreaterThanOrEqualTo(2);
+		String authorize = ISSUER + "/protocol/openid-connect/auth?client_id=decoop-swagger&response_type=code"
+				+ "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256&redirect_uri=";
+		// the realm names the services' default ports, whatever ports this test runs them
+		// on
+		assertThat(get(authorize + "http://localhost:8081/swagger-ui/oauth2-redirect.html").statusCode())
+			.as("Swagger UI's own redirect page is a login")
+			.isEqualTo(200);
+		assertThat(get(authorize + "http://localhost:8081/api/elsewhere").statusCode())
+			.as("any other page of the service is not a redirect target")
+			.isEqualTo(400);
+	}
 
-        ProducerRecord<String, byte[]> forged = planSigned("forged-plan", partnership, "/plan-service");
-        assertThat(produce("subscriber", forged)).as("subscriber writes nothing").isInstanceOf(AuthorizationException.class);
-        assertThat(produce("notification-service", forged)).as("nor does a service on another's topic")
-                .isInstanceOf(AuthorizationException.class);
-        Map<String, Object> anonymous = new HashMap<>(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + KAFKA,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000));
-        try (Admin admin = Admin.create(anonymous)) {
-            assertThat(admin.listTopics().names()).as("no credentials, no answer").failsWithin(Duration.ofSeconds(10));
-        }
+	private static HttpResponse<String> passwordGrant(String user, String password, String scope)
+			throws IOException, InterruptedException {
+		return HTTP.send(HttpRequest.newBuilder(URI.create(ISSUER + "/protocol/openid-connect/token"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=decoop-cli&username=" + user
+					+ "&password=" + password + "&scope=" + scope.replace(" ", "%20")))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
 
-        // A principal that may write plan-events, pretending to be another service: parked, never applied.
-        ProducerRecord<String, byte[]> wrongSource = planSigned("wrong-source-plan", partnership, "/notification-service");
-        assertThat(produce("plan-service", wrongSource)).isNull();
-        ConsumerRecord<String, byte[]> parked = readTopic("broker", "plan-events.partnership-service.dlq",
-                record -> "wrong-source-plan".equals(record.key()), 1).get(0);
-        assertThat(header(parked, "kafka_dlt-exception-message")).contains("ce_source=/notification-service");
-        assertThat(get(null, PARTNERSHIPS, "/api/partnerships/" + partnership).get("status").asString())
-                .as("neither forged PlanSigned reactivated it").isEqualTo("DORMANT");
-    }
+	private static HttpResponse<String> get(String url) throws IOException, InterruptedException {
+		return HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+	}
 
-    @Test
-    @Order(4)
-    void aKilledBrokerIsStartedAgainAndTheFlowResumesWithNothingLost() throws Exception {
-        String arles = get(null, PARTNERSHIPS, "/api/local-authorities?code=FR-ARLES").get("content").get(0).get("id").asString();
-        String nis = get(null, PARTNERSHIPS, "/api/local-authorities?code=RS-NIS").get("content").get(0).get("id").asString();
-        ProcessHandle broker = stack.descendants()
-                .filter(p -> p.info().commandLine().orElse("").contains("kafka.Kafka")).findFirst().orElseThrow();
-        broker.destroyForcibly();
-        await().atMost(Duration.ofSeconds(10)).until(() -> !broker.isAlive());
+	/** Listening TCP sockets of this machine, by inode: "address:port". */
+	private static Map<String, String> listeningSocketsByInode() throws IOException {
+		Map<String, String> listening = new HashMap<>();
+		for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+			List<String> lines = Files.readAllLines(Path.of(table));
+			for (String line : lines.subList(1, lines.size())) {
+				String[] columns = line.trim().split("\\s+");
+				if (columns[3].equals("0A")) { // LISTEN
+					String[] local = columns[1].split(":");
+					listening.put(columns[9], address(local[0]) + ":" + Integer.parseInt(local[1], 16));
+				}
+			}
+		}
+		return listening;
+	}
 
-        Set<String> accepted = new HashSet<>();
-        for (int i = 0; i < 5; i++) {
-            accepted.add(post("skgo", PARTNERSHIPS, "/api/partnerships",
-                    "{\"partnerIds\": [\"%s\", \"%s\"], \"themes\": [\"HERITAGE\"]}".formatted(arles, nis)).get("id").asString());
-        }
-        await().atMost(Duration.ofSeconds(40)).until(() -> output.stream()
-                .anyMatch(line -> line.contains("the Kafka broker stopped unexpectedly; starting it again")));
+	/**
+	 * /proc/net's hex address (32-bit words in host order, little-endian here) as text.
+	 */
+	private static String address(String hex) throws IOException {
+		byte[] bytes = new byte[hex.length() / 2];
+		for (int word = 0; word < bytes.length / 4; word++) {
+			for (int i = 0; i < 4; i++) {
+				bytes[word * 4 + i] = (byte) Integer
+					.parseInt(hex.substring(word * 8 + (3 - i) * 2, word * 8 + (3 - i) * 2 + 2), 16);
+			}
+		}
+		String text = InetAddress.getByAddress(bytes).getHostAddress();
+		return text.equals("0:0:0:0:0:0:0:1") ? "::1" : text.equals("0:0:0:0:0:0:0:0") ? "::" : text;
+	}
 
-        await().atMost(Duration.ofMinutes(2)).ignoreExceptions().untilAsserted(() ->
-                assertThat(established(accepted)).as("each one notified once the broker is back").hasSize(5));
-        List<ConsumerRecord<String, byte[]>> records = readTopic("partnership-events", record -> accepted.contains(record.key()), 5);
-        assertThat(records.stream().map(ConsumerRecord::key).collect(java.util.stream.Collectors.toSet())).isEqualTo(accepted);
-        assertThat(records.stream().map(record -> header(record, "ce_id")).distinct()).as("none doubled").hasSize(records.size());
-    }
+	@Test
+	@Order(1)
+	void aSignedPlanBringsTheDormantPartnershipBackAndEveryoneHears() throws Exception {
+		String nevers = post("embassy", PARTNERSHIPS, "/api/local-authorities",
+				"{\"code\": \"FR-NEVERS\", \"name\": \"Nevers\", \"country\": \"FR\", \"kind\": \"CITY\"}")
+			.get("id")
+			.asString();
+		String mitrovica = post("embassy", PARTNERSHIPS, "/api/local-authorities",
+				"{\"code\": \"RS-SREMSKA-MITROVICA\", \"name\": \"Sremska Mitrovica\", \"country\": \"RS\", \"kind\": \"CITY\"}")
+			.get("id")
+			.asString();
+		String establish = """
+				{"partnerIds": ["%s", "%s"], "themes": ["CULTURE", "YOUTH"]}""".formatted(nevers, mitrovica);
+		assertThat(send("POST", PARTNERSHIPS, "/api/partnerships", establish, null).statusCode()).as("anonymous")
+			.isEqualTo(401);
+		assertThat(send("POST", PARTNERSHIPS, "/api/partnerships", establish, "kragujevac").statusCode())
+			.as("Kragujevac acts for neither partner")
+			.isEqualTo(403);
+		String forged = TestTokens.shared().tampered("nevers", List.of("FR-NEVERS"), claims -> claims.issuer(ISSUER));
+		HttpResponse<String> forgedAnswer = HTTP
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + PARTNERSHIPS + "/api/partnerships"))
+				.header("Content-Type", "application/json")
+				.header("Authorization", "Bearer " + forged)
+				.POST(HttpRequest.BodyPublishers.ofString(establish))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(forgedAnswer.statusCode()).as("a token with the right claims signed by another key").isEqualTo(401);
+		String partnership = post("nevers", PARTNERSHIPS, "/api/partnerships", establish).get("id").asString();
+		post("nevers", PARTNERSHIPS, "/api/partnerships/" + partnership + "/dormancy",
+				"{\"reason\": \"Inactive for several years\"}");
 
-    @Test
-    @Order(5)
-    void aSubscriberThatJoinsLateReadsEveryEventAndReachesTheStateTheApiShows() throws Exception {
-        String kragujevac = get(null, PARTNERSHIPS, "/api/local-authorities?code=RS-KRAGUJEVAC").get("content").get(0).get("id").asString();
-        LocalDate inAYear = LocalDate.now(ZoneOffset.UTC).plusYears(1);
-        String open = """
-                {"localAuthorityId": "%s", "themes": ["YOUTH"], "countries": ["FR"], "description": "%s", "openUntil": "%s"}""";
-        post("kragujevac", PARTNERSHIPS, "/api/partner-searches", open.formatted(kragujevac, "Youth exchanges", inAYear));
-        String closed = post("kragujevac", PARTNERSHIPS, "/api/partner-searches", open.formatted(kragujevac, "A river clean-up", inAYear))
-                .get("id").asString();
-        post("kragujevac", PARTNERSHIPS, "/api/partner-searches/" + closed + "/closure", "{\"reason\": \"Found one\"}");
-        post("embassy", PLANS, "/api/funding-calls", """
-                {"code": "MEAE-FR-RS-2099", "title": "Appel à projets", "funder": "FRENCH_MFA", "themes": ["YOUTH"],
-                 "eligibleCountries": ["FR", "RS"], "opensOn": "2020-01-15", "closesOn": "%s",
-                 "maxGrantEur": 20000.50, "maxCoFinancingRate": 0.7}""".formatted(inAYear));
-        String cancelled = post("embassy", PLANS, "/api/plans", """
-                {"year": 2021, "title": "Plan 2021", "parties": [{"code": "AMBAFRANCE-RS", "name": "Ambassade"}, {"code": "SKGO", "name": "SKGO"}],
-                 "themes": ["YOUTH"], "activities": []}""").get("id").asString();
-        post("embassy", PLANS, "/api/plans/" + cancelled + "/cancellation", "{\"reason\": \"Merged into 2022\"}");
+		String draft = """
+				{"year": 2020, "title": "Akcioni plan 2020",
+				 "parties": [{"code": "AMBAFRANCE-RS", "name": "Ambassade de France en Serbie"}, {"code": "SKGO", "name": "SKGO"}],
+				 "themes": ["GENDER_EQUALITY", "RULE_OF_LAW", "YOUTH", "LOCAL_ECONOMIC_DEVELOPMENT", "ENVIRONMENT", "URBAN_PLANNING"],
+				 "activities": [{"title": "Nevers – Sremska Mitrovica: restart", "theme": "YOUTH", "partnershipIds": ["%s"],
+				                 "funding": [{"source": "FRENCH_MFA", "amountEur": 15000}]}]}"""
+			.formatted(partnership);
+		List<String> planIds = new ArrayList<>();
+		await().atMost(Duration.ofSeconds(30)).until(() -> {
+			HttpResponse<String> response = send("POST", PLANS, "/api/plans", draft, "embassy");
+			if (response.statusCode() == 201) {
+				planIds.add(JSON.readTree(response.body()).get("id").asString());
+			}
+			return !planIds.isEmpty();
+		});
+		String planId = planIds.get(0);
+		assertThat(send("POST", PLANS, "/api/plans/" + planId + "/signatures", "{\"party\": \"SKGO\"}", "nevers")
+			.statusCode()).as("Nevers may not sign for SKGO").isEqualTo(403);
+		post("embassy", PLANS, "/api/plans/" + planId + "/signatures", "{\"party\": \"AMBAFRANCE-RS\"}");
+		JsonNode signed = post("skgo", PLANS, "/api/plans/" + planId + "/signatures", "{\"party\": \"SKGO\"}");
+		assertThat(signed.get("status").asString()).isEqualTo("SIGNED");
+		assertThat(signed.get("parties").findValuesAsString("signerId")).containsExactly(subjectOf("embassy"),
+				subjectOf("skgo"));
 
-        // the API writes first and the relay publishes a moment later: compare once the topics have caught up
-        Map<String, Integer> counts = new TreeMap<>();
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
-            LateSubscriber subscriber = LateSubscriber.readEverything(subscriberClient(), LocalDate.now(ZoneOffset.UTC));
-            List<String> differences = new ArrayList<>();
-            for (var kind : List.of(
-                    Map.entry("partnerships", Map.entry(PARTNERSHIPS, "/api/partnerships")),
-                    Map.entry("partnerSearches", Map.entry(PARTNERSHIPS, "/api/partner-searches")),
-                    Map.entry("plans", Map.entry(PLANS, "/api/plans")),
-                    Map.entry("fundingCalls", Map.entry(PLANS, "/api/funding-calls")))) {
-                Map<String, tools.jackson.databind.node.ObjectNode> folded = switch (kind.getKey()) {
-                    case "partnerships" -> subscriber.partnerships;
-                    case "partnerSearches" -> subscriber.partnerSearches;
-                    case "plans" -> subscriber.plans;
-                    default -> subscriber.fundingCalls;
-                };
-                Map<String, tools.jackson.databind.node.ObjectNode> api = LateSubscriber.project(
-                        all(kind.getValue().getKey(), kind.getValue().getValue()), kind.getKey());
-                differences.addAll(LateSubscriber.differences(kind.getKey(), folded, api));
-                counts.put(kind.getKey(), api.size());
-            }
-            assertThat(differences).as("the topics and the API disagree").isEmpty();
-            counts.putAll(subscriber.eventsRead);
-        });
-        System.out.println("Late subscriber: folded " + counts + "; 0 differences with the API");
-        LateSubscriber sizes = LateSubscriber.readEverything(subscriberClient(), LocalDate.now(ZoneOffset.UTC));
-        sizes.bytesRead.forEach((topic, bytes) -> System.out.printf("Late subscriber: %s, %d events, %d bytes each on average%n",
-                topic, sizes.eventsRead.get(topic), bytes / sizes.eventsRead.get(topic)));
-        assertThat(counts).containsKeys("partnership-events", "plan-events");
-        assertThat(counts.get("partnerSearches")).isGreaterThanOrEqualTo(2);
-        assertThat(counts.get("plans")).isGreaterThanOrEqualTo(2);
-    }
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+			JsonNode reactivated = get(null, PARTNERSHIPS, "/api/partnerships/" + partnership);
+			assertThat(reactivated.get("status").asString()).isEqualTo("ACTIVE");
+			assertThat(reactivated.get("history").get(2).get("planId").asString()).isEqualTo(planId);
+		});
+		List<ConsumerRecord<String, byte[]>> events = readTopic("partnership-events",
+				record -> partnership.equals(record.key()), 3);
+		ConsumerRecord<String, byte[]> last = events.get(events.size() - 1);
+		assertThat(header(last, "ce_type")).isEqualTo("org.decoop.PartnershipReactivated");
+		assertThat(JSON.readTree(last.value()).get("planId").asString()).isEqualTo(planId);
+		assertThat(header(last, "ce_authtype")).as("the choreography").isEqualTo("system");
+		assertThat(header(events.get(0), "ce_authtype")).isEqualTo("user");
+		assertThat(header(events.get(0), "ce_authid")).as("Nevers established it").isEqualTo(subjectOf("nevers"));
+		ConsumerRecord<String, byte[]> planSigned = readTopic("plan-events",
+				record -> planId.equals(record.key()) && "org.decoop.PlanSigned".equals(header(record, "ce_type")), 1)
+			.get(0);
+		assertThat(header(planSigned, "ce_authid")).as("SKGO's signature made it SIGNED").isEqualTo(subjectOf("skgo"));
 
-    /** Every item of a paged list, read as a signed-in steward (who sees the signers' ids). */
-    private static List<JsonNode> all(int port, String path) throws Exception {
-        List<JsonNode> items = new ArrayList<>();
-        for (int page = 0;; page++) {
-            JsonNode answer = get("embassy", port, path + "?size=200&page=" + page);
-            answer.get("content").forEach(items::add);
-            if (page + 1 >= answer.get("page").get("totalPages").asInt()) {
-                return items;
-            }
-        }
-    }
+		await().atMost(Duration.ofSeconds(30)).until(() -> receiver.receivedOn("/decoop").size() >= 2);
+		await().during(Duration.ofSeconds(2))
+			.atMost(Duration.ofSeconds(10))
+			.until(() -> receiver.receivedOn("/decoop").size() == 2);
+		Map<String, Integer> types = new HashMap<>();
+		for (WebhookReceiver.Received webhook : receiver.receivedOn("/decoop")) {
+			assertThat(webhook.header("webhook-signature")).isEqualTo("v1," + hmac(webhookSecret,
+					webhook.header("webhook-id") + "." + webhook.header("webhook-timestamp") + "." + webhook.body()));
+			types.merge(JSON.readTree(webhook.body()).get("type").asString(), 1, Integer::sum);
+		}
+		assertThat(types).containsExactlyInAnyOrderEntriesOf(
+				Map.of("org.decoop.PlanSigned", 1, "org.decoop.PartnershipReactivated", 1));
+	}
 
-    /** The read-only principal {@code subscriber}, reading with manual assignment (no group). */
-    private static Map<String, Object> subscriberClient() throws IOException {
-        Map<String, Object> config = new HashMap<>(kafkaClient("subscriber"));
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        return config;
-    }
+	@Test
+	@Order(2)
+	void losesNoEventAndDoublesNoNotificationWhenAServiceIsKilledMidBurst() throws Exception {
+		String arles = post("embassy", PARTNERSHIPS, "/api/local-authorities",
+				"{\"code\": \"FR-ARLES\", \"name\": \"Arles\", \"country\": \"FR\", \"kind\": \"CITY\"}")
+			.get("id")
+			.asString();
+		String nis = post("embassy", PARTNERSHIPS, "/api/local-authorities",
+				"{\"code\": \"RS-NIS\", \"name\": \"Niš\", \"country\": \"RS\", \"kind\": \"CITY\"}")
+			.get("id")
+			.asString();
+		String body = "{\"partnerIds\": [\"%s\", \"%s\"], \"themes\": [\"HERITAGE\"]}".formatted(arles, nis);
+		int burst = 30;
+		List<String> accepted = new ArrayList<>();
+		for (int i = 0; i < burst; i++) {
+			if (i == burst / 3) {
+				ProcessHandle service = stack.descendants()
+					.filter(p -> p.info().commandLine().orElse("").contains("partnership-service.jar"))
+					.findFirst()
+					.orElseThrow();
+				service.destroyForcibly();
+				await().atMost(Duration.ofSeconds(10)).until(() -> !service.isAlive());
+			}
+			// While the service is down, the client retries, as a real one would.
+			await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(300)).ignoreExceptions().until(() -> {
+				HttpResponse<String> response = send("POST", PARTNERSHIPS, "/api/partnerships", body, "skgo");
+				if (response.statusCode() == 201) {
+					accepted.add(JSON.readTree(response.body()).get("id").asString());
+					return true;
+				}
+				return false;
+			});
+		}
+		assertThat(output)
+			.anyMatch(line -> line.contains("partnership-service stopped unexpectedly; starting it again"));
 
-    /** The subjects of the PartnershipEstablished notifications in the inbox for these partnerships. */
-    private static List<String> established(Set<String> ids) throws Exception {
-        List<String> subjects = new ArrayList<>();
-        for (JsonNode notification : get("skgo", NOTIFICATIONS, "/api/subscriptions/" + inbox + "/notifications?size=200").get("content")) {
-            if (notification.get("eventType").asString().equals("PartnershipEstablished") && ids.contains(notification.get("subject").asString())) {
-                subjects.add(notification.get("subject").asString());
-            }
-        }
-        return subjects;
-    }
+		Set<String> ids = Set.copyOf(accepted);
+		assertThat(ids).hasSize(burst);
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(established(ids)).hasSize(burst));
+		await().during(Duration.ofSeconds(2))
+			.atMost(Duration.ofSeconds(10))
+			.until(() -> established(ids).size() == burst);
+		List<String> subjects = established(ids);
+		assertThat(new HashSet<>(subjects)).as("one notification per partnership, none doubled").hasSize(burst);
 
-    /** Reads a topic as the read-only principal {@code subscriber}, with a group of its own ({@code subscriber-*}). */
-    private static List<ConsumerRecord<String, byte[]>> readTopic(String topic,
-            java.util.function.Predicate<ConsumerRecord<String, byte[]>> wanted, int atLeast) throws IOException {
-        return readTopic("subscriber", topic, wanted, atLeast);
-    }
+		List<ConsumerRecord<String, byte[]>> records = readTopic("partnership-events",
+				record -> ids.contains(record.key()), burst);
+		Set<String> eventIds = new HashSet<>();
+		records.forEach(record -> eventIds.add(header(record, "ce_id")));
+		Set<String> keys = new HashSet<>();
+		records.forEach(record -> keys.add(record.key()));
+		assertThat(keys).as("no event lost").isEqualTo(ids);
+		assertThat(eventIds).as("a re-sent event keeps its id").hasSize(burst);
+	}
 
-    private static List<ConsumerRecord<String, byte[]>> readTopic(String principal, String topic,
-            java.util.function.Predicate<ConsumerRecord<String, byte[]>> wanted, int atLeast) throws IOException {
-        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-        Map<String, Object> config = new HashMap<>(kafkaClient(principal));
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, "subscriber-system-test-" + UUID.randomUUID());
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                consumer.poll(Duration.ofMillis(300)).forEach(record -> {
-                    if (wanted.test(record)) {
-                        records.add(record);
-                    }
-                });
-                return records.size() >= atLeast;
-            });
-            consumer.poll(Duration.ofSeconds(1)).forEach(record -> {
-                if (wanted.test(record)) {
-                    records.add(record);
-                }
-            });
-        }
-        return records;
-    }
+	@Test
+	@Order(3)
+	void theBrokerLetsEachPrincipalDoOnlyItsJobAndConsumersTrustOnlyATopicsOwner() throws Exception {
+		String suresnes = post("embassy", PARTNERSHIPS, "/api/local-authorities",
+				"{\"code\": \"FR-SURESNES\", \"name\": \"Suresnes\", \"country\": \"FR\", \"kind\": \"CITY\"}")
+			.get("id")
+			.asString();
+		String kragujevac = post("embassy", PARTNERSHIPS, "/api/local-authorities",
+				"{\"code\": \"RS-KRAGUJEVAC\", \"name\": \"Kragujevac\", \"country\": \"RS\", \"kind\": \"CITY\"}")
+			.get("id")
+			.asString();
+		String partnership = post("suresnes", PARTNERSHIPS, "/api/partnerships",
+				"{\"partnerIds\": [\"%s\", \"%s\"], \"themes\": [\"CULTURE\"]}".formatted(suresnes, kragujevac))
+			.get("id")
+			.asString();
+		post("suresnes", PARTNERSHIPS, "/api/partnerships/" + partnership + "/dormancy", "{\"reason\": \"Quiet\"}");
+		assertThat(readTopic("partnership-events", record -> partnership.equals(record.key()), 2))
+			.as("subscriber reads")
+			.hasSizeGreaterThanOrEqualTo(2);
 
+		ProducerRecord<String, byte[]> forged = planSigned("forged-plan", partnership, "/plan-service");
+		assertThat(produce("subscriber", forged)).as("subscriber writes nothing")
+			.isInstanceOf(AuthorizationException.class);
+		assertThat(produce("notification-service", forged)).as("nor does a service on another's topic")
+			.isInstanceOf(AuthorizationException.class);
+		Map<String, Object> anonymous = new HashMap<>(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG,
+				"127.0.0.1:" + KAFKA, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000,
+				AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000));
+		try (Admin admin = Admin.create(anonymous)) {
+			assertThat(admin.listTopics().names()).as("no credentials, no answer").failsWithin(Duration.ofSeconds(10));
+		}
 
-    /** A Kafka client signed in as {@code principal} with the password the stack generated ({@code broker}: PLAIN). */
-    private static Map<String, Object> kafkaClient(String principal) throws IOException {
-        Properties credentials = new Properties();
-        try (var in = Files.newBufferedReader(Path.of("target", "system-test", "credentials.properties"))) {
-            credentials.load(in);
-        }
-        String password = credentials.getProperty("kafka." + principal + ".password");
-        boolean broker = principal.equals("broker");
-        Map<String, Object> config = new HashMap<>();
-        config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + KAFKA);
-        config.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SASL_PLAINTEXT");
-        config.put(SaslConfigs.SASL_MECHANISM, broker ? "PLAIN" : "SCRAM-SHA-512");
-        config.put(SaslConfigs.SASL_JAAS_CONFIG, (broker ? "org.apache.kafka.common.security.plain.PlainLoginModule"
-                : "org.apache.kafka.common.security.scram.ScramLoginModule")
-                + " required username=\"%s\" password=\"%s\";".formatted(principal, password));
-        return config;
-    }
+		// A principal that may write plan-events, pretending to be another service:
+		// parked, never applied.
+		ProducerRecord<String, byte[]> wrongSource = planSigned("wrong-source-plan", partnership,
+				"/notification-service");
+		assertThat(produce("plan-service", wrongSource)).isNull();
+		ConsumerRecord<String, byte[]> parked = readTopic("broker", "plan-events.partnership-service.dlq",
+				record -> "wrong-source-plan".equals(record.key()), 1)
+			.get(0);
+		assertThat(header(parked, "kafka_dlt-exception-message")).contains("ce_source=/notification-service");
+		assertThat(get(null, PARTNERSHIPS, "/api/partnerships/" + partnership).get("status").asString())
+			.as("neither forged PlanSigned reactivated it")
+			.isEqualTo("DORMANT");
+	}
 
-    /** A PlanSigned naming {@code partnership}, as a CloudEvent in Kafka binary mode claiming to come from {@code source}. */
-    private static ProducerRecord<String, byte[]> planSigned(String planId, String partnership, String source) {
-        PlanSigned event = new PlanSigned(planId, 2, 2020, "Forged", List.of(), Set.of(Theme.CULTURE),
-                List.of(new PlanEvent.Activity("a1", "x", Theme.CULTURE, List.of(partnership), null, null, List.of())), Instant.now());
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>("plan-events", planId, JSON.writeValueAsBytes(event));
-        Map.of("ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(), "ce_source", source, "ce_type", "org.decoop.PlanSigned",
-                "ce_subject", planId, "ce_time", event.occurredAt().toString(), "content-type", "application/json")
-                .forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
-        return record;
-    }
+	@Test
+	@Order(4)
+	void aKilledBrokerIsStartedAgainAndTheFlowResumesWithNothingLost() throws Exception {
+		String arles = get(null, PARTNERSHIPS, "/api/local-authorities?code=FR-ARLES").get("content")
+			.get(0)
+			.get("id")
+			.asString();
+		String nis = get(null, PARTNERSHIPS, "/api/local-authorities?code=RS-NIS").get("content")
+			.get(0)
+			.get("id")
+			.asString();
+		ProcessHandle broker = stack.descendants()
+			.filter(p -> p.info().commandLine().orElse("").contains("kafka.Kafka"))
+			.findFirst()
+			.orElseThrow();
+		broker.destroyForcibly();
+		await().atMost(Duration.ofSeconds(10)).until(() -> !broker.isAlive());
 
-    /** Produces one record as {@code principal}; what the broker answered, null when it took it. */
-    private static Throwable produce(String principal, ProducerRecord<String, byte[]> record) throws IOException {
-        Map<String, Object> config = new HashMap<>(kafkaClient(principal));
-        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
-        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15_000);
-        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(record).get(30, TimeUnit.SECONDS);
-            return null;
-        }
-        catch (ExecutionException e) {
-            return e.getCause();
-        }
-        catch (Exception e) {
-            return e;
-        }
-    }
+		Set<String> accepted = new HashSet<>();
+		for (int i = 0; i < 5; i++) {
+			accepted.add(post("skgo", PARTNERSHIPS, "/api/partnerships",
+					"{\"partnerIds\": [\"%s\", \"%s\"], \"themes\": [\"HERITAGE\"]}".formatted(arles, nis))
+				.get("id")
+				.asString());
+		}
+		await().atMost(Duration.ofSeconds(40))
+			.until(() -> output.stream()
+				.anyMatch(line -> line.contains("the Kafka broker stopped unexpectedly; starting it again")));
 
-    /** GET as a demo user of the realm (none: anonymously). */
-    private static JsonNode get(String user, int port, String path) throws Exception {
-        HttpResponse<String> response = send("GET", port, path, null, user);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
-    }
+		await().atMost(Duration.ofMinutes(2))
+			.ignoreExceptions()
+			.untilAsserted(
+					() -> assertThat(established(accepted)).as("each one notified once the broker is back").hasSize(5));
+		List<ConsumerRecord<String, byte[]>> records = readTopic("partnership-events",
+				record -> accepted.contains(record.key()), 5);
+		assertThat(records.stream().map(ConsumerRecord::key).collect(java.util.stream.Collectors.toSet()))
+			.isEqualTo(accepted);
+		assertThat(records.stream().map(record -> header(record, "ce_id")).distinct()).as("none doubled")
+			.hasSize(records.size());
+	}
 
-    private static JsonNode post(String user, int port, String path, String json) throws Exception {
-        HttpResponse<String> response = send("POST", port, path, json, user);
-        assertThat(response.statusCode() / 100).as(path + " " + response.body()).isEqualTo(2);
-        return JSON.readTree(response.body());
-    }
+	@Test
+	@Order(5)
+	void aSubscriberThatJoinsLateReadsEveryEventAndReachesTheStateTheApiShows() throws Exception {
+		String kragujevac = get(null, PARTNERSHIPS, "/api/local-authorities?code=RS-KRAGUJEVAC").get("content")
+			.get(0)
+			.get("id")
+			.asString();
+		LocalDate inAYear = LocalDate.now(ZoneOffset.UTC).plusYears(1);
+		String open = """
+				{"localAuthorityId": "%s", "themes": ["YOUTH"], "countries": ["FR"], "description": "%s", "openUntil": "%s"}""";
+		post("kragujevac", PARTNERSHIPS, "/api/partner-searches",
+				open.formatted(kragujevac, "Youth exchanges", inAYear));
+		String closed = post("kragujevac", PARTNERSHIPS, "/api/partner-searches",
+				open.formatted(kragujevac, "A river clean-up", inAYear))
+			.get("id")
+			.asString();
+		post("kragujevac", PARTNERSHIPS, "/api/partner-searches/" + closed + "/closure", "{\"reason\": \"Found one\"}");
+		post("embassy", PLANS, "/api/funding-calls", """
+				{"code": "MEAE-FR-RS-2099", "title": "Appel à projets", "funder": "FRENCH_MFA", "themes": ["YOUTH"],
+				 "eligibleCountries": ["FR", "RS"], "opensOn": "2020-01-15", "closesOn": "%s",
+				 "maxGrantEur": 20000.50, "maxCoFinancingRate": 0.7}""".formatted(inAYear));
+		String cancelled = post("embassy", PLANS, "/api/plans",
+				"""
+						{"year": 2021, "title": "Plan 2021", "parties": [{"code": "AMBAFRANCE-RS", "name": "Ambassade"}, {"code": "SKGO", "name": "SKGO"}],
+						 "themes": ["YOUTH"], "activities": []}""")
+			.get("id")
+			.asString();
+		post("embassy", PLANS, "/api/plans/" + cancelled + "/cancellation", "{\"reason\": \"Merged into 2022\"}");
 
-    private static HttpResponse<String> send(String method, int port, String path, String json, String user)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(10))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (user != null) {
-            request.header("Authorization", "Bearer " + token(user));
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
+		// the API writes first and the relay publishes a moment later: compare once the
+		// topics have caught up
+		Map<String, Integer> counts = new TreeMap<>();
+		await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+			LateSubscriber subscriber = LateSubscriber.readEverything(subscriberClient(),
+					LocalDate.now(ZoneOffset.UTC));
+			List<String> differences = new ArrayList<>();
+			for (var kind : List.of(Map.entry("partnerships", Map.entry(PARTNERSHIPS, "/api/partnerships")),
+					Map.entry("partnerSearches", Map.entry(PARTNERSHIPS, "/api/partner-searches")),
+					Map.entry("plans", Map.entry(PLANS, "/api/plans")),
+					Map.entry("fundingCalls", Map.entry(PLANS, "/api/funding-calls")))) {
+				Map<String, tools.jackson.databind.node.ObjectNode> folded = switch (kind.getKey()) {
+					case "partnerships" -> subscriber.partnerships;
+					case "partnerSearches" -> subscriber.partnerSearches;
+					case "plans" -> subscriber.plans;
+					default -> subscriber.fundingCalls;
+				};
+				Map<String, tools.jackson.databind.node.ObjectNode> api = LateSubscriber
+					.project(all(kind.getValue().getKey(), kind.getValue().getValue()), kind.getKey());
+				differences.addAll(LateSubscriber.differences(kind.getKey(), folded, api));
+				counts.put(kind.getKey(), api.size());
+			}
+			assertThat(differences).as("the topics and the API disagree").isEmpty();
+			counts.putAll(subscriber.eventsRead);
+		});
+		System.out.println("Late subscriber: folded " + counts + "; 0 differences with the API");
+		LateSubscriber sizes = LateSubscriber.readEverything(subscriberClient(), LocalDate.now(ZoneOffset.UTC));
+		sizes.bytesRead
+			.forEach((topic, bytes) -> System.out.printf("Late subscriber: %s, %d events, %d bytes each on average%n",
+					topic, sizes.eventsRead.get(topic), bytes / sizes.eventsRead.get(topic)));
+		assertThat(counts).containsKeys("partnership-events", "plan-events");
+		assertThat(counts.get("partnerSearches")).isGreaterThanOrEqualTo(2);
+		assertThat(counts.get("plans")).isGreaterThanOrEqualTo(2);
+	}
 
-    /** A demo user's access token from the real Keycloak of the stack (client decoop-cli, password decoop). */
-    private static String token(String user) throws IOException, InterruptedException {
-        String cached = TOKENS.get(user);
-        if (cached != null) {
-            return cached;
-        }
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(ISSUER + "/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=decoop-cli&username=" + user + "&password=decoop"))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        String token = JSON.readTree(response.body()).get("access_token").asString();
-        TOKENS.put(user, token);
-        return token;
-    }
+	/**
+	 * Every item of a paged list, read as a signed-in steward (who sees the signers'
+	 * ids).
+	 */
+	private static List<JsonNode> all(int port, String path) throws Exception {
+		List<JsonNode> items = new ArrayList<>();
+		for (int page = 0;; page++) {
+			JsonNode answer = get("embassy", port, path + "?size=200&page=" + page);
+			answer.get("content").forEach(items::add);
+			if (page + 1 >= answer.get("page").get("totalPages").asInt()) {
+				return items;
+			}
+		}
+	}
 
-    /** The subject Keycloak gives the user, read from their token. */
-    private static String subjectOf(String user) throws Exception {
-        String payload = token(user).split("\\.")[1];
-        return JSON.readTree(Base64.getUrlDecoder().decode(payload)).get("sub").asString();
-    }
+	/**
+	 * The read-only principal {@code subscriber}, reading with manual assignment (no
+	 * group).
+	 */
+	private static Map<String, Object> subscriberClient() throws IOException {
+		Map<String, Object> config = new HashMap<>(kafkaClient("subscriber"));
+		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+		return config;
+	}
 
-    private static String header(ConsumerRecord<String, byte[]> record, String name) {
-        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
-    }
+	/**
+	 * The subjects of the PartnershipEstablished notifications in the inbox for these
+	 * partnerships.
+	 */
+	private static List<String> established(Set<String> ids) throws Exception {
+		List<String> subjects = new ArrayList<>();
+		for (JsonNode notification : get("skgo", NOTIFICATIONS,
+				"/api/subscriptions/" + inbox + "/notifications?size=200")
+			.get("content")) {
+			if (notification.get("eventType").asString().equals("PartnershipEstablished")
+					&& ids.contains(notification.get("subject").asString())) {
+				subjects.add(notification.get("subject").asString());
+			}
+		}
+		return subjects;
+	}
 
-    private static String hmac(String secret, String content) throws Exception {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
-        return Base64.getEncoder().encodeToString(mac.doFinal(content.getBytes(StandardCharsets.UTF_8)));
-    }
+	/**
+	 * Reads a topic as the read-only principal {@code subscriber}, with a group of its
+	 * own ({@code subscriber-*}).
+	 */
+	private static List<ConsumerRecord<String, byte[]>> readTopic(String topic,
+			java.util.function.Predicate<ConsumerRecord<String, byte[]>> wanted, int atLeast) throws IOException {
+		return readTopic("subscriber", topic, wanted, atLeast);
+	}
+
+	private static List<ConsumerRecord<String, byte[]>> readTopic(String principal, String topic,
+			java.util.function.Predicate<ConsumerRecord<String, byte[]>> wanted, int atLeast) throws IOException {
+		List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+		Map<String, Object> config = new HashMap<>(kafkaClient(principal));
+		config.put(ConsumerConfig.GROUP_ID_CONFIG, "subscriber-system-test-" + UUID.randomUUID());
+		config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+				new ByteArrayDeserializer())) {
+			consumer.subscribe(List.of(topic));
+			await().atMost(Duration.ofSeconds(30)).until(() -> {
+				consumer.poll(Duration.ofMillis(300)).forEach(record -> {
+					if (wanted.test(record)) {
+						records.add(record);
+					}
+				});
+				return records.size() >= atLeast;
+			});
+			consumer.poll(Duration.ofSeconds(1)).forEach(record -> {
+				if (wanted.test(record)) {
+					records.add(record);
+				}
+			});
+		}
+		return records;
+	}
+
+	/**
+	 * A Kafka client signed in as {@code principal} with the password the stack generated
+	 * ({@code broker}: PLAIN).
+	 */
+	private static Map<String, Object> kafkaClient(String principal) throws IOException {
+		Properties credentials = new Properties();
+		try (var in = Files.newBufferedReader(Path.of("target", "system-test", "credentials.properties"))) {
+			credentials.load(in);
+		}
+		String password = credentials.getProperty("kafka." + principal + ".password");
+		boolean broker = principal.equals("broker");
+		Map<String, Object> config = new HashMap<>();
+		config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + KAFKA);
+		config.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SASL_PLAINTEXT");
+		config.put(SaslConfigs.SASL_MECHANISM, broker ? "PLAIN" : "SCRAM-SHA-512");
+		config.put(SaslConfigs.SASL_JAAS_CONFIG,
+				(broker ? "org.apache.kafka.common.security.plain.PlainLoginModule"
+						: "org.apache.kafka.common.security.scram.ScramLoginModule")
+						+ " required username=\"%s\" password=\"%s\";".formatted(principal, password));
+		return config;
+	}
+
+	/**
+	 * A PlanSigned naming {@code partnership}, as a CloudEvent in Kafka binary mode
+	 * claiming to come from {@code source}.
+	 */
+	private static ProducerRecord<String, byte[]> planSigned(String planId, String partnership, String source) {
+		PlanSigned event = new PlanSigned(planId, 2, 2020, "Forged", List.of(), Set.of(Theme.CULTURE),
+				List.of(new PlanEvent.Activity("a1", "x", Theme.CULTURE, List.of(partnership), null, null, List.of())),
+				Instant.now());
+		ProducerRecord<String, byte[]> record = new ProducerRecord<>("plan-events", planId,
+				JSON.writeValueAsBytes(event));
+		Map.of("ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(), "ce_source", source, "ce_type",
+				"org.decoop.PlanSigned", "ce_subject", planId, "ce_time", event.occurredAt().toString(), "content-type",
+				"application/json")
+			.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+		return record;
+	}
+
+	/**
+	 * Produces one record as {@code principal}; what the broker answered, null when it
+	 * took it.
+	 */
+	private static Throwable produce(String principal, ProducerRecord<String, byte[]> record) throws IOException {
+		Map<String, Object> config = new HashMap<>(kafkaClient(principal));
+		config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+		config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15_000);
+		config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+		try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(),
+				new ByteArraySerializer())) {
+			producer.send(record).get(30, TimeUnit.SECONDS);
+			return null;
+		}
+		catch (ExecutionException e) {
+			return e.getCause();
+		}
+		catch (Exception e) {
+			return e;
+		}
+	}
+
+	/** GET as a demo user of the realm (none: anonymously). */
+	private static JsonNode get(String user, int port, String path) throws Exception {
+		HttpResponse<String> response = send("GET", port, path, null, user);
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		return JSON.readTree(response.body());
+	}
+
+	private static JsonNode post(String user, int port, String path, String json) throws Exception {
+		HttpResponse<String> response = send("POST", port, path, json, user);
+		assertThat(response.statusCode() / 100).as(path + " " + response.body()).isEqualTo(2);
+		return JSON.readTree(response.body());
+	}
+
+	private static HttpResponse<String> send(String method, int port, String path, String json, String user)
+			throws IOException, InterruptedException {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+			.timeout(Duration.ofSeconds(10))
+			.method(method,
+					json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+		if (json != null) {
+			request.header("Content-Type", "application/json");
+		}
+		if (user != null) {
+			request.header("Authorization", "Bearer " + token(user));
+		}
+		return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	/**
+	 * A demo user's access token from the real Keycloak of the stack (client decoop-cli,
+	 * password decoop).
+	 */
+	private static String token(String user) throws IOException, InterruptedException {
+		String cached = TOKENS.get(user);
+		if (cached != null) {
+			return cached;
+		}
+		HttpResponse<String> response = HTTP
+			.send(HttpRequest.newBuilder(URI.create(ISSUER + "/protocol/openid-connect/token"))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers
+					.ofString("grant_type=password&client_id=decoop-cli&username=" + user + "&password=decoop"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		String token = JSON.readTree(response.body()).get("access_token").asString();
+		TOKENS.put(user, token);
+		return token;
+	}
+
+	/** The subject Keycloak gives the user, read from their token. */
+	private static String subjectOf(String user) throws Exception {
+		String payload = token(user).split("\\.")[1];
+		return JSON.readTree(Base64.getUrlDecoder().decode(payload)).get("sub").asString();
+	}
+
+	private static String header(ConsumerRecord<String, byte[]> record, String name) {
+		return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+	}
+
+	private static String hmac(String secret, String content) throws Exception {
+		Mac mac = Mac.getInstance("HmacSHA256");
+		mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
+		return Base64.getEncoder().encodeToString(mac.doFinal(content.getBytes(StandardCharsets.UTF_8)));
+	}
+
 }

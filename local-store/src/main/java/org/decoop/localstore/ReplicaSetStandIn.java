@@ -12,156 +12,172 @@ import de.bwaldvogel.mongo.exception.MongoServerError;
 import io.netty.channel.Channel;
 
 /**
- * The stand-in's backend, answering as a replica set member when started with {@code --replSet}:
- * {@code replSetInitiate}, {@code replSetGetStatus}, {@code replSetGetConfig}, and {@code hello} /
- * {@code isMaster} with the set's name, hosts and primary, which a driver given
- * {@code replicaSet=} needs before it selects the server. It CANNOT elect and replicates nothing:
- * once initiated, its one member is PRIMARY by decree. The configuration is kept in the data
- * directory, as {@code mongod} keeps it in {@code local.system.replset}.
+ * The stand-in's backend, answering as a replica set member when started with
+ * {@code --replSet}: {@code replSetInitiate}, {@code replSetGetStatus},
+ * {@code replSetGetConfig}, and {@code hello} / {@code isMaster} with the set's name,
+ * hosts and primary, which a driver given {@code replicaSet=} needs before it selects the
+ * server. It CANNOT elect and replicates nothing: once initiated, its one member is
+ * PRIMARY by decree. The configuration is kept in the data directory, as {@code mongod}
+ * keeps it in {@code local.system.replset}.
  */
 class ReplicaSetStandIn extends ValueOrderedH2Backend {
 
-    private static final int NO_REPLICATION_ENABLED = 76;
-    private static final int ALREADY_INITIALIZED = 23;
-    private static final int NOT_YET_INITIALIZED = 94;
-    private static final int INVALID_REPLICA_SET_CONFIG = 93;
+	private static final int NO_REPLICATION_ENABLED = 76;
 
-    private final String setName;
-    private final Path configFile;
-    private volatile String member;
+	private static final int ALREADY_INITIALIZED = 23;
 
-    /** @param setName the {@code --replSet} name, or null for a standalone stand-in */
-    ReplicaSetStandIn(Path data, int cacheMegabytes, String setName) {
-        super(data.resolve("mongo.mv").toString(), cacheMegabytes);
-        this.setName = setName;
-        this.configFile = data.resolve("replset-member");
-        this.member = setName != null && Files.exists(configFile) ? read(configFile) : null;
-    }
+	private static final int NOT_YET_INITIALIZED = 94;
 
-    String member() {
-        return member;
-    }
+	private static final int INVALID_REPLICA_SET_CONFIG = 93;
 
-    @Override
-    public Document handleCommand(Channel channel, String database, String command, Document query) {
-        switch (command.toLowerCase(java.util.Locale.ROOT)) {
-            case "hello", "ismaster" -> {
-                return hello(super.handleCommand(channel, database, "isMaster", query));
-            }
-            case "replsetinitiate" -> {
-                return initiate(query.get(command));
-            }
-            case "replsetgetstatus" -> {
-                return status();
-            }
-            case "replsetgetconfig" -> {
-                Document reply = new Document("config", config(initiated()));
-                reply.put("ok", 1.0);
-                return reply;
-            }
-            default -> {
-                return super.handleCommand(channel, database, command, query);
-            }
-        }
-    }
+	private final String setName;
 
-    private Document hello(Document reply) {
-        boolean primary = setName == null || member != null;
-        reply.put("ismaster", primary);
-        reply.put("isWritablePrimary", primary);
-        if (setName != null) {
-            reply.put("secondary", false);
-            if (member == null) {
-                // what mongod says before it is initiated: drivers given replicaSet= wait
-                reply.put("isreplicaset", true);
-            }
-            else {
-                reply.put("setName", setName);
-                reply.put("setVersion", 1);
-                reply.put("hosts", List.of(member));
-                reply.put("primary", member);
-                reply.put("me", member);
-            }
-        }
-        return reply;
-    }
+	private final Path configFile;
 
-    private synchronized Document initiate(Object config) {
-        replicating();
-        if (member != null) {
-            throw new MongoServerError(ALREADY_INITIALIZED, "AlreadyInitialized", "already initialized");
-        }
-        if (!(config instanceof Document document) || !setName.equals(document.get("_id"))
-                || !(document.get("members") instanceof List<?> members) || members.size() != 1
-                || !(members.get(0) instanceof Document only) || !(only.get("host") instanceof String host)) {
-            throw new MongoServerError(INVALID_REPLICA_SET_CONFIG, "InvalidReplicaSetConfig",
-                    "the stand-in takes {_id: '" + setName + "', members: [{_id: 0, host: 'host:port'}]} (one member: it cannot elect)");
-        }
-        try {
-            Files.writeString(configFile, host);
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        member = host;
-        System.out.printf("MongoDB stand-in: replica set %s initiated with %s, PRIMARY by decree: a stand-in cannot elect or replicate%n",
-                setName, host);
-        Document reply = new Document();
-        reply.put("ok", 1.0);
-        return reply;
-    }
+	private volatile String member;
 
-    private Document status() {
-        String host = initiated();
-        Document self = new Document("_id", 0);
-        self.put("name", host);
-        self.put("health", 1.0);
-        self.put("state", 1);
-        self.put("stateStr", "PRIMARY");
-        self.put("self", true);
-        Document reply = new Document("set", setName);
-        reply.put("myState", 1);
-        reply.put("members", List.of(self));
-        reply.put("ok", 1.0);
-        return reply;
-    }
+	/**
+	 * @param setName the {@code --replSet} name, or null for a standalone stand-in
+	 */
+	ReplicaSetStandIn(Path data, int cacheMegabytes, String setName) {
+		super(data.resolve("mongo.mv").toString(), cacheMegabytes);
+		this.setName = setName;
+		this.configFile = data.resolve("replset-member");
+		this.member = setName != null && Files.exists(configFile) ? read(configFile) : null;
+	}
 
-    private Document config(String host) {
-        Document only = new Document("_id", 0);
-        only.put("host", host);
-        Document config = new Document("_id", setName);
-        config.put("version", 1);
-        config.put("members", List.of(only));
-        return config;
-    }
+	String member() {
+		return member;
+	}
 
-    private String initiated() {
-        replicating();
-        String host = member;
-        if (host == null) {
-            throw quiet(new MongoServerError(NOT_YET_INITIALIZED, "NotYetInitialized", "no replset config has been received"));
-        }
-        return host;
-    }
+	@Override
+	public Document handleCommand(Channel channel, String database, String command, Document query) {
+		switch (command.toLowerCase(java.util.Locale.ROOT)) {
+			case "hello", "ismaster" -> {
+				return hello(super.handleCommand(channel, database, "isMaster", query));
+			}
+			case "replsetinitiate" -> {
+				return initiate(query.get(command));
+			}
+			case "replsetgetstatus" -> {
+				return status();
+			}
+			case "replsetgetconfig" -> {
+				Document reply = new Document("config", config(initiated()));
+				reply.put("ok", 1.0);
+				return reply;
+			}
+			default -> {
+				return super.handleCommand(channel, database, command, query);
+			}
+		}
+	}
 
-    private void replicating() {
-        if (setName == null) {
-            throw quiet(new MongoServerError(NO_REPLICATION_ENABLED, "NoReplicationEnabled", "not running with --replSet"));
-        }
-    }
+	private Document hello(Document reply) {
+		boolean primary = setName == null || member != null;
+		reply.put("ismaster", primary);
+		reply.put("isWritablePrimary", primary);
+		if (setName != null) {
+			reply.put("secondary", false);
+			if (member == null) {
+				// what mongod says before it is initiated: drivers given replicaSet= wait
+				reply.put("isreplicaset", true);
+			}
+			else {
+				reply.put("setName", setName);
+				reply.put("setVersion", 1);
+				reply.put("hosts", List.of(member));
+				reply.put("primary", member);
+				reply.put("me", member);
+			}
+		}
+		return reply;
+	}
 
-    /** An answer the healthcheck expects (every few seconds until initiated), not a failure to log with its stack. */
-    private static MongoServerError quiet(MongoServerError error) {
-        error.setLogError(false);
-        return error;
-    }
+	private synchronized Document initiate(Object config) {
+		replicating();
+		if (member != null) {
+			throw new MongoServerError(ALREADY_INITIALIZED, "AlreadyInitialized", "already initialized");
+		}
+		if (!(config instanceof Document document) || !setName.equals(document.get("_id"))
+				|| !(document.get("members") instanceof List<?> members) || members.size() != 1
+				|| !(members.get(0) instanceof Document only) || !(only.get("host") instanceof String host)) {
+			throw new MongoServerError(INVALID_REPLICA_SET_CONFIG, "InvalidReplicaSetConfig",
+					"the stand-in takes {_id: '" + setName
+							+ "', members: [{_id: 0, host: 'host:port'}]} (one member: it cannot elect)");
+		}
+		try {
+			Files.writeString(configFile, host);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		member = host;
+		System.out.printf(
+				"MongoDB stand-in: replica set %s initiated with %s, PRIMARY by decree: a stand-in cannot elect or replicate%n",
+				setName, host);
+		Document reply = new Document();
+		reply.put("ok", 1.0);
+		return reply;
+	}
 
-    private static String read(Path file) {
-        try {
-            return Files.readString(file).strip();
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+	private Document status() {
+		String host = initiated();
+		Document self = new Document("_id", 0);
+		self.put("name", host);
+		self.put("health", 1.0);
+		self.put("state", 1);
+		self.put("stateStr", "PRIMARY");
+		self.put("self", true);
+		Document reply = new Document("set", setName);
+		reply.put("myState", 1);
+		reply.put("members", List.of(self));
+		reply.put("ok", 1.0);
+		return reply;
+	}
+
+	private Document config(String host) {
+		Document only = new Document("_id", 0);
+		only.put("host", host);
+		Document config = new Document("_id", setName);
+		config.put("version", 1);
+		config.put("members", List.of(only));
+		return config;
+	}
+
+	private String initiated() {
+		replicating();
+		String host = member;
+		if (host == null) {
+			throw quiet(new MongoServerError(NOT_YET_INITIALIZED, "NotYetInitialized",
+					"no replset config has been received"));
+		}
+		return host;
+	}
+
+	private void replicating() {
+		if (setName == null) {
+			throw quiet(
+					new MongoServerError(NO_REPLICATION_ENABLED, "NoReplicationEnabled", "not running with --replSet"));
+		}
+	}
+
+	/**
+	 * An answer the healthcheck expects (every few seconds until initiated), not a
+	 * failure to log with its stack.
+	 */
+	private static MongoServerError quiet(MongoServerError error) {
+		error.setLogError(false);
+		return error;
+	}
+
+	private static String read(Path file) {
+		try {
+			return Files.readString(file).strip();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
 }

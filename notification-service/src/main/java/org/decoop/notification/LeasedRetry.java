@@ -4,121 +4,136 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
-
 /**
- * The retry state of work sent out on a schedule by whichever worker holds it: a lease (the
- * worker that holds it, until when; nobody else attempts it meanwhile), the attempts the
- * {@link RetrySchedule} counts, and when the next attempt is due (none: nothing more is attempted).
- * A worker that dies leaves a lease that runs out, so another can take the work over. Immutable:
- * each step answers the state after it.
+ * The retry state of work sent out on a schedule by whichever worker holds it: a lease
+ * (the worker that holds it, until when; nobody else attempts it meanwhile), the attempts
+ * the {@link RetrySchedule} counts, and when the next attempt is due (none: nothing more
+ * is attempted). A worker that dies leaves a lease that runs out, so another can take the
+ * work over. Immutable: each step answers the state after it.
  */
 public final class LeasedRetry {
 
-    private static final LeasedRetry NONE = new LeasedRetry(null, null, 0);
+	private static final LeasedRetry NONE = new LeasedRetry(null, null, 0);
 
-    private final Instant leasedUntil;
-    private final Instant nextAttemptAt;
-    private final int attempts;
+	private final Instant leasedUntil;
 
-    /** Restores a stored state; either time may be absent (null). */
-    public LeasedRetry(Instant leasedUntil, Instant nextAttemptAt, int attempts) {
-        if (attempts < 0) {
-            throw new IllegalArgumentException("attempts must not be negative: " + attempts);
-        }
-        this.leasedUntil = leasedUntil;
-        this.nextAttemptAt = nextAttemptAt;
-        this.attempts = attempts;
-    }
+	private final Instant nextAttemptAt;
 
-    /** Work never attempted, first due at {@code at}. */
-    public static LeasedRetry dueAt(Instant at) {
-        return NONE.nextAt(Objects.requireNonNull(at, "at"));
-    }
+	private final int attempts;
 
-    /** Work never attempted, held from the start until {@code until}. */
-    public static LeasedRetry leased(Instant until) {
-        return NONE.lease(until);
-    }
+	/** Restores a stored state; either time may be absent (null). */
+	public LeasedRetry(Instant leasedUntil, Instant nextAttemptAt, int attempts) {
+		if (attempts < 0) {
+			throw new IllegalArgumentException("attempts must not be negative: " + attempts);
+		}
+		this.leasedUntil = leasedUntil;
+		this.nextAttemptAt = nextAttemptAt;
+		this.attempts = attempts;
+	}
 
-    /** Whether a worker holds it at {@code now}: its lease has not run out. */
-    public boolean isLeased(Instant now) {
-        return leasedUntil != null && leasedUntil.isAfter(now);
-    }
+	/** Work never attempted, first due at {@code at}. */
+	public static LeasedRetry dueAt(Instant at) {
+		return NONE.nextAt(Objects.requireNonNull(at, "at"));
+	}
 
-    /** Whether it was leased for an attempt whose outcome is not recorded yet (the lease may have run out since). */
-    public boolean hasLease() {
-        return leasedUntil != null;
-    }
+	/** Work never attempted, held from the start until {@code until}. */
+	public static LeasedRetry leased(Instant until) {
+		return NONE.lease(until);
+	}
 
-    /** Whether its next attempt is due at {@code now}. */
-    public boolean isDue(Instant now) {
-        return nextAttemptAt != null && !nextAttemptAt.isAfter(now);
-    }
+	/** Whether a worker holds it at {@code now}: its lease has not run out. */
+	public boolean isLeased(Instant now) {
+		return leasedUntil != null && leasedUntil.isAfter(now);
+	}
 
-    /** Whether no attempt is to come: the schedule's retries are spent, or it was stopped. */
-    public boolean isSpent() {
-        return nextAttemptAt == null;
-    }
+	/**
+	 * Whether it was leased for an attempt whose outcome is not recorded yet (the lease
+	 * may have run out since).
+	 */
+	public boolean hasLease() {
+		return leasedUntil != null;
+	}
 
-    /** Held until {@code until}; the next attempt stays where it was. */
-    public LeasedRetry lease(Instant until) {
-        return new LeasedRetry(Objects.requireNonNull(until, "until"), nextAttemptAt, attempts);
-    }
+	/** Whether its next attempt is due at {@code now}. */
+	public boolean isDue(Instant now) {
+		return nextAttemptAt != null && !nextAttemptAt.isAfter(now);
+	}
 
-    /** Not held any more; the next attempt stays where it was. */
-    public LeasedRetry released() {
-        return new LeasedRetry(null, nextAttemptAt, attempts);
-    }
+	/**
+	 * Whether no attempt is to come: the schedule's retries are spent, or it was stopped.
+	 */
+	public boolean isSpent() {
+		return nextAttemptAt == null;
+	}
 
-    /** Not held, next attempted at {@code at}, without spending an attempt (put off, or brought forward). */
-    public LeasedRetry nextAt(Instant at) {
-        return new LeasedRetry(null, at, attempts);
-    }
+	/** Held until {@code until}; the next attempt stays where it was. */
+	public LeasedRetry lease(Instant until) {
+		return new LeasedRetry(Objects.requireNonNull(until, "until"), nextAttemptAt, attempts);
+	}
 
-    /**
-     * An attempt was made: the lease ends, and the attempt is counted by the schedule unless
-     * {@code counted} is false (one asked for by hand neither spends nor moves the schedule).
-     */
-    public LeasedRetry attempted(boolean counted) {
-        return new LeasedRetry(null, nextAttemptAt, counted ? attempts + 1 : attempts);
-    }
+	/** Not held any more; the next attempt stays where it was. */
+	public LeasedRetry released() {
+		return new LeasedRetry(null, nextAttemptAt, attempts);
+	}
 
-    /** The next attempt at {@code schedule}'s time after the attempts counted so far, from {@code now}; none once they are spent. */
-    public LeasedRetry scheduled(RetrySchedule schedule, Instant now) {
-        return new LeasedRetry(leasedUntil, schedule.nextAttempt(attempts, now).orElse(null), attempts);
-    }
+	/**
+	 * Not held, next attempted at {@code at}, without spending an attempt (put off, or
+	 * brought forward).
+	 */
+	public LeasedRetry nextAt(Instant at) {
+		return new LeasedRetry(null, at, attempts);
+	}
 
-    /** Nothing more is attempted: no lease, no next attempt. */
-    public LeasedRetry stopped() {
-        return new LeasedRetry(null, null, attempts);
-    }
+	/**
+	 * An attempt was made: the lease ends, and the attempt is counted by the schedule
+	 * unless {@code counted} is false (one asked for by hand neither spends nor moves the
+	 * schedule).
+	 */
+	public LeasedRetry attempted(boolean counted) {
+		return new LeasedRetry(null, nextAttemptAt, counted ? attempts + 1 : attempts);
+	}
 
-    public Optional<Instant> leasedUntil() {
-        return Optional.ofNullable(leasedUntil);
-    }
+	/**
+	 * The next attempt at {@code schedule}'s time after the attempts counted so far, from
+	 * {@code now}; none once they are spent.
+	 */
+	public LeasedRetry scheduled(RetrySchedule schedule, Instant now) {
+		return new LeasedRetry(leasedUntil, schedule.nextAttempt(attempts, now).orElse(null), attempts);
+	}
 
-    public Optional<Instant> nextAttemptAt() {
-        return Optional.ofNullable(nextAttemptAt);
-    }
+	/** Nothing more is attempted: no lease, no next attempt. */
+	public LeasedRetry stopped() {
+		return new LeasedRetry(null, null, attempts);
+	}
 
-    /** The attempts the schedule counted. */
-    public int attempts() {
-        return attempts;
-    }
+	public Optional<Instant> leasedUntil() {
+		return Optional.ofNullable(leasedUntil);
+	}
 
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof LeasedRetry that && attempts == that.attempts && Objects.equals(leasedUntil, that.leasedUntil)
-                && Objects.equals(nextAttemptAt, that.nextAttemptAt);
-    }
+	public Optional<Instant> nextAttemptAt() {
+		return Optional.ofNullable(nextAttemptAt);
+	}
 
-    @Override
-    public int hashCode() {
-        return Objects.hash(leasedUntil, nextAttemptAt, attempts);
-    }
+	/** The attempts the schedule counted. */
+	public int attempts() {
+		return attempts;
+	}
 
-    @Override
-    public String toString() {
-        return "LeasedRetry[leasedUntil=%s, nextAttemptAt=%s, attempts=%d]".formatted(leasedUntil, nextAttemptAt, attempts);
-    }
+	@Override
+	public boolean equals(Object other) {
+		return other instanceof LeasedRetry that && attempts == that.attempts
+				&& Objects.equals(leasedUntil, that.leasedUntil) && Objects.equals(nextAttemptAt, that.nextAttemptAt);
+	}
+
+	@Override
+	public int hashCode() {
+		return Objects.hash(leasedUntil, nextAttemptAt, attempts);
+	}
+
+	@Override
+	public String toString() {
+		return "LeasedRetry[leasedUntil=%s, nextAttemptAt=%s, attempts=%d]".formatted(leasedUntil, nextAttemptAt,
+				attempts);
+	}
+
 }

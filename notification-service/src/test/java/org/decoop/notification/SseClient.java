@@ -12,74 +12,86 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A real server-sent-events client: reads the stream on its own thread and parses each event. */
+/**
+ * A real server-sent-events client: reads the stream on its own thread and parses each
+ * event.
+ */
 final class SseClient implements AutoCloseable {
 
-    record Event(String id, String name, String data) {
-    }
+	record Event(String id, String name, String data) {
+	}
 
-    private final List<Event> events = new CopyOnWriteArrayList<>();
-    private final InputStream stream;
-    private final Thread reader;
-    final int status;
+	private final List<Event> events = new CopyOnWriteArrayList<>();
 
-    /** Opens the stream as the owner of {@code token} (a subscription's stream is its owner's only). */
-    SseClient(String url, String token, String lastEventId) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream")
-                .header("Authorization", "Bearer " + token);
-        if (lastEventId != null) {
-            request.header("Last-Event-ID", lastEventId);
-        }
-        HttpResponse<InputStream> response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-        status = response.statusCode();
-        stream = response.body();
-        reader = new Thread(this::read, "sse-client");
-        reader.setDaemon(true);
-        reader.start();
-    }
+	private final InputStream stream;
 
-    /** Whether the server ended the stream (or the test closed it). */
-    boolean ended() {
-        return !reader.isAlive();
-    }
+	private final Thread reader;
 
-    List<Event> events() {
-        return List.copyOf(events);
-    }
+	final int status;
 
-    private void read() {
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
-            String id = null;
-            String name = null;
-            StringBuilder data = new StringBuilder();
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                if (line.isEmpty()) {
-                    if (!data.isEmpty()) {
-                        events.add(new Event(id, name, data.toString()));
-                    }
-                    id = null;
-                    name = null;
-                    data.setLength(0);
-                }
-                else if (line.startsWith("id:")) {
-                    id = line.substring(3).strip();
-                }
-                else if (line.startsWith("event:")) {
-                    name = line.substring(6).strip();
-                }
-                else if (line.startsWith("data:")) {
-                    data.append(line.substring(5).strip());
-                }
-            }
-        }
-        catch (IOException closed) {
-            // the test disconnected
-        }
-    }
+	/**
+	 * Opens the stream as the owner of {@code token} (a subscription's stream is its
+	 * owner's only).
+	 */
+	SseClient(String url, String token, String lastEventId) throws IOException, InterruptedException {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+			.header("Accept", "text/event-stream")
+			.header("Authorization", "Bearer " + token);
+		if (lastEventId != null) {
+			request.header("Last-Event-ID", lastEventId);
+		}
+		HttpResponse<InputStream> response = HttpClient.newHttpClient()
+			.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+		status = response.statusCode();
+		stream = response.body();
+		reader = new Thread(this::read, "sse-client");
+		reader.setDaemon(true);
+		reader.start();
+	}
 
-    @Override
-    public void close() throws IOException {
-        stream.close();
-        reader.interrupt();
-    }
+	/** Whether the server ended the stream (or the test closed it). */
+	boolean ended() {
+		return !reader.isAlive();
+	}
+
+	List<Event> events() {
+		return List.copyOf(events);
+	}
+
+	private void read() {
+		try (BufferedReader lines = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+			String id = null;
+			String name = null;
+			StringBuilder data = new StringBuilder();
+			for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+				if (line.isEmpty()) {
+					if (!data.isEmpty()) {
+						events.add(new Event(id, name, data.toString()));
+					}
+					id = null;
+					name = null;
+					data.setLength(0);
+				}
+				else if (line.startsWith("id:")) {
+					id = line.substring(3).strip();
+				}
+				else if (line.startsWith("event:")) {
+					name = line.substring(6).strip();
+				}
+				else if (line.startsWith("data:")) {
+					data.append(line.substring(5).strip());
+				}
+			}
+		}
+		catch (IOException closed) {
+			// the test disconnected
+		}
+	}
+
+	@Override
+	public void close() throws IOException {
+		stream.close();
+		reader.interrupt();
+	}
+
 }

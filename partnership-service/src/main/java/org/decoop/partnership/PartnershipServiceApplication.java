@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class PartnershipServiceApplication {
 
-    public static void main(String[] args) {
-        SpringApplication.run(PartnershipServiceApplication.class, args);
-    }
+	public static void main(String[] args) {
+		SpringApplication.run(PartnershipServiceApplication.class, args);
+	}
+
 }

@@ -3,12 +3,16 @@ package org.decoop.partnership;
 import org.decoop.platform.testing.ApiFuzzing;
 import org.decoop.platform.testing.ServiceScenario;
 
-/** partnership-service under seeded hostile requests derived from its OpenAPI document; summary in {@code target/fuzz/}. */
+/**
+ * partnership-service under seeded hostile requests derived from its OpenAPI document;
+ * summary in {@code target/fuzz/}.
+ */
 @ServiceScenario(database = "partnerships-fuzz")
 class ApiFuzzTest extends ApiFuzzing {
 
-    @Override
-    protected String service() {
-        return "partnership-service";
-    }
+	@Override
+	protected String service() {
+		return "partnership-service";
+	}
+
 }

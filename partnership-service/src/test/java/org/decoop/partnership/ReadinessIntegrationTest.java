@@ -20,44 +20,48 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 /**
  * A service whose database is gone answers 503 on readiness, so that it is taken out of
- * rotation, and stays alive (liveness 200): restarting it would not bring the database back.
+ * rotation, and stays alive (liveness 200): restarting it would not bring the database
+ * back.
  */
 @EnabledOnTestInfrastructure
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ReadinessIntegrationTest {
 
-    /** A database of this test's own, that the test can take away. */
-    private static final MongoServer MONGO = new MongoServer(new MemoryBackend());
-    private static final String MONGO_URI;
+	/** A database of this test's own, that the test can take away. */
+	private static final MongoServer MONGO = new MongoServer(new MemoryBackend());
 
-    static {
-        MONGO.bind();
-        MONGO_URI = MONGO.getConnectionString().replaceAll("/+$", "") + "/partnerships-readiness?serverSelectionTimeoutMS=1000";
-    }
+	private static final String MONGO_URI;
 
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.register(registry, "partnerships-readiness");
-        registry.add("spring.mongodb.uri", () -> MONGO_URI);
-    }
+	static {
+		MONGO.bind();
+		MONGO_URI = MONGO.getConnectionString().replaceAll("/+$", "")
+				+ "/partnerships-readiness?serverSelectionTimeoutMS=1000";
+	}
 
-    @AfterAll
-    static void stopMongo() {
-        MONGO.shutdownNow();
-    }
+	@DynamicPropertySource
+	static void infrastructure(DynamicPropertyRegistry registry) {
+		TestInfrastructure.register(registry, "partnerships-readiness");
+		registry.add("spring.mongodb.uri", () -> MONGO_URI);
+	}
 
-    @LocalServerPort
-    int port;
+	@AfterAll
+	static void stopMongo() {
+		MONGO.shutdownNow();
+	}
 
-    @Test
-    void answers503OnReadinessWhileItsDatabaseIsDownAndStaysAlive() {
-        ServiceApi api = ServiceApi.onPort(port);
-        assertThat(api.get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+	@LocalServerPort
+	int port;
 
-        MONGO.shutdownNow();
+	@Test
+	void answers503OnReadinessWhileItsDatabaseIsDownAndStaysAlive() {
+		ServiceApi api = ServiceApi.onPort(port);
+		assertThat(api.get("/actuator/health/readiness").statusCode()).isEqualTo(200);
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(api.get("/actuator/health/readiness").statusCode()).isEqualTo(503));
-        assertThat(api.get("/actuator/health/liveness").statusCode()).isEqualTo(200);
-    }
+		MONGO.shutdownNow();
+
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(api.get("/actuator/health/readiness").statusCode()).isEqualTo(503));
+		assertThat(api.get("/actuator/health/liveness").statusCode()).isEqualTo(200);
+	}
+
 }

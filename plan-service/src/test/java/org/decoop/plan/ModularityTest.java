@@ -5,21 +5,22 @@ import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 
 /**
- * The features are Spring Modulith application modules: each uses another only through what that
- * one exposes (its base package and its {@code @NamedInterface("api")}), never in a cycle; and the
- * module documentation in docs/modules is what the code says.
+ * The features are Spring Modulith application modules: each uses another only through
+ * what that one exposes (its base package and its {@code @NamedInterface("api")}), never
+ * in a cycle; and the module documentation in docs/modules is what the code says.
  */
 class ModularityTest {
 
-    static final ApplicationModules MODULES = ApplicationModules.of(PlanServiceApplication.class);
+	static final ApplicationModules MODULES = ApplicationModules.of(PlanServiceApplication.class);
 
-    @Test
-    void featuresUseEachOtherOnlyThroughWhatTheyExpose() {
-        MODULES.verify();
-    }
+	@Test
+	void featuresUseEachOtherOnlyThroughWhatTheyExpose() {
+		MODULES.verify();
+	}
 
-    @Test
-    void committedModuleDocumentationIsCurrent() {
-        ModuleDocumentation.assertCommitted(MODULES, "plan-service");
-    }
+	@Test
+	void committedModuleDocumentationIsCurrent() {
+		ModuleDocumentation.assertCommitted(MODULES, "plan-service");
+	}
+
 }

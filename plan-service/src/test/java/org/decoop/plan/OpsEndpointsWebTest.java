@@ -24,52 +24,56 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * The ops endpoints guard themselves: a service that brings its own filter chain, one without the
- * {@code /api/ops/**} rule or one that lets every request through, still cannot expose them.
+ * The ops endpoints guard themselves: a service that brings its own filter chain, one
+ * without the {@code /api/ops/**} rule or one that lets every request through, still
+ * cannot expose them.
  */
 @WebMvcTest(DeadLetterController.class)
 @Import({ DeadLetterController.class, OpsEndpointsWebTest.PermitEverything.class })
 class OpsEndpointsWebTest {
 
-    @Autowired
-    MockMvc mvc;
+	@Autowired
+	MockMvc mvc;
 
-    @MockitoBean
-    DeadLetters deadLetters;
+	@MockitoBean
+	DeadLetters deadLetters;
 
-    @Test
-    void refusesANonOpsTokenEvenWhenTheFilterChainPermitsEverything() throws Exception {
-        given(deadLetters.list()).willReturn(List.of());
+	@Test
+	void refusesANonOpsTokenEvenWhenTheFilterChainPermitsEverything() throws Exception {
+		given(deadLetters.list()).willReturn(List.of());
 
-        mvc.perform(get("/api/ops/dead-letters").with(MockCallers.steward("skgo", "SKGO")))
-                .andExpect(status().isForbidden());
-        mvc.perform(post("/api/ops/dead-letters/plan-events.dlq/replay").with(MockCallers.user("nevers", "FR-NEVERS")))
-                .andExpect(status().isForbidden());
-    }
+		mvc.perform(get("/api/ops/dead-letters").with(MockCallers.steward("skgo", "SKGO")))
+			.andExpect(status().isForbidden());
+		mvc.perform(post("/api/ops/dead-letters/plan-events.dlq/replay").with(MockCallers.user("nevers", "FR-NEVERS")))
+			.andExpect(status().isForbidden());
+	}
 
-    @Test
-    void refusesACallerWithoutToken() throws Exception {
-        mvc.perform(get("/api/ops/dead-letters")).andExpect(status().is4xxClientError());
-    }
+	@Test
+	void refusesACallerWithoutToken() throws Exception {
+		mvc.perform(get("/api/ops/dead-letters")).andExpect(status().is4xxClientError());
+	}
 
-    @Test
-    void letsAnOpsTokenIn() throws Exception {
-        given(deadLetters.list()).willReturn(List.of());
+	@Test
+	void letsAnOpsTokenIn() throws Exception {
+		given(deadLetters.list()).willReturn(List.of());
 
-        mvc.perform(get("/api/ops/dead-letters").with(jwt().authorities(new SimpleGrantedAuthority("ROLE_ops"))))
-                .andExpect(status().isOk());
-    }
+		mvc.perform(get("/api/ops/dead-letters").with(jwt().authorities(new SimpleGrantedAuthority("ROLE_ops"))))
+			.andExpect(status().isOk());
+	}
 
-    /** A service's own chain that forgot the ops rule: every request is let through. */
-    @TestConfiguration(proxyBeanMethods = false)
-    static class PermitEverything {
+	/** A service's own chain that forgot the ops rule: every request is let through. */
+	@TestConfiguration(proxyBeanMethods = false)
+	static class PermitEverything {
 
-        @Bean
-        SecurityFilterChain permitEverything(HttpSecurity http) throws Exception {
-            return http.csrf(csrf -> csrf.disable())
-                    .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-                    .oauth2ResourceServer(server -> server.jwt(jwt -> { }))
-                    .build();
-        }
-    }
+		@Bean
+		SecurityFilterChain permitEverything(HttpSecurity http) throws Exception {
+			return http.csrf(csrf -> csrf.disable())
+				.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+				.oauth2ResourceServer(server -> server.jwt(jwt -> {
+				}))
+				.build();
+		}
+
+	}
+
 }

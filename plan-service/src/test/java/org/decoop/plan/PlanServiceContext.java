@@ -19,39 +19,44 @@ import org.decoop.platform.testing.ServiceScenario;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The one Spring context the plan-service scenarios extending this class share (Spring's test
- * context cache keeps it: same classes, properties and database) instead of starting one each:
- * fast consumer back-offs, the service's clock {@link AdjustableClock adjustable} (moved forward
- * only), and the funding call deadline job running every 200 ms; events published as their owners
- * would, and read back from {@code plan-events}.
+ * The one Spring context the plan-service scenarios extending this class share (Spring's
+ * test context cache keeps it: same classes, properties and database) instead of starting
+ * one each: fast consumer back-offs, the service's clock {@link AdjustableClock
+ * adjustable} (moved forward only), and the funding call deadline job running every 200
+ * ms; events published as their owners would, and read back from {@code plan-events}.
  */
-@ServiceScenario(database = "plans-it",
-        classes = { PlanServiceApplication.class, AdjustableClock.InContext.class },
-        properties = {
-                "spring.cloud.stream.bindings.partnershipEvents-in-0.consumer.back-off-initial-interval=20",
-                "spring.cloud.stream.bindings.partnershipEvents-in-0.consumer.back-off-max-interval=50",
-                "decoop.funding-calls.deadline-check.interval=200ms",
-                "decoop.funding-calls.deadline-check.initial-delay=0s" })
+@ServiceScenario(database = "plans-it", classes = { PlanServiceApplication.class, AdjustableClock.InContext.class },
+		properties = { "spring.cloud.stream.bindings.partnershipEvents-in-0.consumer.back-off-initial-interval=20",
+				"spring.cloud.stream.bindings.partnershipEvents-in-0.consumer.back-off-max-interval=50",
+				"decoop.funding-calls.deadline-check.interval=200ms",
+				"decoop.funding-calls.deadline-check.initial-delay=0s" })
 public abstract class PlanServiceContext {
 
-    @RegisterExtension
-    protected static final EventPublisher events = new EventPublisher();
+	@RegisterExtension
+	protected static final EventPublisher events = new EventPublisher();
 
-    /** Retries until the partnership published just before has reached the service's read model. */
-    protected static Answer awaitCreated(Callable<Answer> request) {
-        List<Answer> created = new ArrayList<>();
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            Answer response = request.call();
-            assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-            created.add(response);
-        });
-        return created.get(0);
-    }
+	/**
+	 * Retries until the partnership published just before has reached the service's read
+	 * model.
+	 */
+	protected static Answer awaitCreated(Callable<Answer> request) {
+		List<Answer> created = new ArrayList<>();
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			Answer response = request.call();
+			assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+			created.add(response);
+		});
+		return created.get(0);
+	}
 
-    /** Waits for {@code expected} records with {@code key} on {@code plan-events}, and checks no more came. */
-    protected static List<ConsumerRecord<String, byte[]>> planEvents(String key, int expected) {
-        try (KafkaConsumer<String, byte[]> consumer = EventTopics.consumer(Topics.PLAN_EVENTS)) {
-            return EventTopics.recordsWithKey(consumer, key, expected);
-        }
-    }
+	/**
+	 * Waits for {@code expected} records with {@code key} on {@code plan-events}, and
+	 * checks no more came.
+	 */
+	protected static List<ConsumerRecord<String, byte[]>> planEvents(String key, int expected) {
+		try (KafkaConsumer<String, byte[]> consumer = EventTopics.consumer(Topics.PLAN_EVENTS)) {
+			return EventTopics.recordsWithKey(consumer, key, expected);
+		}
+	}
+
 }

@@ -16,24 +16,26 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
  * Each query of {@link PlanQueries}, sent by the service to its store; on a real MongoDB
- * (the containers run: a one-member replica set as compose runs it) its plan reads an index and
- * sorts nothing in memory. On the embedded store the queries run and their plans are skipped.
+ * (the containers run: a one-member replica set as compose runs it) its plan reads an
+ * index and sorts nothing in memory. On the embedded store the queries run and their
+ * plans are skipped.
  */
 @ServiceScenario(database = "plans-query-plans", webEnvironment = SpringBootTest.WebEnvironment.MOCK)
 @Import(CaughtMongoCommands.class)
 class QueryPlansIntegrationTest {
 
-    @Autowired
-    ApplicationContext context;
+	@Autowired
+	ApplicationContext context;
 
-    @Autowired
-    MongoCommands commands;
+	@Autowired
+	MongoCommands commands;
 
-    @Autowired
-    MongoTemplate mongo;
+	@Autowired
+	MongoTemplate mongo;
 
-    @TestFactory
-    Stream<DynamicTest> eachQueryIsAnsweredFromAnIndexWithoutASortInMemory() {
-        return ServiceQueries.explainEach(context, commands, mongo.getDb(), PlanQueries.ALL);
-    }
+	@TestFactory
+	Stream<DynamicTest> eachQueryIsAnsweredFromAnIndexWithoutASortInMemory() {
+		return ServiceQueries.explainEach(context, commands, mongo.getDb(), PlanQueries.ALL);
+	}
+
 }

@@ -5,10 +5,11 @@ import org.decoop.events.DecoopEvent;
 /** Events of {@code notification-events}, keyed by subscription id. */
 public sealed interface NotificationEvent extends DecoopEvent permits NotificationDeliveryFailed {
 
-    String subscriptionId();
+	String subscriptionId();
 
-    @Override
-    default String aggregateId() {
-        return subscriptionId();
-    }
+	@Override
+	default String aggregateId() {
+		return subscriptionId();
+	}
+
 }

@@ -8,19 +8,10 @@ import org.decoop.events.PartnerSearchStatus;
 import org.decoop.events.Theme;
 
 /**
- * A partner search closed: by its author (found a partner, or gave up) or by itself past its
- * {@code openUntil} ({@code expired}).
+ * A partner search closed: by its author (found a partner, or gave up) or by itself past
+ * its {@code openUntil} ({@code expired}).
  */
-public record PartnerSearchClosed(
-        String searchId,
-        long version,
-        PartnerSearchStatus status,
-        Searcher localAuthority,
-        Set<Theme> themes,
-        Set<String> countries,
-        LocalDate openUntil,
-        String reason,
-        String partnershipId,
-        boolean expired,
-        Instant occurredAt) implements PartnerSearchEvent {
+public record PartnerSearchClosed(String searchId, long version, PartnerSearchStatus status, Searcher localAuthority,
+		Set<Theme> themes, Set<String> countries, LocalDate openUntil, String reason, String partnershipId,
+		boolean expired, Instant occurredAt) implements PartnerSearchEvent {
 }

@@ -8,34 +8,36 @@ import org.decoop.events.PartnerSearchStatus;
 import org.decoop.events.Theme;
 
 /**
- * Events of a partner search, published by partnership-service on {@code partnership-events}
- * beside the partnership events, keyed by search id. Each carries who is looking, on which
- * themes and in which countries, so that a consumer can match it without calling back.
+ * Events of a partner search, published by partnership-service on
+ * {@code partnership-events} beside the partnership events, keyed by search id. Each
+ * carries who is looking, on which themes and in which countries, so that a consumer can
+ * match it without calling back.
  */
 public sealed interface PartnerSearchEvent extends DecoopEvent permits PartnerSearchOpened, PartnerSearchClosed {
 
-    String searchId();
+	String searchId();
 
-    /** The search's version after this change: 0 when opened, then +1 per change. */
-    long version();
+	/** The search's version after this change: 0 when opened, then +1 per change. */
+	long version();
 
-    PartnerSearchStatus status();
+	PartnerSearchStatus status();
 
-    Searcher localAuthority();
+	Searcher localAuthority();
 
-    Set<Theme> themes();
+	Set<Theme> themes();
 
-    /** The countries where a partner is wanted, ISO 3166-1 alpha-2. */
-    Set<String> countries();
+	/** The countries where a partner is wanted, ISO 3166-1 alpha-2. */
+	Set<String> countries();
 
-    LocalDate openUntil();
+	LocalDate openUntil();
 
-    @Override
-    default String aggregateId() {
-        return searchId();
-    }
+	@Override
+	default String aggregateId() {
+		return searchId();
+	}
 
-    /** The local authority looking for partners, as it was when the event happened. */
-    record Searcher(String id, String code, String name, String country) {
-    }
+	/** The local authority looking for partners, as it was when the event happened. */
+	record Searcher(String id, String code, String name, String country) {
+	}
+
 }

@@ -8,12 +8,6 @@ import org.decoop.events.PartnershipStatus;
 import org.decoop.events.Theme;
 
 /** A partnership ended for good; activities can no longer name it. */
-public record PartnershipEnded(
-        String partnershipId,
-        long version,
-        PartnershipStatus status,
-        List<Partner> partners,
-        Set<Theme> themes,
-        String reason,
-        Instant occurredAt) implements PartnershipEvent {
+public record PartnershipEnded(String partnershipId, long version, PartnershipStatus status, List<Partner> partners,
+		Set<Theme> themes, String reason, Instant occurredAt) implements PartnershipEvent {
 }

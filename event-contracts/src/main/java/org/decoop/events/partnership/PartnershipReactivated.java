@@ -7,14 +7,11 @@ import java.util.Set;
 import org.decoop.events.PartnershipStatus;
 import org.decoop.events.Theme;
 
-/** A DORMANT partnership became ACTIVE again; {@code planId} names the signed plan that triggered it, if any. */
-public record PartnershipReactivated(
-        String partnershipId,
-        long version,
-        PartnershipStatus status,
-        List<Partner> partners,
-        Set<Theme> themes,
-        String reason,
-        String planId,
-        Instant occurredAt) implements PartnershipEvent {
+/**
+ * A DORMANT partnership became ACTIVE again; {@code planId} names the signed plan that
+ * triggered it, if any.
+ */
+public record PartnershipReactivated(String partnershipId, long version, PartnershipStatus status,
+		List<Partner> partners, Set<Theme> themes, String reason, String planId,
+		Instant occurredAt) implements PartnershipEvent {
 }

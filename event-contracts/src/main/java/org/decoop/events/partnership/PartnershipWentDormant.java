@@ -9,13 +9,7 @@ import org.decoop.events.PartnershipStatus;
 import org.decoop.events.Theme;
 
 /** An ACTIVE partnership went DORMANT. */
-public record PartnershipWentDormant(
-        String partnershipId,
-        long version,
-        PartnershipStatus status,
-        List<Partner> partners,
-        Set<Theme> themes,
-        String reason,
-        LocalDate lastActivityOn,
-        Instant occurredAt) implements PartnershipEvent {
+public record PartnershipWentDormant(String partnershipId, long version, PartnershipStatus status,
+		List<Partner> partners, Set<Theme> themes, String reason, LocalDate lastActivityOn,
+		Instant occurredAt) implements PartnershipEvent {
 }

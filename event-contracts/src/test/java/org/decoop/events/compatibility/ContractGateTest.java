@@ -11,43 +11,47 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The build fails when the current schema of an event would break consumers of the latest released
- * version (docs/events.md, "Releasing a version"). Runs in every {@code ./mvnw verify}.
+ * The build fails when the current schema of an event would break consumers of the latest
+ * released version (docs/events.md, "Releasing a version"). Runs in every
+ * {@code ./mvnw verify}.
  */
 class ContractGateTest {
 
-    private static final Path CURRENT = SchemaFiles.onClasspath("/schemas");
-    private static final Path RELEASED = SchemaFiles.onClasspath("/schemas/released");
+	private static final Path CURRENT = SchemaFiles.onClasspath("/schemas");
 
-    @Test
-    void acceptsTheCurrentSchemasForConsumersOfTheLatestRelease() {
-        int latest = SchemaFiles.latest(RELEASED);
+	private static final Path RELEASED = SchemaFiles.onClasspath("/schemas/released");
 
-        List<Breach> breaches = SchemaCompatibility.compare(SchemaFiles.read(RELEASED.resolve(String.valueOf(latest))),
-                SchemaFiles.read(CURRENT), String.valueOf(latest));
+	@Test
+	void acceptsTheCurrentSchemasForConsumersOfTheLatestRelease() {
+		int latest = SchemaFiles.latest(RELEASED);
 
-        if (!breaches.isEmpty()) {
-            fail("%d change(s) to the event schemas would break consumers of released version %d:%n%n%s", breaches.size(),
-                    latest, breaches.stream().map(Breach::message).collect(Collectors.joining("\n\n")));
-        }
-    }
+		List<Breach> breaches = SchemaCompatibility.compare(SchemaFiles.read(RELEASED.resolve(String.valueOf(latest))),
+				SchemaFiles.read(CURRENT), String.valueOf(latest));
 
-    @Test
-    void numbersTheReleasedVersionsFromOne() {
-        List<Integer> versions = SchemaFiles.versions(RELEASED);
+		if (!breaches.isEmpty()) {
+			fail("%d change(s) to the event schemas would break consumers of released version %d:%n%n%s",
+					breaches.size(), latest,
+					breaches.stream().map(Breach::message).collect(Collectors.joining("\n\n")));
+		}
+	}
 
-        assertThat(versions).isNotEmpty().isEqualTo(IntStream.rangeClosed(1, versions.size()).boxed().toList());
-    }
+	@Test
+	void numbersTheReleasedVersionsFromOne() {
+		List<Integer> versions = SchemaFiles.versions(RELEASED);
 
-    @Test
-    void keepsEveryReleasedVersionAsItWasReleased() {
-        for (int version : SchemaFiles.versions(RELEASED)) {
-            Path directory = RELEASED.resolve(String.valueOf(version));
+		assertThat(versions).isNotEmpty().isEqualTo(IntStream.rangeClosed(1, versions.size()).boxed().toList());
+	}
 
-            assertThat(SchemaFiles.checksums(directory))
-                    .as("schemas/released/%d/ against its %s: a released schema is never edited (docs/events.md, \"Releasing a version\")",
-                            version, SchemaFiles.CHECKSUMS)
-                    .isEqualTo(SchemaFiles.recordedChecksums(directory));
-        }
-    }
+	@Test
+	void keepsEveryReleasedVersionAsItWasReleased() {
+		for (int version : SchemaFiles.versions(RELEASED)) {
+			Path directory = RELEASED.resolve(String.valueOf(version));
+
+			assertThat(SchemaFiles.checksums(directory))
+				.as("schemas/released/%d/ against its %s: a released schema is never edited (docs/events.md, \"Releasing a version\")",
+						version, SchemaFiles.CHECKSUMS)
+				.isEqualTo(SchemaFiles.recordedChecksums(directory));
+		}
+	}
+
 }

@@ -20,25 +20,26 @@ import io.micrometer.core.instrument.MeterRegistry;
 @Configuration(proxyBeanMethods = false)
 class DeliveryConfiguration {
 
-    @Bean
-    TargetGuard targetGuard(NotificationProperties properties) {
-        return new TargetGuard(properties.allowPrivateTargets());
-    }
+	@Bean
+	TargetGuard targetGuard(NotificationProperties properties) {
+		return new TargetGuard(properties.allowPrivateTargets());
+	}
 
-    @Bean
-    @ConditionalOnProperty(name = "decoop.notification.delivery-enabled", havingValue = "true", matchIfMissing = true)
-    DeliveryWorker deliveryWorker(Deliveries deliveries, Notifications notifications, Subscriptions subscriptions,
-            JavaMailSender mail, TargetGuard guard, RecipientQuota quota, NotificationProperties properties, Clock clock,
-            MeterRegistry meters, Traces traces) {
-        return new DeliveryWorker(deliveries, notifications, subscriptions,
-                new WebhookSender(guard, properties.timeout(), properties.concurrency(), clock),
-                new EmailSender(mail, properties.mailFrom()), quota, properties, clock, meters, traces);
-    }
+	@Bean
+	@ConditionalOnProperty(name = "decoop.notification.delivery-enabled", havingValue = "true", matchIfMissing = true)
+	DeliveryWorker deliveryWorker(Deliveries deliveries, Notifications notifications, Subscriptions subscriptions,
+			JavaMailSender mail, TargetGuard guard, RecipientQuota quota, NotificationProperties properties,
+			Clock clock, MeterRegistry meters, Traces traces) {
+		return new DeliveryWorker(deliveries, notifications, subscriptions,
+				new WebhookSender(guard, properties.timeout(), properties.concurrency(), clock),
+				new EmailSender(mail, properties.mailFrom()), quota, properties, clock, meters, traces);
+	}
 
-    @Bean
-    @ConditionalOnProperty(name = "decoop.notification.delivery-enabled", havingValue = "true", matchIfMissing = true)
-    ConfirmationMailJob confirmationMailJob(Confirmations confirmations, JavaMailSender mail, NotificationProperties properties,
-            Clock clock, MeterRegistry meters) {
-        return new ConfirmationMailJob(confirmations, mail, properties, clock, meters);
-    }
+	@Bean
+	@ConditionalOnProperty(name = "decoop.notification.delivery-enabled", havingValue = "true", matchIfMissing = true)
+	ConfirmationMailJob confirmationMailJob(Confirmations confirmations, JavaMailSender mail,
+			NotificationProperties properties, Clock clock, MeterRegistry meters) {
+		return new ConfirmationMailJob(confirmations, mail, properties, clock, meters);
+	}
+
 }

@@ -19,57 +19,58 @@ import org.springframework.mail.MailParseException;
 import org.springframework.mail.MailSendException;
 
 /**
- * What went wrong with a delivery attempt, in words a subscriber can act on ("connection refused",
- * "mail server unreachable"): the delivery log is shown to them, and exception names and messages
- * would say nothing useful to them and too much about the service.
+ * What went wrong with a delivery attempt, in words a subscriber can act on ("connection
+ * refused", "mail server unreachable"): the delivery log is shown to them, and exception
+ * names and messages would say nothing useful to them and too much about the service.
  */
 public final class DeliveryFailures {
 
-    private DeliveryFailures() {
-    }
+	private DeliveryFailures() {
+	}
 
-    public static String describe(Throwable failure, Duration timeout) {
-        if (failure instanceof MailException && causedBy(failure, ConnectException.class, UnknownHostException.class,
-                SocketTimeoutException.class, NoRouteToHostException.class)) {
-            return "mail server unreachable";
-        }
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            String words = words(cause, timeout);
-            if (words != null) {
-                return words;
-            }
-        }
-        return failure instanceof MailException ? "the e-mail could not be sent" : "the delivery failed";
-    }
+	public static String describe(Throwable failure, Duration timeout) {
+		if (failure instanceof MailException && causedBy(failure, ConnectException.class, UnknownHostException.class,
+				SocketTimeoutException.class, NoRouteToHostException.class)) {
+			return "mail server unreachable";
+		}
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			String words = words(cause, timeout);
+			if (words != null) {
+				return words;
+			}
+		}
+		return failure instanceof MailException ? "the e-mail could not be sent" : "the delivery failed";
+	}
 
-    @SafeVarargs
-    private static boolean causedBy(Throwable failure, Class<? extends Throwable>... types) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            for (Class<? extends Throwable> type : types) {
-                if (type.isInstance(cause)) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
+	@SafeVarargs
+	private static boolean causedBy(Throwable failure, Class<? extends Throwable>... types) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			for (Class<? extends Throwable> type : types) {
+				if (type.isInstance(cause)) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
 
-    private static String words(Throwable failure, Duration timeout) {
-        return switch (failure) {
-            case HttpConnectTimeoutException e -> "could not connect within " + timeout.toMillis() + " ms";
-            case HttpTimeoutException e -> "no answer within " + timeout.toMillis() + " ms";
-            case SocketTimeoutException e -> "no answer within " + timeout.toMillis() + " ms";
-            case ConnectException e -> "connection refused";
-            case NoRouteToHostException e -> "receiver unreachable";
-            case TargetGuard.TargetRefused e -> "refused: " + e.getMessage();
-            case UnknownHostException e -> "unknown host";
-            case UnresolvedAddressException e -> "unknown host";
-            case SSLException e -> "TLS handshake failed";
-            case MailAuthenticationException e -> "the mail server refused the credentials";
-            case MailParseException e -> "the e-mail address or message is not valid";
-            case MailSendException e -> e.getCause() == null ? "the mail server refused the message" : null;
-            case IOException e when e.getCause() == null -> "the connection failed";
-            default -> null;
-        };
-    }
+	private static String words(Throwable failure, Duration timeout) {
+		return switch (failure) {
+			case HttpConnectTimeoutException e -> "could not connect within " + timeout.toMillis() + " ms";
+			case HttpTimeoutException e -> "no answer within " + timeout.toMillis() + " ms";
+			case SocketTimeoutException e -> "no answer within " + timeout.toMillis() + " ms";
+			case ConnectException e -> "connection refused";
+			case NoRouteToHostException e -> "receiver unreachable";
+			case TargetGuard.TargetRefused e -> "refused: " + e.getMessage();
+			case UnknownHostException e -> "unknown host";
+			case UnresolvedAddressException e -> "unknown host";
+			case SSLException e -> "TLS handshake failed";
+			case MailAuthenticationException e -> "the mail server refused the credentials";
+			case MailParseException e -> "the e-mail address or message is not valid";
+			case MailSendException e -> e.getCause() == null ? "the mail server refused the message" : null;
+			case IOException e when e.getCause() == null -> "the connection failed";
+			default -> null;
+		};
+	}
+
 }

@@ -7,36 +7,38 @@ import org.springframework.mail.javamail.JavaMailSender;
 /** Sends one notification as a plain, readable e-mail. */
 class EmailSender {
 
-    private final JavaMailSender mail;
-    private final String from;
+	private final JavaMailSender mail;
 
-    EmailSender(JavaMailSender mail, String from) {
-        this.mail = mail;
-        this.from = from;
-    }
+	private final String from;
 
-    void send(Notification notification) {
-        SimpleMailMessage message = new SimpleMailMessage();
-        message.setFrom(from);
-        message.setTo(notification.target());
-        message.setSubject("[decoop] " + notification.eventType() + ": " + firstSentence(notification.summary()));
-        message.setText("""
-                %s
+	EmailSender(JavaMailSender mail, String from) {
+		this.mail = mail;
+		this.from = from;
+	}
 
-                Event: %s
-                About: %s
-                When: %s
-                Event id: %s
+	void send(Notification notification) {
+		SimpleMailMessage message = new SimpleMailMessage();
+		message.setFrom(from);
+		message.setTo(notification.target());
+		message.setSubject("[decoop] " + notification.eventType() + ": " + firstSentence(notification.summary()));
+		message.setText("""
+				%s
 
-                You receive this because of your decoop subscription %s.
-                """.formatted(notification.summary(), notification.eventType(), notification.subject(),
-                notification.occurredAt(), notification.eventId(), notification.subscriptionId()));
-        mail.send(message);
-    }
+				Event: %s
+				About: %s
+				When: %s
+				Event id: %s
 
-    private static String firstSentence(String text) {
-        int end = text.indexOf(". ");
-        String sentence = end < 0 ? text : text.substring(0, end + 1);
-        return sentence.length() > 150 ? sentence.substring(0, 147) + "…" : sentence;
-    }
+				You receive this because of your decoop subscription %s.
+				""".formatted(notification.summary(), notification.eventType(), notification.subject(),
+				notification.occurredAt(), notification.eventId(), notification.subscriptionId()));
+		mail.send(message);
+	}
+
+	private static String firstSentence(String text) {
+		int end = text.indexOf(". ");
+		String sentence = end < 0 ? text : text.substring(0, end + 1);
+		return sentence.length() > 150 ? sentence.substring(0, 147) + "…" : sentence;
+	}
+
 }

@@ -15,15 +15,19 @@ import io.micrometer.core.instrument.MeterRegistry;
 @Configuration(proxyBeanMethods = false)
 class DigestConfiguration {
 
-    @Bean
-    DigestMailer digestMailer(JavaMailSender mail, NotificationProperties notificationProperties, DigestProperties properties) {
-        return new DigestMailer(mail, notificationProperties.mailFrom(), properties.zone());
-    }
+	@Bean
+	DigestMailer digestMailer(JavaMailSender mail, NotificationProperties notificationProperties,
+			DigestProperties properties) {
+		return new DigestMailer(mail, notificationProperties.mailFrom(), properties.zone());
+	}
 
-    @Bean
-    @ConditionalOnProperty(name = "decoop.notification.digest.enabled", havingValue = "true", matchIfMissing = true)
-    DigestJob digestJob(Subscriptions subscriptions, Notifications notifications, DigestDispatches dispatches, DigestMailer mailer,
-            DigestProperties properties, NotificationProperties notificationProperties, Clock clock, MeterRegistry meters) {
-        return new DigestJob(subscriptions, notifications, dispatches, mailer, properties, notificationProperties, clock, meters);
-    }
+	@Bean
+	@ConditionalOnProperty(name = "decoop.notification.digest.enabled", havingValue = "true", matchIfMissing = true)
+	DigestJob digestJob(Subscriptions subscriptions, Notifications notifications, DigestDispatches dispatches,
+			DigestMailer mailer, DigestProperties properties, NotificationProperties notificationProperties,
+			Clock clock, MeterRegistry meters) {
+		return new DigestJob(subscriptions, notifications, dispatches, mailer, properties, notificationProperties,
+				clock, meters);
+	}
+
 }

@@ -1,6 +1,5 @@
 package org.decoop.notification.digest;
 
-
 import org.decoop.notification.digest.web.DigestResponse;
 import org.decoop.notification.subscription.Subscriptions;
 import org.decoop.notification.subscription.domain.SubscriptionId;
@@ -18,28 +17,32 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
 @RestController
-@Tag(name = "Inbox and deliveries", description = "A subscription's notifications, live stream, delivery log and retries")
+@Tag(name = "Inbox and deliveries",
+		description = "A subscription's notifications, live stream, delivery log and retries")
 class DigestController {
 
-    private final Subscriptions subscriptions;
-    private final DigestDispatches dispatches;
-    private final Callers callers;
+	private final Subscriptions subscriptions;
 
-    DigestController(Subscriptions subscriptions, DigestDispatches dispatches, Callers callers) {
-        this.subscriptions = subscriptions;
-        this.dispatches = dispatches;
-        this.callers = callers;
-    }
+	private final DigestDispatches dispatches;
 
-    @GetMapping("/api/subscriptions/{id}/digests")
-    @Operation(summary = "The digest log of a DAILY or WEEKLY e-mail subscription: one entry per period that had "
-            + "notifications, newest first, with each attempt; a failed one shows when it is tried again")
-    PagedModel<DigestResponse> digests(@PathVariable String id,
-            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
-            @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-        if (subscriptions.ownedBy(new SubscriptionId(id), callers.current()).isEmpty()) {
-            throw new DoesNotExist("Subscription", id);
-        }
-        return new PagedModel<>(dispatches.ofSubscription(id, page, size).map(DigestResponse::of));
-    }
+	private final Callers callers;
+
+	DigestController(Subscriptions subscriptions, DigestDispatches dispatches, Callers callers) {
+		this.subscriptions = subscriptions;
+		this.dispatches = dispatches;
+		this.callers = callers;
+	}
+
+	@GetMapping("/api/subscriptions/{id}/digests")
+	@Operation(summary = "The digest log of a DAILY or WEEKLY e-mail subscription: one entry per period that had "
+			+ "notifications, newest first, with each attempt; a failed one shows when it is tried again")
+	PagedModel<DigestResponse> digests(@PathVariable String id,
+			@RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+			@RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+		if (subscriptions.ownedBy(new SubscriptionId(id), callers.current()).isEmpty()) {
+			throw new DoesNotExist("Subscription", id);
+		}
+		return new PagedModel<>(dispatches.ofSubscription(id, page, size).map(DigestResponse::of));
+	}
+
 }

@@ -39,91 +39,103 @@ import jakarta.validation.constraints.Min;
 
 @RestController
 @RequestMapping("/api/subscriptions/{id}")
-@Tag(name = "Inbox and deliveries", description = "A subscription's notifications, live stream, delivery log and retries")
+@Tag(name = "Inbox and deliveries",
+		description = "A subscription's notifications, live stream, delivery log and retries")
 class InboxController {
 
-    private final Subscriptions subscriptions;
-    private final Notifications notifications;
-    private final NotificationStreams streams;
-    private final Deliveries deliveries;
-    private final Callers callers;
-    private final Clock clock;
+	private final Subscriptions subscriptions;
 
-    InboxController(Subscriptions subscriptions, Notifications notifications, Deliveries deliveries, NotificationStreams streams,
-            Callers callers, Clock clock) {
-        this.deliveries = deliveries;
-        this.callers = callers;
-        this.clock = clock;
-        this.subscriptions = subscriptions;
-        this.notifications = notifications;
-        this.streams = streams;
-    }
+	private final Notifications notifications;
 
-    @GetMapping("/notifications")
-    @Operation(summary = "The inbox: notifications, newest first")
-    PagedModel<NotificationResponse> inbox(@PathVariable String id,
-            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
-            @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-        requireSubscription(id);
-        return new PagedModel<>(notifications.newestFirst(id, page, size).map(NotificationResponse::of));
-    }
+	private final NotificationStreams streams;
 
-    @PostMapping("/notifications/{notificationId}/read")
-    @Operation(summary = "Mark a notification as read")
-    NotificationResponse markRead(@PathVariable String id, @PathVariable String notificationId) {
-        requireSubscription(id);
-        return notifications.markRead(id, notificationId).map(NotificationResponse::of)
-                .orElseThrow(() -> new DoesNotExist("Notification", notificationId));
-    }
+	private final Deliveries deliveries;
 
-    @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    @ApiResponse(responseCode = "200", description = "Server-sent events: id = the notification's sequence number, "
-            + "event = its event type, data = the notification as JSON; a comment at once, then keep-alive comments",
-            content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(type = "string")))
-    @Operation(summary = "Server-sent events, one per new notification; reconnect with Last-Event-ID to get what was missed")
-    SseEmitter stream(@PathVariable String id, @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
-        requireSubscription(id);
-        long after;
-        if (lastEventId == null || lastEventId.isBlank()) {
-            after = notifications.lastSeq(id);
-        }
-        else {
-            try {
-                after = Long.parseLong(lastEventId.strip());
-            }
-            catch (NumberFormatException e) {
-                throw new InvalidValue("Last-Event-ID", "Last-Event-ID must be the id of an event of this stream");
-            }
-        }
-        return streams.open(id, callers.current().id(), after);
-    }
+	private final Callers callers;
 
-    @GetMapping("/deliveries")
-    @Operation(summary = "The delivery log: every webhook or e-mail delivery with each attempt")
-    PagedModel<DeliveryResponse> deliveries(@PathVariable String id,
-            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
-            @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-        requireSubscription(id);
-        return new PagedModel<>(notifications.deliveries(id, page, size).map(DeliveryResponse::of));
-    }
+	private final Clock clock;
 
-    @PostMapping("/deliveries/{deliveryId}/retry")
-    @ApiResponse(responseCode = "202", description = "Accepted: the delivery is attempted again shortly", useReturnTypeSchema = true)
-    @Operation(summary = "Attempt a delivery once more, now")
-    ResponseEntity<DeliveryResponse> retry(@PathVariable String id, @PathVariable String deliveryId) {
-        requireSubscription(id);
-        Notification delivery = notifications.byId(id, deliveryId)
-                // an inbox entry (of an INBOX or a digest subscription) is no delivery
-                .filter(found -> found.channel() != Channel.INBOX && found.status() != DeliveryStatus.STORED)
-                .orElseThrow(() -> new DoesNotExist("Delivery", deliveryId));
-        deliveries.change(new DeliveryId(delivery.id()), ExpectedVersion.any(), retried -> retried.retry(clock.instant()));
-        return ResponseEntity.accepted().body(DeliveryResponse.of(notifications.byId(id, deliveryId).orElseThrow()));
-    }
+	InboxController(Subscriptions subscriptions, Notifications notifications, Deliveries deliveries,
+			NotificationStreams streams, Callers callers, Clock clock) {
+		this.deliveries = deliveries;
+		this.callers = callers;
+		this.clock = clock;
+		this.subscriptions = subscriptions;
+		this.notifications = notifications;
+		this.streams = streams;
+	}
 
-    /** The caller's own subscription; anyone else's does not exist for them. */
-    private void requireSubscription(String id) {
-        if (subscriptions.ownedBy(new SubscriptionId(id), callers.current()).isEmpty()) {
-            throw new DoesNotExist("Subscription", id);
-        }
-    }
+	@GetMapping("/notifications")
+	@Operation(summary = "The inbox: notifications, newest first")
+	PagedModel<NotificationResponse> inbox(@PathVariable String id,
+			@RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+			@RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+		requireSubscription(id);
+		return new PagedModel<>(notifications.newestFirst(id, page, size).map(NotificationResponse::of));
+	}
+
+	@PostMapping("/notifications/{notificationId}/read")
+	@Operation(summary = "Mark a notification as read")
+	NotificationResponse markRead(@PathVariable String id, @PathVariable String notificationId) {
+		requireSubscription(id);
+		return notifications.markRead(id, notificationId)
+			.map(NotificationResponse::of)
+			.orElseThrow(() -> new DoesNotExist("Notification", notificationId));
+	}
+
+	@GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+	@ApiResponse(responseCode = "200", description = "Server-sent events: id = the notification's sequence number, "
+			+ "event = its event type, data = the notification as JSON; a comment at once, then keep-alive comments",
+			content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(type = "string")))
+	@Operation(
+			summary = "Server-sent events, one per new notification; reconnect with Last-Event-ID to get what was missed")
+	SseEmitter stream(@PathVariable String id,
+			@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
+		requireSubscription(id);
+		long after;
+		if (lastEventId == null || lastEventId.isBlank()) {
+			after = notifications.lastSeq(id);
+		}
+		else {
+			try {
+				after = Long.parseLong(lastEventId.strip());
+			}
+			catch (NumberFormatException e) {
+				throw new InvalidValue("Last-Event-ID", "Last-Event-ID must be the id of an event of this stream");
+			}
+		}
+		return streams.open(id, callers.current().id(), after);
+	}
+
+	@GetMapping("/deliveries")
+	@Operation(summary = "The delivery log: every webhook or e-mail delivery with each attempt")
+	PagedModel<DeliveryResponse> deliveries(@PathVariable String id,
+			@RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+			@RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+		requireSubscription(id);
+		return new PagedModel<>(notifications.deliveries(id, page, size).map(DeliveryResponse::of));
+	}
+
+	@PostMapping("/deliveries/{deliveryId}/retry")
+	@ApiResponse(responseCode = "202", description = "Accepted: the delivery is attempted again shortly",
+			useReturnTypeSchema = true)
+	@Operation(summary = "Attempt a delivery once more, now")
+	ResponseEntity<DeliveryResponse> retry(@PathVariable String id, @PathVariable String deliveryId) {
+		requireSubscription(id);
+		Notification delivery = notifications.byId(id, deliveryId)
+			// an inbox entry (of an INBOX or a digest subscription) is no delivery
+			.filter(found -> found.channel() != Channel.INBOX && found.status() != DeliveryStatus.STORED)
+			.orElseThrow(() -> new DoesNotExist("Delivery", deliveryId));
+		deliveries.change(new DeliveryId(delivery.id()), ExpectedVersion.any(),
+				retried -> retried.retry(clock.instant()));
+		return ResponseEntity.accepted().body(DeliveryResponse.of(notifications.byId(id, deliveryId).orElseThrow()));
+	}
+
+	/** The caller's own subscription; anyone else's does not exist for them. */
+	private void requireSubscription(String id) {
+		if (subscriptions.ownedBy(new SubscriptionId(id), callers.current()).isEmpty()) {
+			throw new DoesNotExist("Subscription", id);
+		}
+	}
+
 }

@@ -25,253 +25,301 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * The open SSE streams. Each stream remembers the sequence number of the last notification it
- * sent; a poller sends what was stored since, in order, with that number as the SSE id. Reading
- * from MongoDB rather than pushing from memory means a stream sees notifications stored by any
- * instance, and a client that reconnects with {@code Last-Event-ID} gets exactly what it missed.
+ * The open SSE streams. Each stream remembers the sequence number of the last
+ * notification it sent; a poller sends what was stored since, in order, with that number
+ * as the SSE id. Reading from MongoDB rather than pushing from memory means a stream sees
+ * notifications stored by any instance, and a client that reconnects with
+ * {@code Last-Event-ID} gets exactly what it missed.
  */
 @Component
 class NotificationStreams implements SmartLifecycle {
 
-    private static final Logger log = LoggerFactory.getLogger(NotificationStreams.class);
-    static final Duration POLL = Duration.ofMillis(250);
-    /**
-     * How long a stream waits for a missing sequence number (taken, not yet stored: a slow insert,
-     * another instance) before it gives up on it: an instance that crashed between taking a number
-     * and storing its notification leaves a hole that nothing will fill.
-     */
-    static final Duration GAP_WAIT = Duration.ofSeconds(10);
-    static final Duration HEARTBEAT = Duration.ofSeconds(15);
-    /** How long a send may block on a client that does not read before its stream is closed. */
-    static final Duration STUCK = Duration.ofSeconds(30);
-    private static final int BATCH = 100;
+	private static final Logger log = LoggerFactory.getLogger(NotificationStreams.class);
+	static final Duration POLL = Duration.ofMillis(250);
 
-    private final Notifications notifications;
-    private final Map<SseEmitter, Stream> streams = new ConcurrentHashMap<>();
-    /** Open streams per owner: reserved before a stream is registered, freed when it is forgotten. */
-    private final Map<String, Integer> perOwner = new ConcurrentHashMap<>();
-    private final PeriodicWork poller;
-    /** Made at each start: a stop shuts it down, and a stopped context may be started again (Spring's tests pause cached contexts). */
-    private volatile ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
-    private final NotificationProperties properties;
+	/**
+	 * How long a stream waits for a missing sequence number (taken, not yet stored: a
+	 * slow insert, another instance) before it gives up on it: an instance that crashed
+	 * between taking a number and storing its notification leaves a hole that nothing
+	 * will fill.
+	 */
+	static final Duration GAP_WAIT = Duration.ofSeconds(10);
+	static final Duration HEARTBEAT = Duration.ofSeconds(15);
 
-    NotificationStreams(Notifications notifications, NotificationProperties properties) {
-        this.notifications = notifications;
-        this.properties = properties;
-        this.poller = new PeriodicWork("sse-poller", POLL, POLL, Duration.ZERO, this::pollOnce);
-    }
+	/**
+	 * How long a send may block on a client that does not read before its stream is
+	 * closed.
+	 */
+	static final Duration STUCK = Duration.ofSeconds(30);
 
-    private static final class Stream {
-        final String subscriptionId;
-        final String owner;
-        volatile long lastSeq;
-        volatile long lastSentNanos = System.nanoTime();
-        /** The missing number the stream waits for, and since when. */
-        volatile long awaitedSeq = -1;
-        volatile long awaitedSinceNanos;
-        /** A send to this client is under way (since when): the next round leaves the stream alone. */
-        final AtomicBoolean busy = new AtomicBoolean();
-        volatile long busySinceNanos;
+	private static final int BATCH = 100;
 
-        Stream(String subscriptionId, String owner, long lastSeq) {
-            this.subscriptionId = subscriptionId;
-            this.owner = owner;
-            this.lastSeq = lastSeq;
-        }
-    }
+	private final Notifications notifications;
 
-    /**
-     * Opens a stream that starts after {@code lastSeq}. It ends after the configured life; the
-     * client reconnects with {@code Last-Event-ID} and misses nothing. The instance and
-     * subscription counts are not atomic with the registration (against floods, not exact); the
-     * owner's is, so that one account's concurrent opens cannot take more than its share.
-     *
-     * @throws LimitReached when this instance, this subscription or its owner has as many streams as it may
-     */
-    SseEmitter open(String subscriptionId, String owner, long lastSeq) {
-        if (streams.size() >= properties.streamsPerInstance()) {
-            throw new LimitReached("This instance serves as many streams as it may; try again later");
-        }
-        if (streams.values().stream().filter(stream -> stream.subscriptionId.equals(subscriptionId)).count()
-                >= properties.streamsPerSubscription()) {
-            throw new LimitReached("A subscription may have at most %d open streams; close one first"
-                    .formatted(properties.streamsPerSubscription()));
-        }
-        return register(new SseEmitter(properties.streamMaxLife().toMillis()), subscriptionId, owner, lastSeq);
-    }
+	private final Map<SseEmitter, Stream> streams = new ConcurrentHashMap<>();
 
-    /**
-     * Starts streaming to {@code emitter}, in one of its owner's slots.
-     *
-     * @throws LimitReached when the owner has as many streams as it may
-     */
-    SseEmitter register(SseEmitter emitter, String subscriptionId, String owner, long lastSeq) {
-        reserveSlot(owner);
-        try {
-            // Sent with the headers, so that a client knows at once that the stream is open.
-            emitter.send(SseEmitter.event().comment("stream open"));
-        }
-        catch (IOException gone) {
-            releaseSlot(owner);
-            emitter.completeWithError(gone);
-            return emitter;
-        }
-        streams.put(emitter, new Stream(subscriptionId, owner, lastSeq));
-        emitter.onCompletion(() -> forget(emitter));
-        emitter.onTimeout(() -> {
-            forget(emitter);
-            emitter.complete();
-        });
-        emitter.onError(error -> forget(emitter));
-        return emitter;
-    }
+	/**
+	 * Open streams per owner: reserved before a stream is registered, freed when it is
+	 * forgotten.
+	 */
+	private final Map<String, Integer> perOwner = new ConcurrentHashMap<>();
 
-    private void reserveSlot(String owner) {
-        // compute is atomic per key; the exception leaves the count as it was
-        perOwner.compute(owner, (key, open) -> {
-            int count = open == null ? 0 : open;
-            if (count >= properties.streamsPerOwner()) {
-                throw new LimitReached("An owner may have at most %d open streams; close one first"
-                        .formatted(properties.streamsPerOwner()));
-            }
-            return count + 1;
-        });
-    }
+	private final PeriodicWork poller;
 
-    private void releaseSlot(String owner) {
-        perOwner.computeIfPresent(owner, (key, open) -> open > 1 ? open - 1 : null);
-    }
+	/**
+	 * Made at each start: a stop shuts it down, and a stopped context may be started
+	 * again (Spring's tests pause cached contexts).
+	 */
+	private volatile ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
 
-    /** Stops serving a stream that ended, however it ended, and frees its owner's slot (once: only one remove finds it). */
-    private void forget(SseEmitter emitter) {
-        Stream stream = streams.remove(emitter);
-        if (stream != null) {
-            releaseSlot(stream.owner);
-        }
-    }
+	private final NotificationProperties properties;
 
-    /**
-     * Sends the stored notifications after the last one sent, in sequence order, and stops at a
-     * missing number: it is sent first when it lands, so that no notification is ever skipped by a
-     * stream (a client resuming with Last-Event-ID would never get it). A number known to be unused
-     * is passed over; one missing for longer than {@link #GAP_WAIT} is given up.
-     */
-    private void sendInOrder(SseEmitter emitter, Stream stream) throws IOException {
-        List<Notification> fresh = notifications.after(stream.subscriptionId, stream.lastSeq, BATCH);
-        if (fresh.isEmpty()) {
-            return;
-        }
-        boolean contiguous = fresh.get(fresh.size() - 1).seq() - stream.lastSeq == fresh.size();
-        Set<Long> unused = contiguous ? Set.of() : notifications.unusedSeqs(stream.subscriptionId, stream.lastSeq);
-        for (Notification notification : fresh) {
-            while (notification.seq() > stream.lastSeq + 1) {
-                long missing = stream.lastSeq + 1;
-                if (!unused.contains(missing) && !gaveUpWaitingFor(stream, missing)) {
-                    return;
-                }
-                stream.lastSeq = missing;
-            }
-            emitter.send(SseEmitter.event().id(Long.toString(notification.seq())).name(notification.eventType())
-                    .data(NotificationResponse.of(notification)));
-            stream.lastSeq = notification.seq();
-            stream.lastSentNanos = System.nanoTime();
-        }
-    }
+	NotificationStreams(Notifications notifications, NotificationProperties properties) {
+		this.notifications = notifications;
+		this.properties = properties;
+		this.poller = new PeriodicWork("sse-poller", POLL, POLL, Duration.ZERO, this::pollOnce);
+	}
 
-    private static boolean gaveUpWaitingFor(Stream stream, long missing) {
-        long now = System.nanoTime();
-        if (stream.awaitedSeq != missing) {
-            stream.awaitedSeq = missing;
-            stream.awaitedSinceNanos = now;
-            return false;
-        }
-        if (now - stream.awaitedSinceNanos < GAP_WAIT.toNanos()) {
-            return false;
-        }
-        log.warn("SSE stream of subscription {}: notification {} was never stored; going on without it",
-                stream.subscriptionId, missing);
-        return true;
-    }
+	private static final class Stream {
 
-    /**
-     * One round: each stream is served on a thread of its own (a virtual thread), so a client that
-     * reads slowly, whose writes block once its socket buffer is full, holds up only its own stream.
-     * A stream still busy from an earlier round is left alone; one stuck longer than
-     * {@link #STUCK} is closed (its client reconnects with Last-Event-ID and misses nothing).
-     */
-    void pollOnce() {
-        streams.forEach(this::serveSoon);
-    }
+		final String subscriptionId;
 
-    /** A notification was stored on this instance: its subscription's streams send it now, not at the next poll. */
-    @EventListener
-    void on(NotificationStored stored) {
-        streams.forEach((emitter, stream) -> {
-            if (stream.subscriptionId.equals(stored.subscriptionId())) {
-                serveSoon(emitter, stream);
-            }
-        });
-    }
+		final String owner;
 
-    /** Serves a stream on a thread of its own, unless it is being served already (then the next round sends what is new). */
-    private void serveSoon(SseEmitter emitter, Stream stream) {
-        if (!stream.busy.compareAndSet(false, true)) {
-            if (System.nanoTime() - stream.busySinceNanos > STUCK.toNanos()) {
-                log.warn("SSE stream of subscription {} is stuck on a client that does not read; closing it",
-                        stream.subscriptionId);
-                forget(emitter);
-                emitter.complete();
-            }
-            return;
-        }
-        stream.busySinceNanos = System.nanoTime();
-        senders.execute(() -> {
-            try {
-                serve(emitter, stream);
-            }
-            finally {
-                stream.busy.set(false);
-            }
-        });
-    }
+		volatile long lastSeq;
 
-    private void serve(SseEmitter emitter, Stream stream) {
-        try {
-            sendInOrder(emitter, stream);
-            if (System.nanoTime() - stream.lastSentNanos > HEARTBEAT.toNanos()) {
-                emitter.send(SseEmitter.event().comment("keep-alive"));
-                stream.lastSentNanos = System.nanoTime();
-            }
-        }
-        catch (IOException | IllegalStateException gone) {
-            forget(emitter);
-        }
-        catch (RuntimeException e) {
-            log.warn("SSE stream of subscription {} failed: {}", stream.subscriptionId, e.toString());
-            forget(emitter);
-            emitter.completeWithError(e);
-        }
-    }
+		volatile long lastSentNanos = System.nanoTime();
 
-    @Override
-    public void start() {
-        if (senders.isShutdown()) {
-            senders = Executors.newVirtualThreadPerTaskExecutor();
-        }
-        poller.start();
-    }
+		/** The missing number the stream waits for, and since when. */
+		volatile long awaitedSeq = -1;
 
-    @Override
-    public void stop() {
-        poller.stop();
-        senders.shutdownNow();
-        streams.keySet().forEach(SseEmitter::complete);
-        streams.clear();
-        perOwner.clear();
-    }
+		volatile long awaitedSinceNanos;
 
-    @Override
-    public boolean isRunning() {
-        return poller.isRunning();
-    }
+		/**
+		 * A send to this client is under way (since when): the next round leaves the
+		 * stream alone.
+		 */
+		final AtomicBoolean busy = new AtomicBoolean();
+
+		volatile long busySinceNanos;
+
+		Stream(String subscriptionId, String owner, long lastSeq) {
+			this.subscriptionId = subscriptionId;
+			this.owner = owner;
+			this.lastSeq = lastSeq;
+		}
+
+	}
+
+	/**
+	 * Opens a stream that starts after {@code lastSeq}. It ends after the configured
+	 * life; the client reconnects with {@code Last-Event-ID} and misses nothing. The
+	 * instance and subscription counts are not atomic with the registration (against
+	 * floods, not exact); the owner's is, so that one account's concurrent opens cannot
+	 * take more than its share.
+	 * @throws LimitReached when this instance, this subscription or its owner has as many
+	 * streams as it may
+	 */
+	SseEmitter open(String subscriptionId, String owner, long lastSeq) {
+		if (streams.size() >= properties.streamsPerInstance()) {
+			throw new LimitReached("This instance serves as many streams as it may; try again later");
+		}
+		if (streams.values()
+			.stream()
+			.filter(stream -> stream.subscriptionId.equals(subscriptionId))
+			.count() >= properties.streamsPerSubscription()) {
+			throw new LimitReached("A subscription may have at most %d open streams; close one first"
+				.formatted(properties.streamsPerSubscription()));
+		}
+		return register(new SseEmitter(properties.streamMaxLife().toMillis()), subscriptionId, owner, lastSeq);
+	}
+
+	/**
+	 * Starts streaming to {@code emitter}, in one of its owner's slots.
+	 * @throws LimitReached when the owner has as many streams as it may
+	 */
+	SseEmitter register(SseEmitter emitter, String subscriptionId, String owner, long lastSeq) {
+		reserveSlot(owner);
+		try {
+			// Sent with the headers, so that a client knows at once that the stream is
+			// open.
+			emitter.send(SseEmitter.event().comment("stream open"));
+		}
+		catch (IOException gone) {
+			releaseSlot(owner);
+			emitter.completeWithError(gone);
+			return emitter;
+		}
+		streams.put(emitter, new Stream(subscriptionId, owner, lastSeq));
+		emitter.onCompletion(() -> forget(emitter));
+		emitter.onTimeout(() -> {
+			forget(emitter);
+			emitter.complete();
+		});
+		emitter.onError(error -> forget(emitter));
+		return emitter;
+	}
+
+	private void reserveSlot(String owner) {
+		// compute is atomic per key; the exception leaves the count as it was
+		perOwner.compute(owner, (key, open) -> {
+			int count = open == null ? 0 : open;
+			if (count >= properties.streamsPerOwner()) {
+				throw new LimitReached("An owner may have at most %d open streams; close one first"
+					.formatted(properties.streamsPerOwner()));
+			}
+			return count + 1;
+		});
+	}
+
+	private void releaseSlot(String owner) {
+		perOwner.computeIfPresent(owner, (key, open) -> open > 1 ? open - 1 : null);
+	}
+
+	/**
+	 * Stops serving a stream that ended, however it ended, and frees its owner's slot
+	 * (once: only one remove finds it).
+	 */
+	private void forget(SseEmitter emitter) {
+		Stream stream = streams.remove(emitter);
+		if (stream != null) {
+			releaseSlot(stream.owner);
+		}
+	}
+
+	/**
+	 * Sends the stored notifications after the last one sent, in sequence order, and
+	 * stops at a missing number: it is sent first when it lands, so that no notification
+	 * is ever skipped by a stream (a client resuming with Last-Event-ID would never get
+	 * it). A number known to be unused is passed over; one missing for longer than
+	 * {@link #GAP_WAIT} is given up.
+	 */
+	private void sendInOrder(SseEmitter emitter, Stream stream) throws IOException {
+		List<Notification> fresh = notifications.after(stream.subscriptionId, stream.lastSeq, BATCH);
+		if (fresh.isEmpty()) {
+			return;
+		}
+		boolean contiguous = fresh.get(fresh.size() - 1).seq() - stream.lastSeq == fresh.size();
+		Set<Long> unused = contiguous ? Set.of() : notifications.unusedSeqs(stream.subscriptionId, stream.lastSeq);
+		for (Notification notification : fresh) {
+			while (notification.seq() > stream.lastSeq + 1) {
+				long missing = stream.lastSeq + 1;
+				if (!unused.contains(missing) && !gaveUpWaitingFor(stream, missing)) {
+					return;
+				}
+				stream.lastSeq = missing;
+			}
+			emitter.send(SseEmitter.event()
+				.id(Long.toString(notification.seq()))
+				.name(notification.eventType())
+				.data(NotificationResponse.of(notification)));
+			stream.lastSeq = notification.seq();
+			stream.lastSentNanos = System.nanoTime();
+		}
+	}
+
+	private static boolean gaveUpWaitingFor(Stream stream, long missing) {
+		long now = System.nanoTime();
+		if (stream.awaitedSeq != missing) {
+			stream.awaitedSeq = missing;
+			stream.awaitedSinceNanos = now;
+			return false;
+		}
+		if (now - stream.awaitedSinceNanos < GAP_WAIT.toNanos()) {
+			return false;
+		}
+		log.warn("SSE stream of subscription {}: notification {} was never stored; going on without it",
+				stream.subscriptionId, missing);
+		return true;
+	}
+
+	/**
+	 * One round: each stream is served on a thread of its own (a virtual thread), so a
+	 * client that reads slowly, whose writes block once its socket buffer is full, holds
+	 * up only its own stream. A stream still busy from an earlier round is left alone;
+	 * one stuck longer than {@link #STUCK} is closed (its client reconnects with
+	 * Last-Event-ID and misses nothing).
+	 */
+	void pollOnce() {
+		streams.forEach(this::serveSoon);
+	}
+
+	/**
+	 * A notification was stored on this instance: its subscription's streams send it now,
+	 * not at the next poll.
+	 */
+	@EventListener
+	void on(NotificationStored stored) {
+		streams.forEach((emitter, stream) -> {
+			if (stream.subscriptionId.equals(stored.subscriptionId())) {
+				serveSoon(emitter, stream);
+			}
+		});
+	}
+
+	/**
+	 * Serves a stream on a thread of its own, unless it is being served already (then the
+	 * next round sends what is new).
+	 */
+	private void serveSoon(SseEmitter emitter, Stream stream) {
+		if (!stream.busy.compareAndSet(false, true)) {
+			if (System.nanoTime() - stream.busySinceNanos > STUCK.toNanos()) {
+				log.warn("SSE stream of subscription {} is stuck on a client that does not read; closing it",
+						stream.subscriptionId);
+				forget(emitter);
+				emitter.complete();
+			}
+			return;
+		}
+		stream.busySinceNanos = System.nanoTime();
+		senders.execute(() -> {
+			try {
+				serve(emitter, stream);
+			}
+			finally {
+				stream.busy.set(false);
+			}
+		});
+	}
+
+	private void serve(SseEmitter emitter, Stream stream) {
+		try {
+			sendInOrder(emitter, stream);
+			if (System.nanoTime() - stream.lastSentNanos > HEARTBEAT.toNanos()) {
+				emitter.send(SseEmitter.event().comment("keep-alive"));
+				stream.lastSentNanos = System.nanoTime();
+			}
+		}
+		catch (IOException | IllegalStateException gone) {
+			forget(emitter);
+		}
+		catch (RuntimeException e) {
+			log.warn("SSE stream of subscription {} failed: {}", stream.subscriptionId, e.toString());
+			forget(emitter);
+			emitter.completeWithError(e);
+		}
+	}
+
+	@Override
+	public void start() {
+		if (senders.isShutdown()) {
+			senders = Executors.newVirtualThreadPerTaskExecutor();
+		}
+		poller.start();
+	}
+
+	@Override
+	public void stop() {
+		poller.stop();
+		senders.shutdownNow();
+		streams.keySet().forEach(SseEmitter::complete);
+		streams.clear();
+		perOwner.clear();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return poller.isRunning();
+	}
+
 }

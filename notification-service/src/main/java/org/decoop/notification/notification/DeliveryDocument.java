@@ -13,57 +13,71 @@ import org.decoop.platform.outbox.OutboxDocument;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * The delivery part of a {@link NotificationDocument}: the same stored document, seen with its
- * delivery fields only, so saving a {@link Delivery} sets those and leaves the inbox entry
- * (sequence number, summary, read flag, the event) as it is.
+ * The delivery part of a {@link NotificationDocument}: the same stored document, seen
+ * with its delivery fields only, so saving a {@link Delivery} sets those and leaves the
+ * inbox entry (sequence number, summary, read flag, the event) as it is.
  */
 @Document(NotificationDocument.COLLECTION)
 class DeliveryDocument extends OutboxDocument {
 
-    String subscriptionId;
-    String eventId;
-    String eventType;
-    Channel channel;
-    String target;
-    DeliveryStatus status;
-    int attemptCount;
-    Integer scheduledAttempts;
-    boolean manual;
-    Instant nextAttemptAt;
-    Instant claimedUntil;
-    Instant deliveredAt;
-    boolean failurePublished;
-    List<Attempt> attempts = new ArrayList<>();
+	String subscriptionId;
 
-    DeliveryDocument() {
-    }
+	String eventId;
 
-    private DeliveryDocument(String id, long version) {
-        super(id, version);
-    }
+	String eventType;
 
-    static DeliveryDocument of(Delivery delivery) {
-        DeliveryDocument document = new DeliveryDocument(delivery.id().value(), delivery.version());
-        document.subscriptionId = delivery.subscriptionId();
-        document.eventId = delivery.eventId();
-        document.eventType = delivery.eventType();
-        document.channel = delivery.channel();
-        document.target = delivery.target();
-        document.status = delivery.status();
-        document.attemptCount = delivery.attemptCount();
-        document.scheduledAttempts = delivery.scheduledAttempts();
-        document.manual = delivery.manual();
-        document.nextAttemptAt = delivery.nextAttemptAt().orElse(null);
-        document.claimedUntil = delivery.claimedUntil().orElse(null);
-        document.deliveredAt = delivery.deliveredAt().orElse(null);
-        document.failurePublished = delivery.failurePublished();
-        document.attempts = new ArrayList<>(delivery.attempts());
-        return document;
-    }
+	Channel channel;
 
-    Delivery toDomain() {
-        return new Delivery(getVersion(), new DeliveryId(getId()), subscriptionId, eventId, eventType, channel, target, status,
-                attemptCount, scheduledAttempts == null ? attemptCount : scheduledAttempts, manual, nextAttemptAt, claimedUntil,
-                deliveredAt, failurePublished, attempts);
-    }
+	String target;
+
+	DeliveryStatus status;
+
+	int attemptCount;
+
+	Integer scheduledAttempts;
+
+	boolean manual;
+
+	Instant nextAttemptAt;
+
+	Instant claimedUntil;
+
+	Instant deliveredAt;
+
+	boolean failurePublished;
+
+	List<Attempt> attempts = new ArrayList<>();
+
+	DeliveryDocument() {
+	}
+
+	private DeliveryDocument(String id, long version) {
+		super(id, version);
+	}
+
+	static DeliveryDocument of(Delivery delivery) {
+		DeliveryDocument document = new DeliveryDocument(delivery.id().value(), delivery.version());
+		document.subscriptionId = delivery.subscriptionId();
+		document.eventId = delivery.eventId();
+		document.eventType = delivery.eventType();
+		document.channel = delivery.channel();
+		document.target = delivery.target();
+		document.status = delivery.status();
+		document.attemptCount = delivery.attemptCount();
+		document.scheduledAttempts = delivery.scheduledAttempts();
+		document.manual = delivery.manual();
+		document.nextAttemptAt = delivery.nextAttemptAt().orElse(null);
+		document.claimedUntil = delivery.claimedUntil().orElse(null);
+		document.deliveredAt = delivery.deliveredAt().orElse(null);
+		document.failurePublished = delivery.failurePublished();
+		document.attempts = new ArrayList<>(delivery.attempts());
+		return document;
+	}
+
+	Delivery toDomain() {
+		return new Delivery(getVersion(), new DeliveryId(getId()), subscriptionId, eventId, eventType, channel, target,
+				status, attemptCount, scheduledAttempts == null ? attemptCount : scheduledAttempts, manual,
+				nextAttemptAt, claimedUntil, deliveredAt, failurePublished, attempts);
+	}
+
 }

@@ -14,149 +14,186 @@ import org.springframework.data.mongodb.core.index.CompoundIndexes;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * One event for one subscription: the inbox entry and, for webhooks and e-mail, its delivery
- * with every attempt. Its id derives from (subscription, event id), so a redelivered Kafka
- * record cannot create a second one. When the retries are spent, NotificationDeliveryFailed
- * waits in this same document's outbox, written in the same update as the FAILED status.
+ * One event for one subscription: the inbox entry and, for webhooks and e-mail, its
+ * delivery with every attempt. Its id derives from (subscription, event id), so a
+ * redelivered Kafka record cannot create a second one. When the retries are spent,
+ * NotificationDeliveryFailed waits in this same document's outbox, written in the same
+ * update as the FAILED status.
  */
 @Document(NotificationDocument.COLLECTION)
 @CompoundIndexes({
-        // one notification per (subscription, seq): the inbox lists and a stream's catch-up read along it
-        @CompoundIndex(name = "inbox_seq", def = "{'subscriptionId': 1, 'seq': -1}", unique = true),
-        @CompoundIndex(name = "pending", def = "{'status': 1}"),
-        // a digest: the notifications of one subscription stored in a period, in the order listed
-        // (createdAt, then seq), read from the index without a sort in memory.
-        @CompoundIndex(name = "digest_period_seq", def = "{'subscriptionId': 1, 'createdAt': 1, 'seq': 1}") })
-// "inbox": the non-unique {subscriptionId: 1, seq: -1} before inbox_seq (same keys: MongoDB refuses both, error 85);
+		// one notification per (subscription, seq): the inbox lists and a stream's
+		// catch-up read along it
+		@CompoundIndex(name = "inbox_seq", def = "{'subscriptionId': 1, 'seq': -1}", unique = true),
+		@CompoundIndex(name = "pending", def = "{'status': 1}"),
+		// a digest: the notifications of one subscription stored in a period, in the
+		// order listed
+		// (createdAt, then seq), read from the index without a sort in memory.
+		@CompoundIndex(name = "digest_period_seq", def = "{'subscriptionId': 1, 'createdAt': 1, 'seq': 1}") })
+// "inbox": the non-unique {subscriptionId: 1, seq: -1} before inbox_seq (same keys:
+// MongoDB refuses both, error 85);
 // "digest_period": {subscriptionId, createdAt}, before digest_period_seq
 @RetiredIndexes({ "inbox", "digest_period" })
 class NotificationDocument extends OutboxDocument {
 
-    static final String COLLECTION = "notifications";
+	static final String COLLECTION = "notifications";
 
-    String subscriptionId;
-    long seq;
-    String eventId;
-    String eventType;
-    String subject;
-    String summary;
-    Instant occurredAt;
-    Instant createdAt;
-    /** The event as a structured CloudEvent (JSON), exactly as webhooks receive it. */
-    String cloudEvent;
-    /** The W3C trace context of the consumer that stored it: its delivery continues that trace. */
-    String traceparent;
-    boolean read;
+	String subscriptionId;
 
-    Channel channel;
-    String target;
-    DeliveryStatus status;
-    int attemptCount;
-    /** Attempts made by the schedule (absent in older documents: all of them); manual retries do not count. */
-    Integer scheduledAttempts;
-    /** The next attempt was asked for by hand: it neither spends nor moves the schedule. */
-    boolean manual;
-    Instant nextAttemptAt;
-    Instant claimedUntil;
-    Instant deliveredAt;
-    boolean failurePublished;
-    List<Attempt> attempts = new ArrayList<>();
+	long seq;
 
-    NotificationDocument() {
-    }
+	String eventId;
 
-    /** A new notification, at version 0 (inserted in bulk, where Spring Data sets no version). */
-    NotificationDocument(String id) {
-        super(id, 0L);
-    }
+	String eventType;
 
-    public String subscriptionId() {
-        return subscriptionId;
-    }
+	String subject;
 
-    public long seq() {
-        return seq;
-    }
+	String summary;
 
-    public String eventId() {
-        return eventId;
-    }
+	Instant occurredAt;
 
-    public String eventType() {
-        return eventType;
-    }
+	Instant createdAt;
 
-    public String subject() {
-        return subject;
-    }
+	/** The event as a structured CloudEvent (JSON), exactly as webhooks receive it. */
+	String cloudEvent;
 
-    public String summary() {
-        return summary;
-    }
+	/**
+	 * The W3C trace context of the consumer that stored it: its delivery continues that
+	 * trace.
+	 */
+	String traceparent;
 
-    public Instant occurredAt() {
-        return occurredAt;
-    }
+	boolean read;
 
-    public Instant createdAt() {
-        return createdAt;
-    }
+	Channel channel;
 
-    public String cloudEvent() {
-        return cloudEvent;
-    }
+	String target;
 
-    public String traceparent() {
-        return traceparent;
-    }
+	DeliveryStatus status;
 
-    public boolean read() {
-        return read;
-    }
+	int attemptCount;
 
-    public Channel channel() {
-        return channel;
-    }
+	/**
+	 * Attempts made by the schedule (absent in older documents: all of them); manual
+	 * retries do not count.
+	 */
+	Integer scheduledAttempts;
 
-    public String target() {
-        return target;
-    }
+	/**
+	 * The next attempt was asked for by hand: it neither spends nor moves the schedule.
+	 */
+	boolean manual;
 
-    public DeliveryStatus status() {
-        return status;
-    }
+	Instant nextAttemptAt;
 
-    public int attemptCount() {
-        return attemptCount;
-    }
+	Instant claimedUntil;
 
-    public int scheduledAttempts() {
-        return scheduledAttempts == null ? attemptCount : scheduledAttempts;
-    }
+	Instant deliveredAt;
 
-    public boolean manual() {
-        return manual;
-    }
+	boolean failurePublished;
 
-    public Instant nextAttemptAt() {
-        return nextAttemptAt;
-    }
+	List<Attempt> attempts = new ArrayList<>();
 
-    public Instant deliveredAt() {
-        return deliveredAt;
-    }
+	NotificationDocument() {
+	}
 
-    public boolean failurePublished() {
-        return failurePublished;
-    }
+	/**
+	 * A new notification, at version 0 (inserted in bulk, where Spring Data sets no
+	 * version).
+	 */
+	NotificationDocument(String id) {
+		super(id, 0L);
+	}
 
-    public List<Attempt> attempts() {
-        return List.copyOf(attempts);
-    }
+	public String subscriptionId() {
+		return subscriptionId;
+	}
 
-    /** What other features read of it. */
-    Notification toNotification() {
-        return new Notification(getId(), subscriptionId, seq, eventId, eventType, subject, summary, occurredAt, createdAt,
-                cloudEvent, traceparent, read, channel, target, status, attemptCount, nextAttemptAt, deliveredAt, attempts);
-    }
+	public long seq() {
+		return seq;
+	}
+
+	public String eventId() {
+		return eventId;
+	}
+
+	public String eventType() {
+		return eventType;
+	}
+
+	public String subject() {
+		return subject;
+	}
+
+	public String summary() {
+		return summary;
+	}
+
+	public Instant occurredAt() {
+		return occurredAt;
+	}
+
+	public Instant createdAt() {
+		return createdAt;
+	}
+
+	public String cloudEvent() {
+		return cloudEvent;
+	}
+
+	public String traceparent() {
+		return traceparent;
+	}
+
+	public boolean read() {
+		return read;
+	}
+
+	public Channel channel() {
+		return channel;
+	}
+
+	public String target() {
+		return target;
+	}
+
+	public DeliveryStatus status() {
+		return status;
+	}
+
+	public int attemptCount() {
+		return attemptCount;
+	}
+
+	public int scheduledAttempts() {
+		return scheduledAttempts == null ? attemptCount : scheduledAttempts;
+	}
+
+	public boolean manual() {
+		return manual;
+	}
+
+	public Instant nextAttemptAt() {
+		return nextAttemptAt;
+	}
+
+	public Instant deliveredAt() {
+		return deliveredAt;
+	}
+
+	public boolean failurePublished() {
+		return failurePublished;
+	}
+
+	public List<Attempt> attempts() {
+		return List.copyOf(attempts);
+	}
+
+	/** What other features read of it. */
+	Notification toNotification() {
+		return new Notification(getId(), subscriptionId, seq, eventId, eventType, subject, summary, occurredAt,
+				createdAt, cloudEvent, traceparent, read, channel, target, status, attemptCount, nextAttemptAt,
+				deliveredAt, attempts);
+	}
+
 }

@@ -32,84 +32,101 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 /**
- * The confirmation of an EMAIL subscription's address. The link of the confirmation e-mail is the
- * proof that its reader controls the mailbox, so using it needs no bearer token. Opening it (GET)
- * changes nothing, as mail scanners open links too: it shows a page whose button POSTs it.
+ * The confirmation of an EMAIL subscription's address. The link of the confirmation
+ * e-mail is the proof that its reader controls the mailbox, so using it needs no bearer
+ * token. Opening it (GET) changes nothing, as mail scanners open links too: it shows a
+ * page whose button POSTs it.
  */
 @RestController
 @RequestMapping("/api/subscriptions/{id}/confirmation")
 @Tag(name = "Subscriptions")
 class ConfirmationController {
 
-    private static final String PROBLEM = "#/components/schemas/Problem";
+	private static final String PROBLEM = "#/components/schemas/Problem";
 
-    private final Confirmations confirmations;
-    private final Clock clock;
-    private final Callers callers;
+	private final Confirmations confirmations;
 
-    ConfirmationController(Confirmations confirmations, Clock clock, Callers callers) {
-        this.confirmations = confirmations;
-        this.clock = clock;
-        this.callers = callers;
-    }
+	private final Clock clock;
 
-    @GetMapping
-    @Operation(summary = "The confirmation e-mail's link: a page whose button confirms (no token needed; opening it changes nothing)")
-    @ApiResponse(responseCode = "410", description = "The link expired, or was used already",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = PROBLEM)))
-    ResponseEntity<String> page(@PathVariable String id, @RequestParam @NotBlank @Size(max = 200) String token) {
-        refuseUnless(confirmations.check(new SubscriptionId(id), token, clock.instant()), id);
-        String action = HtmlUtils.htmlEscape("/api/subscriptions/" + id + "/confirmation?token=" + token);
-        return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8)).body("""
-                <!DOCTYPE html>
-                <html lang="en"><head><meta charset="utf-8"><title>Confirm your decoop e-mail subscription</title></head>
-                <body><main><h1>Confirm your decoop e-mail subscription</h1>
-                <p>Press the button to receive decoop notifications at this address. If you did not ask for them, close this page.</p>
-                <form method="post" action="%s"><button type="submit">Confirm</button></form></main></body></html>
-                """.formatted(action));
-    }
+	private final Callers callers;
 
-    @PostMapping
-    @Operation(summary = "Confirm the subscription's e-mail address with the token of its confirmation link (no bearer token needed)")
-    @ApiResponse(responseCode = "200", description = "Confirmed: the subscription is ACTIVE", useReturnTypeSchema = true)
-    @ApiResponse(responseCode = "410", description = "The link expired (its owner can have a new one sent), or was used already",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = PROBLEM)))
-    SubscriptionResponse confirm(@PathVariable String id, @RequestParam @NotBlank @Size(max = 200) String token) {
-        Confirmations.Confirmed confirmed = confirmations.confirm(new SubscriptionId(id), token, clock.instant());
-        refuseUnless(confirmed.outcome(), id);
-        return SubscriptionResponse.of(confirmed.subscription(), null);
-    }
+	ConfirmationController(Confirmations confirmations, Clock clock, Callers callers) {
+		this.confirmations = confirmations;
+		this.clock = clock;
+		this.callers = callers;
+	}
 
-    @PostMapping("/resend")
-    @Operation(summary = "Send the subscription's confirmation e-mail again, with a new link (the owner only; counted in the "
-            + "address's confirmation e-mails per day)")
-    @ApiResponse(responseCode = "202", description = "A new confirmation e-mail is on its way; the earlier links no longer work",
-            useReturnTypeSchema = true)
-    @ApiResponse(responseCode = "429", description = "The address had its share of confirmation e-mails; Retry-After says when "
-            + "the next one can go", headers = @Header(name = "Retry-After", description = "Seconds to wait", schema = @Schema(type = "integer")),
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = PROBLEM)))
-    ResponseEntity<SubscriptionResponse> resend(@PathVariable String id) {
-        Subscription subscription = confirmations.resend(new SubscriptionId(id), callers.current(), clock.instant());
-        return ResponseEntity.accepted().body(SubscriptionResponse.of(subscription, null));
-    }
+	@GetMapping
+	@Operation(
+			summary = "The confirmation e-mail's link: a page whose button confirms (no token needed; opening it changes nothing)")
+	@ApiResponse(responseCode = "410", description = "The link expired, or was used already",
+			content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = PROBLEM)))
+	ResponseEntity<String> page(@PathVariable String id, @RequestParam @NotBlank @Size(max = 200) String token) {
+		refuseUnless(confirmations.check(new SubscriptionId(id), token, clock.instant()), id);
+		String action = HtmlUtils.htmlEscape("/api/subscriptions/" + id + "/confirmation?token=" + token);
+		return ResponseEntity.ok()
+			.contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+			.body("""
+					<!DOCTYPE html>
+					<html lang="en"><head><meta charset="utf-8"><title>Confirm your decoop e-mail subscription</title></head>
+					<body><main><h1>Confirm your decoop e-mail subscription</h1>
+					<p>Press the button to receive decoop notifications at this address. If you did not ask for them, close this page.</p>
+					<form method="post" action="%s"><button type="submit">Confirm</button></form></main></body></html>
+					"""
+				.formatted(action));
+	}
 
-    private void refuseUnless(Confirmation.Outcome outcome, String id) {
-        switch (outcome) {
-            case VALID -> {
-            }
-            case UNKNOWN -> throw problem(HttpStatus.NOT_FOUND, "not-found",
-                    "This confirmation link is unknown, or a newer confirmation e-mail replaced it");
-            case EXPIRED -> throw problem(HttpStatus.GONE, "confirmation-expired",
-                    "This confirmation link expired; the subscription's owner can have a new one sent: POST /api/subscriptions/%s/confirmation/resend"
-                            .formatted(id));
-            case USED -> throw problem(HttpStatus.GONE, "confirmation-used", "This confirmation link was used already: the subscription is confirmed");
-        }
-    }
+	@PostMapping
+	@Operation(
+			summary = "Confirm the subscription's e-mail address with the token of its confirmation link (no bearer token needed)")
+	@ApiResponse(responseCode = "200", description = "Confirmed: the subscription is ACTIVE",
+			useReturnTypeSchema = true)
+	@ApiResponse(responseCode = "410",
+			description = "The link expired (its owner can have a new one sent), or was used already",
+			content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = PROBLEM)))
+	SubscriptionResponse confirm(@PathVariable String id, @RequestParam @NotBlank @Size(max = 200) String token) {
+		Confirmations.Confirmed confirmed = confirmations.confirm(new SubscriptionId(id), token, clock.instant());
+		refuseUnless(confirmed.outcome(), id);
+		return SubscriptionResponse.of(confirmed.subscription(), null);
+	}
 
-    private static ErrorResponseException problem(HttpStatus status, String slug, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("https://decoop.org/problems/" + slug));
-        problem.setTitle(status.getReasonPhrase());
-        return new ErrorResponseException(status, problem, null);
-    }
+	@PostMapping("/resend")
+	@Operation(
+			summary = "Send the subscription's confirmation e-mail again, with a new link (the owner only; counted in the "
+					+ "address's confirmation e-mails per day)")
+	@ApiResponse(responseCode = "202",
+			description = "A new confirmation e-mail is on its way; the earlier links no longer work",
+			useReturnTypeSchema = true)
+	@ApiResponse(responseCode = "429",
+			description = "The address had its share of confirmation e-mails; Retry-After says when "
+					+ "the next one can go",
+			headers = @Header(name = "Retry-After", description = "Seconds to wait",
+					schema = @Schema(type = "integer")),
+			content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = PROBLEM)))
+	ResponseEntity<SubscriptionResponse> resend(@PathVariable String id) {
+		Subscription subscription = confirmations.resend(new SubscriptionId(id), callers.current(), clock.instant());
+		return ResponseEntity.accepted().body(SubscriptionResponse.of(subscription, null));
+	}
+
+	private void refuseUnless(Confirmation.Outcome outcome, String id) {
+		switch (outcome) {
+			case VALID -> {
+			}
+			case UNKNOWN -> throw problem(HttpStatus.NOT_FOUND, "not-found",
+					"This confirmation link is unknown, or a newer confirmation e-mail replaced it");
+			case EXPIRED -> throw problem(HttpStatus.GONE, "confirmation-expired",
+					"This confirmation link expired; the subscription's owner can have a new one sent: POST /api/subscriptions/%s/confirmation/resend"
+						.formatted(id));
+			case USED -> throw problem(HttpStatus.GONE, "confirmation-used",
+					"This confirmation link was used already: the subscription is confirmed");
+		}
+	}
+
+	private static ErrorResponseException problem(HttpStatus status, String slug, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setType(URI.create("https://decoop.org/problems/" + slug));
+		problem.setTitle(status.getReasonPhrase());
+		return new ErrorResponseException(status, problem, null);
+	}
+
 }

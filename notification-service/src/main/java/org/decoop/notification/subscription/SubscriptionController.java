@@ -40,77 +40,90 @@ import jakarta.validation.constraints.Min;
 @Tag(name = "Subscriptions", description = "Who hears about which events, by webhook, e-mail or inbox")
 class SubscriptionController {
 
-    private final Subscriptions subscriptions;
-    private final TargetGuard targets;
-    private final Clock clock;
-    private final Callers callers;
-    private final Confirmations confirmations;
+	private final Subscriptions subscriptions;
 
-    SubscriptionController(Subscriptions subscriptions, TargetGuard targets, Clock clock, Callers callers, Confirmations confirmations) {
-        this.callers = callers;
-        this.confirmations = confirmations;
-        this.subscriptions = subscriptions;
-        this.targets = targets;
-        this.clock = clock;
-    }
+	private final TargetGuard targets;
 
-    @PostMapping
-    @ApiResponse(responseCode = "201", description = "Created; Location names the new resource",
-            headers = @Header(name = "Location", description = "The new resource's path", schema = @Schema(type = "string")),
-            useReturnTypeSchema = true)
-    @Operation(summary = "Subscribe; a WEBHOOK subscription's answer carries its signing secret, shown this once; an EMAIL "
-            + "subscription is PENDING_CONFIRMATION until the link of the confirmation e-mail sent to its address is used")
-    @ApiResponse(responseCode = "429", description = "EMAIL: the address had its share of confirmation e-mails; Retry-After says "
-            + "when the next one can go", headers = @Header(name = "Retry-After", description = "Seconds to wait",
-                    schema = @Schema(type = "integer")),
-            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/problem+json",
-                    schema = @Schema(ref = "#/components/schemas/Problem")))
-    ResponseEntity<SubscriptionResponse> create(@Valid @RequestBody CreateSubscription request) {
-        FilterRequest filter = request.filter();
-        Subscription subscription = Subscription.create(callers.current(), request.subscriber(), request.channel(), request.target(),
-                request.eventTypes(), filter == null ? Filter.NONE : new Filter(filter.partnershipId(), filter.localAuthorityId(),
-                        filter.country() == null ? null : Country.of(filter.country()), filter.theme()),
-                request.digest(), clock.instant());
-        WebhookSecret secret = null;
-        if (subscription.channel() == Channel.WEBHOOK) {
-            targets.refusal(subscription.target()).ifPresent(refusal -> {
-                throw new InvalidValue("target", refusal);
-            });
-            secret = WebhookSecret.generate();
-        }
-        if (subscription.awaitsConfirmation()) {
-            // the confirmation e-mail it will get counts against its address's share (429 past it)
-            confirmations.take(subscription.target(), clock.instant());
-        }
-        subscriptions.add(subscription, secret);
-        return ResponseEntity.created(URI.create("/api/subscriptions/" + subscription.id()))
-                .body(SubscriptionResponse.of(subscription, secret, true));
-    }
+	private final Clock clock;
 
-    @GetMapping
-    @Operation(summary = "The caller's subscriptions (without their secrets)")
-    PagedModel<SubscriptionResponse> mine(
-            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
-            @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-        return new PagedModel<>(subscriptions.ownedBy(callers.current(), page, size).map(s -> SubscriptionResponse.of(s, null)));
-    }
+	private final Callers callers;
 
-    @GetMapping("/{id}")
-    SubscriptionResponse get(@PathVariable String id) {
-        return SubscriptionResponse.of(find(id), null);
-    }
+	private final Confirmations confirmations;
 
-    @DeleteMapping("/{id}")
-    @ApiResponse(responseCode = "204", description = "Deleted; its deliveries stop")
-    ResponseEntity<Void> delete(@PathVariable String id) {
-        if (!subscriptions.remove(new SubscriptionId(id), callers.current())) {
-            throw new DoesNotExist("Subscription", id);
-        }
-        return ResponseEntity.noContent().build();
-    }
+	SubscriptionController(Subscriptions subscriptions, TargetGuard targets, Clock clock, Callers callers,
+			Confirmations confirmations) {
+		this.callers = callers;
+		this.confirmations = confirmations;
+		this.subscriptions = subscriptions;
+		this.targets = targets;
+		this.clock = clock;
+	}
 
-    private Subscription find(String id) {
-        return subscriptions.ownedBy(new SubscriptionId(id), callers.current())
-                .orElseThrow(() -> new DoesNotExist("Subscription", id));
-    }
+	@PostMapping
+	@ApiResponse(responseCode = "201", description = "Created; Location names the new resource",
+			headers = @Header(name = "Location", description = "The new resource's path",
+					schema = @Schema(type = "string")),
+			useReturnTypeSchema = true)
+	@Operation(
+			summary = "Subscribe; a WEBHOOK subscription's answer carries its signing secret, shown this once; an EMAIL "
+					+ "subscription is PENDING_CONFIRMATION until the link of the confirmation e-mail sent to its address is used")
+	@ApiResponse(responseCode = "429",
+			description = "EMAIL: the address had its share of confirmation e-mails; Retry-After says "
+					+ "when the next one can go",
+			headers = @Header(name = "Retry-After", description = "Seconds to wait",
+					schema = @Schema(type = "integer")),
+			content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/problem+json",
+					schema = @Schema(ref = "#/components/schemas/Problem")))
+	ResponseEntity<SubscriptionResponse> create(@Valid @RequestBody CreateSubscription request) {
+		FilterRequest filter = request.filter();
+		Subscription subscription = Subscription.create(callers.current(), request.subscriber(), request.channel(),
+				request.target(), request.eventTypes(),
+				filter == null ? Filter.NONE
+						: new Filter(filter.partnershipId(), filter.localAuthorityId(),
+								filter.country() == null ? null : Country.of(filter.country()), filter.theme()),
+				request.digest(), clock.instant());
+		WebhookSecret secret = null;
+		if (subscription.channel() == Channel.WEBHOOK) {
+			targets.refusal(subscription.target()).ifPresent(refusal -> {
+				throw new InvalidValue("target", refusal);
+			});
+			secret = WebhookSecret.generate();
+		}
+		if (subscription.awaitsConfirmation()) {
+			// the confirmation e-mail it will get counts against its address's share (429
+			// past it)
+			confirmations.take(subscription.target(), clock.instant());
+		}
+		subscriptions.add(subscription, secret);
+		return ResponseEntity.created(URI.create("/api/subscriptions/" + subscription.id()))
+			.body(SubscriptionResponse.of(subscription, secret, true));
+	}
+
+	@GetMapping
+	@Operation(summary = "The caller's subscriptions (without their secrets)")
+	PagedModel<SubscriptionResponse> mine(@RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+			@RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+		return new PagedModel<>(
+				subscriptions.ownedBy(callers.current(), page, size).map(s -> SubscriptionResponse.of(s, null)));
+	}
+
+	@GetMapping("/{id}")
+	SubscriptionResponse get(@PathVariable String id) {
+		return SubscriptionResponse.of(find(id), null);
+	}
+
+	@DeleteMapping("/{id}")
+	@ApiResponse(responseCode = "204", description = "Deleted; its deliveries stop")
+	ResponseEntity<Void> delete(@PathVariable String id) {
+		if (!subscriptions.remove(new SubscriptionId(id), callers.current())) {
+			throw new DoesNotExist("Subscription", id);
+		}
+		return ResponseEntity.noContent().build();
+	}
+
+	private Subscription find(String id) {
+		return subscriptions.ownedBy(new SubscriptionId(id), callers.current())
+			.orElseThrow(() -> new DoesNotExist("Subscription", id));
+	}
+
 }

@@ -19,70 +19,95 @@ import org.springframework.data.mongodb.core.index.CompoundIndexes;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * How a subscription is stored. {@code eventTypes} holds {@code *} for "every event", and the
- * compound index serves the matching query: candidates are found by event name and filter
- * values, never by scanning every subscription.
+ * How a subscription is stored. {@code eventTypes} holds {@code *} for "every event", and
+ * the compound index serves the matching query: candidates are found by event name and
+ * filter values, never by scanning every subscription.
  */
 @Document(SubscriptionDocument.COLLECTION)
 @CompoundIndexes({
-        @CompoundIndex(name = "matching", def = "{'status': 1, 'eventTypes': 1, 'filter.partnershipId': 1, "
-                + "'filter.localAuthorityId': 1, 'filter.country': 1, 'filter.theme': 1}"),
-        @CompoundIndex(name = "by_owner", def = "{'owner': 1, 'createdAt': 1, '_id': 1}"),
-        // the digest job's pass: the ACTIVE subscriptions of one digest kind (those stored before digests have none)
-        @CompoundIndex(name = "by_digest", def = "{'digest': 1, 'status': 1}"),
-        // the confirmation e-mails due: only the few subscriptions that have one waiting are in it
-        @CompoundIndex(name = "confirmation_mail_due", def = "{'confirmation.mailDueAt': 1}", sparse = true) })
+		@CompoundIndex(name = "matching",
+				def = "{'status': 1, 'eventTypes': 1, 'filter.partnershipId': 1, "
+						+ "'filter.localAuthorityId': 1, 'filter.country': 1, 'filter.theme': 1}"),
+		@CompoundIndex(name = "by_owner", def = "{'owner': 1, 'createdAt': 1, '_id': 1}"),
+		// the digest job's pass: the ACTIVE subscriptions of one digest kind (those
+		// stored before digests have none)
+		@CompoundIndex(name = "by_digest", def = "{'digest': 1, 'status': 1}"),
+		// the confirmation e-mails due: only the few subscriptions that have one waiting
+		// are in it
+		@CompoundIndex(name = "confirmation_mail_due", def = "{'confirmation.mailDueAt': 1}", sparse = true) })
 class SubscriptionDocument {
 
-    static final String COLLECTION = "subscriptions";
-    static final String ALL_EVENTS = "*";
+	static final String COLLECTION = "subscriptions";
+	static final String ALL_EVENTS = "*";
 
-    @Id
-    String id;
-    @Version
-    Long version;
-    String owner;
-    String subscriber;
-    Channel channel;
-    String target;
-    List<String> eventTypes;
-    FilterEntry filter;
-    Subscription.Status status;
-    String disabledReason;
-    Instant createdAt;
-    String encryptedSecret;
-    /** DAILY or WEEKLY for an EMAIL digest; absent otherwise (and in documents stored before digests). */
-    Digest digest;
-    /** An EMAIL subscription's address confirmation and its e-mail; absent for other channels (and older documents). */
-    Confirmation confirmation;
+	@Id
+	String id;
 
-    static SubscriptionDocument of(Subscription subscription, String encryptedSecret) {
-        SubscriptionDocument document = new SubscriptionDocument();
-        document.id = subscription.id().value();
-        document.owner = subscription.owner();
-        document.subscriber = subscription.subscriber();
-        document.channel = subscription.channel();
-        document.target = subscription.target();
-        document.eventTypes = subscription.eventTypes().isEmpty() ? List.of(ALL_EVENTS) : List.copyOf(subscription.eventTypes());
-        Filter filter = subscription.filter();
-        document.filter = new FilterEntry(filter.partnershipId(), filter.localAuthorityId(),
-                filter.country() == null ? null : filter.country().code(), filter.theme());
-        document.status = subscription.status();
-        document.disabledReason = subscription.disabledReason();
-        document.createdAt = subscription.createdAt();
-        document.encryptedSecret = encryptedSecret;
-        document.digest = subscription.isDigest() ? subscription.digest() : null;
-        return document;
-    }
+	@Version
+	Long version;
 
-    Subscription toDomain() {
-        Set<String> types = eventTypes.contains(ALL_EVENTS) ? Set.of() : Set.copyOf(eventTypes);
-        Filter domainFilter = filter == null ? Filter.NONE : new Filter(filter.partnershipId(), filter.localAuthorityId(),
-                filter.country() == null ? null : Country.of(filter.country()), filter.theme());
-        return new Subscription(new SubscriptionId(id), owner, subscriber, channel, target, types, domainFilter, status,
-                disabledReason, createdAt, digest);
-    }
+	String owner;
 
-    record FilterEntry(String partnershipId, String localAuthorityId, String country, Theme theme) {
-    }
+	String subscriber;
+
+	Channel channel;
+
+	String target;
+
+	List<String> eventTypes;
+
+	FilterEntry filter;
+
+	Subscription.Status status;
+
+	String disabledReason;
+
+	Instant createdAt;
+
+	String encryptedSecret;
+
+	/**
+	 * DAILY or WEEKLY for an EMAIL digest; absent otherwise (and in documents stored
+	 * before digests).
+	 */
+	Digest digest;
+
+	/**
+	 * An EMAIL subscription's address confirmation and its e-mail; absent for other
+	 * channels (and older documents).
+	 */
+	Confirmation confirmation;
+
+	static SubscriptionDocument of(Subscription subscription, String encryptedSecret) {
+		SubscriptionDocument document = new SubscriptionDocument();
+		document.id = subscription.id().value();
+		document.owner = subscription.owner();
+		document.subscriber = subscription.subscriber();
+		document.channel = subscription.channel();
+		document.target = subscription.target();
+		document.eventTypes = subscription.eventTypes().isEmpty() ? List.of(ALL_EVENTS)
+				: List.copyOf(subscription.eventTypes());
+		Filter filter = subscription.filter();
+		document.filter = new FilterEntry(filter.partnershipId(), filter.localAuthorityId(),
+				filter.country() == null ? null : filter.country().code(), filter.theme());
+		document.status = subscription.status();
+		document.disabledReason = subscription.disabledReason();
+		document.createdAt = subscription.createdAt();
+		document.encryptedSecret = encryptedSecret;
+		document.digest = subscription.isDigest() ? subscription.digest() : null;
+		return document;
+	}
+
+	Subscription toDomain() {
+		Set<String> types = eventTypes.contains(ALL_EVENTS) ? Set.of() : Set.copyOf(eventTypes);
+		Filter domainFilter = filter == null ? Filter.NONE
+				: new Filter(filter.partnershipId(), filter.localAuthorityId(),
+						filter.country() == null ? null : Country.of(filter.country()), filter.theme());
+		return new Subscription(new SubscriptionId(id), owner, subscriber, channel, target, types, domainFilter, status,
+				disabledReason, createdAt, digest);
+	}
+
+	record FilterEntry(String partnershipId, String localAuthorityId, String country, Theme theme) {
+	}
+
 }

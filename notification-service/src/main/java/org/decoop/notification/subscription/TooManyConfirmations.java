@@ -6,18 +6,19 @@ import java.time.Instant;
 import org.decoop.platform.web.LimitReached;
 
 /**
- * An address had as many confirmation e-mails as it may get in the window: 429, Retry-After saying
- * when the next one can go.
+ * An address had as many confirmation e-mails as it may get in the window: 429,
+ * Retry-After saying when the next one can go.
  */
 class TooManyConfirmations extends LimitReached {
 
-    TooManyConfirmations(int max, Duration window, Instant retryAt, Instant now) {
-        super("This address was sent %d confirmation e-mails within %s, the most it gets; the next one can go at %s"
-                .formatted(max, human(window), retryAt), Duration.between(now, retryAt));
-    }
+	TooManyConfirmations(int max, Duration window, Instant retryAt, Instant now) {
+		super("This address was sent %d confirmation e-mails within %s, the most it gets; the next one can go at %s"
+			.formatted(max, human(window), retryAt), Duration.between(now, retryAt));
+	}
 
-    private static String human(Duration window) {
-        return window.toMinutesPart() == 0 && window.toSecondsPart() == 0 && window.toHours() > 0 ? window.toHours() + " h"
-                : window.toSeconds() + " s";
-    }
+	private static String human(Duration window) {
+		return window.toMinutesPart() == 0 && window.toSecondsPart() == 0 && window.toHours() > 0
+				? window.toHours() + " h" : window.toSeconds() + " s";
+	}
+
 }

@@ -30,119 +30,138 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.messaging.support.MessageBuilder;
 
-/** Deliveries are claimed by one worker at a time, finished only by the worker that still holds the claim, and queued while pending. */
+/**
+ * Deliveries are claimed by one worker at a time, finished only by the worker that still
+ * holds the claim, and queued while pending.
+ */
 class DeliveriesTest {
 
-    private static final Actor OWNER = new Actor(Actor.Kind.USER, "sub-skgo", "SKGO", Set.of("SKGO"), true);
-    private static final RetrySchedule SCHEDULE = new RetrySchedule(List.of(Duration.ofSeconds(10), Duration.ofMinutes(1)));
+	private static final Actor OWNER = new Actor(Actor.Kind.USER, "sub-skgo", "SKGO", Set.of("SKGO"), true);
 
-    @RegisterExtension
-    static final InMemoryMongo MONGO = new InMemoryMongo();
+	private static final RetrySchedule SCHEDULE = new RetrySchedule(
+			List.of(Duration.ofSeconds(10), Duration.ofMinutes(1)));
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2020-02-27T10:00:00Z"));
-    private final MongoTemplate mongo = MONGO.freshDatabase();
-    private final Deliveries deliveries = new Deliveries(mongo, new AggregateStore(mongo, new EventSerializer(() -> Actor.system("test"))));
-    private final Notifications notifications = new Notifications(mongo, deliveries, clock);
-    private final NotificationRecorder recorder = new NotificationRecorder(notifications, event -> { }, Traces.NONE);
-    private final Subscription subscription = Subscription.create(OWNER, "coordinator", Channel.EMAIL, "coordination@skgo.org",
-            List.of(), Filter.NONE, clock.instant());
+	@RegisterExtension
+	static final InMemoryMongo MONGO = new InMemoryMongo();
 
-    @Test
-    void keepsTheResultOfTheWorkerThatTookOverAnExpiredClaim() {
-        DeliveryId id = stored("e-1");
+	private final MutableClock clock = new MutableClock(Instant.parse("2020-02-27T10:00:00Z"));
 
-        Delivery slowWorker = deliveries.claim(id, clock.instant(), clock.instant().plusSeconds(60)).orElseThrow();
-        clock.advance(Duration.ofSeconds(61));
-        Delivery secondWorker = deliveries.claim(id, clock.instant(), clock.instant().plusSeconds(60)).orElseThrow();
-        secondWorker.recordAttempt(new Attempt(clock.instant(), null, null, 40), SCHEDULE, clock.instant());
-        deliveries.save(secondWorker);
+	private final MongoTemplate mongo = MONGO.freshDatabase();
 
-        slowWorker.recordAttempt(new Attempt(clock.instant(), null, "no answer within 10000 ms", 65_000), SCHEDULE, clock.instant());
-        assertThat(saved(slowWorker)).as("the late writer's save is refused").isFalse();
+	private final Deliveries deliveries = new Deliveries(mongo,
+			new AggregateStore(mongo, new EventSerializer(() -> Actor.system("test"))));
 
-        Notification stored = notifications.byId(subscription.id().value(), id.value()).orElseThrow();
-        assertThat(stored.status()).isEqualTo(DeliveryStatus.DELIVERED);
-        assertThat(stored.attempts()).hasSize(1);
-        assertThat(stored.summary()).as("the inbox entry is left as it was").isEqualTo("The partnership was established.");
-    }
+	private final Notifications notifications = new Notifications(mongo, deliveries, clock);
 
-    @Test
-    void letsOneWorkerClaimADeliveryWhileTheClaimHolds() {
-        DeliveryId id = stored("e-1");
+	private final NotificationRecorder recorder = new NotificationRecorder(notifications, event -> {
+	}, Traces.NONE);
 
-        assertThat(deliveries.claim(id, clock.instant(), clock.instant().plusSeconds(60))).isPresent();
-        assertThat(deliveries.claim(id, clock.instant(), clock.instant().plusSeconds(60))).isEmpty();
-        assertThat(deliveries.due(clock.instant(), 10)).as("not due while claimed").isEmpty();
+	private final Subscription subscription = Subscription.create(OWNER, "coordinator", Channel.EMAIL,
+			"coordination@skgo.org", List.of(), Filter.NONE, clock.instant());
 
-        clock.advance(Duration.ofSeconds(61));
-        assertThat(deliveries.due(clock.instant(), 10)).containsExactly(id);
-    }
+	@Test
+	void keepsTheResultOfTheWorkerThatTookOverAnExpiredClaim() {
+		DeliveryId id = stored("e-1");
 
-    @Test
-    void queuesPendingDeliveriesOnlyAndWhenTheyAreDue() {
-        DeliveryId delivered = stored("e-1");
-        DeliveryId failing = stored("e-2");
-        assertThat(deliveries.due(clock.instant(), 10)).containsExactlyInAnyOrder(delivered, failing);
+		Delivery slowWorker = deliveries.claim(id, clock.instant(), clock.instant().plusSeconds(60)).orElseThrow();
+		clock.advance(Duration.ofSeconds(61));
+		Delivery secondWorker = deliveries.claim(id, clock.instant(), clock.instant().plusSeconds(60)).orElseThrow();
+		secondWorker.recordAttempt(new Attempt(clock.instant(), null, null, 40), SCHEDULE, clock.instant());
+		deliveries.save(secondWorker);
 
-        attempt(delivered, null);
-        attempt(failing, "connection refused");
+		slowWorker.recordAttempt(new Attempt(clock.instant(), null, "no answer within 10000 ms", 65_000), SCHEDULE,
+				clock.instant());
+		assertThat(saved(slowWorker)).as("the late writer's save is refused").isFalse();
 
-        assertThat(deliveries.due(clock.instant(), 10)).isEmpty();
-        assertThat(mongo.getCollection(Deliveries.QUEUE).countDocuments()).as("the delivered one left the queue").isEqualTo(1);
-        clock.advance(Duration.ofSeconds(10));
-        assertThat(deliveries.due(clock.instant(), 10)).containsExactly(failing);
-    }
+		Notification stored = notifications.byId(subscription.id().value(), id.value()).orElseThrow();
+		assertThat(stored.status()).isEqualTo(DeliveryStatus.DELIVERED);
+		assertThat(stored.attempts()).hasSize(1);
+		assertThat(stored.summary()).as("the inbox entry is left as it was")
+			.isEqualTo("The partnership was established.");
+	}
 
-    @Test
-    void aLateQueueUpdateNeverDropsTheEntryOfARetryMadeMeanwhile() {
-        DeliveryId id = stored("e-1");
-        attempt(id, "connection refused");
-        clock.advance(Duration.ofSeconds(10));
-        attempt(id, "connection refused");
-        clock.advance(Duration.ofMinutes(1));
-        Delivery failed = attempt(id, "connection refused");
-        assertThat(failed.status()).isEqualTo(DeliveryStatus.FAILED);
+	@Test
+	void letsOneWorkerClaimADeliveryWhileTheClaimHolds() {
+		DeliveryId id = stored("e-1");
 
-        deliveries.change(id, ExpectedVersion.any(), delivery -> delivery.retry(clock.instant()));
-        deliveries.enqueue(failed);
+		assertThat(deliveries.claim(id, clock.instant(), clock.instant().plusSeconds(60))).isPresent();
+		assertThat(deliveries.claim(id, clock.instant(), clock.instant().plusSeconds(60))).isEmpty();
+		assertThat(deliveries.due(clock.instant(), 10)).as("not due while claimed").isEmpty();
 
-        assertThat(deliveries.due(clock.instant(), 10)).containsExactly(id);
-    }
+		clock.advance(Duration.ofSeconds(61));
+		assertThat(deliveries.due(clock.instant(), 10)).containsExactly(id);
+	}
 
-    @Test
-    void putsBackInTheQueueAPendingDeliveryACrashLeftOut() {
-        DeliveryId id = stored("e-1");
-        mongo.dropCollection(Deliveries.QUEUE);
+	@Test
+	void queuesPendingDeliveriesOnlyAndWhenTheyAreDue() {
+		DeliveryId delivered = stored("e-1");
+		DeliveryId failing = stored("e-2");
+		assertThat(deliveries.due(clock.instant(), 10)).containsExactlyInAnyOrder(delivered, failing);
 
-        deliveries.enqueuePending();
+		attempt(delivered, null);
+		attempt(failing, "connection refused");
 
-        assertThat(deliveries.due(clock.instant(), 10)).containsExactly(id);
-    }
+		assertThat(deliveries.due(clock.instant(), 10)).isEmpty();
+		assertThat(mongo.getCollection(Deliveries.QUEUE).countDocuments()).as("the delivered one left the queue")
+			.isEqualTo(1);
+		clock.advance(Duration.ofSeconds(10));
+		assertThat(deliveries.due(clock.instant(), 10)).containsExactly(failing);
+	}
 
-    private Delivery attempt(DeliveryId id, String error) {
-        Delivery delivery = deliveries.claim(id, clock.instant(), clock.instant().plusSeconds(60)).orElseThrow();
-        delivery.recordAttempt(new Attempt(clock.instant(), null, error, 5), SCHEDULE, clock.instant());
-        return deliveries.save(delivery);
-    }
+	@Test
+	void aLateQueueUpdateNeverDropsTheEntryOfARetryMadeMeanwhile() {
+		DeliveryId id = stored("e-1");
+		attempt(id, "connection refused");
+		clock.advance(Duration.ofSeconds(10));
+		attempt(id, "connection refused");
+		clock.advance(Duration.ofMinutes(1));
+		Delivery failed = attempt(id, "connection refused");
+		assertThat(failed.status()).isEqualTo(DeliveryStatus.FAILED);
 
-    private boolean saved(Delivery delivery) {
-        try {
-            deliveries.save(delivery);
-            return true;
-        }
-        catch (OptimisticLockingFailureException refused) {
-            return false;
-        }
-    }
+		deliveries.change(id, ExpectedVersion.any(), delivery -> delivery.retry(clock.instant()));
+		deliveries.enqueue(failed);
 
-    private DeliveryId stored(String eventId) {
-        recorder.record(subscription, event(eventId), "The partnership was established.", clock.instant());
-        return new DeliveryId(Notifications.idOf(subscription.id().value(), eventId));
-    }
+		assertThat(deliveries.due(clock.instant(), 10)).containsExactly(id);
+	}
 
-    private static IncomingEvent event(String id) {
-        return IncomingEvent.of(MessageBuilder.withPayload("{}".getBytes(StandardCharsets.UTF_8))
-                .setHeader("ce_id", id).setHeader("ce_type", "org.decoop.PartnershipEstablished")
-                .setHeader("ce_source", "/partnership-service").setHeader("ce_subject", "p-1").build());
-    }
+	@Test
+	void putsBackInTheQueueAPendingDeliveryACrashLeftOut() {
+		DeliveryId id = stored("e-1");
+		mongo.dropCollection(Deliveries.QUEUE);
+
+		deliveries.enqueuePending();
+
+		assertThat(deliveries.due(clock.instant(), 10)).containsExactly(id);
+	}
+
+	private Delivery attempt(DeliveryId id, String error) {
+		Delivery delivery = deliveries.claim(id, clock.instant(), clock.instant().plusSeconds(60)).orElseThrow();
+		delivery.recordAttempt(new Attempt(clock.instant(), null, error, 5), SCHEDULE, clock.instant());
+		return deliveries.save(delivery);
+	}
+
+	private boolean saved(Delivery delivery) {
+		try {
+			deliveries.save(delivery);
+			return true;
+		}
+		catch (OptimisticLockingFailureException refused) {
+			return false;
+		}
+	}
+
+	private DeliveryId stored(String eventId) {
+		recorder.record(subscription, event(eventId), "The partnership was established.", clock.instant());
+		return new DeliveryId(Notifications.idOf(subscription.id().value(), eventId));
+	}
+
+	private static IncomingEvent event(String id) {
+		return IncomingEvent.of(MessageBuilder.withPayload("{}".getBytes(StandardCharsets.UTF_8))
+			.setHeader("ce_id", id)
+			.setHeader("ce_type", "org.decoop.PartnershipEstablished")
+			.setHeader("ce_source", "/partnership-service")
+			.setHeader("ce_subject", "p-1")
+			.build());
+	}
+
 }

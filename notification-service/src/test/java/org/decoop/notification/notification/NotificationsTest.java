@@ -27,98 +27,119 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.messaging.support.MessageBuilder;
 
-/** One event's notifications for all its subscriptions are stored in one write, once each whatever the redeliveries. */
+/**
+ * One event's notifications for all its subscriptions are stored in one write, once each
+ * whatever the redeliveries.
+ */
 class NotificationsTest {
 
-    private static final Actor OWNER = new Actor(Actor.Kind.USER, "sub-skgo", "SKGO", Set.of("SKGO"), true);
+	private static final Actor OWNER = new Actor(Actor.Kind.USER, "sub-skgo", "SKGO", Set.of("SKGO"), true);
 
-    @RegisterExtension
-    static final InMemoryMongo MONGO = new InMemoryMongo();
+	@RegisterExtension
+	static final InMemoryMongo MONGO = new InMemoryMongo();
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2020-02-27T10:00:00Z"));
-    private final MongoTemplate mongo = MONGO.freshDatabase();
-    private final List<Object> published = new ArrayList<>();
-    private final Notifications notifications = new Notifications(mongo,
-            new Deliveries(mongo, new AggregateStore(mongo, new EventSerializer(() -> Actor.system("test")))), clock);
-    private final NotificationRecorder recorder = new NotificationRecorder(notifications, published::add, Traces.NONE);
-    private final Subscription inbox = subscription(Channel.INBOX, null);
-    private final Subscription email = subscription(Channel.EMAIL, "coordination@skgo.org");
+	private final MutableClock clock = new MutableClock(Instant.parse("2020-02-27T10:00:00Z"));
 
-    @Test
-    void storesOneNotificationPerSubscriptionWithItsOwnSequence() {
-        assertThat(recorder.record(List.of(inbox, email), event("e-1"), "Established.", clock.instant())).isEqualTo(2);
-        assertThat(recorder.record(List.of(inbox, email), event("e-2"), "Established.", clock.instant())).isEqualTo(2);
+	private final MongoTemplate mongo = MONGO.freshDatabase();
 
-        assertThat(notifications.after(inbox.id().value(), 0, 10)).extracting(Notification::eventId).containsExactly("e-1", "e-2");
-        Notification mail = notifications.byId(email.id().value(), Notifications.idOf(email.id().value(), "e-2")).orElseThrow();
-        assertThat(mail.status()).as("an e-mail is due at once").isEqualTo(DeliveryStatus.PENDING);
-        assertThat(published).containsExactly(new NotificationStored(inbox.id().value(), 1), new NotificationStored(email.id().value(), 1),
-                new NotificationStored(inbox.id().value(), 2), new NotificationStored(email.id().value(), 2));
-    }
+	private final List<Object> published = new ArrayList<>();
 
-    @Test
-    void storesOnlyWhatARedeliveredEventDidNotStoreYet() {
-        recorder.record(inbox, event("e-1"), "Established.", clock.instant());
-        published.clear();
+	private final Notifications notifications = new Notifications(mongo,
+			new Deliveries(mongo, new AggregateStore(mongo, new EventSerializer(() -> Actor.system("test")))), clock);
 
-        // the first delivery stored it for the inbox, then failed before the e-mail's
-        assertThat(recorder.record(List.of(inbox, email), event("e-1"), "Established.", clock.instant())).isEqualTo(1);
+	private final NotificationRecorder recorder = new NotificationRecorder(notifications, published::add, Traces.NONE);
 
-        assertThat(notifications.after(inbox.id().value(), 0, 10)).hasSize(1);
-        assertThat(notifications.byId(email.id().value(), Notifications.idOf(email.id().value(), "e-1"))).isPresent();
-        assertThat(published).containsExactly(new NotificationStored(email.id().value(), 1));
-        assertThat(notifications.unusedSeqs(inbox.id().value(), 0)).as("the number the duplicate took is never stored: streams skip it")
-                .containsExactly(2L);
-    }
+	private final Subscription inbox = subscription(Channel.INBOX, null);
 
-    @Test
-    void queuesAPendingDeliveryWhoseFirstStoringFailedBeforeQueueingIt() {
-        AggregateStore store = new AggregateStore(mongo, new EventSerializer(() -> Actor.system("test")));
-        Deliveries queueFailingOnce = new Deliveries(mongo, store) {
-            private boolean failed;
+	private final Subscription email = subscription(Channel.EMAIL, "coordination@skgo.org");
 
-            @Override
-            void enqueueNew(DeliveryId id, Instant dueAt) {
-                if (!failed) {
-                    failed = true;
-                    throw new DataAccessResourceFailureException("the store went away after the insert");
-                }
-                super.enqueueNew(id, dueAt);
-            }
-        };
-        NotificationRecorder crashingOnce = new NotificationRecorder(new Notifications(mongo, queueFailingOnce, clock), published::add,
-                Traces.NONE);
-        assertThatThrownBy(() -> crashingOnce.record(email, event("e-1"), "Established.", clock.instant()))
-                .isInstanceOf(DataAccessResourceFailureException.class);
-        DeliveryId id = new DeliveryId(Notifications.idOf(email.id().value(), "e-1"));
-        assertThat(queueFailingOnce.due(clock.instant(), 10)).as("stored, not queued").isEmpty();
+	@Test
+	void storesOneNotificationPerSubscriptionWithItsOwnSequence() {
+		assertThat(recorder.record(List.of(inbox, email), event("e-1"), "Established.", clock.instant())).isEqualTo(2);
+		assertThat(recorder.record(List.of(inbox, email), event("e-2"), "Established.", clock.instant())).isEqualTo(2);
 
-        // the event is redelivered: its notification is stored already, its delivery is queued now
-        assertThat(crashingOnce.record(email, event("e-1"), "Established.", clock.instant())).isFalse();
+		assertThat(notifications.after(inbox.id().value(), 0, 10)).extracting(Notification::eventId)
+			.containsExactly("e-1", "e-2");
+		Notification mail = notifications.byId(email.id().value(), Notifications.idOf(email.id().value(), "e-2"))
+			.orElseThrow();
+		assertThat(mail.status()).as("an e-mail is due at once").isEqualTo(DeliveryStatus.PENDING);
+		assertThat(published).containsExactly(new NotificationStored(inbox.id().value(), 1),
+				new NotificationStored(email.id().value(), 1), new NotificationStored(inbox.id().value(), 2),
+				new NotificationStored(email.id().value(), 2));
+	}
 
-        assertThat(queueFailingOnce.due(clock.instant(), 10)).containsExactly(id);
-        assertThat(queueFailingOnce.claim(id, clock.instant(), clock.instant().plusSeconds(60))).as("and goes out").isPresent();
-    }
+	@Test
+	void storesOnlyWhatARedeliveredEventDidNotStoreYet() {
+		recorder.record(inbox, event("e-1"), "Established.", clock.instant());
+		published.clear();
 
-    @Test
-    void leavesTheQueueEntryOfADuplicateAsItIs() {
-        recorder.record(email, event("e-1"), "Established.", clock.instant());
-        DeliveryId id = new DeliveryId(Notifications.idOf(email.id().value(), "e-1"));
-        Deliveries deliveries = new Deliveries(mongo, new AggregateStore(mongo, new EventSerializer(() -> Actor.system("test"))));
-        deliveries.claim(id, clock.instant(), clock.instant().plusSeconds(60)).orElseThrow();
+		// the first delivery stored it for the inbox, then failed before the e-mail's
+		assertThat(recorder.record(List.of(inbox, email), event("e-1"), "Established.", clock.instant())).isEqualTo(1);
 
-        recorder.record(email, event("e-1"), "Established.", clock.instant());
+		assertThat(notifications.after(inbox.id().value(), 0, 10)).hasSize(1);
+		assertThat(notifications.byId(email.id().value(), Notifications.idOf(email.id().value(), "e-1"))).isPresent();
+		assertThat(published).containsExactly(new NotificationStored(email.id().value(), 1));
+		assertThat(notifications.unusedSeqs(inbox.id().value(), 0))
+			.as("the number the duplicate took is never stored: streams skip it")
+			.containsExactly(2L);
+	}
 
-        assertThat(deliveries.due(clock.instant(), 10)).as("still claimed: the redelivery does not make it due again").isEmpty();
-    }
+	@Test
+	void queuesAPendingDeliveryWhoseFirstStoringFailedBeforeQueueingIt() {
+		AggregateStore store = new AggregateStore(mongo, new EventSerializer(() -> Actor.system("test")));
+		Deliveries queueFailingOnce = new Deliveries(mongo, store) {
+			private boolean failed;
 
-    private Subscription subscription(Channel channel, String target) {
-        return Subscription.create(OWNER, "coordinator", channel, target, List.of(), Filter.NONE, clock.instant());
-    }
+			@Override
+			void enqueueNew(DeliveryId id, Instant dueAt) {
+				if (!failed) {
+					failed = true;
+					throw new DataAccessResourceFailureException("the store went away after the insert");
+				}
+				super.enqueueNew(id, dueAt);
+			}
+		};
+		NotificationRecorder crashingOnce = new NotificationRecorder(new Notifications(mongo, queueFailingOnce, clock),
+				published::add, Traces.NONE);
+		assertThatThrownBy(() -> crashingOnce.record(email, event("e-1"), "Established.", clock.instant()))
+			.isInstanceOf(DataAccessResourceFailureException.class);
+		DeliveryId id = new DeliveryId(Notifications.idOf(email.id().value(), "e-1"));
+		assertThat(queueFailingOnce.due(clock.instant(), 10)).as("stored, not queued").isEmpty();
 
-    private static IncomingEvent event(String id) {
-        return IncomingEvent.of(MessageBuilder.withPayload("{}".getBytes(StandardCharsets.UTF_8))
-                .setHeader("ce_id", id).setHeader("ce_type", "org.decoop.PartnershipEstablished")
-                .setHeader("ce_source", "/partnership-service").setHeader("ce_subject", "p-1").build());
-    }
+		// the event is redelivered: its notification is stored already, its delivery is
+		// queued now
+		assertThat(crashingOnce.record(email, event("e-1"), "Established.", clock.instant())).isFalse();
+
+		assertThat(queueFailingOnce.due(clock.instant(), 10)).containsExactly(id);
+		assertThat(queueFailingOnce.claim(id, clock.instant(), clock.instant().plusSeconds(60))).as("and goes out")
+			.isPresent();
+	}
+
+	@Test
+	void leavesTheQueueEntryOfADuplicateAsItIs() {
+		recorder.record(email, event("e-1"), "Established.", clock.instant());
+		DeliveryId id = new DeliveryId(Notifications.idOf(email.id().value(), "e-1"));
+		Deliveries deliveries = new Deliveries(mongo,
+				new AggregateStore(mongo, new EventSerializer(() -> Actor.system("test"))));
+		deliveries.claim(id, clock.instant(), clock.instant().plusSeconds(60)).orElseThrow();
+
+		recorder.record(email, event("e-1"), "Established.", clock.instant());
+
+		assertThat(deliveries.due(clock.instant(), 10)).as("still claimed: the redelivery does not make it due again")
+			.isEmpty();
+	}
+
+	private Subscription subscription(Channel channel, String target) {
+		return Subscription.create(OWNER, "coordinator", channel, target, List.of(), Filter.NONE, clock.instant());
+	}
+
+	private static IncomingEvent event(String id) {
+		return IncomingEvent.of(MessageBuilder.withPayload("{}".getBytes(StandardCharsets.UTF_8))
+			.setHeader("ce_id", id)
+			.setHeader("ce_type", "org.decoop.PartnershipEstablished")
+			.setHeader("ce_source", "/partnership-service")
+			.setHeader("ce_subject", "p-1")
+			.build());
+	}
+
 }

@@ -17,38 +17,43 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.mock.env.MockEnvironment;
 
-/** A webhook secret stored before secrets were bound to their subscription is still read, and bound when next written. */
+/**
+ * A webhook secret stored before secrets were bound to their subscription is still read,
+ * and bound when next written.
+ */
 class SubscriptionSecretsTest {
 
-    private static final Actor OWNER = new Actor(Actor.Kind.USER, "sub-skgo", "SKGO", Set.of("SKGO"), true);
+	private static final Actor OWNER = new Actor(Actor.Kind.USER, "sub-skgo", "SKGO", Set.of("SKGO"), true);
 
-    @RegisterExtension
-    static final InMemoryMongo MONGO = new InMemoryMongo();
+	@RegisterExtension
+	static final InMemoryMongo MONGO = new InMemoryMongo();
 
-    private final MongoTemplate mongo = MONGO.freshDatabase();
-    private final Subscriptions subscriptions = new Subscriptions(mongo,
-            new SecretCipher(SecretCipherTest.properties(SecretCipherTest.OWN_KEY), new MockEnvironment()),
-            SecretCipherTest.properties(SecretCipherTest.OWN_KEY));
+	private final MongoTemplate mongo = MONGO.freshDatabase();
 
-    @Test
-    void anUnboundSecretIsReadAndBoundToItsSubscriptionWhenTheSubscriptionIsNextSaved() {
-        Subscription webhook = webhook();
-        mongo.insert(SubscriptionDocument.of(webhook, SecretCipherTest.LEGACY_CIPHERTEXT));
-        assertThat(subscriptions.secretOf(webhook.id())).contains(SecretCipherTest.LEGACY_SECRET);
+	private final Subscriptions subscriptions = new Subscriptions(mongo,
+			new SecretCipher(SecretCipherTest.properties(SecretCipherTest.OWN_KEY), new MockEnvironment()),
+			SecretCipherTest.properties(SecretCipherTest.OWN_KEY));
 
-        subscriptions.disable(webhook.id(), "the receiver answered 410 Gone");
+	@Test
+	void anUnboundSecretIsReadAndBoundToItsSubscriptionWhenTheSubscriptionIsNextSaved() {
+		Subscription webhook = webhook();
+		mongo.insert(SubscriptionDocument.of(webhook, SecretCipherTest.LEGACY_CIPHERTEXT));
+		assertThat(subscriptions.secretOf(webhook.id())).contains(SecretCipherTest.LEGACY_SECRET);
 
-        String rewritten = mongo.findById(webhook.id().value(), SubscriptionDocument.class).encryptedSecret;
-        assertThat(rewritten).isNotEqualTo(SecretCipherTest.LEGACY_CIPHERTEXT);
-        assertThat(subscriptions.secretOf(webhook.id())).contains(SecretCipherTest.LEGACY_SECRET);
-        Subscription other = webhook();
-        mongo.insert(SubscriptionDocument.of(other, rewritten));
-        assertThatThrownBy(() -> subscriptions.secretOf(other.id())).as("copied into another subscription")
-                .isInstanceOf(IllegalStateException.class);
-    }
+		subscriptions.disable(webhook.id(), "the receiver answered 410 Gone");
 
-    private static Subscription webhook() {
-        return Subscription.create(OWNER, "SKGO", Channel.WEBHOOK, "https://hooks.skgo.org/decoop", List.of(), Filter.NONE,
-                Instant.parse("2026-01-05T10:00:00Z"));
-    }
+		String rewritten = mongo.findById(webhook.id().value(), SubscriptionDocument.class).encryptedSecret;
+		assertThat(rewritten).isNotEqualTo(SecretCipherTest.LEGACY_CIPHERTEXT);
+		assertThat(subscriptions.secretOf(webhook.id())).contains(SecretCipherTest.LEGACY_SECRET);
+		Subscription other = webhook();
+		mongo.insert(SubscriptionDocument.of(other, rewritten));
+		assertThatThrownBy(() -> subscriptions.secretOf(other.id())).as("copied into another subscription")
+			.isInstanceOf(IllegalStateException.class);
+	}
+
+	private static Subscription webhook() {
+		return Subscription.create(OWNER, "SKGO", Channel.WEBHOOK, "https://hooks.skgo.org/decoop", List.of(),
+				Filter.NONE, Instant.parse("2026-01-05T10:00:00Z"));
+	}
+
 }

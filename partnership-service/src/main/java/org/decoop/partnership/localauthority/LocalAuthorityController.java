@@ -32,42 +32,48 @@ import jakarta.validation.constraints.Size;
 
 @RestController
 @RequestMapping("/api/local-authorities")
-@Tag(name = "Local authorities", description = "Municipalities, cities, departments, regions and provinces that can partner")
+@Tag(name = "Local authorities",
+		description = "Municipalities, cities, departments, regions and provinces that can partner")
 class LocalAuthorityController {
 
-    private final LocalAuthorities localAuthorities;
-    private final Callers callers;
+	private final LocalAuthorities localAuthorities;
 
-    LocalAuthorityController(LocalAuthorities localAuthorities, Callers callers) {
-        this.localAuthorities = localAuthorities;
-        this.callers = callers;
-    }
+	private final Callers callers;
 
-    @PostMapping
-    @ApiResponse(responseCode = "201", description = "Created; Location names the new resource",
-            headers = @Header(name = "Location", description = "The new resource's path", schema = @Schema(type = "string")),
-            useReturnTypeSchema = true)
-    ResponseEntity<LocalAuthorityResponse> create(@Valid @RequestBody CreateLocalAuthority request) {
-        LocalAuthority authority = localAuthorities.add(LocalAuthority.register(callers.current(), LocalAuthorityId.newId(),
-                request.code(), request.name(), Country.of(request.country()), request.kind(), request.population()));
-        return ResponseEntity.created(URI.create("/api/local-authorities/" + authority.id()))
-                .body(LocalAuthorityResponse.of(authority));
-    }
+	LocalAuthorityController(LocalAuthorities localAuthorities, Callers callers) {
+		this.localAuthorities = localAuthorities;
+		this.callers = callers;
+	}
 
-    @GetMapping("/{id}")
-    LocalAuthorityResponse get(@PathVariable String id) {
-        return localAuthorities.byId(new LocalAuthorityId(id)).map(LocalAuthorityResponse::of)
-                .orElseThrow(() -> new DoesNotExist("Local authority", id));
-    }
+	@PostMapping
+	@ApiResponse(responseCode = "201", description = "Created; Location names the new resource",
+			headers = @Header(name = "Location", description = "The new resource's path",
+					schema = @Schema(type = "string")),
+			useReturnTypeSchema = true)
+	ResponseEntity<LocalAuthorityResponse> create(@Valid @RequestBody CreateLocalAuthority request) {
+		LocalAuthority authority = localAuthorities
+			.add(LocalAuthority.register(callers.current(), LocalAuthorityId.newId(), request.code(), request.name(),
+					Country.of(request.country()), request.kind(), request.population()));
+		return ResponseEntity.created(URI.create("/api/local-authorities/" + authority.id()))
+			.body(LocalAuthorityResponse.of(authority));
+	}
 
-    @GetMapping
-    PagedModel<LocalAuthorityResponse> search(
-            @RequestParam(required = false) @CountryCode String country,
-            @RequestParam(required = false) @Pattern(regexp = LocalAuthority.CODE_PATTERN) String code,
-            @RequestParam(required = false) @Size(max = 200) String q,
-            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
-            @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-        return new PagedModel<>(localAuthorities.search(country == null ? null : Country.of(country), code, q, page, size)
-                .map(LocalAuthorityResponse::of));
-    }
+	@GetMapping("/{id}")
+	LocalAuthorityResponse get(@PathVariable String id) {
+		return localAuthorities.byId(new LocalAuthorityId(id))
+			.map(LocalAuthorityResponse::of)
+			.orElseThrow(() -> new DoesNotExist("Local authority", id));
+	}
+
+	@GetMapping
+	PagedModel<LocalAuthorityResponse> search(@RequestParam(required = false) @CountryCode String country,
+			@RequestParam(required = false) @Pattern(regexp = LocalAuthority.CODE_PATTERN) String code,
+			@RequestParam(required = false) @Size(max = 200) String q,
+			@RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+			@RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+		return new PagedModel<>(
+				localAuthorities.search(country == null ? null : Country.of(country), code, q, page, size)
+					.map(LocalAuthorityResponse::of));
+	}
+
 }

@@ -47,90 +47,99 @@ import jakarta.validation.constraints.Min;
 @Tag(name = "Partnerships", description = "Partnerships between local authorities and their lifecycle")
 class PartnershipController {
 
-    private final PartnershipService service;
-    private final Callers callers;
-    private final CsvExports exports;
+	private final PartnershipService service;
 
-    PartnershipController(PartnershipService service, Callers callers, CsvExports exports) {
-        this.service = service;
-        this.callers = callers;
-        this.exports = exports;
-    }
+	private final Callers callers;
 
-    @PostMapping
-    @ApiResponse(responseCode = "201", description = "Created; Location names the new resource",
-            headers = @Header(name = "Location", description = "The new resource's path", schema = @Schema(type = "string")),
-            useReturnTypeSchema = true)
-    @Operation(summary = "Establish an ACTIVE partnership between two or more local authorities")
-    ResponseEntity<PartnershipResponse> establish(@Valid @RequestBody EstablishPartnership request) {
-        Partnership partnership = service.establish(request.partnerIds(), request.since(), request.themes(),
-                request.coordinator() == null ? null
-                        : new Coordinator(request.coordinator().name(), request.coordinator().email()),
-                callers.current());
-        return ResponseEntity.created(URI.create("/api/partnerships/" + partnership.id()))
-                .eTag(ETags.of(partnership.version()))
-                .body(PartnershipResponse.of(partnership, callers.signedIn()));
-    }
+	private final CsvExports exports;
 
-    @GetMapping("/{id}")
-    ResponseEntity<PartnershipResponse> get(@PathVariable String id) {
-        return withETag(service.get(new PartnershipId(id)));
-    }
+	PartnershipController(PartnershipService service, Callers callers, CsvExports exports) {
+		this.service = service;
+		this.callers = callers;
+		this.exports = exports;
+	}
 
-    @GetMapping(produces = CsvExport.MEDIA_TYPE)
-    @Operation(summary = "Every partnership the search finds (not one page: all of them) as CSV, RFC 4180, UTF-8, streamed")
-    ResponseEntity<ResponseBodyEmitter> searchAsCsv(
-            @RequestParam(required = false) PartnershipStatus status,
-            @RequestParam(required = false) @CountryCode String country,
-            @RequestParam(required = false) Theme theme,
-            @RequestParam(required = false) String localAuthorityId) {
-        Country wanted = country == null ? null : Country.of(country);
-        LocalAuthorityId partner = localAuthorityId == null ? null : new LocalAuthorityId(localAuthorityId);
-        StreamingResponseBody rows = out -> {
-            try (Stream<Partnership> all = service.all(status, wanted, theme, partner)) {
-                PartnershipsCsv.write(all, out);
-            }
-        };
-        return exports.attachment("partnerships.csv", rows);
-    }
+	@PostMapping
+	@ApiResponse(responseCode = "201", description = "Created; Location names the new resource",
+			headers = @Header(name = "Location", description = "The new resource's path",
+					schema = @Schema(type = "string")),
+			useReturnTypeSchema = true)
+	@Operation(summary = "Establish an ACTIVE partnership between two or more local authorities")
+	ResponseEntity<PartnershipResponse> establish(@Valid @RequestBody EstablishPartnership request) {
+		Partnership partnership = service.establish(request.partnerIds(), request.since(), request.themes(),
+				request.coordinator() == null ? null
+						: new Coordinator(request.coordinator().name(), request.coordinator().email()),
+				callers.current());
+		return ResponseEntity.created(URI.create("/api/partnerships/" + partnership.id()))
+			.eTag(ETags.of(partnership.version()))
+			.body(PartnershipResponse.of(partnership, callers.signedIn()));
+	}
 
-    @GetMapping
-    PagedModel<PartnershipResponse> search(
-            @RequestParam(required = false) PartnershipStatus status,
-            @RequestParam(required = false) @CountryCode String country,
-            @RequestParam(required = false) Theme theme,
-            @RequestParam(required = false) String localAuthorityId,
-            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
-            @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-        return new PagedModel<>(service.search(status, country == null ? null : Country.of(country), theme,
-                localAuthorityId == null ? null : new LocalAuthorityId(localAuthorityId), page, size)
-                .map(partnership -> PartnershipResponse.of(partnership, callers.signedIn())));
-    }
+	@GetMapping("/{id}")
+	ResponseEntity<PartnershipResponse> get(@PathVariable String id) {
+		return withETag(service.get(new PartnershipId(id)));
+	}
 
-    @PostMapping("/{id}/dormancy")
-    @Operation(summary = "Put an ACTIVE partnership to dormancy (409 from any other status)")
-    ResponseEntity<PartnershipResponse> dormancy(@PathVariable String id, @Valid @RequestBody Transition request,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return withETag(service.putToDormancy(new PartnershipId(id), request.reason(), ETags.expectedVersion(ifMatch), callers.current()));
-    }
+	@GetMapping(produces = CsvExport.MEDIA_TYPE)
+	@Operation(
+			summary = "Every partnership the search finds (not one page: all of them) as CSV, RFC 4180, UTF-8, streamed")
+	ResponseEntity<ResponseBodyEmitter> searchAsCsv(@RequestParam(required = false) PartnershipStatus status,
+			@RequestParam(required = false) @CountryCode String country, @RequestParam(required = false) Theme theme,
+			@RequestParam(required = false) String localAuthorityId) {
+		Country wanted = country == null ? null : Country.of(country);
+		LocalAuthorityId partner = localAuthorityId == null ? null : new LocalAuthorityId(localAuthorityId);
+		StreamingResponseBody rows = out -> {
+			try (Stream<Partnership> all = service.all(status, wanted, theme, partner)) {
+				PartnershipsCsv.write(all, out);
+			}
+		};
+		return exports.attachment("partnerships.csv", rows);
+	}
 
-    @PostMapping("/{id}/reactivation")
-    @Operation(summary = "Reactivate a DORMANT partnership (409 from any other status)")
-    ResponseEntity<PartnershipResponse> reactivation(@PathVariable String id, @Valid @RequestBody Transition request,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return withETag(service.reactivate(new PartnershipId(id), request.reason(), ETags.expectedVersion(ifMatch), callers.current()));
-    }
+	@GetMapping
+	PagedModel<PartnershipResponse> search(@RequestParam(required = false) PartnershipStatus status,
+			@RequestParam(required = false) @CountryCode String country, @RequestParam(required = false) Theme theme,
+			@RequestParam(required = false) String localAuthorityId,
+			@RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+			@RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+		return new PagedModel<>(service
+			.search(status, country == null ? null : Country.of(country), theme,
+					localAuthorityId == null ? null : new LocalAuthorityId(localAuthorityId), page, size)
+			.map(partnership -> PartnershipResponse.of(partnership, callers.signedIn())));
+	}
 
-    @PostMapping("/{id}/termination")
-    @Operation(summary = "End an ACTIVE or DORMANT partnership for good (409 when already ENDED)")
-    ResponseEntity<PartnershipResponse> termination(@PathVariable String id, @Valid @RequestBody Transition request,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return withETag(service.terminate(new PartnershipId(id), request.reason(), ETags.expectedVersion(ifMatch), callers.current()));
-    }
+	@PostMapping("/{id}/dormancy")
+	@Operation(summary = "Put an ACTIVE partnership to dormancy (409 from any other status)")
+	ResponseEntity<PartnershipResponse> dormancy(@PathVariable String id, @Valid @RequestBody Transition request,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+		return withETag(service.putToDormancy(new PartnershipId(id), request.reason(), ETags.expectedVersion(ifMatch),
+				callers.current()));
+	}
 
-    /** The coordinator's e-mail depends on who asks: caches keep one answer per caller. */
-    private ResponseEntity<PartnershipResponse> withETag(Partnership partnership) {
-        return ResponseEntity.ok().eTag(ETags.of(partnership.version())).varyBy(HttpHeaders.AUTHORIZATION)
-                .body(PartnershipResponse.of(partnership, callers.signedIn()));
-    }
+	@PostMapping("/{id}/reactivation")
+	@Operation(summary = "Reactivate a DORMANT partnership (409 from any other status)")
+	ResponseEntity<PartnershipResponse> reactivation(@PathVariable String id, @Valid @RequestBody Transition request,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+		return withETag(service.reactivate(new PartnershipId(id), request.reason(), ETags.expectedVersion(ifMatch),
+				callers.current()));
+	}
+
+	@PostMapping("/{id}/termination")
+	@Operation(summary = "End an ACTIVE or DORMANT partnership for good (409 when already ENDED)")
+	ResponseEntity<PartnershipResponse> termination(@PathVariable String id, @Valid @RequestBody Transition request,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+		return withETag(service.terminate(new PartnershipId(id), request.reason(), ETags.expectedVersion(ifMatch),
+				callers.current()));
+	}
+
+	/**
+	 * The coordinator's e-mail depends on who asks: caches keep one answer per caller.
+	 */
+	private ResponseEntity<PartnershipResponse> withETag(Partnership partnership) {
+		return ResponseEntity.ok()
+			.eTag(ETags.of(partnership.version()))
+			.varyBy(HttpHeaders.AUTHORIZATION)
+			.body(PartnershipResponse.of(partnership, callers.signedIn()));
+	}
+
 }

@@ -19,75 +19,92 @@ import org.springframework.data.mongodb.core.index.CompoundIndexes;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * How a partnership is stored: its state, and (in the base class) its version and unpublished
- * events. Each list and search is answered from an index that also holds its order (newest
- * first), so a page is read from the index, not sorted from the collection (see QueryIndexesTest).
+ * How a partnership is stored: its state, and (in the base class) its version and
+ * unpublished events. Each list and search is answered from an index that also holds its
+ * order (newest first), so a page is read from the index, not sorted from the collection
+ * (see QueryIndexesTest).
  */
 @Document(PartnershipDocument.COLLECTION)
-@CompoundIndexes({
-        @CompoundIndex(name = "newest", def = "{'establishedAt': -1, '_id': 1}"),
-        @CompoundIndex(name = "by_status", def = "{'status': 1, 'establishedAt': -1, '_id': 1}"),
-        @CompoundIndex(name = "by_country", def = "{'partners.country': 1, 'establishedAt': -1, '_id': 1}"),
-        @CompoundIndex(name = "by_theme", def = "{'themes': 1, 'establishedAt': -1, '_id': 1}"),
-        @CompoundIndex(name = "by_partner", def = "{'partners._id': 1, 'establishedAt': -1, '_id': 1}"),
-        @CompoundIndex(name = "dormancy", def = "{'status': 1, 'lastActivityOn': 1}") })
+@CompoundIndexes({ @CompoundIndex(name = "newest", def = "{'establishedAt': -1, '_id': 1}"),
+		@CompoundIndex(name = "by_status", def = "{'status': 1, 'establishedAt': -1, '_id': 1}"),
+		@CompoundIndex(name = "by_country", def = "{'partners.country': 1, 'establishedAt': -1, '_id': 1}"),
+		@CompoundIndex(name = "by_theme", def = "{'themes': 1, 'establishedAt': -1, '_id': 1}"),
+		@CompoundIndex(name = "by_partner", def = "{'partners._id': 1, 'establishedAt': -1, '_id': 1}"),
+		@CompoundIndex(name = "dormancy", def = "{'status': 1, 'lastActivityOn': 1}") })
 class PartnershipDocument extends OutboxDocument {
 
-    static final String COLLECTION = "partnerships";
+	static final String COLLECTION = "partnerships";
 
-    PartnershipStatus status;
-    List<PartnerEntry> partners;
-    Integer since;
-    List<Theme> themes;
-    CoordinatorEntry coordinator;
-    List<HistoryEntry> history;
-    /** Changes left out of {@code history} (absent: none). */
-    Integer omittedChanges;
-    /** ISO date kept as text: no time-zone shift between Java and BSON dates. */
-    String lastActivityOn;
-    Instant establishedAt;
+	PartnershipStatus status;
 
-    PartnershipDocument() {
-    }
+	List<PartnerEntry> partners;
 
-    private PartnershipDocument(String id, Long version) {
-        super(id, version);
-    }
+	Integer since;
 
-    /** The partnership's state; its version and events are written by the store. */
-    static PartnershipDocument of(Partnership partnership) {
-        PartnershipDocument document = new PartnershipDocument(partnership.id().value(), null);
-        document.status = partnership.status();
-        document.partners = partnership.partners().stream()
-                .map(p -> new PartnerEntry(p.id().value(), p.code(), p.name(), p.country().code())).toList();
-        document.since = partnership.since();
-        document.themes = List.copyOf(partnership.themes());
-        document.coordinator = partnership.coordinator() == null ? null
-                : new CoordinatorEntry(partnership.coordinator().name(), partnership.coordinator().email());
-        document.history = partnership.history().stream()
-                .map(h -> new HistoryEntry(h.status(), h.at(), h.reason(), h.planId(), h.by())).toList();
-        document.omittedChanges = partnership.omittedChanges();
-        document.lastActivityOn = partnership.lastActivityOn() == null ? null : partnership.lastActivityOn().toString();
-        document.establishedAt = partnership.history().get(0).at();
-        return document;
-    }
+	List<Theme> themes;
 
-    Partnership toDomain() {
-        return Partnership.restore(new PartnershipId(getId()), getVersion(), status,
-                partners.stream().map(p -> new Partner(new LocalAuthorityId(p.id()), p.code(), p.name(), Country.of(p.country()))).toList(),
-                since, themes == null ? List.of() : themes,
-                coordinator == null ? null : new Coordinator(coordinator.name(), coordinator.email()),
-                history.stream().map(h -> new StatusChange(h.status(), h.at(), h.reason(), h.planId(), h.by())).toList(),
-                omittedChanges == null ? 0 : omittedChanges,
-                lastActivityOn == null ? null : LocalDate.parse(lastActivityOn));
-    }
+	CoordinatorEntry coordinator;
 
-    record PartnerEntry(String id, String code, String name, String country) {
-    }
+	List<HistoryEntry> history;
 
-    record CoordinatorEntry(String name, String email) {
-    }
+	/** Changes left out of {@code history} (absent: none). */
+	Integer omittedChanges;
 
-    record HistoryEntry(PartnershipStatus status, Instant at, String reason, String planId, String by) {
-    }
+	/** ISO date kept as text: no time-zone shift between Java and BSON dates. */
+	String lastActivityOn;
+
+	Instant establishedAt;
+
+	PartnershipDocument() {
+	}
+
+	private PartnershipDocument(String id, Long version) {
+		super(id, version);
+	}
+
+	/** The partnership's state; its version and events are written by the store. */
+	static PartnershipDocument of(Partnership partnership) {
+		PartnershipDocument document = new PartnershipDocument(partnership.id().value(), null);
+		document.status = partnership.status();
+		document.partners = partnership.partners()
+			.stream()
+			.map(p -> new PartnerEntry(p.id().value(), p.code(), p.name(), p.country().code()))
+			.toList();
+		document.since = partnership.since();
+		document.themes = List.copyOf(partnership.themes());
+		document.coordinator = partnership.coordinator() == null ? null
+				: new CoordinatorEntry(partnership.coordinator().name(), partnership.coordinator().email());
+		document.history = partnership.history()
+			.stream()
+			.map(h -> new HistoryEntry(h.status(), h.at(), h.reason(), h.planId(), h.by()))
+			.toList();
+		document.omittedChanges = partnership.omittedChanges();
+		document.lastActivityOn = partnership.lastActivityOn() == null ? null : partnership.lastActivityOn().toString();
+		document.establishedAt = partnership.history().get(0).at();
+		return document;
+	}
+
+	Partnership toDomain() {
+		return Partnership.restore(new PartnershipId(getId()), getVersion(), status,
+				partners.stream()
+					.map(p -> new Partner(new LocalAuthorityId(p.id()), p.code(), p.name(), Country.of(p.country())))
+					.toList(),
+				since, themes == null ? List.of() : themes,
+				coordinator == null ? null : new Coordinator(coordinator.name(), coordinator.email()),
+				history.stream()
+					.map(h -> new StatusChange(h.status(), h.at(), h.reason(), h.planId(), h.by()))
+					.toList(),
+				omittedChanges == null ? 0 : omittedChanges,
+				lastActivityOn == null ? null : LocalDate.parse(lastActivityOn));
+	}
+
+	record PartnerEntry(String id, String code, String name, String country) {
+	}
+
+	record CoordinatorEntry(String name, String email) {
+	}
+
+	record HistoryEntry(PartnershipStatus status, Instant at, String reason, String planId, String by) {
+	}
+
 }

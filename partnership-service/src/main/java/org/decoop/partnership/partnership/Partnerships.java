@@ -22,54 +22,67 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
-/** The stored partnerships. Saving a partnership stores its new state and its events in one write. */
+/**
+ * The stored partnerships. Saving a partnership stores its new state and its events in
+ * one write.
+ */
 @Component
 class Partnerships extends AggregateRepository<Partnership, PartnershipId, PartnershipDocument> {
 
-    private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("establishedAt"), Sort.Order.asc("_id"));
+	private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("establishedAt"), Sort.Order.asc("_id"));
 
-    Partnerships(MongoTemplate mongo, AggregateStore store) {
-        super(mongo, store, PartnershipDocument.class, "Partnership", PartnershipDocument::of, PartnershipDocument::toDomain);
-    }
+	Partnerships(MongoTemplate mongo, AggregateStore store) {
+		super(mongo, store, PartnershipDocument.class, "Partnership", PartnershipDocument::of,
+				PartnershipDocument::toDomain);
+	}
 
-    /** ACTIVE partnerships whose last activity is before {@code cutoff}, a batch at a time. */
-    List<Partnership> activeWithoutActivitySince(LocalDate cutoff, int limit) {
-        Query query = Query.query(Criteria.where("status").is(PartnershipStatus.ACTIVE).and("lastActivityOn").lt(cutoff.toString()))
-                .limit(limit);
-        return mongo.find(query, PartnershipDocument.class).stream().map(PartnershipDocument::toDomain).toList();
-    }
+	/**
+	 * ACTIVE partnerships whose last activity is before {@code cutoff}, a batch at a
+	 * time.
+	 */
+	List<Partnership> activeWithoutActivitySince(LocalDate cutoff, int limit) {
+		Query query = Query
+			.query(Criteria.where("status").is(PartnershipStatus.ACTIVE).and("lastActivityOn").lt(cutoff.toString()))
+			.limit(limit);
+		return mongo.find(query, PartnershipDocument.class).stream().map(PartnershipDocument::toDomain).toList();
+	}
 
-    Page<Partnership> search(PartnershipStatus status, Country country, Theme theme, LocalAuthorityId localAuthorityId,
-            int page, int size) {
-        PageRequest pageable = PageRequest.of(page, size, NEWEST_FIRST);
-        return MongoPages.find(mongo, criteria(status, country, theme, localAuthorityId), pageable, PartnershipDocument.class)
-                .map(PartnershipDocument::toDomain);
-    }
+	Page<Partnership> search(PartnershipStatus status, Country country, Theme theme, LocalAuthorityId localAuthorityId,
+			int page, int size) {
+		PageRequest pageable = PageRequest.of(page, size, NEWEST_FIRST);
+		return MongoPages
+			.find(mongo, criteria(status, country, theme, localAuthorityId), pageable, PartnershipDocument.class)
+			.map(PartnershipDocument::toDomain);
+	}
 
-    /**
-     * Every partnership the search finds, in the same order, read from a cursor: memory holds one
-     * batch at a time however many there are. Close the stream.
-     */
-    Stream<Partnership> all(PartnershipStatus status, Country country, Theme theme, LocalAuthorityId localAuthorityId) {
-        Query query = Query.query(criteria(status, country, theme, localAuthorityId)).with(NEWEST_FIRST).cursorBatchSize(500)
-                .maxTime(CsvExport.QUERY_MAX_TIME);
-        return mongo.stream(query, PartnershipDocument.class).map(PartnershipDocument::toDomain);
-    }
+	/**
+	 * Every partnership the search finds, in the same order, read from a cursor: memory
+	 * holds one batch at a time however many there are. Close the stream.
+	 */
+	Stream<Partnership> all(PartnershipStatus status, Country country, Theme theme, LocalAuthorityId localAuthorityId) {
+		Query query = Query.query(criteria(status, country, theme, localAuthorityId))
+			.with(NEWEST_FIRST)
+			.cursorBatchSize(500)
+			.maxTime(CsvExport.QUERY_MAX_TIME);
+		return mongo.stream(query, PartnershipDocument.class).map(PartnershipDocument::toDomain);
+	}
 
-    private static Criteria criteria(PartnershipStatus status, Country country, Theme theme, LocalAuthorityId localAuthorityId) {
-        Criteria criteria = new Criteria();
-        if (status != null) {
-            criteria.and("status").is(status);
-        }
-        if (country != null) {
-            criteria.and("partners.country").is(country.code());
-        }
-        if (theme != null) {
-            criteria.and("themes").is(theme);
-        }
-        if (localAuthorityId != null) {
-            criteria.and("partners.id").is(localAuthorityId.value());
-        }
-        return criteria;
-    }
+	private static Criteria criteria(PartnershipStatus status, Country country, Theme theme,
+			LocalAuthorityId localAuthorityId) {
+		Criteria criteria = new Criteria();
+		if (status != null) {
+			criteria.and("status").is(status);
+		}
+		if (country != null) {
+			criteria.and("partners.country").is(country.code());
+		}
+		if (theme != null) {
+			criteria.and("themes").is(theme);
+		}
+		if (localAuthorityId != null) {
+			criteria.and("partners.id").is(localAuthorityId.value());
+		}
+		return criteria;
+	}
+
 }

@@ -43,63 +43,67 @@ import jakarta.validation.constraints.Min;
 @Tag(name = "Partner searches", description = "Local authorities looking for partners, and who could partner with them")
 class PartnerSearchController {
 
-    private final PartnerSearchService service;
-    private final Callers callers;
+	private final PartnerSearchService service;
 
-    PartnerSearchController(PartnerSearchService service, Callers callers) {
-        this.service = service;
-        this.callers = callers;
-    }
+	private final Callers callers;
 
-    @PostMapping
-    @ApiResponse(responseCode = "201", description = "Opened; Location names the new resource",
-            headers = @Header(name = "Location", description = "The new resource's path", schema = @Schema(type = "string")),
-            useReturnTypeSchema = true)
-    @Operation(summary = "Open a search for partners, for a local authority the caller acts for (or as a steward)")
-    ResponseEntity<PartnerSearchResponse> open(@Valid @RequestBody OpenPartnerSearch request) {
-        PartnerSearch search = service.open(request.localAuthorityId(), request.themes(),
-                request.countries().stream().map(Country::of).toList(), request.description(), request.openUntil(),
-                callers.current());
-        return ResponseEntity.created(URI.create("/api/partner-searches/" + search.id()))
-                .eTag(ETags.of(search.version()))
-                .body(PartnerSearchResponse.of(search));
-    }
+	PartnerSearchController(PartnerSearchService service, Callers callers) {
+		this.service = service;
+		this.callers = callers;
+	}
 
-    @GetMapping("/{id}")
-    ResponseEntity<PartnerSearchResponse> get(@PathVariable String id) {
-        PartnerSearch search = service.get(new PartnerSearchId(id));
-        return ResponseEntity.ok().eTag(ETags.of(search.version())).body(PartnerSearchResponse.of(search));
-    }
+	@PostMapping
+	@ApiResponse(responseCode = "201", description = "Opened; Location names the new resource",
+			headers = @Header(name = "Location", description = "The new resource's path",
+					schema = @Schema(type = "string")),
+			useReturnTypeSchema = true)
+	@Operation(summary = "Open a search for partners, for a local authority the caller acts for (or as a steward)")
+	ResponseEntity<PartnerSearchResponse> open(@Valid @RequestBody OpenPartnerSearch request) {
+		PartnerSearch search = service.open(request.localAuthorityId(), request.themes(),
+				request.countries().stream().map(Country::of).toList(), request.description(), request.openUntil(),
+				callers.current());
+		return ResponseEntity.created(URI.create("/api/partner-searches/" + search.id()))
+			.eTag(ETags.of(search.version()))
+			.body(PartnerSearchResponse.of(search));
+	}
 
-    @GetMapping
-    @Operation(summary = "Partner searches, newest first")
-    PagedModel<PartnerSearchResponse> search(
-            @RequestParam(required = false) PartnerSearchStatus status,
-            @RequestParam(required = false) Theme theme,
-            @RequestParam(required = false) @CountryCode String country,
-            @RequestParam(required = false) String localAuthorityId,
-            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
-            @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-        return new PagedModel<>(service.search(status, theme, country == null ? null : Country.of(country),
-                localAuthorityId == null ? null : new LocalAuthorityId(localAuthorityId), page, size)
-                .map(PartnerSearchResponse::of));
-    }
+	@GetMapping("/{id}")
+	ResponseEntity<PartnerSearchResponse> get(@PathVariable String id) {
+		PartnerSearch search = service.get(new PartnerSearchId(id));
+		return ResponseEntity.ok().eTag(ETags.of(search.version())).body(PartnerSearchResponse.of(search));
+	}
 
-    @GetMapping("/{id}/matches")
-    @Operation(summary = "The local authorities the search could partner with, best first, with the reasons in words",
-            description = "Authorities of the wanted countries that are not already ACTIVE partners of the searcher. A mutual"
-                    + " match (their own open search wants the searcher's country on a shared theme) ranks first, then"
-                    + " experience on the wanted themes, then a similar population.")
-    List<MatchResponse> matches(@PathVariable String id, @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-        return service.matches(new PartnerSearchId(id), size).stream().map(MatchResponse::of).toList();
-    }
+	@GetMapping
+	@Operation(summary = "Partner searches, newest first")
+	PagedModel<PartnerSearchResponse> search(@RequestParam(required = false) PartnerSearchStatus status,
+			@RequestParam(required = false) Theme theme, @RequestParam(required = false) @CountryCode String country,
+			@RequestParam(required = false) String localAuthorityId,
+			@RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+			@RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+		return new PagedModel<>(service
+			.search(status, theme, country == null ? null : Country.of(country),
+					localAuthorityId == null ? null : new LocalAuthorityId(localAuthorityId), page, size)
+			.map(PartnerSearchResponse::of));
+	}
 
-    @PostMapping("/{id}/closure")
-    @Operation(summary = "Close an OPEN search (409 when already CLOSED), naming the partnership it led to if any")
-    ResponseEntity<PartnerSearchResponse> closure(@PathVariable String id, @Valid @RequestBody ClosePartnerSearch request,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        PartnerSearch search = service.close(new PartnerSearchId(id), request.reason(), request.partnershipId(),
-                ETags.expectedVersion(ifMatch), callers.current());
-        return ResponseEntity.ok().eTag(ETags.of(search.version())).body(PartnerSearchResponse.of(search));
-    }
+	@GetMapping("/{id}/matches")
+	@Operation(summary = "The local authorities the search could partner with, best first, with the reasons in words",
+			description = "Authorities of the wanted countries that are not already ACTIVE partners of the searcher. A mutual"
+					+ " match (their own open search wants the searcher's country on a shared theme) ranks first, then"
+					+ " experience on the wanted themes, then a similar population.")
+	List<MatchResponse> matches(@PathVariable String id,
+			@RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+		return service.matches(new PartnerSearchId(id), size).stream().map(MatchResponse::of).toList();
+	}
+
+	@PostMapping("/{id}/closure")
+	@Operation(summary = "Close an OPEN search (409 when already CLOSED), naming the partnership it led to if any")
+	ResponseEntity<PartnerSearchResponse> closure(@PathVariable String id,
+			@Valid @RequestBody ClosePartnerSearch request,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+		PartnerSearch search = service.close(new PartnerSearchId(id), request.reason(), request.partnershipId(),
+				ETags.expectedVersion(ifMatch), callers.current());
+		return ResponseEntity.ok().eTag(ETags.of(search.version())).body(PartnerSearchResponse.of(search));
+	}
+
 }

@@ -6,12 +6,17 @@ import org.decoop.platform.outbox.OutboxSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Partner search events wait in the search documents; the relay publishes them beside the partnership events. */
+/**
+ * Partner search events wait in the search documents; the relay publishes them beside the
+ * partnership events.
+ */
 @Configuration(proxyBeanMethods = false)
 class PartnerSearchOutbox {
 
-    @Bean
-    OutboxSource partnerSearchEventsSource() {
-        return new OutboxSource(PartnerSearchDocument.COLLECTION, Topics.PARTNERSHIP_EVENTS, Sources.PARTNERSHIP_SERVICE);
-    }
+	@Bean
+	OutboxSource partnerSearchEventsSource() {
+		return new OutboxSource(PartnerSearchDocument.COLLECTION, Topics.PARTNERSHIP_EVENTS,
+				Sources.PARTNERSHIP_SERVICE);
+	}
+
 }

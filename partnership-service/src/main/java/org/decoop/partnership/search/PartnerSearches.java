@@ -20,48 +20,60 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
-/** The stored partner searches. Saving one stores its new state and its events in one write. */
+/**
+ * The stored partner searches. Saving one stores its new state and its events in one
+ * write.
+ */
 @Component
 class PartnerSearches extends AggregateRepository<PartnerSearch, PartnerSearchId, PartnerSearchDocument> {
 
-    private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("openedAt"), Sort.Order.asc("_id"));
+	private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("openedAt"), Sort.Order.asc("_id"));
 
-    PartnerSearches(MongoTemplate mongo, AggregateStore store) {
-        super(mongo, store, PartnerSearchDocument.class, "Partner search", PartnerSearchDocument::of,
-                PartnerSearchDocument::toDomain);
-    }
+	PartnerSearches(MongoTemplate mongo, AggregateStore store) {
+		super(mongo, store, PartnerSearchDocument.class, "Partner search", PartnerSearchDocument::of,
+				PartnerSearchDocument::toDomain);
+	}
 
-    Page<PartnerSearch> search(PartnerSearchStatus status, Theme theme, Country country, LocalAuthorityId searcher,
-            int page, int size) {
-        Criteria criteria = new Criteria();
-        if (status != null) {
-            criteria.and("status").is(status);
-        }
-        if (theme != null) {
-            criteria.and("themes").is(theme);
-        }
-        if (country != null) {
-            criteria.and("countries").is(country.code());
-        }
-        if (searcher != null) {
-            criteria.and("localAuthority.id").is(searcher.value());
-        }
-        return MongoPages.find(mongo, criteria, PageRequest.of(page, size, NEWEST_FIRST), PartnerSearchDocument.class)
-                .map(PartnerSearchDocument::toDomain);
-    }
+	Page<PartnerSearch> search(PartnerSearchStatus status, Theme theme, Country country, LocalAuthorityId searcher,
+			int page, int size) {
+		Criteria criteria = new Criteria();
+		if (status != null) {
+			criteria.and("status").is(status);
+		}
+		if (theme != null) {
+			criteria.and("themes").is(theme);
+		}
+		if (country != null) {
+			criteria.and("countries").is(country.code());
+		}
+		if (searcher != null) {
+			criteria.and("localAuthority.id").is(searcher.value());
+		}
+		return MongoPages.find(mongo, criteria, PageRequest.of(page, size, NEWEST_FIRST), PartnerSearchDocument.class)
+			.map(PartnerSearchDocument::toDomain);
+	}
 
-    /** OPEN searches whose last open day is before {@code today}, oldest first then by id (index {@code open_until}), a batch at a time. */
-    List<PartnerSearch> openUntilBefore(LocalDate today, int limit) {
-        Query query = Query.query(Criteria.where("status").is(PartnerSearchStatus.OPEN).and("openUntil").lt(today.toString()))
-                .with(Sort.by("openUntil", "_id")).limit(limit);
-        return mongo.find(query, PartnerSearchDocument.class).stream().map(PartnerSearchDocument::toDomain).toList();
-    }
+	/**
+	 * OPEN searches whose last open day is before {@code today}, oldest first then by id
+	 * (index {@code open_until}), a batch at a time.
+	 */
+	List<PartnerSearch> openUntilBefore(LocalDate today, int limit) {
+		Query query = Query
+			.query(Criteria.where("status").is(PartnerSearchStatus.OPEN).and("openUntil").lt(today.toString()))
+			.with(Sort.by("openUntil", "_id"))
+			.limit(limit);
+		return mongo.find(query, PartnerSearchDocument.class).stream().map(PartnerSearchDocument::toDomain).toList();
+	}
 
-    /** OPEN searches that want a partner in {@code country}, the newest {@code limit}. */
-    List<PartnerSearch> openWanting(Country country, int limit) {
-        // a limit needs an order ending in a unique key, or MongoDB answers a plan-dependent subset
-        Query query = Query.query(Criteria.where("countries").is(country.code()).and("status").is(PartnerSearchStatus.OPEN))
-                .with(NEWEST_FIRST).limit(limit);
-        return mongo.find(query, PartnerSearchDocument.class).stream().map(PartnerSearchDocument::toDomain).toList();
-    }
+	/** OPEN searches that want a partner in {@code country}, the newest {@code limit}. */
+	List<PartnerSearch> openWanting(Country country, int limit) {
+		// a limit needs an order ending in a unique key, or MongoDB answers a
+		// plan-dependent subset
+		Query query = Query
+			.query(Criteria.where("countries").is(country.code()).and("status").is(PartnerSearchStatus.OPEN))
+			.with(NEWEST_FIRST)
+			.limit(limit);
+		return mongo.find(query, PartnerSearchDocument.class).stream().map(PartnerSearchDocument::toDomain).toList();
+	}
+
 }

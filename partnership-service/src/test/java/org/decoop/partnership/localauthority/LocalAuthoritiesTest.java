@@ -15,46 +15,60 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.repository.support.MongoRepositoryFactory;
 
-/** A second authority of the same name and country, or of the same code, is refused naming the field that clashed. */
+/**
+ * A second authority of the same name and country, or of the same code, is refused naming
+ * the field that clashed.
+ */
 class LocalAuthoritiesTest {
 
-    @RegisterExtension
-    static final InMemoryMongo MONGO = new InMemoryMongo();
+	@RegisterExtension
+	static final InMemoryMongo MONGO = new InMemoryMongo();
 
-    private final MongoTemplate mongo = MONGO.freshDatabase();
-    private final LocalAuthorities authorities = authorities(mongo);
+	private final MongoTemplate mongo = MONGO.freshDatabase();
 
-    @Test
-    void namesTheCodeWhenTheCodeIsTaken() {
-        authorities.add(authority("FR-NEVERS", "Nevers"));
+	private final LocalAuthorities authorities = authorities(mongo);
 
-        assertThatThrownBy(() -> authorities.add(authority("FR-NEVERS", "Nevers Agglomération"))).isInstanceOf(LocalAuthorityAlreadyExists.class)
-                .extracting(e -> ((DomainException) e).field().name()).isEqualTo("code");
-    }
+	@Test
+	void namesTheCodeWhenTheCodeIsTaken() {
+		authorities.add(authority("FR-NEVERS", "Nevers"));
 
-    @Test
-    void namesTheNameWhenTheNameIsTakenInTheCountry() {
-        authorities.add(authority("FR-NEVERS", "Nevers"));
+		assertThatThrownBy(() -> authorities.add(authority("FR-NEVERS", "Nevers Agglomération")))
+			.isInstanceOf(LocalAuthorityAlreadyExists.class)
+			.extracting(e -> ((DomainException) e).field().name())
+			.isEqualTo("code");
+	}
 
-        assertThatThrownBy(() -> authorities.add(authority("FR-NEVERS-2", "Nevers"))).isInstanceOf(LocalAuthorityAlreadyExists.class)
-                .extracting(e -> ((DomainException) e).field().name()).isEqualTo("name");
-    }
+	@Test
+	void namesTheNameWhenTheNameIsTakenInTheCountry() {
+		authorities.add(authority("FR-NEVERS", "Nevers"));
 
-    @Test
-    void namesTheNameEvenWhenTheNameReadsLikeTheCodeIndex() {
-        // the duplicate key's value is in the error message: a name must not pass for the index that clashed
-        authorities.add(authority("FR-ONE", "unique_code"));
+		assertThatThrownBy(() -> authorities.add(authority("FR-NEVERS-2", "Nevers")))
+			.isInstanceOf(LocalAuthorityAlreadyExists.class)
+			.extracting(e -> ((DomainException) e).field().name())
+			.isEqualTo("name");
+	}
 
-        assertThatThrownBy(() -> authorities.add(authority("FR-TWO", "unique_code"))).isInstanceOf(LocalAuthorityAlreadyExists.class)
-                .extracting(e -> ((DomainException) e).field().name()).isEqualTo("name");
-    }
+	@Test
+	void namesTheNameEvenWhenTheNameReadsLikeTheCodeIndex() {
+		// the duplicate key's value is in the error message: a name must not pass for the
+		// index that clashed
+		authorities.add(authority("FR-ONE", "unique_code"));
 
-    private static LocalAuthority authority(String code, String name) {
-        return new LocalAuthority(LocalAuthorityId.newId(), code, name, Country.of("FR"), LocalAuthorityKind.CITY, null);
-    }
+		assertThatThrownBy(() -> authorities.add(authority("FR-TWO", "unique_code")))
+			.isInstanceOf(LocalAuthorityAlreadyExists.class)
+			.extracting(e -> ((DomainException) e).field().name())
+			.isEqualTo("name");
+	}
 
-    private static LocalAuthorities authorities(MongoTemplate mongo) {
-        new StartupIndexes(mongo, false).create(LocalAuthorityDocument.class);
-        return new LocalAuthorities(new MongoRepositoryFactory(mongo).getRepository(LocalAuthorityRepository.class), mongo);
-    }
+	private static LocalAuthority authority(String code, String name) {
+		return new LocalAuthority(LocalAuthorityId.newId(), code, name, Country.of("FR"), LocalAuthorityKind.CITY,
+				null);
+	}
+
+	private static LocalAuthorities authorities(MongoTemplate mongo) {
+		new StartupIndexes(mongo, false).create(LocalAuthorityDocument.class);
+		return new LocalAuthorities(new MongoRepositoryFactory(mongo).getRepository(LocalAuthorityRepository.class),
+				mongo);
+	}
+
 }

@@ -30,140 +30,143 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-/** Bad local-authority requests are answered as problem details naming the field, and write nothing. */
+/**
+ * Bad local-authority requests are answered as problem details naming the field, and
+ * write nothing.
+ */
 @WebMvcTest(LocalAuthorityController.class)
 @Import({ ProblemDetailsAdvice.class, StrictJson.class, StrictRequests.class })
 class LocalAuthorityApiWebTest {
 
-    @Autowired
-    MockMvc mvc;
+	@Autowired
+	MockMvc mvc;
 
-    private static final RequestPostProcessor SKGO = MockCallers.steward("skgo", "SKGO");
-    private static final String KRAGUJEVAC = """
-            {"code": "RS-KRAGUJEVAC", "name": "Kragujevac", "country": "RS", "kind": "CITY"}""";
+	private static final RequestPostProcessor SKGO = MockCallers.steward("skgo", "SKGO");
 
-    @MockitoBean
-    LocalAuthorities localAuthorities;
+	private static final String KRAGUJEVAC = """
+			{"code": "RS-KRAGUJEVAC", "name": "Kragujevac", "country": "RS", "kind": "CITY"}""";
 
-    @Test
-    void onlyAStewardRegistersALocalAuthority() throws Exception {
-        given(localAuthorities.add(any())).willAnswer(invocation -> invocation.getArgument(0));
+	@MockitoBean
+	LocalAuthorities localAuthorities;
 
-        mvc.perform(post("/api/local-authorities").contentType(MediaType.APPLICATION_JSON).content(KRAGUJEVAC))
-                .andExpect(status().isUnauthorized())
-                .andExpect(header().string("WWW-Authenticate", startsWith("Bearer")))
-                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.status").value(401));
-        postJson(KRAGUJEVAC, MockCallers.user("kragujevac", "RS-KRAGUJEVAC"))
-                .andExpect(status().isForbidden())
-                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.type").value("https://decoop.org/problems/forbidden"));
-        verifyNoInteractions(localAuthorities);
+	@Test
+	void onlyAStewardRegistersALocalAuthority() throws Exception {
+		given(localAuthorities.add(any())).willAnswer(invocation -> invocation.getArgument(0));
 
-        postJson(KRAGUJEVAC, SKGO)
-                .andExpect(status().isCreated())
-                .andExpect(jsonPath("$.code").value("RS-KRAGUJEVAC"));
-    }
+		mvc.perform(post("/api/local-authorities").contentType(MediaType.APPLICATION_JSON).content(KRAGUJEVAC))
+			.andExpect(status().isUnauthorized())
+			.andExpect(header().string("WWW-Authenticate", startsWith("Bearer")))
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.status").value(401));
+		postJson(KRAGUJEVAC, MockCallers.user("kragujevac", "RS-KRAGUJEVAC")).andExpect(status().isForbidden())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.type").value("https://decoop.org/problems/forbidden"));
+		verifyNoInteractions(localAuthorities);
 
-    @Test
-    void readingIsOpenData() throws Exception {
-        given(localAuthorities.search(any(), any(), any(), anyInt(), anyInt())).willReturn(Page.empty());
-        mvc.perform(get("/api/local-authorities").param("code", "FR-NEVERS")).andExpect(status().isOk());
-    }
+		postJson(KRAGUJEVAC, SKGO).andExpect(status().isCreated()).andExpect(jsonPath("$.code").value("RS-KRAGUJEVAC"));
+	}
 
-    @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = { "NEVERS", "fr-nevers", "FR-N", "FR_NEVERS", "RS-NEVERS" })
-    void refusesACodeThatIsNotTheCountryAndAName(String code) throws Exception {
-        postJson("""
-                {"code": "%s", "name": "Nevers", "country": "FR", "kind": "CITY"}""".formatted(code))
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.field").value("code"));
-        verifyNoInteractions(localAuthorities);
-    }
+	@Test
+	void readingIsOpenData() throws Exception {
+		given(localAuthorities.search(any(), any(), any(), anyInt(), anyInt())).willReturn(Page.empty());
+		mvc.perform(get("/api/local-authorities").param("code", "FR-NEVERS")).andExpect(status().isOk());
+	}
 
-    @Test
-    void refusesAnUnknownCountryCode() throws Exception {
-        postJson("{\"code\": \"FR-NEVERS\", \"name\": \"Nevers\", \"country\": \"FRA\", \"kind\": \"CITY\"}")
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.field").value("country"));
-        postJson("{\"code\": \"FR-NEVERS\", \"name\": \"Nevers\", \"country\": \"fr\", \"kind\": \"CITY\"}")
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.field").value("country"));
-        verifyNoInteractions(localAuthorities);
-    }
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "NEVERS", "fr-nevers", "FR-N", "FR_NEVERS", "RS-NEVERS" })
+	void refusesACodeThatIsNotTheCountryAndAName(String code) throws Exception {
+		postJson("""
+				{"code": "%s", "name": "Nevers", "country": "FR", "kind": "CITY"}""".formatted(code))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.field").value("code"));
+		verifyNoInteractions(localAuthorities);
+	}
 
-    @Test
-    void refusesAnUnknownKind() throws Exception {
-        postJson("{\"code\": \"FR-NEVERS\", \"name\": \"Nevers\", \"country\": \"FR\", \"kind\": \"VILLAGE\"}")
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.field").value("kind"));
-        verifyNoInteractions(localAuthorities);
-    }
+	@Test
+	void refusesAnUnknownCountryCode() throws Exception {
+		postJson("{\"code\": \"FR-NEVERS\", \"name\": \"Nevers\", \"country\": \"FRA\", \"kind\": \"CITY\"}")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.field").value("country"));
+		postJson("{\"code\": \"FR-NEVERS\", \"name\": \"Nevers\", \"country\": \"fr\", \"kind\": \"CITY\"}")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.field").value("country"));
+		verifyNoInteractions(localAuthorities);
+	}
 
-    @Test
-    void refusesAMissingName() throws Exception {
-        postJson("{\"code\": \"FR-NEVERS\", \"country\": \"FR\", \"kind\": \"CITY\"}")
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.field").value("name"));
-        verifyNoInteractions(localAuthorities);
-    }
+	@Test
+	void refusesAnUnknownKind() throws Exception {
+		postJson("{\"code\": \"FR-NEVERS\", \"name\": \"Nevers\", \"country\": \"FR\", \"kind\": \"VILLAGE\"}")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.field").value("kind"));
+		verifyNoInteractions(localAuthorities);
+	}
 
-    @Test
-    void refusesABadCountryFilter() throws Exception {
-        mvc.perform(get("/api/local-authorities").param("country", "Serbia"))
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.field").value("country"));
-        verifyNoInteractions(localAuthorities);
-    }
+	@Test
+	void refusesAMissingName() throws Exception {
+		postJson("{\"code\": \"FR-NEVERS\", \"country\": \"FR\", \"kind\": \"CITY\"}")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.field").value("name"));
+		verifyNoInteractions(localAuthorities);
+	}
 
-    @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = { "*/*", "application/json; charset=utf-16", "application/json;;;", "application/merge-patch+json",
-            "text/plain", "application/json; charset=utf-8; q=1" })
-    void refusesABodyThatIsNotJsonInUtf8(String contentType) throws Exception {
-        mvc.perform(post("/api/local-authorities").with(SKGO).header("Content-Type", contentType)
-                        .content("{\"code\": \"FR-NEVERS\", \"name\": \"Nevers\", \"country\": \"FR\", \"kind\": \"CITY\"}"))
-                .andExpect(status().isUnsupportedMediaType())
-                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.type").value("https://decoop.org/problems/unsupported-media-type"));
-        verifyNoInteractions(localAuthorities);
-    }
+	@Test
+	void refusesABadCountryFilter() throws Exception {
+		mvc.perform(get("/api/local-authorities").param("country", "Serbia"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.field").value("country"));
+		verifyNoInteractions(localAuthorities);
+	}
 
-    @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', textBlock = """
-            kind with spaces      | {"code": "FR-NEVERS", "name": "Nevers", "country": "FR", "kind": " CITY "}     | kind
-            kind with a NUL       | {"code": "FR-NEVERS", "name": "Nevers", "country": "FR", "kind": "CITY\\u0000"} | kind
-            kind as an ordinal    | {"code": "FR-NEVERS", "name": "Nevers", "country": "FR", "kind": 1}            | kind
-            name as a number      | {"code": "FR-NEVERS", "name": 5, "country": "FR", "kind": "CITY"}              | name
-            name as a boolean     | {"code": "FR-NEVERS", "name": true, "country": "FR", "kind": "CITY"}           | name
-            """)
-    void takesValuesOnlyAsWritten(String name, String body, String field) throws Exception {
-        postJson(body)
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.field").value(field));
-        verifyNoInteractions(localAuthorities);
-    }
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "*/*", "application/json; charset=utf-16", "application/json;;;",
+			"application/merge-patch+json", "text/plain", "application/json; charset=utf-8; q=1" })
+	void refusesABodyThatIsNotJsonInUtf8(String contentType) throws Exception {
+		mvc.perform(post("/api/local-authorities").with(SKGO)
+			.header("Content-Type", contentType)
+			.content("{\"code\": \"FR-NEVERS\", \"name\": \"Nevers\", \"country\": \"FR\", \"kind\": \"CITY\"}"))
+			.andExpect(status().isUnsupportedMediaType())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.type").value("https://decoop.org/problems/unsupported-media-type"));
+		verifyNoInteractions(localAuthorities);
+	}
 
-    @ParameterizedTest(name = "{0}={1}")
-    @CsvSource(delimiter = '|', textBlock = """
-            page    | 0x10
-            page    | +1
-            page    | ' 5'
-            size    | 1e2
-            q       | a\\0b
-            q       | line\\nbreak
-            """)
-    void refusesQueryValuesThatAreNotWhatTheyLookLike(String parameter, String value) throws Exception {
-        mvc.perform(get("/api/local-authorities").param(parameter, value.translateEscapes()))
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.field").value(parameter));
-        verifyNoInteractions(localAuthorities);
-    }
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					kind with spaces      | {"code": "FR-NEVERS", "name": "Nevers", "country": "FR", "kind": " CITY "}     | kind
+					kind with a NUL       | {"code": "FR-NEVERS", "name": "Nevers", "country": "FR", "kind": "CITY\\u0000"} | kind
+					kind as an ordinal    | {"code": "FR-NEVERS", "name": "Nevers", "country": "FR", "kind": 1}            | kind
+					name as a number      | {"code": "FR-NEVERS", "name": 5, "country": "FR", "kind": "CITY"}              | name
+					name as a boolean     | {"code": "FR-NEVERS", "name": true, "country": "FR", "kind": "CITY"}           | name
+					""")
+	void takesValuesOnlyAsWritten(String name, String body, String field) throws Exception {
+		postJson(body).andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value(field));
+		verifyNoInteractions(localAuthorities);
+	}
 
-    private ResultActions postJson(String body) throws Exception {
-        return postJson(body, SKGO);
-    }
+	@ParameterizedTest(name = "{0}={1}")
+	@CsvSource(delimiter = '|', textBlock = """
+			page    | 0x10
+			page    | +1
+			page    | ' 5'
+			size    | 1e2
+			q       | a\\0b
+			q       | line\\nbreak
+			""")
+	void refusesQueryValuesThatAreNotWhatTheyLookLike(String parameter, String value) throws Exception {
+		mvc.perform(get("/api/local-authorities").param(parameter, value.translateEscapes()))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.field").value(parameter));
+		verifyNoInteractions(localAuthorities);
+	}
 
-    private ResultActions postJson(String body, RequestPostProcessor caller) throws Exception {
-        return mvc.perform(post("/api/local-authorities").with(caller).contentType(MediaType.APPLICATION_JSON).content(body));
-    }
+	private ResultActions postJson(String body) throws Exception {
+		return postJson(body, SKGO);
+	}
+
+	private ResultActions postJson(String body, RequestPostProcessor caller) throws Exception {
+		return mvc
+			.perform(post("/api/local-authorities").with(caller).contentType(MediaType.APPLICATION_JSON).content(body));
+	}
+
 }

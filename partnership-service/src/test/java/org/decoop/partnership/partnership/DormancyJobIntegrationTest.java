@@ -22,47 +22,53 @@ import org.decoop.platform.testing.ServiceScenario;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** Automatic dormancy against the real store: only partnerships quiet for too long, and a second run changes nothing. */
+/**
+ * Automatic dormancy against the real store: only partnerships quiet for too long, and a
+ * second run changes nothing.
+ */
 @ServiceScenario(database = "partnerships-it")
 class DormancyJobIntegrationTest {
 
-    private static final Instant NOW = Instant.parse("2020-02-27T12:00:00Z");
+	private static final Instant NOW = Instant.parse("2020-02-27T12:00:00Z");
 
-    @Autowired
-    Partnerships partnerships;
+	@Autowired
+	Partnerships partnerships;
 
-    @Autowired
-    LocalAuthorities localAuthorities;
+	@Autowired
+	LocalAuthorities localAuthorities;
 
-    @Autowired
-    Callers callers;
+	@Autowired
+	Callers callers;
 
-    @Test
-    void putsPartnershipsWithoutActivityFor24MonthsToDormancyOnce() {
-        Partnership quiet = stored(Instant.parse("2017-06-01T10:00:00Z"));
-        Partnership busy = stored(Instant.parse("2019-01-15T10:00:00Z"));
-        PartnershipService service = new PartnershipService(partnerships, localAuthorities, Clock.fixed(NOW, ZoneOffset.UTC), callers);
-        DormancyJob job = new DormancyJob(service,
-                new DormancyProperties(Period.ofMonths(24), Duration.ofHours(1), Duration.ofMinutes(1)));
+	@Test
+	void putsPartnershipsWithoutActivityFor24MonthsToDormancyOnce() {
+		Partnership quiet = stored(Instant.parse("2017-06-01T10:00:00Z"));
+		Partnership busy = stored(Instant.parse("2019-01-15T10:00:00Z"));
+		PartnershipService service = new PartnershipService(partnerships, localAuthorities,
+				Clock.fixed(NOW, ZoneOffset.UTC), callers);
+		DormancyJob job = new DormancyJob(service,
+				new DormancyProperties(Period.ofMonths(24), Duration.ofHours(1), Duration.ofMinutes(1)));
 
-        job.runOnce();
+		job.runOnce();
 
-        Partnership dormant = partnerships.get(quiet.id());
-        assertThat(dormant.status()).isEqualTo(PartnershipStatus.DORMANT);
-        assertThat(dormant.history()).last().satisfies(change ->
-                assertThat(change.reason()).isEqualTo("No activity since 2017-06-01: dormant after 24 months without activity"));
-        assertThat(partnerships.get(busy.id()).status()).isEqualTo(PartnershipStatus.ACTIVE);
+		Partnership dormant = partnerships.get(quiet.id());
+		assertThat(dormant.status()).isEqualTo(PartnershipStatus.DORMANT);
+		assertThat(dormant.history()).last()
+			.satisfies(change -> assertThat(change.reason())
+				.isEqualTo("No activity since 2017-06-01: dormant after 24 months without activity"));
+		assertThat(partnerships.get(busy.id()).status()).isEqualTo(PartnershipStatus.ACTIVE);
 
-        assertThat(job.runOnce()).as("a second run, as another replica would").isZero();
-        assertThat(partnerships.get(quiet.id()).history()).hasSize(2);
-    }
+		assertThat(job.runOnce()).as("a second run, as another replica would").isZero();
+		assertThat(partnerships.get(quiet.id()).history()).hasSize(2);
+	}
 
-    private Partnership stored(Instant establishedAt) {
-        Partnership partnership = Partnership.establish(PartnershipId.newId(),
-                List.of(new Partner(new LocalAuthorityId("a-" + establishedAt), "FR-ARLES", "Arles", Country.of("FR")),
-                        new Partner(new LocalAuthorityId("n-" + establishedAt), "RS-NIS", "Niš", Country.of("RS"))),
-                null, List.of(Theme.HERITAGE), null, callers.system(), establishedAt);
-        partnerships.add(partnership);
-        return partnership;
-    }
+	private Partnership stored(Instant establishedAt) {
+		Partnership partnership = Partnership.establish(PartnershipId.newId(),
+				List.of(new Partner(new LocalAuthorityId("a-" + establishedAt), "FR-ARLES", "Arles", Country.of("FR")),
+						new Partner(new LocalAuthorityId("n-" + establishedAt), "RS-NIS", "Niš", Country.of("RS"))),
+				null, List.of(Theme.HERITAGE), null, callers.system(), establishedAt);
+		partnerships.add(partnership);
+		return partnership;
+	}
+
 }

@@ -36,137 +36,140 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 /**
- * Every way a client can get a request wrong, answered as problem details naming the field,
- * with nothing reaching the application layer (so nothing is written).
+ * Every way a client can get a request wrong, answered as problem details naming the
+ * field, with nothing reaching the application layer (so nothing is written).
  */
 @WebMvcTest(PartnershipController.class)
 @Import({ ProblemDetailsAdvice.class, StrictJson.class, StrictRequests.class, PartnershipApiWebTest.SizeLimit.class })
 class PartnershipApiWebTest {
 
-    private static final String TWO_PARTNERS = """
-            {"partnerIds": ["nevers", "sremska-mitrovica"], "since": 2005, "themes": ["CULTURE"]}""";
+	private static final String TWO_PARTNERS = """
+			{"partnerIds": ["nevers", "sremska-mitrovica"], "since": 2005, "themes": ["CULTURE"]}""";
 
-    @Autowired
-    MockMvc mvc;
+	@Autowired
+	MockMvc mvc;
 
-    @MockitoBean
-    PartnershipService service;
+	@MockitoBean
+	PartnershipService service;
 
-    @Autowired
-    WebMvcProperties webMvc;
+	@Autowired
+	WebMvcProperties webMvc;
 
-    @Test
-    void givesAStreamedCsvExportMoreThanTheServletContainersDefaultAsyncTimeout() {
-        // the export is an async request: Tomcat's default (30 s) would cut a large one off after its 200
-        assertThat(webMvc.getAsync().getRequestTimeout()).isGreaterThanOrEqualTo(Duration.ofMinutes(30));
-    }
+	@Test
+	void givesAStreamedCsvExportMoreThanTheServletContainersDefaultAsyncTimeout() {
+		// the export is an async request: Tomcat's default (30 s) would cut a large one
+		// off after its 200
+		assertThat(webMvc.getAsync().getRequestTimeout()).isGreaterThanOrEqualTo(Duration.ofMinutes(30));
+	}
 
-    @Test
-    void answersMalformedJsonWithAProblem() throws Exception {
-        postJson("/api/partnerships", "{\"partnerIds\": [\"a\", ")
-                .andExpect(status().isBadRequest())
-                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.type").value("https://decoop.org/problems/malformed-json"))
-                .andExpect(jsonPath("$.status").value(400));
-        verifyNoInteractions(service);
-    }
+	@Test
+	void answersMalformedJsonWithAProblem() throws Exception {
+		postJson("/api/partnerships", "{\"partnerIds\": [\"a\", ").andExpect(status().isBadRequest())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.type").value("https://decoop.org/problems/malformed-json"))
+			.andExpect(jsonPath("$.status").value(400));
+		verifyNoInteractions(service);
+	}
 
-    @Test
-    void namesAnUnknownThemeWithItsPosition() throws Exception {
-        postJson("/api/partnerships", """
-                {"partnerIds": ["a", "b"], "themes": ["CULTURE", "KNITTING"]}""")
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.field").value("themes[1]"));
-        verifyNoInteractions(service);
-    }
+	@Test
+	void namesAnUnknownThemeWithItsPosition() throws Exception {
+		postJson("/api/partnerships", """
+				{"partnerIds": ["a", "b"], "themes": ["CULTURE", "KNITTING"]}""").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.field").value("themes[1]"));
+		verifyNoInteractions(service);
+	}
 
-    @Test
-    void refusesFewerThanTwoPartners() throws Exception {
-        postJson("/api/partnerships", """
-                {"partnerIds": ["nevers"], "themes": []}""")
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.field").value("partnerIds"))
-                .andExpect(jsonPath("$.errors[0].field").value("partnerIds"));
-        verifyNoInteractions(service);
-    }
+	@Test
+	void refusesFewerThanTwoPartners() throws Exception {
+		postJson("/api/partnerships", """
+				{"partnerIds": ["nevers"], "themes": []}""").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.field").value("partnerIds"))
+			.andExpect(jsonPath("$.errors[0].field").value("partnerIds"));
+		verifyNoInteractions(service);
+	}
 
-    @Test
-    void refusesMissingPartnersAndABadCoordinatorEmailTogether() throws Exception {
-        postJson("/api/partnerships", """
-                {"themes": [], "coordinator": {"name": "SKGO", "email": "not-an-email"}}""")
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.containsInAnyOrder("coordinator.email", "partnerIds")));
-        verifyNoInteractions(service);
-    }
+	@Test
+	void refusesMissingPartnersAndABadCoordinatorEmailTogether() throws Exception {
+		postJson("/api/partnerships", """
+				{"themes": [], "coordinator": {"name": "SKGO", "email": "not-an-email"}}""")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field")
+				.value(org.hamcrest.Matchers.containsInAnyOrder("coordinator.email", "partnerIds")));
+		verifyNoInteractions(service);
+	}
 
-    @Test
-    void refusesABlankReason() throws Exception {
-        postJson("/api/partnerships/p-1/dormancy", "{\"reason\": \" \"}")
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.field").value("reason"));
-        verifyNoInteractions(service);
-    }
+	@Test
+	void refusesABlankReason() throws Exception {
+		postJson("/api/partnerships/p-1/dormancy", "{\"reason\": \" \"}").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.field").value("reason"));
+		verifyNoInteractions(service);
+	}
 
-    @Test
-    void refusesAnUnknownCountryCodeAsFilter() throws Exception {
-        mvc.perform(get("/api/partnerships").param("country", "XX"))
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.field").value("country"));
-        verifyNoInteractions(service);
-    }
+	@Test
+	void refusesAnUnknownCountryCodeAsFilter() throws Exception {
+		mvc.perform(get("/api/partnerships").param("country", "XX"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.field").value("country"));
+		verifyNoInteractions(service);
+	}
 
-    @Test
-    void refusesBadFiltersAndPaging() throws Exception {
-        mvc.perform(get("/api/partnerships").param("status", "SLEEPING"))
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.field").value("status"));
-        mvc.perform(get("/api/partnerships").param("size", "500"))
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.field").value("size"));
-        mvc.perform(get("/api/partnerships").param("page", "-1"))
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.field").value("page"));
-        verifyNoInteractions(service);
-    }
+	@Test
+	void refusesBadFiltersAndPaging() throws Exception {
+		mvc.perform(get("/api/partnerships").param("status", "SLEEPING"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.field").value("status"));
+		mvc.perform(get("/api/partnerships").param("size", "500"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.field").value("size"));
+		mvc.perform(get("/api/partnerships").param("page", "-1"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.field").value("page"));
+		verifyNoInteractions(service);
+	}
 
-    @Test
-    void refusesAnOversizedBody() throws Exception {
-        String reason = "x".repeat(3000);
-        postJson("/api/partnerships/p-1/dormancy", "{\"reason\": \"" + reason + "\"}")
-                .andExpect(status().isPayloadTooLarge())
-                .andExpect(jsonPath("$.type").value("https://decoop.org/problems/payload-too-large"));
-        verifyNoInteractions(service);
-    }
+	@Test
+	void refusesAnOversizedBody() throws Exception {
+		String reason = "x".repeat(3000);
+		postJson("/api/partnerships/p-1/dormancy", "{\"reason\": \"" + reason + "\"}")
+			.andExpect(status().isPayloadTooLarge())
+			.andExpect(jsonPath("$.type").value("https://decoop.org/problems/payload-too-large"));
+		verifyNoInteractions(service);
+	}
 
-    @Test
-    void mapsDomainRefusalsToTheirStatus() throws Exception {
-        given(service.get(any(PartnershipId.class))).willThrow(new DoesNotExist("Partnership", "nope"));
-        mvc.perform(get("/api/partnerships/nope"))
-                .andExpect(status().isNotFound())
-                .andExpect(jsonPath("$.detail").value("Partnership nope does not exist"));
+	@Test
+	void mapsDomainRefusalsToTheirStatus() throws Exception {
+		given(service.get(any(PartnershipId.class))).willThrow(new DoesNotExist("Partnership", "nope"));
+		mvc.perform(get("/api/partnerships/nope"))
+			.andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.detail").value("Partnership nope does not exist"));
 
-        given(service.putToDormancy(any(), anyString(), any(), any())).willThrow(new StateConflict("status", "Partnership p is ENDED"));
-        postJson("/api/partnerships/p/dormancy", "{\"reason\": \"quiet\"}").andExpect(status().isConflict());
+		given(service.putToDormancy(any(), anyString(), any(), any()))
+			.willThrow(new StateConflict("status", "Partnership p is ENDED"));
+		postJson("/api/partnerships/p/dormancy", "{\"reason\": \"quiet\"}").andExpect(status().isConflict());
 
-        given(service.reactivate(any(), anyString(), any(), any())).willThrow(new StaleVersion("stale"));
-        postJson("/api/partnerships/p/reactivation", "{\"reason\": \"back\"}").andExpect(status().isPreconditionFailed());
+		given(service.reactivate(any(), anyString(), any(), any())).willThrow(new StaleVersion("stale"));
+		postJson("/api/partnerships/p/reactivation", "{\"reason\": \"back\"}")
+			.andExpect(status().isPreconditionFailed());
 
-        given(service.establish(any(), any(), any(), any(), any())).willThrow(new PartnerUnknown(1, "nope"));
-        postJson("/api/partnerships", TWO_PARTNERS)
-                .andExpect(status().isUnprocessableContent())
-                .andExpect(jsonPath("$.field").value("partnerIds[1]"));
-    }
+		given(service.establish(any(), any(), any(), any(), any())).willThrow(new PartnerUnknown(1, "nope"));
+		postJson("/api/partnerships", TWO_PARTNERS).andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.field").value("partnerIds[1]"));
+	}
 
-    private ResultActions postJson(String path, String body) throws Exception {
-        return mvc.perform(post(path).with(MockCallers.steward("skgo", "SKGO")).contentType(MediaType.APPLICATION_JSON).content(body));
-    }
+	private ResultActions postJson(String path, String body) throws Exception {
+		return mvc.perform(post(path).with(MockCallers.steward("skgo", "SKGO"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(body));
+	}
 
-    /** The platform's body limit, small here so the test body stays small. */
-    static class SizeLimit {
+	/** The platform's body limit, small here so the test body stays small. */
+	static class SizeLimit {
 
-        @Bean
-        FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter() {
-            return new FilterRegistrationBean<>(new RequestSizeLimitFilter(2048));
-        }
-    }
+		@Bean
+		FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter() {
+			return new FilterRegistrationBean<>(new RequestSizeLimitFilter(2048));
+		}
+
+	}
+
 }

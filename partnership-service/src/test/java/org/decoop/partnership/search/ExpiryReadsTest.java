@@ -20,38 +20,42 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
- * The expiry job reads its batches in one order whatever the plan: oldest last open day first,
- * then by id, so searches that close on the same day come in the same order on every run.
+ * The expiry job reads its batches in one order whatever the plan: oldest last open day
+ * first, then by id, so searches that close on the same day come in the same order on
+ * every run.
  */
 class ExpiryReadsTest {
 
-    @RegisterExtension
-    static final InMemoryMongo MONGO = new InMemoryMongo();
+	@RegisterExtension
+	static final InMemoryMongo MONGO = new InMemoryMongo();
 
-    private static final LocalAuthority NIS = new LocalAuthority(new LocalAuthorityId("la-nis"), "RS-NIS", "Niš",
-            Country.of("RS"), LocalAuthorityKind.CITY, 250_000);
+	private static final LocalAuthority NIS = new LocalAuthority(new LocalAuthorityId("la-nis"), "RS-NIS", "Niš",
+			Country.of("RS"), LocalAuthorityKind.CITY, 250_000);
 
-    private final MongoTemplate mongo = MONGO.freshDatabase();
+	private final MongoTemplate mongo = MONGO.freshDatabase();
 
-    @Test
-    void searchesOpenUntilTheSameDayComeByIdAndABatchTakesTheFirstOfThatOrder() {
-        // stored in another order than their ids
-        store("search-c", "2026-03-01");
-        store("search-a", "2026-03-01");
-        store("search-z", "2026-02-27");
-        store("search-b", "2026-03-01");
+	@Test
+	void searchesOpenUntilTheSameDayComeByIdAndABatchTakesTheFirstOfThatOrder() {
+		// stored in another order than their ids
+		store("search-c", "2026-03-01");
+		store("search-a", "2026-03-01");
+		store("search-z", "2026-02-27");
+		store("search-b", "2026-03-01");
 
-        PartnerSearches searches = new PartnerSearches(mongo, null);
+		PartnerSearches searches = new PartnerSearches(mongo, null);
 
-        assertThat(searches.openUntilBefore(LocalDate.parse("2026-03-05"), 10)).extracting(search -> search.id().value())
-                .containsExactly("search-z", "search-a", "search-b", "search-c");
-        assertThat(searches.openUntilBefore(LocalDate.parse("2026-03-05"), 3)).extracting(search -> search.id().value())
-                .containsExactly("search-z", "search-a", "search-b");
-    }
+		assertThat(searches.openUntilBefore(LocalDate.parse("2026-03-05"), 10))
+			.extracting(search -> search.id().value())
+			.containsExactly("search-z", "search-a", "search-b", "search-c");
+		assertThat(searches.openUntilBefore(LocalDate.parse("2026-03-05"), 3)).extracting(search -> search.id().value())
+			.containsExactly("search-z", "search-a", "search-b");
+	}
 
-    private void store(String id, String openUntil) {
-        mongo.insert(PartnerSearchDocument.of(PartnerSearch.restore(new PartnerSearchId(id), 1, NIS, List.of(Theme.YOUTH),
-                List.of(Country.of("FR")), "A French town for youth exchanges", LocalDate.parse(openUntil),
-                Instant.parse("2026-01-05T10:00:00Z"), "Niš desk", PartnerSearchStatus.OPEN, null)));
-    }
+	private void store(String id, String openUntil) {
+		mongo.insert(
+				PartnerSearchDocument.of(PartnerSearch.restore(new PartnerSearchId(id), 1, NIS, List.of(Theme.YOUTH),
+						List.of(Country.of("FR")), "A French town for youth exchanges", LocalDate.parse(openUntil),
+						Instant.parse("2026-01-05T10:00:00Z"), "Niš desk", PartnerSearchStatus.OPEN, null)));
+	}
+
 }

@@ -35,48 +35,51 @@ import jakarta.validation.constraints.Size;
 
 @RestController
 @RequestMapping("/api/funding-calls")
-@Tag(name = "Funding calls", description = "Calls for funding published by stewards; funding lines of plans may name one")
+@Tag(name = "Funding calls",
+		description = "Calls for funding published by stewards; funding lines of plans may name one")
 class FundingCallController {
 
-    private final FundingCallService service;
-    private final Callers callers;
+	private final FundingCallService service;
 
-    FundingCallController(FundingCallService service, Callers callers) {
-        this.service = service;
-        this.callers = callers;
-    }
+	private final Callers callers;
 
-    @PostMapping
-    @ApiResponse(responseCode = "201", description = "Created; Location names the new resource",
-            headers = @Header(name = "Location", description = "The new resource's path", schema = @Schema(type = "string")),
-            useReturnTypeSchema = true)
-    @Operation(summary = "Publish a funding call (stewards only); a code already used is 409",
-            description = "Publishes FundingCallPublished; FundingCallClosingSoon and FundingCallClosed follow by themselves.")
-    ResponseEntity<FundingCallResponse> publish(@Valid @RequestBody PublishFundingCall request) {
-        FundingCall call = service.publish(request.code(), request.title(), request.funder(), request.themes(),
-                request.eligibleCountries().stream().map(Country::of).toList(), request.opensOn(), request.closesOn(),
-                request.maxGrantEur(), request.maxCoFinancingRate(), callers.current());
-        return ResponseEntity.created(URI.create("/api/funding-calls/" + call.id())).eTag(ETags.of(call.version()))
-                .body(FundingCallResponse.of(call, service.today()));
-    }
+	FundingCallController(FundingCallService service, Callers callers) {
+		this.service = service;
+		this.callers = callers;
+	}
 
-    @GetMapping("/{id}")
-    ResponseEntity<FundingCallResponse> get(@PathVariable String id) {
-        FundingCall call = service.get(new FundingCallId(id));
-        return ResponseEntity.ok().eTag(ETags.of(call.version())).body(FundingCallResponse.of(call, service.today()));
-    }
+	@PostMapping
+	@ApiResponse(responseCode = "201", description = "Created; Location names the new resource",
+			headers = @Header(name = "Location", description = "The new resource's path",
+					schema = @Schema(type = "string")),
+			useReturnTypeSchema = true)
+	@Operation(summary = "Publish a funding call (stewards only); a code already used is 409",
+			description = "Publishes FundingCallPublished; FundingCallClosingSoon and FundingCallClosed follow by themselves.")
+	ResponseEntity<FundingCallResponse> publish(@Valid @RequestBody PublishFundingCall request) {
+		FundingCall call = service.publish(request.code(), request.title(), request.funder(), request.themes(),
+				request.eligibleCountries().stream().map(Country::of).toList(), request.opensOn(), request.closesOn(),
+				request.maxGrantEur(), request.maxCoFinancingRate(), callers.current());
+		return ResponseEntity.created(URI.create("/api/funding-calls/" + call.id()))
+			.eTag(ETags.of(call.version()))
+			.body(FundingCallResponse.of(call, service.today()));
+	}
 
-    @GetMapping
-    @Operation(summary = "Funding calls, soonest deadline first; the status is derived from the dates and today (UTC)")
-    PagedModel<FundingCallResponse> search(
-            @RequestParam(required = false) FundingCallStatus status,
-            @RequestParam(required = false) Theme theme,
-            @RequestParam(required = false) FundingSource funder,
-            @RequestParam(required = false) @Size(max = 64) String code,
-            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
-            @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-        LocalDate today = service.today();
-        return new PagedModel<>(service.search(status, theme, funder, code, page, size)
-                .map(call -> FundingCallResponse.of(call, today)));
-    }
+	@GetMapping("/{id}")
+	ResponseEntity<FundingCallResponse> get(@PathVariable String id) {
+		FundingCall call = service.get(new FundingCallId(id));
+		return ResponseEntity.ok().eTag(ETags.of(call.version())).body(FundingCallResponse.of(call, service.today()));
+	}
+
+	@GetMapping
+	@Operation(summary = "Funding calls, soonest deadline first; the status is derived from the dates and today (UTC)")
+	PagedModel<FundingCallResponse> search(@RequestParam(required = false) FundingCallStatus status,
+			@RequestParam(required = false) Theme theme, @RequestParam(required = false) FundingSource funder,
+			@RequestParam(required = false) @Size(max = 64) String code,
+			@RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+			@RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+		LocalDate today = service.today();
+		return new PagedModel<>(service.search(status, theme, funder, code, page, size)
+			.map(call -> FundingCallResponse.of(call, today)));
+	}
+
 }

@@ -16,67 +16,82 @@ import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * How a funding call is stored. Dates are ISO text (they compare as text, free of time-zone
- * shifts), the grant is in euro cents, the rate is its decimal text (kept exactly).
+ * How a funding call is stored. Dates are ISO text (they compare as text, free of
+ * time-zone shifts), the grant is in euro cents, the rate is its decimal text (kept
+ * exactly).
  */
 @Document(FundingCallDocument.COLLECTION)
-// each list is answered from an index that also holds its order (soonest deadline first); the
+// each list is answered from an index that also holds its order (soonest deadline first);
+// the
 // deadline job asks for the calls whose deadline is yet to be announced
-@CompoundIndexes({
-        @CompoundIndex(name = FundingCallDocument.BY_CLOSES_ON, def = "{'closesOn': 1, '_id': 1}"),
-        @CompoundIndex(name = "by_theme", def = "{'themes': 1, 'closesOn': 1, '_id': 1}"),
-        @CompoundIndex(name = "by_funder", def = "{'funder': 1, 'closesOn': 1, '_id': 1}"),
-        @CompoundIndex(name = "deadline_due", def = "{'closedAnnounced': 1, 'closesOn': 1}") })
+@CompoundIndexes({ @CompoundIndex(name = FundingCallDocument.BY_CLOSES_ON, def = "{'closesOn': 1, '_id': 1}"),
+		@CompoundIndex(name = "by_theme", def = "{'themes': 1, 'closesOn': 1, '_id': 1}"),
+		@CompoundIndex(name = "by_funder", def = "{'funder': 1, 'closesOn': 1, '_id': 1}"),
+		@CompoundIndex(name = "deadline_due", def = "{'closedAnnounced': 1, 'closesOn': 1}") })
 class FundingCallDocument extends OutboxDocument {
 
-    static final String COLLECTION = "funding_calls";
-    static final String BY_CODE = "by_code";
-    static final String BY_CLOSES_ON = "by_closes_on";
+	static final String COLLECTION = "funding_calls";
+	static final String BY_CODE = "by_code";
+	static final String BY_CLOSES_ON = "by_closes_on";
 
-    @Indexed(name = BY_CODE, unique = true)
-    String code;
-    String title;
-    FundingSource funder;
-    List<Theme> themes;
-    List<String> eligibleCountries;
-    String opensOn;
-    String closesOn;
-    long maxGrantEurCents;
-    String maxCoFinancingRate;
-    Instant publishedAt;
-    String publishedBy;
-    boolean closingSoonAnnounced;
-    boolean closedAnnounced;
+	@Indexed(name = BY_CODE, unique = true)
+	String code;
 
-    FundingCallDocument() {
-    }
+	String title;
 
-    private FundingCallDocument(String id) {
-        super(id, null);
-    }
+	FundingSource funder;
 
-    /** The call's state; its version and events are written by the store. */
-    static FundingCallDocument of(FundingCall call) {
-        FundingCallDocument document = new FundingCallDocument(call.id().value());
-        document.code = call.code();
-        document.title = call.title();
-        document.funder = call.funder();
-        document.themes = List.copyOf(call.themes());
-        document.eligibleCountries = List.copyOf(call.eligibleCountries());
-        document.opensOn = call.opensOn().toString();
-        document.closesOn = call.closesOn().toString();
-        document.maxGrantEurCents = call.maxGrantEur().movePointRight(2).longValueExact();
-        document.maxCoFinancingRate = call.maxCoFinancingRate().toPlainString();
-        document.publishedAt = call.publishedAt();
-        document.publishedBy = call.publishedBy();
-        document.closingSoonAnnounced = call.closingSoonAnnounced();
-        document.closedAnnounced = call.closedAnnounced();
-        return document;
-    }
+	List<Theme> themes;
 
-    FundingCall toDomain() {
-        return FundingCall.restore(new FundingCallId(getId()), getVersion(), code, title, funder, themes, eligibleCountries,
-                LocalDate.parse(opensOn), LocalDate.parse(closesOn), BigDecimal.valueOf(maxGrantEurCents, 2),
-                new BigDecimal(maxCoFinancingRate), publishedAt, publishedBy, closingSoonAnnounced, closedAnnounced);
-    }
+	List<String> eligibleCountries;
+
+	String opensOn;
+
+	String closesOn;
+
+	long maxGrantEurCents;
+
+	String maxCoFinancingRate;
+
+	Instant publishedAt;
+
+	String publishedBy;
+
+	boolean closingSoonAnnounced;
+
+	boolean closedAnnounced;
+
+	FundingCallDocument() {
+	}
+
+	private FundingCallDocument(String id) {
+		super(id, null);
+	}
+
+	/** The call's state; its version and events are written by the store. */
+	static FundingCallDocument of(FundingCall call) {
+		FundingCallDocument document = new FundingCallDocument(call.id().value());
+		document.code = call.code();
+		document.title = call.title();
+		document.funder = call.funder();
+		document.themes = List.copyOf(call.themes());
+		document.eligibleCountries = List.copyOf(call.eligibleCountries());
+		document.opensOn = call.opensOn().toString();
+		document.closesOn = call.closesOn().toString();
+		document.maxGrantEurCents = call.maxGrantEur().movePointRight(2).longValueExact();
+		document.maxCoFinancingRate = call.maxCoFinancingRate().toPlainString();
+		document.publishedAt = call.publishedAt();
+		document.publishedBy = call.publishedBy();
+		document.closingSoonAnnounced = call.closingSoonAnnounced();
+		document.closedAnnounced = call.closedAnnounced();
+		return document;
+	}
+
+	FundingCall toDomain() {
+		return FundingCall.restore(new FundingCallId(getId()), getVersion(), code, title, funder, themes,
+				eligibleCountries, LocalDate.parse(opensOn), LocalDate.parse(closesOn),
+				BigDecimal.valueOf(maxGrantEurCents, 2), new BigDecimal(maxCoFinancingRate), publishedAt, publishedBy,
+				closingSoonAnnounced, closedAnnounced);
+	}
+
 }

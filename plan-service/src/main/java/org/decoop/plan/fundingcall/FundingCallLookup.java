@@ -8,21 +8,23 @@ import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 
 /**
- * The funding calls other features may read (plans check their funding lines against them): the
- * one way into this feature, with the domain's {@link FundingCall} it answers. Writing stays here.
+ * The funding calls other features may read (plans check their funding lines against
+ * them): the one way into this feature, with the domain's {@link FundingCall} it answers.
+ * Writing stays here.
  */
 @NamedInterface("api")
 @Component
 public class FundingCallLookup {
 
-    private final FundingCalls calls;
+	private final FundingCalls calls;
 
-    FundingCallLookup(FundingCalls calls) {
-        this.calls = calls;
-    }
+	FundingCallLookup(FundingCalls calls) {
+		this.calls = calls;
+	}
 
-    /** The known calls among {@code ids}, by id; unknown ids are absent from the map. */
-    public Map<String, FundingCall> byIds(Collection<String> ids) {
-        return calls.byIds(ids);
-    }
+	/** The known calls among {@code ids}, by id; unknown ids are absent from the map. */
+	public Map<String, FundingCall> byIds(Collection<String> ids) {
+		return calls.byIds(ids);
+	}
+
 }

@@ -12,23 +12,22 @@ import jakarta.validation.constraints.Min;
 /**
  * Funding calls ({@code decoop.funding-calls.*}).
  *
- * @param closingSoonDays how many days before {@code closesOn} FundingCallClosingSoon is published
+ * @param closingSoonDays how many days before {@code closesOn} FundingCallClosingSoon is
+ * published
  * @param deadlineCheck the job that announces deadlines
  */
 @ConfigurationProperties("decoop.funding-calls")
 @Validated
-record FundingCallProperties(
-        @DefaultValue("14") @Min(0) @Max(3650) int closingSoonDays,
-        @DefaultValue DeadlineCheck deadlineCheck) {
+record FundingCallProperties(@DefaultValue("14") @Min(0) @Max(3650) int closingSoonDays,
+		@DefaultValue DeadlineCheck deadlineCheck) {
 
-    /**
-     * @param enabled whether this instance runs the job (every replica may: announcements are made once)
-     * @param interval how often it runs
-     * @param initialDelay how long after start-up it first runs
-     */
-    record DeadlineCheck(
-            @DefaultValue("true") boolean enabled,
-            @DefaultValue("1h") Duration interval,
-            @DefaultValue("1m") Duration initialDelay) {
-    }
+	/**
+	 * @param enabled whether this instance runs the job (every replica may: announcements
+	 * are made once)
+	 * @param interval how often it runs
+	 * @param initialDelay how long after start-up it first runs
+	 */
+	record DeadlineCheck(@DefaultValue("true") boolean enabled, @DefaultValue("1h") Duration interval,
+			@DefaultValue("1m") Duration initialDelay) {
+	}
 }

@@ -24,75 +24,84 @@ import org.springframework.stereotype.Service;
 @Service
 class FundingCallService {
 
-    private static final Logger log = LoggerFactory.getLogger(FundingCallService.class);
+	private static final Logger log = LoggerFactory.getLogger(FundingCallService.class);
 
-    /** Calls announced per query of the deadline job; the next query takes the rest. */
-    private static final int DEADLINE_BATCH = 500;
+	/** Calls announced per query of the deadline job; the next query takes the rest. */
+	private static final int DEADLINE_BATCH = 500;
 
-    private final FundingCalls calls;
-    private final Clock clock;
+	private final FundingCalls calls;
 
-    FundingCallService(FundingCalls calls, Clock clock) {
-        this.calls = calls;
-        this.clock = clock;
-    }
+	private final Clock clock;
 
-    FundingCall publish(String code, String title, FundingSource funder, List<Theme> themes, List<Country> eligibleCountries,
-            LocalDate opensOn, LocalDate closesOn, BigDecimal maxGrantEur, BigDecimal maxCoFinancingRate, Actor by) {
-        return calls.add(FundingCall.publish(FundingCallId.newId(), code, title, funder, themes, eligibleCountries, opensOn,
-                closesOn, maxGrantEur, maxCoFinancingRate, by, clock.instant()));
-    }
+	FundingCallService(FundingCalls calls, Clock clock) {
+		this.calls = calls;
+		this.clock = clock;
+	}
 
-    FundingCall get(FundingCallId id) {
-        return calls.get(id);
-    }
+	FundingCall publish(String code, String title, FundingSource funder, List<Theme> themes,
+			List<Country> eligibleCountries, LocalDate opensOn, LocalDate closesOn, BigDecimal maxGrantEur,
+			BigDecimal maxCoFinancingRate, Actor by) {
+		return calls.add(FundingCall.publish(FundingCallId.newId(), code, title, funder, themes, eligibleCountries,
+				opensOn, closesOn, maxGrantEur, maxCoFinancingRate, by, clock.instant()));
+	}
 
-    Page<FundingCall> search(FundingCallStatus status, Theme theme, FundingSource funder, String code, int page, int size) {
-        return calls.search(status, theme, funder, code, today(), page, size);
-    }
+	FundingCall get(FundingCallId id) {
+		return calls.get(id);
+	}
 
-    /** The day statuses are derived for (UTC). */
-    LocalDate today() {
-        return FundingCall.dayOf(clock.instant());
-    }
+	Page<FundingCall> search(FundingCallStatus status, Theme theme, FundingSource funder, String code, int page,
+			int size) {
+		return calls.search(status, theme, funder, code, today(), page, size);
+	}
 
-    /**
-     * Announces every deadline that is due; returns how many announcements were made. A call that
-     * cannot be announced (another replica changed it meanwhile, or it cannot be read or saved) is
-     * skipped for this pass, logged with its id when it failed, and tried again at the next pass:
-     * it never holds up the calls behind it.
-     */
-    int announceDueDeadlines(int closingSoonDays) {
-        int announced = 0;
-        Set<String> skipped = new HashSet<>();
-        List<FundingCallDocument> due;
-        do {
-            due = calls.deadlineDue(today(), closingSoonDays, skipped, DEADLINE_BATCH);
-            for (FundingCallDocument document : due) {
-                // Conditional on the version read: another replica announcing the same deadline at
-                // the same moment makes this a no-op, never a second event.
-                try {
-                    FundingCall call = document.toDomain();
-                    if (call.announceDeadline(closingSoonDays, clock.instant())) {
-                        calls.save(call);
-                        announced++;
-                    }
-                    else {
-                        skipped.add(document.getId()); // nothing to announce today after all
-                    }
-                }
-                catch (OptimisticLockingFailureException announcedMeanwhile) {
-                    // someone else changed it: the next pass sees what they did
-                    skipped.add(document.getId());
-                }
-                catch (RuntimeException e) {
-                    log.error("Funding call {}: its deadline could not be announced; skipped until the next pass", document.getId(), e);
-                    skipped.add(document.getId());
-                }
-            }
-            // an announced call has left the due set and a skipped one is left out: each query reads
-            // calls not yet seen in this pass, so the loop ends
-        } while (due.size() == DEADLINE_BATCH);
-        return announced;
-    }
+	/** The day statuses are derived for (UTC). */
+	LocalDate today() {
+		return FundingCall.dayOf(clock.instant());
+	}
+
+	/**
+	 * Announces every deadline that is due; returns how many announcements were made. A
+	 * call that cannot be announced (another replica changed it meanwhile, or it cannot
+	 * be read or saved) is skipped for this pass, logged with its id when it failed, and
+	 * tried again at the next pass: it never holds up the calls behind it.
+	 */
+	int announceDueDeadlines(int closingSoonDays) {
+		int announced = 0;
+		Set<String> skipped = new HashSet<>();
+		List<FundingCallDocument> due;
+		do {
+			due = calls.deadlineDue(today(), closingSoonDays, skipped, DEADLINE_BATCH);
+			for (FundingCallDocument document : due) {
+				// Conditional on the version read: another replica announcing the same
+				// deadline at
+				// the same moment makes this a no-op, never a second event.
+				try {
+					FundingCall call = document.toDomain();
+					if (call.announceDeadline(closingSoonDays, clock.instant())) {
+						calls.save(call);
+						announced++;
+					}
+					else {
+						skipped.add(document.getId()); // nothing to announce today after
+														// all
+					}
+				}
+				catch (OptimisticLockingFailureException announcedMeanwhile) {
+					// someone else changed it: the next pass sees what they did
+					skipped.add(document.getId());
+				}
+				catch (RuntimeException e) {
+					log.error("Funding call {}: its deadline could not be announced; skipped until the next pass",
+							document.getId(), e);
+					skipped.add(document.getId());
+				}
+			}
+			// an announced call has left the due set and a skipped one is left out: each
+			// query reads
+			// calls not yet seen in this pass, so the loop ends
+		}
+		while (due.size() == DEADLINE_BATCH);
+		return announced;
+	}
+
 }

@@ -54,118 +54,129 @@ import jakarta.validation.constraints.Min;
 @Tag(name = "Action plans", description = "Yearly action plans, multi-party signing, activities and funding")
 class PlanController {
 
-    private final PlanService service;
-    private final Callers callers;
-    private final CsvExports exports;
+	private final PlanService service;
 
-    PlanController(PlanService service, Callers callers, CsvExports exports) {
-        this.service = service;
-        this.callers = callers;
-        this.exports = exports;
-    }
+	private final Callers callers;
 
-    @PostMapping
-    @ApiResponse(responseCode = "201", description = "Created; Location names the new resource",
-            headers = @Header(name = "Location", description = "The new resource's path", schema = @Schema(type = "string")),
-            useReturnTypeSchema = true)
-    @Operation(summary = "Draft a plan between two or more parties")
-    ResponseEntity<PlanResponse> draft(@Valid @RequestBody DraftPlan request) {
-        List<Party> parties = new ArrayList<>();
-        for (int i = 0; i < request.parties().size(); i++) {
-            PartyRequest party = request.parties().get(i);
-            parties.add(nested(Field.named("parties").at(i), () -> new Party(party.code(), party.name())));
-        }
-        List<Activity> activities = new ArrayList<>();
-        List<ActivityRequest> requested = request.activities() == null ? List.of() : request.activities();
-        for (int i = 0; i < requested.size(); i++) {
-            activities.add(requested.get(i).toActivity(Field.named("activities").at(i)));
-        }
-        Plan plan = service.draft(request.year(), request.title(), parties,
-                request.themes() == null ? List.of() : request.themes(), activities, callers.current());
-        return ResponseEntity.created(URI.create("/api/plans/" + plan.id())).eTag(ETags.of(plan.version()))
-                .body(PlanResponse.of(plan, true));
-    }
+	private final CsvExports exports;
 
-    @GetMapping("/{id}")
-    ResponseEntity<PlanResponse> get(@PathVariable String id) {
-        return withETag(service.get(new PlanId(id)));
-    }
+	PlanController(PlanService service, Callers callers, CsvExports exports) {
+		this.service = service;
+		this.callers = callers;
+		this.exports = exports;
+	}
 
-    @GetMapping(produces = CsvExport.MEDIA_TYPE)
-    @Operation(summary = "Every activity of every plan the search finds (not one page: all of them) as CSV, RFC 4180, UTF-8, streamed",
-            description = "One row per activity: plan id, year, plan status, plan title, activity id, activity title, theme, "
-                    + "partnership ids (separated by '; '), then the activity's EUR from each funding source (eur_french_mfa, ...). "
-                    + "A text cell starting with =, +, -, @, a tab or a carriage return is written with a ' in front, "
-                    + "so that a spreadsheet shows it as text instead of running it as a formula.")
-    ResponseEntity<ResponseBodyEmitter> searchAsCsv(
-            @RequestParam(required = false) @Min(Plan.FIRST_YEAR) @Max(Plan.LAST_YEAR) Integer year,
-            @RequestParam(required = false) PlanStatus status,
-            @RequestParam(required = false) Theme theme,
-            @RequestParam(required = false) String partnershipId) {
-        StreamingResponseBody rows = out -> {
-            try (Stream<Plan> all = service.all(year, status, theme, partnershipId)) {
-                PlansCsv.write(all, out);
-            }
-        };
-        return exports.attachment("plans.csv", rows);
-    }
+	@PostMapping
+	@ApiResponse(responseCode = "201", description = "Created; Location names the new resource",
+			headers = @Header(name = "Location", description = "The new resource's path",
+					schema = @Schema(type = "string")),
+			useReturnTypeSchema = true)
+	@Operation(summary = "Draft a plan between two or more parties")
+	ResponseEntity<PlanResponse> draft(@Valid @RequestBody DraftPlan request) {
+		List<Party> parties = new ArrayList<>();
+		for (int i = 0; i < request.parties().size(); i++) {
+			PartyRequest party = request.parties().get(i);
+			parties.add(nested(Field.named("parties").at(i), () -> new Party(party.code(), party.name())));
+		}
+		List<Activity> activities = new ArrayList<>();
+		List<ActivityRequest> requested = request.activities() == null ? List.of() : request.activities();
+		for (int i = 0; i < requested.size(); i++) {
+			activities.add(requested.get(i).toActivity(Field.named("activities").at(i)));
+		}
+		Plan plan = service.draft(request.year(), request.title(), parties,
+				request.themes() == null ? List.of() : request.themes(), activities, callers.current());
+		return ResponseEntity.created(URI.create("/api/plans/" + plan.id()))
+			.eTag(ETags.of(plan.version()))
+			.body(PlanResponse.of(plan, true));
+	}
 
-    @GetMapping
-    PagedModel<PlanResponse> search(
-            @RequestParam(required = false) @Min(Plan.FIRST_YEAR) @Max(Plan.LAST_YEAR) Integer year,
-            @RequestParam(required = false) PlanStatus status,
-            @RequestParam(required = false) Theme theme,
-            @RequestParam(required = false) String partnershipId,
-            @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
-            @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-        boolean signedIn = callers.signedIn().isPresent();
-        return new PagedModel<>(service.search(year, status, theme, partnershipId, page, size)
-                .map(plan -> PlanResponse.of(plan, signedIn)));
-    }
+	@GetMapping("/{id}")
+	ResponseEntity<PlanResponse> get(@PathVariable String id) {
+		return withETag(service.get(new PlanId(id)));
+	}
 
-    @GetMapping("/stats")
-    @Operation(summary = "Plans by status and funding by theme, by source and by funding call (eurByCall, keyed by the call's code), for one year or all")
-    PlanStatisticsResponse statistics(@RequestParam(required = false) @Min(Plan.FIRST_YEAR) @Max(Plan.LAST_YEAR) Integer year) {
-        return PlanStatisticsResponse.of(service.statistics(year));
-    }
+	@GetMapping(produces = CsvExport.MEDIA_TYPE)
+	@Operation(
+			summary = "Every activity of every plan the search finds (not one page: all of them) as CSV, RFC 4180, UTF-8, streamed",
+			description = "One row per activity: plan id, year, plan status, plan title, activity id, activity title, theme, "
+					+ "partnership ids (separated by '; '), then the activity's EUR from each funding source (eur_french_mfa, ...). "
+					+ "A text cell starting with =, +, -, @, a tab or a carriage return is written with a ' in front, "
+					+ "so that a spreadsheet shows it as text instead of running it as a formula.")
+	ResponseEntity<ResponseBodyEmitter> searchAsCsv(
+			@RequestParam(required = false) @Min(Plan.FIRST_YEAR) @Max(Plan.LAST_YEAR) Integer year,
+			@RequestParam(required = false) PlanStatus status, @RequestParam(required = false) Theme theme,
+			@RequestParam(required = false) String partnershipId) {
+		StreamingResponseBody rows = out -> {
+			try (Stream<Plan> all = service.all(year, status, theme, partnershipId)) {
+				PlansCsv.write(all, out);
+			}
+		};
+		return exports.attachment("plans.csv", rows);
+	}
 
-    @PostMapping("/{id}/activities")
-    @Operation(summary = "Add an activity to a DRAFT plan (409 once signed)",
-            description = "A funding line that breaks the rules of the funding call it names is 422 naming funding[j], the line in this body.")
-    ResponseEntity<PlanResponse> addActivity(@PathVariable String id, @Valid @RequestBody ActivityRequest request,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return withETag(service.addActivity(new PlanId(id), request.toActivity(null), ETags.expectedVersion(ifMatch),
-                callers.current()));
-    }
+	@GetMapping
+	PagedModel<PlanResponse> search(
+			@RequestParam(required = false) @Min(Plan.FIRST_YEAR) @Max(Plan.LAST_YEAR) Integer year,
+			@RequestParam(required = false) PlanStatus status, @RequestParam(required = false) Theme theme,
+			@RequestParam(required = false) String partnershipId,
+			@RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+			@RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+		boolean signedIn = callers.signedIn().isPresent();
+		return new PagedModel<>(service.search(year, status, theme, partnershipId, page, size)
+			.map(plan -> PlanResponse.of(plan, signedIn)));
+	}
 
-    @PostMapping("/{id}/signatures")
-    @Operation(summary = "Sign for a party the caller acts for; the last signature makes the plan SIGNED and publishes PlanSigned once",
-            description = "Who signs is taken from the token (name, else preferred_username, and its subject), never from the body. "
-                    + "The last signature is refused (422 naming activities[i].funding[j]) while a funding call a line names is not OPEN that day.")
-    ResponseEntity<PlanResponse> sign(@PathVariable String id, @Valid @RequestBody SignatureRequest request,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return withETag(service.sign(new PlanId(id), request.party(), ETags.expectedVersion(ifMatch), callers.current()));
-    }
+	@GetMapping("/stats")
+	@Operation(
+			summary = "Plans by status and funding by theme, by source and by funding call (eurByCall, keyed by the call's code), for one year or all")
+	PlanStatisticsResponse statistics(
+			@RequestParam(required = false) @Min(Plan.FIRST_YEAR) @Max(Plan.LAST_YEAR) Integer year) {
+		return PlanStatisticsResponse.of(service.statistics(year));
+	}
 
-    @PostMapping("/{id}/activities/{activityId}/completion")
-    @Operation(summary = "Complete an activity of a SIGNED plan; the last one completes the plan")
-    ResponseEntity<PlanResponse> completeActivity(@PathVariable String id, @PathVariable String activityId,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return withETag(service.completeActivity(new PlanId(id), new ActivityId(activityId), ETags.expectedVersion(ifMatch),
-                callers.current()));
-    }
+	@PostMapping("/{id}/activities")
+	@Operation(summary = "Add an activity to a DRAFT plan (409 once signed)",
+			description = "A funding line that breaks the rules of the funding call it names is 422 naming funding[j], the line in this body.")
+	ResponseEntity<PlanResponse> addActivity(@PathVariable String id, @Valid @RequestBody ActivityRequest request,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+		return withETag(service.addActivity(new PlanId(id), request.toActivity(null), ETags.expectedVersion(ifMatch),
+				callers.current()));
+	}
 
-    @PostMapping("/{id}/cancellation")
-    @Operation(summary = "Cancel a DRAFT plan")
-    ResponseEntity<PlanResponse> cancel(@PathVariable String id, @Valid @RequestBody(required = false) CancellationRequest request,
-            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return withETag(service.cancel(new PlanId(id), request == null ? null : request.reason(), ETags.expectedVersion(ifMatch),
-                callers.current()));
-    }
+	@PostMapping("/{id}/signatures")
+	@Operation(
+			summary = "Sign for a party the caller acts for; the last signature makes the plan SIGNED and publishes PlanSigned once",
+			description = "Who signs is taken from the token (name, else preferred_username, and its subject), never from the body. "
+					+ "The last signature is refused (422 naming activities[i].funding[j]) while a funding call a line names is not OPEN that day.")
+	ResponseEntity<PlanResponse> sign(@PathVariable String id, @Valid @RequestBody SignatureRequest request,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+		return withETag(
+				service.sign(new PlanId(id), request.party(), ETags.expectedVersion(ifMatch), callers.current()));
+	}
 
-    /** Signers' subjects depend on who asks: caches keep one answer per caller. */
-    private ResponseEntity<PlanResponse> withETag(Plan plan) {
-        return ResponseEntity.ok().eTag(ETags.of(plan.version())).varyBy(HttpHeaders.AUTHORIZATION)
-                .body(PlanResponse.of(plan, callers.signedIn().isPresent()));
-    }
+	@PostMapping("/{id}/activities/{activityId}/completion")
+	@Operation(summary = "Complete an activity of a SIGNED plan; the last one completes the plan")
+	ResponseEntity<PlanResponse> completeActivity(@PathVariable String id, @PathVariable String activityId,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+		return withETag(service.completeActivity(new PlanId(id), new ActivityId(activityId),
+				ETags.expectedVersion(ifMatch), callers.current()));
+	}
+
+	@PostMapping("/{id}/cancellation")
+	@Operation(summary = "Cancel a DRAFT plan")
+	ResponseEntity<PlanResponse> cancel(@PathVariable String id,
+			@Valid @RequestBody(required = false) CancellationRequest request,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+		return withETag(service.cancel(new PlanId(id), request == null ? null : request.reason(),
+				ETags.expectedVersion(ifMatch), callers.current()));
+	}
+
+	/** Signers' subjects depend on who asks: caches keep one answer per caller. */
+	private ResponseEntity<PlanResponse> withETag(Plan plan) {
+		return ResponseEntity.ok()
+			.eTag(ETags.of(plan.version()))
+			.varyBy(HttpHeaders.AUTHORIZATION)
+			.body(PlanResponse.of(plan, callers.signedIn().isPresent()));
+	}
+
 }

@@ -10,8 +10,9 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class PlanOutbox {
 
-    @Bean
-    OutboxSource planEventsSource() {
-        return new OutboxSource(PlanDocument.COLLECTION, Topics.PLAN_EVENTS, Sources.PLAN_SERVICE);
-    }
+	@Bean
+	OutboxSource planEventsSource() {
+		return new OutboxSource(PlanDocument.COLLECTION, Topics.PLAN_EVENTS, Sources.PLAN_SERVICE);
+	}
+
 }

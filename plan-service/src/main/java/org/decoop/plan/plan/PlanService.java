@@ -32,91 +32,103 @@ import org.springframework.stereotype.Service;
 @Service
 class PlanService {
 
-    private final Plans plans;
-    private final PartnershipReadModel partnerships;
-    private final FundingCallLookup fundingCalls;
-    private final Clock clock;
+	private final Plans plans;
 
-    PlanService(Plans plans, PartnershipReadModel partnerships, FundingCallLookup fundingCalls, Clock clock) {
-        this.plans = plans;
-        this.partnerships = partnerships;
-        this.fundingCalls = fundingCalls;
-        this.clock = clock;
-    }
+	private final PartnershipReadModel partnerships;
 
-    Plan draft(int year, String title, List<Party> parties, List<Theme> themes, List<Activity> activities, Actor by) {
-        Map<String, FundingCall> calls = fundingCalls.byIds(CallFunding.callIdsOf(activities));
-        LocalDate today = FundingCall.dayOf(clock.instant());
-        for (int i = 0; i < activities.size(); i++) {
-            Field place = Field.named("activities").at(i);
-            Plan.requireMayName(parties, activities.get(i), place, partnerCodes(checkPartnerships(activities.get(i), place)), by);
-            CallFunding.check(activities.get(i), place, calls, today);
-        }
-        return plans.add(Plan.draft(PlanId.newId(), year, title, parties, themes, activities, by, clock.instant()));
-    }
+	private final FundingCallLookup fundingCalls;
 
-    Plan get(PlanId id) {
-        return plans.get(id);
-    }
+	private final Clock clock;
 
-    Page<Plan> search(Integer year, PlanStatus status, Theme theme, String partnershipId, int page, int size) {
-        return plans.search(year, status, theme, partnershipId, page, size);
-    }
+	PlanService(Plans plans, PartnershipReadModel partnerships, FundingCallLookup fundingCalls, Clock clock) {
+		this.plans = plans;
+		this.partnerships = partnerships;
+		this.fundingCalls = fundingCalls;
+		this.clock = clock;
+	}
 
-    /** Every plan the search finds, from a cursor (close the stream). */
-    Stream<Plan> all(Integer year, PlanStatus status, Theme theme, String partnershipId) {
-        return plans.all(year, status, theme, partnershipId);
-    }
+	Plan draft(int year, String title, List<Party> parties, List<Theme> themes, List<Activity> activities, Actor by) {
+		Map<String, FundingCall> calls = fundingCalls.byIds(CallFunding.callIdsOf(activities));
+		LocalDate today = FundingCall.dayOf(clock.instant());
+		for (int i = 0; i < activities.size(); i++) {
+			Field place = Field.named("activities").at(i);
+			Plan.requireMayName(parties, activities.get(i), place,
+					partnerCodes(checkPartnerships(activities.get(i), place)), by);
+			CallFunding.check(activities.get(i), place, calls, today);
+		}
+		return plans.add(Plan.draft(PlanId.newId(), year, title, parties, themes, activities, by, clock.instant()));
+	}
 
-    /** The statistics, with the EUR taken from each funding call keyed by the call's code. */
-    PlanStatistics statistics(Integer year) {
-        PlanStatistics statistics = plans.statistics(year);
-        Map<String, FundingCall> calls = fundingCalls.byIds(statistics.eurByCall().keySet());
-        return statistics.withCallsNamed(callId -> calls.containsKey(callId) ? calls.get(callId).code() : callId);
-    }
+	Plan get(PlanId id) {
+		return plans.get(id);
+	}
 
-    Plan addActivity(PlanId id, Activity activity, ExpectedVersion expected, Actor by) {
-        Map<String, Set<String>> partnerCodes = partnerCodes(checkPartnerships(activity, null));
-        // null place: the activity is the request's body, its lines are funding[j]
-        CallFunding.check(activity, null, fundingCalls.byIds(CallFunding.callIdsOf(List.of(activity))), FundingCall.dayOf(clock.instant()));
-        return plans.change(id, expected, plan -> {
-            plan.addActivity(activity, by);
-            Plan.requireMayName(plan.parties(), activity, null, partnerCodes, by);
-        });
-    }
+	Page<Plan> search(Integer year, PlanStatus status, Theme theme, String partnershipId, int page, int size) {
+		return plans.search(year, status, theme, partnershipId, page, size);
+	}
 
-    private static Map<String, Set<String>> partnerCodes(Map<String, PartnershipView> partnerships) {
-        return partnerships.values().stream().collect(Collectors.toMap(PartnershipView::id, PartnershipView::partnerCodes));
-    }
+	/** Every plan the search finds, from a cursor (close the stream). */
+	Stream<Plan> all(Integer year, PlanStatus status, Theme theme, String partnershipId) {
+		return plans.all(year, status, theme, partnershipId);
+	}
 
-    Plan sign(PlanId id, String party, ExpectedVersion expected, Actor by) {
-        return plans.change(id, expected, plan -> plan.sign(party, by, clock.instant(), fundingCalls.byIds(plan.callIds())));
-    }
+	/**
+	 * The statistics, with the EUR taken from each funding call keyed by the call's code.
+	 */
+	PlanStatistics statistics(Integer year) {
+		PlanStatistics statistics = plans.statistics(year);
+		Map<String, FundingCall> calls = fundingCalls.byIds(statistics.eurByCall().keySet());
+		return statistics.withCallsNamed(callId -> calls.containsKey(callId) ? calls.get(callId).code() : callId);
+	}
 
-    Plan completeActivity(PlanId id, ActivityId activityId, ExpectedVersion expected, Actor by) {
-        return plans.change(id, expected, plan -> plan.completeActivity(activityId, by, clock.instant()));
-    }
+	Plan addActivity(PlanId id, Activity activity, ExpectedVersion expected, Actor by) {
+		Map<String, Set<String>> partnerCodes = partnerCodes(checkPartnerships(activity, null));
+		// null place: the activity is the request's body, its lines are funding[j]
+		CallFunding.check(activity, null, fundingCalls.byIds(CallFunding.callIdsOf(List.of(activity))),
+				FundingCall.dayOf(clock.instant()));
+		return plans.change(id, expected, plan -> {
+			plan.addActivity(activity, by);
+			Plan.requireMayName(plan.parties(), activity, null, partnerCodes, by);
+		});
+	}
 
-    Plan cancel(PlanId id, String reason, ExpectedVersion expected, Actor by) {
-        return plans.change(id, expected, plan -> plan.cancel(reason, by, clock.instant()));
-    }
+	private static Map<String, Set<String>> partnerCodes(Map<String, PartnershipView> partnerships) {
+		return partnerships.values()
+			.stream()
+			.collect(Collectors.toMap(PartnershipView::id, PartnershipView::partnerCodes));
+	}
 
-    /**
-     * Every partnership an activity names must be known here and not ENDED (naming the partnership
-     * within {@code activity}, the activity's place in the command, if it has one).
-     *
-     * @return the partnerships it names, by id
-     */
-    private Map<String, PartnershipView> checkPartnerships(Activity activity, Field place) {
-        List<String> ids = activity.partnershipIds();
-        Map<String, PartnershipView> known = partnerships.byIds(ids);
-        for (int i = 0; i < ids.size(); i++) {
-            PartnershipView partnership = known.get(ids.get(i));
-            if (partnership == null || !partnership.acceptsActivities()) {
-                Field field = Field.named("partnershipIds").at(i);
-                throw new PartnershipNotUsable(place == null ? field : field.within(place), ids.get(i), partnership != null);
-            }
-        }
-        return known;
-    }
+	Plan sign(PlanId id, String party, ExpectedVersion expected, Actor by) {
+		return plans.change(id, expected,
+				plan -> plan.sign(party, by, clock.instant(), fundingCalls.byIds(plan.callIds())));
+	}
+
+	Plan completeActivity(PlanId id, ActivityId activityId, ExpectedVersion expected, Actor by) {
+		return plans.change(id, expected, plan -> plan.completeActivity(activityId, by, clock.instant()));
+	}
+
+	Plan cancel(PlanId id, String reason, ExpectedVersion expected, Actor by) {
+		return plans.change(id, expected, plan -> plan.cancel(reason, by, clock.instant()));
+	}
+
+	/**
+	 * Every partnership an activity names must be known here and not ENDED (naming the
+	 * partnership within {@code activity}, the activity's place in the command, if it has
+	 * one).
+	 * @return the partnerships it names, by id
+	 */
+	private Map<String, PartnershipView> checkPartnerships(Activity activity, Field place) {
+		List<String> ids = activity.partnershipIds();
+		Map<String, PartnershipView> known = partnerships.byIds(ids);
+		for (int i = 0; i < ids.size(); i++) {
+			PartnershipView partnership = known.get(ids.get(i));
+			if (partnership == null || !partnership.acceptsActivities()) {
+				Field field = Field.named("partnershipIds").at(i);
+				throw new PartnershipNotUsable(place == null ? field : field.within(place), ids.get(i),
+						partnership != null);
+			}
+		}
+		return known;
+	}
+
 }

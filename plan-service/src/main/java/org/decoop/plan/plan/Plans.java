@@ -31,100 +31,99 @@ import org.springframework.stereotype.Component;
 @Component
 class Plans extends AggregateRepository<Plan, PlanId, PlanDocument> {
 
-    Plans(MongoTemplate mongo, AggregateStore store) {
-        super(mongo, store, PlanDocument.class, "Plan", PlanDocument::of, PlanDocument::toDomain);
-    }
+	Plans(MongoTemplate mongo, AggregateStore store) {
+		super(mongo, store, PlanDocument.class, "Plan", PlanDocument::of, PlanDocument::toDomain);
+	}
 
-    private static final Sort NEWEST_YEAR_FIRST = Sort.by(Sort.Order.desc("year"), Sort.Order.asc("_id"));
+	private static final Sort NEWEST_YEAR_FIRST = Sort.by(Sort.Order.desc("year"), Sort.Order.asc("_id"));
 
-    Page<Plan> search(Integer year, PlanStatus status, Theme theme, String partnershipId, int page, int size) {
-        PageRequest pageable = PageRequest.of(page, size, NEWEST_YEAR_FIRST);
-        return MongoPages.find(mongo, criteria(year, status, theme, partnershipId), pageable, PlanDocument.class)
-                .map(PlanDocument::toDomain);
-    }
+	Page<Plan> search(Integer year, PlanStatus status, Theme theme, String partnershipId, int page, int size) {
+		PageRequest pageable = PageRequest.of(page, size, NEWEST_YEAR_FIRST);
+		return MongoPages.find(mongo, criteria(year, status, theme, partnershipId), pageable, PlanDocument.class)
+			.map(PlanDocument::toDomain);
+	}
 
-    /** Every plan the search finds, in the list's order, read from a cursor in batches: close the stream. */
-    Stream<Plan> all(Integer year, PlanStatus status, Theme theme, String partnershipId) {
-        Query query = Query.query(criteria(year, status, theme, partnershipId)).with(NEWEST_YEAR_FIRST).cursorBatchSize(100)
-                .maxTime(CsvExport.QUERY_MAX_TIME);
-        return mongo.stream(query, PlanDocument.class).map(PlanDocument::toDomain);
-    }
+	/**
+	 * Every plan the search finds, in the list's order, read from a cursor in batches:
+	 * close the stream.
+	 */
+	Stream<Plan> all(Integer year, PlanStatus status, Theme theme, String partnershipId) {
+		Query query = Query.query(criteria(year, status, theme, partnershipId))
+			.with(NEWEST_YEAR_FIRST)
+			.cursorBatchSize(100)
+			.maxTime(CsvExport.QUERY_MAX_TIME);
+		return mongo.stream(query, PlanDocument.class).map(PlanDocument::toDomain);
+	}
 
-    private static Criteria criteria(Integer year, PlanStatus status, Theme theme, String partnershipId) {
-        Criteria criteria = new Criteria();
-        if (year != null) {
-            criteria.and("year").is(year);
-        }
-        if (status != null) {
-            criteria.and("status").is(status);
-        }
-        if (theme != null) {
-            criteria.and("themes").is(theme);
-        }
-        if (partnershipId != null) {
-            criteria.and("activities.partnershipIds").is(partnershipId);
-        }
-        return criteria;
-    }
+	private static Criteria criteria(Integer year, PlanStatus status, Theme theme, String partnershipId) {
+		Criteria criteria = new Criteria();
+		if (year != null) {
+			criteria.and("year").is(year);
+		}
+		if (status != null) {
+			criteria.and("status").is(status);
+		}
+		if (theme != null) {
+			criteria.and("themes").is(theme);
+		}
+		if (partnershipId != null) {
+			criteria.and("activities.partnershipIds").is(partnershipId);
+		}
+		return criteria;
+	}
 
-    /**
-     * Plans counted by status, and the funding of their activities totalled by theme and by
-     * source, computed by the database. Cancelled plans are counted but fund nothing.
-     */
-    PlanStatistics statistics(Integer year) {
-        Criteria ofYear = year == null ? new Criteria() : Criteria.where("year").is(year);
+	/**
+	 * Plans counted by status, and the funding of their activities totalled by theme and
+	 * by source, computed by the database. Cancelled plans are counted but fund nothing.
+	 */
+	PlanStatistics statistics(Integer year) {
+		Criteria ofYear = year == null ? new Criteria() : Criteria.where("year").is(year);
 
-        Map<PlanStatus, Long> byStatus = new EnumMap<>(PlanStatus.class);
-        for (PlanStatus status : PlanStatus.values()) {
-            byStatus.put(status, 0L);
-        }
-        aggregate(Aggregation.newAggregation(
-                Aggregation.match(ofYear),
-                Aggregation.group("status").count().as("count")))
-                .forEach(row -> byStatus.put(PlanStatus.valueOf(row.getString("_id")), number(row, "count")));
+		Map<PlanStatus, Long> byStatus = new EnumMap<>(PlanStatus.class);
+		for (PlanStatus status : PlanStatus.values()) {
+			byStatus.put(status, 0L);
+		}
+		aggregate(
+				Aggregation.newAggregation(Aggregation.match(ofYear), Aggregation.group("status").count().as("count")))
+			.forEach(row -> byStatus.put(PlanStatus.valueOf(row.getString("_id")), number(row, "count")));
 
-        Criteria funded = new Criteria().andOperator(ofYear, Criteria.where("status").ne(PlanStatus.CANCELLED.name()));
-        Map<Theme, BigDecimal> byTheme = new EnumMap<>(Theme.class);
-        aggregate(Aggregation.newAggregation(
-                Aggregation.match(funded),
-                Aggregation.unwind("activities"),
-                Aggregation.unwind("activities.funding"),
-                Aggregation.group("activities.theme").sum("activities.funding.amountEurCents").as("cents")))
-                .forEach(row -> byTheme.put(Theme.valueOf(row.getString("_id")), euros(row)));
+		Criteria funded = new Criteria().andOperator(ofYear, Criteria.where("status").ne(PlanStatus.CANCELLED.name()));
+		Map<Theme, BigDecimal> byTheme = new EnumMap<>(Theme.class);
+		aggregate(Aggregation.newAggregation(Aggregation.match(funded), Aggregation.unwind("activities"),
+				Aggregation.unwind("activities.funding"),
+				Aggregation.group("activities.theme").sum("activities.funding.amountEurCents").as("cents")))
+			.forEach(row -> byTheme.put(Theme.valueOf(row.getString("_id")), euros(row)));
 
-        Map<FundingSource, BigDecimal> bySource = new EnumMap<>(FundingSource.class);
-        for (FundingSource source : FundingSource.values()) {
-            bySource.put(source, BigDecimal.ZERO.setScale(2));
-        }
-        aggregate(Aggregation.newAggregation(
-                Aggregation.match(funded),
-                Aggregation.unwind("activities"),
-                Aggregation.unwind("activities.funding"),
-                Aggregation.group("activities.funding.source").sum("activities.funding.amountEurCents").as("cents")))
-                .forEach(row -> bySource.put(FundingSource.valueOf(row.getString("_id")), euros(row)));
+		Map<FundingSource, BigDecimal> bySource = new EnumMap<>(FundingSource.class);
+		for (FundingSource source : FundingSource.values()) {
+			bySource.put(source, BigDecimal.ZERO.setScale(2));
+		}
+		aggregate(Aggregation.newAggregation(Aggregation.match(funded), Aggregation.unwind("activities"),
+				Aggregation.unwind("activities.funding"),
+				Aggregation.group("activities.funding.source").sum("activities.funding.amountEurCents").as("cents")))
+			.forEach(row -> bySource.put(FundingSource.valueOf(row.getString("_id")), euros(row)));
 
-        Map<String, BigDecimal> byCall = new TreeMap<>();
-        aggregate(Aggregation.newAggregation(
-                Aggregation.match(funded),
-                Aggregation.unwind("activities"),
-                Aggregation.unwind("activities.funding"),
-                Aggregation.match(Criteria.where("activities.funding.callId").ne(null)),
-                Aggregation.group("activities.funding.callId").sum("activities.funding.amountEurCents").as("cents")))
-                .forEach(row -> byCall.put(row.getString("_id"), euros(row)));
+		Map<String, BigDecimal> byCall = new TreeMap<>();
+		aggregate(Aggregation.newAggregation(Aggregation.match(funded), Aggregation.unwind("activities"),
+				Aggregation.unwind("activities.funding"),
+				Aggregation.match(Criteria.where("activities.funding.callId").ne(null)),
+				Aggregation.group("activities.funding.callId").sum("activities.funding.amountEurCents").as("cents")))
+			.forEach(row -> byCall.put(row.getString("_id"), euros(row)));
 
-        return new PlanStatistics(year, byStatus, byTheme, bySource,
-                bySource.values().stream().reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add), byCall);
-    }
+		return new PlanStatistics(year, byStatus, byTheme, bySource,
+				bySource.values().stream().reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add), byCall);
+	}
 
-    private List<Document> aggregate(Aggregation aggregation) {
-        return mongo.aggregate(aggregation, PlanDocument.COLLECTION, Document.class).getMappedResults();
-    }
+	private List<Document> aggregate(Aggregation aggregation) {
+		return mongo.aggregate(aggregation, PlanDocument.COLLECTION, Document.class).getMappedResults();
+	}
 
-    private static long number(Document row, String field) {
-        return ((Number) row.get(field)).longValue();
-    }
+	private static long number(Document row, String field) {
+		return ((Number) row.get(field)).longValue();
+	}
 
-    private static BigDecimal euros(Document row) {
-        return BigDecimal.valueOf(number(row, "cents"), 2);
-    }
+	private static BigDecimal euros(Document row) {
+		return BigDecimal.valueOf(number(row, "cents"), 2);
+	}
+
 }

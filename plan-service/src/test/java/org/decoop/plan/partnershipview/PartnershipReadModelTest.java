@@ -23,104 +23,117 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
-
-
 /** The read model keeps the newest state whatever the order and number of deliveries. */
 class PartnershipReadModelTest {
 
-    private static final List<PartnershipEvent.Partner> PARTNERS = List.of(new PartnershipEvent.Partner("nevers", "Nevers", "FR"),
-            new PartnershipEvent.Partner("sm", "Sremska Mitrovica", "RS"));
-    private static final Instant T = Instant.parse("2020-02-27T10:00:00Z");
+	private static final List<PartnershipEvent.Partner> PARTNERS = List.of(
+			new PartnershipEvent.Partner("nevers", "Nevers", "FR"),
+			new PartnershipEvent.Partner("sm", "Sremska Mitrovica", "RS"));
 
-    @RegisterExtension
-    static final InMemoryMongo MONGO = new InMemoryMongo();
+	private static final Instant T = Instant.parse("2020-02-27T10:00:00Z");
 
-    private final PartnershipReadModel readModel = readModel(MONGO.freshDatabase());
+	@RegisterExtension
+	static final InMemoryMongo MONGO = new InMemoryMongo();
 
-    private static PartnershipReadModel readModel(MongoTemplate mongo) {
-        return new PartnershipReadModel(new VersionedReadModels(mongo), new ReadModelPointers(mongo, Duration.ZERO));
-    }
+	private final PartnershipReadModel readModel = readModel(MONGO.freshDatabase());
 
-    @Test
-    void buildsNoIndexWhenMadeTheStartupIndexesDoOnlyWhereTheStoreAsksForIt() {
-        MongoTemplate mongo = MONGO.freshDatabase();
-        VersionedReadModels readModels = new VersionedReadModels(mongo);
-        new PartnershipReadModel(readModels, new ReadModelPointers(mongo, Duration.ZERO));
+	private static PartnershipReadModel readModel(MongoTemplate mongo) {
+		return new PartnershipReadModel(new VersionedReadModels(mongo), new ReadModelPointers(mongo, Duration.ZERO));
+	}
 
-        assertThat(indexNames(mongo)).as("none while the beans are made").doesNotContain(VersionIndex.NAME);
+	@Test
+	void buildsNoIndexWhenMadeTheStartupIndexesDoOnlyWhereTheStoreAsksForIt() {
+		MongoTemplate mongo = MONGO.freshDatabase();
+		VersionedReadModels readModels = new VersionedReadModels(mongo);
+		new PartnershipReadModel(readModels, new ReadModelPointers(mongo, Duration.ZERO));
 
-        new StartupIndexes(mongo, true, readModels).afterSingletonsInstantiated();
-        assertThat(indexNames(mongo)).as("asked for").contains(VersionIndex.NAME);
+		assertThat(indexNames(mongo)).as("none while the beans are made").doesNotContain(VersionIndex.NAME);
 
-        new StartupIndexes(mongo, false, readModels).afterSingletonsInstantiated();
-        assertThat(indexNames(mongo)).as("MongoDB answers {_id, version} from _id: dropped").doesNotContain(VersionIndex.NAME);
-    }
+		new StartupIndexes(mongo, true, readModels).afterSingletonsInstantiated();
+		assertThat(indexNames(mongo)).as("asked for").contains(VersionIndex.NAME);
 
-    private static List<String> indexNames(MongoTemplate mongo) {
-        return mongo.getCollection(PartnershipReadModel.COLLECTION).listIndexes().map(index -> index.getString("name"))
-                .into(new java.util.ArrayList<>());
-    }
+		new StartupIndexes(mongo, false, readModels).afterSingletonsInstantiated();
+		assertThat(indexNames(mongo)).as("MongoDB answers {_id, version} from _id: dropped")
+			.doesNotContain(VersionIndex.NAME);
+	}
 
-    @Test
-    void appliesEventsInOrder() {
-        readModel.apply(established("p1"));
-        readModel.apply(dormant("p1", 1));
-        readModel.apply(reactivated("p1", 2));
+	private static List<String> indexNames(MongoTemplate mongo) {
+		return mongo.getCollection(PartnershipReadModel.COLLECTION)
+			.listIndexes()
+			.map(index -> index.getString("name"))
+			.into(new java.util.ArrayList<>());
+	}
 
-        assertThat(readModel.byIds(List.of("p1"))).containsEntry("p1", new PartnershipView("p1", PartnershipStatus.ACTIVE, 2));
-    }
+	@Test
+	void appliesEventsInOrder() {
+		readModel.apply(established("p1"));
+		readModel.apply(dormant("p1", 1));
+		readModel.apply(reactivated("p1", 2));
 
-    @Test
-    void ignoresDuplicates() {
-        readModel.apply(established("p2"));
-        readModel.apply(dormant("p2", 1));
-        readModel.apply(dormant("p2", 1));
-        readModel.apply(established("p2"));
+		assertThat(readModel.byIds(List.of("p1"))).containsEntry("p1",
+				new PartnershipView("p1", PartnershipStatus.ACTIVE, 2));
+	}
 
-        assertThat(readModel.byIds(List.of("p2")).get("p2")).isEqualTo(new PartnershipView("p2", PartnershipStatus.DORMANT, 1));
-    }
+	@Test
+	void ignoresDuplicates() {
+		readModel.apply(established("p2"));
+		readModel.apply(dormant("p2", 1));
+		readModel.apply(dormant("p2", 1));
+		readModel.apply(established("p2"));
 
-    @Test
-    void keepsTheNewestStateWhenEventsArriveOutOfOrder() {
-        readModel.apply(ended("p3", 3));
-        readModel.apply(reactivated("p3", 2));
-        readModel.apply(established("p3"));
-        readModel.apply(dormant("p3", 1));
+		assertThat(readModel.byIds(List.of("p2")).get("p2"))
+			.isEqualTo(new PartnershipView("p2", PartnershipStatus.DORMANT, 1));
+	}
 
-        assertThat(readModel.byIds(List.of("p3")).get("p3")).isEqualTo(new PartnershipView("p3", PartnershipStatus.ENDED, 3));
-    }
+	@Test
+	void keepsTheNewestStateWhenEventsArriveOutOfOrder() {
+		readModel.apply(ended("p3", 3));
+		readModel.apply(reactivated("p3", 2));
+		readModel.apply(established("p3"));
+		readModel.apply(dormant("p3", 1));
 
-    @Test
-    void knowsWhoActsForThePartnersWhenTheEventsSay() {
-        readModel.apply(new PartnershipEstablished("p5", 0, PartnershipStatus.ACTIVE, List.of(
-                new PartnershipEvent.Partner("nevers", "Nevers", "FR", "FR-NEVERS"),
-                new PartnershipEvent.Partner("sm", "Sremska Mitrovica", "RS", "RS-SREMSKA-MITROVICA")), 2005, Set.of(Theme.CULTURE), null, T));
-        readModel.apply(established("p6"));
+		assertThat(readModel.byIds(List.of("p3")).get("p3"))
+			.isEqualTo(new PartnershipView("p3", PartnershipStatus.ENDED, 3));
+	}
 
-        assertThat(readModel.byIds(List.of("p5")).get("p5").partnerCodes()).containsExactlyInAnyOrder("FR-NEVERS", "RS-SREMSKA-MITROVICA");
-        assertThat(readModel.byIds(List.of("p6")).get("p6").partnerCodes()).as("partners recorded before codes").isEmpty();
-    }
+	@Test
+	void knowsWhoActsForThePartnersWhenTheEventsSay() {
+		readModel.apply(new PartnershipEstablished("p5", 0, PartnershipStatus.ACTIVE,
+				List.of(new PartnershipEvent.Partner("nevers", "Nevers", "FR", "FR-NEVERS"),
+						new PartnershipEvent.Partner("sm", "Sremska Mitrovica", "RS", "RS-SREMSKA-MITROVICA")),
+				2005, Set.of(Theme.CULTURE), null, T));
+		readModel.apply(established("p6"));
 
-    @Test
-    void knowsOnlyWhatItWasTold() {
-        readModel.apply(established("p4"));
+		assertThat(readModel.byIds(List.of("p5")).get("p5").partnerCodes()).containsExactlyInAnyOrder("FR-NEVERS",
+				"RS-SREMSKA-MITROVICA");
+		assertThat(readModel.byIds(List.of("p6")).get("p6").partnerCodes()).as("partners recorded before codes")
+			.isEmpty();
+	}
 
-        assertThat(readModel.byIds(List.of("p4", "unknown"))).containsOnlyKeys("p4");
-    }
+	@Test
+	void knowsOnlyWhatItWasTold() {
+		readModel.apply(established("p4"));
 
-    private static PartnershipEstablished established(String id) {
-        return new PartnershipEstablished(id, 0, PartnershipStatus.ACTIVE, PARTNERS, 2005, Set.of(Theme.CULTURE), null, T);
-    }
+		assertThat(readModel.byIds(List.of("p4", "unknown"))).containsOnlyKeys("p4");
+	}
 
-    private static PartnershipWentDormant dormant(String id, long version) {
-        return new PartnershipWentDormant(id, version, PartnershipStatus.DORMANT, PARTNERS, Set.of(Theme.CULTURE), "Quiet", null, T);
-    }
+	private static PartnershipEstablished established(String id) {
+		return new PartnershipEstablished(id, 0, PartnershipStatus.ACTIVE, PARTNERS, 2005, Set.of(Theme.CULTURE), null,
+				T);
+	}
 
-    private static PartnershipReactivated reactivated(String id, long version) {
-        return new PartnershipReactivated(id, version, PartnershipStatus.ACTIVE, PARTNERS, Set.of(Theme.CULTURE), "Plan", "plan-1", T);
-    }
+	private static PartnershipWentDormant dormant(String id, long version) {
+		return new PartnershipWentDormant(id, version, PartnershipStatus.DORMANT, PARTNERS, Set.of(Theme.CULTURE),
+				"Quiet", null, T);
+	}
 
-    private static PartnershipEnded ended(String id, long version) {
-        return new PartnershipEnded(id, version, PartnershipStatus.ENDED, PARTNERS, Set.of(Theme.CULTURE), "Over", T);
-    }
+	private static PartnershipReactivated reactivated(String id, long version) {
+		return new PartnershipReactivated(id, version, PartnershipStatus.ACTIVE, PARTNERS, Set.of(Theme.CULTURE),
+				"Plan", "plan-1", T);
+	}
+
+	private static PartnershipEnded ended(String id, long version) {
+		return new PartnershipEnded(id, version, PartnershipStatus.ENDED, PARTNERS, Set.of(Theme.CULTURE), "Over", T);
+	}
+
 }

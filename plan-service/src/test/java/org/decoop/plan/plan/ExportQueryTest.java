@@ -8,14 +8,19 @@ import org.decoop.platform.testing.StreamedQueries;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.query.Query;
 
-/** The CSV export's cursor: read a batch at a time, and stopped on the server when the request's time is up. */
+/**
+ * The CSV export's cursor: read a batch at a time, and stopped on the server when the
+ * request's time is up.
+ */
 class ExportQueryTest {
 
-    @Test
-    void boundsTheExportQueryByTheRequestTimeout() {
-        Query query = StreamedQueries.of(PlanDocument.class, mongo -> new Plans(mongo, null).all(null, null, null, null).close());
+	@Test
+	void boundsTheExportQueryByTheRequestTimeout() {
+		Query query = StreamedQueries.of(PlanDocument.class,
+				mongo -> new Plans(mongo, null).all(null, null, null, null).close());
 
-        assertThat(query.getMeta().getMaxTimeMsec()).isEqualTo(Duration.ofMinutes(30).toMillis());
-        assertThat(query.getMeta().getCursorBatchSize()).isEqualTo(100);
-    }
+		assertThat(query.getMeta().getMaxTimeMsec()).isEqualTo(Duration.ofMinutes(30).toMillis());
+		assertThat(query.getMeta().getCursorBatchSize()).isEqualTo(100);
+	}
+
 }

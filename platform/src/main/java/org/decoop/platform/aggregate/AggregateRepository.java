@@ -17,9 +17,10 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
- * The one write path of every aggregate: load it, call an intention-revealing method on it, save
- * its new state and its events in ONE document write conditioned on the version loaded
- * ({@link AggregateStore}). A subclass only says how an aggregate maps to its document.
+ * The one write path of every aggregate: load it, call an intention-revealing method on
+ * it, save its new state and its events in ONE document write conditioned on the version
+ * loaded ({@link AggregateStore}). A subclass only says how an aggregate maps to its
+ * document.
  *
  * @param <A> the aggregate
  * @param <I> its typed id
@@ -27,104 +28,123 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  */
 public abstract class AggregateRepository<A extends AggregateRoot<? extends DecoopEvent>, I extends AggregateId, D extends OutboxDocument> {
 
-    /** Enough for every party of a plan signing at the same moment: each round one writer wins. */
-    static final int MAX_ATTEMPTS = 10;
+	/**
+	 * Enough for every party of a plan signing at the same moment: each round one writer
+	 * wins.
+	 */
+	static final int MAX_ATTEMPTS = 10;
 
-    protected final MongoTemplate mongo;
-    private final AggregateStore store;
-    private final Class<D> documentType;
-    private final String kind;
-    private final Function<A, D> toDocument;
-    private final Function<D, A> toDomain;
+	protected final MongoTemplate mongo;
 
-    /**
-     * @param kind       what the aggregate is called in answers ("Plan")
-     * @param toDocument the aggregate's stored state (the document's version and outbox are the store's business)
-     */
-    protected AggregateRepository(MongoTemplate mongo, AggregateStore store, Class<D> documentType, String kind,
-            Function<A, D> toDocument, Function<D, A> toDomain) {
-        this.mongo = mongo;
-        this.store = store;
-        this.documentType = documentType;
-        this.kind = kind;
-        this.toDocument = toDocument;
-        this.toDomain = toDomain;
-    }
+	private final AggregateStore store;
 
-    public Optional<A> find(I id) {
-        return Optional.ofNullable(mongo.findById(id.value(), documentType)).map(toDomain);
-    }
+	private final Class<D> documentType;
 
-    /** @throws DoesNotExist when there is none */
-    public A get(I id) {
-        return find(id).orElseThrow(() -> new DoesNotExist(kind, id.value()));
-    }
+	private final String kind;
 
-    /** Stores a new aggregate with its first events; a duplicate id fails and writes nothing. */
-    public A add(A aggregate) {
-        if (!aggregate.isNew()) {
-            throw new IllegalArgumentException("%s %s is not new".formatted(kind, aggregate));
-        }
-        store.insert(toDocument.apply(aggregate), aggregate.version(), aggregate.pullEvents(), aggregate.foreseenEvents());
-        aggregate.stored();
-        return aggregate;
-    }
+	private final Function<A, D> toDocument;
 
-    /**
-     * Saves what one command changed in a loaded aggregate, with its events, unless someone saved
-     * it since it was loaded. Saves nothing when nothing changed.
-     *
-     * @throws org.decoop.platform.domain.InvalidValue when an event it records or {@link AggregateRoot#foreseenEvents
-     *         foresees} is larger than the broker takes (nothing is written)
-     * @throws OptimisticLockingFailureException when it changed meanwhile
-     */
-    public A save(A aggregate) {
-        if (aggregate.hasChanges()) {
-            store.update(toDocument.apply(aggregate), aggregate.loadedVersion(), aggregate.version(), aggregate.pullEvents(),
-                    aggregate.foreseenEvents());
-            aggregate.stored();
-        }
-        return aggregate;
-    }
+	private final Function<D, A> toDomain;
 
-    /**
-     * Loads the aggregate, checks the version the caller expects, runs {@code command} on it and
-     * saves it. A lost race is final when the caller pinned a version ({@link StaleVersion}); else
-     * the command runs again on fresh state (where the aggregate decides again), a bounded number
-     * of times.
-     *
-     * @throws DoesNotExist when there is no such aggregate
-     */
-    public A change(I id, ExpectedVersion expected, Consumer<A> command) {
-        return retrying(expected, () -> {
-            A aggregate = get(id);
-            expected.check(kind, id, aggregate.version());
-            command.accept(aggregate);
-            return save(aggregate);
-        });
-    }
+	/**
+	 * @param kind what the aggregate is called in answers ("Plan")
+	 * @param toDocument the aggregate's stored state (the document's version and outbox
+	 * are the store's business)
+	 */
+	protected AggregateRepository(MongoTemplate mongo, AggregateStore store, Class<D> documentType, String kind,
+			Function<A, D> toDocument, Function<D, A> toDomain) {
+		this.mongo = mongo;
+		this.store = store;
+		this.documentType = documentType;
+		this.kind = kind;
+		this.toDocument = toDocument;
+		this.toDomain = toDomain;
+	}
 
-    /** Like {@link #change} with any version, for changes nobody asked for by id (choreography): none if it does not exist. */
-    public Optional<A> changeIfExists(I id, Consumer<A> command) {
-        return retrying(ExpectedVersion.any(), () -> find(id).map(aggregate -> {
-            command.accept(aggregate);
-            return save(aggregate);
-        }));
-    }
+	public Optional<A> find(I id) {
+		return Optional.ofNullable(mongo.findById(id.value(), documentType)).map(toDomain);
+	}
 
-    private <T> T retrying(ExpectedVersion expected, Supplier<T> attempt) {
-        for (int round = 1; ; round++) {
-            try {
-                return attempt.get();
-            }
-            catch (OptimisticLockingFailureException lostRace) {
-                if (expected.pinned()) {
-                    throw new StaleVersion("The %s was changed by another request meanwhile".formatted(kind.toLowerCase()));
-                }
-                if (round >= MAX_ATTEMPTS) {
-                    throw lostRace;
-                }
-            }
-        }
-    }
+	/**
+	 * @throws DoesNotExist when there is none
+	 */
+	public A get(I id) {
+		return find(id).orElseThrow(() -> new DoesNotExist(kind, id.value()));
+	}
+
+	/**
+	 * Stores a new aggregate with its first events; a duplicate id fails and writes
+	 * nothing.
+	 */
+	public A add(A aggregate) {
+		if (!aggregate.isNew()) {
+			throw new IllegalArgumentException("%s %s is not new".formatted(kind, aggregate));
+		}
+		store.insert(toDocument.apply(aggregate), aggregate.version(), aggregate.pullEvents(),
+				aggregate.foreseenEvents());
+		aggregate.stored();
+		return aggregate;
+	}
+
+	/**
+	 * Saves what one command changed in a loaded aggregate, with its events, unless
+	 * someone saved it since it was loaded. Saves nothing when nothing changed.
+	 * @throws org.decoop.platform.domain.InvalidValue when an event it records or
+	 * {@link AggregateRoot#foreseenEvents foresees} is larger than the broker takes
+	 * (nothing is written)
+	 * @throws OptimisticLockingFailureException when it changed meanwhile
+	 */
+	public A save(A aggregate) {
+		if (aggregate.hasChanges()) {
+			store.update(toDocument.apply(aggregate), aggregate.loadedVersion(), aggregate.version(),
+					aggregate.pullEvents(), aggregate.foreseenEvents());
+			aggregate.stored();
+		}
+		return aggregate;
+	}
+
+	/**
+	 * Loads the aggregate, checks the version the caller expects, runs {@code command} on
+	 * it and saves it. A lost race is final when the caller pinned a version
+	 * ({@link StaleVersion}); else the command runs again on fresh state (where the
+	 * aggregate decides again), a bounded number of times.
+	 * @throws DoesNotExist when there is no such aggregate
+	 */
+	public A change(I id, ExpectedVersion expected, Consumer<A> command) {
+		return retrying(expected, () -> {
+			A aggregate = get(id);
+			expected.check(kind, id, aggregate.version());
+			command.accept(aggregate);
+			return save(aggregate);
+		});
+	}
+
+	/**
+	 * Like {@link #change} with any version, for changes nobody asked for by id
+	 * (choreography): none if it does not exist.
+	 */
+	public Optional<A> changeIfExists(I id, Consumer<A> command) {
+		return retrying(ExpectedVersion.any(), () -> find(id).map(aggregate -> {
+			command.accept(aggregate);
+			return save(aggregate);
+		}));
+	}
+
+	private <T> T retrying(ExpectedVersion expected, Supplier<T> attempt) {
+		for (int round = 1;; round++) {
+			try {
+				return attempt.get();
+			}
+			catch (OptimisticLockingFailureException lostRace) {
+				if (expected.pinned()) {
+					throw new StaleVersion(
+							"The %s was changed by another request meanwhile".formatted(kind.toLowerCase()));
+				}
+				if (round >= MAX_ATTEMPTS) {
+					throw lostRace;
+				}
+			}
+		}
+	}
+
 }

@@ -14,38 +14,42 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
- * Operators' view of the parked records (role {@code ops} only): list with the reason, replay one or
- * all. It checks the role itself ({@link org.decoop.platform.security.OpsRole}), not only the URL rule.
+ * Operators' view of the parked records (role {@code ops} only): list with the reason,
+ * replay one or all. It checks the role itself
+ * ({@link org.decoop.platform.security.OpsRole}), not only the URL rule.
  */
 @RestController
 @PreAuthorize("hasRole(@opsRole.name())")
 @RequestMapping("/api/ops/dead-letters")
-@Tag(name = "Operations", description = "Records this service's consumers parked on their dead-letter topics (role ops)")
+@Tag(name = "Operations",
+		description = "Records this service's consumers parked on their dead-letter topics (role ops)")
 public class DeadLetterController {
 
-    private final DeadLetters deadLetters;
-    private final Callers callers;
+	private final DeadLetters deadLetters;
 
-    public DeadLetterController(DeadLetters deadLetters, Callers callers) {
-        this.deadLetters = deadLetters;
-        this.callers = callers;
-    }
+	private final Callers callers;
 
-    @GetMapping
-    @Operation(summary = "The parked records, oldest first, with why each was parked and whether it was replayed")
-    public List<DeadLetters.Parked> list() {
-        return deadLetters.list();
-    }
+	public DeadLetterController(DeadLetters deadLetters, Callers callers) {
+		this.deadLetters = deadLetters;
+		this.callers = callers;
+	}
 
-    @PostMapping("/{topic}/{offset}/replay")
-    @Operation(summary = "Give one parked record to its consumer again (idempotent: an applied event changes nothing)")
-    public DeadLetters.Replayed replay(@PathVariable String topic, @PathVariable long offset) {
-        return deadLetters.replay(topic, offset, callers.current().name());
-    }
+	@GetMapping
+	@Operation(summary = "The parked records, oldest first, with why each was parked and whether it was replayed")
+	public List<DeadLetters.Parked> list() {
+		return deadLetters.list();
+	}
 
-    @PostMapping("/{topic}/replay")
-    @Operation(summary = "Replay every parked record of a dead-letter topic; those refused again stay parked")
-    public List<DeadLetters.Replayed> replayAll(@PathVariable String topic) {
-        return deadLetters.replayAll(topic, callers.current().name());
-    }
+	@PostMapping("/{topic}/{offset}/replay")
+	@Operation(summary = "Give one parked record to its consumer again (idempotent: an applied event changes nothing)")
+	public DeadLetters.Replayed replay(@PathVariable String topic, @PathVariable long offset) {
+		return deadLetters.replay(topic, offset, callers.current().name());
+	}
+
+	@PostMapping("/{topic}/replay")
+	@Operation(summary = "Replay every parked record of a dead-letter topic; those refused again stay parked")
+	public List<DeadLetters.Replayed> replayAll(@PathVariable String topic) {
+		return deadLetters.replayAll(topic, callers.current().name());
+	}
+
 }

@@ -1,14 +1,21 @@
 package org.decoop.platform.domain;
 
-/** The caller is known but may not do this: it does not act for the party or partner the command concerns. */
+/**
+ * The caller is known but may not do this: it does not act for the party or partner the
+ * command concerns.
+ */
 public non-sealed class NotAllowed extends DomainException {
 
-    public NotAllowed(String message) {
-        super(message, null);
-    }
+	public NotAllowed(String message) {
+		super(message, null);
+	}
 
-    /** Refused because of what {@code field} names (a partnership the plan may not name, say). */
-    public NotAllowed(String message, Field field) {
-        super(message, field);
-    }
+	/**
+	 * Refused because of what {@code field} names (a partnership the plan may not name,
+	 * say).
+	 */
+	public NotAllowed(String message, Field field) {
+		super(message, field);
+	}
+
 }

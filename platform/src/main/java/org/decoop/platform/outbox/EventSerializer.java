@@ -12,42 +12,44 @@ import org.decoop.platform.domain.Actor;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Turns catalog events into outbox entries: a fresh CloudEvent id, the type, the JSON payload.
- * It uses its own plain mapper, not the web layer's, so that the wire format of events is the
- * one the JSON Schemas in event-contracts describe, whatever {@code spring.jackson.*} says.
+ * Turns catalog events into outbox entries: a fresh CloudEvent id, the type, the JSON
+ * payload. It uses its own plain mapper, not the web layer's, so that the wire format of
+ * events is the one the JSON Schemas in event-contracts describe, whatever
+ * {@code spring.jackson.*} says.
  */
 public class EventSerializer {
 
-    private final JsonMapper jsonMapper = JsonMapper.builder().build();
-    private final Supplier<Actor> author;
-    private final Supplier<String> traceparent;
+	private final JsonMapper jsonMapper = JsonMapper.builder().build();
 
-    /** @param author who causes the events serialized now: the signed-in caller, else the service itself */
-    public EventSerializer(Supplier<Actor> author) {
-        this(author, () -> null);
-    }
+	private final Supplier<Actor> author;
 
-    /** @param traceparent the W3C trace context of the work in progress, or null */
-    public EventSerializer(Supplier<Actor> author, Supplier<String> traceparent) {
-        this.author = author;
-        this.traceparent = traceparent;
-    }
+	private final Supplier<String> traceparent;
 
-    public List<OutboxEvent> toOutbox(List<? extends DecoopEvent> events) {
-        return events.stream().map(this::toOutbox).toList();
-    }
+	/**
+	 * @param author who causes the events serialized now: the signed-in caller, else the
+	 * service itself
+	 */
+	public EventSerializer(Supplier<Actor> author) {
+		this(author, () -> null);
+	}
 
-    public OutboxEvent toOutbox(DecoopEvent event) {
-        Actor actor = author.get();
-        return new OutboxEvent(
-                UUID.randomUUID().toString(),
-                EventCatalog.typeOf(event.getClass()),
-                event.aggregateId(),
-                event.occurredAt(),
-                jsonMapper.writeValueAsString(event),
-                actor.kind().authType(),
-                actor.id(),
-                traceparent.get());
-    }
+	/**
+	 * @param traceparent the W3C trace context of the work in progress, or null
+	 */
+	public EventSerializer(Supplier<Actor> author, Supplier<String> traceparent) {
+		this.author = author;
+		this.traceparent = traceparent;
+	}
+
+	public List<OutboxEvent> toOutbox(List<? extends DecoopEvent> events) {
+		return events.stream().map(this::toOutbox).toList();
+	}
+
+	public OutboxEvent toOutbox(DecoopEvent event) {
+		Actor actor = author.get();
+		return new OutboxEvent(UUID.randomUUID().toString(), EventCatalog.typeOf(event.getClass()), event.aggregateId(),
+				event.occurredAt(), jsonMapper.writeValueAsString(event), actor.kind().authType(), actor.id(),
+				traceparent.get());
+	}
 
 }

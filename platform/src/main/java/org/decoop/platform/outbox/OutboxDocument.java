@@ -14,46 +14,52 @@ import org.springframework.data.annotation.Version;
  */
 public abstract class OutboxDocument {
 
-    /** Field names the relay and the store use in raw queries. */
-    public static final String OUTBOX = "outbox";
-    public static final String VERSION = "version";
-    /** Events the broker refused for good (too large, invalid): kept here with the reason, never sent again. */
-    public static final String PARKED = "outboxParked";
+	/** Field names the relay and the store use in raw queries. */
+	public static final String OUTBOX = "outbox";
 
-    @Id
-    private String id;
+	public static final String VERSION = "version";
 
-    @Version
-    private Long version;
+	/**
+	 * Events the broker refused for good (too large, invalid): kept here with the reason,
+	 * never sent again.
+	 */
+	public static final String PARKED = "outboxParked";
 
-    private List<OutboxEvent> outbox = new ArrayList<>();
+	@Id
+	private String id;
 
-    protected OutboxDocument() {
-    }
+	@Version
+	private Long version;
 
-    protected OutboxDocument(String id, Long version) {
-        this.id = id;
-        this.version = version;
-    }
+	private List<OutboxEvent> outbox = new ArrayList<>();
 
-    public String getId() {
-        return id;
-    }
+	protected OutboxDocument() {
+	}
 
-    public Long getVersion() {
-        return version;
-    }
+	protected OutboxDocument(String id, Long version) {
+		this.id = id;
+		this.version = version;
+	}
 
-    void setVersion(Long version) {
-        this.version = version;
-    }
+	public String getId() {
+		return id;
+	}
 
-    void setOutbox(List<OutboxEvent> outbox) {
-        this.outbox = outbox;
-    }
+	public Long getVersion() {
+		return version;
+	}
 
-    /** Events still waiting for the relay (read-only view, for tests and diagnostics). */
-    public List<OutboxEvent> getOutbox() {
-        return List.copyOf(outbox);
-    }
+	void setVersion(Long version) {
+		this.version = version;
+	}
+
+	void setOutbox(List<OutboxEvent> outbox) {
+		this.outbox = outbox;
+	}
+
+	/** Events still waiting for the relay (read-only view, for tests and diagnostics). */
+	public List<OutboxEvent> getOutbox() {
+		return List.copyOf(outbox);
+	}
+
 }

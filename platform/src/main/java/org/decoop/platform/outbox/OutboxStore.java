@@ -23,109 +23,127 @@ import com.mongodb.client.model.Updates;
  * The relay's side of MongoDB: which aggregates have events waiting, their claims
  * ({@link OutboxClaims}), their events, and what is done with the events once sent.
  * <p>
- * It reads with majority read concern: what the relay publishes is acknowledged by a majority of
- * the replica set and survives a failover or a crash (never a phantom event for a rolled-back write).
- * Every query but the sweep's names documents by id.
+ * It reads with majority read concern: what the relay publishes is acknowledged by a
+ * majority of the replica set and survives a failover or a crash (never a phantom event
+ * for a rolled-back write). Every query but the sweep's names documents by id.
  */
 class OutboxStore {
 
-    private static final String EVENT_ID = "eventId";
+	private static final String EVENT_ID = "eventId";
 
-    private final MongoTemplate mongo;
-    private final OutboxClaims claims;
+	private final MongoTemplate mongo;
 
-    OutboxStore(MongoTemplate mongo) {
-        this.mongo = mongo;
-        this.claims = new OutboxClaims(mongo);
-    }
+	private final OutboxClaims claims;
 
-    /** The sparse index the sweep's query asks "has an outbox entry" through. */
-    void ensureIndex(String collection) {
-        mongo.execute(collection, documents -> documents.createIndex(Indexes.ascending(OutboxDocument.OUTBOX + "." + EVENT_ID),
-                new IndexOptions().sparse(true)));
-    }
+	OutboxStore(MongoTemplate mongo) {
+		this.mongo = mongo;
+		this.claims = new OutboxClaims(mongo);
+	}
 
-    /** Ids of at most {@code limit} aggregates with events waiting: the sweep's query, the only one that is not by id. */
-    List<Object> waiting(String collection, int limit) {
-        return mongo.execute(collection, documents -> documents.withReadConcern(ReadConcern.MAJORITY)
-                .find(Filters.exists(OutboxDocument.OUTBOX + "." + EVENT_ID))
-                .projection(Projections.include("_id"))
-                .limit(limit)
-                .map(document -> document.get("_id"))
-                .into(new ArrayList<>()));
-    }
+	/** The sparse index the sweep's query asks "has an outbox entry" through. */
+	void ensureIndex(String collection) {
+		mongo.execute(collection, documents -> documents
+			.createIndex(Indexes.ascending(OutboxDocument.OUTBOX + "." + EVENT_ID), new IndexOptions().sparse(true)));
+	}
 
-    /**
-     * Claims the aggregates until {@code until}: those nobody holds and those whose claim ran out
-     * before {@code now}, so two relays never relay the same one at once.
-     */
-    Claim claim(String collection, List<Object> ids, Instant now, Instant until) {
-        Date held = Date.from(until);
-        return new Claim(collection, claims.claim(collection, ids, held, now), held);
-    }
+	/**
+	 * Ids of at most {@code limit} aggregates with events waiting: the sweep's query, the
+	 * only one that is not by id.
+	 */
+	List<Object> waiting(String collection, int limit) {
+		return mongo.execute(collection,
+				documents -> documents.withReadConcern(ReadConcern.MAJORITY)
+					.find(Filters.exists(OutboxDocument.OUTBOX + "." + EVENT_ID))
+					.projection(Projections.include("_id"))
+					.limit(limit)
+					.map(document -> document.get("_id"))
+					.into(new ArrayList<>()));
+	}
 
-    /** Ends the claim of aggregates whose events are all out (or gone). */
-    void release(Claim claim, List<Object> ids) {
-        claims.release(claim.collection(), ids, claim.until());
-    }
+	/**
+	 * Claims the aggregates until {@code until}: those nobody holds and those whose claim
+	 * ran out before {@code now}, so two relays never relay the same one at once.
+	 */
+	Claim claim(String collection, List<Object> ids, Instant now, Instant until) {
+		Date held = Date.from(until);
+		return new Claim(collection, claims.claim(collection, ids, held, now), held);
+	}
 
-    /** Keeps the claim of aggregates whose send failed until {@code retryAt}: a back-off before the next try. */
-    void backOff(Claim claim, List<Object> ids, Instant retryAt) {
-        claims.extend(claim.collection(), ids, claim.until(), Date.from(retryAt));
-    }
+	/** Ends the claim of aggregates whose events are all out (or gone). */
+	void release(Claim claim, List<Object> ids) {
+		claims.release(claim.collection(), ids, claim.until());
+	}
 
-    /**
-     * The events waiting in the claimed aggregates, oldest first, by aggregate id; an aggregate gone
-     * meanwhile is left out. Majority read: an event goes out only once its write cannot roll back.
-     */
-    Map<Object, List<OutboxEvent>> pending(Claim claim) {
-        List<Document> found = mongo.execute(claim.collection(), documents -> documents.withReadConcern(ReadConcern.MAJORITY)
-                .find(Filters.in("_id", claim.ids()))
-                .projection(Projections.include(OutboxDocument.OUTBOX))
-                .into(new ArrayList<>()));
-        Map<Object, List<OutboxEvent>> pending = new LinkedHashMap<>();
-        found.forEach(document -> pending.put(document.get("_id"), outboxOf(document)));
-        return pending;
-    }
+	/**
+	 * Keeps the claim of aggregates whose send failed until {@code retryAt}: a back-off
+	 * before the next try.
+	 */
+	void backOff(Claim claim, List<Object> ids, Instant retryAt) {
+		claims.extend(claim.collection(), ids, claim.until(), Date.from(retryAt));
+	}
 
-    /** Removes the acknowledged events from their documents, in one bulk write: they are on the topic. */
-    void markSent(String collection, Map<Object, List<String>> sent) {
-        List<UpdateOneModel<Document>> pulls = sent.entrySet().stream()
-                .filter(aggregate -> !aggregate.getValue().isEmpty())
-                .map(aggregate -> new UpdateOneModel<Document>(Filters.eq("_id", aggregate.getKey()),
-                        Updates.pull(OutboxDocument.OUTBOX, Filters.in(EVENT_ID, aggregate.getValue()))))
-                .toList();
-        if (!pulls.isEmpty()) {
-            mongo.execute(collection, documents -> documents.bulkWrite(pulls, new BulkWriteOptions().ordered(false)));
-        }
-    }
+	/**
+	 * The events waiting in the claimed aggregates, oldest first, by aggregate id; an
+	 * aggregate gone meanwhile is left out. Majority read: an event goes out only once
+	 * its write cannot roll back.
+	 */
+	Map<Object, List<OutboxEvent>> pending(Claim claim) {
+		List<Document> found = mongo.execute(claim.collection(),
+				documents -> documents.withReadConcern(ReadConcern.MAJORITY)
+					.find(Filters.in("_id", claim.ids()))
+					.projection(Projections.include(OutboxDocument.OUTBOX))
+					.into(new ArrayList<>()));
+		Map<Object, List<OutboxEvent>> pending = new LinkedHashMap<>();
+		found.forEach(document -> pending.put(document.get("_id"), outboxOf(document)));
+		return pending;
+	}
 
-    /** Moves a refused event from the outbox to {@code outboxParked}, with the reason, for an operator to see. */
-    void park(String collection, Object id, OutboxEvent event, String reason, Instant at) {
-        Document parked = new Document(EVENT_ID, event.eventId()).append("type", event.type())
-                .append("subject", event.subject()).append("time", Date.from(event.time())).append("data", event.data())
-                .append("authType", event.authType()).append("authId", event.authId())
-                .append("reason", reason).append("parkedAt", Date.from(at));
-        mongo.execute(collection, documents -> documents.updateOne(Filters.eq("_id", id), Updates.combine(
-                Updates.pull(OutboxDocument.OUTBOX, Filters.eq(EVENT_ID, event.eventId())),
-                Updates.push(OutboxDocument.PARKED, parked))));
-    }
+	/**
+	 * Removes the acknowledged events from their documents, in one bulk write: they are
+	 * on the topic.
+	 */
+	void markSent(String collection, Map<Object, List<String>> sent) {
+		List<UpdateOneModel<Document>> pulls = sent.entrySet()
+			.stream()
+			.filter(aggregate -> !aggregate.getValue().isEmpty())
+			.map(aggregate -> new UpdateOneModel<Document>(Filters.eq("_id", aggregate.getKey()),
+					Updates.pull(OutboxDocument.OUTBOX, Filters.in(EVENT_ID, aggregate.getValue()))))
+			.toList();
+		if (!pulls.isEmpty()) {
+			mongo.execute(collection, documents -> documents.bulkWrite(pulls, new BulkWriteOptions().ordered(false)));
+		}
+	}
 
-    private static List<OutboxEvent> outboxOf(Document document) {
-        return document.getList(OutboxDocument.OUTBOX, Document.class, List.of()).stream()
-                .map(entry -> new OutboxEvent(
-                        entry.getString(EVENT_ID),
-                        entry.getString("type"),
-                        entry.getString("subject"),
-                        entry.getDate("time").toInstant(),
-                        entry.getString("data"),
-                        entry.getString("authType"),
-                        entry.getString("authId"),
-                        entry.getString("traceparent")))
-                .toList();
-    }
+	/**
+	 * Moves a refused event from the outbox to {@code outboxParked}, with the reason, for
+	 * an operator to see.
+	 */
+	void park(String collection, Object id, OutboxEvent event, String reason, Instant at) {
+		Document parked = new Document(EVENT_ID, event.eventId()).append("type", event.type())
+			.append("subject", event.subject())
+			.append("time", Date.from(event.time()))
+			.append("data", event.data())
+			.append("authType", event.authType())
+			.append("authId", event.authId())
+			.append("reason", reason)
+			.append("parkedAt", Date.from(at));
+		mongo.execute(collection,
+				documents -> documents.updateOne(Filters.eq("_id", id),
+						Updates.combine(Updates.pull(OutboxDocument.OUTBOX, Filters.eq(EVENT_ID, event.eventId())),
+								Updates.push(OutboxDocument.PARKED, parked))));
+	}
 
-    /** Aggregates of {@code collection} this relay holds until {@code until}. */
-    record Claim(String collection, List<Object> ids, Date until) {
-    }
+	private static List<OutboxEvent> outboxOf(Document document) {
+		return document.getList(OutboxDocument.OUTBOX, Document.class, List.of())
+			.stream()
+			.map(entry -> new OutboxEvent(entry.getString(EVENT_ID), entry.getString("type"),
+					entry.getString("subject"), entry.getDate("time").toInstant(), entry.getString("data"),
+					entry.getString("authType"), entry.getString("authId"), entry.getString("traceparent")))
+			.toList();
+	}
+
+	/** Aggregates of {@code collection} this relay holds until {@code until}. */
+	record Claim(String collection, List<Object> ids, Date until) {
+	}
+
 }

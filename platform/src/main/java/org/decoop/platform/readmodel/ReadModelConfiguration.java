@@ -21,32 +21,35 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
  * ({@code /api/ops/read-models/{name}/rebuild}) in the services that declare
  * {@link RebuildableReadModel}s.
  */
-@AutoConfiguration(after = { org.decoop.platform.PlatformAutoConfiguration.class,
-        org.decoop.platform.security.SecurityAutoConfiguration.class },
-        afterName = { "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
-                "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
-                "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
+@AutoConfiguration(
+		after = { org.decoop.platform.PlatformAutoConfiguration.class,
+				org.decoop.platform.security.SecurityAutoConfiguration.class },
+		afterName = { "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+				"org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
+				"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
 @ConditionalOnBean(MongoTemplate.class)
 @EnableConfigurationProperties(ReadModelProperties.class)
 public class ReadModelConfiguration {
 
-    @Bean
-    @ConditionalOnMissingBean
-    ReadModelPointers readModelPointers(MongoTemplate mongo, ReadModelProperties properties) {
-        return new ReadModelPointers(mongo, properties.pointerRefresh());
-    }
+	@Bean
+	@ConditionalOnMissingBean
+	ReadModelPointers readModelPointers(MongoTemplate mongo, ReadModelProperties properties) {
+		return new ReadModelPointers(mongo, properties.pointerRefresh());
+	}
 
-    @Bean
-    @ConditionalOnBean({ RebuildableReadModel.class, ConsumerFactory.class })
-    ReadModelRebuilds readModelRebuilds(List<RebuildableReadModel> readModels, ReadModelPointers pointers, MongoTemplate mongo,
-            ConsumerFactory<?, ?> consumers, ReadModelProperties properties, Clock clock, ObjectProvider<MeterRegistry> meters) {
-        return new ReadModelRebuilds(readModels, pointers, mongo, consumers, properties, clock,
-                meters.getIfAvailable(SimpleMeterRegistry::new));
-    }
+	@Bean
+	@ConditionalOnBean({ RebuildableReadModel.class, ConsumerFactory.class })
+	ReadModelRebuilds readModelRebuilds(List<RebuildableReadModel> readModels, ReadModelPointers pointers,
+			MongoTemplate mongo, ConsumerFactory<?, ?> consumers, ReadModelProperties properties, Clock clock,
+			ObjectProvider<MeterRegistry> meters) {
+		return new ReadModelRebuilds(readModels, pointers, mongo, consumers, properties, clock,
+				meters.getIfAvailable(SimpleMeterRegistry::new));
+	}
 
-    @Bean
-    @ConditionalOnBean(ReadModelRebuilds.class)
-    ReadModelRebuildController readModelRebuildController(ReadModelRebuilds rebuilds, Callers callers) {
-        return new ReadModelRebuildController(rebuilds, callers);
-    }
+	@Bean
+	@ConditionalOnBean(ReadModelRebuilds.class)
+	ReadModelRebuildController readModelRebuildController(ReadModelRebuilds rebuilds, Callers callers) {
+		return new ReadModelRebuildController(rebuilds, callers);
+	}
+
 }

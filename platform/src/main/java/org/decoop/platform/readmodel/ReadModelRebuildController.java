@@ -15,8 +15,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
- * Operators rebuild a read model from its topic and follow the rebuild (role {@code ops} only;
- * it checks the role itself, see {@link org.decoop.platform.security.OpsRole}).
+ * Operators rebuild a read model from its topic and follow the rebuild (role {@code ops}
+ * only; it checks the role itself, see {@link org.decoop.platform.security.OpsRole}).
  */
 @RestController
 @PreAuthorize("hasRole(@opsRole.name())")
@@ -24,25 +24,30 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "Operations", description = "Read models rebuilt from their topics (role ops)")
 public class ReadModelRebuildController {
 
-    private final ReadModelRebuilds rebuilds;
-    private final Callers callers;
+	private final ReadModelRebuilds rebuilds;
 
-    public ReadModelRebuildController(ReadModelRebuilds rebuilds, Callers callers) {
-        this.rebuilds = rebuilds;
-        this.callers = callers;
-    }
+	private final Callers callers;
 
-    @PostMapping
-    @Operation(summary = "Rebuild the read model from the beginning of its topic into a fresh collection, switched to when caught up;"
-            + " 409 while a rebuild of it runs")
-    public ResponseEntity<RebuildProgress> rebuild(@PathVariable String name) {
-        RebuildProgress started = rebuilds.start(name, callers.current().name());
-        return ResponseEntity.accepted().location(URI.create("/api/ops/read-models/" + name + "/rebuild")).body(started);
-    }
+	public ReadModelRebuildController(ReadModelRebuilds rebuilds, Callers callers) {
+		this.rebuilds = rebuilds;
+		this.callers = callers;
+	}
 
-    @GetMapping
-    @Operation(summary = "The latest rebuild of the read model: state, events read, lag, started, switched, finished")
-    public RebuildProgress progress(@PathVariable String name) {
-        return rebuilds.progress(name);
-    }
+	@PostMapping
+	@Operation(
+			summary = "Rebuild the read model from the beginning of its topic into a fresh collection, switched to when caught up;"
+					+ " 409 while a rebuild of it runs")
+	public ResponseEntity<RebuildProgress> rebuild(@PathVariable String name) {
+		RebuildProgress started = rebuilds.start(name, callers.current().name());
+		return ResponseEntity.accepted()
+			.location(URI.create("/api/ops/read-models/" + name + "/rebuild"))
+			.body(started);
+	}
+
+	@GetMapping
+	@Operation(summary = "The latest rebuild of the read model: state, events read, lag, started, switched, finished")
+	public RebuildProgress progress(@PathVariable String name) {
+		return rebuilds.progress(name);
+	}
+
 }

@@ -6,36 +6,40 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
- * Makes the service's {@link VersionedReadModel}s and remembers their collections, so that
- * {@link org.decoop.platform.mongo.StartupIndexes} gives them the same indexes at start as the
- * aggregate collections (a read model builds none itself, never inside a request).
+ * Makes the service's {@link VersionedReadModel}s and remembers their collections, so
+ * that {@link org.decoop.platform.mongo.StartupIndexes} gives them the same indexes at
+ * start as the aggregate collections (a read model builds none itself, never inside a
+ * request).
  */
 public final class VersionedReadModels {
 
-    private final MongoTemplate mongo;
-    private final Set<String> collections = ConcurrentHashMap.newKeySet();
+	private final MongoTemplate mongo;
 
-    public VersionedReadModels(MongoTemplate mongo) {
-        this.mongo = mongo;
-    }
+	private final Set<String> collections = ConcurrentHashMap.newKeySet();
 
-    /** The read model kept in {@code collection}. */
-    public VersionedReadModel of(String collection) {
-        collections.add(collection);
-        return new VersionedReadModel(mongo, () -> collection);
-    }
+	public VersionedReadModels(MongoTemplate mongo) {
+		this.mongo = mongo;
+	}
 
-    /**
-     * The rebuildable read model {@code name}, in the collection its pointer names at each write (its own
-     * name until a rebuild switches it); the collection active now gets the indexes at start.
-     */
-    public VersionedReadModel following(ReadModelPointers pointers, String name) {
-        collections.add(pointers.active(name));
-        return new VersionedReadModel(mongo, () -> pointers.active(name));
-    }
+	/** The read model kept in {@code collection}. */
+	public VersionedReadModel of(String collection) {
+		collections.add(collection);
+		return new VersionedReadModel(mongo, () -> collection);
+	}
 
-    /** The collections of the read models made so far. */
-    public Set<String> collections() {
-        return Set.copyOf(collections);
-    }
+	/**
+	 * The rebuildable read model {@code name}, in the collection its pointer names at
+	 * each write (its own name until a rebuild switches it); the collection active now
+	 * gets the indexes at start.
+	 */
+	public VersionedReadModel following(ReadModelPointers pointers, String name) {
+		collections.add(pointers.active(name));
+		return new VersionedReadModel(mongo, () -> pointers.active(name));
+	}
+
+	/** The collections of the read models made so far. */
+	public Set<String> collections() {
+		return Set.copyOf(collections);
+	}
+
 }

@@ -14,49 +14,53 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
- * Makes every decoop service an OAuth2 resource server with the shared rules of {@link ApiSecurity};
- * Spring Boot provides the JWT decoder from {@code spring.security.oauth2.resourceserver.jwt.*}
- * (keys, issuer, audience). Runs before Boot's own web security, which then backs off.
+ * Makes every decoop service an OAuth2 resource server with the shared rules of
+ * {@link ApiSecurity}; Spring Boot provides the JWT decoder from
+ * {@code spring.security.oauth2.resourceserver.jwt.*} (keys, issuer, audience). Runs
+ * before Boot's own web security, which then backs off.
  */
 @AutoConfiguration(beforeName = {
-        "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
-        "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
-        "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration",
-        "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration" })
+		"org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+		"org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+		"org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration",
+		"org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration" })
 @EnableConfigurationProperties(SecurityProperties.class)
 public class SecurityAutoConfiguration {
 
-    @Bean
-    @ConditionalOnMissingBean
-    Callers callers(SecurityProperties properties, @Value("${spring.application.name:decoop}") String serviceName) {
-        return new Callers(properties, serviceName);
-    }
+	@Bean
+	@ConditionalOnMissingBean
+	Callers callers(SecurityProperties properties, @Value("${spring.application.name:decoop}") String serviceName) {
+		return new Callers(properties, serviceName);
+	}
 
-    /** For the ops endpoints' own {@code @PreAuthorize}. */
-    @Bean
-    OpsRole opsRole(SecurityProperties properties) {
-        return new OpsRole(properties.opsRole());
-    }
+	/** For the ops endpoints' own {@code @PreAuthorize}. */
+	@Bean
+	OpsRole opsRole(SecurityProperties properties) {
+		return new OpsRole(properties.opsRole());
+	}
 
-    @Configuration(proxyBeanMethods = false)
-    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-    @EnableWebSecurity
-    // the ops endpoints carry @PreAuthorize: enforced whichever filter chain the service has
-    @EnableMethodSecurity
-    static class WebSecurity {
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	@EnableWebSecurity
+	// the ops endpoints carry @PreAuthorize: enforced whichever filter chain the service
+	// has
+	@EnableMethodSecurity
+	static class WebSecurity {
 
-        @Bean
-        @ConditionalOnMissingBean(SecurityFilterChain.class)
-        SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, SecurityProperties properties, Callers callers)
-                throws Exception {
-            return ApiSecurity.filterChain(http, properties, callers);
-        }
+		@Bean
+		@ConditionalOnMissingBean(SecurityFilterChain.class)
+		SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, SecurityProperties properties, Callers callers)
+				throws Exception {
+			return ApiSecurity.filterChain(http, properties, callers);
+		}
 
-        /** The firewall's refusals as 400 problem details instead of a 500. */
-        @Bean
-        @ConditionalOnMissingBean
-        RequestRejectedHandler requestRejectedHandler() {
-            return new ProblemResponses();
-        }
-    }
+		/** The firewall's refusals as 400 problem details instead of a 500. */
+		@Bean
+		@ConditionalOnMissingBean
+		RequestRejectedHandler requestRejectedHandler() {
+			return new ProblemResponses();
+		}
+
+	}
+
 }

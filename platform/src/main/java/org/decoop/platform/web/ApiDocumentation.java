@@ -38,130 +38,146 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 
 /**
- * Every service's OpenAPI document as a client needs it: a real title, version and description,
- * and for each operation the errors it can really answer, each as {@code application/problem+json}
- * with the {@code Problem} schema, derived from what the operation takes (a body can be invalid,
- * too large or not JSON; an id can be unknown; an {@code If-Match} can be stale; a domain action
- * can conflict with the state). Operations declare their success answers themselves.
+ * Every service's OpenAPI document as a client needs it: a real title, version and
+ * description, and for each operation the errors it can really answer, each as
+ * {@code application/problem+json} with the {@code Problem} schema, derived from what the
+ * operation takes (a body can be invalid, too large or not JSON; an id can be unknown; an
+ * {@code If-Match} can be stale; a domain action can conflict with the state). Operations
+ * declare their success answers themselves.
  */
 public final class ApiDocumentation implements GlobalOpenApiCustomizer, GlobalOperationCustomizer {
 
-    private static final String PROBLEM = "Problem";
+	private static final String PROBLEM = "Problem";
 
-    private static final String SIGN_IN = "keycloak";
+	private static final String SIGN_IN = "keycloak";
 
-    private final String title;
-    private final String version;
-    private final String description;
-    private final String issuer;
-    private final List<String> signedInOnly;
-    private final AntPathMatcher paths = new AntPathMatcher();
+	private final String title;
 
-    /**
-     * @param issuer the identity provider's issuer (Keycloak realm URL), where Swagger UI signs in
-     * @param signedInOnly the path patterns where even reading needs a token
-     */
-    public ApiDocumentation(String title, String version, String description, String issuer, List<String> signedInOnly) {
-        this.title = title;
-        this.version = version;
-        this.description = description;
-        this.issuer = issuer;
-        this.signedInOnly = signedInOnly;
-    }
+	private final String version;
 
-    @Override
-    public void customise(OpenAPI openApi) {
-        openApi.info(new Info().title(title).version(version).description(description));
-        if (openApi.getComponents() == null) {
-            openApi.components(new Components());
-        }
-        openApi.getComponents().addSchemas(PROBLEM, problemSchema());
-        openApi.getComponents().addSecuritySchemes(SIGN_IN, new SecurityScheme().type(SecurityScheme.Type.OAUTH2)
-                .description("Keycloak, realm decoop: Swagger UI signs in with the public client decoop-swagger (PKCE); "
-                        + "scripts get a token from the client decoop-cli")
-                .flows(new OAuthFlows().authorizationCode(new OAuthFlow()
-                        .authorizationUrl(issuer + "/protocol/openid-connect/auth")
-                        .tokenUrl(issuer + "/protocol/openid-connect/token")
-                        .scopes(new Scopes()))));
-        if (openApi.getPaths() == null) {
-            return;
-        }
-        // Writes need a token everywhere; some paths (a caller's own subscriptions) need one to read.
-        openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
-            boolean read = method == PathItem.HttpMethod.GET || method == PathItem.HttpMethod.HEAD;
-            if (!read || signedInOnly.stream().anyMatch(pattern -> paths.match(pattern, path))) {
-                operation.addSecurityItem(new SecurityRequirement().addList(SIGN_IN));
-                ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
-                problem(responses, "401", "No bearer token, or one that is malformed, expired or not for this API "
-                        + "(WWW-Authenticate: Bearer says which)");
-                problem(responses, "403", "The caller does not act for whom this concerns");
-                operation.setResponses(responses);
-            }
-        }));
-    }
+	private final String description;
 
-    @Override
-    public Operation customize(Operation operation, HandlerMethod handler) {
-        ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
-        boolean body = has(handler, RequestBody.class);
-        boolean id = has(handler, PathVariable.class);
-        boolean query = has(handler, RequestParam.class);
-        boolean ifMatch = Arrays.stream(handler.getMethodParameters())
-                .map(parameter -> parameter.getParameterAnnotation(RequestHeader.class))
-                .anyMatch(header -> header != null && HttpHeaders.IF_MATCH.equalsIgnoreCase(header.name()));
-        boolean action = handler.getMethod().isAnnotationPresent(PostMapping.class)
-                || handler.getMethod().isAnnotationPresent(DeleteMapping.class);
-        if (body || query || id || ifMatch) {
-            problem(responses, "400", "Bad input: the problem names the field (`field`, `errors`)");
-        }
-        if (id) {
-            problem(responses, "404", "No such resource");
-        }
-        if (action && id) {
-            problem(responses, "409", "The resource's state does not allow it");
-        }
-        if (ifMatch) {
-            problem(responses, "412", "If-Match names a version that is no longer current");
-        }
-        if (body) {
-            problem(responses, "413", "The body is larger than the service accepts");
-            problem(responses, "415", "The body is not JSON in UTF-8");
-            problem(responses, "422", "The body refers to something that cannot be used");
-        }
-        responses.remove("500");
-        operation.setResponses(responses);
-        return operation;
-    }
+	private final String issuer;
 
-    private static boolean has(HandlerMethod handler, Class<? extends Annotation> annotation) {
-        for (MethodParameter parameter : handler.getMethodParameters()) {
-            if (parameter.hasParameterAnnotation(annotation)) {
-                return true;
-            }
-        }
-        return false;
-    }
+	private final List<String> signedInOnly;
 
-    private static void problem(ApiResponses responses, String status, String description) {
-        responses.putIfAbsent(status, new ApiResponse().description(description).content(new Content().addMediaType(
-                "application/problem+json", new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM)))));
-    }
+	private final AntPathMatcher paths = new AntPathMatcher();
 
-    /** RFC 9457 problem details as every service writes them. */
-    private static Schema<?> problemSchema() {
-        ObjectSchema error = new ObjectSchema();
-        error.addProperty("field", new StringSchema());
-        error.addProperty("message", new StringSchema());
-        ObjectSchema problem = new ObjectSchema();
-        problem.description("RFC 9457 problem details");
-        problem.addProperty("type", new StringSchema().format("uri").example("https://decoop.org/problems/validation"));
-        problem.addProperty("title", new StringSchema().example("Bad Request"));
-        problem.addProperty("status", new IntegerSchema().example(400));
-        problem.addProperty("detail", new StringSchema().example("partnerIds: expected an array"));
-        problem.addProperty("instance", new StringSchema().format("uri-reference").example("/api/partnerships"));
-        problem.addProperty("field", new StringSchema().description("The offending request field, when there is one")
-                .example("partnerIds"));
-        problem.addProperty("errors", new ArraySchema().items(error).description("Every offending field with its message"));
-        return problem;
-    }
+	/**
+	 * @param issuer the identity provider's issuer (Keycloak realm URL), where Swagger UI
+	 * signs in
+	 * @param signedInOnly the path patterns where even reading needs a token
+	 */
+	public ApiDocumentation(String title, String version, String description, String issuer,
+			List<String> signedInOnly) {
+		this.title = title;
+		this.version = version;
+		this.description = description;
+		this.issuer = issuer;
+		this.signedInOnly = signedInOnly;
+	}
+
+	@Override
+	public void customise(OpenAPI openApi) {
+		openApi.info(new Info().title(title).version(version).description(description));
+		if (openApi.getComponents() == null) {
+			openApi.components(new Components());
+		}
+		openApi.getComponents().addSchemas(PROBLEM, problemSchema());
+		openApi.getComponents()
+			.addSecuritySchemes(SIGN_IN, new SecurityScheme().type(SecurityScheme.Type.OAUTH2)
+				.description(
+						"Keycloak, realm decoop: Swagger UI signs in with the public client decoop-swagger (PKCE); "
+								+ "scripts get a token from the client decoop-cli")
+				.flows(new OAuthFlows()
+					.authorizationCode(new OAuthFlow().authorizationUrl(issuer + "/protocol/openid-connect/auth")
+						.tokenUrl(issuer + "/protocol/openid-connect/token")
+						.scopes(new Scopes()))));
+		if (openApi.getPaths() == null) {
+			return;
+		}
+		// Writes need a token everywhere; some paths (a caller's own subscriptions) need
+		// one to read.
+		openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+			boolean read = method == PathItem.HttpMethod.GET || method == PathItem.HttpMethod.HEAD;
+			if (!read || signedInOnly.stream().anyMatch(pattern -> paths.match(pattern, path))) {
+				operation.addSecurityItem(new SecurityRequirement().addList(SIGN_IN));
+				ApiResponses responses = operation.getResponses() == null ? new ApiResponses()
+						: operation.getResponses();
+				problem(responses, "401", "No bearer token, or one that is malformed, expired or not for this API "
+						+ "(WWW-Authenticate: Bearer says which)");
+				problem(responses, "403", "The caller does not act for whom this concerns");
+				operation.setResponses(responses);
+			}
+		}));
+	}
+
+	@Override
+	public Operation customize(Operation operation, HandlerMethod handler) {
+		ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
+		boolean body = has(handler, RequestBody.class);
+		boolean id = has(handler, PathVariable.class);
+		boolean query = has(handler, RequestParam.class);
+		boolean ifMatch = Arrays.stream(handler.getMethodParameters())
+			.map(parameter -> parameter.getParameterAnnotation(RequestHeader.class))
+			.anyMatch(header -> header != null && HttpHeaders.IF_MATCH.equalsIgnoreCase(header.name()));
+		boolean action = handler.getMethod().isAnnotationPresent(PostMapping.class)
+				|| handler.getMethod().isAnnotationPresent(DeleteMapping.class);
+		if (body || query || id || ifMatch) {
+			problem(responses, "400", "Bad input: the problem names the field (`field`, `errors`)");
+		}
+		if (id) {
+			problem(responses, "404", "No such resource");
+		}
+		if (action && id) {
+			problem(responses, "409", "The resource's state does not allow it");
+		}
+		if (ifMatch) {
+			problem(responses, "412", "If-Match names a version that is no longer current");
+		}
+		if (body) {
+			problem(responses, "413", "The body is larger than the service accepts");
+			problem(responses, "415", "The body is not JSON in UTF-8");
+			problem(responses, "422", "The body refers to something that cannot be used");
+		}
+		responses.remove("500");
+		operation.setResponses(responses);
+		return operation;
+	}
+
+	private static boolean has(HandlerMethod handler, Class<? extends Annotation> annotation) {
+		for (MethodParameter parameter : handler.getMethodParameters()) {
+			if (parameter.hasParameterAnnotation(annotation)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static void problem(ApiResponses responses, String status, String description) {
+		responses.putIfAbsent(status,
+				new ApiResponse().description(description)
+					.content(new Content().addMediaType("application/problem+json",
+							new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM)))));
+	}
+
+	/** RFC 9457 problem details as every service writes them. */
+	private static Schema<?> problemSchema() {
+		ObjectSchema error = new ObjectSchema();
+		error.addProperty("field", new StringSchema());
+		error.addProperty("message", new StringSchema());
+		ObjectSchema problem = new ObjectSchema();
+		problem.description("RFC 9457 problem details");
+		problem.addProperty("type", new StringSchema().format("uri").example("https://decoop.org/problems/validation"));
+		problem.addProperty("title", new StringSchema().example("Bad Request"));
+		problem.addProperty("status", new IntegerSchema().example(400));
+		problem.addProperty("detail", new StringSchema().example("partnerIds: expected an array"));
+		problem.addProperty("instance", new StringSchema().format("uri-reference").example("/api/partnerships"));
+		problem.addProperty("field",
+				new StringSchema().description("The offending request field, when there is one").example("partnerIds"));
+		problem.addProperty("errors",
+				new ArraySchema().items(error).description("Every offending field with its message"));
+		return problem;
+	}
+
 }

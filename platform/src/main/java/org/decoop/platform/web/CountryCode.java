@@ -13,25 +13,30 @@ import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 
-/** The annotated string, when present, is an ISO 3166-1 alpha-2 country code such as {@code FR} or {@code RS}. */
+/**
+ * The annotated string, when present, is an ISO 3166-1 alpha-2 country code such as
+ * {@code FR} or {@code RS}.
+ */
 @Documented
 @Constraint(validatedBy = CountryCode.Validator.class)
 @Target({ ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.TYPE_USE })
 @Retention(RetentionPolicy.RUNTIME)
 public @interface CountryCode {
 
-    String message() default "must be an ISO 3166-1 alpha-2 country code, e.g. FR or RS";
+	String message() default "must be an ISO 3166-1 alpha-2 country code, e.g. FR or RS";
 
-    Class<?>[] groups() default {};
+	Class<?>[] groups() default {};
 
-    Class<? extends Payload>[] payload() default {};
+	Class<? extends Payload>[] payload() default {};
 
-    /** Checks the code against the JDK's list of ISO 3166-1 alpha-2 codes. */
-    class Validator implements ConstraintValidator<CountryCode, String> {
+	/** Checks the code against the JDK's list of ISO 3166-1 alpha-2 codes. */
+	class Validator implements ConstraintValidator<CountryCode, String> {
 
-        @Override
-        public boolean isValid(String value, ConstraintValidatorContext context) {
-            return value == null || Country.isValid(value);
-        }
-    }
+		@Override
+		public boolean isValid(String value, ConstraintValidatorContext context) {
+			return value == null || Country.isValid(value);
+		}
+
+	}
+
 }

@@ -5,14 +5,18 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
-/** The CSV exports' own bounded executor ({@link CsvExports}), in every service and its web slices. */
+/**
+ * The CSV exports' own bounded executor ({@link CsvExports}), in every service and its
+ * web slices.
+ */
 @AutoConfiguration
 @EnableConfigurationProperties(CsvExportProperties.class)
 public class CsvExportConfiguration {
 
-    @Bean
-    @ConditionalOnMissingBean
-    CsvExports csvExports(CsvExportProperties properties) {
-        return new CsvExports(properties);
-    }
+	@Bean
+	@ConditionalOnMissingBean
+	CsvExports csvExports(CsvExportProperties properties) {
+		return new CsvExports(properties);
+	}
+
 }

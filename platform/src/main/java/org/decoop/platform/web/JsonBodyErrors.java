@@ -14,91 +14,96 @@ import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
- * Says what is wrong with a request body Jackson could not read, in the API's words: malformed
- * JSON, or the path of the field that does not hold what it should ({@code activities[0].funding[1].amountEur})
- * and what it expected. Jackson's own messages name Java types ({@code java.util.ArrayList<java.lang.String>}),
- * which say nothing to a client and too much about the service.
+ * Says what is wrong with a request body Jackson could not read, in the API's words:
+ * malformed JSON, or the path of the field that does not hold what it should
+ * ({@code activities[0].funding[1].amountEur}) and what it expected. Jackson's own
+ * messages name Java types ({@code java.util.ArrayList<java.lang.String>}), which say
+ * nothing to a client and too much about the service.
  */
 final class JsonBodyErrors {
 
-    private JsonBodyErrors() {
-    }
+	private JsonBodyErrors() {
+	}
 
-    /**
-     * What {@code error} says of the body. A number out of its type's range is well-formed JSON of
-     * the wrong value, not malformed JSON.
-     *
-     * @param error Jackson's error, or null when the body could not be read for another reason
-     */
-    static BodyError of(JacksonException error) {
-        if (error == null || (error instanceof StreamReadException && !(error instanceof InputCoercionException))) {
-            return BodyError.MALFORMED;
-        }
-        return new BodyError(false, pathOf(error), expectation(error));
-    }
+	/**
+	 * What {@code error} says of the body. A number out of its type's range is
+	 * well-formed JSON of the wrong value, not malformed JSON.
+	 * @param error Jackson's error, or null when the body could not be read for another
+	 * reason
+	 */
+	static BodyError of(JacksonException error) {
+		if (error == null || (error instanceof StreamReadException && !(error instanceof InputCoercionException))) {
+			return BodyError.MALFORMED;
+		}
+		return new BodyError(false, pathOf(error), expectation(error));
+	}
 
-    /** What a value of {@code type} is called in the API. */
-    static String describeType(Class<?> type) {
-        if (type.isEnum()) {
-            return "one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
-        }
-        if (type == String.class || type == Character.class || type == char.class) {
-            return "a text";
-        }
-        if (type == Integer.class || type == int.class || type == Long.class || type == long.class
-                || type == Short.class || type == short.class || type == BigInteger.class) {
-            return "a whole number";
-        }
-        if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
-            return "a number";
-        }
-        if (type == Boolean.class || type == boolean.class) {
-            return "true or false";
-        }
-        if (type == LocalDate.class) {
-            return "a date (YYYY-MM-DD)";
-        }
-        if (type == Instant.class || type == OffsetDateTime.class) {
-            return "a date and time (RFC 3339)";
-        }
-        if (type.isArray() || Collection.class.isAssignableFrom(type)) {
-            return "an array";
-        }
-        return "an object";
-    }
+	/** What a value of {@code type} is called in the API. */
+	static String describeType(Class<?> type) {
+		if (type.isEnum()) {
+			return "one of "
+					+ Arrays.stream(type.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
+		}
+		if (type == String.class || type == Character.class || type == char.class) {
+			return "a text";
+		}
+		if (type == Integer.class || type == int.class || type == Long.class || type == long.class
+				|| type == Short.class || type == short.class || type == BigInteger.class) {
+			return "a whole number";
+		}
+		if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
+			return "a number";
+		}
+		if (type == Boolean.class || type == boolean.class) {
+			return "true or false";
+		}
+		if (type == LocalDate.class) {
+			return "a date (YYYY-MM-DD)";
+		}
+		if (type == Instant.class || type == OffsetDateTime.class) {
+			return "a date and time (RFC 3339)";
+		}
+		if (type.isArray() || Collection.class.isAssignableFrom(type)) {
+			return "an array";
+		}
+		return "an object";
+	}
 
-    private static String pathOf(JacksonException error) {
-        StringBuilder path = new StringBuilder();
-        for (JacksonException.Reference reference : error.getPath()) {
-            if (reference.getPropertyName() != null) {
-                if (!path.isEmpty()) {
-                    path.append('.');
-                }
-                path.append(reference.getPropertyName());
-            }
-            else if (reference.getIndex() >= 0) {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return path.toString();
-    }
+	private static String pathOf(JacksonException error) {
+		StringBuilder path = new StringBuilder();
+		for (JacksonException.Reference reference : error.getPath()) {
+			if (reference.getPropertyName() != null) {
+				if (!path.isEmpty()) {
+					path.append('.');
+				}
+				path.append(reference.getPropertyName());
+			}
+			else if (reference.getIndex() >= 0) {
+				path.append('[').append(reference.getIndex()).append(']');
+			}
+		}
+		return path.toString();
+	}
 
-    private static String expectation(JacksonException error) {
-        if (error instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
-            return "expected " + describeType(mismatch.getTargetType());
-        }
-        if (error instanceof InputCoercionException coercion && coercion.getTargetType() != null) {
-            return "expected " + describeType(coercion.getTargetType()) + " within its range";
-        }
-        return "not a valid value here";
-    }
+	private static String expectation(JacksonException error) {
+		if (error instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+			return "expected " + describeType(mismatch.getTargetType());
+		}
+		if (error instanceof InputCoercionException coercion && coercion.getTargetType() != null) {
+			return "expected " + describeType(coercion.getTargetType()) + " within its range";
+		}
+		return "not a valid value here";
+	}
 
-    /**
-     * What is wrong with a body: it is not JSON at all ({@code malformed}), or the value at
-     * {@code field} (empty: the body itself) is not what {@code message} says it should be.
-     */
-    record BodyError(boolean malformed, String field, String message) {
+	/**
+	 * What is wrong with a body: it is not JSON at all ({@code malformed}), or the value
+	 * at {@code field} (empty: the body itself) is not what {@code message} says it
+	 * should be.
+	 */
+	record BodyError(boolean malformed, String field, String message) {
 
-        static final BodyError MALFORMED = new BodyError(true, "", "not well-formed JSON");
-    }
+		static final BodyError MALFORMED = new BodyError(true, "", "not well-formed JSON");
+
+	}
+
 }

@@ -3,7 +3,8 @@ package org.decoop.platform.web;
 /** The request body is larger than the service accepts (answered 413). */
 public class RequestBodyTooLarge extends RuntimeException {
 
-    public RequestBodyTooLarge(long limit) {
-        super("The request body exceeds the limit of %d bytes".formatted(limit));
-    }
+	public RequestBodyTooLarge(long limit) {
+		super("The request body exceeds the limit of %d bytes".formatted(limit));
+	}
+
 }

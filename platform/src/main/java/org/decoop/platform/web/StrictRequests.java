@@ -6,8 +6,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /** Puts {@link ApiRequestGuard} in front of every {@code /api/**} handler. */
 public final class StrictRequests implements WebMvcConfigurer {
 
-    @Override
-    public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new ApiRequestGuard()).addPathPatterns("/api/**");
-    }
+	@Override
+	public void addInterceptors(InterceptorRegistry registry) {
+		registry.addInterceptor(new ApiRequestGuard()).addPathPatterns("/api/**");
+	}
+
 }

@@ -34,243 +34,262 @@ import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.util.unit.DataSize;
 
-
-
-/** The one write path: versions counted by the aggregate, saved conditionally with their events, races retried or refused. */
+/**
+ * The one write path: versions counted by the aggregate, saved conditionally with their
+ * events, races retried or refused.
+ */
 class AggregateRepositoryTest {
 
-    @RegisterExtension
-    static final InMemoryMongo MONGO = new InMemoryMongo();
+	@RegisterExtension
+	static final InMemoryMongo MONGO = new InMemoryMongo();
 
-    private final MongoTemplate mongo = MONGO.freshDatabase();
-    private final Counters counters = new Counters(mongo, new AggregateStore(mongo, new EventSerializer(() -> Actor.system("test"))));
+	private final MongoTemplate mongo = MONGO.freshDatabase();
 
-    @Test
-    void storesOneNewVersionPerChangeWithTheEventsOfThatChange() {
-        Counter counter = counters.add(Counter.start(CounterId.next()));
-        assertThat(stored(counter).getVersion()).isZero();
+	private final Counters counters = new Counters(mongo,
+			new AggregateStore(mongo, new EventSerializer(() -> Actor.system("test"))));
 
-        Counter changed = counters.change(counter.id, ExpectedVersion.any(), Counter::increment);
+	@Test
+	void storesOneNewVersionPerChangeWithTheEventsOfThatChange() {
+		Counter counter = counters.add(Counter.start(CounterId.next()));
+		assertThat(stored(counter).getVersion()).isZero();
 
-        assertThat(changed.version()).isEqualTo(1);
-        CounterDocument document = stored(counter);
-        assertThat(document.getVersion()).isEqualTo(1);
-        assertThat(document.count).isEqualTo(1);
-        assertThat(document.getOutbox()).hasSize(2);
-        assertThat(counters.get(counter.id).version()).isEqualTo(1);
-    }
+		Counter changed = counters.change(counter.id, ExpectedVersion.any(), Counter::increment);
 
-    @Test
-    void refusesAChangeThatWouldLeaveTooManyEventsUnpublishedAndWritesNothing() {
-        Counters bounded = new Counters(mongo, new AggregateStore(mongo, new EventSerializer(() -> Actor.system("test")), new OutboxWakeups(), 3));
-        Counter counter = bounded.add(Counter.start(CounterId.next()));
-        bounded.change(counter.id, ExpectedVersion.any(), Counter::increment);
-        bounded.change(counter.id, ExpectedVersion.any(), Counter::increment);
+		assertThat(changed.version()).isEqualTo(1);
+		CounterDocument document = stored(counter);
+		assertThat(document.getVersion()).isEqualTo(1);
+		assertThat(document.count).isEqualTo(1);
+		assertThat(document.getOutbox()).hasSize(2);
+		assertThat(counters.get(counter.id).version()).isEqualTo(1);
+	}
 
-        // the broker is down: nothing was published, three events wait in the document
-        assertThatThrownBy(() -> bounded.change(counter.id, ExpectedVersion.any(), Counter::increment)).isInstanceOf(OutboxFull.class)
-                .hasMessageContaining("at most 3");
+	@Test
+	void refusesAChangeThatWouldLeaveTooManyEventsUnpublishedAndWritesNothing() {
+		Counters bounded = new Counters(mongo,
+				new AggregateStore(mongo, new EventSerializer(() -> Actor.system("test")), new OutboxWakeups(), 3));
+		Counter counter = bounded.add(Counter.start(CounterId.next()));
+		bounded.change(counter.id, ExpectedVersion.any(), Counter::increment);
+		bounded.change(counter.id, ExpectedVersion.any(), Counter::increment);
 
-        assertThat(stored(counter).getVersion()).isEqualTo(2);
-        assertThat(stored(counter).getOutbox()).hasSize(3);
-    }
+		// the broker is down: nothing was published, three events wait in the document
+		assertThatThrownBy(() -> bounded.change(counter.id, ExpectedVersion.any(), Counter::increment))
+			.isInstanceOf(OutboxFull.class)
+			.hasMessageContaining("at most 3");
 
-    @Test
-    void refusesAnEventLargerThanTheBrokerTakesForEveryAggregateAndWritesNothing() {
-        Counters small = new Counters(mongo, new AggregateStore(mongo, new EventSerializer(() -> Actor.system("test")), new OutboxWakeups(),
-                AggregateStore.DEFAULT_MAX_PENDING_EVENTS, DataSize.ofBytes(1024)));
-        Counter counter = small.add(Counter.start(CounterId.next()));
+		assertThat(stored(counter).getVersion()).isEqualTo(2);
+		assertThat(stored(counter).getOutbox()).hasSize(3);
+	}
 
-        assertThatThrownBy(() -> small.change(counter.id, ExpectedVersion.any(), loaded -> loaded.incrementBecause("x".repeat(1024))))
-                .isInstanceOf(InvalidValue.class).hasMessageContaining("PartnershipWentDormant")
-                .hasMessageContaining("more than the 1024 the broker takes");
-        assertThatThrownBy(() -> small.add(Counter.startBecause(CounterId.next(), "x".repeat(1024)))).isInstanceOf(InvalidValue.class);
+	@Test
+	void refusesAnEventLargerThanTheBrokerTakesForEveryAggregateAndWritesNothing() {
+		Counters small = new Counters(mongo, new AggregateStore(mongo, new EventSerializer(() -> Actor.system("test")),
+				new OutboxWakeups(), AggregateStore.DEFAULT_MAX_PENDING_EVENTS, DataSize.ofBytes(1024)));
+		Counter counter = small.add(Counter.start(CounterId.next()));
 
-        assertThat(stored(counter).getVersion()).isZero();
-        assertThat(stored(counter).getOutbox()).hasSize(1);
-        assertThat(mongo.count(new Query(), CounterDocument.class)).isOne();
-    }
+		assertThatThrownBy(() -> small.change(counter.id, ExpectedVersion.any(),
+				loaded -> loaded.incrementBecause("x".repeat(1024))))
+			.isInstanceOf(InvalidValue.class)
+			.hasMessageContaining("PartnershipWentDormant")
+			.hasMessageContaining("more than the 1024 the broker takes");
+		assertThatThrownBy(() -> small.add(Counter.startBecause(CounterId.next(), "x".repeat(1024))))
+			.isInstanceOf(InvalidValue.class);
 
-    @Test
-    void refusesAChangeThatWouldMakeAForeseenEventLargerThanTheBrokerTakesNamingTheFieldThatGrewIt() {
-        Counters small = new Counters(mongo, new AggregateStore(mongo, new EventSerializer(() -> Actor.system("test")), new OutboxWakeups(),
-                AggregateStore.DEFAULT_MAX_PENDING_EVENTS, DataSize.ofBytes(1024)));
-        Counter counter = small.add(Counter.start(CounterId.next()));
-        small.change(counter.id, ExpectedVersion.any(), loaded -> loaded.label("short"));
+		assertThat(stored(counter).getVersion()).isZero();
+		assertThat(stored(counter).getOutbox()).hasSize(1);
+		assertThat(mongo.count(new Query(), CounterDocument.class)).isOne();
+	}
 
-        // no event now, but the counter's closing event would carry the label
-        assertThatThrownBy(() -> small.change(counter.id, ExpectedVersion.any(), loaded -> loaded.label("x".repeat(1024))))
-                .isInstanceOfSatisfying(InvalidValue.class, refused -> assertThat(refused.field()).hasToString("label"))
-                .hasMessageContaining("more than the 1024 the broker takes");
+	@Test
+	void refusesAChangeThatWouldMakeAForeseenEventLargerThanTheBrokerTakesNamingTheFieldThatGrewIt() {
+		Counters small = new Counters(mongo, new AggregateStore(mongo, new EventSerializer(() -> Actor.system("test")),
+				new OutboxWakeups(), AggregateStore.DEFAULT_MAX_PENDING_EVENTS, DataSize.ofBytes(1024)));
+		Counter counter = small.add(Counter.start(CounterId.next()));
+		small.change(counter.id, ExpectedVersion.any(), loaded -> loaded.label("short"));
 
-        assertThat(stored(counter).label).isEqualTo("short");
-        assertThat(stored(counter).getVersion()).isEqualTo(1);
-    }
+		// no event now, but the counter's closing event would carry the label
+		assertThatThrownBy(
+				() -> small.change(counter.id, ExpectedVersion.any(), loaded -> loaded.label("x".repeat(1024))))
+			.isInstanceOfSatisfying(InvalidValue.class, refused -> assertThat(refused.field()).hasToString("label"))
+			.hasMessageContaining("more than the 1024 the broker takes");
 
-    @Test
-    void refusesAPinnedVersionThatIsNoLongerCurrentAndWritesNothing() {
-        Counter counter = counters.add(Counter.start(CounterId.next()));
-        counters.change(counter.id, ExpectedVersion.any(), Counter::increment);
+		assertThat(stored(counter).label).isEqualTo("short");
+		assertThat(stored(counter).getVersion()).isEqualTo(1);
+	}
 
-        assertThatThrownBy(() -> counters.change(counter.id, ExpectedVersion.oneOf(List.of(0L)), Counter::increment))
-                .isInstanceOf(StaleVersion.class);
-        assertThat(stored(counter).count).isEqualTo(1);
-    }
+	@Test
+	void refusesAPinnedVersionThatIsNoLongerCurrentAndWritesNothing() {
+		Counter counter = counters.add(Counter.start(CounterId.next()));
+		counters.change(counter.id, ExpectedVersion.any(), Counter::increment);
 
-    @Test
-    void runsTheCommandAgainOnFreshStateWhenAnotherWriterWonTheRace() {
-        Counter counter = counters.add(Counter.start(CounterId.next()));
-        AtomicInteger runs = new AtomicInteger();
+		assertThatThrownBy(() -> counters.change(counter.id, ExpectedVersion.oneOf(List.of(0L)), Counter::increment))
+			.isInstanceOf(StaleVersion.class);
+		assertThat(stored(counter).count).isEqualTo(1);
+	}
 
-        counters.change(counter.id, ExpectedVersion.any(), loaded -> {
-            if (runs.incrementAndGet() == 1) {
-                counters.change(counter.id, ExpectedVersion.any(), Counter::increment);
-            }
-            loaded.increment();
-        });
+	@Test
+	void runsTheCommandAgainOnFreshStateWhenAnotherWriterWonTheRace() {
+		Counter counter = counters.add(Counter.start(CounterId.next()));
+		AtomicInteger runs = new AtomicInteger();
 
-        assertThat(runs).hasValue(2);
-        assertThat(stored(counter).count).as("both increments, none lost").isEqualTo(2);
-        assertThat(stored(counter).getVersion()).isEqualTo(2);
-    }
+		counters.change(counter.id, ExpectedVersion.any(), loaded -> {
+			if (runs.incrementAndGet() == 1) {
+				counters.change(counter.id, ExpectedVersion.any(), Counter::increment);
+			}
+			loaded.increment();
+		});
 
-    @Test
-    void losesTheRaceForGoodWhenTheCallerPinnedTheVersion() {
-        Counter counter = counters.add(Counter.start(CounterId.next()));
+		assertThat(runs).hasValue(2);
+		assertThat(stored(counter).count).as("both increments, none lost").isEqualTo(2);
+		assertThat(stored(counter).getVersion()).isEqualTo(2);
+	}
 
-        assertThatThrownBy(() -> counters.change(counter.id, ExpectedVersion.oneOf(List.of(0L)), loaded -> {
-            counters.change(counter.id, ExpectedVersion.any(), Counter::increment);
-            loaded.increment();
-        })).isInstanceOf(StaleVersion.class);
-        assertThat(stored(counter).count).isEqualTo(1);
-    }
+	@Test
+	void losesTheRaceForGoodWhenTheCallerPinnedTheVersion() {
+		Counter counter = counters.add(Counter.start(CounterId.next()));
 
-    @Test
-    void writesNothingWhenTheCommandChangesNothingAndKnowsWhatDoesNotExist() {
-        Counter counter = counters.add(Counter.start(CounterId.next()));
+		assertThatThrownBy(() -> counters.change(counter.id, ExpectedVersion.oneOf(List.of(0L)), loaded -> {
+			counters.change(counter.id, ExpectedVersion.any(), Counter::increment);
+			loaded.increment();
+		})).isInstanceOf(StaleVersion.class);
+		assertThat(stored(counter).count).isEqualTo(1);
+	}
 
-        assertThat(counters.change(counter.id, ExpectedVersion.any(), loaded -> { }).version()).isZero();
-        assertThat(stored(counter).getOutbox()).hasSize(1);
+	@Test
+	void writesNothingWhenTheCommandChangesNothingAndKnowsWhatDoesNotExist() {
+		Counter counter = counters.add(Counter.start(CounterId.next()));
 
-        assertThatThrownBy(() -> counters.change(new CounterId("none"), ExpectedVersion.any(), Counter::increment))
-                .isInstanceOf(DoesNotExist.class).hasMessage("Counter none does not exist");
-        assertThat(counters.changeIfExists(new CounterId("none"), Counter::increment)).isEmpty();
-    }
+		assertThat(counters.change(counter.id, ExpectedVersion.any(), loaded -> {
+		}).version()).isZero();
+		assertThat(stored(counter).getOutbox()).hasSize(1);
 
-    @Test
-    void savesASecondChangeOfTheSameInstanceOnTheVersionItStoredFirst() {
-        Counter counter = counters.add(Counter.start(CounterId.next()));
-        counter.increment();
-        counters.save(counter);
-        counter.increment();
-        counters.save(counter);
+		assertThatThrownBy(() -> counters.change(new CounterId("none"), ExpectedVersion.any(), Counter::increment))
+			.isInstanceOf(DoesNotExist.class)
+			.hasMessage("Counter none does not exist");
+		assertThat(counters.changeIfExists(new CounterId("none"), Counter::increment)).isEmpty();
+	}
 
-        assertThat(stored(counter).getVersion()).isEqualTo(2);
-        assertThat(stored(counter).count).isEqualTo(2);
-    }
+	@Test
+	void savesASecondChangeOfTheSameInstanceOnTheVersionItStoredFirst() {
+		Counter counter = counters.add(Counter.start(CounterId.next()));
+		counter.increment();
+		counters.save(counter);
+		counter.increment();
+		counters.save(counter);
 
-    @Test
-    void removesAFieldTheAggregateCleared() {
-        Counter counter = counters.add(Counter.start(CounterId.next()));
-        counters.change(counter.id, ExpectedVersion.any(), loaded -> loaded.label("busy"));
-        assertThat(stored(counter).label).isEqualTo("busy");
+		assertThat(stored(counter).getVersion()).isEqualTo(2);
+		assertThat(stored(counter).count).isEqualTo(2);
+	}
 
-        counters.change(counter.id, ExpectedVersion.any(), loaded -> loaded.label(null));
+	@Test
+	void removesAFieldTheAggregateCleared() {
+		Counter counter = counters.add(Counter.start(CounterId.next()));
+		counters.change(counter.id, ExpectedVersion.any(), loaded -> loaded.label("busy"));
+		assertThat(stored(counter).label).isEqualTo("busy");
 
-        assertThat(stored(counter).label).isNull();
-        assertThat(stored(counter).count).isZero();
-    }
+		counters.change(counter.id, ExpectedVersion.any(), loaded -> loaded.label(null));
 
-    private CounterDocument stored(Counter counter) {
-        return mongo.findById(counter.id.value(), CounterDocument.class);
-    }
+		assertThat(stored(counter).label).isNull();
+		assertThat(stored(counter).count).isZero();
+	}
 
-    record CounterId(String value) implements AggregateId {
+	private CounterDocument stored(Counter counter) {
+		return mongo.findById(counter.id.value(), CounterDocument.class);
+	}
 
-        static CounterId next() {
-            return new CounterId(UUID.randomUUID().toString());
-        }
-    }
+	record CounterId(String value) implements AggregateId {
 
-    /** An aggregate as small as it gets: each increment is a change with its event. */
-    static final class Counter extends AggregateRoot<PartnershipEvent> {
+		static CounterId next() {
+			return new CounterId(UUID.randomUUID().toString());
+		}
+	}
 
-        final CounterId id;
-        int count;
-        String label;
+	/** An aggregate as small as it gets: each increment is a change with its event. */
+	static final class Counter extends AggregateRoot<PartnershipEvent> {
 
-        private Counter(CounterId id, long loadedVersion, int count, String label) {
-            super(loadedVersion);
-            this.id = id;
-            this.count = count;
-            this.label = label;
-        }
+		final CounterId id;
 
-        static Counter start(CounterId id) {
-            return startBecause(id, "counted");
-        }
+		int count;
 
-        static Counter startBecause(CounterId id, String reason) {
-            Counter counter = new Counter(id, NEW, 0, null);
-            counter.record(event(id, counter.change(), reason));
-            return counter;
-        }
+		String label;
 
-        /** Its closing event, which would carry the label. */
-        @Override
-        public List<Foreseen<PartnershipEvent>> foreseenEvents() {
-            return label == null ? List.of() : List.of(new Foreseen<>(event(id, version() + 1, label), Field.named("label")));
-        }
+		private Counter(CounterId id, long loadedVersion, int count, String label) {
+			super(loadedVersion);
+			this.id = id;
+			this.count = count;
+			this.label = label;
+		}
 
-        void label(String label) {
-            this.label = label;
-            change();
-        }
+		static Counter start(CounterId id) {
+			return startBecause(id, "counted");
+		}
 
-        void increment() {
-            incrementBecause("counted");
-        }
+		static Counter startBecause(CounterId id, String reason) {
+			Counter counter = new Counter(id, NEW, 0, null);
+			counter.record(event(id, counter.change(), reason));
+			return counter;
+		}
 
-        void incrementBecause(String reason) {
-            count++;
-            record(event(id, change(), reason));
-        }
+		/** Its closing event, which would carry the label. */
+		@Override
+		public List<Foreseen<PartnershipEvent>> foreseenEvents() {
+			return label == null ? List.of()
+					: List.of(new Foreseen<>(event(id, version() + 1, label), Field.named("label")));
+		}
 
-        private static PartnershipEvent event(CounterId id, long version, String reason) {
-            return new PartnershipWentDormant(id.value(), version, PartnershipStatus.DORMANT,
-                    List.of(new PartnershipEvent.Partner("a", "A", "FR"), new PartnershipEvent.Partner("b", "B", "RS")),
-                    Set.of(Theme.CULTURE), reason, null, Instant.parse("2020-02-27T10:00:00Z"));
-        }
-    }
+		void label(String label) {
+			this.label = label;
+			change();
+		}
 
-    @Document("counters")
-    static class CounterDocument extends OutboxDocument {
+		void increment() {
+			incrementBecause("counted");
+		}
 
-        int count;
-        String label;
+		void incrementBecause(String reason) {
+			count++;
+			record(event(id, change(), reason));
+		}
 
-        CounterDocument() {
-        }
+		private static PartnershipEvent event(CounterId id, long version, String reason) {
+			return new PartnershipWentDormant(id.value(), version, PartnershipStatus.DORMANT,
+					List.of(new PartnershipEvent.Partner("a", "A", "FR"), new PartnershipEvent.Partner("b", "B", "RS")),
+					Set.of(Theme.CULTURE), reason, null, Instant.parse("2020-02-27T10:00:00Z"));
+		}
 
-        CounterDocument(String id, int count, String label) {
-            super(id, null);
-            this.count = count;
-            this.label = label;
-        }
+	}
 
-        static CounterDocument of(Counter counter) {
-            return new CounterDocument(counter.id.value(), counter.count, counter.label);
-        }
+	@Document("counters")
+	static class CounterDocument extends OutboxDocument {
 
-        Counter toDomain() {
-            return new Counter(new CounterId(getId()), getVersion(), count, label);
-        }
-    }
+		int count;
 
-    static class Counters extends AggregateRepository<Counter, CounterId, CounterDocument> {
+		String label;
 
-        Counters(MongoTemplate mongo, AggregateStore store) {
-            super(mongo, store, CounterDocument.class, "Counter", CounterDocument::of, CounterDocument::toDomain);
-        }
-    }
+		CounterDocument() {
+		}
+
+		CounterDocument(String id, int count, String label) {
+			super(id, null);
+			this.count = count;
+			this.label = label;
+		}
+
+		static CounterDocument of(Counter counter) {
+			return new CounterDocument(counter.id.value(), counter.count, counter.label);
+		}
+
+		Counter toDomain() {
+			return new Counter(new CounterId(getId()), getVersion(), count, label);
+		}
+
+	}
+
+	static class Counters extends AggregateRepository<Counter, CounterId, CounterDocument> {
+
+		Counters(MongoTemplate mongo, AggregateStore store) {
+			super(mongo, store, CounterDocument.class, "Counter", CounterDocument::of, CounterDocument::toDomain);
+		}
+
+	}
+
 }

@@ -21,92 +21,103 @@ import org.springframework.kafka.core.KafkaProducerException;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 
-/** What comes of sending an aggregate's events: which are acknowledged, refused for good, or go again. */
+/**
+ * What comes of sending an aggregate's events: which are acknowledged, refused for good,
+ * or go again.
+ */
 class OutboxPublisherTest {
 
-    private static final OutboxSource SOURCE = new OutboxSource("aggregates", "events", "/test-service");
+	private static final OutboxSource SOURCE = new OutboxSource("aggregates", "events", "/test-service");
 
-    @SuppressWarnings("unchecked")
-    private final KafkaTemplate<String, byte[]> kafka = mock(KafkaTemplate.class);
-    private final OutboxPublisher publisher = new OutboxPublisher(kafka, Traces.NONE);
+	@SuppressWarnings("unchecked")
+	private final KafkaTemplate<String, byte[]> kafka = mock(KafkaTemplate.class);
 
-    @Test
-    void acknowledgesEventsInOrderUpToTheFirstThatFailedSoNoLaterOneOvertakesIt() {
-        answers(acknowledged(), failed(new NetworkException("broker gone")), acknowledged());
+	private final OutboxPublisher publisher = new OutboxPublisher(kafka, Traces.NONE);
 
-        OutboxPublisher.Outcome outcome = publisher.send(SOURCE, "a-1", events("e-1", "e-2", "e-3")).outcome(farDeadline());
+	@Test
+	void acknowledgesEventsInOrderUpToTheFirstThatFailedSoNoLaterOneOvertakesIt() {
+		answers(acknowledged(), failed(new NetworkException("broker gone")), acknowledged());
 
-        assertThat(outcome.acknowledged()).containsExactly("e-1");
-        assertThat(outcome.refused()).isEmpty();
-        assertThat(outcome.failed()).isEqualTo(2);
-        assertThat(outcome.complete()).isFalse();
-    }
+		OutboxPublisher.Outcome outcome = publisher.send(SOURCE, "a-1", events("e-1", "e-2", "e-3"))
+			.outcome(farDeadline());
 
-    @Test
-    void setsAsideAnEventTheBrokerRefusesForGoodWithTheReasonAndGoesOnWithTheOthers() {
-        answers(acknowledged(), failed(new KafkaProducerException(null, "send failed", new RecordTooLargeException("too large for max.request.size"))),
-                acknowledged());
+		assertThat(outcome.acknowledged()).containsExactly("e-1");
+		assertThat(outcome.refused()).isEmpty();
+		assertThat(outcome.failed()).isEqualTo(2);
+		assertThat(outcome.complete()).isFalse();
+	}
 
-        OutboxPublisher.Outcome outcome = publisher.send(SOURCE, "a-1", events("e-1", "e-2", "e-3")).outcome(farDeadline());
+	@Test
+	void setsAsideAnEventTheBrokerRefusesForGoodWithTheReasonAndGoesOnWithTheOthers() {
+		answers(acknowledged(), failed(new KafkaProducerException(null, "send failed",
+				new RecordTooLargeException("too large for max.request.size"))), acknowledged());
 
-        assertThat(outcome.acknowledged()).containsExactly("e-1", "e-3");
-        assertThat(outcome.refused().entrySet()).singleElement().satisfies(refused -> {
-            assertThat(refused.getKey().eventId()).isEqualTo("e-2");
-            assertThat(refused.getValue()).contains("max.request.size");
-        });
-        assertThat(outcome.complete()).isTrue();
-    }
+		OutboxPublisher.Outcome outcome = publisher.send(SOURCE, "a-1", events("e-1", "e-2", "e-3"))
+			.outcome(farDeadline());
 
-    @Test
-    void takesASendTheProducerRefusesAtOnceForAFailedSend() {
-        when(kafka.send(any(ProducerRecord.class))).thenThrow(new IllegalStateException("producer closed"));
+		assertThat(outcome.acknowledged()).containsExactly("e-1", "e-3");
+		assertThat(outcome.refused().entrySet()).singleElement().satisfies(refused -> {
+			assertThat(refused.getKey().eventId()).isEqualTo("e-2");
+			assertThat(refused.getValue()).contains("max.request.size");
+		});
+		assertThat(outcome.complete()).isTrue();
+	}
 
-        OutboxPublisher.Outcome outcome = publisher.send(SOURCE, "a-1", events("e-1")).outcome(farDeadline());
+	@Test
+	void takesASendTheProducerRefusesAtOnceForAFailedSend() {
+		when(kafka.send(any(ProducerRecord.class))).thenThrow(new IllegalStateException("producer closed"));
 
-        assertThat(outcome.acknowledged()).isEmpty();
-        assertThat(outcome.failed()).isEqualTo(1);
-    }
+		OutboxPublisher.Outcome outcome = publisher.send(SOURCE, "a-1", events("e-1")).outcome(farDeadline());
 
-    @Test
-    void stopsWaitingAtTheDeadlineAndLeavesTheUnacknowledgedToGoAgain() {
-        answers(acknowledged(), new CompletableFuture<>());
+		assertThat(outcome.acknowledged()).isEmpty();
+		assertThat(outcome.failed()).isEqualTo(1);
+	}
 
-        OutboxPublisher.Outcome outcome = publisher.send(SOURCE, "a-1", events("e-1", "e-2")).outcome(System.nanoTime());
+	@Test
+	void stopsWaitingAtTheDeadlineAndLeavesTheUnacknowledgedToGoAgain() {
+		answers(acknowledged(), new CompletableFuture<>());
 
-        assertThat(outcome.acknowledged()).containsExactly("e-1");
-        assertThat(outcome.failed()).isEqualTo(1);
-    }
+		OutboxPublisher.Outcome outcome = publisher.send(SOURCE, "a-1", events("e-1", "e-2"))
+			.outcome(System.nanoTime());
 
-    @Test
-    void sendsEachEventAsACloudEventKeyedByItsAggregate() {
-        answers(acknowledged());
+		assertThat(outcome.acknowledged()).containsExactly("e-1");
+		assertThat(outcome.failed()).isEqualTo(1);
+	}
 
-        OutboxPublisher.Sending sending = publisher.send(SOURCE, "a-1", events("e-1"));
+	@Test
+	void sendsEachEventAsACloudEventKeyedByItsAggregate() {
+		answers(acknowledged());
 
-        assertThat(sending.acks()).hasSize(1);
-        verify(kafka).send(ArgumentMatchers.<ProducerRecord<String, byte[]>>argThat(
-                record -> record.topic().equals("events") && record.key().equals("a-1")));
-    }
+		OutboxPublisher.Sending sending = publisher.send(SOURCE, "a-1", events("e-1"));
 
-    @SafeVarargs
-    private void answers(CompletableFuture<SendResult<String, byte[]>> first, CompletableFuture<SendResult<String, byte[]>>... next) {
-        when(kafka.send(any(ProducerRecord.class))).thenReturn(first, next);
-    }
+		assertThat(sending.acks()).hasSize(1);
+		verify(kafka).send(ArgumentMatchers.<ProducerRecord<String, byte[]>>argThat(
+				record -> record.topic().equals("events") && record.key().equals("a-1")));
+	}
 
-    private static CompletableFuture<SendResult<String, byte[]>> acknowledged() {
-        return CompletableFuture.completedFuture(null);
-    }
+	@SafeVarargs
+	private void answers(CompletableFuture<SendResult<String, byte[]>> first,
+			CompletableFuture<SendResult<String, byte[]>>... next) {
+		when(kafka.send(any(ProducerRecord.class))).thenReturn(first, next);
+	}
 
-    private static CompletableFuture<SendResult<String, byte[]>> failed(Exception e) {
-        return CompletableFuture.failedFuture(e);
-    }
+	private static CompletableFuture<SendResult<String, byte[]>> acknowledged() {
+		return CompletableFuture.completedFuture(null);
+	}
 
-    private static long farDeadline() {
-        return System.nanoTime() + 10_000_000_000L;
-    }
+	private static CompletableFuture<SendResult<String, byte[]>> failed(Exception e) {
+		return CompletableFuture.failedFuture(e);
+	}
 
-    private static List<OutboxEvent> events(String... ids) {
-        return Arrays.stream(ids).map(id -> new OutboxEvent(id, "org.decoop.PartnershipEstablished", "a-1",
-                Instant.parse("2020-02-27T10:00:00Z"), "{}", "system", "test")).toList();
-    }
+	private static long farDeadline() {
+		return System.nanoTime() + 10_000_000_000L;
+	}
+
+	private static List<OutboxEvent> events(String... ids) {
+		return Arrays.stream(ids)
+			.map(id -> new OutboxEvent(id, "org.decoop.PartnershipEstablished", "a-1",
+					Instant.parse("2020-02-27T10:00:00Z"), "{}", "system", "test"))
+			.toList();
+	}
+
 }

@@ -8,47 +8,58 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
 /**
- * A service's clock in a shared test context: real time in millisecond ticks (as in production)
- * moved by an offset a test sets, so time-driven work (digests, funding call deadlines) can be
- * taken to any moment while everything else (delivery retries, relay claims, back-offs) keeps
- * running. Tests that depend on the date read it from here, never from the system; a test that
- * sets it back puts it {@link #reset back} when it ends.
+ * A service's clock in a shared test context: real time in millisecond ticks (as in
+ * production) moved by an offset a test sets, so time-driven work (digests, funding call
+ * deadlines) can be taken to any moment while everything else (delivery retries, relay
+ * claims, back-offs) keeps running. Tests that depend on the date read it from here,
+ * never from the system; a test that sets it back puts it {@link #reset back} when it
+ * ends.
  */
 public final class AdjustableClock extends UtcTestClock {
 
-    private final Clock real = Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
-    private volatile Duration offset = Duration.ZERO;
+	private final Clock real = Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
 
-    /** From now on the clock reads {@code instant}, and goes on from there. */
-    public void setTo(Instant instant) {
-        offset = Duration.between(real.instant(), instant);
-    }
+	private volatile Duration offset = Duration.ZERO;
 
-    /** Moves the clock {@code duration} ahead, for good: a claim taken later would outlive its time if it went back. */
-    public synchronized void advance(Duration duration) {
-        if (duration.isNegative()) {
-            throw new IllegalArgumentException("the test clock only moves forward: a claim taken later would outlive its time");
-        }
-        offset = offset.plus(duration);
-    }
+	/** From now on the clock reads {@code instant}, and goes on from there. */
+	public void setTo(Instant instant) {
+		offset = Duration.between(real.instant(), instant);
+	}
 
-    /** Real time again. */
-    public void reset() {
-        offset = Duration.ZERO;
-    }
+	/**
+	 * Moves the clock {@code duration} ahead, for good: a claim taken later would outlive
+	 * its time if it went back.
+	 */
+	public synchronized void advance(Duration duration) {
+		if (duration.isNegative()) {
+			throw new IllegalArgumentException(
+					"the test clock only moves forward: a claim taken later would outlive its time");
+		}
+		offset = offset.plus(duration);
+	}
 
-    @Override
-    public Instant instant() {
-        return real.instant().plus(offset);
-    }
+	/** Real time again. */
+	public void reset() {
+		offset = Duration.ZERO;
+	}
 
-    /** The service's clock in a scenario's context: {@code classes = { TheApplication.class, AdjustableClock.InContext.class }}. */
-    @TestConfiguration(proxyBeanMethods = false)
-    public static class InContext {
+	@Override
+	public Instant instant() {
+		return real.instant().plus(offset);
+	}
 
-        @Bean
-        AdjustableClock clock() {
-            return new AdjustableClock();
-        }
-    }
+	/**
+	 * The service's clock in a scenario's context: {@code classes = {
+	 * TheApplication.class, AdjustableClock.InContext.class }}.
+	 */
+	@TestConfiguration(proxyBeanMethods = false)
+	public static class InContext {
+
+		@Bean
+		AdjustableClock clock() {
+			return new AdjustableClock();
+		}
+
+	}
+
 }

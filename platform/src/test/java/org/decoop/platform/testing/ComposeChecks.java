@@ -12,62 +12,75 @@ import java.util.regex.Pattern;
 
 import org.yaml.snakeyaml.Yaml;
 
-/** What every service's compose entry must get right, checked against that service's own code and configuration. */
+/**
+ * What every service's compose entry must get right, checked against that service's own
+ * code and configuration.
+ */
 public final class ComposeChecks {
 
-    private static final Pattern PORT_FALLBACK = Pattern.compile("\\$\\{SERVER_PORT:-(\\d+)}");
+	private static final Pattern PORT_FALLBACK = Pattern.compile("\\$\\{SERVER_PORT:-(\\d+)}");
 
-    private ComposeChecks() {
-    }
+	private ComposeChecks() {
+	}
 
-    /**
-     * The service's environment binds only to real configuration properties of the service, it
-     * talks to Kafka and MongoDB through their compose names, its database is the one it owns,
-     * and its published port and healthcheck are the port it listens on.
-     */
-    public static void verifyService(String service, String database) {
-        ComposeFile compose = ComposeFile.atProjectRoot();
-        Map<String, String> environment = compose.environment(service);
-        Set<String> known = ComposeFile.knownProperties();
-        assertThat(known).as("configuration metadata on the classpath").contains("spring.mongodb.uri", "server.port");
-        environment.keySet().forEach(variable -> assertThat(known)
-                .as("%s of %s binds to a configuration property", variable, service)
-                .anyMatch(property -> ComposeFile.bindsTo(variable, property)));
+	/**
+	 * The service's environment binds only to real configuration properties of the
+	 * service, it talks to Kafka and MongoDB through their compose names, its database is
+	 * the one it owns, and its published port and healthcheck are the port it listens on.
+	 */
+	public static void verifyService(String service, String database) {
+		ComposeFile compose = ComposeFile.atProjectRoot();
+		Map<String, String> environment = compose.environment(service);
+		Set<String> known = ComposeFile.knownProperties();
+		assertThat(known).as("configuration metadata on the classpath").contains("spring.mongodb.uri", "server.port");
+		environment.keySet()
+			.forEach(variable -> assertThat(known).as("%s of %s binds to a configuration property", variable, service)
+				.anyMatch(property -> ComposeFile.bindsTo(variable, property)));
 
-        // its own MongoDB user, on its own database only, on the replica set, writing durably
-        // (acknowledged once journaled on a majority); its own Kafka principal
-        assertThat(environment.get("SPRING_MONGODB_URI")).matches("mongodb://" + service + ":\\$\\{DECOOP_MONGO_[A-Z_]+_PASSWORD[^}]*}@mongo:27017/"
-                + database + "\\?authSource=" + database + "&replicaSet=rs0&w=majority&journal=true");
-        assertThat(compose.command("mongo")).as("MongoDB runs as the replica set the services name")
-                .contains("--replSet\nrs0").contains("--keyFile");
-        assertThat(compose.healthcheck("mongo")).as("healthy once PRIMARY with the services' users").contains("replica-set.js");
-        assertThat(environment).containsEntry("SPRING_KAFKA_BOOTSTRAP_SERVERS", "kafka:9092")
-                .containsEntry("DECOOP_KAFKA_USERNAME", service);
-        assertThat(environment.get("DECOOP_KAFKA_PASSWORD")).startsWith("${DECOOP_KAFKA_").contains(":?");
-        assertThat(compose.environment("kafka").get("KAFKA_ADVERTISED_LISTENERS")).contains("SASL_PLAINTEXT://kafka:9092");
-        // tokens fetched on the host name the public issuer; the keys come from Keycloak inside the network
-        assertThat(environment).containsEntry("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", "http://localhost:8180/realms/decoop")
-                .containsEntry("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI",
-                        "http://keycloak:8180/realms/decoop/protocol/openid-connect/certs");
+		// its own MongoDB user, on its own database only, on the replica set, writing
+		// durably
+		// (acknowledged once journaled on a majority); its own Kafka principal
+		assertThat(environment.get("SPRING_MONGODB_URI"))
+			.matches("mongodb://" + service + ":\\$\\{DECOOP_MONGO_[A-Z_]+_PASSWORD[^}]*}@mongo:27017/" + database
+					+ "\\?authSource=" + database + "&replicaSet=rs0&w=majority&journal=true");
+		assertThat(compose.command("mongo")).as("MongoDB runs as the replica set the services name")
+			.contains("--replSet\nrs0")
+			.contains("--keyFile");
+		assertThat(compose.healthcheck("mongo")).as("healthy once PRIMARY with the services' users")
+			.contains("replica-set.js");
+		assertThat(environment).containsEntry("SPRING_KAFKA_BOOTSTRAP_SERVERS", "kafka:9092")
+			.containsEntry("DECOOP_KAFKA_USERNAME", service);
+		assertThat(environment.get("DECOOP_KAFKA_PASSWORD")).startsWith("${DECOOP_KAFKA_").contains(":?");
+		assertThat(compose.environment("kafka").get("KAFKA_ADVERTISED_LISTENERS"))
+			.contains("SASL_PLAINTEXT://kafka:9092");
+		// tokens fetched on the host name the public issuer; the keys come from Keycloak
+		// inside the network
+		assertThat(environment)
+			.containsEntry("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI",
+					"http://localhost:8180/realms/decoop")
+			.containsEntry("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI",
+					"http://keycloak:8180/realms/decoop/protocol/openid-connect/certs");
 
-        int port = environment.containsKey("SERVER_PORT") ? Integer.parseInt(environment.get("SERVER_PORT")) : defaultPort();
-        assertThat(compose.containerPorts(service)).as("published port of " + service).contains(port);
-        String healthcheck = compose.healthcheck(service).replace("$$", "$");
-        assertThat(healthcheck).contains("/actuator/health/readiness");
-        Matcher fallback = PORT_FALLBACK.matcher(healthcheck);
-        int checked = fallback.find() ? (environment.containsKey("SERVER_PORT") ? port : Integer.parseInt(fallback.group(1)))
-                : -1;
-        assertThat(checked).as("port the healthcheck of %s asks", service).isEqualTo(port);
-    }
+		int port = environment.containsKey("SERVER_PORT") ? Integer.parseInt(environment.get("SERVER_PORT"))
+				: defaultPort();
+		assertThat(compose.containerPorts(service)).as("published port of " + service).contains(port);
+		String healthcheck = compose.healthcheck(service).replace("$$", "$");
+		assertThat(healthcheck).contains("/actuator/health/readiness");
+		Matcher fallback = PORT_FALLBACK.matcher(healthcheck);
+		int checked = fallback.find()
+				? (environment.containsKey("SERVER_PORT") ? port : Integer.parseInt(fallback.group(1))) : -1;
+		assertThat(checked).as("port the healthcheck of %s asks", service).isEqualTo(port);
+	}
 
-    @SuppressWarnings("unchecked")
-    private static int defaultPort() {
-        try (InputStream in = ComposeChecks.class.getClassLoader().getResourceAsStream("application.yml")) {
-            Map<String, Object> yaml = new Yaml().load(in);
-            return (Integer) ((Map<String, Object>) yaml.get("server")).get("port");
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+	@SuppressWarnings("unchecked")
+	private static int defaultPort() {
+		try (InputStream in = ComposeChecks.class.getClassLoader().getResourceAsStream("application.yml")) {
+			Map<String, Object> yaml = new Yaml().load(in);
+			return (Integer) ((Map<String, Object>) yaml.get("server")).get("port");
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
 }

@@ -15,33 +15,36 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 /**
  * An in-process MongoDB wire server for the tests of one class, without Spring:
- * {@code @RegisterExtension static final InMemoryMongo MONGO = new InMemoryMongo();}, then
- * {@code MONGO.freshDatabase()} in a field initializer (test instances are made after it started).
+ * {@code @RegisterExtension static final InMemoryMongo MONGO = new InMemoryMongo();},
+ * then {@code MONGO.freshDatabase()} in a field initializer (test instances are made
+ * after it started).
  */
 public final class InMemoryMongo implements BeforeAllCallback, AfterAllCallback {
 
-    private MongoServer server;
-    private MongoClient client;
+	private MongoServer server;
 
-    @Override
-    public void beforeAll(ExtensionContext context) {
-        server = new MongoServer(new MemoryBackend());
-        server.bind();
-        client = MongoClients.create(server.getConnectionString());
-    }
+	private MongoClient client;
 
-    @Override
-    public void afterAll(ExtensionContext context) {
-        client.close();
-        server.shutdownNow();
-    }
+	@Override
+	public void beforeAll(ExtensionContext context) {
+		server = new MongoServer(new MemoryBackend());
+		server.bind();
+		client = MongoClients.create(server.getConnectionString());
+	}
 
-    public MongoClient client() {
-        return client;
-    }
+	@Override
+	public void afterAll(ExtensionContext context) {
+		client.close();
+		server.shutdownNow();
+	}
 
-    /** A database of its own, so that no two tests see each other's documents. */
-    public MongoTemplate freshDatabase() {
-        return new MongoTemplate(client, "test_" + UUID.randomUUID().toString().replace("-", ""));
-    }
+	public MongoClient client() {
+		return client;
+	}
+
+	/** A database of its own, so that no two tests see each other's documents. */
+	public MongoTemplate freshDatabase() {
+		return new MongoTemplate(client, "test_" + UUID.randomUUID().toString().replace("-", ""));
+	}
+
 }

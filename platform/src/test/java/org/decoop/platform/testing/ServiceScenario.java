@@ -11,10 +11,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.annotation.AliasFor;
 
 /**
- * A service's integration scenario: the whole service ({@code @SpringBootTest}, on a random port
- * unless told otherwise) on {@link TestInfrastructure#current() this run's infrastructure}, on
- * {@link #database()}, with the run's identity provider and webhook-secret key. Scenarios with the
- * same database, classes and properties share one Spring context (the test context cache).
+ * A service's integration scenario: the whole service ({@code @SpringBootTest}, on a
+ * random port unless told otherwise) on {@link TestInfrastructure#current() this run's
+ * infrastructure}, on {@link #database()}, with the run's identity provider and
+ * webhook-secret key. Scenarios with the same database, classes and properties share one
+ * Spring context (the test context cache).
  * {@link TestInfrastructureContextCustomizerFactory} adds the properties.
  */
 @Target(ElementType.TYPE)
@@ -25,15 +26,16 @@ import org.springframework.core.annotation.AliasFor;
 @SpringBootTest
 public @interface ServiceScenario {
 
-    /** The service's database on the test infrastructure. */
-    String database();
+	/** The service's database on the test infrastructure. */
+	String database();
 
-    @AliasFor(annotation = SpringBootTest.class)
-    SpringBootTest.WebEnvironment webEnvironment() default SpringBootTest.WebEnvironment.RANDOM_PORT;
+	@AliasFor(annotation = SpringBootTest.class)
+	SpringBootTest.WebEnvironment webEnvironment() default SpringBootTest.WebEnvironment.RANDOM_PORT;
 
-    @AliasFor(annotation = SpringBootTest.class)
-    String[] properties() default {};
+	@AliasFor(annotation = SpringBootTest.class)
+	String[] properties() default {};
 
-    @AliasFor(annotation = SpringBootTest.class)
-    Class<?>[] classes() default {};
+	@AliasFor(annotation = SpringBootTest.class)
+	Class<?>[] classes() default {};
+
 }

@@ -13,19 +13,26 @@ import org.mockito.ArgumentCaptor;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 
-/** The query a repository streams its documents with (an export's cursor), caught without a store. */
+/**
+ * The query a repository streams its documents with (an export's cursor), caught without
+ * a store.
+ */
 public final class StreamedQueries {
 
-    private StreamedQueries() {
-    }
+	private StreamedQueries() {
+	}
 
-    /** The one query {@code reading} streams {@code document}s with, from a template that finds none. */
-    public static Query of(Class<?> document, Consumer<MongoTemplate> reading) {
-        MongoTemplate mongo = mock(MongoTemplate.class);
-        when(mongo.stream(any(Query.class), eq(document))).thenReturn(Stream.empty());
-        reading.accept(mongo);
-        ArgumentCaptor<Query> query = ArgumentCaptor.forClass(Query.class);
-        verify(mongo).stream(query.capture(), eq(document));
-        return query.getValue();
-    }
+	/**
+	 * The one query {@code reading} streams {@code document}s with, from a template that
+	 * finds none.
+	 */
+	public static Query of(Class<?> document, Consumer<MongoTemplate> reading) {
+		MongoTemplate mongo = mock(MongoTemplate.class);
+		when(mongo.stream(any(Query.class), eq(document))).thenReturn(Stream.empty());
+		reading.accept(mongo);
+		ArgumentCaptor<Query> query = ArgumentCaptor.forClass(Query.class);
+		verify(mongo).stream(query.capture(), eq(document));
+		return query.getValue();
+	}
+
 }

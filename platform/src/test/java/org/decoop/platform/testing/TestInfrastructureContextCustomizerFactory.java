@@ -11,26 +11,30 @@ import org.springframework.test.context.MergedContextConfiguration;
 import org.springframework.test.context.TestContextAnnotationUtils;
 
 /**
- * Points the context of a {@link ServiceScenario} at this run's infrastructure, on its database:
- * what each scenario did in a {@code @DynamicPropertySource} of its own. Registered in
- * {@code META-INF/spring.factories}.
+ * Points the context of a {@link ServiceScenario} at this run's infrastructure, on its
+ * database: what each scenario did in a {@code @DynamicPropertySource} of its own.
+ * Registered in {@code META-INF/spring.factories}.
  */
 public final class TestInfrastructureContextCustomizerFactory implements ContextCustomizerFactory {
 
-    @Override
-    public ContextCustomizer createContextCustomizer(Class<?> testClass, List<ContextConfigurationAttributes> configAttributes) {
-        ServiceScenario scenario = TestContextAnnotationUtils.findMergedAnnotation(testClass, ServiceScenario.class);
-        return scenario == null ? null : new OnDatabase(scenario.database());
-    }
+	@Override
+	public ContextCustomizer createContextCustomizer(Class<?> testClass,
+			List<ContextConfigurationAttributes> configAttributes) {
+		ServiceScenario scenario = TestContextAnnotationUtils.findMergedAnnotation(testClass, ServiceScenario.class);
+		return scenario == null ? null : new OnDatabase(scenario.database());
+	}
 
-    /** Equal for equal databases, so that the context cache shares what may be shared. */
-    private record OnDatabase(String database) implements ContextCustomizer {
+	/** Equal for equal databases, so that the context cache shares what may be shared. */
+	private record OnDatabase(String database) implements ContextCustomizer {
 
-        @Override
-        public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration mergedConfig) {
-            // first: above application.yml, as a @DynamicPropertySource is
-            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("decoopTestInfrastructure",
-                    TestInfrastructure.current().springProperties(database)));
-        }
-    }
+		@Override
+		public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration mergedConfig) {
+			// first: above application.yml, as a @DynamicPropertySource is
+			context.getEnvironment()
+				.getPropertySources()
+				.addFirst(new MapPropertySource("decoopTestInfrastructure",
+						TestInfrastructure.current().springProperties(database)));
+		}
+	}
+
 }

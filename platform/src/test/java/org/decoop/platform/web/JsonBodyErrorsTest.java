@@ -14,74 +14,84 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Jackson's errors reading a body, in the API's words: the field's path and what it expected, never a Java type. */
+/**
+ * Jackson's errors reading a body, in the API's words: the field's path and what it
+ * expected, never a Java type.
+ */
 class JsonBodyErrorsTest {
 
-    private final JsonMapper mapper = strictMapper();
+	private final JsonMapper mapper = strictMapper();
 
-    record Line(BigDecimal amountEur, LocalDate on) {
-    }
+	record Line(BigDecimal amountEur, LocalDate on) {
+	}
 
-    record Request(String title, int year, Theme theme, List<Line> lines) {
-    }
+	record Request(String title, int year, Theme theme, List<Line> lines) {
+	}
 
-    @Test
-    void callsABodyThatIsNotJsonMalformed() {
-        assertThat(errorOf("{\"title\": ")).isEqualTo(JsonBodyErrors.BodyError.MALFORMED);
-        assertThat(JsonBodyErrors.of(null).malformed()).as("no Jackson error at all").isTrue();
-    }
+	@Test
+	void callsABodyThatIsNotJsonMalformed() {
+		assertThat(errorOf("{\"title\": ")).isEqualTo(JsonBodyErrors.BodyError.MALFORMED);
+		assertThat(JsonBodyErrors.of(null).malformed()).as("no Jackson error at all").isTrue();
+	}
 
-    @Test
-    void namesTheNestedFieldOfAMistypedValueWithWhatItExpected() {
-        JsonBodyErrors.BodyError error = errorOf("{\"lines\": [{\"on\": \"2020-01-01\"}, {\"on\": \"soon\"}]}");
+	@Test
+	void namesTheNestedFieldOfAMistypedValueWithWhatItExpected() {
+		JsonBodyErrors.BodyError error = errorOf("{\"lines\": [{\"on\": \"2020-01-01\"}, {\"on\": \"soon\"}]}");
 
-        assertThat(error).isEqualTo(new JsonBodyErrors.BodyError(false, "lines[1].on", "expected a date (YYYY-MM-DD)"));
-    }
+		assertThat(error).isEqualTo(new JsonBodyErrors.BodyError(false, "lines[1].on", "expected a date (YYYY-MM-DD)"));
+	}
 
-    @Test
-    void listsTheNamesAnEnumTakes() {
-        assertThat(errorOf("{\"theme\": \"youth\"}").message()).startsWith("expected one of ").contains("YOUTH").doesNotContain("org.decoop");
-    }
+	@Test
+	void listsTheNamesAnEnumTakes() {
+		assertThat(errorOf("{\"theme\": \"youth\"}").message()).startsWith("expected one of ")
+			.contains("YOUTH")
+			.doesNotContain("org.decoop");
+	}
 
-    @Test
-    void takesANumberOutOfItsRangeForAWrongValueNotForMalformedJson() {
-        assertThat(errorOf("{\"year\": 99999999999}"))
-                .isEqualTo(new JsonBodyErrors.BodyError(false, "year", "expected a whole number within its range"));
-    }
+	@Test
+	void takesANumberOutOfItsRangeForAWrongValueNotForMalformedJson() {
+		assertThat(errorOf("{\"year\": 99999999999}"))
+			.isEqualTo(new JsonBodyErrors.BodyError(false, "year", "expected a whole number within its range"));
+	}
 
-    @Test
-    void saysAMissingValueIsTheTypeTheFieldTakes() {
-        assertThat(errorOf("{\"year\": null}")).isEqualTo(new JsonBodyErrors.BodyError(false, "year", "expected a whole number"));
-        assertThat(errorOf("{\"lines\": {}}")).isEqualTo(new JsonBodyErrors.BodyError(false, "lines", "expected an array"));
-    }
+	@Test
+	void saysAMissingValueIsTheTypeTheFieldTakes() {
+		assertThat(errorOf("{\"year\": null}"))
+			.isEqualTo(new JsonBodyErrors.BodyError(false, "year", "expected a whole number"));
+		assertThat(errorOf("{\"lines\": {}}"))
+			.isEqualTo(new JsonBodyErrors.BodyError(false, "lines", "expected an array"));
+	}
 
-    @Test
-    void namesAnUnknownFieldWhenTheMapperRefusesThem() {
-        JsonBodyErrors.BodyError error = errorOf("{\"lines\": [{\"amountEur\": 1, \"currency\": \"EUR\"}]}");
+	@Test
+	void namesAnUnknownFieldWhenTheMapperRefusesThem() {
+		JsonBodyErrors.BodyError error = errorOf("{\"lines\": [{\"amountEur\": 1, \"currency\": \"EUR\"}]}");
 
-        assertThat(error.malformed()).isFalse();
-        assertThat(error.field()).isEqualTo("lines[0].currency");
-        assertThat(error.message()).doesNotContain("java.");
-    }
+		assertThat(error.malformed()).isFalse();
+		assertThat(error.field()).isEqualTo("lines[0].currency");
+		assertThat(error.message()).doesNotContain("java.");
+	}
 
-    @Test
-    void describesTypesInTheApisWords() {
-        assertThat(JsonBodyErrors.describeType(String.class)).isEqualTo("a text");
-        assertThat(JsonBodyErrors.describeType(long.class)).isEqualTo("a whole number");
-        assertThat(JsonBodyErrors.describeType(BigDecimal.class)).isEqualTo("a number");
-        assertThat(JsonBodyErrors.describeType(Boolean.class)).isEqualTo("true or false");
-        assertThat(JsonBodyErrors.describeType(List.class)).isEqualTo("an array");
-        assertThat(JsonBodyErrors.describeType(Line.class)).isEqualTo("an object");
-    }
+	@Test
+	void describesTypesInTheApisWords() {
+		assertThat(JsonBodyErrors.describeType(String.class)).isEqualTo("a text");
+		assertThat(JsonBodyErrors.describeType(long.class)).isEqualTo("a whole number");
+		assertThat(JsonBodyErrors.describeType(BigDecimal.class)).isEqualTo("a number");
+		assertThat(JsonBodyErrors.describeType(Boolean.class)).isEqualTo("true or false");
+		assertThat(JsonBodyErrors.describeType(List.class)).isEqualTo("an array");
+		assertThat(JsonBodyErrors.describeType(Line.class)).isEqualTo("an object");
+	}
 
-    private JsonBodyErrors.BodyError errorOf(String body) {
-        return JsonBodyErrors.of(catchThrowableOfType(JacksonException.class, () -> mapper.readValue(body, Request.class)));
-    }
+	private JsonBodyErrors.BodyError errorOf(String body) {
+		return JsonBodyErrors
+			.of(catchThrowableOfType(JacksonException.class, () -> mapper.readValue(body, Request.class)));
+	}
 
-    private static JsonMapper strictMapper() {
-        JsonMapper.Builder builder = JsonMapper.builder()
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
-        new StrictJson().customize(builder);
-        return builder.build();
-    }
+	private static JsonMapper strictMapper() {
+		JsonMapper.Builder builder = JsonMapper.builder()
+			.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
+					DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+		new StrictJson().customize(builder);
+		return builder.build();
+	}
+
 }

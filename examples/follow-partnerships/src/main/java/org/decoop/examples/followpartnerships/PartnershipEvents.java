@@ -10,32 +10,40 @@ import org.springframework.messaging.Message;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads a record of partnership-events: a CloudEvent in Kafka binary mode, its attributes in {@code ce_*} headers,
- * its data the JSON of one of event-contracts' records. Only partnership events from their owner (the catalog's
- * {@code ce_source}) count: the topic
- * also carries partner searches, and a subscriber skips types it does not know (newer than its event-contracts).
+ * Reads a record of partnership-events: a CloudEvent in Kafka binary mode, its attributes
+ * in {@code ce_*} headers, its data the JSON of one of event-contracts' records. Only
+ * partnership events from their owner (the catalog's {@code ce_source}) count: the topic
+ * also carries partner searches, and a subscriber skips types it does not know (newer
+ * than its event-contracts).
  */
 final class PartnershipEvents {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private PartnershipEvents() {
-    }
+	private PartnershipEvents() {
+	}
 
-    static Optional<PartnershipEvent> read(Message<byte[]> message) {
-        String type = header(message, "type");
-        String source = header(message, "source");
-        return Optional.ofNullable(type).flatMap(EventCatalog::classOf).filter(PartnershipEvent.class::isAssignableFrom)
-                .filter(eventClass -> EventCatalog.sourceOf(eventClass).equals(source))
-                .map(eventClass -> (PartnershipEvent) JSON.readValue(message.getPayload(), eventClass));
-    }
+	static Optional<PartnershipEvent> read(Message<byte[]> message) {
+		String type = header(message, "type");
+		String source = header(message, "source");
+		return Optional.ofNullable(type)
+			.flatMap(EventCatalog::classOf)
+			.filter(PartnershipEvent.class::isAssignableFrom)
+			.filter(eventClass -> EventCatalog.sourceOf(eventClass).equals(source))
+			.map(eventClass -> (PartnershipEvent) JSON.readValue(message.getPayload(), eventClass));
+	}
 
-    /** A CloudEvents attribute: {@code ce_type} on the wire; Spring Cloud Function may hand it over as {@code ce-type}. */
-    private static String header(Message<?> message, String attribute) {
-        Object value = message.getHeaders().get("ce_" + attribute);
-        if (value == null) {
-            value = message.getHeaders().get("ce-" + attribute);
-        }
-        return value instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : value == null ? null : value.toString();
-    }
+	/**
+	 * A CloudEvents attribute: {@code ce_type} on the wire; Spring Cloud Function may
+	 * hand it over as {@code ce-type}.
+	 */
+	private static String header(Message<?> message, String attribute) {
+		Object value = message.getHeaders().get("ce_" + attribute);
+		if (value == null) {
+			value = message.getHeaders().get("ce-" + attribute);
+		}
+		return value instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8)
+				: value == null ? null : value.toString();
+	}
+
 }

@@ -8,13 +8,16 @@ import org.decoop.notification.digest.domain.DigestDispatch;
 import org.decoop.notification.digest.domain.DigestStatus;
 import org.decoop.notification.subscription.domain.Digest;
 
-/** {@code periodStart} (included) to {@code periodEnd} (excluded): when the listed notifications were stored. */
-public record DigestResponse(Digest digest, Instant periodStart, Instant periodEnd, DigestStatus status, long notificationCount,
-        int attemptCount, Instant nextAttemptAt, Instant sentAt, List<DigestAttempt> attempts) {
+/**
+ * {@code periodStart} (included) to {@code periodEnd} (excluded): when the listed
+ * notifications were stored.
+ */
+public record DigestResponse(Digest digest, Instant periodStart, Instant periodEnd, DigestStatus status,
+		long notificationCount, int attemptCount, Instant nextAttemptAt, Instant sentAt, List<DigestAttempt> attempts) {
 
-    public static DigestResponse of(DigestDispatch dispatch) {
-        return new DigestResponse(dispatch.period().digest(), dispatch.period().start(), dispatch.period().end(),
-                dispatch.status(), dispatch.notificationCount(), dispatch.attemptCount(), dispatch.nextAttemptAt().orElse(null),
-                dispatch.sentAt().orElse(null), dispatch.attempts());
-    }
+	public static DigestResponse of(DigestDispatch dispatch) {
+		return new DigestResponse(dispatch.period().digest(), dispatch.period().start(), dispatch.period().end(),
+				dispatch.status(), dispatch.notificationCount(), dispatch.attemptCount(),
+				dispatch.nextAttemptAt().orElse(null), dispatch.sentAt().orElse(null), dispatch.attempts());
+	}
 }

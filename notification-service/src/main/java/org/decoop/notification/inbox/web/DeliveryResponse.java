@@ -9,13 +9,12 @@ import org.decoop.notification.notification.Notification;
 import org.decoop.notification.notification.domain.Attempt;
 import org.decoop.notification.notification.domain.DeliveryStatus;
 
-public record DeliveryResponse(String id, String eventId, String eventType, Channel channel, String target, DeliveryStatus status,
-        int attemptCount, Instant nextAttemptAt, Instant deliveredAt, List<Attempt> attempts) {
+public record DeliveryResponse(String id, String eventId, String eventType, Channel channel, String target,
+		DeliveryStatus status, int attemptCount, Instant nextAttemptAt, Instant deliveredAt, List<Attempt> attempts) {
 
-    public static DeliveryResponse of(Notification delivery) {
-        return new DeliveryResponse(delivery.id(), delivery.eventId(), delivery.eventType(), delivery.channel(),
-                MaskedTarget.of(delivery.channel(), delivery.target()), delivery.status(), delivery.attemptCount(),
-                delivery.nextAttemptAt(),
-                delivery.deliveredAt(), delivery.attempts());
-    }
+	public static DeliveryResponse of(Notification delivery) {
+		return new DeliveryResponse(delivery.id(), delivery.eventId(), delivery.eventType(), delivery.channel(),
+				MaskedTarget.of(delivery.channel(), delivery.target()), delivery.status(), delivery.attemptCount(),
+				delivery.nextAttemptAt(), delivery.deliveredAt(), delivery.attempts());
+	}
 }

@@ -7,44 +7,50 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * The secret of a confirmation link: 256 random bits, URL-safe base64. Only its SHA-256 hash is
- * stored ({@link #hash}); the token itself exists in the e-mail and in memory while it is sent.
+ * The secret of a confirmation link: 256 random bits, URL-safe base64. Only its SHA-256
+ * hash is stored ({@link #hash}); the token itself exists in the e-mail and in memory
+ * while it is sent.
  */
 public record ConfirmationToken(String value) {
 
-    private static final int BYTES = 32;
-    private static final SecureRandom RANDOM = new SecureRandom();
+	private static final int BYTES = 32;
 
-    public static ConfirmationToken generate() {
-        byte[] bytes = new byte[BYTES];
-        RANDOM.nextBytes(bytes);
-        return new ConfirmationToken(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
-    }
+	private static final SecureRandom RANDOM = new SecureRandom();
 
-    public String hash() {
-        return hashOf(value);
-    }
+	public static ConfirmationToken generate() {
+		byte[] bytes = new byte[BYTES];
+		RANDOM.nextBytes(bytes);
+		return new ConfirmationToken(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+	}
 
-    /** Whether {@code presented} is the token whose hash is {@code storedHash}, compared in constant time. */
-    public static boolean matches(String presented, String storedHash) {
-        if (presented == null || storedHash == null) {
-            return false;
-        }
-        return MessageDigest.isEqual(hashOf(presented).getBytes(StandardCharsets.US_ASCII), storedHash.getBytes(StandardCharsets.US_ASCII));
-    }
+	public String hash() {
+		return hashOf(value);
+	}
 
-    private static String hashOf(String token) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-        }
-        catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
-        }
-    }
+	/**
+	 * Whether {@code presented} is the token whose hash is {@code storedHash}, compared
+	 * in constant time.
+	 */
+	public static boolean matches(String presented, String storedHash) {
+		if (presented == null || storedHash == null) {
+			return false;
+		}
+		return MessageDigest.isEqual(hashOf(presented).getBytes(StandardCharsets.US_ASCII),
+				storedHash.getBytes(StandardCharsets.US_ASCII));
+	}
 
-    @Override
-    public String toString() {
-        return "ConfirmationToken[…]";
-    }
+	private static String hashOf(String token) {
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+			return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+		}
+		catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException("SHA-256 is not available", e);
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "ConfirmationToken[…]";
+	}
 }

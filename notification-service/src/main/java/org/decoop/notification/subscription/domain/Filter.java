@@ -9,13 +9,13 @@ import org.decoop.events.Theme;
  */
 public record Filter(String partnershipId, String localAuthorityId, Country country, Theme theme) {
 
-    public static final Filter NONE = new Filter(null, null, null, null);
+	public static final Filter NONE = new Filter(null, null, null, null);
 
-    /** Whether an event with these facts passes the filter. */
-    public boolean matches(EventFacts facts) {
-        return (partnershipId == null || facts.partnershipIds().contains(partnershipId))
-                && (localAuthorityId == null || facts.localAuthorityIds().contains(localAuthorityId))
-                && (country == null || facts.countries().contains(country.code()))
-                && (theme == null || facts.themes().contains(theme));
-    }
+	/** Whether an event with these facts passes the filter. */
+	public boolean matches(EventFacts facts) {
+		return (partnershipId == null || facts.partnershipIds().contains(partnershipId))
+				&& (localAuthorityId == null || facts.localAuthorityIds().contains(localAuthorityId))
+				&& (country == null || facts.countries().contains(country.code()))
+				&& (theme == null || facts.themes().contains(theme));
+	}
 }

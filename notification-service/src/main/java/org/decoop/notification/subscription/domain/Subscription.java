@@ -17,159 +17,183 @@ import org.decoop.platform.domain.Field;
 import org.decoop.platform.domain.InvalidValue;
 
 /**
- * Who wants to hear about which events, and how: a webhook URL, an e-mail address, or an inbox.
- * An empty set of event names means every event. A webhook receiver that answers 410 Gone
- * disables its subscription. It belongs to its {@code owner}, the subject of the token that
- * created it: for anyone else it does not exist. {@code subscriber} is only its label. An EMAIL
- * subscription may ask for a {@link Digest}: one e-mail per day or week instead of one per event.
- * An EMAIL subscription starts PENDING_CONFIRMATION and receives nothing until the mailbox's owner
- * {@link #confirm confirms} it ({@link Confirmation}): anyone can type any address.
+ * Who wants to hear about which events, and how: a webhook URL, an e-mail address, or an
+ * inbox. An empty set of event names means every event. A webhook receiver that answers
+ * 410 Gone disables its subscription. It belongs to its {@code owner}, the subject of the
+ * token that created it: for anyone else it does not exist. {@code subscriber} is only
+ * its label. An EMAIL subscription may ask for a {@link Digest}: one e-mail per day or
+ * week instead of one per event. An EMAIL subscription starts PENDING_CONFIRMATION and
+ * receives nothing until the mailbox's owner {@link #confirm confirms} it
+ * ({@link Confirmation}): anyone can type any address.
  */
-public record Subscription(
-        SubscriptionId id,
-        String owner,
-        String subscriber,
-        Channel channel,
-        String target,
-        Set<String> eventTypes,
-        Filter filter,
-        Status status,
-        String disabledReason,
-        Instant createdAt,
-        Digest digest) {
+public record Subscription(SubscriptionId id, String owner, String subscriber, Channel channel, String target,
+		Set<String> eventTypes, Filter filter, Status status, String disabledReason, Instant createdAt, Digest digest) {
 
-    /** Names of the events of the catalog, as subscriptions name them ({@code PlanSigned}). */
-    public static final Set<String> EVENT_NAMES = EventCatalog.eventClasses().stream()
-            .map(EventCatalog::nameOf).collect(java.util.stream.Collectors.toUnmodifiableSet());
+	/**
+	 * Names of the events of the catalog, as subscriptions name them
+	 * ({@code PlanSigned}).
+	 */
+	public static final Set<String> EVENT_NAMES = EventCatalog.eventClasses()
+		.stream()
+		.map(EventCatalog::nameOf)
+		.collect(java.util.stream.Collectors.toUnmodifiableSet());
 
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+	private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
-    /**
-     * ACTIVE subscriptions receive events; DISABLED ones (410 Gone) no longer do; an EMAIL one is
-     * PENDING_CONFIRMATION, receiving nothing, until its address is confirmed.
-     */
-    public enum Status {
-        ACTIVE, DISABLED, PENDING_CONFIRMATION
-    }
+	/**
+	 * ACTIVE subscriptions receive events; DISABLED ones (410 Gone) no longer do; an
+	 * EMAIL one is PENDING_CONFIRMATION, receiving nothing, until its address is
+	 * confirmed.
+	 */
+	public enum Status {
 
-    public Subscription {
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(channel, "channel");
-        Objects.requireNonNull(status, "status");
-        eventTypes = Set.copyOf(eventTypes);
-        filter = filter == null ? Filter.NONE : filter;
-        digest = digest == null ? Digest.NONE : digest;
-    }
+		ACTIVE, DISABLED, PENDING_CONFIRMATION
 
-    /** Restores one stored before digests existed: every notification is delivered on its own. */
-    public Subscription(SubscriptionId id, String owner, String subscriber, Channel channel, String target, Set<String> eventTypes,
-            Filter filter, Status status, String disabledReason, Instant createdAt) {
-        this(id, owner, subscriber, channel, target, eventTypes, filter, status, disabledReason, createdAt, Digest.NONE);
-    }
+	}
 
-    /**
-     * A new subscription that delivers each notification on its own, its target checked against its
-     * channel: ACTIVE, or PENDING_CONFIRMATION for an EMAIL one.
-     */
-    public static Subscription create(Actor owner, String subscriber, Channel channel, String target,
-            List<String> eventTypes, Filter filter, Instant now) {
-        return create(owner, subscriber, channel, target, eventTypes, filter, Digest.NONE, now);
-    }
+	public Subscription {
+		Objects.requireNonNull(id, "id");
+		Objects.requireNonNull(channel, "channel");
+		Objects.requireNonNull(status, "status");
+		eventTypes = Set.copyOf(eventTypes);
+		filter = filter == null ? Filter.NONE : filter;
+		digest = digest == null ? Digest.NONE : digest;
+	}
 
-    /**
-     * A new subscription, its target checked against its channel: ACTIVE, or PENDING_CONFIRMATION for
-     * an EMAIL one. Only an EMAIL one may ask for a digest ({@code null} means {@link Digest#NONE}).
-     */
-    public static Subscription create(Actor owner, String subscriber, Channel channel, String target,
-            List<String> eventTypes, Filter filter, Digest digest, Instant now) {
-        if (digest != null && digest != Digest.NONE && channel != Channel.EMAIL) {
-            throw new InvalidValue("digest", "only an EMAIL subscription can have a digest (DAILY or WEEKLY)");
-        }
-        String label = subscriber == null || subscriber.isBlank() ? owner.name() : subscriber;
-        Set<String> names = new LinkedHashSet<>();
-        List<String> requested = eventTypes == null ? List.of() : eventTypes;
-        for (int i = 0; i < requested.size(); i++) {
-            if (!EVENT_NAMES.contains(requested.get(i))) {
-                throw new InvalidValue(Field.named("eventTypes").at(i),
-                        "'%s' is not an event of the catalog (e.g. PlanSigned, PartnershipReactivated)".formatted(requested.get(i)));
-            }
-            names.add(requested.get(i));
-        }
-        return new Subscription(SubscriptionId.newId(), owner.id(), label.strip(), channel, checkedTarget(channel, target), names,
-                filter, channel == Channel.EMAIL ? Status.PENDING_CONFIRMATION : Status.ACTIVE, null, now, digest);
-    }
+	/**
+	 * Restores one stored before digests existed: every notification is delivered on its
+	 * own.
+	 */
+	public Subscription(SubscriptionId id, String owner, String subscriber, Channel channel, String target,
+			Set<String> eventTypes, Filter filter, Status status, String disabledReason, Instant createdAt) {
+		this(id, owner, subscriber, channel, target, eventTypes, filter, status, disabledReason, createdAt,
+				Digest.NONE);
+	}
 
-    /** Whether it waits for its e-mail address to be confirmed before it receives anything. */
-    public boolean awaitsConfirmation() {
-        return status == Status.PENDING_CONFIRMATION;
-    }
+	/**
+	 * A new subscription that delivers each notification on its own, its target checked
+	 * against its channel: ACTIVE, or PENDING_CONFIRMATION for an EMAIL one.
+	 */
+	public static Subscription create(Actor owner, String subscriber, Channel channel, String target,
+			List<String> eventTypes, Filter filter, Instant now) {
+		return create(owner, subscriber, channel, target, eventTypes, filter, Digest.NONE, now);
+	}
 
-    /** Its address was confirmed: it receives notifications from now on. Nothing changes when it is not waiting. */
-    public Subscription confirm() {
-        if (!awaitsConfirmation()) {
-            return this;
-        }
-        return new Subscription(id, owner, subscriber, channel, target, eventTypes, filter, Status.ACTIVE, null, createdAt, digest);
-    }
+	/**
+	 * A new subscription, its target checked against its channel: ACTIVE, or
+	 * PENDING_CONFIRMATION for an EMAIL one. Only an EMAIL one may ask for a digest
+	 * ({@code null} means {@link Digest#NONE}).
+	 */
+	public static Subscription create(Actor owner, String subscriber, Channel channel, String target,
+			List<String> eventTypes, Filter filter, Digest digest, Instant now) {
+		if (digest != null && digest != Digest.NONE && channel != Channel.EMAIL) {
+			throw new InvalidValue("digest", "only an EMAIL subscription can have a digest (DAILY or WEEKLY)");
+		}
+		String label = subscriber == null || subscriber.isBlank() ? owner.name() : subscriber;
+		Set<String> names = new LinkedHashSet<>();
+		List<String> requested = eventTypes == null ? List.of() : eventTypes;
+		for (int i = 0; i < requested.size(); i++) {
+			if (!EVENT_NAMES.contains(requested.get(i))) {
+				throw new InvalidValue(Field.named("eventTypes").at(i),
+						"'%s' is not an event of the catalog (e.g. PlanSigned, PartnershipReactivated)"
+							.formatted(requested.get(i)));
+			}
+			names.add(requested.get(i));
+		}
+		return new Subscription(SubscriptionId.newId(), owner.id(), label.strip(), channel,
+				checkedTarget(channel, target), names, filter,
+				channel == Channel.EMAIL ? Status.PENDING_CONFIRMATION : Status.ACTIVE, null, now, digest);
+	}
 
-    /** Whether its notifications wait for a digest e-mail instead of being delivered one by one. */
-    public boolean isDigest() {
-        return channel == Channel.EMAIL && digest != Digest.NONE;
-    }
+	/**
+	 * Whether it waits for its e-mail address to be confirmed before it receives
+	 * anything.
+	 */
+	public boolean awaitsConfirmation() {
+		return status == Status.PENDING_CONFIRMATION;
+	}
 
-    /** Whether {@code actor} owns it; a subscription stored before owners existed belongs to nobody. */
-    public boolean isOwnedBy(Actor actor) {
-        return owner != null && owner.equals(actor.id());
-    }
+	/**
+	 * Its address was confirmed: it receives notifications from now on. Nothing changes
+	 * when it is not waiting.
+	 */
+	public Subscription confirm() {
+		if (!awaitsConfirmation()) {
+			return this;
+		}
+		return new Subscription(id, owner, subscriber, channel, target, eventTypes, filter, Status.ACTIVE, null,
+				createdAt, digest);
+	}
 
-    /** Whether an event with these facts is for this subscription. */
-    public boolean matches(EventFacts facts) {
-        // one stored before owners existed belongs to nobody: nobody could read or stop what it received
-        return status == Status.ACTIVE && owner != null
-                && (eventTypes.isEmpty() || eventTypes.contains(facts.eventName()))
-                && filter.matches(facts);
-    }
+	/**
+	 * Whether its notifications wait for a digest e-mail instead of being delivered one
+	 * by one.
+	 */
+	public boolean isDigest() {
+		return channel == Channel.EMAIL && digest != Digest.NONE;
+	}
 
-    /** The receiver said 410 Gone: no more deliveries. A disabled one keeps the reason it was first disabled for. */
-    public Subscription disable(String reason) {
-        if (status == Status.DISABLED) {
-            return this;
-        }
-        return new Subscription(id, owner, subscriber, channel, target, eventTypes, filter, Status.DISABLED, reason, createdAt, digest);
-    }
+	/**
+	 * Whether {@code actor} owns it; a subscription stored before owners existed belongs
+	 * to nobody.
+	 */
+	public boolean isOwnedBy(Actor actor) {
+		return owner != null && owner.equals(actor.id());
+	}
 
-    private static String checkedTarget(Channel channel, String target) {
-        switch (channel) {
-            case INBOX -> {
-                if (target != null && !target.isBlank()) {
-                    throw new InvalidValue("target", "an INBOX subscription has no target");
-                }
-                return null;
-            }
-            case EMAIL -> {
-                if (target == null || !EMAIL.matcher(target.strip()).matches()) {
-                    throw new InvalidValue("target", "an EMAIL subscription needs an e-mail address");
-                }
-                return target.strip();
-            }
-            case WEBHOOK -> {
-                return checkedUrl(target);
-            }
-            default -> throw new IllegalStateException("Unknown channel " + channel);
-        }
-    }
+	/** Whether an event with these facts is for this subscription. */
+	public boolean matches(EventFacts facts) {
+		// one stored before owners existed belongs to nobody: nobody could read or stop
+		// what it received
+		return status == Status.ACTIVE && owner != null
+				&& (eventTypes.isEmpty() || eventTypes.contains(facts.eventName())) && filter.matches(facts);
+	}
 
-    private static String checkedUrl(String target) {
-        try {
-            URI uri = new URI(target == null ? "" : target.strip());
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!(scheme.equals("https") || scheme.equals("http")) || uri.getHost() == null || uri.getUserInfo() != null) {
-                throw new InvalidValue("target", "a WEBHOOK subscription needs an http(s) URL without credentials");
-            }
-            return uri.toString();
-        }
-        catch (URISyntaxException e) {
-            throw new InvalidValue("target", "a WEBHOOK subscription needs an http(s) URL: " + e.getReason());
-        }
-    }
+	/**
+	 * The receiver said 410 Gone: no more deliveries. A disabled one keeps the reason it
+	 * was first disabled for.
+	 */
+	public Subscription disable(String reason) {
+		if (status == Status.DISABLED) {
+			return this;
+		}
+		return new Subscription(id, owner, subscriber, channel, target, eventTypes, filter, Status.DISABLED, reason,
+				createdAt, digest);
+	}
+
+	private static String checkedTarget(Channel channel, String target) {
+		switch (channel) {
+			case INBOX -> {
+				if (target != null && !target.isBlank()) {
+					throw new InvalidValue("target", "an INBOX subscription has no target");
+				}
+				return null;
+			}
+			case EMAIL -> {
+				if (target == null || !EMAIL.matcher(target.strip()).matches()) {
+					throw new InvalidValue("target", "an EMAIL subscription needs an e-mail address");
+				}
+				return target.strip();
+			}
+			case WEBHOOK -> {
+				return checkedUrl(target);
+			}
+			default -> throw new IllegalStateException("Unknown channel " + channel);
+		}
+	}
+
+	private static String checkedUrl(String target) {
+		try {
+			URI uri = new URI(target == null ? "" : target.strip());
+			String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+			if (!(scheme.equals("https") || scheme.equals("http")) || uri.getHost() == null
+					|| uri.getUserInfo() != null) {
+				throw new InvalidValue("target", "a WEBHOOK subscription needs an http(s) URL without credentials");
+			}
+			return uri.toString();
+		}
+		catch (URISyntaxException e) {
+			throw new InvalidValue("target", "a WEBHOOK subscription needs an http(s) URL: " + e.getReason());
+		}
+	}
 }

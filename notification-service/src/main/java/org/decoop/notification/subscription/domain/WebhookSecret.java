@@ -15,37 +15,40 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public record WebhookSecret(String value) {
 
-    public static final String PREFIX = "whsec_";
-    private static final int BYTES = 32;
-    private static final SecureRandom RANDOM = new SecureRandom();
+	public static final String PREFIX = "whsec_";
 
-    public WebhookSecret {
-        if (value == null || !value.startsWith(PREFIX)) {
-            throw new IllegalArgumentException("A webhook secret starts with " + PREFIX);
-        }
-    }
+	private static final int BYTES = 32;
 
-    public static WebhookSecret generate() {
-        byte[] key = new byte[BYTES];
-        RANDOM.nextBytes(key);
-        return new WebhookSecret(PREFIX + Base64.getEncoder().encodeToString(key));
-    }
+	private static final SecureRandom RANDOM = new SecureRandom();
 
-    /** The {@code webhook-signature} header value for one message. */
-    public String sign(String messageId, long timestampSeconds, String body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(Base64.getDecoder().decode(value.substring(PREFIX.length())), "HmacSHA256"));
-            byte[] signature = mac.doFinal((messageId + "." + timestampSeconds + "." + body).getBytes(StandardCharsets.UTF_8));
-            return "v1," + Base64.getEncoder().encodeToString(signature);
-        }
-        catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 is not available", e);
-        }
-    }
+	public WebhookSecret {
+		if (value == null || !value.startsWith(PREFIX)) {
+			throw new IllegalArgumentException("A webhook secret starts with " + PREFIX);
+		}
+	}
 
-    @Override
-    public String toString() {
-        return PREFIX + "…";
-    }
+	public static WebhookSecret generate() {
+		byte[] key = new byte[BYTES];
+		RANDOM.nextBytes(key);
+		return new WebhookSecret(PREFIX + Base64.getEncoder().encodeToString(key));
+	}
+
+	/** The {@code webhook-signature} header value for one message. */
+	public String sign(String messageId, long timestampSeconds, String body) {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec(Base64.getDecoder().decode(value.substring(PREFIX.length())), "HmacSHA256"));
+			byte[] signature = mac
+				.doFinal((messageId + "." + timestampSeconds + "." + body).getBytes(StandardCharsets.UTF_8));
+			return "v1," + Base64.getEncoder().encodeToString(signature);
+		}
+		catch (GeneralSecurityException e) {
+			throw new IllegalStateException("HMAC-SHA256 is not available", e);
+		}
+	}
+
+	@Override
+	public String toString() {
+		return PREFIX + "…";
+	}
 }

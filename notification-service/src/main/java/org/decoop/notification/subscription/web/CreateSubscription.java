@@ -12,18 +12,15 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 @Schema(example = """
-        {"subscriber": "SKGO coordinator", "channel": "WEBHOOK", "target": "https://skgo.example/decoop-webhook",
-         "eventTypes": ["PlanSigned", "PartnershipReactivated"], "filter": {"country": "RS"}}""")
+		{"subscriber": "SKGO coordinator", "channel": "WEBHOOK", "target": "https://skgo.example/decoop-webhook",
+		 "eventTypes": ["PlanSigned", "PartnershipReactivated"], "filter": {"country": "RS"}}""")
 /**
- * {@code subscriber}: a label for people (default: the caller's name); the owner is the caller.
- * {@code digest}: EMAIL only; DAILY or WEEKLY sends one e-mail per period instead of one per notification.
+ * {@code subscriber}: a label for people (default: the caller's name); the owner is the
+ * caller. {@code digest}: EMAIL only; DAILY or WEEKLY sends one e-mail per period instead
+ * of one per notification.
  */
-public record CreateSubscription(
-        @Size(max = 200) String subscriber,
-        @NotNull Channel channel,
-        @Size(max = 2000) String target,
-        @Size(max = 20) List<@NotBlank String> eventTypes,
-        @Valid FilterRequest filter,
-        @Schema(description = "EMAIL only: NONE (one e-mail per notification, the default), DAILY or WEEKLY (one e-mail "
-                + "per period listing its notifications, sent at the configured local time)") Digest digest) {
+public record CreateSubscription(@Size(max = 200) String subscriber, @NotNull Channel channel,
+		@Size(max = 2000) String target, @Size(max = 20) List<@NotBlank String> eventTypes, @Valid FilterRequest filter,
+		@Schema(description = "EMAIL only: NONE (one e-mail per notification, the default), DAILY or WEEKLY (one e-mail "
+				+ "per period listing its notifications, sent at the configured local time)") Digest digest) {
 }

@@ -15,23 +15,25 @@ import io.swagger.v3.oas.annotations.media.Schema;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SubscriptionResponse(String id, String subscriber, Channel channel, String target, Set<String> eventTypes,
-        FilterRequest filter, Subscription.Status status, String disabledReason, Instant createdAt, String secret,
-        @Schema(description = "EMAIL subscriptions only: NONE, DAILY or WEEKLY") Digest digest) {
+		FilterRequest filter, Subscription.Status status, String disabledReason, Instant createdAt, String secret,
+		@Schema(description = "EMAIL subscriptions only: NONE, DAILY or WEEKLY") Digest digest) {
 
-    public static SubscriptionResponse of(Subscription subscription, WebhookSecret secret) {
-        return of(subscription, secret, false);
-    }
+	public static SubscriptionResponse of(Subscription subscription, WebhookSecret secret) {
+		return of(subscription, secret, false);
+	}
 
-    public static SubscriptionResponse of(Subscription subscription, WebhookSecret secret, boolean created) {
-        Filter filter = subscription.filter();
-        return new SubscriptionResponse(subscription.id().value(), subscription.subscriber(), subscription.channel(),
-                // the full target only in the answer to its creation (with the secret); masked afterwards
-                secret != null || created ? subscription.target() : MaskedTarget.of(subscription.channel(), subscription.target()),
-                subscription.eventTypes(),
-                new FilterRequest(filter.partnershipId(), filter.localAuthorityId(),
-                        filter.country() == null ? null : filter.country().code(), filter.theme()),
-                subscription.status(),
-                subscription.disabledReason(), subscription.createdAt(), secret == null ? null : secret.value(),
-                subscription.channel() == Channel.EMAIL ? subscription.digest() : null);
-    }
+	public static SubscriptionResponse of(Subscription subscription, WebhookSecret secret, boolean created) {
+		Filter filter = subscription.filter();
+		return new SubscriptionResponse(subscription.id().value(), subscription.subscriber(), subscription.channel(),
+				// the full target only in the answer to its creation (with the secret);
+				// masked afterwards
+				secret != null || created
+						? subscription.target() : MaskedTarget.of(subscription.channel(), subscription.target()),
+				subscription.eventTypes(),
+				new FilterRequest(filter.partnershipId(), filter.localAuthorityId(),
+						filter.country() == null ? null : filter.country().code(), filter.theme()),
+				subscription.status(), subscription.disabledReason(), subscription.createdAt(),
+				secret == null ? null : secret.value(),
+				subscription.channel() == Channel.EMAIL ? subscription.digest() : null);
+	}
 }

@@ -8,16 +8,16 @@ import org.decoop.platform.domain.AggregateId;
 /** Opaque id of a local authority. */
 public record LocalAuthorityId(String value) implements AggregateId {
 
-    public LocalAuthorityId {
-        Objects.requireNonNull(value, "value");
-    }
+	public LocalAuthorityId {
+		Objects.requireNonNull(value, "value");
+	}
 
-    public static LocalAuthorityId newId() {
-        return new LocalAuthorityId(UUID.randomUUID().toString());
-    }
+	public static LocalAuthorityId newId() {
+		return new LocalAuthorityId(UUID.randomUUID().toString());
+	}
 
-    @Override
-    public String toString() {
-        return value;
-    }
+	@Override
+	public String toString() {
+		return value;
+	}
 }

@@ -13,12 +13,9 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 @Schema(example = """
-        {"code": "RS-SREMSKA-MITROVICA", "name": "Sremska Mitrovica", "country": "RS", "kind": "CITY", "population": 79940}""")
-public record CreateLocalAuthority(
-        @NotNull @Pattern(regexp = LocalAuthority.CODE_PATTERN) String code,
-        @NotBlank @Size(max = LocalAuthority.MAX_NAME_LENGTH) String name,
-        @NotNull @CountryCode String country,
-        @NotNull LocalAuthorityKind kind,
-        @Schema(description = "Inhabitants, optional; partner searches rank similar sizes higher")
-        @Min(1) @Max(LocalAuthority.MAX_POPULATION) Integer population) {
+		{"code": "RS-SREMSKA-MITROVICA", "name": "Sremska Mitrovica", "country": "RS", "kind": "CITY", "population": 79940}""")
+public record CreateLocalAuthority(@NotNull @Pattern(regexp = LocalAuthority.CODE_PATTERN) String code,
+		@NotBlank @Size(max = LocalAuthority.MAX_NAME_LENGTH) String name, @NotNull @CountryCode String country,
+		@NotNull LocalAuthorityKind kind,
+		@Schema(description = "Inhabitants, optional; partner searches rank similar sizes higher") @Min(1) @Max(LocalAuthority.MAX_POPULATION) Integer population) {
 }

@@ -4,10 +4,10 @@ import org.decoop.events.LocalAuthorityKind;
 import org.decoop.partnership.localauthority.domain.LocalAuthority;
 
 public record LocalAuthorityResponse(String id, String code, String name, String country, LocalAuthorityKind kind,
-        Integer population) {
+		Integer population) {
 
-    public static LocalAuthorityResponse of(LocalAuthority authority) {
-        return new LocalAuthorityResponse(authority.id().value(), authority.code(), authority.name(), authority.country().code(),
-                authority.kind(), authority.population());
-    }
+	public static LocalAuthorityResponse of(LocalAuthority authority) {
+		return new LocalAuthorityResponse(authority.id().value(), authority.code(), authority.name(),
+				authority.country().code(), authority.kind(), authority.population());
+	}
 }

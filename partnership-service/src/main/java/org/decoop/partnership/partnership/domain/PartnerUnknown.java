@@ -6,7 +6,8 @@ import org.decoop.platform.domain.UnknownReference;
 /** A partnership was asked between local authorities one of which is not known. */
 public class PartnerUnknown extends UnknownReference {
 
-    public PartnerUnknown(int position, String localAuthorityId) {
-        super(Field.named("partnerIds").at(position), "local authority %s does not exist".formatted(localAuthorityId));
-    }
+	public PartnerUnknown(int position, String localAuthorityId) {
+		super(Field.named("partnerIds").at(position), "local authority %s does not exist".formatted(localAuthorityId));
+	}
+
 }

@@ -32,249 +32,274 @@ import org.decoop.platform.domain.InvalidValue;
 import org.decoop.platform.domain.NotAllowed;
 
 /**
- * A partnership between two or more local authorities, and its lifecycle:
- * ACTIVE ⇄ DORMANT, either → ENDED (final). Every change is recorded as an event, which the
- * store takes with {@link #pullEvents()} and writes with the new state, and kept in its history:
- * the establishment and the latest {@link #MAX_HISTORY} - 1 changes, with a count of those left
- * out between them (the events on the topic keep them all), so that a partnership toggled
- * thousands of times stays one small document.
+ * A partnership between two or more local authorities, and its lifecycle: ACTIVE ⇄
+ * DORMANT, either → ENDED (final). Every change is recorded as an event, which the store
+ * takes with {@link #pullEvents()} and writes with the new state, and kept in its
+ * history: the establishment and the latest {@link #MAX_HISTORY} - 1 changes, with a
+ * count of those left out between them (the events on the topic keep them all), so that a
+ * partnership toggled thousands of times stays one small document.
  */
 public final class Partnership extends AggregateRoot<PartnershipEvent> {
 
-    public static final int MIN_PARTNERS = 2;
-    public static final int MAX_REASON_LENGTH = 1000;
-    public static final int MAX_HISTORY = 100;
-    static final int FIRST_YEAR = 1900;
+	public static final int MIN_PARTNERS = 2;
 
-    private final PartnershipId id;
-    private PartnershipStatus status;
-    private final List<Partner> partners;
-    private final Integer since;
-    private final Set<Theme> themes;
-    private final Coordinator coordinator;
-    private final List<StatusChange> history;
-    private int omittedChanges;
-    private LocalDate lastActivityOn;
+	public static final int MAX_REASON_LENGTH = 1000;
 
-    private Partnership(PartnershipId id, long loadedVersion, PartnershipStatus status, List<Partner> partners, Integer since,
-            Collection<Theme> themes, Coordinator coordinator, List<StatusChange> history, int omittedChanges,
-            LocalDate lastActivityOn) {
-        super(loadedVersion);
-        this.id = Objects.requireNonNull(id, "id");
-        this.status = Objects.requireNonNull(status, "status");
-        this.partners = List.copyOf(partners);
-        this.since = since;
-        this.themes = copyOf(themes);
-        this.coordinator = coordinator;
-        this.history = new ArrayList<>(history);
-        this.omittedChanges = omittedChanges;
-        this.lastActivityOn = lastActivityOn;
-    }
+	public static final int MAX_HISTORY = 100;
+	static final int FIRST_YEAR = 1900;
 
-    /** Establishes a new ACTIVE partnership between distinct local authorities. */
-    public static Partnership establish(PartnershipId id, List<Partner> partners, Integer since, Collection<Theme> themes,
-            Coordinator coordinator, Actor by, Instant now) {
-        Objects.requireNonNull(partners, "partners");
-        if (partners.size() < MIN_PARTNERS) {
-            throw new InvalidValue("partnerIds", "a partnership needs at least %d partners".formatted(MIN_PARTNERS));
-        }
-        Set<Object> seen = new HashSet<>();
-        for (int i = 0; i < partners.size(); i++) {
-            if (!seen.add(partners.get(i).id())) {
-                throw new InvalidValue(Field.named("partnerIds").at(i),
-                        "local authority %s is named twice".formatted(partners.get(i).id()));
-            }
-        }
-        int thisYear = Year.from(now.atZone(ZoneOffset.UTC)).getValue();
-        if (since != null && (since < FIRST_YEAR || since > thisYear)) {
-            throw new InvalidValue("since", "since must be a year between %d and %d".formatted(FIRST_YEAR, thisYear));
-        }
-        requireMayActFor(partners, by, "establish a partnership");
-        Partnership partnership = new Partnership(id, NEW, ACTIVE, partners, since, withNone(themes),
-                coordinator, List.of(new StatusChange(ACTIVE, now, "Partnership established", null, by.name())), 0,
-                LocalDate.ofInstant(now, ZoneOffset.UTC));
-        partnership.record(new PartnershipEstablished(id.value(), partnership.change(), ACTIVE,
-                partnership.partnersOnTheWire(), since,
-                partnership.themes(), coordinator == null ? null
-                        : new PartnershipEstablished.Coordinator(coordinator.name()),
-                now));
-        return partnership;
-    }
+	private final PartnershipId id;
 
-    /** Rebuilds a stored partnership; records no event. */
-    public static Partnership restore(PartnershipId id, long storedVersion, PartnershipStatus status, List<Partner> partners,
-            Integer since, Collection<Theme> themes, Coordinator coordinator, List<StatusChange> history, int omittedChanges,
-            LocalDate lastActivityOn) {
-        return new Partnership(id, storedVersion, status, partners, since, withNone(themes), coordinator,
-                history, omittedChanges, lastActivityOn);
-    }
+	private PartnershipStatus status;
 
-    /** An ACTIVE partnership goes DORMANT. */
-    public void goDormant(String reason, Actor by, Instant now) {
-        requireMayActFor(partners, by, "put it to dormancy");
-        requireStatus(ACTIVE, "go dormant");
-        long version = transition(DORMANT, reason, null, by, now);
-        record(new PartnershipWentDormant(id.value(), version, status, partnersOnTheWire(), themes(), reason,
-                lastActivityOn, now));
-    }
+	private final List<Partner> partners;
 
-    /** A DORMANT partnership becomes ACTIVE again, optionally because a plan was signed. */
-    public void reactivate(String reason, String planId, Actor by, Instant now) {
-        requireMayActFor(partners, by, "reactivate it");
-        requireStatus(DORMANT, "be reactivated");
-        long version = transition(ACTIVE, reason, planId, by, now);
-        lastActivityOn = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        record(new PartnershipReactivated(id.value(), version, status, partnersOnTheWire(), themes(), reason, planId, now));
-    }
+	private final Integer since;
 
-    /**
-     * An action plan naming this partnership was signed: a DORMANT partnership becomes ACTIVE
-     * again, naming the plan; an ACTIVE one counts it as activity; an ENDED one stays ended.
-     */
-    public void planSigned(String planId, String planTitle, int planYear, LocalDate signedOn, Actor by, Instant now) {
-        if (status == DORMANT) {
-            reactivate("Action plan \"%s\" (%d) was signed".formatted(planTitle, planYear), planId, by, now);
-        }
-        else {
-            recordActivity(signedOn);
-        }
-    }
+	private final Set<Theme> themes;
 
-    /**
-     * Whether a plan between these parties may name this partnership in an activity: one of them
-     * is one of its partners, or a steward vouched for the activity. A plan that borrows someone
-     * else's partnership neither reactivates it nor counts as its activity.
-     */
-    public boolean mayBeNamedByPlanOf(Collection<String> partyCodes, boolean vouchedBySteward) {
-        return vouchedBySteward || partners.stream().map(Partner::code).anyMatch(code -> code != null && partyCodes.contains(code));
-    }
+	private final Coordinator coordinator;
 
-    /**
-     * Records that the partnership was active on {@code date} (an activity completed, a plan signed).
-     * Only moves the last activity date forward, and never for an ENDED partnership; records no event.
-     */
-    public void recordActivity(LocalDate date) {
-        if (status != ENDED && (lastActivityOn == null || date.isAfter(lastActivityOn))) {
-            lastActivityOn = date;
-            change();
-        }
-    }
+	private final List<StatusChange> history;
 
-    /**
-     * An ACTIVE partnership without activity for longer than {@code period} goes DORMANT, saying
-     * since when; any other one is left as it is.
-     *
-     * @return whether it went dormant
-     */
-    public boolean goDormantForInactivity(Period period, Actor by, Instant now) {
-        LocalDate cutoff = inactivityCutoff(period, now);
-        if (status != ACTIVE || lastActivityOn == null || !lastActivityOn.isBefore(cutoff)) {
-            return false;
-        }
-        goDormant("No activity since %s: dormant after %s without activity".formatted(lastActivityOn, describe(period)), by, now);
-        return true;
-    }
+	private int omittedChanges;
 
-    /** The day before which the last activity of a partnership quiet for longer than {@code period} lies (UTC). */
-    public static LocalDate inactivityCutoff(Period period, Instant now) {
-        return LocalDate.ofInstant(now, ZoneOffset.UTC).minus(period);
-    }
+	private LocalDate lastActivityOn;
 
-    private static String describe(Period period) {
-        return period.getDays() == 0 ? period.toTotalMonths() + " months" : period.toString();
-    }
+	private Partnership(PartnershipId id, long loadedVersion, PartnershipStatus status, List<Partner> partners,
+			Integer since, Collection<Theme> themes, Coordinator coordinator, List<StatusChange> history,
+			int omittedChanges, LocalDate lastActivityOn) {
+		super(loadedVersion);
+		this.id = Objects.requireNonNull(id, "id");
+		this.status = Objects.requireNonNull(status, "status");
+		this.partners = List.copyOf(partners);
+		this.since = since;
+		this.themes = copyOf(themes);
+		this.coordinator = coordinator;
+		this.history = new ArrayList<>(history);
+		this.omittedChanges = omittedChanges;
+		this.lastActivityOn = lastActivityOn;
+	}
 
-    /** An ACTIVE or DORMANT partnership ends for good. */
-    public void terminate(String reason, Actor by, Instant now) {
-        requireMayActFor(partners, by, "end it");
-        if (status == ENDED) {
-            throw new TransitionNotAllowed("Partnership %s has already ENDED".formatted(id));
-        }
-        long version = transition(ENDED, reason, null, by, now);
-        record(new PartnershipEnded(id.value(), version, status, partnersOnTheWire(), themes(), reason, now));
-    }
+	/** Establishes a new ACTIVE partnership between distinct local authorities. */
+	public static Partnership establish(PartnershipId id, List<Partner> partners, Integer since,
+			Collection<Theme> themes, Coordinator coordinator, Actor by, Instant now) {
+		Objects.requireNonNull(partners, "partners");
+		if (partners.size() < MIN_PARTNERS) {
+			throw new InvalidValue("partnerIds", "a partnership needs at least %d partners".formatted(MIN_PARTNERS));
+		}
+		Set<Object> seen = new HashSet<>();
+		for (int i = 0; i < partners.size(); i++) {
+			if (!seen.add(partners.get(i).id())) {
+				throw new InvalidValue(Field.named("partnerIds").at(i),
+						"local authority %s is named twice".formatted(partners.get(i).id()));
+			}
+		}
+		int thisYear = Year.from(now.atZone(ZoneOffset.UTC)).getValue();
+		if (since != null && (since < FIRST_YEAR || since > thisYear)) {
+			throw new InvalidValue("since", "since must be a year between %d and %d".formatted(FIRST_YEAR, thisYear));
+		}
+		requireMayActFor(partners, by, "establish a partnership");
+		Partnership partnership = new Partnership(id, NEW, ACTIVE, partners, since, withNone(themes), coordinator,
+				List.of(new StatusChange(ACTIVE, now, "Partnership established", null, by.name())), 0,
+				LocalDate.ofInstant(now, ZoneOffset.UTC));
+		partnership.record(new PartnershipEstablished(id.value(), partnership.change(), ACTIVE,
+				partnership.partnersOnTheWire(), since, partnership.themes(),
+				coordinator == null ? null : new PartnershipEstablished.Coordinator(coordinator.name()), now));
+		return partnership;
+	}
 
-    private void requireStatus(PartnershipStatus required, String action) {
-        if (status != required) {
-            throw new TransitionNotAllowed("Partnership %s is %s; only a %s partnership can %s"
-                    .formatted(id, status, required, action));
-        }
-    }
+	/** Rebuilds a stored partnership; records no event. */
+	public static Partnership restore(PartnershipId id, long storedVersion, PartnershipStatus status,
+			List<Partner> partners, Integer since, Collection<Theme> themes, Coordinator coordinator,
+			List<StatusChange> history, int omittedChanges, LocalDate lastActivityOn) {
+		return new Partnership(id, storedVersion, status, partners, since, withNone(themes), coordinator, history,
+				omittedChanges, lastActivityOn);
+	}
 
-    /** Only a caller acting for one of the partners, a steward, or the system itself changes a partnership. */
-    private static void requireMayActFor(List<Partner> partners, Actor by, String action) {
-        List<String> codes = partners.stream().map(Partner::code).filter(Objects::nonNull).toList();
-        if (!by.mayActForAny(codes)) {
-            throw new NotAllowed("Only a caller acting for one of the partners %s, or a steward, may %s"
-                    .formatted(codes, action));
-        }
-    }
+	/** An ACTIVE partnership goes DORMANT. */
+	public void goDormant(String reason, Actor by, Instant now) {
+		requireMayActFor(partners, by, "put it to dormancy");
+		requireStatus(ACTIVE, "go dormant");
+		long version = transition(DORMANT, reason, null, by, now);
+		record(new PartnershipWentDormant(id.value(), version, status, partnersOnTheWire(), themes(), reason,
+				lastActivityOn, now));
+	}
 
-    private long transition(PartnershipStatus next, String reason, String planId, Actor by, Instant now) {
-        if (reason == null || reason.isBlank()) {
-            throw new InvalidValue("reason", "reason must not be blank");
-        }
-        if (reason.length() > MAX_REASON_LENGTH) {
-            throw new InvalidValue("reason", "reason must be at most %d characters".formatted(MAX_REASON_LENGTH));
-        }
-        status = next;
-        history.add(new StatusChange(next, now, reason.strip(), planId, by.name()));
-        while (history.size() > MAX_HISTORY) {
-            history.remove(1); // the oldest change after the establishment
-            omittedChanges++;
-        }
-        return change();
-    }
+	/**
+	 * A DORMANT partnership becomes ACTIVE again, optionally because a plan was signed.
+	 */
+	public void reactivate(String reason, String planId, Actor by, Instant now) {
+		requireMayActFor(partners, by, "reactivate it");
+		requireStatus(DORMANT, "be reactivated");
+		long version = transition(ACTIVE, reason, planId, by, now);
+		lastActivityOn = LocalDate.ofInstant(now, ZoneOffset.UTC);
+		record(new PartnershipReactivated(id.value(), version, status, partnersOnTheWire(), themes(), reason, planId,
+				now));
+	}
 
-    private List<PartnershipEvent.Partner> partnersOnTheWire() {
-        return partners.stream()
-                .map(partner -> new PartnershipEvent.Partner(partner.id().value(), partner.name(), partner.country().code(),
-                        partner.code()))
-                .toList();
-    }
+	/**
+	 * An action plan naming this partnership was signed: a DORMANT partnership becomes
+	 * ACTIVE again, naming the plan; an ACTIVE one counts it as activity; an ENDED one
+	 * stays ended.
+	 */
+	public void planSigned(String planId, String planTitle, int planYear, LocalDate signedOn, Actor by, Instant now) {
+		if (status == DORMANT) {
+			reactivate("Action plan \"%s\" (%d) was signed".formatted(planTitle, planYear), planId, by, now);
+		}
+		else {
+			recordActivity(signedOn);
+		}
+	}
 
-    private static Collection<Theme> withNone(Collection<Theme> themes) {
-        return themes == null ? List.of() : themes;
-    }
+	/**
+	 * Whether a plan between these parties may name this partnership in an activity: one
+	 * of them is one of its partners, or a steward vouched for the activity. A plan that
+	 * borrows someone else's partnership neither reactivates it nor counts as its
+	 * activity.
+	 */
+	public boolean mayBeNamedByPlanOf(Collection<String> partyCodes, boolean vouchedBySteward) {
+		return vouchedBySteward
+				|| partners.stream().map(Partner::code).anyMatch(code -> code != null && partyCodes.contains(code));
+	}
 
-    private static EnumSet<Theme> copyOf(Collection<Theme> themes) {
-        return themes.isEmpty() ? EnumSet.noneOf(Theme.class) : EnumSet.copyOf(themes);
-    }
+	/**
+	 * Records that the partnership was active on {@code date} (an activity completed, a
+	 * plan signed). Only moves the last activity date forward, and never for an ENDED
+	 * partnership; records no event.
+	 */
+	public void recordActivity(LocalDate date) {
+		if (status != ENDED && (lastActivityOn == null || date.isAfter(lastActivityOn))) {
+			lastActivityOn = date;
+			change();
+		}
+	}
 
-    public PartnershipId id() {
-        return id;
-    }
+	/**
+	 * An ACTIVE partnership without activity for longer than {@code period} goes DORMANT,
+	 * saying since when; any other one is left as it is.
+	 * @return whether it went dormant
+	 */
+	public boolean goDormantForInactivity(Period period, Actor by, Instant now) {
+		LocalDate cutoff = inactivityCutoff(period, now);
+		if (status != ACTIVE || lastActivityOn == null || !lastActivityOn.isBefore(cutoff)) {
+			return false;
+		}
+		goDormant("No activity since %s: dormant after %s without activity".formatted(lastActivityOn, describe(period)),
+				by, now);
+		return true;
+	}
 
-    public PartnershipStatus status() {
-        return status;
-    }
+	/**
+	 * The day before which the last activity of a partnership quiet for longer than
+	 * {@code period} lies (UTC).
+	 */
+	public static LocalDate inactivityCutoff(Period period, Instant now) {
+		return LocalDate.ofInstant(now, ZoneOffset.UTC).minus(period);
+	}
 
-    public List<Partner> partners() {
-        return partners;
-    }
+	private static String describe(Period period) {
+		return period.getDays() == 0 ? period.toTotalMonths() + " months" : period.toString();
+	}
 
-    public Integer since() {
-        return since;
-    }
+	/** An ACTIVE or DORMANT partnership ends for good. */
+	public void terminate(String reason, Actor by, Instant now) {
+		requireMayActFor(partners, by, "end it");
+		if (status == ENDED) {
+			throw new TransitionNotAllowed("Partnership %s has already ENDED".formatted(id));
+		}
+		long version = transition(ENDED, reason, null, by, now);
+		record(new PartnershipEnded(id.value(), version, status, partnersOnTheWire(), themes(), reason, now));
+	}
 
-    public Set<Theme> themes() {
-        return Collections.unmodifiableSet(copyOf(themes));
-    }
+	private void requireStatus(PartnershipStatus required, String action) {
+		if (status != required) {
+			throw new TransitionNotAllowed(
+					"Partnership %s is %s; only a %s partnership can %s".formatted(id, status, required, action));
+		}
+	}
 
-    public Coordinator coordinator() {
-        return coordinator;
-    }
+	/**
+	 * Only a caller acting for one of the partners, a steward, or the system itself
+	 * changes a partnership.
+	 */
+	private static void requireMayActFor(List<Partner> partners, Actor by, String action) {
+		List<String> codes = partners.stream().map(Partner::code).filter(Objects::nonNull).toList();
+		if (!by.mayActForAny(codes)) {
+			throw new NotAllowed(
+					"Only a caller acting for one of the partners %s, or a steward, may %s".formatted(codes, action));
+		}
+	}
 
-    public List<StatusChange> history() {
-        return List.copyOf(history);
-    }
+	private long transition(PartnershipStatus next, String reason, String planId, Actor by, Instant now) {
+		if (reason == null || reason.isBlank()) {
+			throw new InvalidValue("reason", "reason must not be blank");
+		}
+		if (reason.length() > MAX_REASON_LENGTH) {
+			throw new InvalidValue("reason", "reason must be at most %d characters".formatted(MAX_REASON_LENGTH));
+		}
+		status = next;
+		history.add(new StatusChange(next, now, reason.strip(), planId, by.name()));
+		while (history.size() > MAX_HISTORY) {
+			history.remove(1); // the oldest change after the establishment
+			omittedChanges++;
+		}
+		return change();
+	}
 
-    /** How many changes between the establishment and the first kept one are left out of {@link #history()}. */
-    public int omittedChanges() {
-        return omittedChanges;
-    }
+	private List<PartnershipEvent.Partner> partnersOnTheWire() {
+		return partners.stream()
+			.map(partner -> new PartnershipEvent.Partner(partner.id().value(), partner.name(), partner.country().code(),
+					partner.code()))
+			.toList();
+	}
 
-    public LocalDate lastActivityOn() {
-        return lastActivityOn;
-    }
+	private static Collection<Theme> withNone(Collection<Theme> themes) {
+		return themes == null ? List.of() : themes;
+	}
+
+	private static EnumSet<Theme> copyOf(Collection<Theme> themes) {
+		return themes.isEmpty() ? EnumSet.noneOf(Theme.class) : EnumSet.copyOf(themes);
+	}
+
+	public PartnershipId id() {
+		return id;
+	}
+
+	public PartnershipStatus status() {
+		return status;
+	}
+
+	public List<Partner> partners() {
+		return partners;
+	}
+
+	public Integer since() {
+		return since;
+	}
+
+	public Set<Theme> themes() {
+		return Collections.unmodifiableSet(copyOf(themes));
+	}
+
+	public Coordinator coordinator() {
+		return coordinator;
+	}
+
+	public List<StatusChange> history() {
+		return List.copyOf(history);
+	}
+
+	/**
+	 * How many changes between the establishment and the first kept one are left out of
+	 * {@link #history()}.
+	 */
+	public int omittedChanges() {
+		return omittedChanges;
+	}
+
+	public LocalDate lastActivityOn() {
+		return lastActivityOn;
+	}
+
 }

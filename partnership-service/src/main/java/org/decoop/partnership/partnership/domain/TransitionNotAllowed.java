@@ -2,10 +2,14 @@ package org.decoop.partnership.partnership.domain;
 
 import org.decoop.platform.domain.StateConflict;
 
-/** The partnership's status does not allow the transition asked for (e.g. reactivating an ACTIVE one). */
+/**
+ * The partnership's status does not allow the transition asked for (e.g. reactivating an
+ * ACTIVE one).
+ */
 public class TransitionNotAllowed extends StateConflict {
 
-    TransitionNotAllowed(String message) {
-        super("status", message);
-    }
+	TransitionNotAllowed(String message) {
+		super("status", message);
+	}
+
 }

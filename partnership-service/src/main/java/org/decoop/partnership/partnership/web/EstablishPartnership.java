@@ -12,11 +12,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 @Schema(example = """
-        {"partnerIds": ["<id of Nevers>", "<id of Sremska Mitrovica>"], "since": 2005, "themes": ["CULTURE", "EDUCATION"],
-         "coordinator": {"name": "SKGO coordinator", "email": "coordination@skgo.org"}}""")
+		{"partnerIds": ["<id of Nevers>", "<id of Sremska Mitrovica>"], "since": 2005, "themes": ["CULTURE", "EDUCATION"],
+		 "coordinator": {"name": "SKGO coordinator", "email": "coordination@skgo.org"}}""")
 public record EstablishPartnership(
-        @NotNull @Size(min = Partnership.MIN_PARTNERS, max = 50) List<@NotBlank String> partnerIds,
-        Integer since,
-        List<@NotNull Theme> themes,
-        @Valid CoordinatorRequest coordinator) {
+		@NotNull @Size(min = Partnership.MIN_PARTNERS, max = 50) List<@NotBlank String> partnerIds, Integer since,
+		List<@NotNull Theme> themes, @Valid CoordinatorRequest coordinator) {
 }

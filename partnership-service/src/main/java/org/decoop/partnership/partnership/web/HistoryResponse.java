@@ -4,6 +4,9 @@ import java.time.Instant;
 
 import org.decoop.events.PartnershipStatus;
 
-/** {@code by}: who made the change (a person's name, or the service for automatic changes). */
+/**
+ * {@code by}: who made the change (a person's name, or the service for automatic
+ * changes).
+ */
 public record HistoryResponse(PartnershipStatus status, Instant at, String reason, String planId, String by) {
 }

@@ -7,6 +7,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 @Schema(example = """
-        {"reason": "No joint project since 2012"}""")
+		{"reason": "No joint project since 2012"}""")
 public record Transition(@NotBlank @Size(max = Partnership.MAX_REASON_LENGTH) String reason) {
 }

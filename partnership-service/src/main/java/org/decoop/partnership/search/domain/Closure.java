@@ -3,8 +3,9 @@ package org.decoop.partnership.search.domain;
 import java.time.Instant;
 
 /**
- * How a search closed: by its author or a steward ({@code by} names them), or by itself past
- * its {@code openUntil} ({@code expired}). {@code partnershipId} is the partnership it led to, if named.
+ * How a search closed: by its author or a steward ({@code by} names them), or by itself
+ * past its {@code openUntil} ({@code expired}). {@code partnershipId} is the partnership
+ * it led to, if named.
  */
 public record Closure(Instant at, String reason, String partnershipId, boolean expired, String by) {
 }

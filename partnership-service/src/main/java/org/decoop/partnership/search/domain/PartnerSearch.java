@@ -25,191 +25,214 @@ import org.decoop.platform.domain.NotAllowed;
 import org.decoop.platform.domain.StateConflict;
 
 /**
- * A local authority looking for partners (the "bourse aux partenariats"): on which themes, in
- * which countries, until when. OPEN until its author (or a steward) closes it, or until the day
- * after {@code openUntil}, when it closes by itself. Days are UTC days.
+ * A local authority looking for partners (the "bourse aux partenariats"): on which
+ * themes, in which countries, until when. OPEN until its author (or a steward) closes it,
+ * or until the day after {@code openUntil}, when it closes by itself. Days are UTC days.
  */
 public final class PartnerSearch extends AggregateRoot<PartnerSearchEvent> {
 
-    public static final int MAX_DESCRIPTION_LENGTH = 2000;
-    public static final int MAX_REASON_LENGTH = 1000;
-    /** A search is a call for partners, not a standing listing: it says until when, at most this far ahead. */
-    public static final int MAX_OPEN_YEARS = 2;
+	public static final int MAX_DESCRIPTION_LENGTH = 2000;
 
-    private final PartnerSearchId id;
-    private final LocalAuthority searcher;
-    private final Set<Theme> themes;
-    private final Set<Country> countries;
-    private final String description;
-    private final LocalDate openUntil;
-    private final Instant openedAt;
-    private final String openedBy;
-    private PartnerSearchStatus status;
-    private Closure closure;
+	public static final int MAX_REASON_LENGTH = 1000;
 
-    private PartnerSearch(PartnerSearchId id, long loadedVersion, LocalAuthority searcher, Collection<Theme> themes,
-            Collection<Country> countries, String description, LocalDate openUntil, Instant openedAt, String openedBy,
-            PartnerSearchStatus status, Closure closure) {
-        super(loadedVersion);
-        this.id = Objects.requireNonNull(id, "id");
-        this.searcher = Objects.requireNonNull(searcher, "searcher");
-        this.themes = Collections.unmodifiableSet(themes.isEmpty() ? EnumSet.noneOf(Theme.class) : EnumSet.copyOf(themes));
-        this.countries = Collections.unmodifiableSet(new LinkedHashSet<>(countries));
-        this.description = description;
-        this.openUntil = openUntil;
-        this.openedAt = openedAt;
-        this.openedBy = openedBy;
-        this.status = status;
-        this.closure = closure;
-    }
+	/**
+	 * A search is a call for partners, not a standing listing: it says until when, at
+	 * most this far ahead.
+	 */
+	public static final int MAX_OPEN_YEARS = 2;
 
-    /** Opens a search for the authority {@code searcher}: only a caller acting for it, or a steward, may. */
-    public static PartnerSearch open(PartnerSearchId id, LocalAuthority searcher, List<Theme> themes, List<Country> countries,
-            String description, LocalDate openUntil, Actor by, Instant now) {
-        requireMayActFor(searcher, by, "open a partner search for it");
-        if (themes == null || themes.isEmpty()) {
-            throw new InvalidValue("themes", "name at least one theme");
-        }
-        if (countries == null || countries.isEmpty()) {
-            throw new InvalidValue("countries", "name at least one country where a partner is wanted");
-        }
-        String text = description == null ? "" : description.strip();
-        if (text.isEmpty()) {
-            throw new InvalidValue("description", "say in a few words what you are looking for");
-        }
-        if (text.length() > MAX_DESCRIPTION_LENGTH) {
-            throw new InvalidValue("description", "description must be at most %d characters".formatted(MAX_DESCRIPTION_LENGTH));
-        }
-        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        if (openUntil == null || !openUntil.isAfter(today)) {
-            throw new InvalidValue("openUntil", "openUntil must be a day after today (%s)".formatted(today));
-        }
-        if (openUntil.isAfter(today.plusYears(MAX_OPEN_YEARS))) {
-            throw new InvalidValue("openUntil", "a search stays open at most %d years: openUntil must be on or before %s"
-                    .formatted(MAX_OPEN_YEARS, today.plusYears(MAX_OPEN_YEARS)));
-        }
-        PartnerSearch search = new PartnerSearch(id, NEW, searcher, themes, countries, text, openUntil, now, by.name(),
-                PartnerSearchStatus.OPEN, null);
-        search.record(new PartnerSearchOpened(id.value(), search.change(), PartnerSearchStatus.OPEN, search.searcherOnTheWire(),
-                search.themes, search.countryCodes(), text, openUntil, now));
-        return search;
-    }
+	private final PartnerSearchId id;
 
-    /** Rebuilds a stored search; records no event. */
-    public static PartnerSearch restore(PartnerSearchId id, long storedVersion, LocalAuthority searcher, Collection<Theme> themes,
-            Collection<Country> countries, String description, LocalDate openUntil, Instant openedAt, String openedBy,
-            PartnerSearchStatus status, Closure closure) {
-        return new PartnerSearch(id, storedVersion, searcher, themes, countries, description, openUntil, openedAt, openedBy,
-                status, closure);
-    }
+	private final LocalAuthority searcher;
 
-    /**
-     * Its author (or a steward) closes it, found a partner or not. {@code partnershipId} is the
-     * partnership it led to, checked by the caller: it must name the searcher.
-     */
-    public void close(String reason, String partnershipId, Actor by, Instant now) {
-        requireClosableBy(by);
-        if (reason == null || reason.isBlank()) {
-            throw new InvalidValue("reason", "reason must not be blank");
-        }
-        if (reason.length() > MAX_REASON_LENGTH) {
-            throw new InvalidValue("reason", "reason must be at most %d characters".formatted(MAX_REASON_LENGTH));
-        }
-        closeFor(reason.strip(), partnershipId, false, by, now);
-    }
+	private final Set<Theme> themes;
 
-    /** Refuses a caller who may not close it (403), then a search already CLOSED (409). */
-    public void requireClosableBy(Actor by) {
-        requireMayActFor(searcher, by, "close its partner search");
-        requireOpen();
-    }
+	private final Set<Country> countries;
 
-    private static void requireMayActFor(LocalAuthority searcher, Actor by, String action) {
-        if (!by.mayActForAny(searcher.code() == null ? List.of() : List.of(searcher.code()))) {
-            throw new NotAllowed("Only a caller acting for %s, or a steward, may %s"
-                    .formatted(searcher.code() == null ? searcher.name() : searcher.code(), action));
-        }
-    }
+	private final String description;
 
-    /**
-     * Closes the search by itself once {@code openUntil} is over (the day after it, UTC).
-     *
-     * @return whether it closed now
-     */
-    public boolean expireIfOver(Actor by, Instant now) {
-        if (status != PartnerSearchStatus.OPEN || !isOver(now)) {
-            return false;
-        }
-        closeFor("Open until %s: closed by itself".formatted(openUntil), null, true, by, now);
-        return true;
-    }
+	private final LocalDate openUntil;
 
-    /** Whether {@code openUntil} is over at {@code now}. */
-    public boolean isOver(Instant now) {
-        return LocalDate.ofInstant(now, ZoneOffset.UTC).isAfter(openUntil);
-    }
+	private final Instant openedAt;
 
-    private void requireOpen() {
-        if (status != PartnerSearchStatus.OPEN) {
-            throw new StateConflict("status", "The partner search is already CLOSED");
-        }
-    }
+	private final String openedBy;
 
-    private void closeFor(String reason, String partnershipId, boolean expired, Actor by, Instant now) {
-        status = PartnerSearchStatus.CLOSED;
-        closure = new Closure(now, reason, partnershipId, expired, by.name());
-        record(new PartnerSearchClosed(id.value(), change(), status, searcherOnTheWire(), themes, countryCodes(), openUntil,
-                reason, partnershipId, expired, now));
-    }
+	private PartnerSearchStatus status;
 
-    private PartnerSearchEvent.Searcher searcherOnTheWire() {
-        return new PartnerSearchEvent.Searcher(searcher.id().value(), searcher.code(), searcher.name(), searcher.country().code());
-    }
+	private Closure closure;
 
-    private Set<String> countryCodes() {
-        Set<String> codes = new LinkedHashSet<>();
-        countries.forEach(country -> codes.add(country.code()));
-        return codes;
-    }
+	private PartnerSearch(PartnerSearchId id, long loadedVersion, LocalAuthority searcher, Collection<Theme> themes,
+			Collection<Country> countries, String description, LocalDate openUntil, Instant openedAt, String openedBy,
+			PartnerSearchStatus status, Closure closure) {
+		super(loadedVersion);
+		this.id = Objects.requireNonNull(id, "id");
+		this.searcher = Objects.requireNonNull(searcher, "searcher");
+		this.themes = Collections
+			.unmodifiableSet(themes.isEmpty() ? EnumSet.noneOf(Theme.class) : EnumSet.copyOf(themes));
+		this.countries = Collections.unmodifiableSet(new LinkedHashSet<>(countries));
+		this.description = description;
+		this.openUntil = openUntil;
+		this.openedAt = openedAt;
+		this.openedBy = openedBy;
+		this.status = status;
+		this.closure = closure;
+	}
 
-    public PartnerSearchId id() {
-        return id;
-    }
+	/**
+	 * Opens a search for the authority {@code searcher}: only a caller acting for it, or
+	 * a steward, may.
+	 */
+	public static PartnerSearch open(PartnerSearchId id, LocalAuthority searcher, List<Theme> themes,
+			List<Country> countries, String description, LocalDate openUntil, Actor by, Instant now) {
+		requireMayActFor(searcher, by, "open a partner search for it");
+		if (themes == null || themes.isEmpty()) {
+			throw new InvalidValue("themes", "name at least one theme");
+		}
+		if (countries == null || countries.isEmpty()) {
+			throw new InvalidValue("countries", "name at least one country where a partner is wanted");
+		}
+		String text = description == null ? "" : description.strip();
+		if (text.isEmpty()) {
+			throw new InvalidValue("description", "say in a few words what you are looking for");
+		}
+		if (text.length() > MAX_DESCRIPTION_LENGTH) {
+			throw new InvalidValue("description",
+					"description must be at most %d characters".formatted(MAX_DESCRIPTION_LENGTH));
+		}
+		LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+		if (openUntil == null || !openUntil.isAfter(today)) {
+			throw new InvalidValue("openUntil", "openUntil must be a day after today (%s)".formatted(today));
+		}
+		if (openUntil.isAfter(today.plusYears(MAX_OPEN_YEARS))) {
+			throw new InvalidValue("openUntil",
+					"a search stays open at most %d years: openUntil must be on or before %s".formatted(MAX_OPEN_YEARS,
+							today.plusYears(MAX_OPEN_YEARS)));
+		}
+		PartnerSearch search = new PartnerSearch(id, NEW, searcher, themes, countries, text, openUntil, now, by.name(),
+				PartnerSearchStatus.OPEN, null);
+		search.record(new PartnerSearchOpened(id.value(), search.change(), PartnerSearchStatus.OPEN,
+				search.searcherOnTheWire(), search.themes, search.countryCodes(), text, openUntil, now));
+		return search;
+	}
 
-    public LocalAuthority searcher() {
-        return searcher;
-    }
+	/** Rebuilds a stored search; records no event. */
+	public static PartnerSearch restore(PartnerSearchId id, long storedVersion, LocalAuthority searcher,
+			Collection<Theme> themes, Collection<Country> countries, String description, LocalDate openUntil,
+			Instant openedAt, String openedBy, PartnerSearchStatus status, Closure closure) {
+		return new PartnerSearch(id, storedVersion, searcher, themes, countries, description, openUntil, openedAt,
+				openedBy, status, closure);
+	}
 
-    public Set<Theme> themes() {
-        return themes;
-    }
+	/**
+	 * Its author (or a steward) closes it, found a partner or not. {@code partnershipId}
+	 * is the partnership it led to, checked by the caller: it must name the searcher.
+	 */
+	public void close(String reason, String partnershipId, Actor by, Instant now) {
+		requireClosableBy(by);
+		if (reason == null || reason.isBlank()) {
+			throw new InvalidValue("reason", "reason must not be blank");
+		}
+		if (reason.length() > MAX_REASON_LENGTH) {
+			throw new InvalidValue("reason", "reason must be at most %d characters".formatted(MAX_REASON_LENGTH));
+		}
+		closeFor(reason.strip(), partnershipId, false, by, now);
+	}
 
-    public Set<Country> countries() {
-        return countries;
-    }
+	/**
+	 * Refuses a caller who may not close it (403), then a search already CLOSED (409).
+	 */
+	public void requireClosableBy(Actor by) {
+		requireMayActFor(searcher, by, "close its partner search");
+		requireOpen();
+	}
 
-    public String description() {
-        return description;
-    }
+	private static void requireMayActFor(LocalAuthority searcher, Actor by, String action) {
+		if (!by.mayActForAny(searcher.code() == null ? List.of() : List.of(searcher.code()))) {
+			throw new NotAllowed("Only a caller acting for %s, or a steward, may %s"
+				.formatted(searcher.code() == null ? searcher.name() : searcher.code(), action));
+		}
+	}
 
-    public LocalDate openUntil() {
-        return openUntil;
-    }
+	/**
+	 * Closes the search by itself once {@code openUntil} is over (the day after it, UTC).
+	 * @return whether it closed now
+	 */
+	public boolean expireIfOver(Actor by, Instant now) {
+		if (status != PartnerSearchStatus.OPEN || !isOver(now)) {
+			return false;
+		}
+		closeFor("Open until %s: closed by itself".formatted(openUntil), null, true, by, now);
+		return true;
+	}
 
-    public Instant openedAt() {
-        return openedAt;
-    }
+	/** Whether {@code openUntil} is over at {@code now}. */
+	public boolean isOver(Instant now) {
+		return LocalDate.ofInstant(now, ZoneOffset.UTC).isAfter(openUntil);
+	}
 
-    public String openedBy() {
-        return openedBy;
-    }
+	private void requireOpen() {
+		if (status != PartnerSearchStatus.OPEN) {
+			throw new StateConflict("status", "The partner search is already CLOSED");
+		}
+	}
 
-    public PartnerSearchStatus status() {
-        return status;
-    }
+	private void closeFor(String reason, String partnershipId, boolean expired, Actor by, Instant now) {
+		status = PartnerSearchStatus.CLOSED;
+		closure = new Closure(now, reason, partnershipId, expired, by.name());
+		record(new PartnerSearchClosed(id.value(), change(), status, searcherOnTheWire(), themes, countryCodes(),
+				openUntil, reason, partnershipId, expired, now));
+	}
 
-    /** How it closed; null while OPEN. */
-    public Closure closure() {
-        return closure;
-    }
+	private PartnerSearchEvent.Searcher searcherOnTheWire() {
+		return new PartnerSearchEvent.Searcher(searcher.id().value(), searcher.code(), searcher.name(),
+				searcher.country().code());
+	}
+
+	private Set<String> countryCodes() {
+		Set<String> codes = new LinkedHashSet<>();
+		countries.forEach(country -> codes.add(country.code()));
+		return codes;
+	}
+
+	public PartnerSearchId id() {
+		return id;
+	}
+
+	public LocalAuthority searcher() {
+		return searcher;
+	}
+
+	public Set<Theme> themes() {
+		return themes;
+	}
+
+	public Set<Country> countries() {
+		return countries;
+	}
+
+	public String description() {
+		return description;
+	}
+
+	public LocalDate openUntil() {
+		return openUntil;
+	}
+
+	public Instant openedAt() {
+		return openedAt;
+	}
+
+	public String openedBy() {
+		return openedBy;
+	}
+
+	public PartnerSearchStatus status() {
+		return status;
+	}
+
+	/** How it closed; null while OPEN. */
+	public Closure closure() {
+		return closure;
+	}
+
 }

@@ -7,8 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 @Schema(example = """
-        {"reason": "Found a partner: Suresnes", "partnershipId": "<id of the new partnership>"}""")
-public record ClosePartnerSearch(
-        @NotBlank @Size(max = PartnerSearch.MAX_REASON_LENGTH) String reason,
-        @Size(max = 100) String partnershipId) {
+		{"reason": "Found a partner: Suresnes", "partnershipId": "<id of the new partnership>"}""")
+public record ClosePartnerSearch(@NotBlank @Size(max = PartnerSearch.MAX_REASON_LENGTH) String reason,
+		@Size(max = 100) String partnershipId) {
 }

@@ -4,7 +4,8 @@ import org.decoop.partnership.localauthority.domain.LocalAuthority;
 
 public record LocalAuthorityRef(String id, String code, String name, String country) {
 
-    public static LocalAuthorityRef of(LocalAuthority authority) {
-        return new LocalAuthorityRef(authority.id().value(), authority.code(), authority.name(), authority.country().code());
-    }
+	public static LocalAuthorityRef of(LocalAuthority authority) {
+		return new LocalAuthorityRef(authority.id().value(), authority.code(), authority.name(),
+				authority.country().code());
+	}
 }

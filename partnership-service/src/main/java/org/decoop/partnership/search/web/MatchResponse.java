@@ -6,14 +6,11 @@ import org.decoop.partnership.search.domain.PartnerMatcher;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
-public record MatchResponse(
-        LocalAuthorityRef localAuthority,
-        int score,
-        List<String> reasons,
-        @Schema(description = "Their own open search, when the match is mutual") String searchId) {
+public record MatchResponse(LocalAuthorityRef localAuthority, int score, List<String> reasons,
+		@Schema(description = "Their own open search, when the match is mutual") String searchId) {
 
-    public static MatchResponse of(PartnerMatcher.Match match) {
-        return new MatchResponse(LocalAuthorityRef.of(match.localAuthority()), match.score(), match.reasons(),
-                match.searchId() == null ? null : match.searchId().value());
-    }
+	public static MatchResponse of(PartnerMatcher.Match match) {
+		return new MatchResponse(LocalAuthorityRef.of(match.localAuthority()), match.score(), match.reasons(),
+				match.searchId() == null ? null : match.searchId().value());
+	}
 }

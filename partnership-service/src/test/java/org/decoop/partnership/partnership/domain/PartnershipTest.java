@@ -27,251 +27,282 @@ import org.junit.jupiter.api.Test;
 
 class PartnershipTest {
 
-    private static final Instant ESTABLISHED = Instant.parse("2012-05-10T09:00:00Z");
-    private static final Instant LATER = Instant.parse("2018-03-01T09:00:00Z");
-    private static final Instant SIGNED = Instant.parse("2020-02-27T12:00:00Z");
+	private static final Instant ESTABLISHED = Instant.parse("2012-05-10T09:00:00Z");
 
-    private static final Partner NEVERS = new Partner(new LocalAuthorityId("nevers"), "FR-NEVERS", "Nevers", Country.of("FR"));
-    private static final Partner SREMSKA_MITROVICA = new Partner(new LocalAuthorityId("sm"), "RS-SREMSKA-MITROVICA", "Sremska Mitrovica",
-            Country.of("RS"));
-    private static final Actor NEVERS_MAYOR = new Actor(Actor.Kind.USER, "sub-nevers", "Mairie de Nevers", Set.of("FR-NEVERS"),
-            false);
-    private static final Actor SYSTEM = Actor.system("partnership-service");
+	private static final Instant LATER = Instant.parse("2018-03-01T09:00:00Z");
 
-    @Test
-    void establishesAnActivePartnershipAndRecordsTheFactsConsumersNeed() {
-        Partnership partnership = neversSremskaMitrovica();
+	private static final Instant SIGNED = Instant.parse("2020-02-27T12:00:00Z");
 
-        assertThat(partnership.status()).isEqualTo(ACTIVE);
-        assertThat(partnership.version()).isZero();
-        assertThat(partnership.history()).extracting(StatusChange::status).containsExactly(ACTIVE);
-        assertThat(partnership.lastActivityOn()).isEqualTo(LocalDate.of(2012, 5, 10));
+	private static final Partner NEVERS = new Partner(new LocalAuthorityId("nevers"), "FR-NEVERS", "Nevers",
+			Country.of("FR"));
 
-        List<PartnershipEvent> events = partnership.pullEvents();
-        assertThat(events).singleElement().isInstanceOfSatisfying(PartnershipEstablished.class, event -> {
-            assertThat(event.partnershipId()).isEqualTo(partnership.id().value());
-            assertThat(event.version()).isZero();
-            assertThat(event.status()).isEqualTo(ACTIVE);
-            assertThat(event.partners()).containsExactly(
-                    new PartnershipEvent.Partner("nevers", "Nevers", "FR", "FR-NEVERS"),
-                    new PartnershipEvent.Partner("sm", "Sremska Mitrovica", "RS", "RS-SREMSKA-MITROVICA"));
-            assertThat(event.since()).isEqualTo(2005);
-            assertThat(event.themes()).containsExactly(Theme.CULTURE, Theme.EDUCATION);
-            assertThat(event.coordinator().name()).isEqualTo("Volontaire SKGO");
-            assertThat(event.occurredAt()).isEqualTo(ESTABLISHED);
-        });
-        assertThat(partnership.pullEvents()).as("events are handed out once").isEmpty();
-    }
+	private static final Partner SREMSKA_MITROVICA = new Partner(new LocalAuthorityId("sm"), "RS-SREMSKA-MITROVICA",
+			"Sremska Mitrovica", Country.of("RS"));
 
-    @Test
-    void refusesFewerThanTwoPartners() {
-        assertThatThrownBy(() -> Partnership.establish(PartnershipId.newId(), List.of(NEVERS), null, List.of(), null, NEVERS_MAYOR, ESTABLISHED))
-                .isInstanceOfSatisfying(InvalidValue.class, e -> assertThat(e.field()).hasToString("partnerIds"));
-    }
+	private static final Actor NEVERS_MAYOR = new Actor(Actor.Kind.USER, "sub-nevers", "Mairie de Nevers",
+			Set.of("FR-NEVERS"), false);
 
-    @Test
-    void refusesTheSamePartnerTwice() {
-        assertThatThrownBy(() -> Partnership.establish(PartnershipId.newId(), List.of(NEVERS, SREMSKA_MITROVICA, NEVERS), null,
-                List.of(), null, NEVERS_MAYOR, ESTABLISHED))
-                .isInstanceOfSatisfying(InvalidValue.class, e -> assertThat(e.field()).hasToString("partnerIds[2]"));
-    }
+	private static final Actor SYSTEM = Actor.system("partnership-service");
 
-    @Test
-    void refusesASinceYearInTheFutureOrBeforeModernTimes() {
-        assertThatThrownBy(() -> Partnership.establish(PartnershipId.newId(), List.of(NEVERS, SREMSKA_MITROVICA), 2013,
-                List.of(), null, NEVERS_MAYOR, ESTABLISHED))
-                .isInstanceOfSatisfying(InvalidValue.class, e -> assertThat(e.field()).hasToString("since"));
-        assertThatThrownBy(() -> Partnership.establish(PartnershipId.newId(), List.of(NEVERS, SREMSKA_MITROVICA), 1899,
-                List.of(), null, NEVERS_MAYOR, ESTABLISHED))
-                .isInstanceOf(InvalidValue.class);
-    }
+	@Test
+	void establishesAnActivePartnershipAndRecordsTheFactsConsumersNeed() {
+		Partnership partnership = neversSremskaMitrovica();
 
-    @Test
-    void goesDormantAndKeepsTheLastActivityDate() {
-        Partnership partnership = neversSremskaMitrovica();
-        partnership.pullEvents();
+		assertThat(partnership.status()).isEqualTo(ACTIVE);
+		assertThat(partnership.version()).isZero();
+		assertThat(partnership.history()).extracting(StatusChange::status).containsExactly(ACTIVE);
+		assertThat(partnership.lastActivityOn()).isEqualTo(LocalDate.of(2012, 5, 10));
 
-        partnership.goDormant("No joint project since 2012", NEVERS_MAYOR, LATER);
+		List<PartnershipEvent> events = partnership.pullEvents();
+		assertThat(events).singleElement().isInstanceOfSatisfying(PartnershipEstablished.class, event -> {
+			assertThat(event.partnershipId()).isEqualTo(partnership.id().value());
+			assertThat(event.version()).isZero();
+			assertThat(event.status()).isEqualTo(ACTIVE);
+			assertThat(event.partners()).containsExactly(
+					new PartnershipEvent.Partner("nevers", "Nevers", "FR", "FR-NEVERS"),
+					new PartnershipEvent.Partner("sm", "Sremska Mitrovica", "RS", "RS-SREMSKA-MITROVICA"));
+			assertThat(event.since()).isEqualTo(2005);
+			assertThat(event.themes()).containsExactly(Theme.CULTURE, Theme.EDUCATION);
+			assertThat(event.coordinator().name()).isEqualTo("Volontaire SKGO");
+			assertThat(event.occurredAt()).isEqualTo(ESTABLISHED);
+		});
+		assertThat(partnership.pullEvents()).as("events are handed out once").isEmpty();
+	}
 
-        assertThat(partnership.status()).isEqualTo(DORMANT);
-        assertThat(partnership.version()).isEqualTo(1);
-        assertThat(partnership.history()).last().isEqualTo(new StatusChange(DORMANT, LATER, "No joint project since 2012", null,
-                "Mairie de Nevers"));
-        assertThat(partnership.pullEvents()).singleElement().isInstanceOfSatisfying(PartnershipWentDormant.class, event -> {
-            assertThat(event.reason()).isEqualTo("No joint project since 2012");
-            assertThat(event.lastActivityOn()).isEqualTo(LocalDate.of(2012, 5, 10));
-            assertThat(event.status()).isEqualTo(DORMANT);
-            assertThat(event.version()).isEqualTo(1);
-        });
-    }
+	@Test
+	void refusesFewerThanTwoPartners() {
+		assertThatThrownBy(() -> Partnership.establish(PartnershipId.newId(), List.of(NEVERS), null, List.of(), null,
+				NEVERS_MAYOR, ESTABLISHED))
+			.isInstanceOfSatisfying(InvalidValue.class, e -> assertThat(e.field()).hasToString("partnerIds"));
+	}
 
-    @Test
-    void reactivatesADormantPartnershipNamingThePlanThatCausedIt() {
-        Partnership partnership = neversSremskaMitrovica();
-        partnership.goDormant("No joint project since 2012", NEVERS_MAYOR, LATER);
-        partnership.pullEvents();
+	@Test
+	void refusesTheSamePartnerTwice() {
+		assertThatThrownBy(() -> Partnership.establish(PartnershipId.newId(),
+				List.of(NEVERS, SREMSKA_MITROVICA, NEVERS), null, List.of(), null, NEVERS_MAYOR, ESTABLISHED))
+			.isInstanceOfSatisfying(InvalidValue.class, e -> assertThat(e.field()).hasToString("partnerIds[2]"));
+	}
 
-        partnership.reactivate("Action plan 2020 signed", "plan-2020", NEVERS_MAYOR, SIGNED);
+	@Test
+	void refusesASinceYearInTheFutureOrBeforeModernTimes() {
+		assertThatThrownBy(() -> Partnership.establish(PartnershipId.newId(), List.of(NEVERS, SREMSKA_MITROVICA), 2013,
+				List.of(), null, NEVERS_MAYOR, ESTABLISHED))
+			.isInstanceOfSatisfying(InvalidValue.class, e -> assertThat(e.field()).hasToString("since"));
+		assertThatThrownBy(() -> Partnership.establish(PartnershipId.newId(), List.of(NEVERS, SREMSKA_MITROVICA), 1899,
+				List.of(), null, NEVERS_MAYOR, ESTABLISHED))
+			.isInstanceOf(InvalidValue.class);
+	}
 
-        assertThat(partnership.status()).isEqualTo(ACTIVE);
-        assertThat(partnership.lastActivityOn()).isEqualTo(LocalDate.of(2020, 2, 27));
-        assertThat(partnership.history()).extracting(StatusChange::status).containsExactly(ACTIVE, DORMANT, ACTIVE);
-        assertThat(partnership.history()).last().extracting(StatusChange::planId).isEqualTo("plan-2020");
-        assertThat(partnership.pullEvents()).singleElement().isInstanceOfSatisfying(PartnershipReactivated.class, event -> {
-            assertThat(event.planId()).isEqualTo("plan-2020");
-            assertThat(event.version()).isEqualTo(2);
-        });
-    }
+	@Test
+	void goesDormantAndKeepsTheLastActivityDate() {
+		Partnership partnership = neversSremskaMitrovica();
+		partnership.pullEvents();
 
-    @Test
-    void endsAnActiveOrDormantPartnershipForGood() {
-        Partnership active = neversSremskaMitrovica();
-        active.terminate("Merged into a regional partnership", NEVERS_MAYOR, LATER);
-        assertThat(active.status()).isEqualTo(ENDED);
-        assertThat(active.pullEvents()).last().isInstanceOf(PartnershipEnded.class);
+		partnership.goDormant("No joint project since 2012", NEVERS_MAYOR, LATER);
 
-        Partnership dormant = neversSremskaMitrovica();
-        dormant.goDormant("Quiet", NEVERS_MAYOR, LATER);
-        dormant.terminate("Never restarted", NEVERS_MAYOR, SIGNED);
-        assertThat(dormant.status()).isEqualTo(ENDED);
-    }
+		assertThat(partnership.status()).isEqualTo(DORMANT);
+		assertThat(partnership.version()).isEqualTo(1);
+		assertThat(partnership.history()).last()
+			.isEqualTo(new StatusChange(DORMANT, LATER, "No joint project since 2012", null, "Mairie de Nevers"));
+		assertThat(partnership.pullEvents()).singleElement()
+			.isInstanceOfSatisfying(PartnershipWentDormant.class, event -> {
+				assertThat(event.reason()).isEqualTo("No joint project since 2012");
+				assertThat(event.lastActivityOn()).isEqualTo(LocalDate.of(2012, 5, 10));
+				assertThat(event.status()).isEqualTo(DORMANT);
+				assertThat(event.version()).isEqualTo(1);
+			});
+	}
 
-    @Test
-    void refusesTransitionsNotAllowedFromTheCurrentStatus() {
-        Partnership partnership = neversSremskaMitrovica();
-        assertThatThrownBy(() -> partnership.reactivate("Already active", null, NEVERS_MAYOR, LATER)).isInstanceOf(TransitionNotAllowed.class);
+	@Test
+	void reactivatesADormantPartnershipNamingThePlanThatCausedIt() {
+		Partnership partnership = neversSremskaMitrovica();
+		partnership.goDormant("No joint project since 2012", NEVERS_MAYOR, LATER);
+		partnership.pullEvents();
 
-        partnership.goDormant("Quiet", NEVERS_MAYOR, LATER);
-        assertThatThrownBy(() -> partnership.goDormant("Again", NEVERS_MAYOR, LATER)).isInstanceOf(TransitionNotAllowed.class);
+		partnership.reactivate("Action plan 2020 signed", "plan-2020", NEVERS_MAYOR, SIGNED);
 
-        partnership.terminate("Over", NEVERS_MAYOR, SIGNED);
-        assertThatThrownBy(() -> partnership.terminate("Over again", NEVERS_MAYOR, SIGNED)).isInstanceOf(TransitionNotAllowed.class);
-        assertThatThrownBy(() -> partnership.reactivate("Back", null, NEVERS_MAYOR, SIGNED)).isInstanceOf(TransitionNotAllowed.class);
-        assertThatThrownBy(() -> partnership.goDormant("Sleep", NEVERS_MAYOR, SIGNED)).isInstanceOf(TransitionNotAllowed.class);
-    }
+		assertThat(partnership.status()).isEqualTo(ACTIVE);
+		assertThat(partnership.lastActivityOn()).isEqualTo(LocalDate.of(2020, 2, 27));
+		assertThat(partnership.history()).extracting(StatusChange::status).containsExactly(ACTIVE, DORMANT, ACTIVE);
+		assertThat(partnership.history()).last().extracting(StatusChange::planId).isEqualTo("plan-2020");
+		assertThat(partnership.pullEvents()).singleElement()
+			.isInstanceOfSatisfying(PartnershipReactivated.class, event -> {
+				assertThat(event.planId()).isEqualTo("plan-2020");
+				assertThat(event.version()).isEqualTo(2);
+			});
+	}
 
-    @Test
-    void changesNothingWhenATransitionIsRefused() {
-        Partnership partnership = neversSremskaMitrovica();
-        partnership.pullEvents();
+	@Test
+	void endsAnActiveOrDormantPartnershipForGood() {
+		Partnership active = neversSremskaMitrovica();
+		active.terminate("Merged into a regional partnership", NEVERS_MAYOR, LATER);
+		assertThat(active.status()).isEqualTo(ENDED);
+		assertThat(active.pullEvents()).last().isInstanceOf(PartnershipEnded.class);
 
-        assertThatThrownBy(() -> partnership.goDormant("  ", NEVERS_MAYOR, LATER))
-                .isInstanceOfSatisfying(InvalidValue.class, e -> assertThat(e.field()).hasToString("reason"));
-        assertThatThrownBy(() -> partnership.reactivate("Already active", null, NEVERS_MAYOR, LATER)).isInstanceOf(TransitionNotAllowed.class);
+		Partnership dormant = neversSremskaMitrovica();
+		dormant.goDormant("Quiet", NEVERS_MAYOR, LATER);
+		dormant.terminate("Never restarted", NEVERS_MAYOR, SIGNED);
+		assertThat(dormant.status()).isEqualTo(ENDED);
+	}
 
-        assertThat(partnership.status()).isEqualTo(ACTIVE);
-        assertThat(partnership.version()).isZero();
-        assertThat(partnership.history()).hasSize(1);
-        assertThat(partnership.pullEvents()).isEmpty();
-    }
+	@Test
+	void refusesTransitionsNotAllowedFromTheCurrentStatus() {
+		Partnership partnership = neversSremskaMitrovica();
+		assertThatThrownBy(() -> partnership.reactivate("Already active", null, NEVERS_MAYOR, LATER))
+			.isInstanceOf(TransitionNotAllowed.class);
 
-    @Test
-    void onlyACallerActingForAPartnerOrAStewardChangesIt() {
-        Actor kragujevac = new Actor(Actor.Kind.USER, "sub-k", "Grad Kragujevac", Set.of("RS-KRAGUJEVAC"), false);
-        Actor nowhere = new Actor(Actor.Kind.USER, "sub-x", "Nobody", Set.of("FR-NOWHERE"), false);
-        Actor steward = new Actor(Actor.Kind.USER, "sub-skgo", "SKGO", Set.of("SKGO"), true);
-        Partnership partnership = neversSremskaMitrovica();
-        partnership.pullEvents();
+		partnership.goDormant("Quiet", NEVERS_MAYOR, LATER);
+		assertThatThrownBy(() -> partnership.goDormant("Again", NEVERS_MAYOR, LATER))
+			.isInstanceOf(TransitionNotAllowed.class);
 
-        assertThatThrownBy(() -> partnership.goDormant("Not mine", kragujevac, LATER)).isInstanceOf(NotAllowed.class);
-        assertThatThrownBy(() -> partnership.terminate("Not known", nowhere, LATER))
-                .as("a code that names nothing known grants nothing").isInstanceOf(NotAllowed.class);
-        assertThatThrownBy(() -> Partnership.establish(PartnershipId.newId(), List.of(NEVERS, SREMSKA_MITROVICA), null,
-                List.of(), null, kragujevac, ESTABLISHED)).isInstanceOf(NotAllowed.class);
-        assertThat(partnership.version()).isZero();
-        assertThat(partnership.pullEvents()).isEmpty();
+		partnership.terminate("Over", NEVERS_MAYOR, SIGNED);
+		assertThatThrownBy(() -> partnership.terminate("Over again", NEVERS_MAYOR, SIGNED))
+			.isInstanceOf(TransitionNotAllowed.class);
+		assertThatThrownBy(() -> partnership.reactivate("Back", null, NEVERS_MAYOR, SIGNED))
+			.isInstanceOf(TransitionNotAllowed.class);
+		assertThatThrownBy(() -> partnership.goDormant("Sleep", NEVERS_MAYOR, SIGNED))
+			.isInstanceOf(TransitionNotAllowed.class);
+	}
 
-        partnership.goDormant("Quiet for years", steward, LATER);
-        partnership.reactivate("Back at work", null, new Actor(Actor.Kind.USER, "sub-sm", "Grad Sremska Mitrovica",
-                Set.of("RS-SREMSKA-MITROVICA"), false), SIGNED);
-        assertThat(partnership.history()).extracting(StatusChange::by)
-                .as("each change says who made it").containsExactly("Mairie de Nevers", "SKGO", "Grad Sremska Mitrovica");
-    }
+	@Test
+	void changesNothingWhenATransitionIsRefused() {
+		Partnership partnership = neversSremskaMitrovica();
+		partnership.pullEvents();
 
-    @Test
-    void keepsItsHistoryBoundedHoweverOftenItIsToggled() {
-        Partnership partnership = neversSremskaMitrovica();
-        Instant at = LATER;
-        for (int i = 0; i < 10_000; i++) {
-            partnership.goDormant("Quiet " + i, NEVERS_MAYOR, at);
-            partnership.reactivate("Back " + i, null, NEVERS_MAYOR, at);
-        }
+		assertThatThrownBy(() -> partnership.goDormant("  ", NEVERS_MAYOR, LATER))
+			.isInstanceOfSatisfying(InvalidValue.class, e -> assertThat(e.field()).hasToString("reason"));
+		assertThatThrownBy(() -> partnership.reactivate("Already active", null, NEVERS_MAYOR, LATER))
+			.isInstanceOf(TransitionNotAllowed.class);
 
-        assertThat(partnership.history()).hasSize(Partnership.MAX_HISTORY);
-        assertThat(partnership.history().get(0).reason()).as("the establishment stays").isEqualTo("Partnership established");
-        assertThat(partnership.history()).last().extracting(StatusChange::reason).isEqualTo("Back 9999");
-        assertThat(partnership.omittedChanges()).isEqualTo(20_000 + 1 - Partnership.MAX_HISTORY);
-        assertThat(partnership.pullEvents()).as("every change is still an event").hasSize(20_001);
-    }
+		assertThat(partnership.status()).isEqualTo(ACTIVE);
+		assertThat(partnership.version()).isZero();
+		assertThat(partnership.history()).hasSize(1);
+		assertThat(partnership.pullEvents()).isEmpty();
+	}
 
-    private static Partnership neversSremskaMitrovica() {
-        return Partnership.establish(PartnershipId.newId(), List.of(NEVERS, SREMSKA_MITROVICA), 2005,
-                List.of(Theme.EDUCATION, Theme.CULTURE), new Coordinator("Volontaire SKGO", "coordination@skgo.org"),
-                NEVERS_MAYOR, ESTABLISHED);
-    }
-    @Test
-    void reactivatesWhenAPlanIsSignedWhileDormantNamingThePlan() {
-        Partnership partnership = neversSremskaMitrovica();
-        partnership.goDormant("No joint project since 2012", NEVERS_MAYOR, LATER);
-        partnership.pullEvents();
+	@Test
+	void onlyACallerActingForAPartnerOrAStewardChangesIt() {
+		Actor kragujevac = new Actor(Actor.Kind.USER, "sub-k", "Grad Kragujevac", Set.of("RS-KRAGUJEVAC"), false);
+		Actor nowhere = new Actor(Actor.Kind.USER, "sub-x", "Nobody", Set.of("FR-NOWHERE"), false);
+		Actor steward = new Actor(Actor.Kind.USER, "sub-skgo", "SKGO", Set.of("SKGO"), true);
+		Partnership partnership = neversSremskaMitrovica();
+		partnership.pullEvents();
 
-        partnership.planSigned("plan-2020", "Akcioni plan 2020", 2020, LocalDate.of(2020, 2, 27), SYSTEM, SIGNED);
+		assertThatThrownBy(() -> partnership.goDormant("Not mine", kragujevac, LATER)).isInstanceOf(NotAllowed.class);
+		assertThatThrownBy(() -> partnership.terminate("Not known", nowhere, LATER))
+			.as("a code that names nothing known grants nothing")
+			.isInstanceOf(NotAllowed.class);
+		assertThatThrownBy(() -> Partnership.establish(PartnershipId.newId(), List.of(NEVERS, SREMSKA_MITROVICA), null,
+				List.of(), null, kragujevac, ESTABLISHED))
+			.isInstanceOf(NotAllowed.class);
+		assertThat(partnership.version()).isZero();
+		assertThat(partnership.pullEvents()).isEmpty();
 
-        assertThat(partnership.status()).isEqualTo(ACTIVE);
-        assertThat(partnership.history()).last()
-                .isEqualTo(new StatusChange(ACTIVE, SIGNED, "Action plan \"Akcioni plan 2020\" (2020) was signed", "plan-2020",
-                        "partnership-service"));
-        assertThat(partnership.pullEvents()).singleElement().isInstanceOf(PartnershipReactivated.class);
-    }
+		partnership.goDormant("Quiet for years", steward, LATER);
+		partnership.reactivate("Back at work", null,
+				new Actor(Actor.Kind.USER, "sub-sm", "Grad Sremska Mitrovica", Set.of("RS-SREMSKA-MITROVICA"), false),
+				SIGNED);
+		assertThat(partnership.history()).extracting(StatusChange::by)
+			.as("each change says who made it")
+			.containsExactly("Mairie de Nevers", "SKGO", "Grad Sremska Mitrovica");
+	}
 
-    @Test
-    void mayBeNamedOnlyByAPlanOfOneOfItsPartnersOrOneAStewardVouchedFor() {
-        Partnership partnership = neversSremskaMitrovica();
+	@Test
+	void keepsItsHistoryBoundedHoweverOftenItIsToggled() {
+		Partnership partnership = neversSremskaMitrovica();
+		Instant at = LATER;
+		for (int i = 0; i < 10_000; i++) {
+			partnership.goDormant("Quiet " + i, NEVERS_MAYOR, at);
+			partnership.reactivate("Back " + i, null, NEVERS_MAYOR, at);
+		}
 
-        assertThat(partnership.mayBeNamedByPlanOf(List.of("AMBAFRANCE-RS", "FR-NEVERS"), false)).isTrue();
-        assertThat(partnership.mayBeNamedByPlanOf(List.of("FR-SURESNES", "RS-KRAGUJEVAC"), false))
-                .as("Suresnes and Kragujevac borrowing Nevers – Sremska Mitrovica").isFalse();
-        assertThat(partnership.mayBeNamedByPlanOf(List.of(), false)).as("an event from before parties were carried").isFalse();
-        assertThat(partnership.mayBeNamedByPlanOf(List.of("FR-SURESNES", "RS-KRAGUJEVAC"), true)).isTrue();
-    }
+		assertThat(partnership.history()).hasSize(Partnership.MAX_HISTORY);
+		assertThat(partnership.history().get(0).reason()).as("the establishment stays")
+			.isEqualTo("Partnership established");
+		assertThat(partnership.history()).last().extracting(StatusChange::reason).isEqualTo("Back 9999");
+		assertThat(partnership.omittedChanges()).isEqualTo(20_000 + 1 - Partnership.MAX_HISTORY);
+		assertThat(partnership.pullEvents()).as("every change is still an event").hasSize(20_001);
+	}
 
-    @Test
-    void countsASignedPlanAsActivityWhileActiveAndIgnoresItOnceEnded() {
-        Partnership active = neversSremskaMitrovica();
-        active.pullEvents();
-        long before = active.version();
+	private static Partnership neversSremskaMitrovica() {
+		return Partnership.establish(PartnershipId.newId(), List.of(NEVERS, SREMSKA_MITROVICA), 2005,
+				List.of(Theme.EDUCATION, Theme.CULTURE), new Coordinator("Volontaire SKGO", "coordination@skgo.org"),
+				NEVERS_MAYOR, ESTABLISHED);
+	}
 
-        active.planSigned("plan-2020", "Akcioni plan 2020", 2020, LocalDate.of(2020, 2, 27), SYSTEM, SIGNED);
+	@Test
+	void reactivatesWhenAPlanIsSignedWhileDormantNamingThePlan() {
+		Partnership partnership = neversSremskaMitrovica();
+		partnership.goDormant("No joint project since 2012", NEVERS_MAYOR, LATER);
+		partnership.pullEvents();
 
-        assertThat(active.status()).isEqualTo(ACTIVE);
-        assertThat(active.lastActivityOn()).isEqualTo(LocalDate.of(2020, 2, 27));
-        assertThat(active.version()).as("a change without an event still counts").isEqualTo(before + 1);
-        assertThat(active.pullEvents()).isEmpty();
+		partnership.planSigned("plan-2020", "Akcioni plan 2020", 2020, LocalDate.of(2020, 2, 27), SYSTEM, SIGNED);
 
-        Partnership ended = neversSremskaMitrovica();
-        ended.terminate("Over", NEVERS_MAYOR, LATER);
-        long endedVersion = ended.version();
-        ended.planSigned("plan-2020", "Akcioni plan 2020", 2020, LocalDate.of(2020, 2, 27), SYSTEM, SIGNED);
-        assertThat(ended.status()).isEqualTo(ENDED);
-        assertThat(ended.version()).isEqualTo(endedVersion);
-    }
+		assertThat(partnership.status()).isEqualTo(ACTIVE);
+		assertThat(partnership.history()).last()
+			.isEqualTo(new StatusChange(ACTIVE, SIGNED, "Action plan \"Akcioni plan 2020\" (2020) was signed",
+					"plan-2020", "partnership-service"));
+		assertThat(partnership.pullEvents()).singleElement().isInstanceOf(PartnershipReactivated.class);
+	}
 
-    @Test
-    void goesDormantForInactivityOnlyAfterThePeriodSayingSinceWhen() {
-        Partnership partnership = neversSremskaMitrovica();
-        partnership.recordActivity(LocalDate.of(2018, 3, 1));
-        partnership.pullEvents();
+	@Test
+	void mayBeNamedOnlyByAPlanOfOneOfItsPartnersOrOneAStewardVouchedFor() {
+		Partnership partnership = neversSremskaMitrovica();
 
-        assertThat(partnership.goDormantForInactivity(Period.ofMonths(24), SYSTEM, Instant.parse("2020-02-27T10:00:00Z"))).isFalse();
-        assertThat(partnership.status()).isEqualTo(ACTIVE);
+		assertThat(partnership.mayBeNamedByPlanOf(List.of("AMBAFRANCE-RS", "FR-NEVERS"), false)).isTrue();
+		assertThat(partnership.mayBeNamedByPlanOf(List.of("FR-SURESNES", "RS-KRAGUJEVAC"), false))
+			.as("Suresnes and Kragujevac borrowing Nevers – Sremska Mitrovica")
+			.isFalse();
+		assertThat(partnership.mayBeNamedByPlanOf(List.of(), false)).as("an event from before parties were carried")
+			.isFalse();
+		assertThat(partnership.mayBeNamedByPlanOf(List.of("FR-SURESNES", "RS-KRAGUJEVAC"), true)).isTrue();
+	}
 
-        assertThat(partnership.goDormantForInactivity(Period.ofMonths(24), SYSTEM, Instant.parse("2020-03-02T10:00:00Z"))).isTrue();
-        assertThat(partnership.status()).isEqualTo(DORMANT);
-        assertThat(partnership.history()).last().extracting(StatusChange::reason)
-                .isEqualTo("No activity since 2018-03-01: dormant after 24 months without activity");
-        assertThat(partnership.pullEvents()).singleElement().isInstanceOf(PartnershipWentDormant.class);
+	@Test
+	void countsASignedPlanAsActivityWhileActiveAndIgnoresItOnceEnded() {
+		Partnership active = neversSremskaMitrovica();
+		active.pullEvents();
+		long before = active.version();
 
-        assertThat(partnership.goDormantForInactivity(Period.ofMonths(24), SYSTEM, Instant.parse("2021-01-01T10:00:00Z")))
-                .as("a DORMANT partnership stays as it is").isFalse();
-    }
+		active.planSigned("plan-2020", "Akcioni plan 2020", 2020, LocalDate.of(2020, 2, 27), SYSTEM, SIGNED);
+
+		assertThat(active.status()).isEqualTo(ACTIVE);
+		assertThat(active.lastActivityOn()).isEqualTo(LocalDate.of(2020, 2, 27));
+		assertThat(active.version()).as("a change without an event still counts").isEqualTo(before + 1);
+		assertThat(active.pullEvents()).isEmpty();
+
+		Partnership ended = neversSremskaMitrovica();
+		ended.terminate("Over", NEVERS_MAYOR, LATER);
+		long endedVersion = ended.version();
+		ended.planSigned("plan-2020", "Akcioni plan 2020", 2020, LocalDate.of(2020, 2, 27), SYSTEM, SIGNED);
+		assertThat(ended.status()).isEqualTo(ENDED);
+		assertThat(ended.version()).isEqualTo(endedVersion);
+	}
+
+	@Test
+	void goesDormantForInactivityOnlyAfterThePeriodSayingSinceWhen() {
+		Partnership partnership = neversSremskaMitrovica();
+		partnership.recordActivity(LocalDate.of(2018, 3, 1));
+		partnership.pullEvents();
+
+		assertThat(
+				partnership.goDormantForInactivity(Period.ofMonths(24), SYSTEM, Instant.parse("2020-02-27T10:00:00Z")))
+			.isFalse();
+		assertThat(partnership.status()).isEqualTo(ACTIVE);
+
+		assertThat(
+				partnership.goDormantForInactivity(Period.ofMonths(24), SYSTEM, Instant.parse("2020-03-02T10:00:00Z")))
+			.isTrue();
+		assertThat(partnership.status()).isEqualTo(DORMANT);
+		assertThat(partnership.history()).last()
+			.extracting(StatusChange::reason)
+			.isEqualTo("No activity since 2018-03-01: dormant after 24 months without activity");
+		assertThat(partnership.pullEvents()).singleElement().isInstanceOf(PartnershipWentDormant.class);
+
+		assertThat(
+				partnership.goDormantForInactivity(Period.ofMonths(24), SYSTEM, Instant.parse("2021-01-01T10:00:00Z")))
+			.as("a DORMANT partnership stays as it is")
+			.isFalse();
+	}
+
 }

@@ -24,78 +24,85 @@ import org.junit.jupiter.api.Test;
 
 class PartnerSearchTest {
 
-    private static final Instant NOW = Instant.parse("2026-03-02T09:00:00Z");
-    private static final LocalAuthority KRAGUJEVAC = new LocalAuthority(new LocalAuthorityId("la-kg"), "RS-KRAGUJEVAC",
-            "Крагујевац", Country.of("RS"), LocalAuthorityKind.CITY, 146_315);
-    private static final Actor FOR_KRAGUJEVAC = new Actor(Actor.Kind.USER, "u1", "Kragujevac desk", Set.of("RS-KRAGUJEVAC"), false);
-    private static final Actor FOR_NEVERS = new Actor(Actor.Kind.USER, "u2", "Nevers desk", Set.of("FR-NEVERS"), false);
-    private static final Actor STEWARD = new Actor(Actor.Kind.USER, "u3", "Embassy", Set.of("AMBAFRANCE-RS"), true);
-    private static final Actor SYSTEM = Actor.system("partnership-service");
+	private static final Instant NOW = Instant.parse("2026-03-02T09:00:00Z");
 
-    @Test
-    void opensForTheAuthorityTheCallerActsForAndRecordsPartnerSearchOpened() {
-        PartnerSearch search = open(FOR_KRAGUJEVAC, LocalDate.of(2026, 6, 30));
+	private static final LocalAuthority KRAGUJEVAC = new LocalAuthority(new LocalAuthorityId("la-kg"), "RS-KRAGUJEVAC",
+			"Крагујевац", Country.of("RS"), LocalAuthorityKind.CITY, 146_315);
 
-        assertThat(search.status()).isEqualTo(PartnerSearchStatus.OPEN);
-        assertThat(search.pullEvents()).singleElement().isInstanceOfSatisfying(PartnerSearchOpened.class, opened -> {
-            assertThat(opened.localAuthority().code()).isEqualTo("RS-KRAGUJEVAC");
-            assertThat(opened.countries()).containsExactly("FR");
-            assertThat(opened.themes()).containsExactlyInAnyOrder(Theme.YOUTH, Theme.ENVIRONMENT);
-            assertThat(opened.version()).isZero();
-        });
-        assertThat(open(STEWARD, LocalDate.of(2026, 6, 30)).openedBy()).isEqualTo("Embassy");
-    }
+	private static final Actor FOR_KRAGUJEVAC = new Actor(Actor.Kind.USER, "u1", "Kragujevac desk",
+			Set.of("RS-KRAGUJEVAC"), false);
 
-    @Test
-    void onlyACallerActingForTheSearcherOrAStewardOpensOrClosesIt() {
-        assertThatThrownBy(() -> open(FOR_NEVERS, LocalDate.of(2026, 6, 30))).isInstanceOf(NotAllowed.class)
-                .hasMessageContaining("RS-KRAGUJEVAC");
-        PartnerSearch search = open(FOR_KRAGUJEVAC, LocalDate.of(2026, 6, 30));
-        assertThatThrownBy(() -> search.close("Found one", null, FOR_NEVERS, NOW)).isInstanceOf(NotAllowed.class);
-    }
+	private static final Actor FOR_NEVERS = new Actor(Actor.Kind.USER, "u2", "Nevers desk", Set.of("FR-NEVERS"), false);
 
-    @Test
-    void refusesAnOpenUntilThatIsNotInTheFutureOrTooFarAhead() {
-        assertThatThrownBy(() -> open(FOR_KRAGUJEVAC, LocalDate.of(2026, 3, 2))).isInstanceOf(InvalidValue.class)
-                .hasMessageContaining("openUntil");
-        assertThatThrownBy(() -> open(FOR_KRAGUJEVAC, LocalDate.of(2028, 3, 3))).isInstanceOf(InvalidValue.class)
-                .hasMessageContaining("at most 2 years");
-        assertThat(open(FOR_KRAGUJEVAC, LocalDate.of(2026, 3, 3)).openUntil()).isEqualTo(LocalDate.of(2026, 3, 3));
-    }
+	private static final Actor STEWARD = new Actor(Actor.Kind.USER, "u3", "Embassy", Set.of("AMBAFRANCE-RS"), true);
 
-    @Test
-    void closesOnceAndSaysWhy() {
-        PartnerSearch search = open(FOR_KRAGUJEVAC, LocalDate.of(2026, 6, 30));
-        search.pullEvents();
+	private static final Actor SYSTEM = Actor.system("partnership-service");
 
-        search.close("Found a partner: Suresnes", "pship-1", FOR_KRAGUJEVAC, NOW);
+	@Test
+	void opensForTheAuthorityTheCallerActsForAndRecordsPartnerSearchOpened() {
+		PartnerSearch search = open(FOR_KRAGUJEVAC, LocalDate.of(2026, 6, 30));
 
-        assertThat(search.status()).isEqualTo(PartnerSearchStatus.CLOSED);
-        assertThat(search.closure().by()).isEqualTo("Kragujevac desk");
-        assertThat(search.pullEvents()).singleElement().isInstanceOfSatisfying(PartnerSearchClosed.class, closed -> {
-            assertThat(closed.partnershipId()).isEqualTo("pship-1");
-            assertThat(closed.expired()).isFalse();
-            assertThat(closed.version()).isEqualTo(1);
-        });
-        assertThatThrownBy(() -> search.close("Again", null, STEWARD, NOW)).isInstanceOf(StateConflict.class);
-    }
+		assertThat(search.status()).isEqualTo(PartnerSearchStatus.OPEN);
+		assertThat(search.pullEvents()).singleElement().isInstanceOfSatisfying(PartnerSearchOpened.class, opened -> {
+			assertThat(opened.localAuthority().code()).isEqualTo("RS-KRAGUJEVAC");
+			assertThat(opened.countries()).containsExactly("FR");
+			assertThat(opened.themes()).containsExactlyInAnyOrder(Theme.YOUTH, Theme.ENVIRONMENT);
+			assertThat(opened.version()).isZero();
+		});
+		assertThat(open(STEWARD, LocalDate.of(2026, 6, 30)).openedBy()).isEqualTo("Embassy");
+	}
 
-    @Test
-    void closesByItselfOnlyAfterItsLastOpenDayAndOnlyOnce() {
-        PartnerSearch search = open(FOR_KRAGUJEVAC, LocalDate.of(2026, 6, 30));
-        search.pullEvents();
+	@Test
+	void onlyACallerActingForTheSearcherOrAStewardOpensOrClosesIt() {
+		assertThatThrownBy(() -> open(FOR_NEVERS, LocalDate.of(2026, 6, 30))).isInstanceOf(NotAllowed.class)
+			.hasMessageContaining("RS-KRAGUJEVAC");
+		PartnerSearch search = open(FOR_KRAGUJEVAC, LocalDate.of(2026, 6, 30));
+		assertThatThrownBy(() -> search.close("Found one", null, FOR_NEVERS, NOW)).isInstanceOf(NotAllowed.class);
+	}
 
-        assertThat(search.expireIfOver(SYSTEM, Instant.parse("2026-06-30T23:59:59Z"))).isFalse();
-        assertThat(search.expireIfOver(SYSTEM, Instant.parse("2026-07-01T00:00:00Z"))).isTrue();
-        assertThat(search.expireIfOver(SYSTEM, Instant.parse("2026-07-02T00:00:00Z"))).isFalse();
+	@Test
+	void refusesAnOpenUntilThatIsNotInTheFutureOrTooFarAhead() {
+		assertThatThrownBy(() -> open(FOR_KRAGUJEVAC, LocalDate.of(2026, 3, 2))).isInstanceOf(InvalidValue.class)
+			.hasMessageContaining("openUntil");
+		assertThatThrownBy(() -> open(FOR_KRAGUJEVAC, LocalDate.of(2028, 3, 3))).isInstanceOf(InvalidValue.class)
+			.hasMessageContaining("at most 2 years");
+		assertThat(open(FOR_KRAGUJEVAC, LocalDate.of(2026, 3, 3)).openUntil()).isEqualTo(LocalDate.of(2026, 3, 3));
+	}
 
-        assertThat(search.pullEvents()).singleElement().isInstanceOfSatisfying(PartnerSearchClosed.class,
-                closed -> assertThat(closed.expired()).isTrue());
-        assertThat(search.closure().reason()).isEqualTo("Open until 2026-06-30: closed by itself");
-    }
+	@Test
+	void closesOnceAndSaysWhy() {
+		PartnerSearch search = open(FOR_KRAGUJEVAC, LocalDate.of(2026, 6, 30));
+		search.pullEvents();
 
-    private static PartnerSearch open(Actor by, LocalDate openUntil) {
-        return PartnerSearch.open(PartnerSearchId.newId(), KRAGUJEVAC, List.of(Theme.YOUTH, Theme.ENVIRONMENT),
-                List.of(Country.of("FR")), "A French town for youth exchanges", openUntil, by, NOW);
-    }
+		search.close("Found a partner: Suresnes", "pship-1", FOR_KRAGUJEVAC, NOW);
+
+		assertThat(search.status()).isEqualTo(PartnerSearchStatus.CLOSED);
+		assertThat(search.closure().by()).isEqualTo("Kragujevac desk");
+		assertThat(search.pullEvents()).singleElement().isInstanceOfSatisfying(PartnerSearchClosed.class, closed -> {
+			assertThat(closed.partnershipId()).isEqualTo("pship-1");
+			assertThat(closed.expired()).isFalse();
+			assertThat(closed.version()).isEqualTo(1);
+		});
+		assertThatThrownBy(() -> search.close("Again", null, STEWARD, NOW)).isInstanceOf(StateConflict.class);
+	}
+
+	@Test
+	void closesByItselfOnlyAfterItsLastOpenDayAndOnlyOnce() {
+		PartnerSearch search = open(FOR_KRAGUJEVAC, LocalDate.of(2026, 6, 30));
+		search.pullEvents();
+
+		assertThat(search.expireIfOver(SYSTEM, Instant.parse("2026-06-30T23:59:59Z"))).isFalse();
+		assertThat(search.expireIfOver(SYSTEM, Instant.parse("2026-07-01T00:00:00Z"))).isTrue();
+		assertThat(search.expireIfOver(SYSTEM, Instant.parse("2026-07-02T00:00:00Z"))).isFalse();
+
+		assertThat(search.pullEvents()).singleElement()
+			.isInstanceOfSatisfying(PartnerSearchClosed.class, closed -> assertThat(closed.expired()).isTrue());
+		assertThat(search.closure().reason()).isEqualTo("Open until 2026-06-30: closed by itself");
+	}
+
+	private static PartnerSearch open(Actor by, LocalDate openUntil) {
+		return PartnerSearch.open(PartnerSearchId.newId(), KRAGUJEVAC, List.of(Theme.YOUTH, Theme.ENVIRONMENT),
+				List.of(Country.of("FR")), "A French town for youth exchanges", openUntil, by, NOW);
+	}
+
 }

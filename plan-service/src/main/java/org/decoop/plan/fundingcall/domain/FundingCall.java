@@ -28,307 +28,356 @@ import org.decoop.platform.domain.InvalidValue;
 import org.decoop.platform.domain.NotAllowed;
 
 /**
- * A call for funding published by a steward (the Embassy publishing the Ministry's call): who
- * funds, which themes, which countries, from when to when, and how much it grants one activity
- * (all the activity's lines naming it together). Its status follows from its dates
- * ({@link #statusOn}). It announces its own deadline: {@link FundingCallClosingSoon} once when the
- * deadline is near, {@link FundingCallClosed} once when it is past; the flags that say so are part
- * of its state, so the announcement and the event are one conditional write, made once however
+ * A call for funding published by a steward (the Embassy publishing the Ministry's call):
+ * who funds, which themes, which countries, from when to when, and how much it grants one
+ * activity (all the activity's lines naming it together). Its status follows from its
+ * dates ({@link #statusOn}). It announces its own deadline:
+ * {@link FundingCallClosingSoon} once when the deadline is near,
+ * {@link FundingCallClosed} once when it is past; the flags that say so are part of its
+ * state, so the announcement and the event are one conditional write, made once however
  * many replicas try.
  */
 public final class FundingCall extends AggregateRoot<FundingCallEvent> {
 
-    public static final String CODE_PATTERN = "^[A-Z0-9][A-Z0-9-]{1,63}$";
-    public static final int MAX_TITLE_LENGTH = 300;
-    /** The dates a call may have at all: the years plans may have. */
-    public static final LocalDate EARLIEST = LocalDate.of(1990, 1, 1);
-    public static final LocalDate LATEST = LocalDate.of(2100, 12, 31);
-    /** A grant in EUR has at most this many digits before the decimal point (and two after). */
-    public static final int MAX_GRANT_DIGITS = 12;
-    /** A co-financing rate has at most this many decimals (0.8, 0.75, 0.3333). */
-    public static final int MAX_RATE_DECIMALS = 4;
-    private static final Pattern CODE = Pattern.compile(CODE_PATTERN);
+	public static final String CODE_PATTERN = "^[A-Z0-9][A-Z0-9-]{1,63}$";
 
-    private final FundingCallId id;
-    private final String code;
-    private final String title;
-    private final FundingSource funder;
-    private final Set<Theme> themes;
-    private final Set<String> eligibleCountries;
-    private final LocalDate opensOn;
-    private final LocalDate closesOn;
-    private final BigDecimal maxGrantEur;
-    private final BigDecimal maxCoFinancingRate;
-    private final Instant publishedAt;
-    private final String publishedBy;
-    private boolean closingSoonAnnounced;
-    private boolean closedAnnounced;
+	public static final int MAX_TITLE_LENGTH = 300;
 
-    private FundingCall(FundingCallId id, long loadedVersion, String code, String title, FundingSource funder,
-            Collection<Theme> themes, Collection<String> eligibleCountries, LocalDate opensOn, LocalDate closesOn,
-            BigDecimal maxGrantEur, BigDecimal maxCoFinancingRate, Instant publishedAt, String publishedBy,
-            boolean closingSoonAnnounced, boolean closedAnnounced) {
-        super(loadedVersion);
-        this.id = Objects.requireNonNull(id, "id");
-        this.code = code;
-        this.title = title;
-        this.funder = funder;
-        this.themes = themes.isEmpty() ? EnumSet.noneOf(Theme.class) : EnumSet.copyOf(themes);
-        this.eligibleCountries = new TreeSet<>(eligibleCountries);
-        this.opensOn = opensOn;
-        this.closesOn = closesOn;
-        this.maxGrantEur = maxGrantEur;
-        this.maxCoFinancingRate = maxCoFinancingRate;
-        this.publishedAt = publishedAt;
-        this.publishedBy = publishedBy;
-        this.closingSoonAnnounced = closingSoonAnnounced;
-        this.closedAnnounced = closedAnnounced;
-    }
+	/** The dates a call may have at all: the years plans may have. */
+	public static final LocalDate EARLIEST = LocalDate.of(1990, 1, 1);
 
-    /**
-     * Publishes a call: only a steward may. It must still be possible to apply: {@code closesOn}
-     * is today or later (UTC), and not before {@code opensOn}.
-     */
-    public static FundingCall publish(FundingCallId id, String code, String title, FundingSource funder,
-            Collection<Theme> themes, Collection<Country> eligibleCountries, LocalDate opensOn, LocalDate closesOn,
-            BigDecimal maxGrantEur, BigDecimal maxCoFinancingRate, Actor by, Instant now) {
-        if (!by.isSystem() && !by.steward()) {
-            throw new NotAllowed("Only a steward may publish a funding call");
-        }
-        if (code == null || !CODE.matcher(code).matches()) {
-            throw new InvalidValue("code", "a call's code is 2 to 64 upper-case letters, digits or '-', starting with a letter or digit");
-        }
-        if (title == null || title.isBlank()) {
-            throw new InvalidValue("title", "a call needs a title");
-        }
-        if (title.strip().length() > MAX_TITLE_LENGTH) {
-            throw new InvalidValue("title", "a title is at most %d characters".formatted(MAX_TITLE_LENGTH));
-        }
-        if (funder == null) {
-            throw new InvalidValue("funder", "a call names its funder");
-        }
-        if (themes == null || themes.isEmpty() || themes.stream().anyMatch(Objects::isNull)) {
-            throw new InvalidValue("themes", "a call funds at least one theme");
-        }
-        if (eligibleCountries == null || eligibleCountries.isEmpty() || eligibleCountries.stream().anyMatch(Objects::isNull)) {
-            throw new InvalidValue("eligibleCountries", "a call is open to at least one country");
-        }
-        requireDate("opensOn", opensOn);
-        requireDate("closesOn", closesOn);
-        if (closesOn.isBefore(opensOn)) {
-            throw new InvalidValue("closesOn", "a call cannot close (%s) before it opens (%s)".formatted(closesOn, opensOn));
-        }
-        LocalDate today = dayOf(now);
-        if (closesOn.isBefore(today)) {
-            throw new InvalidValue("closesOn", "a call closing on %s, before today (%s), could never be applied to".formatted(closesOn, today));
-        }
-        if (maxGrantEur == null || maxGrantEur.signum() < 0) {
-            throw new InvalidValue("maxGrantEur", "a grant is zero or more EUR");
-        }
-        if (maxGrantEur.stripTrailingZeros().scale() > 2 || maxGrantEur.precision() - maxGrantEur.scale() > MAX_GRANT_DIGITS) {
-            throw new InvalidValue("maxGrantEur", "a grant in EUR has at most %d digits and two decimals".formatted(MAX_GRANT_DIGITS));
-        }
-        if (maxCoFinancingRate == null || maxCoFinancingRate.signum() <= 0 || maxCoFinancingRate.compareTo(BigDecimal.ONE) > 0) {
-            throw new InvalidValue("maxCoFinancingRate", "a co-financing rate is more than 0 and at most 1");
-        }
-        if (maxCoFinancingRate.stripTrailingZeros().scale() > MAX_RATE_DECIMALS) {
-            throw new InvalidValue("maxCoFinancingRate", "a co-financing rate has at most %d decimals".formatted(MAX_RATE_DECIMALS));
-        }
-        FundingCall call = new FundingCall(id, NEW, code, title.strip(), funder, themes,
-                eligibleCountries.stream().map(Country::code).toList(), opensOn, closesOn, maxGrantEur.setScale(2),
-                maxCoFinancingRate.stripTrailingZeros(), now, by.name(), false, false);
-        call.record(new FundingCallPublished(id.value(), call.change(), call.code, call.title, funder, call.themes(),
-                call.eligibleCountries(), opensOn, closesOn, call.maxGrantEur, call.maxCoFinancingRate, now));
-        return call;
-    }
+	public static final LocalDate LATEST = LocalDate.of(2100, 12, 31);
 
-    /** Rebuilds a stored call; records no event. */
-    public static FundingCall restore(FundingCallId id, long storedVersion, String code, String title, FundingSource funder,
-            Collection<Theme> themes, Collection<String> eligibleCountries, LocalDate opensOn, LocalDate closesOn,
-            BigDecimal maxGrantEur, BigDecimal maxCoFinancingRate, Instant publishedAt, String publishedBy,
-            boolean closingSoonAnnounced, boolean closedAnnounced) {
-        return new FundingCall(id, storedVersion, code, title, funder, themes, eligibleCountries, opensOn, closesOn,
-                maxGrantEur, maxCoFinancingRate, publishedAt, publishedBy, closingSoonAnnounced, closedAnnounced);
-    }
+	/**
+	 * A grant in EUR has at most this many digits before the decimal point (and two
+	 * after).
+	 */
+	public static final int MAX_GRANT_DIGITS = 12;
 
-    /** UPCOMING before {@code opensOn}, OPEN from {@code opensOn} to {@code closesOn} included, CLOSED after. */
-    public FundingCallStatus statusOn(LocalDate day) {
-        if (day.isBefore(opensOn)) {
-            return FundingCallStatus.UPCOMING;
-        }
-        return day.isAfter(closesOn) ? FundingCallStatus.CLOSED : FundingCallStatus.OPEN;
-    }
+	/** A co-financing rate has at most this many decimals (0.8, 0.75, 0.3333). */
+	public static final int MAX_RATE_DECIMALS = 4;
 
-    /**
-     * Announces the deadline when it is time: {@link FundingCallClosed} once the day after
-     * {@code closesOn}; before that, {@link FundingCallClosingSoon} once from {@code closingSoonDays}
-     * days before {@code closesOn}. A call found already past its deadline is announced closed only:
-     * "closing soon" would be false by then. Answers whether anything was announced (to be saved).
-     */
-    public boolean announceDeadline(int closingSoonDays, Instant now) {
-        if (closedAnnounced) {
-            return false;
-        }
-        LocalDate today = dayOf(now);
-        if (today.isAfter(closesOn)) {
-            closedAnnounced = true;
-            record(new FundingCallClosed(id.value(), change(), code, title, funder, themes(), eligibleCountries(), opensOn,
-                    closesOn, now));
-            return true;
-        }
-        if (!closingSoonAnnounced && !today.isBefore(closesOn.minusDays(closingSoonDays))) {
-            closingSoonAnnounced = true;
-            int daysLeft = (int) ChronoUnit.DAYS.between(today, closesOn);
-            record(new FundingCallClosingSoon(id.value(), change(), code, title, funder, themes(), eligibleCountries(),
-                    opensOn, closesOn, daysLeft, now));
-            return true;
-        }
-        return false;
-    }
+	private static final Pattern CODE = Pattern.compile(CODE_PATTERN);
 
-    /**
-     * Checks one funding line that names this call, on its own: the line's source is the call's
-     * funder, the activity's theme is one the call funds. (What the call's lines of the activity
-     * take together is checked by {@link #requireGrantWithin} and {@link #requireShareWithin}.)
-     *
-     * @param line where the line sits in the request, named in the refusal
-     */
-    public void requireFunds(Field line, FundingSource source, Theme activityTheme) {
-        if (source != funder) {
-            throw new FundingLineRefused(line, "funding call %s is funded by %s: a line naming it has source %s, not %s"
-                    .formatted(code, funder, funder, source));
-        }
-        if (!themes.contains(activityTheme)) {
-            throw new FundingLineRefused(line, "funding call %s funds %s, not the activity's theme %s"
-                    .formatted(code, themes.stream().map(Enum::name).collect(Collectors.joining(", ")), activityTheme));
-        }
-    }
+	private final FundingCallId id;
 
-    /**
-     * Checks the call's grant to an activity: a grant is per activity, so what the call's lines of
-     * one activity take together is at most {@code maxGrantEur} (splitting the money over several
-     * lines takes no more).
-     *
-     * @param line the line at which the call's lines went over, named in the refusal
-     */
-    public void requireGrantWithin(Field line, BigDecimal fromThisCall) {
-        if (fromThisCall.compareTo(maxGrantEur) > 0) {
-            throw new FundingLineRefused(line, "funding call %s grants at most %s EUR per activity: its lines would take %s EUR"
-                    .formatted(code, maxGrantEur.toPlainString(), fromThisCall.toPlainString()));
-        }
-    }
+	private final String code;
 
-    /**
-     * Checks the call's share of an activity: what its lines take together is at most
-     * {@code maxCoFinancingRate} of the activity's whole funding.
-     *
-     * @param line the line at which the call's lines went over, named in the refusal
-     */
-    public void requireShareWithin(Field line, BigDecimal fromThisCall, BigDecimal activityTotal) {
-        if (fromThisCall.compareTo(maxCoFinancingRate.multiply(activityTotal)) > 0) {
-            throw new FundingLineRefused(line, "funding call %s co-finances at most %s of an activity: its lines would take %s EUR of the activity's %s EUR"
-                    .formatted(code, percent(maxCoFinancingRate), fromThisCall.toPlainString(), activityTotal.toPlainString()));
-        }
-    }
+	private final String title;
 
-    /**
-     * Checks that a plan drafted (or given an activity) on {@code day} may still name this call:
-     * it has not closed yet. A line naming a CLOSED call could never be signed (the call is OPEN on
-     * the day the plan is signed, {@link #requireOpenOn}), and lines are never taken out of a plan.
-     */
-    public void requireNotClosedOn(Field line, LocalDate day) {
-        if (statusOn(day) == FundingCallStatus.CLOSED) {
-            throw new FundingLineRefused(line, "funding call %s closed on %s, before today (%s): a plan naming it could never be signed"
-                    .formatted(code, closesOn, day));
-        }
-    }
+	private final FundingSource funder;
 
-    /** Checks that a plan signed on {@code day} may take money from this call: it is OPEN that day. */
-    public void requireOpenOn(Field line, LocalDate day) {
-        FundingCallStatus status = statusOn(day);
-        if (status != FundingCallStatus.OPEN) {
-            throw new FundingLineRefused(line, "funding call %s is %s on %s (open from %s to %s): a plan taking money from it is signed while it is OPEN"
-                    .formatted(code, status, day, opensOn, closesOn));
-        }
-    }
+	private final Set<Theme> themes;
 
-    private static String percent(BigDecimal rate) {
-        return rate.movePointRight(2).stripTrailingZeros().toPlainString() + " %";
-    }
+	private final Set<String> eligibleCountries;
 
-    private static void requireDate(String field, LocalDate date) {
-        if (date == null) {
-            throw new InvalidValue(field, "a call has this date");
-        }
-        if (date.isBefore(EARLIEST) || date.isAfter(LATEST)) {
-            throw new InvalidValue(Field.named(field), "a date between %s and %s".formatted(EARLIEST, LATEST));
-        }
-    }
+	private final LocalDate opensOn;
 
-    /** The refusal of a funding line that names no known call, at {@code line}: plans check it with the other rules. */
-    public static FundingLineRefused unknown(Field line, String callId) {
-        return new FundingLineRefused(line, "funding call %s is not known".formatted(callId));
-    }
+	private final LocalDate closesOn;
 
-    /** The calendar day of an instant: calls open and close on UTC days, like plans are signed on them. */
-    public static LocalDate dayOf(Instant instant) {
-        return LocalDate.ofInstant(instant, ZoneOffset.UTC);
-    }
+	private final BigDecimal maxGrantEur;
 
-    public FundingCallId id() {
-        return id;
-    }
+	private final BigDecimal maxCoFinancingRate;
 
-    public String code() {
-        return code;
-    }
+	private final Instant publishedAt;
 
-    public String title() {
-        return title;
-    }
+	private final String publishedBy;
 
-    public FundingSource funder() {
-        return funder;
-    }
+	private boolean closingSoonAnnounced;
 
-    public Set<Theme> themes() {
-        return Collections.unmodifiableSet(themes.isEmpty() ? EnumSet.noneOf(Theme.class) : EnumSet.copyOf(themes));
-    }
+	private boolean closedAnnounced;
 
-    /** ISO 3166-1 alpha-2 codes, sorted. */
-    public Set<String> eligibleCountries() {
-        return Collections.unmodifiableSet(new TreeSet<>(eligibleCountries));
-    }
+	private FundingCall(FundingCallId id, long loadedVersion, String code, String title, FundingSource funder,
+			Collection<Theme> themes, Collection<String> eligibleCountries, LocalDate opensOn, LocalDate closesOn,
+			BigDecimal maxGrantEur, BigDecimal maxCoFinancingRate, Instant publishedAt, String publishedBy,
+			boolean closingSoonAnnounced, boolean closedAnnounced) {
+		super(loadedVersion);
+		this.id = Objects.requireNonNull(id, "id");
+		this.code = code;
+		this.title = title;
+		this.funder = funder;
+		this.themes = themes.isEmpty() ? EnumSet.noneOf(Theme.class) : EnumSet.copyOf(themes);
+		this.eligibleCountries = new TreeSet<>(eligibleCountries);
+		this.opensOn = opensOn;
+		this.closesOn = closesOn;
+		this.maxGrantEur = maxGrantEur;
+		this.maxCoFinancingRate = maxCoFinancingRate;
+		this.publishedAt = publishedAt;
+		this.publishedBy = publishedBy;
+		this.closingSoonAnnounced = closingSoonAnnounced;
+		this.closedAnnounced = closedAnnounced;
+	}
 
-    public LocalDate opensOn() {
-        return opensOn;
-    }
+	/**
+	 * Publishes a call: only a steward may. It must still be possible to apply:
+	 * {@code closesOn} is today or later (UTC), and not before {@code opensOn}.
+	 */
+	public static FundingCall publish(FundingCallId id, String code, String title, FundingSource funder,
+			Collection<Theme> themes, Collection<Country> eligibleCountries, LocalDate opensOn, LocalDate closesOn,
+			BigDecimal maxGrantEur, BigDecimal maxCoFinancingRate, Actor by, Instant now) {
+		if (!by.isSystem() && !by.steward()) {
+			throw new NotAllowed("Only a steward may publish a funding call");
+		}
+		if (code == null || !CODE.matcher(code).matches()) {
+			throw new InvalidValue("code",
+					"a call's code is 2 to 64 upper-case letters, digits or '-', starting with a letter or digit");
+		}
+		if (title == null || title.isBlank()) {
+			throw new InvalidValue("title", "a call needs a title");
+		}
+		if (title.strip().length() > MAX_TITLE_LENGTH) {
+			throw new InvalidValue("title", "a title is at most %d characters".formatted(MAX_TITLE_LENGTH));
+		}
+		if (funder == null) {
+			throw new InvalidValue("funder", "a call names its funder");
+		}
+		if (themes == null || themes.isEmpty() || themes.stream().anyMatch(Objects::isNull)) {
+			throw new InvalidValue("themes", "a call funds at least one theme");
+		}
+		if (eligibleCountries == null || eligibleCountries.isEmpty()
+				|| eligibleCountries.stream().anyMatch(Objects::isNull)) {
+			throw new InvalidValue("eligibleCountries", "a call is open to at least one country");
+		}
+		requireDate("opensOn", opensOn);
+		requireDate("closesOn", closesOn);
+		if (closesOn.isBefore(opensOn)) {
+			throw new InvalidValue("closesOn",
+					"a call cannot close (%s) before it opens (%s)".formatted(closesOn, opensOn));
+		}
+		LocalDate today = dayOf(now);
+		if (closesOn.isBefore(today)) {
+			throw new InvalidValue("closesOn",
+					"a call closing on %s, before today (%s), could never be applied to".formatted(closesOn, today));
+		}
+		if (maxGrantEur == null || maxGrantEur.signum() < 0) {
+			throw new InvalidValue("maxGrantEur", "a grant is zero or more EUR");
+		}
+		if (maxGrantEur.stripTrailingZeros().scale() > 2
+				|| maxGrantEur.precision() - maxGrantEur.scale() > MAX_GRANT_DIGITS) {
+			throw new InvalidValue("maxGrantEur",
+					"a grant in EUR has at most %d digits and two decimals".formatted(MAX_GRANT_DIGITS));
+		}
+		if (maxCoFinancingRate == null || maxCoFinancingRate.signum() <= 0
+				|| maxCoFinancingRate.compareTo(BigDecimal.ONE) > 0) {
+			throw new InvalidValue("maxCoFinancingRate", "a co-financing rate is more than 0 and at most 1");
+		}
+		if (maxCoFinancingRate.stripTrailingZeros().scale() > MAX_RATE_DECIMALS) {
+			throw new InvalidValue("maxCoFinancingRate",
+					"a co-financing rate has at most %d decimals".formatted(MAX_RATE_DECIMALS));
+		}
+		FundingCall call = new FundingCall(id, NEW, code, title.strip(), funder, themes,
+				eligibleCountries.stream().map(Country::code).toList(), opensOn, closesOn, maxGrantEur.setScale(2),
+				maxCoFinancingRate.stripTrailingZeros(), now, by.name(), false, false);
+		call.record(new FundingCallPublished(id.value(), call.change(), call.code, call.title, funder, call.themes(),
+				call.eligibleCountries(), opensOn, closesOn, call.maxGrantEur, call.maxCoFinancingRate, now));
+		return call;
+	}
 
-    public LocalDate closesOn() {
-        return closesOn;
-    }
+	/** Rebuilds a stored call; records no event. */
+	public static FundingCall restore(FundingCallId id, long storedVersion, String code, String title,
+			FundingSource funder, Collection<Theme> themes, Collection<String> eligibleCountries, LocalDate opensOn,
+			LocalDate closesOn, BigDecimal maxGrantEur, BigDecimal maxCoFinancingRate, Instant publishedAt,
+			String publishedBy, boolean closingSoonAnnounced, boolean closedAnnounced) {
+		return new FundingCall(id, storedVersion, code, title, funder, themes, eligibleCountries, opensOn, closesOn,
+				maxGrantEur, maxCoFinancingRate, publishedAt, publishedBy, closingSoonAnnounced, closedAnnounced);
+	}
 
-    public BigDecimal maxGrantEur() {
-        return maxGrantEur;
-    }
+	/**
+	 * UPCOMING before {@code opensOn}, OPEN from {@code opensOn} to {@code closesOn}
+	 * included, CLOSED after.
+	 */
+	public FundingCallStatus statusOn(LocalDate day) {
+		if (day.isBefore(opensOn)) {
+			return FundingCallStatus.UPCOMING;
+		}
+		return day.isAfter(closesOn) ? FundingCallStatus.CLOSED : FundingCallStatus.OPEN;
+	}
 
-    public BigDecimal maxCoFinancingRate() {
-        return maxCoFinancingRate;
-    }
+	/**
+	 * Announces the deadline when it is time: {@link FundingCallClosed} once the day
+	 * after {@code closesOn}; before that, {@link FundingCallClosingSoon} once from
+	 * {@code closingSoonDays} days before {@code closesOn}. A call found already past its
+	 * deadline is announced closed only: "closing soon" would be false by then. Answers
+	 * whether anything was announced (to be saved).
+	 */
+	public boolean announceDeadline(int closingSoonDays, Instant now) {
+		if (closedAnnounced) {
+			return false;
+		}
+		LocalDate today = dayOf(now);
+		if (today.isAfter(closesOn)) {
+			closedAnnounced = true;
+			record(new FundingCallClosed(id.value(), change(), code, title, funder, themes(), eligibleCountries(),
+					opensOn, closesOn, now));
+			return true;
+		}
+		if (!closingSoonAnnounced && !today.isBefore(closesOn.minusDays(closingSoonDays))) {
+			closingSoonAnnounced = true;
+			int daysLeft = (int) ChronoUnit.DAYS.between(today, closesOn);
+			record(new FundingCallClosingSoon(id.value(), change(), code, title, funder, themes(), eligibleCountries(),
+					opensOn, closesOn, daysLeft, now));
+			return true;
+		}
+		return false;
+	}
 
-    public Instant publishedAt() {
-        return publishedAt;
-    }
+	/**
+	 * Checks one funding line that names this call, on its own: the line's source is the
+	 * call's funder, the activity's theme is one the call funds. (What the call's lines
+	 * of the activity take together is checked by {@link #requireGrantWithin} and
+	 * {@link #requireShareWithin}.)
+	 * @param line where the line sits in the request, named in the refusal
+	 */
+	public void requireFunds(Field line, FundingSource source, Theme activityTheme) {
+		if (source != funder) {
+			throw new FundingLineRefused(line, "funding call %s is funded by %s: a line naming it has source %s, not %s"
+				.formatted(code, funder, funder, source));
+		}
+		if (!themes.contains(activityTheme)) {
+			throw new FundingLineRefused(line, "funding call %s funds %s, not the activity's theme %s".formatted(code,
+					themes.stream().map(Enum::name).collect(Collectors.joining(", ")), activityTheme));
+		}
+	}
 
-    public String publishedBy() {
-        return publishedBy;
-    }
+	/**
+	 * Checks the call's grant to an activity: a grant is per activity, so what the call's
+	 * lines of one activity take together is at most {@code maxGrantEur} (splitting the
+	 * money over several lines takes no more).
+	 * @param line the line at which the call's lines went over, named in the refusal
+	 */
+	public void requireGrantWithin(Field line, BigDecimal fromThisCall) {
+		if (fromThisCall.compareTo(maxGrantEur) > 0) {
+			throw new FundingLineRefused(line,
+					"funding call %s grants at most %s EUR per activity: its lines would take %s EUR".formatted(code,
+							maxGrantEur.toPlainString(), fromThisCall.toPlainString()));
+		}
+	}
 
-    public boolean closingSoonAnnounced() {
-        return closingSoonAnnounced;
-    }
+	/**
+	 * Checks the call's share of an activity: what its lines take together is at most
+	 * {@code maxCoFinancingRate} of the activity's whole funding.
+	 * @param line the line at which the call's lines went over, named in the refusal
+	 */
+	public void requireShareWithin(Field line, BigDecimal fromThisCall, BigDecimal activityTotal) {
+		if (fromThisCall.compareTo(maxCoFinancingRate.multiply(activityTotal)) > 0) {
+			throw new FundingLineRefused(line,
+					"funding call %s co-finances at most %s of an activity: its lines would take %s EUR of the activity's %s EUR"
+						.formatted(code, percent(maxCoFinancingRate), fromThisCall.toPlainString(),
+								activityTotal.toPlainString()));
+		}
+	}
 
-    public boolean closedAnnounced() {
-        return closedAnnounced;
-    }
+	/**
+	 * Checks that a plan drafted (or given an activity) on {@code day} may still name
+	 * this call: it has not closed yet. A line naming a CLOSED call could never be signed
+	 * (the call is OPEN on the day the plan is signed, {@link #requireOpenOn}), and lines
+	 * are never taken out of a plan.
+	 */
+	public void requireNotClosedOn(Field line, LocalDate day) {
+		if (statusOn(day) == FundingCallStatus.CLOSED) {
+			throw new FundingLineRefused(line,
+					"funding call %s closed on %s, before today (%s): a plan naming it could never be signed"
+						.formatted(code, closesOn, day));
+		}
+	}
+
+	/**
+	 * Checks that a plan signed on {@code day} may take money from this call: it is OPEN
+	 * that day.
+	 */
+	public void requireOpenOn(Field line, LocalDate day) {
+		FundingCallStatus status = statusOn(day);
+		if (status != FundingCallStatus.OPEN) {
+			throw new FundingLineRefused(line,
+					"funding call %s is %s on %s (open from %s to %s): a plan taking money from it is signed while it is OPEN"
+						.formatted(code, status, day, opensOn, closesOn));
+		}
+	}
+
+	private static String percent(BigDecimal rate) {
+		return rate.movePointRight(2).stripTrailingZeros().toPlainString() + " %";
+	}
+
+	private static void requireDate(String field, LocalDate date) {
+		if (date == null) {
+			throw new InvalidValue(field, "a call has this date");
+		}
+		if (date.isBefore(EARLIEST) || date.isAfter(LATEST)) {
+			throw new InvalidValue(Field.named(field), "a date between %s and %s".formatted(EARLIEST, LATEST));
+		}
+	}
+
+	/**
+	 * The refusal of a funding line that names no known call, at {@code line}: plans
+	 * check it with the other rules.
+	 */
+	public static FundingLineRefused unknown(Field line, String callId) {
+		return new FundingLineRefused(line, "funding call %s is not known".formatted(callId));
+	}
+
+	/**
+	 * The calendar day of an instant: calls open and close on UTC days, like plans are
+	 * signed on them.
+	 */
+	public static LocalDate dayOf(Instant instant) {
+		return LocalDate.ofInstant(instant, ZoneOffset.UTC);
+	}
+
+	public FundingCallId id() {
+		return id;
+	}
+
+	public String code() {
+		return code;
+	}
+
+	public String title() {
+		return title;
+	}
+
+	public FundingSource funder() {
+		return funder;
+	}
+
+	public Set<Theme> themes() {
+		return Collections.unmodifiableSet(themes.isEmpty() ? EnumSet.noneOf(Theme.class) : EnumSet.copyOf(themes));
+	}
+
+	/** ISO 3166-1 alpha-2 codes, sorted. */
+	public Set<String> eligibleCountries() {
+		return Collections.unmodifiableSet(new TreeSet<>(eligibleCountries));
+	}
+
+	public LocalDate opensOn() {
+		return opensOn;
+	}
+
+	public LocalDate closesOn() {
+		return closesOn;
+	}
+
+	public BigDecimal maxGrantEur() {
+		return maxGrantEur;
+	}
+
+	public BigDecimal maxCoFinancingRate() {
+		return maxCoFinancingRate;
+	}
+
+	public Instant publishedAt() {
+		return publishedAt;
+	}
+
+	public String publishedBy() {
+		return publishedBy;
+	}
+
+	public boolean closingSoonAnnounced() {
+		return closingSoonAnnounced;
+	}
+
+	public boolean closedAnnounced() {
+		return closedAnnounced;
+	}
+
 }

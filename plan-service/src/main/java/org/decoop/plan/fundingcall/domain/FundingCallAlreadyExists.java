@@ -5,7 +5,8 @@ import org.decoop.platform.domain.StateConflict;
 /** A call's code names one call only. */
 public class FundingCallAlreadyExists extends StateConflict {
 
-    public FundingCallAlreadyExists(String code) {
-        super("code", "A funding call with code %s already exists".formatted(code));
-    }
+	public FundingCallAlreadyExists(String code) {
+		super("code", "A funding call with code %s already exists".formatted(code));
+	}
+
 }

@@ -20,19 +20,17 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
 @Schema(example = """
-        {"code": "MEAE-FR-RS-2020", "title": "Appel à projets franco-serbe de coopération décentralisée",
-         "funder": "FRENCH_MFA", "themes": ["YOUTH", "ENVIRONMENT"], "eligibleCountries": ["FR", "RS"],
-         "opensOn": "2020-01-15", "closesOn": "2030-12-31", "maxGrantEur": 20000, "maxCoFinancingRate": 0.7}""")
+		{"code": "MEAE-FR-RS-2020", "title": "Appel à projets franco-serbe de coopération décentralisée",
+		 "funder": "FRENCH_MFA", "themes": ["YOUTH", "ENVIRONMENT"], "eligibleCountries": ["FR", "RS"],
+		 "opensOn": "2020-01-15", "closesOn": "2030-12-31", "maxGrantEur": 20000, "maxCoFinancingRate": 0.7}""")
 public record PublishFundingCall(
-        @NotBlank @Pattern(regexp = FundingCall.CODE_PATTERN,
-                message = "2 to 64 upper-case letters, digits or '-', starting with a letter or digit") String code,
-        @NotBlank @Size(max = FundingCall.MAX_TITLE_LENGTH) String title,
-        @NotNull FundingSource funder,
-        @NotNull @Size(min = 1, max = 50) List<@NotNull Theme> themes,
-        @NotNull @Size(min = 1, max = 300) List<@NotNull @CountryCode String> eligibleCountries,
-        @NotNull LocalDate opensOn,
-        @NotNull LocalDate closesOn,
-        @NotNull @PositiveOrZero @Digits(integer = FundingCall.MAX_GRANT_DIGITS, fraction = 2) BigDecimal maxGrantEur,
-        @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("1")
-        @Digits(integer = 1, fraction = FundingCall.MAX_RATE_DECIMALS) BigDecimal maxCoFinancingRate) {
+		@NotBlank @Pattern(regexp = FundingCall.CODE_PATTERN,
+				message = "2 to 64 upper-case letters, digits or '-', starting with a letter or digit") String code,
+		@NotBlank @Size(max = FundingCall.MAX_TITLE_LENGTH) String title, @NotNull FundingSource funder,
+		@NotNull @Size(min = 1, max = 50) List<@NotNull Theme> themes,
+		@NotNull @Size(min = 1, max = 300) List<@NotNull @CountryCode String> eligibleCountries,
+		@NotNull LocalDate opensOn, @NotNull LocalDate closesOn,
+		@NotNull @PositiveOrZero @Digits(integer = FundingCall.MAX_GRANT_DIGITS, fraction = 2) BigDecimal maxGrantEur,
+		@NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("1") @Digits(integer = 1,
+				fraction = FundingCall.MAX_RATE_DECIMALS) BigDecimal maxCoFinancingRate) {
 }

@@ -11,80 +11,84 @@ import org.decoop.platform.domain.Actor;
 import org.decoop.platform.domain.InvalidValue;
 
 /**
- * Something a plan funds: a title, a theme, the partnerships it involves, an optional period
- * and its funding. {@code completedOn} is set once, when the activity is completed.
- * {@code vouchedBySteward}: a steward drafted or added it, so it may name partnerships none of the
- * plan's parties is part of ({@link Plan#requireMayName}).
+ * Something a plan funds: a title, a theme, the partnerships it involves, an optional
+ * period and its funding. {@code completedOn} is set once, when the activity is
+ * completed. {@code vouchedBySteward}: a steward drafted or added it, so it may name
+ * partnerships none of the plan's parties is part of ({@link Plan#requireMayName}).
  */
-public record Activity(
-        ActivityId id,
-        String title,
-        Theme theme,
-        List<String> partnershipIds,
-        LocalDate startsOn,
-        LocalDate endsOn,
-        List<FundingLine> funding,
-        LocalDate completedOn,
-        boolean vouchedBySteward) {
+public record Activity(ActivityId id, String title, Theme theme, List<String> partnershipIds, LocalDate startsOn,
+		LocalDate endsOn, List<FundingLine> funding, LocalDate completedOn, boolean vouchedBySteward) {
 
-    public static final int MAX_TITLE_LENGTH = 300;
-    /** The dates an activity may have at all; a plan narrows them to the years around its own. */
-    public static final LocalDate EARLIEST = LocalDate.of(1950, 1, 1);
-    public static final LocalDate LATEST = LocalDate.of(2100, 12, 31);
+	public static final int MAX_TITLE_LENGTH = 300;
 
-    public Activity {
-        Objects.requireNonNull(id, "id");
-        if (title == null || title.isBlank()) {
-            throw new InvalidValue("title", "an activity needs a title");
-        }
-        if (title.length() > MAX_TITLE_LENGTH) {
-            throw new InvalidValue("title", "a title is at most %d characters".formatted(MAX_TITLE_LENGTH));
-        }
-        if (theme == null) {
-            throw new InvalidValue("theme", "an activity has a theme");
-        }
-        partnershipIds = List.copyOf(new LinkedHashSet<>(partnershipIds == null ? List.of() : partnershipIds));
-        if (startsOn != null && endsOn != null && endsOn.isBefore(startsOn)) {
-            throw new InvalidValue("endsOn", "an activity cannot end before it starts");
-        }
-        funding = List.copyOf(funding == null ? List.of() : funding);
-    }
+	/**
+	 * The dates an activity may have at all; a plan narrows them to the years around its
+	 * own.
+	 */
+	public static final LocalDate EARLIEST = LocalDate.of(1950, 1, 1);
 
-    public Activity(ActivityId id, String title, Theme theme, List<String> partnershipIds, LocalDate startsOn,
-            LocalDate endsOn, List<FundingLine> funding, LocalDate completedOn) {
-        this(id, title, theme, partnershipIds, startsOn, endsOn, funding, completedOn, false);
-    }
+	public static final LocalDate LATEST = LocalDate.of(2100, 12, 31);
 
-    /** A new, not yet completed activity. */
-    public static Activity planned(String title, Theme theme, List<String> partnershipIds, LocalDate startsOn,
-            LocalDate endsOn, List<FundingLine> funding) {
-        // New activities only: a stored one is restored as it was, whatever the rules became.
-        requireWithin("startsOn", startsOn, EARLIEST, LATEST);
-        requireWithin("endsOn", endsOn, EARLIEST, LATEST);
-        return new Activity(ActivityId.newId(), title.strip(), theme, partnershipIds, startsOn, endsOn, funding, null);
-    }
+	public Activity {
+		Objects.requireNonNull(id, "id");
+		if (title == null || title.isBlank()) {
+			throw new InvalidValue("title", "an activity needs a title");
+		}
+		if (title.length() > MAX_TITLE_LENGTH) {
+			throw new InvalidValue("title", "a title is at most %d characters".formatted(MAX_TITLE_LENGTH));
+		}
+		if (theme == null) {
+			throw new InvalidValue("theme", "an activity has a theme");
+		}
+		partnershipIds = List.copyOf(new LinkedHashSet<>(partnershipIds == null ? List.of() : partnershipIds));
+		if (startsOn != null && endsOn != null && endsOn.isBefore(startsOn)) {
+			throw new InvalidValue("endsOn", "an activity cannot end before it starts");
+		}
+		funding = List.copyOf(funding == null ? List.of() : funding);
+	}
 
-    /** @throws InvalidValue naming the date that is not between {@code earliest} and {@code latest} */
-    static void requireWithin(String field, LocalDate date, LocalDate earliest, LocalDate latest) {
-        if (date != null && (date.isBefore(earliest) || date.isAfter(latest))) {
-            throw new InvalidValue(field, "a date between %s and %s".formatted(earliest, latest));
-        }
-    }
+	public Activity(ActivityId id, String title, Theme theme, List<String> partnershipIds, LocalDate startsOn,
+			LocalDate endsOn, List<FundingLine> funding, LocalDate completedOn) {
+		this(id, title, theme, partnershipIds, startsOn, endsOn, funding, completedOn, false);
+	}
 
-    public boolean completed() {
-        return completedOn != null;
-    }
+	/** A new, not yet completed activity. */
+	public static Activity planned(String title, Theme theme, List<String> partnershipIds, LocalDate startsOn,
+			LocalDate endsOn, List<FundingLine> funding) {
+		// New activities only: a stored one is restored as it was, whatever the rules
+		// became.
+		requireWithin("startsOn", startsOn, EARLIEST, LATEST);
+		requireWithin("endsOn", endsOn, EARLIEST, LATEST);
+		return new Activity(ActivityId.newId(), title.strip(), theme, partnershipIds, startsOn, endsOn, funding, null);
+	}
 
-    Activity completeOn(LocalDate date) {
-        return new Activity(id, title, theme, partnershipIds, startsOn, endsOn, funding, date, vouchedBySteward);
-    }
+	/**
+	 * @throws InvalidValue naming the date that is not between {@code earliest} and
+	 * {@code latest}
+	 */
+	static void requireWithin(String field, LocalDate date, LocalDate earliest, LocalDate latest) {
+		if (date != null && (date.isBefore(earliest) || date.isAfter(latest))) {
+			throw new InvalidValue(field, "a date between %s and %s".formatted(earliest, latest));
+		}
+	}
 
-    /** This activity as {@code by} puts it in a plan: a steward vouches for the partnerships it names. */
-    Activity putInPlanBy(Actor by) {
-        return new Activity(id, title, theme, partnershipIds, startsOn, endsOn, funding, completedOn, by.steward());
-    }
+	public boolean completed() {
+		return completedOn != null;
+	}
 
-    public BigDecimal totalEur() {
-        return funding.stream().map(FundingLine::amountEur).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
-    }
+	Activity completeOn(LocalDate date) {
+		return new Activity(id, title, theme, partnershipIds, startsOn, endsOn, funding, date, vouchedBySteward);
+	}
+
+	/**
+	 * This activity as {@code by} puts it in a plan: a steward vouches for the
+	 * partnerships it names.
+	 */
+	Activity putInPlanBy(Actor by) {
+		return new Activity(id, title, theme, partnershipIds, startsOn, endsOn, funding, completedOn, by.steward());
+	}
+
+	public BigDecimal totalEur() {
+		return funding.stream().map(FundingLine::amountEur).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+	}
 }

@@ -5,7 +5,8 @@ import org.decoop.platform.domain.StateConflict;
 /** An activity is completed once. */
 public class ActivityAlreadyCompleted extends StateConflict {
 
-    ActivityAlreadyCompleted(Activity activity) {
-        super("Activity %s was already completed on %s".formatted(activity.id(), activity.completedOn()));
-    }
+	ActivityAlreadyCompleted(Activity activity) {
+		super("Activity %s was already completed on %s".formatted(activity.id(), activity.completedOn()));
+	}
+
 }

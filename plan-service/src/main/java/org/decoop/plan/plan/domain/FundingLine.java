@@ -7,27 +7,28 @@ import org.decoop.events.FundingSource;
 import org.decoop.platform.domain.InvalidValue;
 
 /**
- * Money for an activity from one source, in EUR with at most two decimals. {@code callId} names
- * the funding call the money comes from, if any (the plan then follows the call's rules).
+ * Money for an activity from one source, in EUR with at most two decimals. {@code callId}
+ * names the funding call the money comes from, if any (the plan then follows the call's
+ * rules).
  */
 public record FundingLine(FundingSource source, BigDecimal amountEur, String callId) {
 
-    public FundingLine {
-        Objects.requireNonNull(source, "source");
-        if (amountEur == null || amountEur.signum() < 0) {
-            throw new InvalidValue("amountEur", "an amount is zero or more");
-        }
-        if (amountEur.stripTrailingZeros().scale() > 2) {
-            throw new InvalidValue("amountEur", "an amount in EUR has at most two decimals");
-        }
-        amountEur = amountEur.setScale(2);
-        if (callId != null && callId.isBlank()) {
-            throw new InvalidValue("callId", "a call id is not blank; leave it out when the money comes from no call");
-        }
-    }
+	public FundingLine {
+		Objects.requireNonNull(source, "source");
+		if (amountEur == null || amountEur.signum() < 0) {
+			throw new InvalidValue("amountEur", "an amount is zero or more");
+		}
+		if (amountEur.stripTrailingZeros().scale() > 2) {
+			throw new InvalidValue("amountEur", "an amount in EUR has at most two decimals");
+		}
+		amountEur = amountEur.setScale(2);
+		if (callId != null && callId.isBlank()) {
+			throw new InvalidValue("callId", "a call id is not blank; leave it out when the money comes from no call");
+		}
+	}
 
-    /** A line that names no funding call. */
-    public FundingLine(FundingSource source, BigDecimal amountEur) {
-        this(source, amountEur, null);
-    }
+	/** A line that names no funding call. */
+	public FundingLine(FundingSource source, BigDecimal amountEur) {
+		this(source, amountEur, null);
+	}
 }

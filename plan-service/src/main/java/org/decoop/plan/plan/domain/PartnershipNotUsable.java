@@ -6,7 +6,9 @@ import org.decoop.platform.domain.UnknownReference;
 /** An activity names a partnership that is not known, or has ENDED. */
 public class PartnershipNotUsable extends UnknownReference {
 
-    public PartnershipNotUsable(Field field, String partnershipId, boolean ended) {
-        super(field, ended ? "partnership %s has ENDED".formatted(partnershipId) : "partnership %s is not known".formatted(partnershipId));
-    }
+	public PartnershipNotUsable(Field field, String partnershipId, boolean ended) {
+		super(field, ended ? "partnership %s has ENDED".formatted(partnershipId)
+				: "partnership %s is not known".formatted(partnershipId));
+	}
+
 }

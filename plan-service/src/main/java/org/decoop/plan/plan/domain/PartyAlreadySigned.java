@@ -5,7 +5,8 @@ import org.decoop.platform.domain.StateConflict;
 /** A party signs a plan once. */
 public class PartyAlreadySigned extends StateConflict {
 
-    PartyAlreadySigned(String party, PlanId plan) {
-        super("party", "%s has already signed plan %s".formatted(party, plan));
-    }
+	PartyAlreadySigned(String party, PlanId plan) {
+		super("party", "%s has already signed plan %s".formatted(party, plan));
+	}
+
 }

@@ -6,7 +6,8 @@ import org.decoop.platform.domain.UnknownReference;
 /** Someone tried to sign a plan for a party the plan does not have. */
 public class PartyUnknown extends UnknownReference {
 
-    PartyUnknown(String party, PlanId plan) {
-        super(Field.named("party"), "%s is not a party of plan %s".formatted(party, plan));
-    }
+	PartyUnknown(String party, PlanId plan) {
+		super(Field.named("party"), "%s is not a party of plan %s".formatted(party, plan));
+	}
+
 }

@@ -2,10 +2,14 @@ package org.decoop.plan.plan.domain;
 
 import org.decoop.platform.domain.StateConflict;
 
-/** A signed plan without activities could never be completed, nor cancelled: it cannot be signed. */
+/**
+ * A signed plan without activities could never be completed, nor cancelled: it cannot be
+ * signed.
+ */
 public class PlanHasNoActivity extends StateConflict {
 
-    PlanHasNoActivity(PlanId plan) {
-        super("activities", "Plan %s has no activity yet; add one before signing".formatted(plan));
-    }
+	PlanHasNoActivity(PlanId plan) {
+		super("activities", "Plan %s has no activity yet; add one before signing".formatted(plan));
+	}
+
 }

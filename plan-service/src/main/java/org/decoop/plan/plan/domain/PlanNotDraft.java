@@ -3,10 +3,14 @@ package org.decoop.plan.plan.domain;
 import org.decoop.events.PlanStatus;
 import org.decoop.platform.domain.StateConflict;
 
-/** Only a DRAFT is changed, signed or cancelled: a signed, completed or cancelled plan is frozen. */
+/**
+ * Only a DRAFT is changed, signed or cancelled: a signed, completed or cancelled plan is
+ * frozen.
+ */
 public class PlanNotDraft extends StateConflict {
 
-    PlanNotDraft(PlanId plan, PlanStatus status, String action) {
-        super("status", "Plan %s is %s; only a DRAFT can %s".formatted(plan, status, action));
-    }
+	PlanNotDraft(PlanId plan, PlanStatus status, String action) {
+		super("status", "Plan %s is %s; only a DRAFT can %s".formatted(plan, status, action));
+	}
+
 }

@@ -6,7 +6,8 @@ import org.decoop.platform.domain.StateConflict;
 /** Activities are completed only once their plan is signed and until it is completed. */
 public class PlanNotSigned extends StateConflict {
 
-    PlanNotSigned(PlanId plan, PlanStatus status) {
-        super("status", "Plan %s is %s; only the activities of a SIGNED plan can be completed".formatted(plan, status));
-    }
+	PlanNotSigned(PlanId plan, PlanStatus status) {
+		super("status", "Plan %s is %s; only the activities of a SIGNED plan can be completed".formatted(plan, status));
+	}
+
 }

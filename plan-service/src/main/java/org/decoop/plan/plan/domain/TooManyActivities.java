@@ -5,7 +5,8 @@ import org.decoop.platform.domain.StateConflict;
 /** A plan has at most {@link Plan#MAX_ACTIVITIES} activities. */
 public class TooManyActivities extends StateConflict {
 
-    TooManyActivities(PlanId plan, int limit) {
-        super("activities", "Plan %s already has %d activities, the most a plan can have".formatted(plan, limit));
-    }
+	TooManyActivities(PlanId plan, int limit) {
+		super("activities", "Plan %s already has %d activities, the most a plan can have".formatted(plan, limit));
+	}
+
 }

@@ -9,10 +9,11 @@ import org.decoop.plan.plan.domain.Activity;
 import org.decoop.plan.plan.domain.FundingLine;
 
 public record ActivityResponse(String id, String title, Theme theme, List<String> partnershipIds, LocalDate startsOn,
-        LocalDate endsOn, List<FundingLine> funding, BigDecimal totalEur, LocalDate completedOn) {
+		LocalDate endsOn, List<FundingLine> funding, BigDecimal totalEur, LocalDate completedOn) {
 
-    public static ActivityResponse of(Activity activity) {
-        return new ActivityResponse(activity.id().value(), activity.title(), activity.theme(), activity.partnershipIds(),
-                activity.startsOn(), activity.endsOn(), activity.funding(), activity.totalEur(), activity.completedOn());
-    }
+	public static ActivityResponse of(Activity activity) {
+		return new ActivityResponse(activity.id().value(), activity.title(), activity.theme(),
+				activity.partnershipIds(), activity.startsOn(), activity.endsOn(), activity.funding(),
+				activity.totalEur(), activity.completedOn());
+	}
 }

@@ -10,11 +10,11 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
 /**
- * {@code callId}: the funding call the money comes from, if any; the line must then follow the
- * call's rules (422 naming the line otherwise), and the call must be OPEN when the plan is signed.
+ * {@code callId}: the funding call the money comes from, if any; the line must then
+ * follow the call's rules (422 naming the line otherwise), and the call must be OPEN when
+ * the plan is signed.
  */
-public record FundingRequest(
-        @NotNull FundingSource source,
-        @NotNull @PositiveOrZero @Digits(integer = 12, fraction = 2) BigDecimal amountEur,
-        @Size(min = 1, max = 64) String callId) {
+public record FundingRequest(@NotNull FundingSource source,
+		@NotNull @PositiveOrZero @Digits(integer = 12, fraction = 2) BigDecimal amountEur,
+		@Size(min = 1, max = 64) String callId) {
 }

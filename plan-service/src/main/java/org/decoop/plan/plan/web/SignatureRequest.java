@@ -5,6 +5,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 @Schema(example = """
-        {"party": "SKGO"}""")
+		{"party": "SKGO"}""")
 public record SignatureRequest(@NotBlank @Size(max = 51) String party) {
 }
