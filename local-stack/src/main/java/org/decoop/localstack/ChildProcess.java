@@ -59,7 +59,8 @@ final class ChildProcess {
 	}
 
 	/**
-	 * @throws IllegalStateException when it was never started */
+	 * @throws IllegalStateException when it was never started
+	 */
 	long pid() {
 		Process current = process;
 		if (current == null) {

@@ -88,7 +88,8 @@ abstract class Component {
 	}
 
 	/**
-	 * @throws IllegalStateException when it was never started */
+	 * @throws IllegalStateException when it was never started
+	 */
 	final ChildProcess process() {
 		ChildProcess current = process;
 		if (current == null) {

@@ -42,7 +42,8 @@ class ReplicaSetStandIn extends ValueOrderedH2Backend {
 	private volatile @Nullable String member;
 
 	/**
-	 * @param setName the {@code --replSet} name, or null for a standalone stand-in */
+	 * @param setName the {@code --replSet} name, or null for a standalone stand-in
+	 */
 	ReplicaSetStandIn(Path data, int cacheMegabytes, @Nullable String setName) {
 		super(data.resolve("mongo.mv").toString(), cacheMegabytes);
 		this.setName = setName;

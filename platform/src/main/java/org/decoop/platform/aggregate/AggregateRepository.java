@@ -66,7 +66,8 @@ public abstract class AggregateRepository<A extends AggregateRoot<? extends Deco
 	}
 
 	/**
-	 * @throws DoesNotExist when there is none */
+	 * @throws DoesNotExist when there is none
+	 */
 	public A get(I id) {
 		return find(id).orElseThrow(() -> new DoesNotExist(kind, id.value()));
 	}

@@ -24,7 +24,8 @@ public abstract class AggregateRoot<E> {
 	private final List<E> events = new ArrayList<>();
 
 	/**
-	 * @param loadedVersion the stored version it was restored from, or {@link #NEW} */
+	 * @param loadedVersion the stored version it was restored from, or {@link #NEW}
+	 */
 	protected AggregateRoot(long loadedVersion) {
 		this.loadedVersion = loadedVersion;
 		this.version = loadedVersion;

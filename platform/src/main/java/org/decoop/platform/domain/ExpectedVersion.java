@@ -35,7 +35,8 @@ public final class ExpectedVersion {
 	}
 
 	/**
-	 * @throws StaleVersion unless {@code current} is expected */
+	 * @throws StaleVersion unless {@code current} is expected
+	 */
 	public void check(String kind, AggregateId id, long current) {
 		if (versions != null && !versions.contains(current)) {
 			throw new StaleVersion("%s %s is at version %d, not the one expected".formatted(kind, id.value(), current));
