@@ -15,15 +15,17 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
  * The whole system on one machine with one command and no Docker: the real Keycloak
  * (realm {@code decoop}), a real Kafka broker run from Kafka's own server classes (KRaft,
  * its own process), the development store (local-store: mongo-java-server keeping its
- * data on disk, H2), Zipkin, GreenMail and the three services as separate processes on
- * their default ports, each a {@link Component}. Each logs to {@code .decoop/logs/}. A
- * part that dies is started again. Ctrl-C or SIGTERM stops everything.
+ * data on disk, H2), Zipkin, GreenMail, the three services (one or two instances of each)
+ * as separate processes on their default ports and the gateway in front of them, each a
+ * {@link Component}. Each logs to {@code .decoop/logs/}. A part that dies is started
+ * again. Ctrl-C or SIGTERM stops everything.
  */
 public final class LocalStack {
 
@@ -48,6 +50,8 @@ public final class LocalStack {
 	private KafkaBroker kafka;
 
 	private List<Service> services = List.of();
+
+	private Gateway gateway;
 
 	private ScheduledExecutorService supervisor;
 
@@ -125,7 +129,16 @@ public final class LocalStack {
 		mail = new GreenMail(options);
 		store = new Store(options);
 		kafka = new KafkaBroker(options, credentials);
-		services = Service.NAMES.stream().map(name -> new Service(name, options, credentials, keycloak)).toList();
+		services = IntStream.rangeClosed(1, options.replicas())
+			.boxed()
+			.flatMap(instance -> Service.NAMES.stream()
+				.map(name -> new Service(name, instance, options, credentials, keycloak)))
+			.toList();
+		gateway = new Gateway(options, services);
+	}
+
+	Gateway gateway() {
+		return gateway;
 	}
 
 	/**
@@ -135,6 +148,7 @@ public final class LocalStack {
 	private List<Component> parts() {
 		List<Component> parts = new ArrayList<>(List.of(keycloak, zipkin, mail, store, kafka));
 		parts.addAll(services);
+		parts.add(gateway);
 		return parts;
 	}
 
@@ -159,12 +173,21 @@ public final class LocalStack {
 		store.awaitReady();
 		kafka.start();
 		kafka.awaitReady();
-		for (Service service : services) {
-			service.start();
+		// the gateway first: it serves as soon as an instance of a service is ready
+		gateway.start();
+		// the first instance of each, then the second: six JVMs starting at once on a
+		// small machine would take longer than three and three
+		for (int instance = 1; instance <= options.replicas(); instance++) {
+			List<Service> these = services.subList((instance - 1) * Service.NAMES.size(),
+					instance * Service.NAMES.size());
+			for (Service service : these) {
+				service.start();
+			}
+			for (Service service : these) {
+				service.awaitReady();
+			}
 		}
-		for (Service service : services) {
-			service.awaitReady();
-		}
+		gateway.awaitReady();
 		keycloak.awaitReady();
 		supervisor = Executors.newSingleThreadScheduledExecutor(runnable -> {
 			Thread thread = new Thread(runnable, "local-stack-supervisor");
@@ -224,6 +247,7 @@ public final class LocalStack {
 	 */
 	String welcome() {
 		StringBuilder text = new StringBuilder("\ndecoop is running.\n\n");
+		text.append(gateway.describe());
 		services.forEach(service -> text.append(service.describe()));
 		for (Component part : List.of(kafka, store, keycloak, zipkin, mail)) {
 			text.append(part.describe());
@@ -251,11 +275,13 @@ public final class LocalStack {
 		// the services and what nothing else depends on stop together; then the broker,
 		// then the store
 		List<Thread> stops = new ArrayList<>();
-		Stream.concat(services.stream(), Stream.of(keycloak, zipkin, mail)).filter(Objects::nonNull).forEach(part -> {
-			Thread thread = new Thread(() -> part.stop(STOP_GRACE), "stop-" + part.name());
-			thread.start();
-			stops.add(thread);
-		});
+		Stream.concat(services.stream(), Stream.of(gateway, keycloak, zipkin, mail))
+			.filter(Objects::nonNull)
+			.forEach(part -> {
+				Thread thread = new Thread(() -> part.stop(STOP_GRACE), "stop-" + part.name());
+				thread.start();
+				stops.add(thread);
+			});
 		stops.forEach(LocalStack::join);
 		Stream.of(kafka, store).filter(Objects::nonNull).forEach(part -> part.stop(STOP_GRACE));
 		log("stopped");
