@@ -1,6 +1,6 @@
 # Needs BuildKit (the default of current Docker; DOCKER_BUILDKIT=1 on older engines), which builds
 # only the stage JAR_SOURCE names.
-# One Dockerfile for the three services (they build and run the same way): pick one with
+# One Dockerfile for the three services and the gateway (they build and run the same way): pick one with
 #   docker build --build-arg SERVICE=plan-service -t decoop/plan-service .
 # By default the jar is built inside Docker from the sources. A CI that has already built the
 # jars passes --build-arg JAR_SOURCE=prebuilt to take <service>/target/<service>.jar as it is.
@@ -18,6 +18,7 @@ COPY platform/ platform/
 COPY partnership-service/ partnership-service/
 COPY plan-service/ plan-service/
 COPY notification-service/ notification-service/
+COPY gateway/ gateway/
 COPY local-store/pom.xml local-store/pom.xml
 COPY local-stack/pom.xml local-stack/pom.xml
 # every module the root pom names must be there for Maven to read the reactor, though only SERVICE is built

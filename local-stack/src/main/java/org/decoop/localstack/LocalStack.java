@@ -15,6 +15,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
@@ -23,9 +24,10 @@ import org.jspecify.annotations.Nullable;
  * The whole system on one machine with one command and no Docker: the real Keycloak
  * (realm {@code decoop}), a real Kafka broker run from Kafka's own server classes (KRaft,
  * its own process), the development store (local-store: mongo-java-server keeping its
- * data on disk, H2), Zipkin, GreenMail and the three services as separate processes on
- * their default ports, each a {@link Component}. Each logs to {@code .decoop/logs/}. A
- * part that dies is started again. Ctrl-C or SIGTERM stops everything.
+ * data on disk, H2), Zipkin, GreenMail, the three services (one or two instances of each)
+ * as separate processes on their default ports and the gateway in front of them, each a
+ * {@link Component}. Each logs to {@code .decoop/logs/}. A part that dies is started
+ * again. Ctrl-C or SIGTERM stops everything.
  */
 public final class LocalStack {
 
@@ -112,14 +114,18 @@ public final class LocalStack {
 		Files.createDirectories(options.logs());
 		Credentials credentials = Credentials.in(options.home());
 		Keycloak keycloak = new Keycloak(options);
+		List<Service> services = IntStream.rangeClosed(1, options.replicas())
+			.boxed()
+			.flatMap(instance -> Service.NAMES.stream()
+				.map(name -> new Service(name, instance, options, credentials, keycloak)))
+			.toList();
 		parts = new Parts(keycloak, new Zipkin(options), new GreenMail(options), new Store(options),
-				new KafkaBroker(options, credentials),
-				Service.NAMES.stream().map(name -> new Service(name, options, credentials, keycloak)).toList());
+				new KafkaBroker(options, credentials), services, new Gateway(options, services));
 	}
 
 	/** The stack's parts, once {@link #assemble assembled}. */
 	private record Parts(Keycloak keycloak, Zipkin zipkin, GreenMail mail, Store store, KafkaBroker kafka,
-			List<Service> services) {
+			List<Service> services, Gateway gateway) {
 
 		/**
 		 * Every part, in the order they start: the services need the store and the broker
@@ -128,8 +134,13 @@ public final class LocalStack {
 		List<Component> all() {
 			List<Component> parts = new ArrayList<>(List.of(keycloak, zipkin, mail, store, kafka));
 			parts.addAll(services);
+			parts.add(gateway);
 			return parts;
 		}
+	}
+
+	Gateway gateway() {
+		return parts().gateway();
 	}
 
 	private Parts parts() {
@@ -166,12 +177,21 @@ public final class LocalStack {
 		store.awaitReady();
 		kafka.start();
 		kafka.awaitReady();
-		for (Service service : services) {
-			service.start();
+		// the gateway first: it serves as soon as an instance of a service is ready
+		parts.gateway().start();
+		// the first instance of each, then the second: six JVMs starting at once on a
+		// small machine would take longer than three and three
+		for (int instance = 1; instance <= options.replicas(); instance++) {
+			List<Service> these = services.subList((instance - 1) * Service.NAMES.size(),
+					instance * Service.NAMES.size());
+			for (Service service : these) {
+				service.start();
+			}
+			for (Service service : these) {
+				service.awaitReady();
+			}
 		}
-		for (Service service : services) {
-			service.awaitReady();
-		}
+		parts.gateway().awaitReady();
 		keycloak.awaitReady();
 		ScheduledExecutorService restarts = Executors.newSingleThreadScheduledExecutor(runnable -> {
 			Thread thread = new Thread(runnable, "local-stack-supervisor");
@@ -234,6 +254,7 @@ public final class LocalStack {
 	String welcome() {
 		Parts parts = parts();
 		StringBuilder text = new StringBuilder("\ndecoop is running.\n\n");
+		text.append(parts.gateway().describe());
 		parts.services().forEach(service -> text.append(service.describe()));
 		for (Component part : List.of(parts.kafka(), parts.store(), parts.keycloak(), parts.zipkin(), parts.mail())) {
 			text.append(part.describe());
@@ -268,7 +289,9 @@ public final class LocalStack {
 		// the services and what nothing else depends on stop together; then the broker,
 		// then the store
 		List<Thread> stops = new ArrayList<>();
-		Stream.concat(parts.services().stream(), Stream.of(parts.keycloak(), parts.zipkin(), parts.mail()))
+		Stream
+			.concat(parts.services().stream(),
+					Stream.of(parts.gateway(), parts.keycloak(), parts.zipkin(), parts.mail()))
 			.forEach(part -> {
 				Thread thread = new Thread(() -> part.stop(STOP_GRACE), "stop-" + part.name());
 				thread.start();

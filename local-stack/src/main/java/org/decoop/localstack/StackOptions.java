@@ -1,6 +1,7 @@
 package org.decoop.localstack;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -12,12 +13,17 @@ import java.util.List;
  * @param demo load the seed story through the public APIs once the stack is ready
  * @param bind the address every part of the stack listens on: {@value #LOOPBACK} (this
  * machine only) unless {@value #EVERY_INTERFACE} was asked for on purpose
+ * @param gatewayPort where the gateway, the one origin of every service's API, listens
+ * @param replicas how many instances of each service run (1 or 2); instance 2 listens on
+ * its service's port + {@value #REPLICA_PORT_STEP}
  */
 record StackOptions(Path home, Path jars, boolean fresh, boolean demo, String bind, int kafkaPort, int controllerPort,
 		int mongoPort, int partnershipPort, int planPort, int notificationPort, int keycloakPort, int zipkinPort,
-		int smtpPort, int mailPort) {
+		int smtpPort, int mailPort, int gatewayPort, int replicas) {
 
 	static final String LOOPBACK = "127.0.0.1";
+
+	static final int REPLICA_PORT_STEP = 100;
 	static final String EVERY_INTERFACE = "0.0.0.0";
 
 	static final String USAGE = """
@@ -28,6 +34,8 @@ record StackOptions(Path home, Path jars, boolean fresh, boolean demo, String bi
 			  --jars=DIR               checkout whose service jars are started (default .)
 			  --bind=127.0.0.1         where everything listens; --bind=0.0.0.0 opens the stack, with its known
 			                           demo passwords, to every machine that can reach this one
+			  --replicas=1             instances of each service (1 or 2); the second listens on its port + 100
+			  --gateway-port=8080      the gateway: every service's API, load-balanced over their instances
 			  --kafka-port=9092 --kafka-controller-port=9093 --mongo-port=27017
 			  --partnership-port=8081 --plan-port=8082 --notification-port=8083
 			  --keycloak-port=8180     (its management port, for health, is this + 1000)
@@ -51,6 +59,8 @@ record StackOptions(Path home, Path jars, boolean fresh, boolean demo, String bi
 		int zipkin = 9411;
 		int smtp = 1025;
 		int mail = 8025;
+		int gateway = 8080;
+		int replicas = 1;
 		for (String arg : args) {
 			String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
 			String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : "";
@@ -70,20 +80,34 @@ record StackOptions(Path home, Path jars, boolean fresh, boolean demo, String bi
 				case "--zipkin-port" -> zipkin = port(name, value);
 				case "--smtp-port" -> smtp = port(name, value);
 				case "--mail-port" -> mail = port(name, value);
+				case "--gateway-port" -> gateway = port(name, value);
+				case "--replicas" -> replicas = replicas(value);
 				default -> throw new IllegalArgumentException("Unknown option " + arg + "\n" + USAGE);
 			}
 		}
 		if (keycloak + 1000 > 65535) {
 			throw new IllegalArgumentException("--keycloak-port needs room for its management port (the port + 1000)");
 		}
-		List<Integer> ports = List.of(kafka, controller, mongo, partnership, plan, notification, keycloak,
-				keycloak + 1000, zipkin, smtp, mail);
+		List<Integer> ports = new ArrayList<>(List.of(kafka, controller, mongo, partnership, plan, notification,
+				keycloak, keycloak + 1000, zipkin, smtp, mail, gateway));
+		if (replicas == 2) {
+			ports.addAll(List.of(partnership + REPLICA_PORT_STEP, plan + REPLICA_PORT_STEP,
+					notification + REPLICA_PORT_STEP));
+		}
 		if (ports.stream().distinct().count() < ports.size()) {
 			throw new IllegalArgumentException("Two of the stack's ports are the same (Keycloak's management port is "
-					+ "--keycloak-port + 1000): " + ports + "\n" + USAGE);
+					+ "--keycloak-port + 1000, a second instance's its service's port + 100): " + ports + "\n" + USAGE);
 		}
 		return new StackOptions(home.toAbsolutePath().normalize(), jars.toAbsolutePath().normalize(), fresh, demo, bind,
-				kafka, controller, mongo, partnership, plan, notification, keycloak, zipkin, smtp, mail);
+				kafka, controller, mongo, partnership, plan, notification, keycloak, zipkin, smtp, mail, gateway,
+				replicas);
+	}
+
+	private static int replicas(String value) {
+		if (!value.equals("1") && !value.equals("2")) {
+			throw new IllegalArgumentException("--replicas takes 1 or 2, not '" + value + "'");
+		}
+		return Integer.parseInt(value);
 	}
 
 	private static String bind(String value) {
@@ -121,6 +145,20 @@ record StackOptions(Path home, Path jars, boolean fresh, boolean demo, String bi
 
 	Path logs() {
 		return home.resolve("logs");
+	}
+
+	/** The port of {@code service}'s instance {@code instance} (1 or 2). */
+	int servicePort(String service, int instance) {
+		int first = switch (service) {
+			case "partnership-service" -> partnershipPort;
+			case "plan-service" -> planPort;
+			default -> notificationPort;
+		};
+		return first + (instance - 1) * REPLICA_PORT_STEP;
+	}
+
+	String gatewayUrl() {
+		return "http://localhost:" + gatewayPort;
 	}
 
 	String kafkaBootstrap() {

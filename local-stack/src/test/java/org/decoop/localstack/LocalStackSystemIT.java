@@ -112,7 +112,7 @@ class LocalStackSystemIT {
 				"--home=" + Path.of("target", "system-test"), "--jars=..", "--kafka-port=" + KAFKA,
 				"--kafka-controller-port=19093", "--mongo-port=27018", "--partnership-port=" + PARTNERSHIPS,
 				"--plan-port=" + PLANS, "--notification-port=" + NOTIFICATIONS, "--keycloak-port=" + KEYCLOAK,
-				"--zipkin-port=19411", "--smtp-port=11025", "--mail-port=18025")
+				"--zipkin-port=19411", "--smtp-port=11025", "--mail-port=18025", "--gateway-port=18080")
 			.redirectErrorStream(true)
 			.start();
 		Thread reader = new Thread(() -> {

@@ -20,19 +20,21 @@ class LocalStackTest {
 	@Test
 	void welcomesWithEveryPartAndHowToUseIt() throws Exception {
 		Path jars = Path.of("/opt/decoop");
-		LocalStack stack = new LocalStack(StackOptions
-			.parse(List.of("--home=" + home, "--jars=" + jars, "--kafka-port=19092", "--mongo-port=27018",
-					"--partnership-port=18081", "--plan-port=18082", "--notification-port=18083",
-					"--keycloak-port=18180", "--zipkin-port=19411", "--smtp-port=11025", "--mail-port=18025")));
+		LocalStack stack = new LocalStack(StackOptions.parse(List.of("--home=" + home, "--jars=" + jars,
+				"--kafka-port=19092", "--mongo-port=27018", "--partnership-port=18081", "--plan-port=18082",
+				"--notification-port=18083", "--keycloak-port=18180", "--zipkin-port=19411", "--smtp-port=11025",
+				"--mail-port=18025", "--gateway-port=18080")));
 		stack.assemble();
 
-		// as the stack printed it before its parts were components (LocalStackSystemIT's
-		// output)
+		// the gateway first, then each service as the stack printed it before its parts
+		// were
+		// components (LocalStackSystemIT's output)
 		assertThat(stack.welcome()).isEqualTo(
 				"""
 
 						decoop is running.
 
+						  gateway               http://localhost:18080/api   Swagger UI http://localhost:18080/swagger-ui.html   (every service, every instance)
 						  partnership-service   http://localhost:18081/api   Swagger UI http://localhost:18081/swagger-ui.html
 						  plan-service          http://localhost:18082/api   Swagger UI http://localhost:18082/swagger-ui.html
 						  notification-service  http://localhost:18083/api   Swagger UI http://localhost:18083/swagger-ui.html
@@ -59,6 +61,23 @@ class LocalStackTest {
 						"""
 					.replace("HOME", home.toString())
 					.replace("JARS", jars.toString()));
+	}
+
+	@Test
+	void welcomesWithBothInstancesOfEachServiceBehindTheGateway() throws Exception {
+		LocalStack stack = new LocalStack(StackOptions.parse(List.of("--home=" + home, "--replicas=2")));
+		stack.assemble();
+
+		assertThat(stack.welcome()).contains(
+				"""
+						  gateway               http://localhost:8080/api   Swagger UI http://localhost:8080/swagger-ui.html   (every service, every instance)
+						  partnership-service   http://localhost:8081/api   Swagger UI http://localhost:8081/swagger-ui.html
+						  plan-service          http://localhost:8082/api   Swagger UI http://localhost:8082/swagger-ui.html
+						  notification-service  http://localhost:8083/api   Swagger UI http://localhost:8083/swagger-ui.html
+						  partnership-service-2 http://localhost:8181/api   Swagger UI http://localhost:8181/swagger-ui.html
+						  plan-service-2        http://localhost:8182/api   Swagger UI http://localhost:8182/swagger-ui.html
+						  notification-service-2 http://localhost:8183/api   Swagger UI http://localhost:8183/swagger-ui.html
+						""");
 	}
 
 	@Test

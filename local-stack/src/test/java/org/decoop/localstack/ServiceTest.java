@@ -47,7 +47,23 @@ class ServiceTest {
 			.containsEntry("DECOOP_NOTIFICATION_ALLOW_PRIVATE_TARGETS", "true")
 			.containsEntry("SPRING_MAIL_HOST", "127.0.0.1")
 			.containsEntry("SPRING_MAIL_PORT", "11025")
-			.containsEntry("DECOOP_NOTIFICATION_EMAIL_PUBLIC_URL", "http://localhost:18083");
+			.containsEntry("DECOOP_NOTIFICATION_EMAIL_PUBLIC_URL", "http://localhost:8080");
+	}
+
+	@Test
+	void aSecondInstanceHasItsOwnPortAndLogAndSharesItsServicesPrincipalAndDatabase() throws Exception {
+		StackOptions options = StackOptions.parse(List.of("--home=" + home, "--replicas=2", "--plan-port=18082"));
+		Credentials credentials = Credentials.in(home);
+		Service second = new Service("plan-service", 2, options, credentials, new Keycloak(options));
+
+		assertThat(second.name()).isEqualTo("plan-service-2");
+		assertThat(second.service()).isEqualTo("plan-service");
+		assertThat(second.instanceUri()).isEqualTo("http://127.0.0.1:18182");
+		assertThat(second.describe()).contains("http://localhost:18182/api");
+		assertThat(second.environment()).containsEntry("SERVER_PORT", "18182")
+			.containsEntry("DECOOP_KAFKA_USERNAME", "plan-service")
+			.containsEntry("DECOOP_KAFKA_PASSWORD", credentials.kafkaPasswordOf("plan-service"))
+			.containsEntry("SPRING_MONGODB_URI", "mongodb://127.0.0.1:27017/plans");
 	}
 
 }

@@ -17,6 +17,21 @@ class StackOptionsTest {
 	}
 
 	@Test
+	void runsOneInstanceOfEachServiceUnlessAskedForTwo() {
+		assertThat(StackOptions.parse(List.of()).replicas()).isEqualTo(1);
+		StackOptions two = StackOptions.parse(List.of("--replicas=2"));
+		assertThat(two.replicas()).isEqualTo(2);
+		assertThat(two.servicePort("partnership-service", 1)).isEqualTo(8081);
+		assertThat(two.servicePort("partnership-service", 2)).isEqualTo(8181);
+		assertThat(two.servicePort("notification-service", 2)).isEqualTo(8183);
+		assertThat(two.gatewayPort()).isEqualTo(8080);
+		assertThatThrownBy(() -> StackOptions.parse(List.of("--replicas=3"))).hasMessageContaining("1 or 2");
+		assertThatThrownBy(() -> StackOptions.parse(List.of("--replicas=2", "--gateway-port=8182")))
+			.as("plan-service's second instance listens there")
+			.hasMessageContaining("Two of the stack's ports");
+	}
+
+	@Test
 	void refusesPortsThatWouldClash() {
 		assertThatThrownBy(() -> StackOptions.parse(List.of("--keycloak-port=8092")))
 			.as("its management port would be Kafka's 9092")
