@@ -415,7 +415,8 @@ class PlanServiceIntegrationTest extends PlanServiceContext {
 													// now
 		ServiceApi retrying = api.with("Idempotency-Key", "\"" + UUID.randomUUID() + "\"");
 		String plan = plan2020("""
-				[{"code": "SKGO", "name": "SKGO"}]""", activity(partnership));
+				[{"code": "AMBAFRANCE-RS", "name": "Ambassade de France"}, {"code": "SKGO", "name": "SKGO"}]""",
+				activity(partnership));
 
 		Answer first = retrying.post("/api/plans", plan);
 		Answer again = retrying.post("/api/plans", plan);
