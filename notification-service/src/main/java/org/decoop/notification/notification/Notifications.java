@@ -254,8 +254,7 @@ public class Notifications {
 		Query counters = Query.query(Criteria.where("_id").in(subscriptionIds));
 		return mongo.find(counters, Document.class, COUNTERS)
 			.stream()
-			.collect(Collectors.toMap(counter -> counter.getString("_id"),
-					counter -> ((Number) counter.get("seq")).longValue()));
+			.collect(Collectors.toMap(counter -> counter.getString("_id"), Notifications::seqOf));
 	}
 
 	/** The newest sequence number of a subscription, 0 when it has none. */

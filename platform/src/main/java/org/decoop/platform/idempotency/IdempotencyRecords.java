@@ -109,7 +109,7 @@ public class IdempotencyRecords implements SmartInitializingSingleton {
 			claimed(request, token, now).forEach(claim::append);
 			try {
 				mongo.insert(claim, COLLECTION);
-				return new Claimed(claim.get("_id"), token);
+				return new Claimed(Objects.requireNonNull(claim.get("_id"), "the insert gave it an _id"), token);
 			}
 			catch (DuplicateKeyException taken) {
 				// the key has a record
@@ -148,7 +148,8 @@ public class IdempotencyRecords implements SmartInitializingSingleton {
 			.updateFirst(Query.query(Criteria.where("_id").is(stored.get("_id")).and("token").is(stored.get("token"))),
 					update, COLLECTION)
 			.getModifiedCount() == 1;
-		return won ? new Claimed(stored.get("_id"), token) : null;
+		return won ? new Claimed(Objects.requireNonNull(stored.get("_id"), "a stored document has an _id"), token)
+				: null;
 	}
 
 	private Map<String, Object> claimed(Fingerprint request, String token, Instant now) {
