@@ -16,9 +16,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A real server-sent-events client: reads the stream on its own thread and parses each
  * event.
  */
-final class SseClient implements AutoCloseable {
+public final class SseClient implements AutoCloseable {
 
-	record Event(String id, String name, String data) {
+	/** An event as received, and when ({@link System#nanoTime()}). */
+	public record Event(String id, String name, String data, long receivedNanos) {
 	}
 
 	private final List<Event> events = new CopyOnWriteArrayList<>();
@@ -27,13 +28,13 @@ final class SseClient implements AutoCloseable {
 
 	private final Thread reader;
 
-	final int status;
+	public final int status;
 
 	/**
 	 * Opens the stream as the owner of {@code token} (a subscription's stream is its
 	 * owner's only).
 	 */
-	SseClient(String url, String token, String lastEventId) throws IOException, InterruptedException {
+	public SseClient(String url, String token, String lastEventId) throws IOException, InterruptedException {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
 			.header("Accept", "text/event-stream")
 			.header("Authorization", "Bearer " + token);
@@ -54,7 +55,7 @@ final class SseClient implements AutoCloseable {
 		return !reader.isAlive();
 	}
 
-	List<Event> events() {
+	public List<Event> events() {
 		return List.copyOf(events);
 	}
 
@@ -66,7 +67,7 @@ final class SseClient implements AutoCloseable {
 			for (String line = lines.readLine(); line != null; line = lines.readLine()) {
 				if (line.isEmpty()) {
 					if (!data.isEmpty()) {
-						events.add(new Event(id, name, data.toString()));
+						events.add(new Event(id, name, data.toString(), System.nanoTime()));
 					}
 					id = null;
 					name = null;

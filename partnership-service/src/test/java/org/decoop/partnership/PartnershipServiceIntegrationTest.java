@@ -513,6 +513,37 @@ class PartnershipServiceIntegrationTest {
 	}
 
 	@Test
+	void establishesAPartnershipOnceWhenItsCreationIsSentAgainWithTheSameIdempotencyKey() throws Exception {
+		String nevers = createLocalAuthority("Nevers " + run, "FR", "CITY");
+		String mitrovica = createLocalAuthority("Sremska Mitrovica " + run, "RS", "CITY");
+		ServiceApi retrying = api.with("Idempotency-Key", "\"" + UUID.randomUUID() + "\"");
+		String creation = """
+				{"partnerIds": ["%s", "%s"], "since": 2005, "themes": ["CULTURE"]}""".formatted(nevers, mitrovica);
+
+		Answer first = retrying.post("/api/partnerships", creation);
+		Answer again = retrying.post("/api/partnerships", creation);
+		Answer other = retrying.post("/api/partnerships", creation.replace("2005", "2006"));
+
+		assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+		assertThat(again.statusCode()).isEqualTo(201);
+		assertThat(again.body()).isEqualTo(first.body());
+		assertThat(again.header("Location")).isEqualTo(first.header("Location"));
+		assertThat(again.header("ETag")).isEqualTo(first.header("ETag"));
+		assertThat(other.statusCode()).as("the same key with another body").isEqualTo(422);
+		assertThat(JSON.readTree(api.get("/api/partnerships?localAuthorityId=" + nevers).body())
+			.at("/page/totalElements")
+			.asLong()).as("partnerships of Nevers").isEqualTo(1);
+		String id = first.id();
+		assertThat(EventTopics.records(consumer,
+				record -> "org.decoop.PartnershipEstablished".equals(header(record, "ce_type"))
+						&& new String(record.value(), StandardCharsets.UTF_8).contains(nevers),
+				1))
+			.extracting(ConsumerRecord::key)
+			.containsExactly(id);
+		assertThat(anonymous.get("/v3/api-docs").body()).contains("Idempotency-Key");
+	}
+
+	@Test
 	void reportsHealthMetricsAndItsApi() throws Exception {
 		ServiceApi ops = anonymous.as(TOKENS.ops("operator"));
 		Answer health = ops.get("/actuator/health");

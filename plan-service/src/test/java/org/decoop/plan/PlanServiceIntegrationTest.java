@@ -409,6 +409,37 @@ class PlanServiceIntegrationTest extends PlanServiceContext {
 	}
 
 	@Test
+	void draftsAPlanOnceWhenItsCreationIsSentAgainWithTheSameIdempotencyKey() throws Exception {
+		String partnership = publishPartnership(PartnershipStatus.ACTIVE, 0);
+		awaitCreated(() -> draft2020(partnership)); // the service knows the partnership
+													// now
+		ServiceApi retrying = api.with("Idempotency-Key", "\"" + UUID.randomUUID() + "\"");
+		String plan = plan2020("""
+				[{"code": "AMBAFRANCE-RS", "name": "Ambassade de France"}, {"code": "SKGO", "name": "SKGO"}]""",
+				activity(partnership));
+
+		Answer first = retrying.post("/api/plans", plan);
+		Answer again = retrying.post("/api/plans", plan);
+
+		assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+		assertThat(again.statusCode()).isEqualTo(201);
+		assertThat(again.body()).isEqualTo(first.body());
+		assertThat(again.header("Location")).isEqualTo(first.header("Location"));
+		assertThat(JSON.readTree(api.get("/api/plans?partnershipId=" + partnership).body())
+			.at("/page/totalElements")
+			.asLong()).as("the plan drafted first, and this one").isEqualTo(2);
+		try (KafkaConsumer<String, byte[]> consumer = EventTopics.consumer(Topics.PLAN_EVENTS)) {
+			assertThat(EventTopics.records(consumer,
+					record -> "org.decoop.PlanDrafted".equals(header(record, "ce_type"))
+							&& new String(record.value(), StandardCharsets.UTF_8).contains(partnership),
+					2))
+				.extracting(ConsumerRecord::key)
+				.contains(id(first));
+		}
+		assertThat(anonymous.get("/v3/api-docs").body()).contains("Idempotency-Key");
+	}
+
+	@Test
 	void givesAStreamedCsvExportMoreThanTheServletContainersDefaultAsyncTimeout() {
 		// the export is an async request: Tomcat's default (30 s) would cut a large one
 		// off after its 200

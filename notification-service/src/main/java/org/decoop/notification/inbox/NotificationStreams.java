@@ -2,6 +2,7 @@ package org.decoop.notification.inbox;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,10 +27,22 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * The open SSE streams. Each stream remembers the sequence number of the last
- * notification it sent; a poller sends what was stored since, in order, with that number
- * as the SSE id. Reading from MongoDB rather than pushing from memory means a stream sees
+ * notification it sent and sends what was stored since, in order, with that number as the
+ * SSE id. Reading from MongoDB rather than pushing from memory means a stream sees
  * notifications stored by any instance, and a client that reconnects with
  * {@code Last-Event-ID} gets exactly what it missed.
+ *
+ * <p>
+ * How a stream learns that something is new: a notification stored by this instance wakes
+ * its streams at once ({@link NotificationStored}); one stored by another instance is
+ * found by the poller, which reads, every {@link #POLL}, the newest sequence number of
+ * every open stream's subscription in ONE by-key read of the counters
+ * ({@link Notifications#lastSeqs}), and has only the streams that are behind read their
+ * notifications. So idle streams cost one small read per tick in all, not one query each,
+ * and a notification reaches a stream on another instance within a tick (measured in
+ * {@code CrossInstanceStreamIntegrationTest}; docs/performance.md). Chosen over a
+ * broadcast wake-up on Kafka: no topic, consumer group per instance nor catch-up path to
+ * run, for at most 250 ms more.
  */
 @Component
 class NotificationStreams implements SmartLifecycle {
@@ -194,16 +207,15 @@ class NotificationStreams implements SmartLifecycle {
 	 * it). A number known to be unused is passed over; one missing for longer than
 	 * {@link #GAP_WAIT} is given up.
 	 */
-	private void sendInOrder(SseEmitter emitter, Stream stream) throws IOException {
+	private void sendInOrder(SseEmitter emitter, Stream stream, long latest) throws IOException {
 		List<Notification> fresh = notifications.after(stream.subscriptionId, stream.lastSeq, BATCH);
-		if (fresh.isEmpty()) {
-			return;
-		}
-		boolean contiguous = fresh.get(fresh.size() - 1).seq() - stream.lastSeq == fresh.size();
-		Set<Long> unused = contiguous ? Set.of() : notifications.unusedSeqs(stream.subscriptionId, stream.lastSeq);
+		Set<Long> unused = null; // read when a number is found missing
 		for (Notification notification : fresh) {
 			while (notification.seq() > stream.lastSeq + 1) {
 				long missing = stream.lastSeq + 1;
+				if (unused == null) {
+					unused = notifications.unusedSeqs(stream.subscriptionId, stream.lastSeq);
+				}
 				if (!unused.contains(missing) && !gaveUpWaitingFor(stream, missing)) {
 					return;
 				}
@@ -215,6 +227,18 @@ class NotificationStreams implements SmartLifecycle {
 				.data(NotificationResponse.of(notification)));
 			stream.lastSeq = notification.seq();
 			stream.lastSentNanos = System.nanoTime();
+		}
+		// numbers taken after the last one stored: passed over when known to be unused,
+		// else awaited, so that a stream is not behind for ever on a number never stored
+		while (fresh.size() < BATCH && stream.lastSeq < latest) {
+			long missing = stream.lastSeq + 1;
+			if (unused == null) {
+				unused = notifications.unusedSeqs(stream.subscriptionId, stream.lastSeq);
+			}
+			if (!unused.contains(missing) && !gaveUpWaitingFor(stream, missing)) {
+				return;
+			}
+			stream.lastSeq = missing;
 		}
 	}
 
@@ -234,14 +258,28 @@ class NotificationStreams implements SmartLifecycle {
 	}
 
 	/**
-	 * One round: each stream is served on a thread of its own (a virtual thread), so a
+	 * One round: one read of the newest sequence number of every open stream's
+	 * subscription, whichever instance stored it; the streams behind it, and those due
+	 * for a heartbeat, are served, each on a thread of its own (a virtual thread), so a
 	 * client that reads slowly, whose writes block once its socket buffer is full, holds
 	 * up only its own stream. A stream still busy from an earlier round is left alone;
 	 * one stuck longer than {@link #STUCK} is closed (its client reconnects with
 	 * Last-Event-ID and misses nothing).
 	 */
 	void pollOnce() {
-		streams.forEach(this::serveSoon);
+		if (streams.isEmpty()) {
+			return;
+		}
+		Set<String> open = new HashSet<>();
+		streams.values().forEach(stream -> open.add(stream.subscriptionId));
+		Map<String, Long> latest = notifications.lastSeqs(open);
+		long now = System.nanoTime();
+		streams.forEach((emitter, stream) -> {
+			long newest = latest.getOrDefault(stream.subscriptionId, 0L);
+			if (newest > stream.lastSeq || now - stream.lastSentNanos > HEARTBEAT.toNanos()) {
+				serveSoon(emitter, stream, newest);
+			}
+		});
 	}
 
 	/**
@@ -252,16 +290,16 @@ class NotificationStreams implements SmartLifecycle {
 	void on(NotificationStored stored) {
 		streams.forEach((emitter, stream) -> {
 			if (stream.subscriptionId.equals(stored.subscriptionId())) {
-				serveSoon(emitter, stream);
+				serveSoon(emitter, stream, stored.seq());
 			}
 		});
 	}
 
 	/**
-	 * Serves a stream on a thread of its own, unless it is being served already (then the
-	 * next round sends what is new).
+	 * Serves a stream on a thread of its own, up to {@code latest}, unless it is being
+	 * served already (then the next round sends what is new).
 	 */
-	private void serveSoon(SseEmitter emitter, Stream stream) {
+	private void serveSoon(SseEmitter emitter, Stream stream, long latest) {
 		if (!stream.busy.compareAndSet(false, true)) {
 			if (System.nanoTime() - stream.busySinceNanos > STUCK.toNanos()) {
 				log.warn("SSE stream of subscription {} is stuck on a client that does not read; closing it",
@@ -274,7 +312,7 @@ class NotificationStreams implements SmartLifecycle {
 		stream.busySinceNanos = System.nanoTime();
 		senders.execute(() -> {
 			try {
-				serve(emitter, stream);
+				serve(emitter, stream, latest);
 			}
 			finally {
 				stream.busy.set(false);
@@ -282,9 +320,11 @@ class NotificationStreams implements SmartLifecycle {
 		});
 	}
 
-	private void serve(SseEmitter emitter, Stream stream) {
+	private void serve(SseEmitter emitter, Stream stream, long latest) {
 		try {
-			sendInOrder(emitter, stream);
+			if (latest > stream.lastSeq) {
+				sendInOrder(emitter, stream, latest);
+			}
 			if (System.nanoTime() - stream.lastSentNanos > HEARTBEAT.toNanos()) {
 				emitter.send(SseEmitter.event().comment("keep-alive"));
 				stream.lastSentNanos = System.nanoTime();

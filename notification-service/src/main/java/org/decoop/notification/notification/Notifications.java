@@ -5,9 +5,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -236,6 +238,23 @@ public class Notifications {
 			.stream()
 			.map(Notifications::seqOf)
 			.collect(Collectors.toSet());
+	}
+
+	/**
+	 * The newest sequence number of each of {@code subscriptionIds} that has one, in ONE
+	 * read by {@code _id} of the counters: how the open streams of an instance learn, on
+	 * each tick, which of them have something new, whichever instance stored it. A number
+	 * is taken before its notification is stored: a stream may find it missing for a
+	 * moment.
+	 */
+	public Map<String, Long> lastSeqs(Collection<String> subscriptionIds) {
+		if (subscriptionIds.isEmpty()) {
+			return Map.of();
+		}
+		Query counters = Query.query(Criteria.where("_id").in(subscriptionIds));
+		return mongo.find(counters, Document.class, COUNTERS)
+			.stream()
+			.collect(Collectors.toMap(counter -> counter.getString("_id"), Notifications::seqOf));
 	}
 
 	/** The newest sequence number of a subscription, 0 when it has none. */

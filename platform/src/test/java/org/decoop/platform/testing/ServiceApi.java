@@ -41,10 +41,18 @@ public final class ServiceApi {
 
 	private final String token;
 
+	/** Sent with every request (an {@code Idempotency-Key}, say). */
+	private final HttpHeaders headers;
+
 	private ServiceApi(RestTestClient client, String baseUrl, String token) {
+		this(client, baseUrl, token, new HttpHeaders());
+	}
+
+	private ServiceApi(RestTestClient client, String baseUrl, String token, HttpHeaders headers) {
 		this.client = client;
 		this.baseUrl = baseUrl;
 		this.token = token;
+		this.headers = headers;
 	}
 
 	/** The service listening on {@code port} of this machine, called without a token. */
@@ -55,7 +63,18 @@ public final class ServiceApi {
 
 	/** The same service, called with this bearer token (see {@link TestTokens}). */
 	public ServiceApi as(String accessToken) {
-		return new ServiceApi(client, baseUrl, accessToken);
+		return new ServiceApi(client, baseUrl, accessToken, headers);
+	}
+
+	/**
+	 * The same service, called with this header on every request as well, e.g.
+	 * {@code with("Idempotency-Key", "\"" + UUID.randomUUID() + "\"")}.
+	 */
+	public ServiceApi with(String header, String value) {
+		HttpHeaders more = new HttpHeaders();
+		more.addAll(headers);
+		more.set(header, value);
+		return new ServiceApi(client, baseUrl, token, more);
 	}
 
 	/**
@@ -73,11 +92,12 @@ public final class ServiceApi {
 		if (token != null) {
 			request.header("Authorization", "Bearer " + token);
 		}
+		headers.forEach((name, values) -> values.forEach(value -> request.header(name, value)));
 		try {
 			HttpResponse<String> response = RAW.send(request.build(), HttpResponse.BodyHandlers.ofString());
-			HttpHeaders headers = new HttpHeaders();
-			response.headers().map().forEach(headers::addAll);
-			return new Answer(response.statusCode(), headers, response.body());
+			HttpHeaders answered = new HttpHeaders();
+			response.headers().map().forEach(answered::addAll);
+			return new Answer(response.statusCode(), answered, response.body());
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException("no answer to " + method + " " + pathAndQuery, e);
@@ -99,6 +119,7 @@ public final class ServiceApi {
 		if (token != null) {
 			request.header("Authorization", "Bearer " + token);
 		}
+		request.headers(all -> all.addAll(headers));
 		EntityExchangeResult<String> result = request.exchange().expectBody(String.class).returnResult();
 		return new Answer(result.getStatus().value(), result.getResponseHeaders(), result.getResponseBody());
 	}
@@ -124,6 +145,7 @@ public final class ServiceApi {
 		if (token != null) {
 			request.header("Authorization", "Bearer " + token);
 		}
+		request.headers(all -> all.addAll(headers));
 		EntityExchangeResult<String> result = request.exchange().expectBody(String.class).returnResult();
 		return new Answer(result.getStatus().value(), result.getResponseHeaders(), result.getResponseBody());
 	}
