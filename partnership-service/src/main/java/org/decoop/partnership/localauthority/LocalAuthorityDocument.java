@@ -2,6 +2,7 @@ package org.decoop.partnership.localauthority;
 
 import org.decoop.events.Country;
 import org.decoop.events.LocalAuthorityKind;
+import org.decoop.partnership.localauthority.domain.Coordinates;
 import org.decoop.partnership.localauthority.domain.LocalAuthority;
 import org.decoop.partnership.localauthority.domain.LocalAuthorityId;
 import org.springframework.data.annotation.Id;
@@ -38,6 +39,11 @@ class LocalAuthorityDocument {
 
 	Integer population;
 
+	/** WGS84 degrees; both absent when the place is unknown. */
+	Double latitude;
+
+	Double longitude;
+
 	static LocalAuthorityDocument of(LocalAuthority authority) {
 		LocalAuthorityDocument document = new LocalAuthorityDocument();
 		document.id = authority.id().value();
@@ -47,11 +53,16 @@ class LocalAuthorityDocument {
 		document.country = authority.country().code();
 		document.kind = authority.kind();
 		document.population = authority.population();
+		if (authority.coordinates() != null) {
+			document.latitude = authority.coordinates().latitude();
+			document.longitude = authority.coordinates().longitude();
+		}
 		return document;
 	}
 
 	LocalAuthority toDomain() {
-		return new LocalAuthority(new LocalAuthorityId(id), code, name, Country.of(country), kind, population);
+		return new LocalAuthority(new LocalAuthorityId(id), code, name, Country.of(country), kind, population,
+				Coordinates.of(latitude, longitude).orElse(null));
 	}
 
 }

@@ -61,7 +61,8 @@ class PartnershipService {
 			if (authority == null) {
 				throw new PartnerUnknown(i, ids.get(i).value());
 			}
-			partners.add(new Partner(authority.id(), authority.code(), authority.name(), authority.country()));
+			partners.add(new Partner(authority.id(), authority.code(), authority.name(), authority.country(),
+					authority.coordinates()));
 		}
 		return partnerships.add(Partnership.establish(PartnershipId.newId(), partners, since,
 				themes == null ? List.of() : themes, coordinator, by, clock.instant()));

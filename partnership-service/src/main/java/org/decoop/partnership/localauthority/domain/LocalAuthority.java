@@ -9,6 +9,7 @@ import org.decoop.events.LocalAuthorityKind;
 import org.decoop.platform.domain.Actor;
 import org.decoop.platform.domain.InvalidValue;
 import org.decoop.platform.domain.NotAllowed;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A municipality, city, department, region or province that can enter partnerships. It is
@@ -16,10 +17,11 @@ import org.decoop.platform.domain.NotAllowed;
  * Its {@code code} ({@code FR-NEVERS}) is what tokens name in {@code acts_for}: stable,
  * human, unique, starting with its country. Authorities stored before codes existed have
  * none. {@code population} (inhabitants) is optional: partner searches use it to rank
- * similar sizes.
+ * similar sizes. {@code coordinates} (where it is) are optional: the console's map draws
+ * partnerships with them.
  */
 public record LocalAuthority(LocalAuthorityId id, String code, String name, Country country, LocalAuthorityKind kind,
-		Integer population) {
+		Integer population, @Nullable Coordinates coordinates) {
 
 	public static final int MAX_NAME_LENGTH = 200;
 
@@ -32,14 +34,20 @@ public record LocalAuthority(LocalAuthorityId id, String code, String name, Coun
 
 	/** Registers a new local authority: only a steward (the Embassy, SKGO) may. */
 	public static LocalAuthority register(Actor actor, LocalAuthorityId id, String code, String name, Country country,
-			LocalAuthorityKind kind, Integer population) {
+			LocalAuthorityKind kind, Integer population, @Nullable Coordinates coordinates) {
 		if (!actor.isSystem() && !actor.steward()) {
 			throw new NotAllowed("Only a steward may register a local authority");
 		}
 		if (code == null) {
 			throw new InvalidValue("code", "code is required");
 		}
-		return new LocalAuthority(id, code, name, country, kind, population);
+		return new LocalAuthority(id, code, name, country, kind, population, coordinates);
+	}
+
+	/** A local authority whose place is unknown. */
+	public LocalAuthority(LocalAuthorityId id, String code, String name, Country country, LocalAuthorityKind kind,
+			Integer population) {
+		this(id, code, name, country, kind, population, null);
 	}
 
 	public LocalAuthority {

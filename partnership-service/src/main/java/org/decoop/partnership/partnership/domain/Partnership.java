@@ -250,7 +250,8 @@ public final class Partnership extends AggregateRoot<PartnershipEvent> {
 	private List<PartnershipEvent.Partner> partnersOnTheWire() {
 		return partners.stream()
 			.map(partner -> new PartnershipEvent.Partner(partner.id().value(), partner.name(), partner.country().code(),
-					partner.code()))
+					partner.code(), partner.coordinates() == null ? null : partner.coordinates().latitude(),
+					partner.coordinates() == null ? null : partner.coordinates().longitude()))
 			.toList();
 	}
 

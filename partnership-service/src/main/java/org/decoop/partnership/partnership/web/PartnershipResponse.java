@@ -31,7 +31,9 @@ public record PartnershipResponse(String id, long version, PartnershipStatus sta
 		return new PartnershipResponse(partnership.id().value(), partnership.version(), partnership.status(),
 				partnership.partners()
 					.stream()
-					.map(p -> new PartnerResponse(p.id().value(), p.code(), p.name(), p.country().code()))
+					.map(p -> new PartnerResponse(p.id().value(), p.code(), p.name(), p.country().code(),
+							p.coordinates() == null ? null : p.coordinates().latitude(),
+							p.coordinates() == null ? null : p.coordinates().longitude()))
 					.toList(),
 				partnership.since(), partnership.themes(),
 				partnership.coordinator() == null ? null
