@@ -21,9 +21,11 @@ import org.decoop.partnership.partnership.domain.Partner;
 import org.decoop.partnership.partnership.domain.PartnerUnknown;
 import org.decoop.partnership.partnership.domain.Partnership;
 import org.decoop.partnership.partnership.domain.PartnershipId;
+import org.decoop.partnership.partnership.domain.PartnershipStatistics;
 import org.decoop.platform.domain.Actor;
 import org.decoop.platform.domain.ExpectedVersion;
 import org.decoop.platform.security.Callers;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -76,6 +78,10 @@ class PartnershipService {
 	Page<Partnership> search(PartnershipStatus status, Country country, Theme theme, LocalAuthorityId localAuthorityId,
 			int page, int size) {
 		return partnerships.search(status, country, theme, localAuthorityId, page, size);
+	}
+
+	PartnershipStatistics statistics(@Nullable Integer year) {
+		return partnerships.statistics(year);
 	}
 
 	Partnership get(PartnershipId id) {

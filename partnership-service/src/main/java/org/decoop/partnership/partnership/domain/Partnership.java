@@ -46,7 +46,8 @@ public final class Partnership extends AggregateRoot<PartnershipEvent> {
 	public static final int MAX_REASON_LENGTH = 1000;
 
 	public static final int MAX_HISTORY = 100;
-	static final int FIRST_YEAR = 1900;
+
+	public static final int FIRST_YEAR = 1900;
 
 	private final PartnershipId id;
 
