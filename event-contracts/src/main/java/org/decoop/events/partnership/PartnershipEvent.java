@@ -6,6 +6,7 @@ import java.util.Set;
 import org.decoop.events.DecoopEvent;
 import org.decoop.events.PartnershipStatus;
 import org.decoop.events.Theme;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Events of {@code partnership-events}, keyed by partnership id. Each carries the
@@ -40,14 +41,15 @@ public sealed interface PartnershipEvent extends DecoopEvent
 	 * before codes); {@code latitude} and {@code longitude} say where it is (WGS84
 	 * degrees, added with the console; both null when unknown).
 	 */
-	record Partner(String id, String name, String country, String code, Double latitude, Double longitude) {
+	record Partner(String id, String name, String country, @Nullable String code, @Nullable Double latitude,
+			@Nullable Double longitude) {
 
 		public Partner(String id, String name, String country) {
 			this(id, name, country, null);
 		}
 
 		/** A partner whose place is unknown. */
-		public Partner(String id, String name, String country, String code) {
+		public Partner(String id, String name, String country, @Nullable String code) {
 			this(id, name, country, code, null, null);
 		}
 	}

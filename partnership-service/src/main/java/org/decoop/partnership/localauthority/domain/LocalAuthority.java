@@ -20,8 +20,8 @@ import org.jspecify.annotations.Nullable;
  * similar sizes. {@code coordinates} (where it is) are optional: the console's map draws
  * partnerships with them.
  */
-public record LocalAuthority(LocalAuthorityId id, String code, String name, Country country, LocalAuthorityKind kind,
-		Integer population, @Nullable Coordinates coordinates) {
+public record LocalAuthority(LocalAuthorityId id, @Nullable String code, String name, Country country,
+		LocalAuthorityKind kind, @Nullable Integer population, @Nullable Coordinates coordinates) {
 
 	public static final int MAX_NAME_LENGTH = 200;
 
@@ -33,8 +33,8 @@ public record LocalAuthority(LocalAuthorityId id, String code, String name, Coun
 	private static final Pattern CODE = Pattern.compile(CODE_PATTERN);
 
 	/** Registers a new local authority: only a steward (the Embassy, SKGO) may. */
-	public static LocalAuthority register(Actor actor, LocalAuthorityId id, String code, String name, Country country,
-			LocalAuthorityKind kind, Integer population, @Nullable Coordinates coordinates) {
+	public static LocalAuthority register(Actor actor, LocalAuthorityId id, @Nullable String code, String name,
+			Country country, LocalAuthorityKind kind, @Nullable Integer population, @Nullable Coordinates coordinates) {
 		if (!actor.isSystem() && !actor.steward()) {
 			throw new NotAllowed("Only a steward may register a local authority");
 		}
@@ -45,8 +45,8 @@ public record LocalAuthority(LocalAuthorityId id, String code, String name, Coun
 	}
 
 	/** A local authority whose place is unknown. */
-	public LocalAuthority(LocalAuthorityId id, String code, String name, Country country, LocalAuthorityKind kind,
-			Integer population) {
+	public LocalAuthority(LocalAuthorityId id, @Nullable String code, String name, Country country,
+			LocalAuthorityKind kind, @Nullable Integer population) {
 		this(id, code, name, country, kind, population, null);
 	}
 
@@ -73,6 +73,16 @@ public record LocalAuthority(LocalAuthorityId id, String code, String name, Coun
 		if (name.length() > MAX_NAME_LENGTH) {
 			throw new InvalidValue("name", "name must be at most %d characters".formatted(MAX_NAME_LENGTH));
 		}
+	}
+
+	/** WGS84 degrees, null when the place is unknown. */
+	public @Nullable Double latitude() {
+		return coordinates == null ? null : coordinates.latitude();
+	}
+
+	/** WGS84 degrees, null when the place is unknown. */
+	public @Nullable Double longitude() {
+		return coordinates == null ? null : coordinates.longitude();
 	}
 
 	/**

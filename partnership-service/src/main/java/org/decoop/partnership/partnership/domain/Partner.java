@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * says who acts for it; partners recorded before codes existed have none. Its
  * {@code coordinates} (where it is) are null when unknown.
  */
-public record Partner(LocalAuthorityId id, String code, String name, Country country,
+public record Partner(LocalAuthorityId id, @Nullable String code, String name, Country country,
 		@Nullable Coordinates coordinates) {
 
 	public Partner {
@@ -21,8 +21,18 @@ public record Partner(LocalAuthorityId id, String code, String name, Country cou
 		Objects.requireNonNull(country, "country");
 	}
 
+	/** WGS84 degrees, null when the place is unknown. */
+	public @Nullable Double latitude() {
+		return coordinates == null ? null : coordinates.latitude();
+	}
+
+	/** WGS84 degrees, null when the place is unknown. */
+	public @Nullable Double longitude() {
+		return coordinates == null ? null : coordinates.longitude();
+	}
+
 	/** A partner whose place is unknown. */
-	public Partner(LocalAuthorityId id, String code, String name, Country country) {
+	public Partner(LocalAuthorityId id, @Nullable String code, String name, Country country) {
 		this(id, code, name, country, null);
 	}
 }
