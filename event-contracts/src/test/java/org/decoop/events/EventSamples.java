@@ -93,7 +93,7 @@ public final class EventSamples {
 	// --- partnership-events
 
 	public static List<Partner> partners() {
-		return List.of(new Partner("la-fr-nevers", "Nevers", "FR", "FR-NEVERS"),
+		return List.of(new Partner("la-fr-nevers", "Nevers", "FR", "FR-NEVERS", 46.9896, 3.159),
 				new Partner("la-rs-sremska-mitrovica", "Sremska Mitrovica", "RS", "RS-SREMSKA-MITROVICA"));
 	}
 

@@ -141,7 +141,9 @@ class EventSchemaTest {
 	@Test
 	void acceptsEventsWrittenBeforePartnerCodesAndPlanPartiesWereCarried() {
 		ObjectNode established = JSON.valueToTree(EventSamples.partnershipEstablished());
-		established.get("partners").values().forEach(partner -> ((ObjectNode) partner).remove("code"));
+		established.get("partners")
+			.values()
+			.forEach(partner -> ((ObjectNode) partner).remove(List.of("code", "latitude", "longitude")));
 		ObjectNode signed = JSON.valueToTree(EventSamples.planSigned());
 		signed.get("activities").values().forEach(activity -> ((ObjectNode) activity).remove("vouchedBySteward"));
 		ObjectNode completed = JSON.valueToTree(EventSamples.activityCompleted());
@@ -174,6 +176,26 @@ class EventSchemaTest {
 
 		assertThat(errors(eventSchema("PartnershipEstablished"), JSON.writeValueAsString(badCountry)))
 			.anySatisfy(error -> assertThat(error).contains("/partners/0/country"));
+	}
+
+	@Test
+	void carriesWhereAPartnerIsWhenKnown() {
+		JsonNode partners = JSON.valueToTree(EventSamples.partnershipEstablished()).get("partners");
+
+		assertThat(partners.get(0).get("latitude").asDouble()).isEqualTo(46.9896);
+		assertThat(partners.get(0).get("longitude").asDouble()).isEqualTo(3.159);
+		assertThat(partners.get(1).get("latitude").isNull()).as("a partner whose place is unknown").isTrue();
+	}
+
+	@Test
+	void rejectsAPartnerOffTheGlobe() {
+		ObjectNode established = JSON.valueToTree(EventSamples.partnershipEstablished());
+		((ObjectNode) established.get("partners").get(0)).put("latitude", 91);
+		((ObjectNode) established.get("partners").get(1)).put("longitude", -180.5);
+
+		assertThat(errors(eventSchema("PartnershipEstablished"), established))
+			.anySatisfy(error -> assertThat(error).contains("/partners/0/latitude"))
+			.anySatisfy(error -> assertThat(error).contains("/partners/1/longitude"));
 	}
 
 	@Test

@@ -24,8 +24,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Loads the seed story through the public HTTP APIs only, as the demo users of the realm,
  * and only what is not there yet, so that running it twice duplicates nothing: the
- * Embassy registers the local authorities (with their real codes and rounded
- * populations); the towns establish their partnerships (SKGO those without a demo user),
+ * Embassy registers the local authorities (with their real codes, rounded populations and
+ * places); the towns establish their partnerships (SKGO those without a demo user),
  * Nevers puts Nevers – Sremska Mitrovica to dormancy; SKGO opens Čačak's search for a
  * French partner; the Embassy publishes the Ministry's call for Franco-Serbian
  * decentralized cooperation and drafts the 2020 action plan with SKGO, its French funding
@@ -40,6 +40,26 @@ final class Demo {
 	static final String INBOX_OWNER = "skgo";
 	static final String PLAN_TITLE = "Akcioni plan 2020";
 	static final String FUNDING_CALL_CODE = "MEAE-FR-RS-2020-2030";
+
+	/**
+	 * Where each local authority is (WGS84 degrees, 4 decimals, about 10 m), for the
+	 * console's map; a department or province at its seat (Gironde: Bordeaux, Val d'Oise:
+	 * Cergy, Vojvodina: Novi Sad).
+	 */
+	static final Map<String, Place> PLACES = Map.of("FR-SURESNES", new Place("48.8711", "2.2290"), "RS-KRAGUJEVAC",
+			new Place("44.0128", "20.9114"), "FR-NEVERS", new Place("46.9896", "3.1590"), "RS-SREMSKA-MITROVICA",
+			new Place("44.9764", "19.6122"), "FR-GIRONDE", new Place("44.8378", "-0.5792"), "RS-NIS",
+			new Place("43.3209", "21.8958"), "RS-VOJVODINA", new Place("45.2671", "19.8335"), "FR-VAL-D-OISE",
+			new Place("49.0364", "2.0761"), "FR-ARLES", new Place("43.6768", "4.6303"), "RS-CACAK",
+			new Place("43.8914", "20.3497"));
+
+	/** Latitude and longitude as written: the JSON carries exactly these digits. */
+	record Place(BigDecimal latitude, BigDecimal longitude) {
+
+		Place(String latitude, String longitude) {
+			this(new BigDecimal(latitude), new BigDecimal(longitude));
+		}
+	}
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -129,6 +149,10 @@ final class Demo {
 			.put("country", country)
 			.put("kind", kind)
 			.put("population", population);
+		Place place = PLACES.get(code);
+		if (place != null) {
+			body.put("latitude", place.latitude()).put("longitude", place.longitude());
+		}
 		return post(base, body.toString(), "embassy").get("id").asString();
 	}
 

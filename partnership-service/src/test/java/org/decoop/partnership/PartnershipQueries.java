@@ -2,6 +2,7 @@ package org.decoop.partnership;
 
 import static org.decoop.platform.testing.ServiceQueries.call;
 import static org.decoop.platform.testing.ServiceQueries.noQuery;
+import static org.decoop.platform.testing.ServiceQueries.readsAll;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -49,6 +50,10 @@ final class PartnershipQueries {
 				call("Partnerships#all", "GET /api/partnerships.csv?status=", PartnershipStatus.ACTIVE, null, null,
 						null),
 				call("Partnerships#all", "GET /api/partnerships.csv (every partnership)", null, null, null, null),
+				readsAll("Partnerships#statistics", "GET /api/partnerships/stats (every partnership)",
+						"the statistics of every year count every partnership", (Object) null),
+				readsAll("Partnerships#statistics", "GET /api/partnerships/stats?year=",
+						"a year's statistics count every partnership begun by its end: most of them", 2020),
 				call("Partnerships#activeWithoutActivitySince", "dormancy job: ACTIVE without activity since", TODAY,
 						100),
 				call("PartnerSearches#search", "GET /api/partner-searches (newest first)", null, null, null, null, 0,

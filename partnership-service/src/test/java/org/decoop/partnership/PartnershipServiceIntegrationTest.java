@@ -425,6 +425,26 @@ class PartnershipServiceIntegrationTest {
 	}
 
 	@Test
+	void carriesWhereThePartnersAreToTheApiAndTheEvents() throws Exception {
+		String nevers = createLocalAuthority("Nevers " + run, "FR", "CITY",
+				", \"latitude\": 46.9896, \"longitude\": 3.159");
+		String mitrovica = createLocalAuthority("Sremska Mitrovica " + run, "RS", "CITY", "");
+		assertThat(JSON.readTree(anonymous.get("/api/local-authorities/" + nevers).body()).get("latitude").asDouble())
+			.isEqualTo(46.9896);
+
+		String id = establish(nevers, mitrovica, "CULTURE");
+
+		JsonNode partners = JSON.readTree(anonymous.get("/api/partnerships/" + id).body()).get("partners");
+		assertThat(partners.get(0).get("latitude").asDouble()).isEqualTo(46.9896);
+		assertThat(partners.get(0).get("longitude").asDouble()).isEqualTo(3.159);
+		assertThat(partners.get(1).get("latitude").isNull()).as("a place not given stays unknown").isTrue();
+		JsonNode published = JSON.readTree(EventTopics.recordsWithKey(consumer, id, 1).get(0).value()).get("partners");
+		assertThat(published.get(0).get("latitude").asDouble()).isEqualTo(46.9896);
+		assertThat(published.get(0).get("longitude").asDouble()).isEqualTo(3.159);
+		assertThat(published.get(1).get("longitude").isNull()).isTrue();
+	}
+
+	@Test
 	void letsOnlyItsPartnersOrAStewardChangeAPartnershipWithAValidToken() throws Exception {
 		String nevers = createLocalAuthority("Nevers " + run, "FR", "CITY");
 		String mitrovica = createLocalAuthority("Sremska Mitrovica " + run, "RS", "CITY");
@@ -700,13 +720,18 @@ class PartnershipServiceIntegrationTest {
 	}
 
 	private String createLocalAuthority(String name, String country, String kind) {
-		return createLocalAuthority(name, country, kind, null);
+		return createLocalAuthority(name, country, kind, "");
 	}
 
 	private String createLocalAuthority(String name, String country, String kind, Integer population) {
+		return createLocalAuthority(name, country, kind, ", \"population\": " + population);
+	}
+
+	/** {@code more}: further fields of the body, each after a comma. */
+	private String createLocalAuthority(String name, String country, String kind, String more) {
 		Answer response = api.post("/api/local-authorities",
-				"{\"code\": \"%s\", \"name\": \"%s\", \"country\": \"%s\", \"kind\": \"%s\", \"population\": %s}"
-					.formatted(codeOf(name, country), name, country, kind, population));
+				"{\"code\": \"%s\", \"name\": \"%s\", \"country\": \"%s\", \"kind\": \"%s\"%s}"
+					.formatted(codeOf(name, country), name, country, kind, more));
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
 		return JSON.readTree(response.body()).get("id").asString();
 	}

@@ -38,12 +38,19 @@ public sealed interface PartnershipEvent extends DecoopEvent
 	/**
 	 * A partner as it was when the event happened. {@code country} is ISO 3166-1 alpha-2;
 	 * {@code code} says who acts for it (added in wave 3; null for partners recorded
-	 * before codes).
+	 * before codes); {@code latitude} and {@code longitude} say where it is (WGS84
+	 * degrees, added with the console; both null when unknown).
 	 */
-	record Partner(String id, String name, String country, @Nullable String code) {
+	record Partner(String id, String name, String country, @Nullable String code, @Nullable Double latitude,
+			@Nullable Double longitude) {
 
 		public Partner(String id, String name, String country) {
 			this(id, name, country, null);
+		}
+
+		/** A partner whose place is unknown. */
+		public Partner(String id, String name, String country, @Nullable String code) {
+			this(id, name, country, code, null, null);
 		}
 	}
 

@@ -3,6 +3,7 @@ package org.decoop.partnership.localauthority;
 import java.net.URI;
 
 import org.decoop.events.Country;
+import org.decoop.partnership.localauthority.domain.Coordinates;
 import org.decoop.partnership.localauthority.domain.LocalAuthority;
 import org.decoop.partnership.localauthority.domain.LocalAuthorityId;
 import org.decoop.partnership.localauthority.web.CreateLocalAuthority;
@@ -47,9 +48,10 @@ class LocalAuthorityController {
 	@PostMapping
 	@CreatedResponse
 	ResponseEntity<LocalAuthorityResponse> create(@Valid @RequestBody CreateLocalAuthority request) {
-		LocalAuthority authority = localAuthorities
-			.add(LocalAuthority.register(callers.current(), Ids.newId(LocalAuthorityId::new), request.code(),
-					request.name(), Country.of(request.country()), request.kind(), request.population()));
+		LocalAuthority authority = localAuthorities.add(LocalAuthority.register(callers.current(),
+				Ids.newId(LocalAuthorityId::new), request.code(), request.name(), Country.of(request.country()),
+				request.kind(), request.population(),
+				Coordinates.of(request.latitude(), request.longitude()).orElse(null)));
 		return ResponseEntity.created(URI.create("/api/local-authorities/" + authority.id()))
 			.body(LocalAuthorityResponse.of(authority));
 	}

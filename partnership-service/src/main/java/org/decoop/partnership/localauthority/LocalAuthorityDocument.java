@@ -2,6 +2,7 @@ package org.decoop.partnership.localauthority;
 
 import org.decoop.events.Country;
 import org.decoop.events.LocalAuthorityKind;
+import org.decoop.partnership.localauthority.domain.Coordinates;
 import org.decoop.partnership.localauthority.domain.LocalAuthority;
 import org.decoop.partnership.localauthority.domain.LocalAuthorityId;
 import org.springframework.data.annotation.Id;
@@ -41,6 +42,11 @@ class LocalAuthorityDocument {
 
 	@Nullable Integer population;
 
+	/** WGS84 degrees; both absent when the place is unknown. */
+	@Nullable Double latitude;
+
+	@Nullable Double longitude;
+
 	static LocalAuthorityDocument of(LocalAuthority authority) {
 		LocalAuthorityDocument document = new LocalAuthorityDocument();
 		document.id = authority.id().value();
@@ -50,11 +56,14 @@ class LocalAuthorityDocument {
 		document.country = authority.country().code();
 		document.kind = authority.kind();
 		document.population = authority.population();
+		document.latitude = authority.latitude();
+		document.longitude = authority.longitude();
 		return document;
 	}
 
 	LocalAuthority toDomain() {
-		return new LocalAuthority(new LocalAuthorityId(id), code, name, Country.of(country), kind, population);
+		return new LocalAuthority(new LocalAuthorityId(id), code, name, Country.of(country), kind, population,
+				Coordinates.of(latitude, longitude).orElse(null));
 	}
 
 }

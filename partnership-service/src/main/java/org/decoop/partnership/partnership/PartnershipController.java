@@ -9,8 +9,10 @@ import org.decoop.partnership.localauthority.domain.LocalAuthorityId;
 import org.decoop.partnership.partnership.domain.Coordinator;
 import org.decoop.partnership.partnership.domain.Partnership;
 import org.decoop.partnership.partnership.domain.PartnershipId;
+import org.decoop.partnership.partnership.domain.PartnershipStatistics;
 import org.decoop.partnership.partnership.web.EstablishPartnership;
 import org.decoop.partnership.partnership.web.PartnershipResponse;
+import org.decoop.partnership.partnership.web.PartnershipStatisticsResponse;
 import org.decoop.partnership.partnership.web.Transition;
 import org.decoop.platform.domain.Actor;
 import org.decoop.platform.domain.ExpectedVersion;
@@ -101,6 +103,18 @@ class PartnershipController {
 			.search(status, country == null ? null : Country.of(country), theme,
 					localAuthorityId == null ? null : new LocalAuthorityId(localAuthorityId), page, size)
 			.map(partnership -> PartnershipResponse.of(partnership, callers.signedIn())));
+	}
+
+	@GetMapping("/stats")
+	@Operation(summary = "Partnerships counted by status and by country then status, now or for one year (open data)",
+			description = "Without year: every partnership, with its status now. With year: the partnerships that existed "
+					+ "that year, i.e. begun by its end (their since year, else the day they were established) and not ENDED "
+					+ "before it began, each with its status at the year's end (UTC) as its history says; one recorded later "
+					+ "with an earlier since counts as ACTIVE for the years before. A partnership counts once in each "
+					+ "country of its partners. Counted by the database.")
+	PartnershipStatisticsResponse statistics(@RequestParam(
+			required = false) @Min(PartnershipStatistics.FIRST_YEAR) @Max(PartnershipStatistics.LAST_YEAR) Integer year) {
+		return PartnershipStatisticsResponse.of(service.statistics(year));
 	}
 
 	@PostMapping("/{id}/dormancy")

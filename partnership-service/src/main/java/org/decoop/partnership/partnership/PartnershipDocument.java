@@ -7,6 +7,7 @@ import java.util.List;
 import org.decoop.events.Country;
 import org.decoop.events.PartnershipStatus;
 import org.decoop.events.Theme;
+import org.decoop.partnership.localauthority.domain.Coordinates;
 import org.decoop.partnership.localauthority.domain.LocalAuthorityId;
 import org.decoop.partnership.partnership.domain.Coordinator;
 import org.decoop.partnership.partnership.domain.Partner;
@@ -71,7 +72,8 @@ class PartnershipDocument extends OutboxDocument {
 		document.status = partnership.status();
 		document.partners = partnership.partners()
 			.stream()
-			.map(p -> new PartnerEntry(p.id().value(), p.code(), p.name(), p.country().code()))
+			.map(p -> new PartnerEntry(p.id().value(), p.code(), p.name(), p.country().code(), p.latitude(),
+					p.longitude()))
 			.toList();
 		document.since = partnership.since();
 		document.themes = List.copyOf(partnership.themes());
@@ -92,7 +94,8 @@ class PartnershipDocument extends OutboxDocument {
 	Partnership toDomain() {
 		return Partnership.restore(new PartnershipId(getId()), getVersion(), status,
 				partners.stream()
-					.map(p -> new Partner(new LocalAuthorityId(p.id()), p.code(), p.name(), Country.of(p.country())))
+					.map(p -> new Partner(new LocalAuthorityId(p.id()), p.code(), p.name(), Country.of(p.country()),
+							Coordinates.of(p.latitude(), p.longitude()).orElse(null)))
 					.toList(),
 				since, themes == null ? List.of() : themes,
 				coordinator == null ? null : new Coordinator(coordinator.name(), coordinator.email()),
@@ -103,7 +106,9 @@ class PartnershipDocument extends OutboxDocument {
 				lastActivityOn == null ? null : LocalDate.parse(lastActivityOn));
 	}
 
-	record PartnerEntry(String id, @Nullable String code, String name, String country) {
+	/** latitude and longitude: absent in partnerships stored before places were kept. */
+	record PartnerEntry(String id, @Nullable String code, String name, String country, @Nullable Double latitude,
+			@Nullable Double longitude) {
 	}
 
 	record CoordinatorEntry(String name, String email) {

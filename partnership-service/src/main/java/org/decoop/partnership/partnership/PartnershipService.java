@@ -21,6 +21,7 @@ import org.decoop.partnership.partnership.domain.Partner;
 import org.decoop.partnership.partnership.domain.PartnerUnknown;
 import org.decoop.partnership.partnership.domain.Partnership;
 import org.decoop.partnership.partnership.domain.PartnershipId;
+import org.decoop.partnership.partnership.domain.PartnershipStatistics;
 import org.decoop.platform.domain.Actor;
 import org.decoop.platform.domain.ExpectedVersion;
 import org.decoop.platform.domain.Ids;
@@ -63,7 +64,8 @@ class PartnershipService {
 			if (authority == null) {
 				throw new PartnerUnknown(i, ids.get(i).value());
 			}
-			partners.add(new Partner(authority.id(), authority.code(), authority.name(), authority.country()));
+			partners.add(new Partner(authority.id(), authority.code(), authority.name(), authority.country(),
+					authority.coordinates()));
 		}
 		return partnerships.add(Partnership.establish(Ids.newId(PartnershipId::new), partners, since,
 				themes == null ? List.of() : themes, coordinator, by, clock.instant()));
@@ -78,6 +80,10 @@ class PartnershipService {
 	Page<Partnership> search(@Nullable PartnershipStatus status, @Nullable Country country, @Nullable Theme theme,
 			@Nullable LocalAuthorityId localAuthorityId, int page, int size) {
 		return partnerships.search(status, country, theme, localAuthorityId, page, size);
+	}
+
+	PartnershipStatistics statistics(@Nullable Integer year) {
+		return partnerships.statistics(year);
 	}
 
 	Partnership get(PartnershipId id) {

@@ -1,5 +1,6 @@
 package org.decoop.partnership.localauthority;
 
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
@@ -64,6 +65,39 @@ class LocalAuthorityApiWebTest {
 		verifyNoInteractions(localAuthorities);
 
 		postJson(KRAGUJEVAC, SKGO).andExpect(status().isCreated()).andExpect(jsonPath("$.code").value("RS-KRAGUJEVAC"));
+	}
+
+	@Test
+	void registersWhereItIsAndAnswersIt() throws Exception {
+		given(localAuthorities.add(any())).willAnswer(invocation -> invocation.getArgument(0));
+
+		postJson("""
+				{"code": "RS-SREMSKA-MITROVICA", "name": "Sremska Mitrovica", "country": "RS", "kind": "CITY",
+				 "latitude": 44.9764, "longitude": 19.6122}""").andExpect(status().isCreated())
+			.andExpect(jsonPath("$.latitude").value(44.9764))
+			.andExpect(jsonPath("$.longitude").value(19.6122));
+		postJson(KRAGUJEVAC).andExpect(status().isCreated())
+			.andExpect(jsonPath("$.latitude").value(nullValue()))
+			.andExpect(jsonPath("$.longitude").value(nullValue()));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			latitude alone        | "latitude": 46.9896                        | longitude
+			longitude alone       | "longitude": 3.159                         | latitude
+			latitude over 90      | "latitude": 90.5, "longitude": 3.159       | latitude
+			latitude under -90    | "latitude": -91, "longitude": 3.159        | latitude
+			longitude over 180    | "latitude": 46.9896, "longitude": 180.01   | longitude
+			longitude under -180  | "latitude": 46.9896, "longitude": -200     | longitude
+			latitude as text      | "latitude": "46.9896", "longitude": 3.159  | latitude
+			""")
+	void refusesHalfAPlaceOrOneOffTheGlobe(String name, String place, String field) throws Exception {
+		postJson("""
+				{"code": "FR-NEVERS", "name": "Nevers", "country": "FR", "kind": "CITY", %s}""".formatted(place))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.field").value(field));
+		verifyNoInteractions(localAuthorities);
 	}
 
 	@Test

@@ -12,9 +12,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.decoop.events.PartnershipStatus;
 
 import org.decoop.partnership.partnership.domain.PartnerUnknown;
 import org.decoop.partnership.partnership.domain.PartnershipId;
+import org.decoop.partnership.partnership.domain.PartnershipStatistics;
 import org.decoop.platform.domain.DoesNotExist;
 import org.decoop.platform.domain.StaleVersion;
 import org.decoop.platform.domain.StateConflict;
@@ -124,6 +129,32 @@ class PartnershipApiWebTest {
 		mvc.perform(get("/api/partnerships").param("page", "-1"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.field").value("page"));
+		verifyNoInteractions(service);
+	}
+
+	@Test
+	void answersTheStatisticsToAnyone() throws Exception {
+		given(service.statistics(2020)).willReturn(new PartnershipStatistics(2020, 3,
+				Map.of(PartnershipStatus.ACTIVE, 2L, PartnershipStatus.DORMANT, 1L, PartnershipStatus.ENDED, 0L),
+				Map.of("FR", Map.of(PartnershipStatus.ACTIVE, 2L, PartnershipStatus.DORMANT, 1L,
+						PartnershipStatus.ENDED, 0L))));
+
+		mvc.perform(get("/api/partnerships/stats").param("year", "2020"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.year").value(2020))
+			.andExpect(jsonPath("$.total").value(3))
+			.andExpect(jsonPath("$.partnershipsByStatus.ACTIVE").value(2))
+			.andExpect(jsonPath("$.partnershipsByCountry.FR.DORMANT").value(1));
+	}
+
+	@Test
+	void refusesABadStatisticsYear() throws Exception {
+		for (String year : List.of("3000", "1899", "twenty", "2020.5")) {
+			mvc.perform(get("/api/partnerships/stats").param("year", year))
+				.andExpect(status().isBadRequest())
+				.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+				.andExpect(jsonPath("$.field").value("year"));
+		}
 		verifyNoInteractions(service);
 	}
 

@@ -17,10 +17,11 @@ import org.jspecify.annotations.Nullable;
  * Its {@code code} ({@code FR-NEVERS}) is what tokens name in {@code acts_for}: stable,
  * human, unique, starting with its country. Authorities stored before codes existed have
  * none. {@code population} (inhabitants) is optional: partner searches use it to rank
- * similar sizes.
+ * similar sizes. {@code coordinates} (where it is) are optional: the console's map draws
+ * partnerships with them.
  */
 public record LocalAuthority(LocalAuthorityId id, @Nullable String code, String name, Country country,
-		LocalAuthorityKind kind, @Nullable Integer population) {
+		LocalAuthorityKind kind, @Nullable Integer population, @Nullable Coordinates coordinates) {
 
 	public static final int MAX_NAME_LENGTH = 200;
 
@@ -33,14 +34,20 @@ public record LocalAuthority(LocalAuthorityId id, @Nullable String code, String 
 
 	/** Registers a new local authority: only a steward (the Embassy, SKGO) may. */
 	public static LocalAuthority register(Actor actor, LocalAuthorityId id, @Nullable String code, String name,
-			Country country, LocalAuthorityKind kind, @Nullable Integer population) {
+			Country country, LocalAuthorityKind kind, @Nullable Integer population, @Nullable Coordinates coordinates) {
 		if (!actor.isSystem() && !actor.steward()) {
 			throw new NotAllowed("Only a steward may register a local authority");
 		}
 		if (code == null) {
 			throw new InvalidValue("code", "code is required");
 		}
-		return new LocalAuthority(id, code, name, country, kind, population);
+		return new LocalAuthority(id, code, name, country, kind, population, coordinates);
+	}
+
+	/** A local authority whose place is unknown. */
+	public LocalAuthority(LocalAuthorityId id, @Nullable String code, String name, Country country,
+			LocalAuthorityKind kind, @Nullable Integer population) {
+		this(id, code, name, country, kind, population, null);
 	}
 
 	public LocalAuthority {
@@ -66,6 +73,16 @@ public record LocalAuthority(LocalAuthorityId id, @Nullable String code, String 
 		if (name.length() > MAX_NAME_LENGTH) {
 			throw new InvalidValue("name", "name must be at most %d characters".formatted(MAX_NAME_LENGTH));
 		}
+	}
+
+	/** WGS84 degrees, null when the place is unknown. */
+	public @Nullable Double latitude() {
+		return coordinates == null ? null : coordinates.latitude();
+	}
+
+	/** WGS84 degrees, null when the place is unknown. */
+	public @Nullable Double longitude() {
+		return coordinates == null ? null : coordinates.longitude();
 	}
 
 	/**

@@ -48,7 +48,8 @@ public final class Partnership extends AggregateRoot<PartnershipEvent> {
 	public static final int MAX_REASON_LENGTH = 1000;
 
 	public static final int MAX_HISTORY = 100;
-	static final int FIRST_YEAR = 1900;
+
+	public static final int FIRST_YEAR = 1900;
 
 	private final PartnershipId id;
 
@@ -254,7 +255,7 @@ public final class Partnership extends AggregateRoot<PartnershipEvent> {
 	private List<PartnershipEvent.Partner> partnersOnTheWire() {
 		return partners.stream()
 			.map(partner -> new PartnershipEvent.Partner(partner.id().value(), partner.name(), partner.country().code(),
-					partner.code()))
+					partner.code(), partner.latitude(), partner.longitude()))
 			.toList();
 	}
 

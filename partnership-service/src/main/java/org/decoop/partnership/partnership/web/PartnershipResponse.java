@@ -33,7 +33,8 @@ public record PartnershipResponse(String id, long version, PartnershipStatus sta
 		return new PartnershipResponse(partnership.id().value(), partnership.version(), partnership.status(),
 				partnership.partners()
 					.stream()
-					.map(p -> new PartnerResponse(p.id().value(), p.code(), p.name(), p.country().code()))
+					.map(p -> new PartnerResponse(p.id().value(), p.code(), p.name(), p.country().code(), p.latitude(),
+							p.longitude()))
 					.toList(),
 				partnership.since(), partnership.themes(),
 				partnership.coordinator()
