@@ -14,12 +14,22 @@ public non-sealed class InvalidValue extends DomainException {
 		this(Field.named(field), message);
 	}
 
+	public InvalidValue(Field field, Phrase phrase) {
+		super(phrase, field);
+	}
+
+	public InvalidValue(String field, Phrase phrase) {
+		this(Field.named(field), phrase);
+	}
+
 	/**
 	 * The same error for a value nested in {@code outer}, e.g. {@code endsOn} of
 	 * {@code activities} #0.
 	 */
 	public InvalidValue within(Field outer) {
-		return new InvalidValue(field() == null ? outer : field().within(outer), getMessage());
+		Field within = field() == null ? outer : field().within(outer);
+		return phrase().map(phrase -> new InvalidValue(within, phrase))
+			.orElseGet(() -> new InvalidValue(within, getMessage()));
 	}
 
 }

@@ -10,6 +10,10 @@ public non-sealed class NotAllowed extends DomainException {
 		super(message, null);
 	}
 
+	public NotAllowed(Phrase phrase) {
+		super(phrase, null);
+	}
+
 	/**
 	 * Refused because of what {@code field} names (a partnership the plan may not name,
 	 * say).

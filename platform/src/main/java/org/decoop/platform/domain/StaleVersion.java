@@ -10,4 +10,8 @@ public final class StaleVersion extends DomainException {
 		super(message, null);
 	}
 
+	public StaleVersion(Phrase phrase) {
+		super(phrase, null);
+	}
+
 }
