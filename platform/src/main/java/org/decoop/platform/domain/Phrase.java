@@ -6,6 +6,9 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,11 +31,13 @@ public record Phrase(String key, List<Object> arguments) {
 		if (key.indexOf('.') < 1) {
 			throw new IllegalArgumentException("a message key starts with its module: " + key);
 		}
-		arguments = List.copyOf(arguments);
+		// an argument may be null (a value the caller left out): said as "null", never a
+		// 500
+		arguments = Collections.unmodifiableList(new ArrayList<>(arguments));
 	}
 
 	public static Phrase of(String key, Object... arguments) {
-		return new Phrase(key, List.of(arguments));
+		return new Phrase(key, Arrays.asList(arguments));
 	}
 
 	/**

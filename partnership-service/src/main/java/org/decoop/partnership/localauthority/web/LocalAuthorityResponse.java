@@ -1,5 +1,6 @@
 package org.decoop.partnership.localauthority.web;
 
+import org.decoop.platform.i18n.ReaderNames;
 import org.decoop.events.LocalAuthorityKind;
 import org.decoop.partnership.localauthority.domain.LocalAuthority;
 
@@ -7,7 +8,7 @@ public record LocalAuthorityResponse(String id, String code, String name, String
 		Integer population) {
 
 	public static LocalAuthorityResponse of(LocalAuthority authority) {
-		return new LocalAuthorityResponse(authority.id().value(), authority.code(), authority.name(),
+		return new LocalAuthorityResponse(authority.id().value(), authority.code(), ReaderNames.of(authority.name()),
 				authority.country().code(), authority.kind(), authority.population());
 	}
 }
