@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.HashMap;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -18,6 +19,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
 import org.decoop.events.Topics;
+import org.jspecify.annotations.Nullable;
 
 import tools.jackson.databind.JsonNode;
 
@@ -56,7 +58,8 @@ public final class Bench {
 
 	private final boolean wrk = Wrk.available();
 
-	private String establishBody;
+	/** Made by prepare(): a partnership between the run's two local authorities. */
+	private @Nullable String establishBody;
 
 	private final AtomicLong commandsAnswered = new AtomicLong();
 
@@ -148,7 +151,7 @@ public final class Bench {
 		step("commands: POST /api/partnerships, %d connections, %d s".formatted(Options.CONNECTIONS,
 				options.commandDuration().toSeconds()));
 		Load.Result commands = wrk
-				? Wrk.post(options.partnership() + "/api/partnerships", api.token(STEWARD), establishBody,
+				? Wrk.post(options.partnership() + "/api/partnerships", api.token(STEWARD), establishBody(),
 						Options.CONNECTIONS, options.commandDuration())
 				: load.closedLoop(Options.CONNECTIONS, options.commandDuration(), UNLIMITED, 201,
 						this::establishRequest, answered());
@@ -219,7 +222,7 @@ public final class Bench {
 	 * notifications received per second.
 	 */
 	private void sustained(SseClient sse) {
-		double rate = 0.55 * report.results.get("commandRequestsPerSec");
+		double rate = 0.55 * Report.figure(report.results, "commandRequestsPerSec");
 		step("sustained: %.0f commands/s open loop for %d s, notifications on an SSE client".formatted(rate,
 				options.sustained().toSeconds()));
 		long answeredBefore = commandsAnswered.get();
@@ -258,7 +261,7 @@ public final class Bench {
 	 * notification on the SSE client.
 	 */
 	private void latency(SseClient sse) {
-		double rate = Math.max(1, report.results.get("pipelineEventsPerSec") / 2);
+		double rate = Math.max(1, Report.figure(report.results, "pipelineEventsPerSec") / 2);
 		step("latency: %.0f commands/s open loop for %d s".formatted(rate, options.latencyDuration().toSeconds()));
 		Map<String, Long> answeredAt = new ConcurrentHashMap<>();
 		load.openLoop(rate, options.latencyDuration(), 201, this::establishRequest, response -> {
@@ -269,10 +272,7 @@ public final class Bench {
 		settle(sse);
 		List<Double> latencies = new ArrayList<>();
 		answeredAt.forEach((id, answered) -> {
-			Long arrived = sse.arrivalOf(id);
-			if (arrived != null) {
-				latencies.add(Math.max(0, arrived - answered) / 1e6);
-			}
+			sse.arrivalOf(id).ifPresent(arrived -> latencies.add(Math.max(0, arrived - answered) / 1e6));
 		});
 		Collections.sort(latencies);
 		report.latency.put("p50", percentile(latencies, 0.50));
@@ -306,7 +306,15 @@ public final class Bench {
 	}
 
 	private HttpRequest establishRequest() {
-		return api.post(options.partnership() + "/api/partnerships", STEWARD, establishBody);
+		return api.post(options.partnership() + "/api/partnerships", STEWARD, establishBody());
+	}
+
+	private String establishBody() {
+		String body = establishBody;
+		if (body == null) {
+			throw new IllegalStateException("The run's local authorities are not registered yet");
+		}
+		return body;
 	}
 
 	private Consumer<HttpResponse<String>> answered() {
@@ -354,10 +362,12 @@ public final class Bench {
 	}
 
 	private static long endOffsets(Admin admin) throws Exception {
-		List<TopicPartition> partitions = admin.describeTopics(List.of(Topics.PARTNERSHIP_EVENTS))
-			.allTopicNames()
-			.get()
-			.get(Topics.PARTNERSHIP_EVENTS)
+		// allTopicNames() answers every topic asked for, or fails
+		List<TopicPartition> partitions = Objects
+			.requireNonNull(admin.describeTopics(List.of(Topics.PARTNERSHIP_EVENTS))
+				.allTopicNames()
+				.get()
+				.get(Topics.PARTNERSHIP_EVENTS), Topics.PARTNERSHIP_EVENTS)
 			.partitions()
 			.stream()
 			.map(partition -> new TopicPartition(Topics.PARTNERSHIP_EVENTS, partition.partition()))

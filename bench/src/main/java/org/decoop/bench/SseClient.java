@@ -9,9 +9,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+
+import org.jspecify.annotations.Nullable;
 
 import tools.jackson.databind.JsonNode;
 
@@ -32,7 +35,8 @@ final class SseClient implements AutoCloseable {
 
 	private final AtomicLong received = new AtomicLong();
 
-	private volatile String lastEventId;
+	/** The id of the last event received; none before the first. */
+	private volatile @Nullable String lastEventId;
 
 	private volatile boolean running = true;
 
@@ -50,8 +54,9 @@ final class SseClient implements AutoCloseable {
 			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
 				.header("Accept", "text/event-stream")
 				.header("Authorization", "Bearer " + api.token(user));
-			if (lastEventId != null) {
-				request.header("Last-Event-ID", lastEventId);
+			String resumeAfter = lastEventId;
+			if (resumeAfter != null) {
+				request.header("Last-Event-ID", resumeAfter);
 			}
 			try {
 				HttpResponse<InputStream> response = api.http.send(request.build(),
@@ -82,7 +87,8 @@ final class SseClient implements AutoCloseable {
 		}
 	}
 
-	private void arrived(String id, String data) {
+	/** {@code id}: none when the server sent the event without one. */
+	private void arrived(@Nullable String id, String data) {
 		long now = System.nanoTime();
 		lastEventId = id;
 		JsonNode notification = Api.JSON.readTree(data);
@@ -94,11 +100,11 @@ final class SseClient implements AutoCloseable {
 	}
 
 	/**
-	 * When the notification about {@code subject} arrived ({@link System#nanoTime()}), or
-	 * null.
+	 * When the notification about {@code subject} arrived ({@link System#nanoTime()}), if
+	 * it did.
 	 */
-	Long arrivalOf(String subject) {
-		return arrivals.get(subject);
+	Optional<Long> arrivalOf(String subject) {
+		return Optional.ofNullable(arrivals.get(subject));
 	}
 
 	long received() {

@@ -17,6 +17,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The whole system on one machine with one command and no Docker: the real Keycloak
  * (realm {@code decoop}), a real Kafka broker run from Kafka's own server classes (KRaft,
@@ -35,21 +37,10 @@ public final class LocalStack {
 
 	private final Map<String, Long> lastRestart = new ConcurrentHashMap<>();
 
-	private Credentials credentials;
+	/** Absent until {@link #assemble}. */
+	private volatile @Nullable Parts parts;
 
-	private Keycloak keycloak;
-
-	private Zipkin zipkin;
-
-	private GreenMail mail;
-
-	private Store store;
-
-	private KafkaBroker kafka;
-
-	private List<Service> services = List.of();
-
-	private ScheduledExecutorService supervisor;
+	private volatile @Nullable ScheduledExecutorService supervisor;
 
 	private volatile boolean stopping;
 
@@ -119,31 +110,47 @@ public final class LocalStack {
 		}
 		Files.createDirectories(options.data());
 		Files.createDirectories(options.logs());
-		credentials = Credentials.in(options.home());
-		keycloak = new Keycloak(options);
-		zipkin = new Zipkin(options);
-		mail = new GreenMail(options);
-		store = new Store(options);
-		kafka = new KafkaBroker(options, credentials);
-		services = Service.NAMES.stream().map(name -> new Service(name, options, credentials, keycloak)).toList();
+		Credentials credentials = Credentials.in(options.home());
+		Keycloak keycloak = new Keycloak(options);
+		parts = new Parts(keycloak, new Zipkin(options), new GreenMail(options), new Store(options),
+				new KafkaBroker(options, credentials),
+				Service.NAMES.stream().map(name -> new Service(name, options, credentials, keycloak)).toList());
 	}
 
-	/**
-	 * Every part, in the order they start: the services need the store and the broker
-	 * ready.
-	 */
-	private List<Component> parts() {
-		List<Component> parts = new ArrayList<>(List.of(keycloak, zipkin, mail, store, kafka));
-		parts.addAll(services);
-		return parts;
+	/** The stack's parts, once {@link #assemble assembled}. */
+	private record Parts(Keycloak keycloak, Zipkin zipkin, GreenMail mail, Store store, KafkaBroker kafka,
+			List<Service> services) {
+
+		/**
+		 * Every part, in the order they start: the services need the store and the broker
+		 * ready.
+		 */
+		List<Component> all() {
+			List<Component> parts = new ArrayList<>(List.of(keycloak, zipkin, mail, store, kafka));
+			parts.addAll(services);
+			return parts;
+		}
+	}
+
+	private Parts parts() {
+		Parts assembled = parts;
+		if (assembled == null) {
+			throw new IllegalStateException("The stack is not assembled");
+		}
+		return assembled;
 	}
 
 	void start() throws Exception {
 		warnIfOpen();
 		assemble();
+		Parts parts = parts();
+		Keycloak keycloak = parts.keycloak();
+		Store store = parts.store();
+		KafkaBroker kafka = parts.kafka();
+		List<Service> services = parts.services();
 		// the quick checks first (the services' jars are built), Keycloak's unpacking
 		// last
-		for (Component part : parts().reversed()) {
+		for (Component part : parts.all().reversed()) {
 			part.prepare();
 		}
 		// The home holds secrets (Keycloak's realm keys, the store, passwords): its
@@ -153,8 +160,8 @@ public final class LocalStack {
 		OwnerOnly.restrict(options.home());
 		// Keycloak takes longest: it starts first and comes up while the rest does.
 		keycloak.start();
-		zipkin.start();
-		mail.start();
+		parts.zipkin().start();
+		parts.mail().start();
 		store.start();
 		store.awaitReady();
 		kafka.start();
@@ -166,12 +173,13 @@ public final class LocalStack {
 			service.awaitReady();
 		}
 		keycloak.awaitReady();
-		supervisor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+		ScheduledExecutorService restarts = Executors.newSingleThreadScheduledExecutor(runnable -> {
 			Thread thread = new Thread(runnable, "local-stack-supervisor");
 			thread.setDaemon(true);
 			return thread;
 		});
-		supervisor.scheduleWithFixedDelay(this::restartWhatStopped, 2, 2, TimeUnit.SECONDS);
+		supervisor = restarts;
+		restarts.scheduleWithFixedDelay(this::restartWhatStopped, 2, 2, TimeUnit.SECONDS);
 	}
 
 	/**
@@ -181,7 +189,7 @@ public final class LocalStack {
 	 */
 	private void restartWhatStopped() {
 		long now = System.nanoTime();
-		for (Component part : parts()) {
+		for (Component part : parts().all()) {
 			// At most one restart per process every RESTART_BACKOFF: one that cannot
 			// start does not spin.
 			Long last = lastRestart.get(part.name());
@@ -192,7 +200,8 @@ public final class LocalStack {
 					part.restart();
 				}
 				catch (IOException e) {
-					log("could not restart %s: %s", part.name(), e.getMessage());
+					log("could not restart %s: %s", part.name(),
+							Objects.requireNonNullElse(e.getMessage(), e.toString()));
 				}
 			}
 		}
@@ -223,15 +232,16 @@ public final class LocalStack {
 	 * it.
 	 */
 	String welcome() {
+		Parts parts = parts();
 		StringBuilder text = new StringBuilder("\ndecoop is running.\n\n");
-		services.forEach(service -> text.append(service.describe()));
-		for (Component part : List.of(kafka, store, keycloak, zipkin, mail)) {
+		parts.services().forEach(service -> text.append(service.describe()));
+		for (Component part : List.of(parts.kafka(), parts.store(), parts.keycloak(), parts.zipkin(), parts.mail())) {
 			text.append(part.describe());
 		}
 		text.append(Component.row("logs", options.logs().toString())).append("\n");
 		text.append(options.openToTheNetwork() ? openWarning() + "\n\n"
 				: "  Everything listens on 127.0.0.1 only (--bind=0.0.0.0 opens it to the network).\n\n");
-		text.append(keycloak.instructions()).append(kafka.instructions());
+		text.append(parts.keycloak().instructions()).append(parts.kafka().instructions());
 		text.append("\nCtrl-C stops everything; the data stays for the next start (--fresh wipes it).\n");
 		return text.toString();
 	}
@@ -245,19 +255,27 @@ public final class LocalStack {
 		}
 		stopping = true;
 		log("stopping");
-		if (supervisor != null) {
-			supervisor.shutdownNow();
+		ScheduledExecutorService restarts = supervisor;
+		if (restarts != null) {
+			restarts.shutdownNow();
+		}
+		Parts parts = this.parts;
+		if (parts == null) {
+			// stopped before anything was assembled: nothing runs
+			log("stopped");
+			return;
 		}
 		// the services and what nothing else depends on stop together; then the broker,
 		// then the store
 		List<Thread> stops = new ArrayList<>();
-		Stream.concat(services.stream(), Stream.of(keycloak, zipkin, mail)).filter(Objects::nonNull).forEach(part -> {
-			Thread thread = new Thread(() -> part.stop(STOP_GRACE), "stop-" + part.name());
-			thread.start();
-			stops.add(thread);
-		});
+		Stream.concat(parts.services().stream(), Stream.of(parts.keycloak(), parts.zipkin(), parts.mail()))
+			.forEach(part -> {
+				Thread thread = new Thread(() -> part.stop(STOP_GRACE), "stop-" + part.name());
+				thread.start();
+				stops.add(thread);
+			});
 		stops.forEach(LocalStack::join);
-		Stream.of(kafka, store).filter(Objects::nonNull).forEach(part -> part.stop(STOP_GRACE));
+		Stream.of(parts.kafka(), parts.store()).forEach(part -> part.stop(STOP_GRACE));
 		log("stopped");
 	}
 

@@ -1,7 +1,7 @@
 package org.decoop.platform.domain;
 
+import java.util.Objects;
 import java.util.Optional;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,20 +18,40 @@ public abstract sealed class DomainException extends RuntimeException
 
 	private final @Nullable Phrase phrase;
 
-	protected DomainException(String message, @Nullable Field field) {
+	/** An error about the command as a whole, no one field of it. */
+	protected DomainException(String message) {
 		super(message);
-		this.field = field;
+		this.field = null;
 		this.phrase = null;
 	}
 
-	protected DomainException(Phrase phrase, @Nullable Field field) {
+	protected DomainException(String message, Field field) {
+		super(message);
+		this.field = Objects.requireNonNull(field, "field");
+		this.phrase = null;
+	}
+
+	/** An error about the command as a whole, said with a key. */
+	protected DomainException(Phrase phrase) {
 		super(phrase.english());
-		this.field = field;
+		this.field = null;
 		this.phrase = phrase;
 	}
 
-	public @Nullable Field field() {
-		return field;
+	protected DomainException(Phrase phrase, Field field) {
+		super(phrase.english());
+		this.field = Objects.requireNonNull(field, "field");
+		this.phrase = phrase;
+	}
+
+	/** Never null: every constructor takes the message. */
+	@Override
+	public String getMessage() {
+		return Objects.requireNonNull(super.getMessage());
+	}
+
+	public Optional<Field> field() {
+		return Optional.ofNullable(field);
 	}
 
 	/** What to say in the reader's language, when the rule says it with a key. */

@@ -23,11 +23,19 @@ public non-sealed class InvalidValue extends DomainException {
 	}
 
 	/**
+	 * The command as a whole breaks the rule, no one field of it (an event it records is
+	 * too large).
+	 */
+	public InvalidValue(String message) {
+		super(message);
+	}
+
+	/**
 	 * The same error for a value nested in {@code outer}, e.g. {@code endsOn} of
 	 * {@code activities} #0.
 	 */
 	public InvalidValue within(Field outer) {
-		Field within = field() == null ? outer : field().within(outer);
+		Field within = field().map(own -> own.within(outer)).orElse(outer);
 		return phrase().map(phrase -> new InvalidValue(within, phrase))
 			.orElseGet(() -> new InvalidValue(within, getMessage()));
 	}

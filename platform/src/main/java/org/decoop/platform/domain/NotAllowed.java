@@ -7,11 +7,11 @@ package org.decoop.platform.domain;
 public non-sealed class NotAllowed extends DomainException {
 
 	public NotAllowed(String message) {
-		super(message, null);
+		super(message);
 	}
 
 	public NotAllowed(Phrase phrase) {
-		super(phrase, null);
+		super(phrase);
 	}
 
 	/**

@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What a domain rule says, as a key of a module's message bundle and its arguments: the
  * web layer says it in the reader's language. Plain Java, so domains use it without any
@@ -36,7 +38,7 @@ public record Phrase(String key, List<Object> arguments) {
 		arguments = Collections.unmodifiableList(new ArrayList<>(arguments));
 	}
 
-	public static Phrase of(String key, Object... arguments) {
+	public static Phrase of(String key, @Nullable Object... arguments) {
 		return new Phrase(key, Arrays.asList(arguments));
 	}
 

@@ -7,11 +7,11 @@ package org.decoop.platform.domain;
 public final class StaleVersion extends DomainException {
 
 	public StaleVersion(String message) {
-		super(message, null);
+		super(message);
 	}
 
 	public StaleVersion(Phrase phrase) {
-		super(phrase, null);
+		super(phrase);
 	}
 
 }

@@ -15,7 +15,7 @@ public non-sealed class StateConflict extends DomainException {
 	}
 
 	public StateConflict(String message) {
-		super(message, null);
+		super(message);
 	}
 
 	public StateConflict(String field, Phrase phrase) {
@@ -23,7 +23,7 @@ public non-sealed class StateConflict extends DomainException {
 	}
 
 	public StateConflict(Phrase phrase) {
-		super(phrase, null);
+		super(phrase);
 	}
 
 }

@@ -107,8 +107,13 @@ public class LanguageMessageSource extends AbstractMessageSource {
 		if (text == null) {
 			return null;
 		}
-		return formats.computeIfAbsent(language.toLanguageTag() + '|' + code,
-				any -> createMessageFormat(text, language));
+		String key = language.toLanguageTag() + '|' + code;
+		MessageFormat format = formats.get(key);
+		if (format == null) {
+			format = createMessageFormat(text, language);
+			formats.putIfAbsent(key, format);
+		}
+		return format;
 	}
 
 }

@@ -53,7 +53,7 @@ public final class Languages {
 		}
 		try {
 			String tag = Locale.lookupTag(Locale.LanguageRange.parse(acceptLanguage), TAGS.keySet());
-			return tag == null ? DEFAULT : TAGS.get(tag);
+			return tag == null ? DEFAULT : TAGS.getOrDefault(tag, DEFAULT);
 		}
 		catch (IllegalArgumentException malformed) {
 			return DEFAULT;
@@ -81,7 +81,7 @@ public final class Languages {
 		}
 		try {
 			return Optional.ofNullable(Locale.lookupTag(Locale.LanguageRange.parse(tag.strip()), TAGS.keySet()))
-				.map(TAGS::get);
+				.map(found -> TAGS.getOrDefault(found, DEFAULT));
 		}
 		catch (IllegalArgumentException malformed) {
 			return Optional.empty();

@@ -1,6 +1,5 @@
 package org.decoop.platform.i18n;
 
-import org.jspecify.annotations.Nullable;
 import org.springframework.context.i18n.LocaleContextHolder;
 
 /**
@@ -13,9 +12,9 @@ public final class ReaderNames {
 	private ReaderNames() {
 	}
 
-	/** {@code name} as the current request's reader reads it; null stays null. */
-	public static @Nullable String of(@Nullable String name) {
-		return name == null ? null : Transliteration.forReader(name, LocaleContextHolder.getLocale());
+	/** {@code name} as the current request's reader reads it. */
+	public static String of(String name) {
+		return Transliteration.forReader(name, LocaleContextHolder.getLocale());
 	}
 
 }

@@ -6,6 +6,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -29,6 +31,7 @@ import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
+import org.springframework.core.MethodParameter;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
@@ -71,6 +74,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	private static final String TYPE_BASE = "https://decoop.org/problems/";
 
+	// The handlers answer what Spring's handleExceptionInternal does: null once the
+	// response is committed.
+
 	/**
 	 * The Bean Validation constraints said in every language, by the code Spring gives
 	 * their errors; any other keeps Hibernate Validator's message.
@@ -86,7 +92,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	 * the request field.
 	 */
 	@ExceptionHandler(DomainException.class)
-	ResponseEntity<Object> handleDomain(DomainException exception, WebRequest request) {
+	@Nullable ResponseEntity<Object> handleDomain(DomainException exception, WebRequest request) {
 		HttpStatus status = switch (exception) {
 			case InvalidValue invalid -> HttpStatus.BAD_REQUEST;
 			case UnknownReference unknown -> HttpStatus.UNPROCESSABLE_CONTENT;
@@ -105,14 +111,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		};
 		String detail = exception.phrase().map(phrase -> say(phrase, request)).orElse(exception.getMessage());
 		ProblemDetail problem = problem(status, slug, detail);
-		if (exception.field() != null) {
-			withErrors(problem, List.of(new FieldProblem(exception.field().toString(), detail)));
-		}
+		exception.field().ifPresent(field -> withErrors(problem, List.of(new FieldProblem(field.toString(), detail))));
 		return handleExceptionInternal(exception, problem, new HttpHeaders(), status, request);
 	}
 
 	@ExceptionHandler(InvalidParameterException.class)
-	ResponseEntity<Object> handleTomcatParameters(InvalidParameterException exception, WebRequest request) {
+	@Nullable ResponseEntity<Object> handleTomcatParameters(InvalidParameterException exception, WebRequest request) {
 		if (exception.getErrorCode() == HttpStatus.CONTENT_TOO_LARGE.value()) {
 			ProblemDetail problem = problem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large",
 					say("platform.parameters.too-large", request));
@@ -124,7 +128,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	/** multipart bodies are never accepted (and Spring's multipart support is off). */
 	@ExceptionHandler(MultipartException.class)
-	ResponseEntity<Object> handleMultipart(MultipartException exception, WebRequest request) {
+	@Nullable ResponseEntity<Object> handleMultipart(MultipartException exception, WebRequest request) {
 		return handleUnsupportedBody(new ApiRequestGuard.UnsupportedBody(Phrase.of("platform.body.json-only")),
 				request);
 	}
@@ -143,7 +147,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	 * character) when they are first read.
 	 */
 	@ExceptionHandler(RequestRejectedException.class)
-	ResponseEntity<Object> handleRejectedRequest(RequestRejectedException exception, WebRequest request) {
+	@Nullable ResponseEntity<Object> handleRejectedRequest(RequestRejectedException exception, WebRequest request) {
 		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "validation",
 				say("platform.query.name-not-allowed", request));
 		withErrors(problem, List.of(new FieldProblem("query", say("platform.query.control-name", request))));
@@ -151,14 +155,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler(ApiRequestGuard.MalformedQuery.class)
-	ResponseEntity<Object> handleMalformedQuery(RuntimeException exception, WebRequest request) {
+	@Nullable ResponseEntity<Object> handleMalformedQuery(RuntimeException exception, WebRequest request) {
 		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "validation", say("platform.query.malformed", request));
 		withErrors(problem, List.of(new FieldProblem("query", say("platform.query.malformed.field", request))));
 		return handleExceptionInternal(exception, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
 	}
 
 	@ExceptionHandler(ApiRequestGuard.UnsupportedBody.class)
-	ResponseEntity<Object> handleUnsupportedBody(ApiRequestGuard.UnsupportedBody exception, WebRequest request) {
+	@Nullable ResponseEntity<Object> handleUnsupportedBody(ApiRequestGuard.UnsupportedBody exception, WebRequest request) {
 		ProblemDetail problem = problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
 				say(exception.phrase(), request));
 		HttpHeaders headers = new HttpHeaders();
@@ -167,7 +171,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler(LimitReached.class)
-	ResponseEntity<Object> handleLimit(LimitReached exception, WebRequest request) {
+	@Nullable ResponseEntity<Object> handleLimit(LimitReached exception, WebRequest request) {
 		ProblemDetail problem = problem(HttpStatus.TOO_MANY_REQUESTS, "limit-reached", exception.getMessage());
 		HttpHeaders headers = new HttpHeaders();
 		headers.set(HttpHeaders.RETRY_AFTER, Long.toString(exception.retryAfterSeconds()));
@@ -179,7 +183,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	 * slow readers.
 	 */
 	@ExceptionHandler(CsvExports.ExportsBusy.class)
-	ResponseEntity<Object> handleExportsBusy(CsvExports.ExportsBusy exception, WebRequest request) {
+	@Nullable ResponseEntity<Object> handleExportsBusy(CsvExports.ExportsBusy exception, WebRequest request) {
 		ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "exports-busy",
 				say("platform.exports-busy", request));
 		HttpHeaders headers = new HttpHeaders();
@@ -192,7 +196,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	 * reached their bound.
 	 */
 	@ExceptionHandler(OutboxFull.class)
-	ResponseEntity<Object> handleOutboxFull(OutboxFull exception, WebRequest request) {
+	@Nullable ResponseEntity<Object> handleOutboxFull(OutboxFull exception, WebRequest request) {
 		ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "outbox-full",
 				say("platform.outbox-full", request));
 		HttpHeaders headers = new HttpHeaders();
@@ -201,21 +205,21 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler(RequestBodyTooLarge.class)
-	ResponseEntity<Object> handleTooLarge(RequestBodyTooLarge exception, WebRequest request) {
+	@Nullable ResponseEntity<Object> handleTooLarge(RequestBodyTooLarge exception, WebRequest request) {
 		ProblemDetail problem = problem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large",
 				say(Phrase.of("platform.body.too-large", exception.limit()), request));
 		return handleExceptionInternal(exception, problem, new HttpHeaders(), HttpStatus.CONTENT_TOO_LARGE, request);
 	}
 
 	@ExceptionHandler(OptimisticLockingFailureException.class)
-	ResponseEntity<Object> handleConcurrentChange(OptimisticLockingFailureException exception, WebRequest request) {
+	@Nullable ResponseEntity<Object> handleConcurrentChange(OptimisticLockingFailureException exception, WebRequest request) {
 		ProblemDetail problem = problem(HttpStatus.CONFLICT, "concurrent-modification",
 				say("platform.concurrent-modification", request));
 		return handleExceptionInternal(exception, problem, new HttpHeaders(), HttpStatus.CONFLICT, request);
 	}
 
 	@ExceptionHandler(DuplicateKeyException.class)
-	ResponseEntity<Object> handleDuplicate(DuplicateKeyException exception, WebRequest request) {
+	@Nullable ResponseEntity<Object> handleDuplicate(DuplicateKeyException exception, WebRequest request) {
 		ProblemDetail problem = problem(HttpStatus.CONFLICT, "duplicate", say("platform.duplicate", request));
 		return handleExceptionInternal(exception, problem, new HttpHeaders(), HttpStatus.CONFLICT, request);
 	}
@@ -225,7 +229,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	 * mistake.
 	 */
 	@ExceptionHandler(ConstraintViolationException.class)
-	ResponseEntity<Object> handleConstraintViolation(ConstraintViolationException exception, WebRequest request) {
+	@Nullable ResponseEntity<Object> handleConstraintViolation(ConstraintViolationException exception, WebRequest request) {
 		List<FieldProblem> errors = exception.getConstraintViolations()
 			.stream()
 			.map(violation -> new FieldProblem(lastNode(violation.getPropertyPath().toString()),
@@ -238,10 +242,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler(Exception.class)
-	ResponseEntity<Object> handleUnexpected(Exception exception, WebRequest request) {
-		RequestBodyTooLarge tooLarge = causeOfType(exception, RequestBodyTooLarge.class);
-		if (tooLarge != null) {
-			return handleTooLarge(tooLarge, request);
+	@Nullable ResponseEntity<Object> handleUnexpected(Exception exception, WebRequest request) {
+		Optional<RequestBodyTooLarge> tooLarge = causeOfType(exception, RequestBodyTooLarge.class);
+		if (tooLarge.isPresent()) {
+			return handleTooLarge(tooLarge.get(), request);
 		}
 		log.error("Unexpected error", exception);
 		ProblemDetail problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal",
@@ -251,7 +255,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	}
 
 	@Override
-	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException exception,
+	protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException exception,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		List<FieldProblem> errors = exception.getBindingResult()
 			.getFieldErrors()
@@ -265,13 +269,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	}
 
 	@Override
-	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException exception,
-			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+	protected @Nullable ResponseEntity<Object> handleHandlerMethodValidationException(
+			HandlerMethodValidationException exception, HttpHeaders headers, HttpStatusCode status,
+			WebRequest request) {
 		List<FieldProblem> errors = exception.getParameterValidationResults()
 			.stream()
 			.flatMap(result -> result.getResolvableErrors()
 				.stream()
-				.map(error -> new FieldProblem(result.getMethodParameter().getParameterName(), say(error, request))))
+				.map(error -> new FieldProblem(nameOf(result.getMethodParameter()), say(error, request))))
 			.toList();
 		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "validation", describe(errors));
 		withErrors(problem, errors);
@@ -279,10 +284,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	}
 
 	@Override
-	protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException exception, HttpHeaders headers,
+	protected @Nullable ResponseEntity<Object> handleTypeMismatch(TypeMismatchException exception, HttpHeaders headers,
 			HttpStatusCode status, WebRequest request) {
 		String field = exception instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName()
-				: exception.getPropertyName();
+				: Objects.requireNonNullElse(exception.getPropertyName(), "value");
 		Phrase expected = exception.getRequiredType() == null ? Phrase.of("platform.value.invalid")
 				: Phrase.of("platform.expected", JsonBodyErrors.describeType(exception.getRequiredType()));
 		String message = say(expected, request);
@@ -292,11 +297,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	}
 
 	@Override
-	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException exception,
+	protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException exception,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		RequestBodyTooLarge tooLarge = causeOfType(exception, RequestBodyTooLarge.class);
-		if (tooLarge != null) {
-			return handleTooLarge(tooLarge, request);
+		Optional<RequestBodyTooLarge> tooLarge = causeOfType(exception, RequestBodyTooLarge.class);
+		if (tooLarge.isPresent()) {
+			return handleTooLarge(tooLarge.get(), request);
 		}
 		JsonBodyErrors.BodyError error = JsonBodyErrors.of(causeOfType(exception, JacksonException.class));
 		ProblemDetail problem;
@@ -369,10 +374,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			return own;
 		}
 		synchronized (ProblemDetailsAdvice.class) {
-			if (classPathMessages == null) {
-				classPathMessages = LanguageMessageSource.fromClassPath();
+			MessageSource loaded = classPathMessages;
+			if (loaded == null) {
+				loaded = LanguageMessageSource.fromClassPath();
+				classPathMessages = loaded;
 			}
-			return classPathMessages;
+			return loaded;
 		}
 	}
 
@@ -420,6 +427,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 				request);
 	}
 
+	/**
+	 * The build compiles with -parameters, so a name is there; without it, the position
+	 * says which one.
+	 */
+	private static String nameOf(MethodParameter parameter) {
+		return Objects.requireNonNullElse(parameter.getParameterName(), "arg" + parameter.getParameterIndex());
+	}
+
 	private static String lastNode(String propertyPath) {
 		return propertyPath.substring(propertyPath.indexOf('.') + 1);
 	}
@@ -428,7 +443,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		return errors.stream().map(error -> error.field() + ": " + error.message()).collect(Collectors.joining("; "));
 	}
 
-	private static ProblemDetail problem(HttpStatus status, String slug, String detail) {
+	private static ProblemDetail problem(HttpStatus status, String slug, @Nullable String detail) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		problem.setType(URI.create(TYPE_BASE + slug));
 		problem.setTitle(status.getReasonPhrase()); // in the request's language once
@@ -444,13 +459,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		}
 	}
 
-	private static <T extends Throwable> T causeOfType(Throwable exception, Class<T> type) {
+	private static <T extends Throwable> Optional<T> causeOfType(Throwable exception, Class<T> type) {
 		for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
 			if (type.isInstance(cause)) {
-				return type.cast(cause);
+				return Optional.of(type.cast(cause));
 			}
 		}
-		return null;
+		return Optional.empty();
 	}
 
 	private record FieldProblem(String field, String message) {
