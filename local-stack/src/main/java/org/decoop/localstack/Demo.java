@@ -86,33 +86,34 @@ final class Demo {
 		String inbox = inbox();
 		Map<String, String> authorities = new LinkedHashMap<>();
 		// Populations: recent censuses (INSEE, Serbia 2022), rounded; Čačak has no French
-		// partner yet.
+		// partner yet. The Serbian authorities are registered in Cyrillic, as SKGO would:
+		// readers of Latin (sr-Latn, fr, en) get the transliteration.
 		for (String[] authority : List.of(new String[] { "FR-SURESNES", "Suresnes", "FR", "CITY", "48000" },
-				new String[] { "RS-KRAGUJEVAC", "Kragujevac", "RS", "CITY", "171000" },
+				new String[] { "RS-KRAGUJEVAC", "Крагујевац", "RS", "CITY", "171000" },
 				new String[] { "FR-NEVERS", "Nevers", "FR", "CITY", "33000" },
-				new String[] { "RS-SREMSKA-MITROVICA", "Sremska Mitrovica", "RS", "CITY", "73000" },
+				new String[] { "RS-SREMSKA-MITROVICA", "Сремска Митровица", "RS", "CITY", "73000" },
 				new String[] { "FR-GIRONDE", "Gironde", "FR", "DEPARTMENT", "1650000" },
-				new String[] { "RS-NIS", "Niš", "RS", "CITY", "249000" },
-				new String[] { "RS-VOJVODINA", "Vojvodina", "RS", "PROVINCE", "1740000" },
+				new String[] { "RS-NIS", "Ниш", "RS", "CITY", "249000" },
+				new String[] { "RS-VOJVODINA", "Војводина", "RS", "PROVINCE", "1740000" },
 				new String[] { "FR-VAL-D-OISE", "Val d'Oise", "FR", "DEPARTMENT", "1270000" },
 				new String[] { "FR-ARLES", "Arles", "FR", "CITY", "51000" },
-				new String[] { "RS-CACAK", "Čačak", "RS", "CITY", "106000" })) {
-			authorities.put(authority[1], localAuthority(authority[0], authority[1], authority[2], authority[3],
+				new String[] { "RS-CACAK", "Чачак", "RS", "CITY", "106000" })) {
+			authorities.put(authority[0], localAuthority(authority[0], authority[1], authority[2], authority[3],
 					Integer.parseInt(authority[4])));
 		}
 		Map<String, String> partnerships = new LinkedHashMap<>();
-		partnerships.put("Suresnes – Kragujevac", partnership("suresnes", known(authorities, "Suresnes"),
-				known(authorities, "Kragujevac"), List.of("CULTURE", "EDUCATION", "LOCAL_ECONOMIC_DEVELOPMENT")));
-		partnerships.put("Nevers – Sremska Mitrovica", partnership("nevers", known(authorities, "Nevers"),
-				known(authorities, "Sremska Mitrovica"), List.of("CULTURE", "YOUTH")));
-		partnerships.put("Gironde – Niš", partnership("skgo", known(authorities, "Gironde"), known(authorities, "Niš"),
-				List.of("AGRICULTURE", "YOUTH")));
-		partnerships.put("Vojvodina – Val d'Oise", partnership("skgo", known(authorities, "Vojvodina"),
-				known(authorities, "Val d'Oise"), List.of("LOCAL_ECONOMIC_DEVELOPMENT")));
+		partnerships.put("Suresnes – Kragujevac", partnership("suresnes", known(authorities, "FR-SURESNES"),
+				known(authorities, "RS-KRAGUJEVAC"), List.of("CULTURE", "EDUCATION", "LOCAL_ECONOMIC_DEVELOPMENT")));
+		partnerships.put("Nevers – Sremska Mitrovica", partnership("nevers", known(authorities, "FR-NEVERS"),
+				known(authorities, "RS-SREMSKA-MITROVICA"), List.of("CULTURE", "YOUTH")));
+		partnerships.put("Gironde – Niš", partnership("skgo", known(authorities, "FR-GIRONDE"),
+				known(authorities, "RS-NIS"), List.of("AGRICULTURE", "YOUTH")));
+		partnerships.put("Vojvodina – Val d'Oise", partnership("skgo", known(authorities, "RS-VOJVODINA"),
+				known(authorities, "FR-VAL-D-OISE"), List.of("LOCAL_ECONOMIC_DEVELOPMENT")));
 		partnerships.put("Arles – Niš",
-				partnership("skgo", known(authorities, "Arles"), known(authorities, "Niš"), List.of("HERITAGE")));
+				partnership("skgo", known(authorities, "FR-ARLES"), known(authorities, "RS-NIS"), List.of("HERITAGE")));
 		putToDormancyOnce(known(partnerships, "Nevers – Sremska Mitrovica"));
-		String search = partnerSearch(known(authorities, "Čačak"));
+		String search = partnerSearch(known(authorities, "RS-CACAK"));
 		String call = fundingCall();
 		String plan = plan2020(partnerships, call);
 		String status = get(url(options.planPort()) + "/api/plans/" + plan).get("status").asString();

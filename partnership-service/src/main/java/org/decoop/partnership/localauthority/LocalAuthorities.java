@@ -1,5 +1,6 @@
 package org.decoop.partnership.localauthority;
 
+import org.decoop.platform.i18n.Transliteration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -79,7 +80,8 @@ public class LocalAuthorities {
 
 	/**
 	 * Authorities of a country, with a code, and/or whose name contains {@code text} (any
-	 * case), by name.
+	 * case, any script: {@code Митровица}, {@code mitrovica} and {@code Mitrovica} find
+	 * {@code Сремска Митровица}), by name.
 	 */
 	public Page<LocalAuthority> search(@Nullable Country country, @Nullable String code, @Nullable String text,
 			int page, int size) {
@@ -91,7 +93,7 @@ public class LocalAuthorities {
 			criteria.and("country").is(country.code());
 		}
 		if (text != null && !text.isBlank()) {
-			criteria.and("name").regex(Pattern.quote(text.strip()), "i");
+			criteria.and("searchKey").regex(Pattern.quote(Transliteration.searchKey(text.strip())));
 		}
 		PageRequest pageable = PageRequest.of(page, size, Sort.by("nameKey", "country", "_id"));
 		return MongoPages.find(mongo, criteria, pageable, LocalAuthorityDocument.class)

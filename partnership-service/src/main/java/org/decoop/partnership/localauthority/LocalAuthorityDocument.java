@@ -1,5 +1,6 @@
 package org.decoop.partnership.localauthority;
 
+import org.decoop.platform.i18n.Transliteration;
 import org.decoop.events.Country;
 import org.decoop.events.LocalAuthorityKind;
 import org.decoop.partnership.localauthority.domain.Coordinates;
@@ -36,6 +37,13 @@ class LocalAuthorityDocument {
 
 	String nameKey;
 
+	/**
+	 * What {@code q} matches, whichever script the name and the query are written in
+	 * ({@link Transliteration#searchKey}); absent on authorities stored before, until the
+	 * start-up backfill gives them one.
+	 */
+	@Nullable String searchKey;
+
 	String country;
 
 	LocalAuthorityKind kind;
@@ -53,6 +61,7 @@ class LocalAuthorityDocument {
 		document.code = authority.code();
 		document.name = authority.name();
 		document.nameKey = authority.nameKey();
+		document.searchKey = Transliteration.searchKey(authority.name());
 		document.country = authority.country().code();
 		document.kind = authority.kind();
 		document.population = authority.population();

@@ -22,6 +22,7 @@ import org.decoop.partnership.partnership.domain.PartnershipId;
 import org.decoop.partnership.search.domain.PartnerMatcher;
 import org.decoop.partnership.search.domain.PartnerSearch;
 import org.decoop.partnership.search.domain.PartnerSearchId;
+import org.decoop.platform.domain.Phrase;
 import org.decoop.platform.domain.Actor;
 import org.decoop.platform.domain.ExpectedVersion;
 import org.decoop.platform.domain.Field;
@@ -80,7 +81,7 @@ class PartnerSearchService {
 			LocalDate openUntil, Actor by) {
 		LocalAuthority searcher = localAuthorities.byId(new LocalAuthorityId(localAuthorityId))
 			.orElseThrow(() -> new UnknownReference(Field.named("localAuthorityId"),
-					"no local authority has the id " + localAuthorityId));
+					Phrase.of("partnership.search.unknown-authority", localAuthorityId)));
 		return searches.add(PartnerSearch.open(Ids.newId(PartnerSearchId::new), searcher, themes, countries,
 				description, openUntil, by, clock.instant()));
 	}
@@ -106,10 +107,10 @@ class PartnerSearchService {
 			if (partnershipId != null) {
 				Partnership partnership = partnerships.byId(new PartnershipId(partnershipId))
 					.orElseThrow(() -> new UnknownReference(Field.named("partnershipId"),
-							"no partnership has the id " + partnershipId));
+							Phrase.of("partnership.search.unknown-partnership", partnershipId)));
 				if (partnership.partners().stream().noneMatch(partner -> partner.id().equals(search.searcher().id()))) {
-					throw new UnknownReference(Field.named("partnershipId"),
-							"the partnership %s is not one of %s".formatted(partnershipId, search.searcher().name()));
+					throw new UnknownReference(Field.named("partnershipId"), Phrase
+						.of("partnership.search.partnership-not-of-searcher", partnershipId, search.searcher().name()));
 				}
 			}
 			search.close(reason, partnershipId, by, clock.instant());

@@ -13,6 +13,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.List;
+import java.util.Optional;
+
+import org.decoop.events.Country;
+import org.decoop.events.LocalAuthorityKind;
+import org.decoop.partnership.localauthority.domain.LocalAuthority;
+import org.decoop.partnership.localauthority.domain.LocalAuthorityId;
+import org.decoop.platform.i18n.Languages;
 import org.decoop.platform.testing.MockCallers;
 import org.decoop.platform.web.ProblemDetailsAdvice;
 import org.decoop.platform.web.StrictJson;
@@ -24,7 +32,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.MessageSource;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -49,6 +59,9 @@ class LocalAuthorityApiWebTest {
 
 	@MockitoBean
 	LocalAuthorities localAuthorities;
+
+	@Autowired
+	MessageSource messages;
 
 	@Test
 	void onlyAStewardRegistersALocalAuthority() throws Exception {
@@ -104,6 +117,57 @@ class LocalAuthorityApiWebTest {
 	void readingIsOpenData() throws Exception {
 		given(localAuthorities.search(any(), any(), any(), anyInt(), anyInt())).willReturn(Page.empty());
 		mvc.perform(get("/api/local-authorities").param("code", "FR-NEVERS")).andExpect(status().isOk());
+	}
+
+	@ParameterizedTest(name = "{0} reads {1}")
+	@CsvSource(delimiter = '|', textBlock = """
+			sr-Cyrl                  | Сремска Митровица
+			sr                       | Сремска Митровица
+			sr-Latn                  | Sremska Mitrovica
+			'sr-Latn-RS;q=0.9, fr;q=0.8' | Sremska Mitrovica
+			fr                       | Sremska Mitrovica
+			en                       | Sremska Mitrovica
+			""")
+	void aSerbianNameIsShownInTheReadersScript(String acceptLanguage, String name) throws Exception {
+		LocalAuthority mitrovica = new LocalAuthority(new LocalAuthorityId("la-1"), "RS-SREMSKA-MITROVICA",
+				"Сремска Митровица", Country.of("RS"), LocalAuthorityKind.CITY, null);
+		given(localAuthorities.byId(new LocalAuthorityId("la-1"))).willReturn(Optional.of(mitrovica));
+		given(localAuthorities.search(any(), any(), any(), anyInt(), anyInt()))
+			.willReturn(new PageImpl<>(List.of(mitrovica)));
+
+		mvc.perform(get("/api/local-authorities/la-1").header("Accept-Language", acceptLanguage))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.name").value(name));
+		mvc.perform(get("/api/local-authorities").header("Accept-Language", acceptLanguage))
+			.andExpect(jsonPath("$.content[0].name").value(name));
+	}
+
+	@Test
+	void aFrenchNameStaysAsWrittenForEveryReader() throws Exception {
+		given(localAuthorities.byId(new LocalAuthorityId("la-2")))
+			.willReturn(Optional.of(new LocalAuthority(new LocalAuthorityId("la-2"), "FR-NEVERS", "Nevers",
+					Country.of("FR"), LocalAuthorityKind.CITY, null)));
+		mvc.perform(get("/api/local-authorities/la-2").header("Accept-Language", "sr-Cyrl"))
+			.andExpect(jsonPath("$.name").value("Nevers"));
+	}
+
+	@Test
+	void aRefusalOfTheDomainSpeaksTheReadersLanguage() throws Exception {
+		mvc.perform(post("/api/local-authorities").with(MockCallers.user("kragujevac", "RS-KRAGUJEVAC"))
+			.header("Accept-Language", "sr-Cyrl")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(KRAGUJEVAC))
+			.andExpect(status().isForbidden())
+			.andExpect(header().string("Content-Language", "sr-Cyrl"))
+			.andExpect(jsonPath("$.title").value("Забрањено"))
+			.andExpect(jsonPath("$.detail").value(
+					messages.getMessage("partnership.local-authority.steward-only", null, Languages.SERBIAN_CYRILLIC)))
+			.andExpect(jsonPath("$.detail").value("Само управљач може да региструје локалну самоуправу"));
+		mvc.perform(post("/api/local-authorities").with(MockCallers.user("kragujevac", "RS-KRAGUJEVAC"))
+			.header("Accept-Language", "fr")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(KRAGUJEVAC))
+			.andExpect(jsonPath("$.detail").value("Seul un gestionnaire peut enregistrer une collectivité locale"));
 	}
 
 	@ParameterizedTest(name = "{0}")

@@ -1,5 +1,6 @@
 package org.decoop.partnership.partnership;
 
+import org.decoop.platform.domain.Ids;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.decoop.events.PartnershipStatus.ACTIVE;
 import static org.decoop.events.PartnershipStatus.DORMANT;
@@ -103,7 +104,7 @@ class PartnershipStatisticsTest {
 		}
 		StatusChange last = history[history.length - 1];
 		mongo.insert(PartnershipDocument
-			.of(Partnership.restore(PartnershipId.newId(), 0, last.status(), partners, since, List.of(Theme.CULTURE),
+			.of(Partnership.restore(Ids.newId(PartnershipId::new), 0, last.status(), partners, since, List.of(Theme.CULTURE),
 					null, List.of(history), 0, LocalDate.ofInstant(last.at(), ZoneOffset.UTC))));
 	}
 

@@ -8,22 +8,40 @@ import org.jspecify.annotations.Nullable;
  * A rule of the domain refused a command. Plain Java, so that domains throw it without
  * any framework; the few kinds below say what went wrong in the domain's terms, and only
  * the web layer turns them into HTTP answers. {@code field} names the offending input,
- * when there is one.
+ * when there is one. A {@link Phrase} lets the web layer say it in the reader's language;
+ * without one, the English message is all there is.
  */
 public abstract sealed class DomainException extends RuntimeException
 		permits InvalidValue, UnknownReference, StateConflict, DoesNotExist, StaleVersion, NotAllowed {
 
 	private final @Nullable Field field;
 
+	private final @Nullable Phrase phrase;
+
 	/** An error about the command as a whole, no one field of it. */
 	protected DomainException(String message) {
 		super(message);
 		this.field = null;
+		this.phrase = null;
 	}
 
 	protected DomainException(String message, Field field) {
 		super(message);
 		this.field = Objects.requireNonNull(field, "field");
+		this.phrase = null;
+	}
+
+	/** An error about the command as a whole, said with a key. */
+	protected DomainException(Phrase phrase) {
+		super(phrase.english());
+		this.field = null;
+		this.phrase = phrase;
+	}
+
+	protected DomainException(Phrase phrase, Field field) {
+		super(phrase.english());
+		this.field = Objects.requireNonNull(field, "field");
+		this.phrase = phrase;
 	}
 
 	/** Never null: every constructor takes the message. */
@@ -34,6 +52,11 @@ public abstract sealed class DomainException extends RuntimeException
 
 	public Optional<Field> field() {
 		return Optional.ofNullable(field);
+	}
+
+	/** What to say in the reader's language, when the rule says it with a key. */
+	public Optional<Phrase> phrase() {
+		return Optional.ofNullable(phrase);
 	}
 
 }

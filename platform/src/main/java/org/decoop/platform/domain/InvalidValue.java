@@ -14,6 +14,14 @@ public non-sealed class InvalidValue extends DomainException {
 		this(Field.named(field), message);
 	}
 
+	public InvalidValue(Field field, Phrase phrase) {
+		super(phrase, field);
+	}
+
+	public InvalidValue(String field, Phrase phrase) {
+		this(Field.named(field), phrase);
+	}
+
 	/**
 	 * The command as a whole breaks the rule, no one field of it (an event it records is
 	 * too large).
@@ -27,7 +35,9 @@ public non-sealed class InvalidValue extends DomainException {
 	 * {@code activities} #0.
 	 */
 	public InvalidValue within(Field outer) {
-		return new InvalidValue(field().map(own -> own.within(outer)).orElse(outer), getMessage());
+		Field within = field().map(own -> own.within(outer)).orElse(outer);
+		return phrase().map(phrase -> new InvalidValue(within, phrase))
+			.orElseGet(() -> new InvalidValue(within, getMessage()));
 	}
 
 }

@@ -10,6 +10,10 @@ public non-sealed class NotAllowed extends DomainException {
 		super(message);
 	}
 
+	public NotAllowed(Phrase phrase) {
+		super(phrase);
+	}
+
 	/**
 	 * Refused because of what {@code field} names (a partnership the plan may not name,
 	 * say).

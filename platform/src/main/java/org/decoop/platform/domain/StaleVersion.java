@@ -10,4 +10,8 @@ public final class StaleVersion extends DomainException {
 		super(message);
 	}
 
+	public StaleVersion(Phrase phrase) {
+		super(phrase);
+	}
+
 }

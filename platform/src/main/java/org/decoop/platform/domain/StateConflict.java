@@ -18,4 +18,12 @@ public non-sealed class StateConflict extends DomainException {
 		super(message);
 	}
 
+	public StateConflict(String field, Phrase phrase) {
+		super(phrase, Field.named(field));
+	}
+
+	public StateConflict(Phrase phrase) {
+		super(phrase);
+	}
+
 }

@@ -10,4 +10,8 @@ public non-sealed class UnknownReference extends DomainException {
 		super(message, field);
 	}
 
+	public UnknownReference(Field field, Phrase phrase) {
+		super(phrase, field);
+	}
+
 }

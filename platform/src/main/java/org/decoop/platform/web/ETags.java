@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 
 import org.decoop.platform.domain.ExpectedVersion;
 import org.decoop.platform.domain.InvalidValue;
+import org.decoop.platform.domain.Phrase;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 
@@ -92,7 +93,7 @@ public final class ETags {
 	}
 
 	private static InvalidValue malformed() {
-		return new InvalidValue("If-Match", "If-Match must be * or a list of quoted ETags, e.g. \"3\"");
+		return new InvalidValue("If-Match", Phrase.of("platform.if-match"));
 	}
 
 }

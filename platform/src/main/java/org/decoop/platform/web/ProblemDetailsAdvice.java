@@ -2,10 +2,14 @@ package org.decoop.platform.web;
 
 import java.net.URI;
 import java.util.Comparator;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.apache.tomcat.util.http.InvalidParameterException;
@@ -13,15 +17,20 @@ import org.decoop.platform.domain.DoesNotExist;
 import org.decoop.platform.domain.DomainException;
 import org.decoop.platform.domain.InvalidValue;
 import org.decoop.platform.domain.NotAllowed;
+import org.decoop.platform.domain.Phrase;
 import org.decoop.platform.domain.StaleVersion;
 import org.decoop.platform.domain.StateConflict;
 import org.decoop.platform.domain.UnknownReference;
+import org.decoop.platform.i18n.LanguageMessageSource;
+import org.decoop.platform.i18n.Languages;
 import org.decoop.platform.outbox.OutboxFull;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.context.MessageSource;
 import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.core.MethodParameter;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -44,6 +53,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import tools.jackson.core.JacksonException;
 
@@ -51,6 +61,11 @@ import tools.jackson.core.JacksonException;
  * Every error answer of every service as RFC 9457 problem details: a {@code type}, a
  * {@code title}, a {@code detail}, and, for bad input, the offending {@code field} and
  * the list of {@code errors} ({@code [{field, message}]}). Bad input is never a 500.
+ * <p>
+ * {@code title}, {@code detail} and each error's {@code message} are in the request's
+ * language ({@code Accept-Language}, {@link Languages#negotiate}), said
+ * {@code Content-Language}; {@code type} and {@code field} never change. Domain rules say
+ * theirs with a {@link Phrase}; a rule that still has only an English message keeps it.
  */
 @RestControllerAdvice
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
@@ -61,6 +76,16 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	// The handlers answer what Spring's handleExceptionInternal does: null once the
 	// response is committed.
+
+	/**
+	 * The Bean Validation constraints said in every language, by the code Spring gives
+	 * their errors; any other keeps Hibernate Validator's message.
+	 */
+	private static final Set<String> CONSTRAINTS = Set.of("NotNull", "NotBlank", "NotEmpty", "Size", "Min", "Max",
+			"PositiveOrZero", "Digits", "Email", "Pattern");
+
+	/** Without an application context (a plain test): the bundles on the class path. */
+	private static @Nullable MessageSource classPathMessages;
 
 	/**
 	 * A rule of the domain refused the command: its kind decides the status, its field
@@ -84,10 +109,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			case StaleVersion stale -> "stale-version";
 			case NotAllowed notAllowed -> "forbidden";
 		};
-		ProblemDetail problem = problem(status, slug, exception.getMessage());
-		exception.field()
-			.ifPresent(
-					field -> withErrors(problem, List.of(new FieldProblem(field.toString(), exception.getMessage()))));
+		String detail = exception.phrase().map(phrase -> say(phrase, request)).orElse(exception.getMessage());
+		ProblemDetail problem = problem(status, slug, detail);
+		exception.field().ifPresent(field -> withErrors(problem, List.of(new FieldProblem(field.toString(), detail))));
 		return handleExceptionInternal(exception, problem, new HttpHeaders(), status, request);
 	}
 
@@ -95,7 +119,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	@Nullable ResponseEntity<Object> handleTomcatParameters(InvalidParameterException exception, WebRequest request) {
 		if (exception.getErrorCode() == HttpStatus.CONTENT_TOO_LARGE.value()) {
 			ProblemDetail problem = problem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large",
-					"Too many or too large parameters");
+					say("platform.parameters.too-large", request));
 			return handleExceptionInternal(exception, problem, new HttpHeaders(), HttpStatus.CONTENT_TOO_LARGE,
 					request);
 		}
@@ -105,8 +129,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	/** multipart bodies are never accepted (and Spring's multipart support is off). */
 	@ExceptionHandler(MultipartException.class)
 	@Nullable ResponseEntity<Object> handleMultipart(MultipartException exception, WebRequest request) {
-		return handleUnsupportedBody(new ApiRequestGuard.UnsupportedBody(
-				"the request body must be JSON in UTF-8 (Content-Type: application/json)"), request);
+		return handleUnsupportedBody(new ApiRequestGuard.UnsupportedBody(Phrase.of("platform.body.json-only")),
+				request);
 	}
 
 	/**
@@ -125,23 +149,22 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(RequestRejectedException.class)
 	@Nullable ResponseEntity<Object> handleRejectedRequest(RequestRejectedException exception, WebRequest request) {
 		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "validation",
-				"The query string names a parameter that is not allowed");
-		withErrors(problem, List.of(new FieldProblem("query", "a parameter name holds a control character")));
+				say("platform.query.name-not-allowed", request));
+		withErrors(problem, List.of(new FieldProblem("query", say("platform.query.control-name", request))));
 		return handleExceptionInternal(exception, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
 	}
 
 	@ExceptionHandler(ApiRequestGuard.MalformedQuery.class)
 	@Nullable ResponseEntity<Object> handleMalformedQuery(RuntimeException exception, WebRequest request) {
-		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "validation",
-				"The query string is not valid percent-encoded UTF-8");
-		withErrors(problem, List.of(new FieldProblem("query", "not valid percent-encoded UTF-8")));
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "validation", say("platform.query.malformed", request));
+		withErrors(problem, List.of(new FieldProblem("query", say("platform.query.malformed.field", request))));
 		return handleExceptionInternal(exception, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
 	}
 
 	@ExceptionHandler(ApiRequestGuard.UnsupportedBody.class)
 	@Nullable ResponseEntity<Object> handleUnsupportedBody(ApiRequestGuard.UnsupportedBody exception, WebRequest request) {
 		ProblemDetail problem = problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
-				exception.getMessage());
+				say(exception.phrase(), request));
 		HttpHeaders headers = new HttpHeaders();
 		headers.set("Accept-Post", "application/json");
 		return handleExceptionInternal(exception, problem, headers, HttpStatus.UNSUPPORTED_MEDIA_TYPE, request);
@@ -161,7 +184,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	 */
 	@ExceptionHandler(CsvExports.ExportsBusy.class)
 	@Nullable ResponseEntity<Object> handleExportsBusy(CsvExports.ExportsBusy exception, WebRequest request) {
-		ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "exports-busy", exception.getMessage());
+		ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "exports-busy",
+				say("platform.exports-busy", request));
 		HttpHeaders headers = new HttpHeaders();
 		headers.set(HttpHeaders.RETRY_AFTER, "10");
 		return handleExceptionInternal(exception, problem, headers, HttpStatus.SERVICE_UNAVAILABLE, request);
@@ -174,7 +198,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(OutboxFull.class)
 	@Nullable ResponseEntity<Object> handleOutboxFull(OutboxFull exception, WebRequest request) {
 		ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "outbox-full",
-				"Too many events of this resource wait for the message broker; nothing was changed. Try again later.");
+				say("platform.outbox-full", request));
 		HttpHeaders headers = new HttpHeaders();
 		headers.set(HttpHeaders.RETRY_AFTER, "30");
 		return handleExceptionInternal(exception, problem, headers, HttpStatus.SERVICE_UNAVAILABLE, request);
@@ -182,21 +206,21 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(RequestBodyTooLarge.class)
 	@Nullable ResponseEntity<Object> handleTooLarge(RequestBodyTooLarge exception, WebRequest request) {
-		ProblemDetail problem = problem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", exception.getMessage());
+		ProblemDetail problem = problem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large",
+				say(Phrase.of("platform.body.too-large", exception.limit()), request));
 		return handleExceptionInternal(exception, problem, new HttpHeaders(), HttpStatus.CONTENT_TOO_LARGE, request);
 	}
 
 	@ExceptionHandler(OptimisticLockingFailureException.class)
 	@Nullable ResponseEntity<Object> handleConcurrentChange(OptimisticLockingFailureException exception, WebRequest request) {
 		ProblemDetail problem = problem(HttpStatus.CONFLICT, "concurrent-modification",
-				"The resource was changed by another request at the same time; read it again and retry.");
+				say("platform.concurrent-modification", request));
 		return handleExceptionInternal(exception, problem, new HttpHeaders(), HttpStatus.CONFLICT, request);
 	}
 
 	@ExceptionHandler(DuplicateKeyException.class)
 	@Nullable ResponseEntity<Object> handleDuplicate(DuplicateKeyException exception, WebRequest request) {
-		ProblemDetail problem = problem(HttpStatus.CONFLICT, "duplicate",
-				"A resource with the same identity already exists.");
+		ProblemDetail problem = problem(HttpStatus.CONFLICT, "duplicate", say("platform.duplicate", request));
 		return handleExceptionInternal(exception, problem, new HttpHeaders(), HttpStatus.CONFLICT, request);
 	}
 
@@ -209,7 +233,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		List<FieldProblem> errors = exception.getConstraintViolations()
 			.stream()
 			.map(violation -> new FieldProblem(lastNode(violation.getPropertyPath().toString()),
-					violation.getMessage()))
+					say(violation, request)))
 			.sorted(Comparator.comparing(FieldProblem::field))
 			.toList();
 		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "validation", describe(errors));
@@ -224,7 +248,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			return handleTooLarge(tooLarge.get(), request);
 		}
 		log.error("Unexpected error", exception);
-		ProblemDetail problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "An unexpected error occurred.");
+		ProblemDetail problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal",
+				say("platform.internal", request));
 		return handleExceptionInternal(exception, problem, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR,
 				request);
 	}
@@ -236,7 +261,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			.getFieldErrors()
 			.stream()
 			.sorted(Comparator.comparing(FieldError::getField))
-			.map(error -> new FieldProblem(error.getField(), messageOf(error)))
+			.map(error -> new FieldProblem(error.getField(), say(error, request)))
 			.toList();
 		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "validation", describe(errors));
 		withErrors(problem, errors);
@@ -251,7 +276,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			.stream()
 			.flatMap(result -> result.getResolvableErrors()
 				.stream()
-				.map(error -> new FieldProblem(nameOf(result.getMethodParameter()), messageOf(error))))
+				.map(error -> new FieldProblem(nameOf(result.getMethodParameter()), say(error, request))))
 			.toList();
 		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "validation", describe(errors));
 		withErrors(problem, errors);
@@ -263,8 +288,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			HttpStatusCode status, WebRequest request) {
 		String field = exception instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName()
 				: Objects.requireNonNullElse(exception.getPropertyName(), "value");
-		String message = exception.getRequiredType() == null ? "not a valid value"
-				: "expected " + JsonBodyErrors.describeType(exception.getRequiredType());
+		Phrase expected = exception.getRequiredType() == null ? Phrase.of("platform.value.invalid")
+				: Phrase.of("platform.expected", JsonBodyErrors.describeType(exception.getRequiredType()));
+		String message = say(expected, request);
 		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "validation", field + ": " + message);
 		withErrors(problem, List.of(new FieldProblem(field, message)));
 		return handleExceptionInternal(exception, problem, headers, HttpStatus.BAD_REQUEST, request);
@@ -280,22 +306,125 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		JsonBodyErrors.BodyError error = JsonBodyErrors.of(causeOfType(exception, JacksonException.class));
 		ProblemDetail problem;
 		if (error.malformed()) {
-			problem = problem(HttpStatus.BAD_REQUEST, "malformed-json", "The request body is not well-formed JSON.");
+			problem = problem(HttpStatus.BAD_REQUEST, "malformed-json", say(error.message(), request));
 		}
 		else {
-			problem = problem(HttpStatus.BAD_REQUEST, "validation",
-					error.field().isEmpty() ? "The request body does not have the expected shape: " + error.message()
-							: error.field() + ": " + error.message());
+			String message = say(error.message(), request);
+			problem = problem(HttpStatus.BAD_REQUEST, "validation", error.field().isEmpty()
+					? say(Phrase.of("platform.body.shape", error.message()), request) : error.field() + ": " + message);
 			if (!error.field().isEmpty()) {
-				withErrors(problem, List.of(new FieldProblem(error.field(), error.message())));
+				withErrors(problem, List.of(new FieldProblem(error.field(), message)));
 			}
 		}
 		return handleExceptionInternal(exception, problem, headers, HttpStatus.BAD_REQUEST, request);
 	}
 
-	/** Bean Validation always gives its message; a bare Spring error may not. */
-	private static String messageOf(MessageSourceResolvable error) {
-		return Objects.requireNonNullElse(error.getDefaultMessage(), "is not valid");
+	/**
+	 * Every problem answer: the title in the request's language (Spring's own problems
+	 * included), and {@code Content-Language} with {@code Vary: Accept-Language}.
+	 */
+	@Override
+	protected @Nullable ResponseEntity<Object> handleExceptionInternal(Exception exception, @Nullable Object body,
+			HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+		ResponseEntity<Object> answer = super.handleExceptionInternal(exception, body, headers, statusCode, request);
+		if (answer == null || !(answer.getBody() instanceof ProblemDetail problem)) {
+			return answer;
+		}
+		Locale language = language(request);
+		String title = titleKey(problem.getStatus());
+		if (title != null) {
+			problem.setTitle(messages().getMessage(title, null, language));
+		}
+		HttpHeaders localized = new HttpHeaders();
+		localized.putAll(answer.getHeaders());
+		localized.set(HttpHeaders.CONTENT_LANGUAGE, language.toLanguageTag());
+		localized.add(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
+		return new ResponseEntity<>(problem, localized, answer.getStatusCode());
+	}
+
+	private static @Nullable String titleKey(int status) {
+		return switch (status) {
+			case 400 -> "platform.title.400";
+			case 401 -> "platform.title.401";
+			case 403 -> "platform.title.403";
+			case 404 -> "platform.title.404";
+			case 405 -> "platform.title.405";
+			case 406 -> "platform.title.406";
+			case 409 -> "platform.title.409";
+			case 412 -> "platform.title.412";
+			case 413 -> "platform.title.413";
+			case 415 -> "platform.title.415";
+			case 422 -> "platform.title.422";
+			case 428 -> "platform.title.428";
+			case 429 -> "platform.title.429";
+			case 500 -> "platform.title.500";
+			case 503 -> "platform.title.503";
+			default -> null;
+		};
+	}
+
+	private static Locale language(WebRequest request) {
+		String[] lines = request.getHeaderValues(HttpHeaders.ACCEPT_LANGUAGE);
+		return Languages.negotiate(lines == null ? null : String.join(",", lines));
+	}
+
+	private MessageSource messages() {
+		MessageSource own = getMessageSource();
+		if (own != null) {
+			return own;
+		}
+		synchronized (ProblemDetailsAdvice.class) {
+			MessageSource loaded = classPathMessages;
+			if (loaded == null) {
+				loaded = LanguageMessageSource.fromClassPath();
+				classPathMessages = loaded;
+			}
+			return loaded;
+		}
+	}
+
+	private String say(String key, WebRequest request) {
+		return say(Phrase.of(key), request);
+	}
+
+	private String say(Phrase phrase, WebRequest request) {
+		return messages().getMessage(resolvable(phrase), language(request));
+	}
+
+	/** A phrase for Spring's message sources; a phrase among its arguments too. */
+	private static MessageSourceResolvable resolvable(Phrase phrase) {
+		Object[] arguments = phrase.arguments()
+			.stream()
+			.map(argument -> argument instanceof Phrase inner ? resolvable(inner) : argument)
+			.toArray();
+		return new DefaultMessageSourceResolvable(new String[] { phrase.key() }, arguments, phrase.english());
+	}
+
+	/**
+	 * A Bean Validation error by the codes Spring gave it ({@code NotBlank.name},
+	 * {@code NotBlank}), for the constraints said in every language; else its own
+	 * message.
+	 */
+	private String say(MessageSourceResolvable error, WebRequest request) {
+		String[] codes = error.getCodes();
+		boolean said = codes != null && Arrays.stream(codes).anyMatch(CONSTRAINTS::contains);
+		String own = error.getDefaultMessage();
+		if (!said) {
+			return own == null ? say("platform.value.invalid", request) : own;
+		}
+		return messages().getMessage(error, language(request));
+	}
+
+	/** The same for a violation found outside MVC, with Spring's arguments. */
+	private String say(ConstraintViolation<?> violation, WebRequest request) {
+		String code = violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
+		Map<String, Object> attributes = new TreeMap<>(violation.getConstraintDescriptor().getAttributes());
+		attributes.keySet().removeAll(Set.of("message", "groups", "payload"));
+		Object[] arguments = new Object[attributes.size() + 1];
+		arguments[0] = violation.getPropertyPath().toString();
+		System.arraycopy(attributes.values().toArray(), 0, arguments, 1, attributes.size());
+		return say(new DefaultMessageSourceResolvable(new String[] { code }, arguments, violation.getMessage()),
+				request);
 	}
 
 	/**
@@ -317,7 +446,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	private static ProblemDetail problem(HttpStatus status, String slug, @Nullable String detail) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		problem.setType(URI.create(TYPE_BASE + slug));
-		problem.setTitle(status.getReasonPhrase());
+		problem.setTitle(status.getReasonPhrase()); // in the request's language once
+													// answered
 		return problem;
 	}
 

@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 
 import org.decoop.events.Country;
 import org.decoop.events.LocalAuthorityKind;
+import org.decoop.platform.domain.Phrase;
 import org.decoop.platform.domain.Actor;
 import org.decoop.platform.domain.InvalidValue;
 import org.decoop.platform.domain.NotAllowed;
@@ -36,10 +37,10 @@ public record LocalAuthority(LocalAuthorityId id, @Nullable String code, String 
 	public static LocalAuthority register(Actor actor, LocalAuthorityId id, @Nullable String code, String name,
 			Country country, LocalAuthorityKind kind, @Nullable Integer population, @Nullable Coordinates coordinates) {
 		if (!actor.isSystem() && !actor.steward()) {
-			throw new NotAllowed("Only a steward may register a local authority");
+			throw new NotAllowed(Phrase.of("partnership.local-authority.steward-only"));
 		}
 		if (code == null) {
-			throw new InvalidValue("code", "code is required");
+			throw new InvalidValue("code", Phrase.of("partnership.local-authority.code-required"));
 		}
 		return new LocalAuthority(id, code, name, country, kind, population, coordinates);
 	}
@@ -53,25 +54,22 @@ public record LocalAuthority(LocalAuthorityId id, @Nullable String code, String 
 	public LocalAuthority {
 		Objects.requireNonNull(id, "id");
 		if (code != null && !CODE.matcher(code).matches()) {
-			throw new InvalidValue("code",
-					"code must be the country code, a hyphen and 2 to 48 capital letters, digits "
-							+ "or hyphens, like FR-NEVERS");
+			throw new InvalidValue("code", Phrase.of("partnership.local-authority.code-form"));
 		}
 		if (code != null && country != null && !code.startsWith(country.code() + "-")) {
-			throw new InvalidValue("code", "code must start with the country code %s-".formatted(country.code()));
+			throw new InvalidValue("code", Phrase.of("partnership.local-authority.code-country", country.code()));
 		}
 		Objects.requireNonNull(country, "country");
 		Objects.requireNonNull(kind, "kind");
 		if (name == null || name.isBlank()) {
-			throw new InvalidValue("name", "name must not be blank");
+			throw new InvalidValue("name", Phrase.of("partnership.local-authority.name-blank"));
 		}
 		name = name.strip().replaceAll("\\s+", " ");
 		if (population != null && (population < 1 || population > MAX_POPULATION)) {
-			throw new InvalidValue("population",
-					"population must be a number of inhabitants between 1 and %d".formatted(MAX_POPULATION));
+			throw new InvalidValue("population", Phrase.of("partnership.local-authority.population", MAX_POPULATION));
 		}
 		if (name.length() > MAX_NAME_LENGTH) {
-			throw new InvalidValue("name", "name must be at most %d characters".formatted(MAX_NAME_LENGTH));
+			throw new InvalidValue("name", Phrase.of("partnership.local-authority.name-too-long", MAX_NAME_LENGTH));
 		}
 	}
 

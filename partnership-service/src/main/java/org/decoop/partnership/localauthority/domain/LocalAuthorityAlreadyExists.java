@@ -1,5 +1,6 @@
 package org.decoop.partnership.localauthority.domain;
 
+import org.decoop.platform.domain.Phrase;
 import org.decoop.platform.domain.StateConflict;
 
 /**
@@ -8,18 +9,18 @@ import org.decoop.platform.domain.StateConflict;
  */
 public class LocalAuthorityAlreadyExists extends StateConflict {
 
-	private LocalAuthorityAlreadyExists(String field, String message) {
-		super(field, message);
+	private LocalAuthorityAlreadyExists(String field, Phrase phrase) {
+		super(field, phrase);
 	}
 
 	public static LocalAuthorityAlreadyExists named(LocalAuthority authority) {
 		return new LocalAuthorityAlreadyExists("name",
-				"A local authority named '%s' already exists in %s".formatted(authority.name(), authority.country()));
+				Phrase.of("partnership.local-authority.name-taken", authority.name(), authority.country()));
 	}
 
 	public static LocalAuthorityAlreadyExists withCode(LocalAuthority authority) {
 		return new LocalAuthorityAlreadyExists("code",
-				"A local authority with code %s already exists".formatted(authority.code()));
+				Phrase.of("partnership.local-authority.code-taken", authority.code()));
 	}
 
 }

@@ -1,5 +1,6 @@
 package org.decoop.partnership.localauthority.web;
 
+import org.decoop.platform.i18n.ReaderNames;
 import org.decoop.events.LocalAuthorityKind;
 import org.decoop.partnership.localauthority.domain.LocalAuthority;
 import org.jspecify.annotations.Nullable;
@@ -12,7 +13,7 @@ public record LocalAuthorityResponse(String id, @Nullable String code, String na
 		@Schema(description = "WGS84 degrees, null when unknown") @Nullable Double longitude) {
 
 	public static LocalAuthorityResponse of(LocalAuthority authority) {
-		return new LocalAuthorityResponse(authority.id().value(), authority.code(), authority.name(),
+		return new LocalAuthorityResponse(authority.id().value(), authority.code(), ReaderNames.of(authority.name()),
 				authority.country().code(), authority.kind(), authority.population(), authority.latitude(),
 				authority.longitude());
 	}

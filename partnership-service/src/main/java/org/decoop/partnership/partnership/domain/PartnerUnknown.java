@@ -1,5 +1,6 @@
 package org.decoop.partnership.partnership.domain;
 
+import org.decoop.platform.domain.Phrase;
 import org.decoop.platform.domain.Field;
 import org.decoop.platform.domain.UnknownReference;
 
@@ -7,7 +8,8 @@ import org.decoop.platform.domain.UnknownReference;
 public class PartnerUnknown extends UnknownReference {
 
 	public PartnerUnknown(int position, String localAuthorityId) {
-		super(Field.named("partnerIds").at(position), "local authority %s does not exist".formatted(localAuthorityId));
+		super(Field.named("partnerIds").at(position),
+				Phrase.of("partnership.partnership.partner-unknown", localAuthorityId));
 	}
 
 }

@@ -25,6 +25,7 @@ import org.decoop.events.partnership.PartnershipEstablished;
 import org.decoop.events.partnership.PartnershipEvent;
 import org.decoop.events.partnership.PartnershipReactivated;
 import org.decoop.events.partnership.PartnershipWentDormant;
+import org.decoop.platform.domain.Phrase;
 import org.decoop.platform.domain.Actor;
 import org.decoop.platform.domain.AggregateRoot;
 import org.decoop.platform.domain.Field;
@@ -90,20 +91,20 @@ public final class Partnership extends AggregateRoot<PartnershipEvent> {
 			@Nullable Collection<Theme> themes, @Nullable Coordinator coordinator, Actor by, Instant now) {
 		Objects.requireNonNull(partners, "partners");
 		if (partners.size() < MIN_PARTNERS) {
-			throw new InvalidValue("partnerIds", "a partnership needs at least %d partners".formatted(MIN_PARTNERS));
+			throw new InvalidValue("partnerIds", Phrase.of("partnership.partnership.partners-min", MIN_PARTNERS));
 		}
 		Set<Object> seen = new HashSet<>();
 		for (int i = 0; i < partners.size(); i++) {
 			if (!seen.add(partners.get(i).id())) {
 				throw new InvalidValue(Field.named("partnerIds").at(i),
-						"local authority %s is named twice".formatted(partners.get(i).id()));
+						Phrase.of("partnership.partnership.partner-twice", partners.get(i).id().toString()));
 			}
 		}
 		int thisYear = Year.from(now.atZone(ZoneOffset.UTC)).getValue();
 		if (since != null && (since < FIRST_YEAR || since > thisYear)) {
-			throw new InvalidValue("since", "since must be a year between %d and %d".formatted(FIRST_YEAR, thisYear));
+			throw new InvalidValue("since", Phrase.of("partnership.partnership.since", FIRST_YEAR, thisYear));
 		}
-		requireMayActFor(partners, by, "establish a partnership");
+		requireMayActFor(partners, by, Phrase.of("partnership.partnership.action.establish"));
 		Partnership partnership = new Partnership(id, NEW, ACTIVE, partners, since, withNone(themes), coordinator,
 				List.of(new StatusChange(ACTIVE, now, "Partnership established", null, by.name())), 0,
 				LocalDate.ofInstant(now, ZoneOffset.UTC));
@@ -124,7 +125,7 @@ public final class Partnership extends AggregateRoot<PartnershipEvent> {
 
 	/** An ACTIVE partnership goes DORMANT. */
 	public void goDormant(String reason, Actor by, Instant now) {
-		requireMayActFor(partners, by, "put it to dormancy");
+		requireMayActFor(partners, by, Phrase.of("partnership.partnership.action.dormancy"));
 		requireStatus(ACTIVE, "go dormant");
 		long version = transition(DORMANT, reason, null, by, now);
 		record(new PartnershipWentDormant(id.value(), version, status, partnersOnTheWire(), themes(), reason,
@@ -135,7 +136,7 @@ public final class Partnership extends AggregateRoot<PartnershipEvent> {
 	 * A DORMANT partnership becomes ACTIVE again, optionally because a plan was signed.
 	 */
 	public void reactivate(String reason, @Nullable String planId, Actor by, Instant now) {
-		requireMayActFor(partners, by, "reactivate it");
+		requireMayActFor(partners, by, Phrase.of("partnership.partnership.action.reactivate"));
 		requireStatus(DORMANT, "be reactivated");
 		long version = transition(ACTIVE, reason, planId, by, now);
 		lastActivityOn = LocalDate.ofInstant(now, ZoneOffset.UTC);
@@ -209,7 +210,7 @@ public final class Partnership extends AggregateRoot<PartnershipEvent> {
 
 	/** An ACTIVE or DORMANT partnership ends for good. */
 	public void terminate(String reason, Actor by, Instant now) {
-		requireMayActFor(partners, by, "end it");
+		requireMayActFor(partners, by, Phrase.of("partnership.partnership.action.end"));
 		if (status == ENDED) {
 			throw new TransitionNotAllowed("Partnership %s has already ENDED".formatted(id));
 		}
@@ -228,20 +229,19 @@ public final class Partnership extends AggregateRoot<PartnershipEvent> {
 	 * Only a caller acting for one of the partners, a steward, or the system itself
 	 * changes a partnership.
 	 */
-	private static void requireMayActFor(List<Partner> partners, Actor by, String action) {
+	private static void requireMayActFor(List<Partner> partners, Actor by, Phrase action) {
 		List<String> codes = partners.stream().map(Partner::code).filter(Objects::nonNull).toList();
 		if (!by.mayActForAny(codes)) {
-			throw new NotAllowed(
-					"Only a caller acting for one of the partners %s, or a steward, may %s".formatted(codes, action));
+			throw new NotAllowed(Phrase.of("partnership.partnership.not-allowed", codes.toString(), action));
 		}
 	}
 
 	private long transition(PartnershipStatus next, String reason, @Nullable String planId, Actor by, Instant now) {
 		if (reason == null || reason.isBlank()) {
-			throw new InvalidValue("reason", "reason must not be blank");
+			throw new InvalidValue("reason", Phrase.of("partnership.reason-blank"));
 		}
 		if (reason.length() > MAX_REASON_LENGTH) {
-			throw new InvalidValue("reason", "reason must be at most %d characters".formatted(MAX_REASON_LENGTH));
+			throw new InvalidValue("reason", Phrase.of("partnership.reason-too-long", MAX_REASON_LENGTH));
 		}
 		status = next;
 		history.add(new StatusChange(next, now, reason.strip(), planId, by.name()));

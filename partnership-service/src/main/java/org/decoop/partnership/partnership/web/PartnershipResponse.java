@@ -1,5 +1,6 @@
 package org.decoop.partnership.partnership.web;
 
+import org.decoop.platform.i18n.ReaderNames;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
@@ -33,8 +34,8 @@ public record PartnershipResponse(String id, long version, PartnershipStatus sta
 		return new PartnershipResponse(partnership.id().value(), partnership.version(), partnership.status(),
 				partnership.partners()
 					.stream()
-					.map(p -> new PartnerResponse(p.id().value(), p.code(), p.name(), p.country().code(), p.latitude(),
-							p.longitude()))
+					.map(p -> new PartnerResponse(p.id().value(), p.code(), ReaderNames.of(p.name()),
+							p.country().code(), p.latitude(), p.longitude()))
 					.toList(),
 				partnership.since(), partnership.themes(),
 				partnership.coordinator()

@@ -18,6 +18,7 @@ import org.decoop.events.partnership.PartnerSearchClosed;
 import org.decoop.events.partnership.PartnerSearchEvent;
 import org.decoop.events.partnership.PartnerSearchOpened;
 import org.decoop.partnership.localauthority.domain.LocalAuthority;
+import org.decoop.platform.domain.Phrase;
 import org.decoop.platform.domain.Actor;
 import org.decoop.platform.domain.AggregateRoot;
 import org.decoop.platform.domain.InvalidValue;
@@ -86,29 +87,28 @@ public final class PartnerSearch extends AggregateRoot<PartnerSearchEvent> {
 	 */
 	public static PartnerSearch open(PartnerSearchId id, LocalAuthority searcher, List<Theme> themes,
 			List<Country> countries, String description, LocalDate openUntil, Actor by, Instant now) {
-		requireMayActFor(searcher, by, "open a partner search for it");
+		requireMayActFor(searcher, by, Phrase.of("partnership.search.action.open"));
 		if (themes == null || themes.isEmpty()) {
-			throw new InvalidValue("themes", "name at least one theme");
+			throw new InvalidValue("themes", Phrase.of("partnership.search.themes"));
 		}
 		if (countries == null || countries.isEmpty()) {
-			throw new InvalidValue("countries", "name at least one country where a partner is wanted");
+			throw new InvalidValue("countries", Phrase.of("partnership.search.countries"));
 		}
 		String text = description == null ? "" : description.strip();
 		if (text.isEmpty()) {
-			throw new InvalidValue("description", "say in a few words what you are looking for");
+			throw new InvalidValue("description", Phrase.of("partnership.search.description-blank"));
 		}
 		if (text.length() > MAX_DESCRIPTION_LENGTH) {
 			throw new InvalidValue("description",
-					"description must be at most %d characters".formatted(MAX_DESCRIPTION_LENGTH));
+					Phrase.of("partnership.search.description-too-long", MAX_DESCRIPTION_LENGTH));
 		}
 		LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
 		if (openUntil == null || !openUntil.isAfter(today)) {
-			throw new InvalidValue("openUntil", "openUntil must be a day after today (%s)".formatted(today));
+			throw new InvalidValue("openUntil", Phrase.of("partnership.search.open-until-past", today));
 		}
 		if (openUntil.isAfter(today.plusYears(MAX_OPEN_YEARS))) {
 			throw new InvalidValue("openUntil",
-					"a search stays open at most %d years: openUntil must be on or before %s".formatted(MAX_OPEN_YEARS,
-							today.plusYears(MAX_OPEN_YEARS)));
+					Phrase.of("partnership.search.open-until-far", MAX_OPEN_YEARS, today.plusYears(MAX_OPEN_YEARS)));
 		}
 		PartnerSearch search = new PartnerSearch(id, NEW, searcher, themes, countries, text, openUntil, now, by.name(),
 				PartnerSearchStatus.OPEN, null);
@@ -132,10 +132,10 @@ public final class PartnerSearch extends AggregateRoot<PartnerSearchEvent> {
 	public void close(String reason, @Nullable String partnershipId, Actor by, Instant now) {
 		requireClosableBy(by);
 		if (reason == null || reason.isBlank()) {
-			throw new InvalidValue("reason", "reason must not be blank");
+			throw new InvalidValue("reason", Phrase.of("partnership.reason-blank"));
 		}
 		if (reason.length() > MAX_REASON_LENGTH) {
-			throw new InvalidValue("reason", "reason must be at most %d characters".formatted(MAX_REASON_LENGTH));
+			throw new InvalidValue("reason", Phrase.of("partnership.reason-too-long", MAX_REASON_LENGTH));
 		}
 		closeFor(reason.strip(), partnershipId, false, by, now);
 	}
@@ -144,14 +144,14 @@ public final class PartnerSearch extends AggregateRoot<PartnerSearchEvent> {
 	 * Refuses a caller who may not close it (403), then a search already CLOSED (409).
 	 */
 	public void requireClosableBy(Actor by) {
-		requireMayActFor(searcher, by, "close its partner search");
+		requireMayActFor(searcher, by, Phrase.of("partnership.search.action.close"));
 		requireOpen();
 	}
 
-	private static void requireMayActFor(LocalAuthority searcher, Actor by, String action) {
+	private static void requireMayActFor(LocalAuthority searcher, Actor by, Phrase action) {
 		if (!by.mayActForAny(searcher.code() == null ? List.of() : List.of(searcher.code()))) {
-			throw new NotAllowed("Only a caller acting for %s, or a steward, may %s"
-				.formatted(searcher.code() == null ? searcher.name() : searcher.code(), action));
+			throw new NotAllowed(Phrase.of("partnership.search.not-allowed",
+					searcher.code() == null ? searcher.name() : searcher.code(), action));
 		}
 	}
 
@@ -174,7 +174,7 @@ public final class PartnerSearch extends AggregateRoot<PartnerSearchEvent> {
 
 	private void requireOpen() {
 		if (status != PartnerSearchStatus.OPEN) {
-			throw new StateConflict("status", "The partner search is already CLOSED");
+			throw new StateConflict("status", Phrase.of("partnership.search.closed"));
 		}
 	}
 
