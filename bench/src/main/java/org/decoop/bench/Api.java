@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.MissingNode;
 
 /**
  * The stack's public API as a user calls it: tokens from Keycloak (the realm's demo
@@ -98,14 +99,14 @@ final class Api {
 	}
 
 	/**
-	 * Sends and reads the JSON answer, which must have one of the {@code expected} status
-	 * codes.
+	 * Sends and reads the JSON answer (a missing node for an empty body), which must have
+	 * one of the {@code expected} status codes.
 	 */
 	JsonNode call(HttpRequest request, int... expected) {
 		HttpResponse<String> response = send(request);
 		for (int status : expected) {
 			if (response.statusCode() == status) {
-				return response.body().isBlank() ? null : JSON.readTree(response.body());
+				return response.body().isBlank() ? MissingNode.getInstance() : JSON.readTree(response.body());
 			}
 		}
 		throw new IllegalStateException("%s %s answered %d: %s".formatted(request.method(), request.uri(),

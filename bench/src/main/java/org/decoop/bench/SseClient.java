@@ -9,9 +9,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+
+import org.jspecify.annotations.Nullable;
 
 import tools.jackson.databind.JsonNode;
 
@@ -32,9 +37,13 @@ final class SseClient implements AutoCloseable {
 
 	private final AtomicLong received = new AtomicLong();
 
-	private volatile String lastEventId;
+	/** The id of the last event received; none before the first. */
+	private volatile @Nullable String lastEventId;
 
 	private volatile boolean running = true;
+
+	/** Counted down when the server first accepted the stream. */
+	private final CountDownLatch opened = new CountDownLatch(1);
 
 	private final Thread reader;
 
@@ -50,12 +59,16 @@ final class SseClient implements AutoCloseable {
 			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
 				.header("Accept", "text/event-stream")
 				.header("Authorization", "Bearer " + api.token(user));
-			if (lastEventId != null) {
-				request.header("Last-Event-ID", lastEventId);
+			String resumeAfter = lastEventId;
+			if (resumeAfter != null) {
+				request.header("Last-Event-ID", resumeAfter);
 			}
 			try {
 				HttpResponse<InputStream> response = api.http.send(request.build(),
 						HttpResponse.BodyHandlers.ofInputStream());
+				if (response.statusCode() == 200) {
+					opened.countDown();
+				}
 				try (BufferedReader lines = new BufferedReader(
 						new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
 					String id = null;
@@ -82,7 +95,8 @@ final class SseClient implements AutoCloseable {
 		}
 	}
 
-	private void arrived(String id, String data) {
+	/** {@code id}: none when the server sent the event without one. */
+	private void arrived(@Nullable String id, String data) {
 		long now = System.nanoTime();
 		lastEventId = id;
 		JsonNode notification = Api.JSON.readTree(data);
@@ -94,11 +108,11 @@ final class SseClient implements AutoCloseable {
 	}
 
 	/**
-	 * When the notification about {@code subject} arrived ({@link System#nanoTime()}), or
-	 * null.
+	 * When the notification about {@code subject} arrived ({@link System#nanoTime()}), if
+	 * it did.
 	 */
-	Long arrivalOf(String subject) {
-		return arrivals.get(subject);
+	Optional<Long> arrivalOf(String subject) {
+		return Optional.ofNullable(arrivals.get(subject));
 	}
 
 	long received() {
@@ -115,6 +129,20 @@ final class SseClient implements AutoCloseable {
 			LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
 		}
 		return received.get() >= count;
+	}
+
+	/**
+	 * Waits until the server accepted the stream, at most {@code timeout}: what is stored
+	 * after that reaches this client. Answers whether it did.
+	 */
+	boolean awaitOpen(Duration timeout) {
+		try {
+			return opened.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
 	}
 
 	@Override

@@ -59,7 +59,9 @@ final class StackMemory {
 		for (long pid : stack) {
 			long kb = rssKb(pid);
 			if (kb > 0) {
-				resident.merge(nameOf(commands.get(pid)), kb / 1024, Long::sum);
+				// a child of the stack read after its parent's scan has no command line:
+				// it counts as the rest
+				resident.merge(nameOf(commands.getOrDefault(pid, "")), kb / 1024, Long::sum);
 			}
 		}
 		return resident;

@@ -41,7 +41,7 @@ final class Wrk {
 	}
 
 	static Load.Result get(String url, int connections, Duration duration) throws Exception {
-		return run(url, connections, duration, null);
+		return run(url, connections, duration, List.of());
 	}
 
 	/** POSTs {@code json} with a bearer token; a 2xx answer counts. */
@@ -55,19 +55,22 @@ final class Wrk {
 				wrk.headers["Authorization"] = "Bearer %s"
 				""".formatted(json, token));
 		try {
-			return run(url, connections, duration, script);
+			return run(url, connections, duration, List.of("-s", script.toString()));
 		}
 		finally {
 			Files.deleteIfExists(script);
 		}
 	}
 
-	private static Load.Result run(String url, int connections, Duration duration, Path script) throws Exception {
+	/**
+	 * Runs wrk with {@code options} (a script) besides the threads, connections and
+	 * duration.
+	 */
+	private static Load.Result run(String url, int connections, Duration duration, List<String> options)
+			throws Exception {
 		List<String> command = new ArrayList<>(
 				List.of("wrk", "-t2", "-c" + connections, "-d" + duration.toSeconds() + "s"));
-		if (script != null) {
-			command.addAll(List.of("-s", script.toString()));
-		}
+		command.addAll(options);
 		command.add(url);
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
 		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

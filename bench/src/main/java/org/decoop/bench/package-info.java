@@ -1,0 +1,4 @@
+@NullMarked
+package org.decoop.bench;
+
+import org.jspecify.annotations.NullMarked;
