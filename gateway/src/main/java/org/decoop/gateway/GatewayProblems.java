@@ -1,12 +1,13 @@
 package org.decoop.gateway;
 
 import java.net.ConnectException;
+import java.net.NoRouteToHostException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
-import io.netty.channel.ConnectTimeoutException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
@@ -88,7 +89,8 @@ class GatewayProblems implements WebExceptionHandler {
 				return problem(code, code == HttpStatus.NOT_FOUND ? "No API at this path." : code.getReasonPhrase());
 			}
 		}
-		if (causedBy(failure, ConnectException.class) || causedBy(failure, ConnectTimeoutException.class)) {
+		if (causedBy(failure, ConnectException.class) || causedBy(failure, NoRouteToHostException.class)
+				|| causedBy(failure, UnknownHostException.class)) {
 			return problem(HttpStatus.BAD_GATEWAY,
 					"No instance of this service could be reached; the request was not applied.");
 		}

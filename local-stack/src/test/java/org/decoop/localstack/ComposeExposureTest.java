@@ -25,7 +25,7 @@ class ComposeExposureTest {
 			assertThat(published).as(file)
 				.isNotEmpty()
 				.allSatisfy(port -> assertThat(port)
-					.matches("[a-z-]+ (127\\.0\\.0\\.1|\\$\\{DECOOP_BIND:-127\\.0\\.0\\.1}):\\d+:\\d+"));
+					.matches("[a-z0-9-]+ (127\\.0\\.0\\.1|\\$\\{DECOOP_BIND:-127\\.0\\.0\\.1}):\\d+:\\d+"));
 		}
 	}
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -24,13 +25,30 @@ public final class ComposeChecks {
 	}
 
 	/**
-	 * The service's environment binds only to real configuration properties of the
-	 * service, it talks to Kafka and MongoDB through their compose names, its database is
-	 * the one it owns, and its published port and healthcheck are the port it listens on.
+	 * The service runs as two instances ({@code <service>-1}, {@code <service>-2}), each
+	 * of which the gateway balances over and each checked as below.
 	 */
 	public static void verifyService(String service, String database) {
 		ComposeFile compose = ComposeFile.atProjectRoot();
-		Map<String, String> environment = compose.environment(service);
+		List<String> instances = compose.serviceNames()
+			.stream()
+			.filter(name -> name.matches(service + "-\\d+"))
+			.sorted()
+			.toList();
+		assertThat(instances).as("the instances of " + service).containsExactly(service + "-1", service + "-2");
+		for (String instance : instances) {
+			verifyInstance(compose, service, instance, database);
+		}
+	}
+
+	/**
+	 * The instance's environment binds only to real configuration properties of the
+	 * service, it talks to Kafka and MongoDB through their compose names, its database is
+	 * the one it owns, its published port and healthcheck are the port it listens on, and
+	 * the gateway names it at that port.
+	 */
+	private static void verifyInstance(ComposeFile compose, String service, String instance, String database) {
+		Map<String, String> environment = compose.environment(instance);
 		Set<String> known = ComposeFile.knownProperties();
 		assertThat(known).as("configuration metadata on the classpath").contains("spring.mongodb.uri", "server.port");
 		environment.keySet()
@@ -63,8 +81,10 @@ public final class ComposeChecks {
 
 		int port = environment.containsKey("SERVER_PORT") ? Integer.parseInt(environment.get("SERVER_PORT"))
 				: defaultPort();
-		assertThat(compose.containerPorts(service)).as("published port of " + service).contains(port);
-		String healthcheck = compose.healthcheck(service).replace("$$", "$");
+		assertThat(compose.containerPorts(instance)).as("published port of " + instance).contains(port);
+		assertThat(compose.environment("gateway").get("SPRING_APPLICATION_JSON")).as("the gateway's instances")
+			.contains("\"http://%s:%d\"".formatted(instance, port));
+		String healthcheck = compose.healthcheck(instance).replace("$$", "$");
 		assertThat(healthcheck).contains("/actuator/health/readiness");
 		Matcher fallback = PORT_FALLBACK.matcher(healthcheck);
 		int checked = fallback.find()
