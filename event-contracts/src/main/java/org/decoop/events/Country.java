@@ -3,6 +3,7 @@ package org.decoop.events;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An ISO 3166-1 alpha-2 country code ({@code FR}, {@code RS}), validated on construction.
@@ -23,7 +24,7 @@ public record Country(String code) {
 	}
 
 	/** True for an upper-case ISO 3166-1 alpha-2 code. */
-	public static boolean isValid(String code) {
+	public static boolean isValid(@Nullable String code) {
 		return code != null && ISO_CODES.contains(code);
 	}
 

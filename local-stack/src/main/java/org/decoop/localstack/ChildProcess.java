@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One process of the stack (the broker, a service), logging to its own file; what it
  * writes is its owner's only.
@@ -24,7 +26,8 @@ final class ChildProcess {
 
 	private final Path log;
 
-	private volatile Process process;
+	/** Absent until it is started. */
+	private volatile @Nullable Process process;
 
 	ChildProcess(String name, List<String> command, Map<String, String> environment, Path log) {
 		this.name = name;
@@ -55,8 +58,15 @@ final class ChildProcess {
 		return current != null && current.isAlive();
 	}
 
+	/**
+	 * @throws IllegalStateException when it was never started
+	 */
 	long pid() {
-		return process.pid();
+		Process current = process;
+		if (current == null) {
+			throw new IllegalStateException(name + " was never started");
+		}
+		return current.pid();
 	}
 
 	String name() {

@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One part of the stack (the broker, the store, Keycloak, Zipkin, GreenMail, a service):
  * what it needs, its process, when it serves, and its line of the welcome.
@@ -32,7 +34,8 @@ abstract class Component {
 
 	private final String name;
 
-	private volatile ChildProcess process;
+	/** Absent until it is started. */
+	private volatile @Nullable ChildProcess process;
 
 	Component(String name) {
 		this.name = name;
@@ -81,11 +84,18 @@ abstract class Component {
 	 * kept.
 	 */
 	final void restart() throws IOException {
-		process.start();
+		process().start();
 	}
 
+	/**
+	 * @throws IllegalStateException when it was never started
+	 */
 	final ChildProcess process() {
-		return process;
+		ChildProcess current = process;
+		if (current == null) {
+			throw new IllegalStateException(name + " was never started");
+		}
+		return current;
 	}
 
 	/** Starts {@code child} as this part's process. */
@@ -99,8 +109,8 @@ abstract class Component {
 	final void awaitAnswer(String label, URI readiness) throws InterruptedException {
 		long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
 		while (System.nanoTime() < deadline) {
-			if (!process.isAlive()) {
-				throw new IllegalStateException(label + " stopped while starting; see " + process.log());
+			if (!process().isAlive()) {
+				throw new IllegalStateException(label + " stopped while starting; see " + process().log());
 			}
 			try {
 				HttpResponse<Void> response = HTTP.send(
@@ -117,7 +127,7 @@ abstract class Component {
 			TimeUnit.MILLISECONDS.sleep(500);
 		}
 		throw new IllegalStateException(
-				label + " was not ready within " + READY_TIMEOUT.toSeconds() + " s; see " + process.log());
+				label + " was not ready within " + READY_TIMEOUT.toSeconds() + " s; see " + process().log());
 	}
 
 	/** A line of the welcome's table. */

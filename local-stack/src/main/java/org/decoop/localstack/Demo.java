@@ -81,18 +81,18 @@ final class Demo {
 					Integer.parseInt(authority[4])));
 		}
 		Map<String, String> partnerships = new LinkedHashMap<>();
-		partnerships.put("Suresnes – Kragujevac", partnership("suresnes", authorities.get("Suresnes"),
-				authorities.get("Kragujevac"), List.of("CULTURE", "EDUCATION", "LOCAL_ECONOMIC_DEVELOPMENT")));
-		partnerships.put("Nevers – Sremska Mitrovica", partnership("nevers", authorities.get("Nevers"),
-				authorities.get("Sremska Mitrovica"), List.of("CULTURE", "YOUTH")));
-		partnerships.put("Gironde – Niš", partnership("skgo", authorities.get("Gironde"), authorities.get("Niš"),
+		partnerships.put("Suresnes – Kragujevac", partnership("suresnes", known(authorities, "Suresnes"),
+				known(authorities, "Kragujevac"), List.of("CULTURE", "EDUCATION", "LOCAL_ECONOMIC_DEVELOPMENT")));
+		partnerships.put("Nevers – Sremska Mitrovica", partnership("nevers", known(authorities, "Nevers"),
+				known(authorities, "Sremska Mitrovica"), List.of("CULTURE", "YOUTH")));
+		partnerships.put("Gironde – Niš", partnership("skgo", known(authorities, "Gironde"), known(authorities, "Niš"),
 				List.of("AGRICULTURE", "YOUTH")));
-		partnerships.put("Vojvodina – Val d'Oise", partnership("skgo", authorities.get("Vojvodina"),
-				authorities.get("Val d'Oise"), List.of("LOCAL_ECONOMIC_DEVELOPMENT")));
+		partnerships.put("Vojvodina – Val d'Oise", partnership("skgo", known(authorities, "Vojvodina"),
+				known(authorities, "Val d'Oise"), List.of("LOCAL_ECONOMIC_DEVELOPMENT")));
 		partnerships.put("Arles – Niš",
-				partnership("skgo", authorities.get("Arles"), authorities.get("Niš"), List.of("HERITAGE")));
-		putToDormancyOnce(partnerships.get("Nevers – Sremska Mitrovica"));
-		String search = partnerSearch(authorities.get("Čačak"));
+				partnership("skgo", known(authorities, "Arles"), known(authorities, "Niš"), List.of("HERITAGE")));
+		putToDormancyOnce(known(partnerships, "Nevers – Sremska Mitrovica"));
+		String search = partnerSearch(known(authorities, "Čačak"));
 		String call = fundingCall();
 		String plan = plan2020(partnerships, call);
 		String status = get(url(options.planPort()) + "/api/plans/" + plan).get("status").asString();
@@ -240,8 +240,8 @@ final class Demo {
 				   {"title": "Gironde – Niš: young farmers", "theme": "YOUTH",
 				    "partnershipIds": ["%s"], "funding": [{"source": "FRENCH_MFA", "amountEur": 8000, "callId": "%5$s"},
 				                                         {"source": "LOCAL_BUDGET", "amountEur": 4000}]}]}"""
-			.formatted(PLAN_TITLE, partnerships.get("Nevers – Sremska Mitrovica"),
-					partnerships.get("Suresnes – Kragujevac"), partnerships.get("Gironde – Niš"), callId);
+			.formatted(PLAN_TITLE, known(partnerships, "Nevers – Sremska Mitrovica"),
+					known(partnerships, "Suresnes – Kragujevac"), known(partnerships, "Gironde – Niš"), callId);
 		// plan-service learns the partnerships from Kafka: until it has, they are unknown
 		// to it (422).
 		long deadline = System.nanoTime() + WAIT.toNanos();
@@ -262,22 +262,33 @@ final class Demo {
 		}
 	}
 
+	/** GET anonymously: the open data. */
 	private JsonNode get(String url) throws IOException, InterruptedException {
-		return get(url, null);
+		return read(url, HttpRequest.newBuilder(URI.create(url)).GET());
 	}
 
-	/** GET as {@code user} (none: anonymously, the open data). */
+	/** GET as {@code user}. */
 	private JsonNode get(String url, String user) throws IOException, InterruptedException {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
-		if (user != null) {
-			request.header("Authorization", "Bearer " + token(user));
-		}
+		return read(url,
+				HttpRequest.newBuilder(URI.create(url)).GET().header("Authorization", "Bearer " + token(user)));
+	}
+
+	private JsonNode read(String url, HttpRequest.Builder request) throws IOException, InterruptedException {
 		HttpResponse<String> response = send(request.build());
 		if (response.statusCode() != 200) {
 			throw new IllegalStateException(
 					"GET " + url + " answered " + response.statusCode() + ": " + response.body());
 		}
 		return JSON.readTree(response.body());
+	}
+
+	/** The id the demo gave {@code name} a moment ago. */
+	private static String known(Map<String, String> ids, String name) {
+		String id = ids.get(name);
+		if (id == null) {
+			throw new IllegalStateException("The demo made no " + name);
+		}
+		return id;
 	}
 
 	private JsonNode post(String url, String json, String user) throws IOException, InterruptedException {

@@ -14,17 +14,21 @@ final class GreenMail extends Component {
 
 	private final StackOptions options;
 
-	private Path jar;
+	private final Path jar;
 
 	GreenMail(StackOptions options) {
 		super("GreenMail");
 		this.options = options;
+		this.jar = options.jars()
+			.resolve("local-stack")
+			.resolve("target")
+			.resolve("greenmail")
+			.resolve("greenmail.jar");
 	}
 
 	@Override
 	void prepare() {
-		jar = built(
-				options.jars().resolve("local-stack").resolve("target").resolve("greenmail").resolve("greenmail.jar"));
+		built(jar);
 	}
 
 	@Override

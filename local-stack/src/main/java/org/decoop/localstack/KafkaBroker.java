@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -248,7 +249,8 @@ final class KafkaBroker extends Component {
 	}
 
 	private static void writePrivate(Path file, String content) throws IOException {
-		OwnerOnly.restrict(file.getParent());
+		// a file of the stack's home, never a root
+		OwnerOnly.restrict(Objects.requireNonNull(file.getParent(), "the folder of " + file));
 		Files.deleteIfExists(file);
 		OwnerOnly.createFile(file);
 		Files.writeString(file, content);

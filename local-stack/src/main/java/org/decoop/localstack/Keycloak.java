@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The identity provider of the stack: the real Keycloak, from Maven Central's
  * {@code keycloak-quarkus-dist} zip (copied next to this jar by the build), unpacked once
@@ -30,7 +32,8 @@ final class Keycloak extends Component {
 
 	private final StackOptions options;
 
-	private ChildProcess server;
+	/** Made by prepare(), which unpacks the distribution it runs. */
+	private @Nullable ChildProcess server;
 
 	Keycloak(StackOptions options) {
 		super("Keycloak");
@@ -121,8 +124,12 @@ final class Keycloak extends Component {
 
 	@Override
 	void start() throws IOException {
-		run(server);
-		LocalStack.log("started Keycloak (pid %d) on %s, logging to %s", server.pid(), issuer(), server.log());
+		ChildProcess prepared = server;
+		if (prepared == null) {
+			throw new IllegalStateException("Keycloak is started before it is prepared");
+		}
+		run(prepared);
+		LocalStack.log("started Keycloak (pid %d) on %s, logging to %s", prepared.pid(), issuer(), prepared.log());
 		LocalStack.log(
 				"tokens, once it is ready: curl -s -d grant_type=password -d client_id=%s -d username=nevers -d password=decoop %s",
 				CLI_CLIENT, tokenUrl());

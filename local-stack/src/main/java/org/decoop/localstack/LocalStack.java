@@ -18,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The whole system on one machine with one command and no Docker: the real Keycloak
  * (realm {@code decoop}), a real Kafka broker run from Kafka's own server classes (KRaft,
@@ -37,23 +39,10 @@ public final class LocalStack {
 
 	private final Map<String, Long> lastRestart = new ConcurrentHashMap<>();
 
-	private Credentials credentials;
+	/** Absent until {@link #assemble}. */
+	private volatile @Nullable Parts parts;
 
-	private Keycloak keycloak;
-
-	private Zipkin zipkin;
-
-	private GreenMail mail;
-
-	private Store store;
-
-	private KafkaBroker kafka;
-
-	private List<Service> services = List.of();
-
-	private Gateway gateway;
-
-	private ScheduledExecutorService supervisor;
+	private volatile @Nullable ScheduledExecutorService supervisor;
 
 	private volatile boolean stopping;
 
@@ -123,41 +112,56 @@ public final class LocalStack {
 		}
 		Files.createDirectories(options.data());
 		Files.createDirectories(options.logs());
-		credentials = Credentials.in(options.home());
-		keycloak = new Keycloak(options);
-		zipkin = new Zipkin(options);
-		mail = new GreenMail(options);
-		store = new Store(options);
-		kafka = new KafkaBroker(options, credentials);
-		services = IntStream.rangeClosed(1, options.replicas())
+		Credentials credentials = Credentials.in(options.home());
+		Keycloak keycloak = new Keycloak(options);
+		List<Service> services = IntStream.rangeClosed(1, options.replicas())
 			.boxed()
 			.flatMap(instance -> Service.NAMES.stream()
 				.map(name -> new Service(name, instance, options, credentials, keycloak)))
 			.toList();
-		gateway = new Gateway(options, services);
+		parts = new Parts(keycloak, new Zipkin(options), new GreenMail(options), new Store(options),
+				new KafkaBroker(options, credentials), services, new Gateway(options, services));
+	}
+
+	/** The stack's parts, once {@link #assemble assembled}. */
+	private record Parts(Keycloak keycloak, Zipkin zipkin, GreenMail mail, Store store, KafkaBroker kafka,
+			List<Service> services, Gateway gateway) {
+
+		/**
+		 * Every part, in the order they start: the services need the store and the broker
+		 * ready.
+		 */
+		List<Component> all() {
+			List<Component> parts = new ArrayList<>(List.of(keycloak, zipkin, mail, store, kafka));
+			parts.addAll(services);
+			parts.add(gateway);
+			return parts;
+		}
 	}
 
 	Gateway gateway() {
-		return gateway;
+		return parts().gateway();
 	}
 
-	/**
-	 * Every part, in the order they start: the services need the store and the broker
-	 * ready.
-	 */
-	private List<Component> parts() {
-		List<Component> parts = new ArrayList<>(List.of(keycloak, zipkin, mail, store, kafka));
-		parts.addAll(services);
-		parts.add(gateway);
-		return parts;
+	private Parts parts() {
+		Parts assembled = parts;
+		if (assembled == null) {
+			throw new IllegalStateException("The stack is not assembled");
+		}
+		return assembled;
 	}
 
 	void start() throws Exception {
 		warnIfOpen();
 		assemble();
+		Parts parts = parts();
+		Keycloak keycloak = parts.keycloak();
+		Store store = parts.store();
+		KafkaBroker kafka = parts.kafka();
+		List<Service> services = parts.services();
 		// the quick checks first (the services' jars are built), Keycloak's unpacking
 		// last
-		for (Component part : parts().reversed()) {
+		for (Component part : parts.all().reversed()) {
 			part.prepare();
 		}
 		// The home holds secrets (Keycloak's realm keys, the store, passwords): its
@@ -167,14 +171,14 @@ public final class LocalStack {
 		OwnerOnly.restrict(options.home());
 		// Keycloak takes longest: it starts first and comes up while the rest does.
 		keycloak.start();
-		zipkin.start();
-		mail.start();
+		parts.zipkin().start();
+		parts.mail().start();
 		store.start();
 		store.awaitReady();
 		kafka.start();
 		kafka.awaitReady();
 		// the gateway first: it serves as soon as an instance of a service is ready
-		gateway.start();
+		parts.gateway().start();
 		// the first instance of each, then the second: six JVMs starting at once on a
 		// small machine would take longer than three and three
 		for (int instance = 1; instance <= options.replicas(); instance++) {
@@ -187,14 +191,15 @@ public final class LocalStack {
 				service.awaitReady();
 			}
 		}
-		gateway.awaitReady();
+		parts.gateway().awaitReady();
 		keycloak.awaitReady();
-		supervisor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+		ScheduledExecutorService restarts = Executors.newSingleThreadScheduledExecutor(runnable -> {
 			Thread thread = new Thread(runnable, "local-stack-supervisor");
 			thread.setDaemon(true);
 			return thread;
 		});
-		supervisor.scheduleWithFixedDelay(this::restartWhatStopped, 2, 2, TimeUnit.SECONDS);
+		supervisor = restarts;
+		restarts.scheduleWithFixedDelay(this::restartWhatStopped, 2, 2, TimeUnit.SECONDS);
 	}
 
 	/**
@@ -204,7 +209,7 @@ public final class LocalStack {
 	 */
 	private void restartWhatStopped() {
 		long now = System.nanoTime();
-		for (Component part : parts()) {
+		for (Component part : parts().all()) {
 			// At most one restart per process every RESTART_BACKOFF: one that cannot
 			// start does not spin.
 			Long last = lastRestart.get(part.name());
@@ -215,7 +220,8 @@ public final class LocalStack {
 					part.restart();
 				}
 				catch (IOException e) {
-					log("could not restart %s: %s", part.name(), e.getMessage());
+					log("could not restart %s: %s", part.name(),
+							Objects.requireNonNullElse(e.getMessage(), e.toString()));
 				}
 			}
 		}
@@ -246,16 +252,17 @@ public final class LocalStack {
 	 * it.
 	 */
 	String welcome() {
+		Parts parts = parts();
 		StringBuilder text = new StringBuilder("\ndecoop is running.\n\n");
-		text.append(gateway.describe());
-		services.forEach(service -> text.append(service.describe()));
-		for (Component part : List.of(kafka, store, keycloak, zipkin, mail)) {
+		text.append(parts.gateway().describe());
+		parts.services().forEach(service -> text.append(service.describe()));
+		for (Component part : List.of(parts.kafka(), parts.store(), parts.keycloak(), parts.zipkin(), parts.mail())) {
 			text.append(part.describe());
 		}
 		text.append(Component.row("logs", options.logs().toString())).append("\n");
 		text.append(options.openToTheNetwork() ? openWarning() + "\n\n"
 				: "  Everything listens on 127.0.0.1 only (--bind=0.0.0.0 opens it to the network).\n\n");
-		text.append(keycloak.instructions()).append(kafka.instructions());
+		text.append(parts.keycloak().instructions()).append(parts.kafka().instructions());
 		text.append("\nCtrl-C stops everything; the data stays for the next start (--fresh wipes it).\n");
 		return text.toString();
 	}
@@ -269,21 +276,29 @@ public final class LocalStack {
 		}
 		stopping = true;
 		log("stopping");
-		if (supervisor != null) {
-			supervisor.shutdownNow();
+		ScheduledExecutorService restarts = supervisor;
+		if (restarts != null) {
+			restarts.shutdownNow();
+		}
+		Parts parts = this.parts;
+		if (parts == null) {
+			// stopped before anything was assembled: nothing runs
+			log("stopped");
+			return;
 		}
 		// the services and what nothing else depends on stop together; then the broker,
 		// then the store
 		List<Thread> stops = new ArrayList<>();
-		Stream.concat(services.stream(), Stream.of(gateway, keycloak, zipkin, mail))
-			.filter(Objects::nonNull)
+		Stream
+			.concat(parts.services().stream(),
+					Stream.of(parts.gateway(), parts.keycloak(), parts.zipkin(), parts.mail()))
 			.forEach(part -> {
 				Thread thread = new Thread(() -> part.stop(STOP_GRACE), "stop-" + part.name());
 				thread.start();
 				stops.add(thread);
 			});
 		stops.forEach(LocalStack::join);
-		Stream.of(kafka, store).filter(Objects::nonNull).forEach(part -> part.stop(STOP_GRACE));
+		Stream.of(parts.kafka(), parts.store()).forEach(part -> part.stop(STOP_GRACE));
 		log("stopped");
 	}
 

@@ -14,16 +14,17 @@ final class Zipkin extends Component {
 
 	private final StackOptions options;
 
-	private Path jar;
+	private final Path jar;
 
 	Zipkin(StackOptions options) {
 		super("Zipkin");
 		this.options = options;
+		this.jar = options.jars().resolve("local-stack").resolve("target").resolve("zipkin").resolve("zipkin.jar");
 	}
 
 	@Override
 	void prepare() {
-		jar = built(options.jars().resolve("local-stack").resolve("target").resolve("zipkin").resolve("zipkin.jar"));
+		built(jar);
 	}
 
 	@Override

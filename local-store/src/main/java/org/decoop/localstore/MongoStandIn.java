@@ -63,7 +63,7 @@ public final class MongoStandIn {
 			System.out.printf(
 					"MongoDB stand-in: replica set %s (%s): it answers replSetInitiate, replSetGetStatus and hello as a "
 							+ "one-member set but CANNOT elect or replicate; majority reads and writes are plain ones here%n",
-					replicaSet, backend.member() == null ? "not yet initiated" : "initiated with " + backend.member());
+					replicaSet, backend.member().map(member -> "initiated with " + member).orElse("not yet initiated"));
 		}
 		if (keyFile != null) {
 			System.out.printf(

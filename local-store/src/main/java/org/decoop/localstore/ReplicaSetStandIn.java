@@ -5,6 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
 
 import de.bwaldvogel.mongo.backend.h2.ValueOrderedH2Backend;
 import de.bwaldvogel.mongo.bson.Document;
@@ -30,24 +33,27 @@ class ReplicaSetStandIn extends ValueOrderedH2Backend {
 
 	private static final int INVALID_REPLICA_SET_CONFIG = 93;
 
-	private final String setName;
+	/** Absent for a standalone stand-in. */
+	private final @Nullable String setName;
 
 	private final Path configFile;
 
-	private volatile String member;
+	/** The one member's host:port, once the set is initiated. */
+	private volatile @Nullable String member;
 
 	/**
 	 * @param setName the {@code --replSet} name, or null for a standalone stand-in
 	 */
-	ReplicaSetStandIn(Path data, int cacheMegabytes, String setName) {
+	ReplicaSetStandIn(Path data, int cacheMegabytes, @Nullable String setName) {
 		super(data.resolve("mongo.mv").toString(), cacheMegabytes);
 		this.setName = setName;
 		this.configFile = data.resolve("replset-member");
 		this.member = setName != null && Files.exists(configFile) ? read(configFile) : null;
 	}
 
-	String member() {
-		return member;
+	/** The member the set was initiated with: empty while it is not (or it is no set). */
+	Optional<String> member() {
+		return Optional.ofNullable(member);
 	}
 
 	@Override
@@ -94,16 +100,16 @@ class ReplicaSetStandIn extends ValueOrderedH2Backend {
 		return reply;
 	}
 
-	private synchronized Document initiate(Object config) {
-		replicating();
+	private synchronized Document initiate(@Nullable Object config) {
+		String name = replicating();
 		if (member != null) {
 			throw new MongoServerError(ALREADY_INITIALIZED, "AlreadyInitialized", "already initialized");
 		}
-		if (!(config instanceof Document document) || !setName.equals(document.get("_id"))
+		if (!(config instanceof Document document) || !name.equals(document.get("_id"))
 				|| !(document.get("members") instanceof List<?> members) || members.size() != 1
 				|| !(members.get(0) instanceof Document only) || !(only.get("host") instanceof String host)) {
 			throw new MongoServerError(INVALID_REPLICA_SET_CONFIG, "InvalidReplicaSetConfig",
-					"the stand-in takes {_id: '" + setName
+					"the stand-in takes {_id: '" + name
 							+ "', members: [{_id: 0, host: 'host:port'}]} (one member: it cannot elect)");
 		}
 		try {
@@ -115,7 +121,7 @@ class ReplicaSetStandIn extends ValueOrderedH2Backend {
 		member = host;
 		System.out.printf(
 				"MongoDB stand-in: replica set %s initiated with %s, PRIMARY by decree: a stand-in cannot elect or replicate%n",
-				setName, host);
+				name, host);
 		Document reply = new Document();
 		reply.put("ok", 1.0);
 		return reply;
@@ -155,11 +161,17 @@ class ReplicaSetStandIn extends ValueOrderedH2Backend {
 		return host;
 	}
 
-	private void replicating() {
-		if (setName == null) {
+	/**
+	 * The set's name; a standalone stand-in refuses the replica set commands as mongod
+	 * does.
+	 */
+	private String replicating() {
+		String name = setName;
+		if (name == null) {
 			throw quiet(
 					new MongoServerError(NO_REPLICATION_ENABLED, "NoReplicationEnabled", "not running with --replSet"));
 		}
+		return name;
 	}
 
 	/**

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The retry state of work sent out on a schedule by whichever worker holds it: a lease
  * (the worker that holds it, until when; nobody else attempts it meanwhile), the attempts
@@ -15,14 +17,14 @@ public final class LeasedRetry {
 
 	private static final LeasedRetry NONE = new LeasedRetry(null, null, 0);
 
-	private final Instant leasedUntil;
+	private final @Nullable Instant leasedUntil;
 
-	private final Instant nextAttemptAt;
+	private final @Nullable Instant nextAttemptAt;
 
 	private final int attempts;
 
-	/** Restores a stored state; either time may be absent (null). */
-	public LeasedRetry(Instant leasedUntil, Instant nextAttemptAt, int attempts) {
+	/** Restores a stored state; either time may be absent. */
+	public LeasedRetry(@Nullable Instant leasedUntil, @Nullable Instant nextAttemptAt, int attempts) {
 		if (attempts < 0) {
 			throw new IllegalArgumentException("attempts must not be negative: " + attempts);
 		}
@@ -120,7 +122,7 @@ public final class LeasedRetry {
 	}
 
 	@Override
-	public boolean equals(Object other) {
+	public boolean equals(@Nullable Object other) {
 		return other instanceof LeasedRetry that && attempts == that.attempts
 				&& Objects.equals(leasedUntil, that.leasedUntil) && Objects.equals(nextAttemptAt, that.nextAttemptAt);
 	}

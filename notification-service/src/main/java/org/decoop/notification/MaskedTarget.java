@@ -2,8 +2,10 @@ package org.decoop.notification;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.Optional;
 
 import org.decoop.events.Channel;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a subscription's target is shown once it is stored: enough to recognise it, not
@@ -18,15 +20,18 @@ public final class MaskedTarget {
 	private MaskedTarget() {
 	}
 
-	/** {@code https://hooks.example/…}, {@code c…@skgo.org}; an INBOX has none. */
-	public static String of(Channel channel, String target) {
+	/**
+	 * {@code https://hooks.example/…}, {@code c…@skgo.org}; none for an INBOX, which has
+	 * no target.
+	 */
+	public static Optional<String> of(Channel channel, @Nullable String target) {
 		if (target == null) {
-			return null;
+			return Optional.empty();
 		}
 		return switch (channel) {
-			case WEBHOOK -> webhook(target);
-			case EMAIL -> email(target);
-			case INBOX -> null;
+			case WEBHOOK -> Optional.of(webhook(target));
+			case EMAIL -> Optional.of(email(target));
+			case INBOX -> Optional.empty();
 		};
 	}
 

@@ -11,18 +11,18 @@ class MaskedTargetTest {
 	@Test
 	void keepsAWebhooksOriginAndHidesItsPathAndQuery() {
 		assertThat(MaskedTarget.of(Channel.WEBHOOK, "https://hooks.example/services/T0K3N?sig=abc"))
-			.isEqualTo("https://hooks.example/…");
+			.contains("https://hooks.example/…");
 		assertThat(MaskedTarget.of(Channel.WEBHOOK, "http://127.0.0.1:9999/decoop"))
-			.isEqualTo("http://127.0.0.1:9999/…");
-		assertThat(MaskedTarget.of(Channel.WEBHOOK, "https://hooks.example")).isEqualTo("https://hooks.example");
+			.contains("http://127.0.0.1:9999/…");
+		assertThat(MaskedTarget.of(Channel.WEBHOOK, "https://hooks.example")).contains("https://hooks.example");
 		assertThat(MaskedTarget.of(Channel.WEBHOOK, "https://hooks.example/?token=1"))
-			.isEqualTo("https://hooks.example/…");
+			.contains("https://hooks.example/…");
 	}
 
 	@Test
 	void keepsAnAddressFirstLetterAndDomain() {
-		assertThat(MaskedTarget.of(Channel.EMAIL, "coordination@skgo.org")).isEqualTo("c…@skgo.org");
-		assertThat(MaskedTarget.of(Channel.INBOX, null)).isNull();
+		assertThat(MaskedTarget.of(Channel.EMAIL, "coordination@skgo.org")).contains("c…@skgo.org");
+		assertThat(MaskedTarget.of(Channel.INBOX, null)).isEmpty();
 	}
 
 }

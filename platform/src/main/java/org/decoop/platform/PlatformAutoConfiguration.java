@@ -96,7 +96,7 @@ public class PlatformAutoConfiguration {
 	@Bean
 	ObservationPredicate noActuatorTraces() {
 		return (name, context) -> !(context instanceof ServerRequestObservationContext request
-				&& request.getCarrier().getRequestURI().startsWith("/actuator"));
+				&& request.getCarrier() != null && request.getCarrier().getRequestURI().startsWith("/actuator"));
 	}
 
 	@Bean

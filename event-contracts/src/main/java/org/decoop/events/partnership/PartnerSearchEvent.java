@@ -6,6 +6,7 @@ import java.util.Set;
 import org.decoop.events.DecoopEvent;
 import org.decoop.events.PartnerSearchStatus;
 import org.decoop.events.Theme;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Events of a partner search, published by partnership-service on
@@ -37,7 +38,7 @@ public sealed interface PartnerSearchEvent extends DecoopEvent permits PartnerSe
 	}
 
 	/** The local authority looking for partners, as it was when the event happened. */
-	record Searcher(String id, String code, String name, String country) {
+	record Searcher(String id, @Nullable String code, String name, String country) {
 	}
 
 }

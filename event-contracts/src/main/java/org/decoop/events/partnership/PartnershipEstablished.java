@@ -6,12 +6,13 @@ import java.util.Set;
 
 import org.decoop.events.PartnershipStatus;
 import org.decoop.events.Theme;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A partnership was established between two or more local authorities; it starts ACTIVE.
  */
 public record PartnershipEstablished(String partnershipId, long version, PartnershipStatus status,
-		List<Partner> partners, Integer since, Set<Theme> themes, Coordinator coordinator,
+		List<Partner> partners, @Nullable Integer since, Set<Theme> themes, @Nullable Coordinator coordinator,
 		Instant occurredAt) implements PartnershipEvent {
 
 	/**

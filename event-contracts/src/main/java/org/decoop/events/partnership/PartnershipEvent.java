@@ -6,6 +6,7 @@ import java.util.Set;
 import org.decoop.events.DecoopEvent;
 import org.decoop.events.PartnershipStatus;
 import org.decoop.events.Theme;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Events of {@code partnership-events}, keyed by partnership id. Each carries the
@@ -39,7 +40,7 @@ public sealed interface PartnershipEvent extends DecoopEvent
 	 * {@code code} says who acts for it (added in wave 3; null for partners recorded
 	 * before codes).
 	 */
-	record Partner(String id, String name, String country, String code) {
+	record Partner(String id, String name, String country, @Nullable String code) {
 
 		public Partner(String id, String name, String country) {
 			this(id, name, country, null);

@@ -7,9 +7,10 @@ import java.util.Set;
 
 import org.decoop.events.PartnershipStatus;
 import org.decoop.events.Theme;
+import org.jspecify.annotations.Nullable;
 
 /** An ACTIVE partnership went DORMANT. */
 public record PartnershipWentDormant(String partnershipId, long version, PartnershipStatus status,
-		List<Partner> partners, Set<Theme> themes, String reason, LocalDate lastActivityOn,
+		List<Partner> partners, Set<Theme> themes, String reason, @Nullable LocalDate lastActivityOn,
 		Instant occurredAt) implements PartnershipEvent {
 }

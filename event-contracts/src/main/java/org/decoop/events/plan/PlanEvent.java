@@ -8,6 +8,7 @@ import java.util.List;
 import org.decoop.events.DecoopEvent;
 import org.decoop.events.FundingSource;
 import org.decoop.events.Theme;
+import org.jspecify.annotations.Nullable;
 
 /** Events of {@code plan-events}, keyed by plan id. */
 public sealed interface PlanEvent extends DecoopEvent
@@ -35,7 +36,7 @@ public sealed interface PlanEvent extends DecoopEvent
 	 * One funding line of an activity, in EUR. {@code callId} names the funding call the
 	 * money comes from, if any (added in wave 2; null before).
 	 */
-	record Funding(FundingSource source, BigDecimal amountEur, String callId) {
+	record Funding(FundingSource source, BigDecimal amountEur, @Nullable String callId) {
 
 		public Funding(FundingSource source, BigDecimal amountEur) {
 			this(source, amountEur, null);
@@ -48,11 +49,11 @@ public sealed interface PlanEvent extends DecoopEvent
 	 * partnerships it names need no party among their partners (added in wave 3; null in
 	 * events from before).
 	 */
-	record Activity(String id, String title, Theme theme, List<String> partnershipIds, LocalDate startsOn,
-			LocalDate endsOn, List<Funding> funding, Boolean vouchedBySteward) {
+	record Activity(String id, String title, Theme theme, List<String> partnershipIds, @Nullable LocalDate startsOn,
+			@Nullable LocalDate endsOn, List<Funding> funding, @Nullable Boolean vouchedBySteward) {
 
-		public Activity(String id, String title, Theme theme, List<String> partnershipIds, LocalDate startsOn,
-				LocalDate endsOn, List<Funding> funding) {
+		public Activity(String id, String title, Theme theme, List<String> partnershipIds, @Nullable LocalDate startsOn,
+				@Nullable LocalDate endsOn, List<Funding> funding) {
 			this(id, title, theme, partnershipIds, startsOn, endsOn, funding, null);
 		}
 	}

@@ -107,7 +107,7 @@ class ConfirmationMailJob extends PeriodicJob {
 		Subscription subscription = sending.subscription();
 		SimpleMailMessage message = new SimpleMailMessage();
 		message.setFrom(from);
-		message.setTo(subscription.target());
+		message.setTo(subscription.address());
 		message.setSubject("[decoop] Confirm your e-mail subscription");
 		String events = subscription.eventTypes().isEmpty() ? "every event"
 				: String.join(", ", subscription.eventTypes().stream().sorted().toList());

@@ -9,6 +9,7 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
+import java.util.Optional;
 
 import javax.net.ssl.SSLException;
 
@@ -34,9 +35,9 @@ public final class DeliveryFailures {
 			return "mail server unreachable";
 		}
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			String words = words(cause, timeout);
-			if (words != null) {
-				return words;
+			Optional<String> words = words(cause, timeout);
+			if (words.isPresent()) {
+				return words.get();
 			}
 		}
 		return failure instanceof MailException ? "the e-mail could not be sent" : "the delivery failed";
@@ -54,22 +55,26 @@ public final class DeliveryFailures {
 		return false;
 	}
 
-	private static String words(Throwable failure, Duration timeout) {
+	/**
+	 * Words for this failure itself; none for one whose cause says more (or nothing a
+	 * subscriber can act on).
+	 */
+	private static Optional<String> words(Throwable failure, Duration timeout) {
 		return switch (failure) {
-			case HttpConnectTimeoutException e -> "could not connect within " + timeout.toMillis() + " ms";
-			case HttpTimeoutException e -> "no answer within " + timeout.toMillis() + " ms";
-			case SocketTimeoutException e -> "no answer within " + timeout.toMillis() + " ms";
-			case ConnectException e -> "connection refused";
-			case NoRouteToHostException e -> "receiver unreachable";
-			case TargetGuard.TargetRefused e -> "refused: " + e.getMessage();
-			case UnknownHostException e -> "unknown host";
-			case UnresolvedAddressException e -> "unknown host";
-			case SSLException e -> "TLS handshake failed";
-			case MailAuthenticationException e -> "the mail server refused the credentials";
-			case MailParseException e -> "the e-mail address or message is not valid";
-			case MailSendException e -> e.getCause() == null ? "the mail server refused the message" : null;
-			case IOException e when e.getCause() == null -> "the connection failed";
-			default -> null;
+			case HttpConnectTimeoutException e -> Optional.of("could not connect within " + timeout.toMillis() + " ms");
+			case HttpTimeoutException e -> Optional.of("no answer within " + timeout.toMillis() + " ms");
+			case SocketTimeoutException e -> Optional.of("no answer within " + timeout.toMillis() + " ms");
+			case ConnectException e -> Optional.of("connection refused");
+			case NoRouteToHostException e -> Optional.of("receiver unreachable");
+			case TargetGuard.TargetRefused e -> Optional.of("refused: " + e.getMessage());
+			case UnknownHostException e -> Optional.of("unknown host");
+			case UnresolvedAddressException e -> Optional.of("unknown host");
+			case SSLException e -> Optional.of("TLS handshake failed");
+			case MailAuthenticationException e -> Optional.of("the mail server refused the credentials");
+			case MailParseException e -> Optional.of("the e-mail address or message is not valid");
+			case MailSendException e when e.getCause() == null -> Optional.of("the mail server refused the message");
+			case IOException e when e.getCause() == null -> Optional.of("the connection failed");
+			default -> Optional.empty();
 		};
 	}
 

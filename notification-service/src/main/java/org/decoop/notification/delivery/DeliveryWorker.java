@@ -27,6 +27,7 @@ import org.decoop.notification.subscription.domain.SubscriptionId;
 import org.decoop.notification.subscription.domain.WebhookSecret;
 import org.decoop.platform.scheduling.PeriodicWork;
 import org.decoop.platform.tracing.Traces;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -71,7 +72,8 @@ class DeliveryWorker implements SmartLifecycle {
 
 	private final Semaphore slots;
 
-	private ExecutorService attempts;
+	/** Made by start(), shut down by stop(). */
+	private @Nullable ExecutorService attempts;
 
 	DeliveryWorker(Deliveries deliveries, Notifications notifications, Subscriptions subscriptions,
 			WebhookSender webhooks, EmailSender email, RecipientQuota quota, NotificationProperties properties,
@@ -99,8 +101,9 @@ class DeliveryWorker implements SmartLifecycle {
 	 * @return how many attempts were started
 	 */
 	int deliverDue() {
+		ExecutorService pool = attempts;
 		int free = slots.availablePermits();
-		if (free == 0) {
+		if (pool == null || free == 0) {
 			return 0;
 		}
 		Instant now = clock.instant();
@@ -114,7 +117,7 @@ class DeliveryWorker implements SmartLifecycle {
 			}
 			slots.acquireUninterruptibly();
 			try {
-				attempts.execute(() -> {
+				pool.execute(() -> {
 					try {
 						attempt(claimed.get());
 					}
@@ -152,14 +155,15 @@ class DeliveryWorker implements SmartLifecycle {
 			return;
 		}
 		// the delivery joins the trace of the command whose event it delivers
-		Attempt attempt = traces.inTraceOf(notification.get().traceparent(),
+		Optional<Attempt> made = traces.inTraceOf(notification.get().traceparent(),
 				"deliver " + delivery.channel().name().toLowerCase(),
 				() -> attemptOnce(delivery, subscription.get(), notification.get()));
-		if (attempt == null) {
+		if (made.isEmpty()) {
 			// Shutting down: record nothing, the claim runs out and the attempt is made
 			// again.
 			return;
 		}
+		Attempt attempt = made.get();
 		delivery.recordAttempt(attempt, schedule, clock.instant());
 		if (!save(delivery)) {
 			return;
@@ -174,7 +178,8 @@ class DeliveryWorker implements SmartLifecycle {
 				}
 				else {
 					log.warn("Delivery {} to {} failed {} times; giving up", delivery.id(),
-							MaskedTarget.of(delivery.channel(), delivery.target()), delivery.attemptCount());
+							MaskedTarget.of(delivery.channel(), delivery.address()).orElseThrow(),
+							delivery.attemptCount());
 				}
 			}
 			default -> meters.counter("decoop.notifications.attempts.failed", "channel", channel).increment();
@@ -187,7 +192,7 @@ class DeliveryWorker implements SmartLifecycle {
 	 * dropped.
 	 */
 	private boolean deferred(Delivery delivery) {
-		Optional<Instant> allowedAt = quota.takeNotification(delivery.target(), clock.instant());
+		Optional<Instant> allowedAt = quota.takeNotification(delivery.address(), clock.instant());
 		if (allowedAt.isEmpty()) {
 			return false;
 		}
@@ -195,35 +200,35 @@ class DeliveryWorker implements SmartLifecycle {
 		if (save(delivery)) {
 			meters.counter("decoop.notifications.deferred", "channel", delivery.channel().name()).increment();
 			log.info("Delivery {} to {} deferred to {}: the address reached its e-mails per window", delivery.id(),
-					MaskedTarget.of(delivery.channel(), delivery.target()), allowedAt.get());
+					MaskedTarget.of(delivery.channel(), delivery.address()).orElseThrow(), allowedAt.get());
 		}
 		return true;
 	}
 
-	/** Sends once; null when interrupted (shutting down). */
-	private Attempt attemptOnce(Delivery delivery, Subscription subscription, Notification notification) {
+	/** Sends once; none when interrupted (shutting down). */
+	private Optional<Attempt> attemptOnce(Delivery delivery, Subscription subscription, Notification notification) {
 		Instant start = clock.instant();
 		Integer status = null;
 		String error = null;
 		try {
 			if (delivery.channel() == Channel.WEBHOOK) {
 				WebhookSecret secret = subscriptions.secretOf(subscription.id()).orElseThrow();
-				status = webhooks.send(delivery.target(), "msg_" + delivery.id(), notification.cloudEvent(), secret);
+				status = webhooks.send(delivery.address(), "msg_" + delivery.id(), notification.cloudEvent(), secret);
 			}
 			else {
-				email.send(notification);
+				email.send(delivery.address(), notification);
 			}
 		}
 		catch (Exception e) {
 			if (Thread.currentThread().isInterrupted()) {
-				return null;
+				return Optional.empty();
 			}
 			error = DeliveryFailures.describe(e, properties.timeout());
 			// The subscriber sees the words; an operator may need the cause (an SMTP
 			// reply, a certificate).
 			log.info("Delivery {} attempt failed: {}", delivery.id(), e.toString());
 		}
-		return new Attempt(start, status, error, Duration.between(start, clock.instant()).toMillis());
+		return Optional.of(new Attempt(start, status, error, Duration.between(start, clock.instant()).toMillis()));
 	}
 
 	/**

@@ -16,10 +16,10 @@ class EmailSender {
 		this.from = from;
 	}
 
-	void send(Notification notification) {
+	void send(String address, Notification notification) {
 		SimpleMailMessage message = new SimpleMailMessage();
 		message.setFrom(from);
-		message.setTo(notification.target());
+		message.setTo(address);
 		message.setSubject("[decoop] " + notification.eventType() + ": " + firstSentence(notification.summary()));
 		message.setText("""
 				%s

@@ -9,6 +9,7 @@ import org.decoop.notification.digest.domain.DigestDispatch;
 import org.decoop.notification.digest.domain.DigestPeriod;
 import org.decoop.notification.digest.domain.DigestStatus;
 import org.decoop.notification.subscription.domain.Digest;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
@@ -27,6 +28,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 		@CompoundIndex(name = "by_subscription", def = "{'subscriptionId': 1, 'periodStart': -1}", unique = true),
 		@CompoundIndex(name = "due_retries", def = "{'status': 1, 'nextAttemptAt': 1}"),
 		@CompoundIndex(name = "expired_leases", def = "{'status': 1, 'leasedUntil': 1}") })
+// Spring Data sets the fields of a document it reads; of() sets them for one it writes
+@SuppressWarnings("NullAway.Init")
 class DigestDocument {
 
 	static final String COLLECTION = "digests";
@@ -35,7 +38,7 @@ class DigestDocument {
 	String id;
 
 	@Version
-	Long version;
+	@Nullable Long version;
 
 	String subscriptionId;
 
@@ -47,11 +50,11 @@ class DigestDocument {
 
 	DigestStatus status;
 
-	Instant leasedUntil;
+	@Nullable Instant leasedUntil;
 
-	Instant nextAttemptAt;
+	@Nullable Instant nextAttemptAt;
 
-	Instant sentAt;
+	@Nullable Instant sentAt;
 
 	long notificationCount;
 
@@ -82,9 +85,20 @@ class DigestDocument {
 		return document;
 	}
 
+	/**
+	 * The version it was read at; one read is always versioned (Spring Data sets it on
+	 * insert).
+	 */
+	private long loadedVersion() {
+		if (version == null) {
+			throw new IllegalStateException("Digest " + id + " has no version");
+		}
+		return version;
+	}
+
 	DigestDispatch toDomain() {
-		return new DigestDispatch(subscriptionId, new DigestPeriod(digest, periodStart, periodEnd), version, status,
-				leasedUntil, nextAttemptAt, sentAt, notificationCount, attemptCount,
+		return new DigestDispatch(subscriptionId, new DigestPeriod(digest, periodStart, periodEnd), loadedVersion(),
+				status, leasedUntil, nextAttemptAt, sentAt, notificationCount, attemptCount,
 				attempts == null ? List.of() : attempts);
 	}
 

@@ -57,7 +57,7 @@ class DigestMailer {
 		try {
 			MimeMessageHelper helper = new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_MIXED, "UTF-8");
 			helper.setFrom(from);
-			helper.setTo(subscription.target());
+			helper.setTo(subscription.address());
 			helper
 				.setSubject("[decoop] Your %s digest: %d notification%s".formatted(kind, total, total == 1 ? "" : "s"));
 			helper.setText(plainText(subscription, kind, span, byType, listed.size(), total),

@@ -99,8 +99,7 @@ class EventInterpreter {
 		EventFacts facts = new EventFacts(EventCatalog.nameOf(event.getClass()), partnershipIds,
 				partners.stream().map(PartnershipEvent.Partner::id).collect(Collectors.toSet()),
 				partners.stream().map(PartnershipEvent.Partner::country).collect(Collectors.toSet()), themes);
-		String title = known.map(PlanInfo::title).orElse(null);
-		return new Interpretation(facts, describe(event, title, involved.values()));
+		return new Interpretation(facts, describe(event, known.map(PlanInfo::title), involved.values()));
 	}
 
 	/**
@@ -171,7 +170,8 @@ class EventInterpreter {
 		};
 	}
 
-	private static String describe(PlanEvent event, String knownTitle, Collection<PartnershipInfo> partnerships) {
+	private static String describe(PlanEvent event, Optional<String> knownTitle,
+			Collection<PartnershipInfo> partnerships) {
 		String involving = partnerships.isEmpty() ? "" : " It involves "
 				+ partnerships.stream().map(PartnershipInfo::name).collect(Collectors.joining(", ")) + ".";
 		return switch (event) {
@@ -199,8 +199,9 @@ class EventInterpreter {
 		};
 	}
 
-	private static String quoted(String title, String planId) {
-		return title == null ? planId : "\"" + title + "\"";
+	/** The plan's title when it is known, else its id. */
+	private static String quoted(Optional<String> title, String planId) {
+		return title.map(known -> "\"" + known + "\"").orElse(planId);
 	}
 
 	private static String sentence(String text) {

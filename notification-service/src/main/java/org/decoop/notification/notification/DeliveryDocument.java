@@ -10,6 +10,7 @@ import org.decoop.notification.notification.domain.Delivery;
 import org.decoop.notification.notification.domain.DeliveryId;
 import org.decoop.notification.notification.domain.DeliveryStatus;
 import org.decoop.platform.outbox.OutboxDocument;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -18,6 +19,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * inbox entry (sequence number, summary, read flag, the event) as it is.
  */
 @Document(NotificationDocument.COLLECTION)
+// Spring Data sets the fields of a document it reads; of() sets them for one it writes
+@SuppressWarnings("NullAway.Init")
 class DeliveryDocument extends OutboxDocument {
 
 	String subscriptionId;
@@ -28,21 +31,21 @@ class DeliveryDocument extends OutboxDocument {
 
 	Channel channel;
 
-	String target;
+	@Nullable String target;
 
 	DeliveryStatus status;
 
 	int attemptCount;
 
-	Integer scheduledAttempts;
+	@Nullable Integer scheduledAttempts;
 
 	boolean manual;
 
-	Instant nextAttemptAt;
+	@Nullable Instant nextAttemptAt;
 
-	Instant claimedUntil;
+	@Nullable Instant claimedUntil;
 
-	Instant deliveredAt;
+	@Nullable Instant deliveredAt;
 
 	boolean failurePublished;
 

@@ -6,6 +6,7 @@ import java.util.List;
 import org.decoop.events.Channel;
 import org.decoop.notification.notification.domain.Attempt;
 import org.decoop.notification.notification.domain.DeliveryStatus;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A stored notification as other features read it (the inbox, streams, deliveries,
@@ -17,10 +18,10 @@ import org.decoop.notification.notification.domain.DeliveryStatus;
  * @param traceparent the W3C trace context of the consumer that stored it: its delivery
  * continues that trace
  */
-public record Notification(String id, String subscriptionId, long seq, String eventId, String eventType, String subject,
-		String summary, Instant occurredAt, Instant createdAt, String cloudEvent, String traceparent, boolean read,
-		Channel channel, String target, DeliveryStatus status, int attemptCount, Instant nextAttemptAt,
-		Instant deliveredAt, List<Attempt> attempts) {
+public record Notification(String id, String subscriptionId, long seq, String eventId, String eventType,
+		@Nullable String subject, String summary, Instant occurredAt, Instant createdAt, String cloudEvent,
+		@Nullable String traceparent, boolean read, Channel channel, @Nullable String target, DeliveryStatus status,
+		int attemptCount, @Nullable Instant nextAttemptAt, @Nullable Instant deliveredAt, List<Attempt> attempts) {
 
 	public Notification {
 		attempts = List.copyOf(attempts);

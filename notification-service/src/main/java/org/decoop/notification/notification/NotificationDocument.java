@@ -9,6 +9,7 @@ import org.decoop.notification.notification.domain.Attempt;
 import org.decoop.notification.notification.domain.DeliveryStatus;
 import org.decoop.platform.outbox.OutboxDocument;
 import org.decoop.platform.mongo.RetiredIndexes;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.CompoundIndexes;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -34,6 +35,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
 // MongoDB refuses both, error 85);
 // "digest_period": {subscriptionId, createdAt}, before digest_period_seq
 @RetiredIndexes({ "inbox", "digest_period" })
+// Spring Data sets the fields of a document it reads; record() sets them for one it
+// writes
+@SuppressWarnings("NullAway.Init")
 class NotificationDocument extends OutboxDocument {
 
 	static final String COLLECTION = "notifications";
@@ -46,7 +50,7 @@ class NotificationDocument extends OutboxDocument {
 
 	String eventType;
 
-	String subject;
+	@Nullable String subject;
 
 	String summary;
 
@@ -61,13 +65,13 @@ class NotificationDocument extends OutboxDocument {
 	 * The W3C trace context of the consumer that stored it: its delivery continues that
 	 * trace.
 	 */
-	String traceparent;
+	@Nullable String traceparent;
 
 	boolean read;
 
 	Channel channel;
 
-	String target;
+	@Nullable String target;
 
 	DeliveryStatus status;
 
@@ -77,18 +81,18 @@ class NotificationDocument extends OutboxDocument {
 	 * Attempts made by the schedule (absent in older documents: all of them); manual
 	 * retries do not count.
 	 */
-	Integer scheduledAttempts;
+	@Nullable Integer scheduledAttempts;
 
 	/**
 	 * The next attempt was asked for by hand: it neither spends nor moves the schedule.
 	 */
 	boolean manual;
 
-	Instant nextAttemptAt;
+	@Nullable Instant nextAttemptAt;
 
-	Instant claimedUntil;
+	@Nullable Instant claimedUntil;
 
-	Instant deliveredAt;
+	@Nullable Instant deliveredAt;
 
 	boolean failurePublished;
 
@@ -121,7 +125,7 @@ class NotificationDocument extends OutboxDocument {
 		return eventType;
 	}
 
-	public String subject() {
+	public @Nullable String subject() {
 		return subject;
 	}
 
@@ -141,7 +145,7 @@ class NotificationDocument extends OutboxDocument {
 		return cloudEvent;
 	}
 
-	public String traceparent() {
+	public @Nullable String traceparent() {
 		return traceparent;
 	}
 
@@ -153,7 +157,7 @@ class NotificationDocument extends OutboxDocument {
 		return channel;
 	}
 
-	public String target() {
+	public @Nullable String target() {
 		return target;
 	}
 
@@ -173,11 +177,11 @@ class NotificationDocument extends OutboxDocument {
 		return manual;
 	}
 
-	public Instant nextAttemptAt() {
+	public @Nullable Instant nextAttemptAt() {
 		return nextAttemptAt;
 	}
 
-	public Instant deliveredAt() {
+	public @Nullable Instant deliveredAt() {
 		return deliveredAt;
 	}
 

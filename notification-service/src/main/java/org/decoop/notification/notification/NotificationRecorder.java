@@ -52,7 +52,7 @@ public class NotificationRecorder {
 		}
 		NewNotification notification = new NewNotification(event.id(),
 				event.type().substring(event.type().lastIndexOf('.') + 1), event.subject(), summary, occurredAt,
-				StructuredCloudEvent.of(event), traces.current());
+				StructuredCloudEvent.of(event), traces.current().orElse(null));
 		List<NotificationStored> stored = notifications.record(subscriptions, notification);
 		stored.forEach(events::publishEvent);
 		return stored.size();

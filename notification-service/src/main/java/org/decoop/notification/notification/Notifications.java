@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -233,14 +234,14 @@ public class Notifications {
 			.find(Query.query(Criteria.where("subscriptionId").is(subscriptionId).and("seq").gt(seq)), Document.class,
 					UNUSED_SEQS)
 			.stream()
-			.map(found -> ((Number) found.get("seq")).longValue())
+			.map(Notifications::seqOf)
 			.collect(Collectors.toSet());
 	}
 
 	/** The newest sequence number of a subscription, 0 when it has none. */
 	public long lastSeq(String subscriptionId) {
 		Document counter = mongo.findById(subscriptionId, Document.class, COUNTERS);
-		return counter == null ? 0 : ((Number) counter.get("seq")).longValue();
+		return counter == null ? 0 : seqOf(counter);
 	}
 
 	public Optional<Notification> markRead(String subscriptionId, String id) {
@@ -257,7 +258,16 @@ public class Notifications {
 		Document counter = mongo.findAndModify(Query.query(Criteria.where("_id").is(subscriptionId)),
 				new Update().inc("seq", 1L), FindAndModifyOptions.options().returnNew(true).upsert(true),
 				Document.class, COUNTERS);
-		return ((Number) counter.get("seq")).longValue();
+		// an upsert that answers the new document always answers one
+		return seqOf(Objects.requireNonNull(counter, "the upserted counter"));
+	}
+
+	private static long seqOf(Document document) {
+		Number seq = document.get("seq", Number.class);
+		if (seq == null) {
+			throw new IllegalStateException("No seq in " + document.get("_id"));
+		}
+		return seq.longValue();
 	}
 
 }

@@ -87,7 +87,8 @@ class ConfirmationController {
 	SubscriptionResponse confirm(@PathVariable String id, @RequestParam @NotBlank @Size(max = 200) String token) {
 		Confirmations.Confirmed confirmed = confirmations.confirm(new SubscriptionId(id), token, clock.instant());
 		refuseUnless(confirmed.outcome(), id);
-		return SubscriptionResponse.of(confirmed.subscription(), null);
+		// a VALID link answers the subscription it confirmed
+		return SubscriptionResponse.of(confirmed.subscription().orElseThrow());
 	}
 
 	@PostMapping("/resend")
@@ -105,7 +106,7 @@ class ConfirmationController {
 			content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = PROBLEM)))
 	ResponseEntity<SubscriptionResponse> resend(@PathVariable String id) {
 		Subscription subscription = confirmations.resend(new SubscriptionId(id), callers.current(), clock.instant());
-		return ResponseEntity.accepted().body(SubscriptionResponse.of(subscription, null));
+		return ResponseEntity.accepted().body(SubscriptionResponse.of(subscription));
 	}
 
 	private void refuseUnless(Confirmation.Outcome outcome, String id) {

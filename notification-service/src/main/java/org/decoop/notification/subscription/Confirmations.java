@@ -3,6 +3,7 @@ package org.decoop.notification.subscription;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.decoop.notification.RetrySchedule;
@@ -91,9 +92,10 @@ public class Confirmations {
 			return Optional.empty();
 		}
 		ConfirmationToken token = ConfirmationToken.generate();
-		document.confirmation = document.confirmation.sending(token, now, properties.confirmationValidity(),
+		Confirmation sending = document.confirmation.sending(token, now, properties.confirmationValidity(),
 				claimedUntil);
-		return saved(document).map(version -> new Sending(document.toDomain(), token, document.confirmation, version));
+		document.confirmation = sending;
+		return saved(document).map(version -> new Sending(document.toDomain(), token, sending, version));
 	}
 
 	/**
@@ -150,23 +152,27 @@ public class Confirmations {
 		for (int round = 0; round < ROUNDS; round++) {
 			SubscriptionDocument document = mongo.findById(id.value(), SubscriptionDocument.class);
 			if (document == null || document.confirmation == null) {
-				return new Confirmed(Confirmation.Outcome.UNKNOWN, null);
+				return new Confirmed(Confirmation.Outcome.UNKNOWN, Optional.empty());
 			}
 			Confirmation.Outcome outcome = document.confirmation.check(token, now);
 			if (outcome != Confirmation.Outcome.VALID) {
-				return new Confirmed(outcome, null);
+				return new Confirmed(outcome, Optional.empty());
 			}
 			Subscription confirmed = document.toDomain().confirm();
 			document.status = confirmed.status();
 			document.confirmation = document.confirmation.confirmed(now);
 			if (saved(document).isPresent()) {
-				return new Confirmed(outcome, confirmed);
+				return new Confirmed(outcome, Optional.of(confirmed));
 			}
 		}
 		throw new OptimisticLockingFailureException("Subscription " + id + " changed too often at once");
 	}
 
-	record Confirmed(Confirmation.Outcome outcome, Subscription subscription) {
+	/**
+	 * The outcome of a link's use, and the subscription as it is now when the link was
+	 * VALID.
+	 */
+	record Confirmed(Confirmation.Outcome outcome, Optional<Subscription> subscription) {
 	}
 
 	/**
@@ -192,7 +198,7 @@ public class Confirmations {
 			return document.toDomain();
 		}
 		Confirmation resent = document.confirmation.resent(now);
-		take(document.target, now);
+		take(document.toDomain().address(), now);
 		document.confirmation = resent;
 		if (saved(document).isEmpty()) {
 			throw new OptimisticLockingFailureException("Subscription " + id + " changed meanwhile");
@@ -206,7 +212,8 @@ public class Confirmations {
 	 */
 	private Optional<Long> saved(SubscriptionDocument document) {
 		try {
-			return Optional.of(mongo.save(document).version);
+			// Spring Data sets the version of the document it saved
+			return Optional.of(Objects.requireNonNull(mongo.save(document).version, "the saved version"));
 		}
 		catch (OptimisticLockingFailureException changedMeanwhile) {
 			return Optional.empty();

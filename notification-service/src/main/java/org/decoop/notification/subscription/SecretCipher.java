@@ -14,6 +14,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.decoop.notification.NotificationProperties;
 import org.decoop.notification.subscription.domain.SubscriptionId;
 import org.decoop.notification.subscription.domain.WebhookSecret;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -63,7 +64,7 @@ public class SecretCipher {
 	 * application context starts ({@link SecretKeyCheck}), so an operator reads the
 	 * reason first.
 	 */
-	static byte[] usableKey(String configured, boolean devProfile) {
+	static byte[] usableKey(@Nullable String configured, boolean devProfile) {
 		if (configured == null || configured.isBlank()) {
 			throw new IllegalStateException(VARIABLE + " is not set: " + HOW + ", or run with the dev profile");
 		}

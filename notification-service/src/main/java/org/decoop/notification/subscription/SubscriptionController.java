@@ -5,6 +5,7 @@ import java.time.Clock;
 
 import org.decoop.events.Channel;
 import org.decoop.events.Country;
+import org.decoop.notification.subscription.domain.Digest;
 import org.decoop.notification.subscription.domain.Filter;
 import org.decoop.notification.subscription.domain.Subscription;
 import org.decoop.notification.subscription.domain.SubscriptionId;
@@ -76,15 +77,16 @@ class SubscriptionController {
 					schema = @Schema(ref = "#/components/schemas/Problem")))
 	ResponseEntity<SubscriptionResponse> create(@Valid @RequestBody CreateSubscription request) {
 		FilterRequest filter = request.filter();
+		String country = filter == null ? null : filter.country();
 		Subscription subscription = Subscription.create(callers.current(), request.subscriber(), request.channel(),
 				request.target(), request.eventTypes(),
 				filter == null ? Filter.NONE
 						: new Filter(filter.partnershipId(), filter.localAuthorityId(),
-								filter.country() == null ? null : Country.of(filter.country()), filter.theme()),
-				request.digest(), clock.instant());
+								country == null ? null : Country.of(country), filter.theme()),
+				request.digest() == null ? Digest.NONE : request.digest(), clock.instant());
 		WebhookSecret secret = null;
 		if (subscription.channel() == Channel.WEBHOOK) {
-			targets.refusal(subscription.target()).ifPresent(refusal -> {
+			targets.refusal(subscription.address()).ifPresent(refusal -> {
 				throw new InvalidValue("target", refusal);
 			});
 			secret = WebhookSecret.generate();
@@ -92,24 +94,23 @@ class SubscriptionController {
 		if (subscription.awaitsConfirmation()) {
 			// the confirmation e-mail it will get counts against its address's share (429
 			// past it)
-			confirmations.take(subscription.target(), clock.instant());
+			confirmations.take(subscription.address(), clock.instant());
 		}
 		subscriptions.add(subscription, secret);
 		return ResponseEntity.created(URI.create("/api/subscriptions/" + subscription.id()))
-			.body(SubscriptionResponse.of(subscription, secret, true));
+			.body(SubscriptionResponse.created(subscription, secret));
 	}
 
 	@GetMapping
 	@Operation(summary = "The caller's subscriptions (without their secrets)")
 	PagedModel<SubscriptionResponse> mine(@RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-		return new PagedModel<>(
-				subscriptions.ownedBy(callers.current(), page, size).map(s -> SubscriptionResponse.of(s, null)));
+		return new PagedModel<>(subscriptions.ownedBy(callers.current(), page, size).map(SubscriptionResponse::of));
 	}
 
 	@GetMapping("/{id}")
 	SubscriptionResponse get(@PathVariable String id) {
-		return SubscriptionResponse.of(find(id), null);
+		return SubscriptionResponse.of(find(id));
 	}
 
 	@DeleteMapping("/{id}")

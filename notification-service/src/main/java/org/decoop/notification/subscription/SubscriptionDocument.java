@@ -12,6 +12,7 @@ import org.decoop.notification.subscription.domain.Digest;
 import org.decoop.notification.subscription.domain.Filter;
 import org.decoop.notification.subscription.domain.Subscription;
 import org.decoop.notification.subscription.domain.SubscriptionId;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
@@ -35,6 +36,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 		// the confirmation e-mails due: only the few subscriptions that have one waiting
 		// are in it
 		@CompoundIndex(name = "confirmation_mail_due", def = "{'confirmation.mailDueAt': 1}", sparse = true) })
+// Spring Data sets the fields of a document it reads; of() sets them for one it writes
+@SuppressWarnings("NullAway.Init")
 class SubscriptionDocument {
 
 	static final String COLLECTION = "subscriptions";
@@ -44,41 +47,44 @@ class SubscriptionDocument {
 	String id;
 
 	@Version
-	Long version;
+	@Nullable Long version;
 
-	String owner;
+	/** Absent in documents stored before owners existed. */
+	@Nullable String owner;
 
 	String subscriber;
 
 	Channel channel;
 
-	String target;
+	/** Absent for an INBOX. */
+	@Nullable String target;
 
 	List<String> eventTypes;
 
-	FilterEntry filter;
+	@Nullable FilterEntry filter;
 
 	Subscription.Status status;
 
-	String disabledReason;
+	@Nullable String disabledReason;
 
 	Instant createdAt;
 
-	String encryptedSecret;
+	/** A WEBHOOK subscription's signing secret, encrypted; absent for other channels. */
+	@Nullable String encryptedSecret;
 
 	/**
 	 * DAILY or WEEKLY for an EMAIL digest; absent otherwise (and in documents stored
 	 * before digests).
 	 */
-	Digest digest;
+	@Nullable Digest digest;
 
 	/**
 	 * An EMAIL subscription's address confirmation and its e-mail; absent for other
 	 * channels (and older documents).
 	 */
-	Confirmation confirmation;
+	@Nullable Confirmation confirmation;
 
-	static SubscriptionDocument of(Subscription subscription, String encryptedSecret) {
+	static SubscriptionDocument of(Subscription subscription, @Nullable String encryptedSecret) {
 		SubscriptionDocument document = new SubscriptionDocument();
 		document.id = subscription.id().value();
 		document.owner = subscription.owner();
@@ -104,10 +110,11 @@ class SubscriptionDocument {
 				: new Filter(filter.partnershipId(), filter.localAuthorityId(),
 						filter.country() == null ? null : Country.of(filter.country()), filter.theme());
 		return new Subscription(new SubscriptionId(id), owner, subscriber, channel, target, types, domainFilter, status,
-				disabledReason, createdAt, digest);
+				disabledReason, createdAt, digest == null ? Digest.NONE : digest);
 	}
 
-	record FilterEntry(String partnershipId, String localAuthorityId, String country, Theme theme) {
+	record FilterEntry(@Nullable String partnershipId, @Nullable String localAuthorityId, @Nullable String country,
+			@Nullable Theme theme) {
 	}
 
 }

@@ -16,6 +16,7 @@ import org.decoop.notification.subscription.domain.WebhookSecret;
 import org.decoop.platform.domain.Actor;
 import org.decoop.platform.domain.StateConflict;
 import org.decoop.platform.mongo.MongoPages;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -48,7 +49,7 @@ public class Subscriptions {
 	 * unless its owner holds the most it may already. Two creations at the same instant
 	 * may both pass the count: the bound is there against floods, not exact.
 	 */
-	void add(Subscription subscription, WebhookSecret secret) {
+	void add(Subscription subscription, @Nullable WebhookSecret secret) {
 		long held = mongo.count(Query.query(Criteria.where("owner").is(subscription.owner())),
 				SubscriptionDocument.class);
 		if (held >= perSubscriber) {

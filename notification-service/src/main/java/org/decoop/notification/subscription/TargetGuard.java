@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -64,7 +65,7 @@ public class TargetGuard {
 			return Optional.empty();
 		}
 		catch (UnknownHostException e) {
-			return Optional.of(e.getMessage());
+			return Optional.of(Objects.requireNonNullElse(e.getMessage(), url + " does not resolve"));
 		}
 	}
 

@@ -23,6 +23,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
+import org.jspecify.annotations.Nullable;
 
 /** The local authorities known to decoop, by id and by (name, country). */
 @NamedInterface("api")
@@ -80,7 +81,8 @@ public class LocalAuthorities {
 	 * Authorities of a country, with a code, and/or whose name contains {@code text} (any
 	 * case), by name.
 	 */
-	public Page<LocalAuthority> search(Country country, String code, String text, int page, int size) {
+	public Page<LocalAuthority> search(@Nullable Country country, @Nullable String code, @Nullable String text,
+			int page, int size) {
 		Criteria criteria = new Criteria();
 		if (code != null) {
 			criteria.and("code").is(code);

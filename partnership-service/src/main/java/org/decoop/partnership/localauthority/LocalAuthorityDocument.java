@@ -9,6 +9,7 @@ import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.CompoundIndexes;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a local authority is stored. The unique index makes (name, country) one identity.
@@ -17,6 +18,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @CompoundIndexes({
 		@CompoundIndex(name = "unique_name_per_country", def = "{'country': 1, 'nameKey': 1}", unique = true),
 		@CompoundIndex(name = "by_name", def = "{'nameKey': 1, 'country': 1, '_id': 1}") })
+// Spring Data sets the fields of a document it reads; of() sets them for one it writes
+@SuppressWarnings("NullAway.Init")
 class LocalAuthorityDocument {
 
 	static final String CODE_INDEX = "unique_code";
@@ -26,7 +29,7 @@ class LocalAuthorityDocument {
 
 	/** Sparse: authorities stored before codes existed have none. */
 	@Indexed(name = CODE_INDEX, unique = true, sparse = true)
-	String code;
+	@Nullable String code;
 
 	String name;
 
@@ -36,7 +39,7 @@ class LocalAuthorityDocument {
 
 	LocalAuthorityKind kind;
 
-	Integer population;
+	@Nullable Integer population;
 
 	static LocalAuthorityDocument of(LocalAuthority authority) {
 		LocalAuthorityDocument document = new LocalAuthorityDocument();

@@ -17,6 +17,7 @@ import org.decoop.platform.outbox.OutboxDocument;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.CompoundIndexes;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a partnership is stored: its state, and (in the base class) its version and
@@ -31,6 +32,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 		@CompoundIndex(name = "by_theme", def = "{'themes': 1, 'establishedAt': -1, '_id': 1}"),
 		@CompoundIndex(name = "by_partner", def = "{'partners._id': 1, 'establishedAt': -1, '_id': 1}"),
 		@CompoundIndex(name = "dormancy", def = "{'status': 1, 'lastActivityOn': 1}") })
+// Spring Data sets the fields of a document it reads; of() sets them for one it writes
+@SuppressWarnings("NullAway.Init")
 class PartnershipDocument extends OutboxDocument {
 
 	static final String COLLECTION = "partnerships";
@@ -39,11 +42,11 @@ class PartnershipDocument extends OutboxDocument {
 
 	List<PartnerEntry> partners;
 
-	Integer since;
+	@Nullable Integer since;
 
 	List<Theme> themes;
 
-	CoordinatorEntry coordinator;
+	@Nullable CoordinatorEntry coordinator;
 
 	List<HistoryEntry> history;
 
@@ -51,14 +54,14 @@ class PartnershipDocument extends OutboxDocument {
 	Integer omittedChanges;
 
 	/** ISO date kept as text: no time-zone shift between Java and BSON dates. */
-	String lastActivityOn;
+	@Nullable String lastActivityOn;
 
 	Instant establishedAt;
 
 	PartnershipDocument() {
 	}
 
-	private PartnershipDocument(String id, Long version) {
+	private PartnershipDocument(String id, @Nullable Long version) {
 		super(id, version);
 	}
 
@@ -72,14 +75,16 @@ class PartnershipDocument extends OutboxDocument {
 			.toList();
 		document.since = partnership.since();
 		document.themes = List.copyOf(partnership.themes());
-		document.coordinator = partnership.coordinator() == null ? null
-				: new CoordinatorEntry(partnership.coordinator().name(), partnership.coordinator().email());
+		document.coordinator = partnership.coordinator()
+			.map(coordinator -> new CoordinatorEntry(coordinator.name(), coordinator.email()))
+			.orElse(null);
 		document.history = partnership.history()
 			.stream()
 			.map(h -> new HistoryEntry(h.status(), h.at(), h.reason(), h.planId(), h.by()))
 			.toList();
 		document.omittedChanges = partnership.omittedChanges();
-		document.lastActivityOn = partnership.lastActivityOn() == null ? null : partnership.lastActivityOn().toString();
+		LocalDate lastActivityOn = partnership.lastActivityOn();
+		document.lastActivityOn = lastActivityOn == null ? null : lastActivityOn.toString();
 		document.establishedAt = partnership.history().get(0).at();
 		return document;
 	}
@@ -98,13 +103,13 @@ class PartnershipDocument extends OutboxDocument {
 				lastActivityOn == null ? null : LocalDate.parse(lastActivityOn));
 	}
 
-	record PartnerEntry(String id, String code, String name, String country) {
+	record PartnerEntry(String id, @Nullable String code, String name, String country) {
 	}
 
 	record CoordinatorEntry(String name, String email) {
 	}
 
-	record HistoryEntry(PartnershipStatus status, Instant at, String reason, String planId, String by) {
+	record HistoryEntry(PartnershipStatus status, Instant at, String reason, @Nullable String planId, String by) {
 	}
 
 }

@@ -29,6 +29,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Service;
+import org.jspecify.annotations.Nullable;
 
 /** Establishes partnerships and moves them through their lifecycle. */
 @Service
@@ -51,8 +52,8 @@ class PartnershipService {
 		this.callers = callers;
 	}
 
-	Partnership establish(List<String> partnerIds, Integer since, List<Theme> themes, Coordinator coordinator,
-			Actor by) {
+	Partnership establish(List<String> partnerIds, @Nullable Integer since, @Nullable List<Theme> themes,
+			@Nullable Coordinator coordinator, Actor by) {
 		List<LocalAuthorityId> ids = partnerIds.stream().map(LocalAuthorityId::new).toList();
 		Map<LocalAuthorityId, LocalAuthority> known = localAuthorities.byIds(ids);
 		List<Partner> partners = new ArrayList<>();
@@ -68,12 +69,13 @@ class PartnershipService {
 	}
 
 	/** Every partnership the search finds, from a cursor (close the stream). */
-	Stream<Partnership> all(PartnershipStatus status, Country country, Theme theme, LocalAuthorityId localAuthorityId) {
+	Stream<Partnership> all(@Nullable PartnershipStatus status, @Nullable Country country, @Nullable Theme theme,
+			@Nullable LocalAuthorityId localAuthorityId) {
 		return partnerships.all(status, country, theme, localAuthorityId);
 	}
 
-	Page<Partnership> search(PartnershipStatus status, Country country, Theme theme, LocalAuthorityId localAuthorityId,
-			int page, int size) {
+	Page<Partnership> search(@Nullable PartnershipStatus status, @Nullable Country country, @Nullable Theme theme,
+			@Nullable LocalAuthorityId localAuthorityId, int page, int size) {
 		return partnerships.search(status, country, theme, localAuthorityId, page, size);
 	}
 
@@ -127,7 +129,7 @@ class PartnershipService {
 	record PlanParties(String planId, Collection<String> partyCodes, boolean vouchedBySteward) {
 
 		PlanParties {
-			partyCodes = partyCodes == null ? Set.of() : Set.copyOf(partyCodes);
+			partyCodes = Set.copyOf(partyCodes);
 		}
 
 		boolean mayName(Partnership partnership, String event) {

@@ -21,6 +21,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The stored partnerships. Saving a partnership stores its new state and its events in
@@ -47,8 +48,8 @@ class Partnerships extends AggregateRepository<Partnership, PartnershipId, Partn
 		return mongo.find(query, PartnershipDocument.class).stream().map(PartnershipDocument::toDomain).toList();
 	}
 
-	Page<Partnership> search(PartnershipStatus status, Country country, Theme theme, LocalAuthorityId localAuthorityId,
-			int page, int size) {
+	Page<Partnership> search(@Nullable PartnershipStatus status, @Nullable Country country, @Nullable Theme theme,
+			@Nullable LocalAuthorityId localAuthorityId, int page, int size) {
 		PageRequest pageable = PageRequest.of(page, size, NEWEST_FIRST);
 		return MongoPages
 			.find(mongo, criteria(status, country, theme, localAuthorityId), pageable, PartnershipDocument.class)
@@ -59,7 +60,8 @@ class Partnerships extends AggregateRepository<Partnership, PartnershipId, Partn
 	 * Every partnership the search finds, in the same order, read from a cursor: memory
 	 * holds one batch at a time however many there are. Close the stream.
 	 */
-	Stream<Partnership> all(PartnershipStatus status, Country country, Theme theme, LocalAuthorityId localAuthorityId) {
+	Stream<Partnership> all(@Nullable PartnershipStatus status, @Nullable Country country, @Nullable Theme theme,
+			@Nullable LocalAuthorityId localAuthorityId) {
 		Query query = Query.query(criteria(status, country, theme, localAuthorityId))
 			.with(NEWEST_FIRST)
 			.cursorBatchSize(500)
@@ -67,8 +69,8 @@ class Partnerships extends AggregateRepository<Partnership, PartnershipId, Partn
 		return mongo.stream(query, PartnershipDocument.class).map(PartnershipDocument::toDomain);
 	}
 
-	private static Criteria criteria(PartnershipStatus status, Country country, Theme theme,
-			LocalAuthorityId localAuthorityId) {
+	private static Criteria criteria(@Nullable PartnershipStatus status, @Nullable Country country,
+			@Nullable Theme theme, @Nullable LocalAuthorityId localAuthorityId) {
 		Criteria criteria = new Criteria();
 		if (status != null) {
 			criteria.and("status").is(status);

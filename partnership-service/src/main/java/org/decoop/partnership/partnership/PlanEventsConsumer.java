@@ -22,6 +22,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
+import java.util.Objects;
 
 /**
  * The choreography's partnership side, from {@code plan-events} (binding
@@ -71,7 +72,9 @@ class PlanEventsConsumer {
 			}
 			case ActivityCompleted completed -> {
 				PartnershipService.PlanParties plan = new PartnershipService.PlanParties(completed.planId(),
-						completed.partyCodes(), Boolean.TRUE.equals(completed.vouchedBySteward()));
+						// events from before parties were carried have none
+						Objects.requireNonNullElse(completed.partyCodes(), List.of()),
+						Boolean.TRUE.equals(completed.vouchedBySteward()));
 				completed.partnershipIds()
 					.forEach(
 							id -> partnerships.activityCompleted(new PartnershipId(id), completed.completedOn(), plan));

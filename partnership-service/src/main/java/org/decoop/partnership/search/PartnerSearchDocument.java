@@ -18,6 +18,7 @@ import org.decoop.platform.outbox.OutboxDocument;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.CompoundIndexes;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a partner search is stored: its state, the searcher as it was when it opened, and
@@ -33,6 +34,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 		@CompoundIndex(name = "open_until", def = "{'status': 1, 'openUntil': 1, '_id': 1}") })
 // "expiry" had no _id: the expiry job's batches came in a plan-dependent order on ties
 @RetiredIndexes("expiry")
+// Spring Data sets the fields of a document it reads; of() sets them for one it writes
+@SuppressWarnings("NullAway.Init")
 class PartnerSearchDocument extends OutboxDocument {
 
 	static final String COLLECTION = "partner_searches";
@@ -57,7 +60,8 @@ class PartnerSearchDocument extends OutboxDocument {
 
 	String openedBy;
 
-	ClosureEntry closure;
+	/** Absent while OPEN. */
+	@Nullable ClosureEntry closure;
 
 	PartnerSearchDocument() {
 	}
@@ -78,9 +82,10 @@ class PartnerSearchDocument extends OutboxDocument {
 		document.openUntil = search.openUntil().toString();
 		document.openedAt = search.openedAt();
 		document.openedBy = search.openedBy();
-		Closure closure = search.closure();
-		document.closure = closure == null ? null : new ClosureEntry(closure.at(), closure.reason(),
-				closure.partnershipId(), closure.expired(), closure.by());
+		document.closure = search.closure()
+			.map(closure -> new ClosureEntry(closure.at(), closure.reason(), closure.partnershipId(), closure.expired(),
+					closure.by()))
+			.orElse(null);
 		return document;
 	}
 
@@ -94,11 +99,11 @@ class PartnerSearchDocument extends OutboxDocument {
 						closure.partnershipId(), closure.expired(), closure.by()));
 	}
 
-	record SearcherEntry(String id, String code, String name, String country, LocalAuthorityKind kind,
-			Integer population) {
+	record SearcherEntry(String id, @Nullable String code, String name, String country, LocalAuthorityKind kind,
+			@Nullable Integer population) {
 	}
 
-	record ClosureEntry(Instant at, String reason, String partnershipId, boolean expired, String by) {
+	record ClosureEntry(Instant at, String reason, @Nullable String partnershipId, boolean expired, String by) {
 	}
 
 }

@@ -33,6 +33,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Service;
+import org.jspecify.annotations.Nullable;
 
 /** Opens, closes and expires partner searches, and finds their matches. */
 @Service
@@ -87,8 +88,8 @@ class PartnerSearchService {
 		return searches.get(id);
 	}
 
-	Page<PartnerSearch> search(PartnerSearchStatus status, Theme theme, Country country, LocalAuthorityId searcher,
-			int page, int size) {
+	Page<PartnerSearch> search(@Nullable PartnerSearchStatus status, @Nullable Theme theme, @Nullable Country country,
+			@Nullable LocalAuthorityId searcher, int page, int size) {
 		return searches.search(status, theme, country, searcher, page, size);
 	}
 
@@ -96,7 +97,8 @@ class PartnerSearchService {
 	 * Closes a search; a named partnership must exist and count the searcher among its
 	 * partners.
 	 */
-	PartnerSearch close(PartnerSearchId id, String reason, String partnershipId, ExpectedVersion expected, Actor by) {
+	PartnerSearch close(PartnerSearchId id, String reason, @Nullable String partnershipId, ExpectedVersion expected,
+			Actor by) {
 		return searches.change(id, expected, search -> {
 			// who may, and whether it is still open, before what the partnership id names
 			search.requireClosableBy(by);

@@ -19,6 +19,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The stored partner searches. Saving one stores its new state and its events in one
@@ -34,8 +35,8 @@ class PartnerSearches extends AggregateRepository<PartnerSearch, PartnerSearchId
 				PartnerSearchDocument::toDomain);
 	}
 
-	Page<PartnerSearch> search(PartnerSearchStatus status, Theme theme, Country country, LocalAuthorityId searcher,
-			int page, int size) {
+	Page<PartnerSearch> search(@Nullable PartnerSearchStatus status, @Nullable Theme theme, @Nullable Country country,
+			@Nullable LocalAuthorityId searcher, int page, int size) {
 		Criteria criteria = new Criteria();
 		if (status != null) {
 			criteria.and("status").is(status);

@@ -34,7 +34,7 @@ class LocalAuthoritiesTest {
 
 		assertThatThrownBy(() -> authorities.add(authority("FR-NEVERS", "Nevers Agglomération")))
 			.isInstanceOf(LocalAuthorityAlreadyExists.class)
-			.extracting(e -> ((DomainException) e).field().name())
+			.extracting(e -> ((DomainException) e).field().orElseThrow().name())
 			.isEqualTo("code");
 	}
 
@@ -44,7 +44,7 @@ class LocalAuthoritiesTest {
 
 		assertThatThrownBy(() -> authorities.add(authority("FR-NEVERS-2", "Nevers")))
 			.isInstanceOf(LocalAuthorityAlreadyExists.class)
-			.extracting(e -> ((DomainException) e).field().name())
+			.extracting(e -> ((DomainException) e).field().orElseThrow().name())
 			.isEqualTo("name");
 	}
 
@@ -56,7 +56,7 @@ class LocalAuthoritiesTest {
 
 		assertThatThrownBy(() -> authorities.add(authority("FR-TWO", "unique_code")))
 			.isInstanceOf(LocalAuthorityAlreadyExists.class)
-			.extracting(e -> ((DomainException) e).field().name())
+			.extracting(e -> ((DomainException) e).field().orElseThrow().name())
 			.isEqualTo("name");
 	}
 

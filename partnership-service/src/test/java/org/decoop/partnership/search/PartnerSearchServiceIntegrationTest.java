@@ -65,7 +65,7 @@ class PartnerSearchServiceIntegrationTest {
 
 		PartnerSearch closed = searches.get(over.id());
 		assertThat(closed.status()).isEqualTo(PartnerSearchStatus.CLOSED);
-		assertThat(closed.closure().expired()).isTrue();
+		assertThat(closed.closure().orElseThrow().expired()).isTrue();
 		assertThat(closed.version()).as("one closure, one event").isEqualTo(1);
 		assertThat(searches.get(stillOpen.id()).status()).isEqualTo(PartnerSearchStatus.OPEN);
 	}

@@ -28,6 +28,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 		@CompoundIndex(name = "by_theme", def = "{'themes': 1, 'closesOn': 1, '_id': 1}"),
 		@CompoundIndex(name = "by_funder", def = "{'funder': 1, 'closesOn': 1, '_id': 1}"),
 		@CompoundIndex(name = "deadline_due", def = "{'closedAnnounced': 1, 'closesOn': 1}") })
+// Spring Data sets the fields of a document it reads; of() sets them for one it writes
+@SuppressWarnings("NullAway.Init")
 class FundingCallDocument extends OutboxDocument {
 
 	static final String COLLECTION = "funding_calls";

@@ -57,7 +57,7 @@ public class PartnershipReadModel {
 			.stream()
 			.map(document -> new PartnershipView(document.getString("_id"),
 					PartnershipStatus.valueOf(document.getString("status")),
-					((Number) document.get(VersionedReadModel.VERSION)).longValue(),
+					document.get(VersionedReadModel.VERSION, Number.class).longValue(),
 					Set.copyOf(document.getList("partnerCodes", String.class, List.of()))))
 			.collect(Collectors.toMap(PartnershipView::id, Function.identity()));
 	}

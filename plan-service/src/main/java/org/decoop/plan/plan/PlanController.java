@@ -26,6 +26,7 @@ import org.decoop.platform.security.Callers;
 import org.decoop.platform.web.CsvExport;
 import org.decoop.platform.web.CsvExports;
 import org.decoop.platform.web.ETags;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -139,7 +140,7 @@ class PlanController {
 			description = "A funding line that breaks the rules of the funding call it names is 422 naming funding[j], the line in this body.")
 	ResponseEntity<PlanResponse> addActivity(@PathVariable String id, @Valid @RequestBody ActivityRequest request,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-		return withETag(service.addActivity(new PlanId(id), request.toActivity(null), ETags.expectedVersion(ifMatch),
+		return withETag(service.addActivity(new PlanId(id), request.toActivity(), ETags.expectedVersion(ifMatch),
 				callers.current()));
 	}
 
@@ -165,7 +166,7 @@ class PlanController {
 	@PostMapping("/{id}/cancellation")
 	@Operation(summary = "Cancel a DRAFT plan")
 	ResponseEntity<PlanResponse> cancel(@PathVariable String id,
-			@Valid @RequestBody(required = false) CancellationRequest request,
+			@Valid @RequestBody(required = false) @Nullable CancellationRequest request,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
 		return withETag(service.cancel(new PlanId(id), request == null ? null : request.reason(),
 				ETags.expectedVersion(ifMatch), callers.current()));

@@ -19,6 +19,7 @@ import org.decoop.platform.outbox.OutboxDocument;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.CompoundIndexes;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a plan is stored. Amounts are kept in euro cents (whole numbers) so that the
@@ -32,6 +33,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 		@CompoundIndex(name = "by_status", def = "{'status': 1, 'year': -1, '_id': 1}"),
 		@CompoundIndex(name = "by_theme", def = "{'themes': 1, 'year': -1, '_id': 1}"),
 		@CompoundIndex(name = "by_partnership", def = "{'activities.partnershipIds': 1, 'year': -1, '_id': 1}") })
+// Spring Data sets the fields of a document it reads; of() sets them for one it writes
+@SuppressWarnings("NullAway.Init")
 class PlanDocument extends OutboxDocument {
 
 	static final String COLLECTION = "plans";
@@ -50,12 +53,12 @@ class PlanDocument extends OutboxDocument {
 
 	List<SignatureEntry> signatures;
 
-	String cancellationReason;
+	@Nullable String cancellationReason;
 
 	PlanDocument() {
 	}
 
-	private PlanDocument(String id, Long version) {
+	private PlanDocument(String id, @Nullable Long version) {
 		super(id, version);
 	}
 
@@ -97,7 +100,7 @@ class PlanDocument extends OutboxDocument {
 	 * {@code callId}: the funding call the money comes from, if any (none in lines stored
 	 * before calls existed).
 	 */
-	record FundingEntry(FundingSource source, long amountEurCents, String callId) {
+	record FundingEntry(FundingSource source, long amountEurCents, @Nullable String callId) {
 	}
 
 	/**
@@ -105,8 +108,9 @@ class PlanDocument extends OutboxDocument {
 	 * {@code _id}. {@code vouchedBySteward}: none in activities stored before the rule
 	 * (false).
 	 */
-	record ActivityEntry(String activityId, String title, Theme theme, List<String> partnershipIds, String startsOn,
-			String endsOn, List<FundingEntry> funding, String completedOn, Boolean vouchedBySteward) {
+	record ActivityEntry(String activityId, String title, Theme theme, List<String> partnershipIds,
+			@Nullable String startsOn, @Nullable String endsOn, List<FundingEntry> funding,
+			@Nullable String completedOn, @Nullable Boolean vouchedBySteward) {
 
 		static ActivityEntry of(Activity activity) {
 			return new ActivityEntry(activity.id().value(), activity.title(), activity.theme(),
@@ -127,11 +131,11 @@ class PlanDocument extends OutboxDocument {
 					date(completedOn), Boolean.TRUE.equals(vouchedBySteward));
 		}
 
-		private static String text(LocalDate date) {
+		private static @Nullable String text(@Nullable LocalDate date) {
 			return date == null ? null : date.toString();
 		}
 
-		private static LocalDate date(String text) {
+		private static @Nullable LocalDate date(@Nullable String text) {
 			return text == null ? null : LocalDate.parse(text);
 		}
 	}

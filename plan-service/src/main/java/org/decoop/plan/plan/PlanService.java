@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -25,6 +26,7 @@ import org.decoop.plan.plan.domain.PlanStatistics;
 import org.decoop.platform.domain.Actor;
 import org.decoop.platform.domain.ExpectedVersion;
 import org.decoop.platform.domain.Field;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Service;
 
@@ -53,7 +55,7 @@ class PlanService {
 		for (int i = 0; i < activities.size(); i++) {
 			Field place = Field.named("activities").at(i);
 			Plan.requireMayName(parties, activities.get(i), place,
-					partnerCodes(checkPartnerships(activities.get(i), place)), by);
+					partnerCodes(checkPartnerships(activities.get(i), Optional.of(place))), by);
 			CallFunding.check(activities.get(i), place, calls, today);
 		}
 		return plans.add(Plan.draft(PlanId.newId(), year, title, parties, themes, activities, by, clock.instant()));
@@ -82,13 +84,13 @@ class PlanService {
 	}
 
 	Plan addActivity(PlanId id, Activity activity, ExpectedVersion expected, Actor by) {
-		Map<String, Set<String>> partnerCodes = partnerCodes(checkPartnerships(activity, null));
-		// null place: the activity is the request's body, its lines are funding[j]
-		CallFunding.check(activity, null, fundingCalls.byIds(CallFunding.callIdsOf(List.of(activity))),
+		// no place: the activity is the request's body, its lines are funding[j]
+		Map<String, Set<String>> partnerCodes = partnerCodes(checkPartnerships(activity, Optional.empty()));
+		CallFunding.check(activity, fundingCalls.byIds(CallFunding.callIdsOf(List.of(activity))),
 				FundingCall.dayOf(clock.instant()));
 		return plans.change(id, expected, plan -> {
 			plan.addActivity(activity, by);
-			Plan.requireMayName(plan.parties(), activity, null, partnerCodes, by);
+			Plan.requireMayName(plan.parties(), activity, partnerCodes, by);
 		});
 	}
 
@@ -107,7 +109,7 @@ class PlanService {
 		return plans.change(id, expected, plan -> plan.completeActivity(activityId, by, clock.instant()));
 	}
 
-	Plan cancel(PlanId id, String reason, ExpectedVersion expected, Actor by) {
+	Plan cancel(PlanId id, @Nullable String reason, ExpectedVersion expected, Actor by) {
 		return plans.change(id, expected, plan -> plan.cancel(reason, by, clock.instant()));
 	}
 
@@ -117,15 +119,14 @@ class PlanService {
 	 * one).
 	 * @return the partnerships it names, by id
 	 */
-	private Map<String, PartnershipView> checkPartnerships(Activity activity, Field place) {
+	private Map<String, PartnershipView> checkPartnerships(Activity activity, Optional<Field> place) {
 		List<String> ids = activity.partnershipIds();
 		Map<String, PartnershipView> known = partnerships.byIds(ids);
 		for (int i = 0; i < ids.size(); i++) {
 			PartnershipView partnership = known.get(ids.get(i));
 			if (partnership == null || !partnership.acceptsActivities()) {
 				Field field = Field.named("partnershipIds").at(i);
-				throw new PartnershipNotUsable(place == null ? field : field.within(place), ids.get(i),
-						partnership != null);
+				throw new PartnershipNotUsable(place.map(field::within).orElse(field), ids.get(i), partnership != null);
 			}
 		}
 		return known;

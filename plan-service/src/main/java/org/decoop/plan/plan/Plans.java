@@ -119,7 +119,7 @@ class Plans extends AggregateRepository<Plan, PlanId, PlanDocument> {
 	}
 
 	private static long number(Document row, String field) {
-		return ((Number) row.get(field)).longValue();
+		return row.get(field, Number.class).longValue();
 	}
 
 	private static BigDecimal euros(Document row) {

@@ -27,6 +27,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The records this service's consumers parked, for an operator: listed with the reason,
@@ -67,12 +68,13 @@ public class DeadLetters {
 	}
 
 	/** A parked record as an operator reads it. */
-	public record Parked(String topic, long offset, String key, String eventId, String eventType, String source,
-			String reason, Instant parkedAt, Instant replayedAt, String replayOutcome) {
+	public record Parked(String topic, long offset, @Nullable String key, @Nullable String eventId,
+			@Nullable String eventType, @Nullable String source, @Nullable String reason, Instant parkedAt,
+			@Nullable Instant replayedAt, @Nullable String replayOutcome) {
 	}
 
 	/** What a replay did. */
-	public record Replayed(String topic, long offset, String eventId, String outcome) {
+	public record Replayed(String topic, long offset, @Nullable String eventId, String outcome) {
 	}
 
 	/**
@@ -89,7 +91,7 @@ public class DeadLetters {
 				.find(Query.query(Criteria.where("_id").in(records.stream().map(DeadLetters::idOf).toList())),
 						Document.class, REPLAYS)
 				.forEach(replay -> replays.put(replay.getString("_id"), replay));
-			records.forEach(record -> parked.add(describe(record, replays.get(idOf(record)))));
+			records.forEach(record -> parked.add(describe(record, Optional.ofNullable(replays.get(idOf(record))))));
 		}
 		return parked;
 	}
@@ -107,7 +109,7 @@ public class DeadLetters {
 	}
 
 	private Replayed replay(DeadLetterSource source, ConsumerRecord<byte[], byte[]> record, String operator) {
-		String eventId = header(record, "ce_id");
+		String eventId = header(record, "ce_id").orElse(null);
 		try {
 			source.consumer().accept(message(record));
 		}
@@ -133,7 +135,8 @@ public class DeadLetters {
 				outcomes.add(replay(source, record, operator));
 			}
 			catch (StateConflict refused) {
-				outcomes.add(new Replayed(topic, record.offset(), header(record, "ce_id"), refused.getMessage()));
+				outcomes.add(new Replayed(topic, record.offset(), header(record, "ce_id").orElse(null),
+						refused.getMessage()));
 			}
 		}
 		return outcomes;
@@ -156,7 +159,8 @@ public class DeadLetters {
 		List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
 		try (Consumer<byte[], byte[]> consumer = consumers.get()) {
 			consumer.assign(List.of(partition));
-			long end = consumer.endOffsets(List.of(partition)).get(partition);
+			// the answer names every partition asked for
+			long end = consumer.endOffsets(List.of(partition)).getOrDefault(partition, 0L);
 			consumer.seek(partition, offset);
 			while (records.size() < limit && consumer.position(partition) < end) {
 				for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
@@ -169,11 +173,11 @@ public class DeadLetters {
 		return records;
 	}
 
-	private static Parked describe(ConsumerRecord<byte[], byte[]> record, Document replayed) {
-		Optional<Document> replay = Optional.ofNullable(replayed);
+	private static Parked describe(ConsumerRecord<byte[], byte[]> record, Optional<Document> replay) {
 		return new Parked(record.topic(), record.offset(),
-				record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8), header(record, "ce_id"),
-				header(record, "ce_type"), header(record, "ce_source"), header(record, "kafka_dlt-exception-message"),
+				record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8),
+				header(record, "ce_id").orElse(null), header(record, "ce_type").orElse(null),
+				header(record, "ce_source").orElse(null), header(record, "kafka_dlt-exception-message").orElse(null),
 				Instant.ofEpochMilli(record.timestamp()),
 				replay.map(found -> found.getDate("at").toInstant()).orElse(null),
 				replay.map(found -> found.getString("outcome")).orElse(null));
@@ -200,9 +204,9 @@ public class DeadLetters {
 		return message.build();
 	}
 
-	private static String header(ConsumerRecord<?, ?> record, String name) {
-		Header header = record.headers().lastHeader(name);
-		return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+	private static Optional<String> header(ConsumerRecord<?, ?> record, String name) {
+		return Optional.ofNullable(record.headers().lastHeader(name))
+			.map(header -> new String(header.value(), StandardCharsets.UTF_8));
 	}
 
 }

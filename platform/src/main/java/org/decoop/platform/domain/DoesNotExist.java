@@ -6,7 +6,7 @@ package org.decoop.platform.domain;
 public non-sealed class DoesNotExist extends DomainException {
 
 	public DoesNotExist(String kind, Object id) {
-		super("%s %s does not exist".formatted(kind, id), null);
+		super("%s %s does not exist".formatted(kind, id));
 	}
 
 }

@@ -2,6 +2,7 @@ package org.decoop.platform.domain;
 
 import java.util.Collection;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which versions of an aggregate a command may change: any (the command is tried again on
@@ -12,9 +13,10 @@ public final class ExpectedVersion {
 
 	private static final ExpectedVersion ANY = new ExpectedVersion(null);
 
-	private final Set<Long> versions;
+	/** Absent: any version. */
+	private final @Nullable Set<Long> versions;
 
-	private ExpectedVersion(Set<Long> versions) {
+	private ExpectedVersion(@Nullable Set<Long> versions) {
 		this.versions = versions;
 	}
 
@@ -36,7 +38,7 @@ public final class ExpectedVersion {
 	 * @throws StaleVersion unless {@code current} is expected
 	 */
 	public void check(String kind, AggregateId id, long current) {
-		if (pinned() && !versions.contains(current)) {
+		if (versions != null && !versions.contains(current)) {
 			throw new StaleVersion("%s %s is at version %d, not the one expected".formatted(kind, id.value(), current));
 		}
 	}

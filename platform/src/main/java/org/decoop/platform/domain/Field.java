@@ -1,13 +1,14 @@
 package org.decoop.platform.domain;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which part of an aggregate's input a domain error is about: a name, an optional
  * position in a list, and the field it sits in ({@code partnershipIds} #0 of
  * {@code activities} #2). The web layer renders it as the request's field path.
  */
-public record Field(Field parent, String name, Integer index) {
+public record Field(@Nullable Field parent, String name, @Nullable Integer index) {
 
 	public Field {
 		Objects.requireNonNull(name, "name");

@@ -15,11 +15,19 @@ public non-sealed class InvalidValue extends DomainException {
 	}
 
 	/**
+	 * The command as a whole breaks the rule, no one field of it (an event it records is
+	 * too large).
+	 */
+	public InvalidValue(String message) {
+		super(message);
+	}
+
+	/**
 	 * The same error for a value nested in {@code outer}, e.g. {@code endsOn} of
 	 * {@code activities} #0.
 	 */
 	public InvalidValue within(Field outer) {
-		return new InvalidValue(field() == null ? outer : field().within(outer), getMessage());
+		return new InvalidValue(field().map(own -> own.within(outer)).orElse(outer), getMessage());
 	}
 
 }

@@ -7,7 +7,7 @@ package org.decoop.platform.domain;
 public non-sealed class NotAllowed extends DomainException {
 
 	public NotAllowed(String message) {
-		super(message, null);
+		super(message);
 	}
 
 	/**

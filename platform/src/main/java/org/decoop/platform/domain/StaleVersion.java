@@ -7,7 +7,7 @@ package org.decoop.platform.domain;
 public final class StaleVersion extends DomainException {
 
 	public StaleVersion(String message) {
-		super(message, null);
+		super(message);
 	}
 
 }

@@ -15,7 +15,7 @@ public non-sealed class StateConflict extends DomainException {
 	}
 
 	public StateConflict(String message) {
-		super(message, null);
+		super(message);
 	}
 
 }

@@ -23,6 +23,7 @@ import org.springframework.util.backoff.FixedBackOff;
 
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Tells a record that fails for its own content from a failure of the infrastructure. A
@@ -53,10 +54,11 @@ public class ConsumerErrorHandling implements ListenerContainerWithDlqAndRetryCu
 
 	@Override
 	public void configure(AbstractMessageListenerContainer<?, ?> container, String destinationName, String group,
-			BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> dlqDestinationResolver, BackOff backOff) {
+			@Nullable BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> dlqDestinationResolver,
+			@Nullable BackOff backOff) {
 		DeadLetterPublishingRecoverer recoverer = dlqDestinationResolver == null
 				? new DeadLetterPublishingRecoverer(deadLetters)
-				: new DeadLetterPublishingRecoverer(deadLetters, dlqDestinationResolver);
+				: new DeadLetterPublishingRecoverer(deadLetters, dlqDestinationResolver::apply);
 		// The reason an operator reads is the record's, not the wrappers' around it
 		// ("Listener failed; …").
 		recoverer.setExceptionHeadersCreator((headers, exception, isKey, names) -> {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -98,11 +99,12 @@ public class EventTopicRetention implements SmartInitializingSingleton {
 						.get(resource);
 				}
 				catch (ExecutionException failed) {
-					if (failed.getCause() instanceof UnknownTopicOrPartitionException) {
+					Throwable cause = Objects.requireNonNullElse(failed.getCause(), failed);
+					if (cause instanceof UnknownTopicOrPartitionException) {
 						continue;
 					}
 					log.warn("Could not read the settings of topic {} ({}): its retention is not checked", topic,
-							failed.getCause().toString());
+							cause.toString());
 					continue;
 				}
 				catch (TimeoutException slow) {
@@ -110,8 +112,13 @@ public class EventTopicRetention implements SmartInitializingSingleton {
 							timeout);
 					return problems;
 				}
+				if (config == null) {
+					log.warn("Kafka did not describe topic {}: its retention is not checked", topic);
+					continue;
+				}
+				Config described = config;
 				EventCatalog.TOPIC_SETTINGS.forEach((setting, wanted) -> {
-					ConfigEntry entry = config.get(setting);
+					ConfigEntry entry = described.get(setting);
 					String actual = entry == null ? null : entry.value();
 					if (!wanted.equals(actual)) {
 						problems.add("Topic %s has %s=%s, which drops events (every event topic keeps all: %s=%s)"

@@ -8,6 +8,7 @@ import org.decoop.events.EventCatalog;
 import org.springframework.messaging.Message;
 
 import tools.jackson.databind.json.JsonMapper;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A CloudEvent received through a Spring Cloud Stream binding in Kafka binary mode: the
@@ -17,7 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
  * hands values over as text or raw bytes depending on the producer, so every variant is
  * read here.
  */
-public record IncomingEvent(String id, String type, String source, String subject, String time, byte[] data) {
+public record IncomingEvent(String id, String type, @Nullable String source, @Nullable String subject,
+		@Nullable String time, byte[] data) {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -26,14 +28,15 @@ public record IncomingEvent(String id, String type, String source, String subjec
 	 * {@code ce_type} is a poison record.
 	 */
 	public static IncomingEvent of(Message<byte[]> message) {
-		String id = header(message, "ce_id");
-		String type = header(message, "ce_type");
-		if (id == null || type == null) {
+		Optional<String> id = header(message, "ce_id");
+		Optional<String> type = header(message, "ce_type");
+		if (id.isEmpty() || type.isEmpty()) {
 			throw new IllegalArgumentException(
 					"Not a CloudEvent in Kafka binary mode: ce_id or ce_type header missing");
 		}
-		return new IncomingEvent(id, type, header(message, "ce_source"), header(message, "ce_subject"),
-				header(message, "ce_time"), message.getPayload());
+		return new IncomingEvent(id.get(), type.get(), header(message, "ce_source").orElse(null),
+				header(message, "ce_subject").orElse(null), header(message, "ce_time").orElse(null),
+				message.getPayload());
 	}
 
 	/**
@@ -64,15 +67,15 @@ public record IncomingEvent(String id, String type, String source, String subjec
 
 	}
 
-	private static String header(Message<?> message, String name) {
+	private static Optional<String> header(Message<?> message, String name) {
 		String attribute = name.substring("ce_".length());
 		Object value = message.getHeaders().get("ce_" + attribute);
 		if (value == null) {
 			value = message.getHeaders().get("ce-" + attribute);
 		}
 		if (value instanceof byte[] bytes) {
-			return new String(bytes, StandardCharsets.UTF_8);
+			return Optional.of(new String(bytes, StandardCharsets.UTF_8));
 		}
-		return value == null ? null : value.toString();
+		return Optional.ofNullable(value).map(Object::toString);
 	}
 }

@@ -4,12 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.bson.Document;
 import org.decoop.events.DecoopEvent;
 import org.decoop.platform.domain.AggregateRoot;
-import org.decoop.platform.domain.Field;
 import org.decoop.platform.domain.InvalidValue;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -184,21 +184,31 @@ public class AggregateStore {
 	private void requirePublishable(List<OutboxEvent> entries,
 			List<? extends AggregateRoot.Foreseen<? extends DecoopEvent>> foreseen) {
 		for (OutboxEvent entry : entries) {
-			requireWithinSize(entry, null);
+			Optional<String> tooLarge = tooLarge(entry);
+			if (tooLarge.isPresent()) {
+				throw new InvalidValue(tooLarge.get());
+			}
 		}
 		for (AggregateRoot.Foreseen<? extends DecoopEvent> event : foreseen) {
-			requireWithinSize(serializer.toOutbox(event.event()), event.field());
+			Optional<String> tooLarge = tooLarge(serializer.toOutbox(event.event()));
+			if (tooLarge.isPresent()) {
+				throw new InvalidValue(event.field(), tooLarge.get());
+			}
 		}
 	}
 
-	private void requireWithinSize(OutboxEvent entry, Field field) {
+	/**
+	 * Why {@code entry} cannot be published: it is larger on the wire than the broker
+	 * takes.
+	 */
+	private Optional<String> tooLarge(OutboxEvent entry) {
 		long size = entry.data().getBytes(StandardCharsets.UTF_8).length;
-		if (size > maxEventBytes) {
-			String type = entry.type().substring(entry.type().lastIndexOf('.') + 1);
-			throw new InvalidValue(field,
-					"its %s would be %d bytes on the wire, more than the %d the broker takes: split it".formatted(type,
-							size, maxEventBytes));
+		if (size <= maxEventBytes) {
+			return Optional.empty();
 		}
+		String type = entry.type().substring(entry.type().lastIndexOf('.') + 1);
+		return Optional.of("its %s would be %d bytes on the wire, more than the %d the broker takes: split it"
+			.formatted(type, size, maxEventBytes));
 	}
 
 	/**

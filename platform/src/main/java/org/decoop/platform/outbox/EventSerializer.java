@@ -10,6 +10,7 @@ import org.decoop.events.EventCatalog;
 import org.decoop.platform.domain.Actor;
 
 import tools.jackson.databind.json.JsonMapper;
+import java.util.Optional;
 
 /**
  * Turns catalog events into outbox entries: a fresh CloudEvent id, the type, the JSON
@@ -23,20 +24,20 @@ public class EventSerializer {
 
 	private final Supplier<Actor> author;
 
-	private final Supplier<String> traceparent;
+	private final Supplier<Optional<String>> traceparent;
 
 	/**
 	 * @param author who causes the events serialized now: the signed-in caller, else the
 	 * service itself
 	 */
 	public EventSerializer(Supplier<Actor> author) {
-		this(author, () -> null);
+		this(author, Optional::empty);
 	}
 
 	/**
-	 * @param traceparent the W3C trace context of the work in progress, or null
+	 * @param traceparent the W3C trace context of the work in progress, if it is traced
 	 */
-	public EventSerializer(Supplier<Actor> author, Supplier<String> traceparent) {
+	public EventSerializer(Supplier<Actor> author, Supplier<Optional<String>> traceparent) {
 		this.author = author;
 		this.traceparent = traceparent;
 	}
@@ -49,7 +50,7 @@ public class EventSerializer {
 		Actor actor = author.get();
 		return new OutboxEvent(UUID.randomUUID().toString(), EventCatalog.typeOf(event.getClass()), event.aggregateId(),
 				event.occurredAt(), jsonMapper.writeValueAsString(event), actor.kind().authType(), actor.id(),
-				traceparent.get());
+				traceparent.get().orElse(null));
 	}
 
 }

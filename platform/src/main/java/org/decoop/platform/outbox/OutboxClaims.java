@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 import org.bson.Document;
@@ -46,7 +47,8 @@ class OutboxClaims {
 		List<Document> claims = ids.stream()
 			.map(id -> new Document("_id", key(collection, id)).append(UNTIL, until))
 			.toList();
-		Set<Integer> held = mongo.execute(COLLECTION, documents -> {
+		// execute answers what the callback does: here always a set
+		Set<Integer> held = Objects.requireNonNull(mongo.execute(COLLECTION, documents -> {
 			Set<Integer> taken = new HashSet<>();
 			try {
 				documents.insertMany(claims, new InsertManyOptions().ordered(false));
@@ -60,7 +62,7 @@ class OutboxClaims {
 				}
 			}
 			return taken;
-		});
+		}));
 		List<Object> claimed = new ArrayList<>(ids.size());
 		for (int i = 0; i < ids.size(); i++) {
 			if (!held.contains(i) || takeOver(collection, ids.get(i), until, now)) {

@@ -5,6 +5,8 @@ import java.util.List;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
+import org.jspecify.annotations.Nullable;
+import java.util.Objects;
 
 /**
  * Base of an aggregate's MongoDB document: its id, its optimistic-locking version and the
@@ -28,15 +30,22 @@ public abstract class OutboxDocument {
 	@Id
 	private String id;
 
+	/** Absent on a new aggregate until the store inserts it. */
 	@Version
-	private Long version;
+	private @Nullable Long version;
 
 	private List<OutboxEvent> outbox = new ArrayList<>();
 
+	// Spring Data sets the fields of a document it reads
+	@SuppressWarnings("NullAway.Init")
 	protected OutboxDocument() {
 	}
 
-	protected OutboxDocument(String id, Long version) {
+	/**
+	 * @param version null for a new aggregate: {@link AggregateStore#insert} gives it its
+	 * first version
+	 */
+	protected OutboxDocument(String id, @Nullable Long version) {
 		this.id = id;
 		this.version = version;
 	}
@@ -45,8 +54,11 @@ public abstract class OutboxDocument {
 		return id;
 	}
 
-	public Long getVersion() {
-		return version;
+	/**
+	 * The version stored: every document read, inserted or updated by the store has one.
+	 */
+	public long getVersion() {
+		return Objects.requireNonNull(version, "a new aggregate has its version once inserted");
 	}
 
 	void setVersion(Long version) {

@@ -1,6 +1,7 @@
 package org.decoop.platform.outbox;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One event waiting inside its aggregate's document until the relay has published it.
@@ -13,7 +14,7 @@ import java.time.Instant;
  * as the CloudEvents Distributed Tracing extension and continues its trace.
  */
 public record OutboxEvent(String eventId, String type, String subject, Instant time, String data, String authType,
-		String authId, String traceparent) {
+		String authId, @Nullable String traceparent) {
 
 	public OutboxEvent(String eventId, String type, String subject, Instant time, String data, String authType,
 			String authId) {

@@ -15,6 +15,7 @@ import org.apache.kafka.common.errors.RecordBatchTooLargeException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.decoop.platform.tracing.Traces;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.NestedExceptionUtils;
@@ -73,7 +74,7 @@ class OutboxPublisher {
 	}
 
 	/** Failures that sending again cannot cure: the record itself is unacceptable. */
-	static boolean refusedForGood(Throwable exception) {
+	static boolean refusedForGood(@Nullable Throwable exception) {
 		for (Throwable cause = exception; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
 			if (cause instanceof RecordTooLargeException || cause instanceof RecordBatchTooLargeException
 					|| cause instanceof InvalidRecordException || cause instanceof SerializationException) {

@@ -13,6 +13,7 @@ import java.util.concurrent.locks.LockSupport;
 
 import org.decoop.platform.scheduling.PeriodicWork;
 import org.decoop.platform.tracing.Traces;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -81,7 +82,7 @@ public class OutboxRelay implements SmartLifecycle {
 
 	private volatile boolean paused;
 
-	private Thread immediate;
+	private @Nullable Thread immediate;
 
 	public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, byte[]> kafka, OutboxProperties properties,
 			List<OutboxSource> sources, Clock clock, MeterRegistry meters) {

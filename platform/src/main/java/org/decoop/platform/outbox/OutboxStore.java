@@ -6,6 +6,7 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -51,13 +52,14 @@ class OutboxStore {
 	 * only one that is not by id.
 	 */
 	List<Object> waiting(String collection, int limit) {
-		return mongo.execute(collection,
+		// execute answers what the callback does: here always a list
+		return Objects.requireNonNull(mongo.execute(collection,
 				documents -> documents.withReadConcern(ReadConcern.MAJORITY)
 					.find(Filters.exists(OutboxDocument.OUTBOX + "." + EVENT_ID))
 					.projection(Projections.include("_id"))
 					.limit(limit)
 					.map(document -> document.get("_id"))
-					.into(new ArrayList<>()));
+					.into(new ArrayList<>())));
 	}
 
 	/**
@@ -88,13 +90,14 @@ class OutboxStore {
 	 * its write cannot roll back.
 	 */
 	Map<Object, List<OutboxEvent>> pending(Claim claim) {
-		List<Document> found = mongo.execute(claim.collection(),
+		List<Document> found = Objects.requireNonNull(mongo.execute(claim.collection(),
 				documents -> documents.withReadConcern(ReadConcern.MAJORITY)
 					.find(Filters.in("_id", claim.ids()))
 					.projection(Projections.include(OutboxDocument.OUTBOX))
-					.into(new ArrayList<>()));
+					.into(new ArrayList<>())));
 		Map<Object, List<OutboxEvent>> pending = new LinkedHashMap<>();
-		found.forEach(document -> pending.put(document.get("_id"), outboxOf(document)));
+		// every MongoDB document has an _id
+		found.forEach(document -> pending.put(Objects.requireNonNull(document.get("_id")), outboxOf(document)));
 		return pending;
 	}
 

@@ -6,6 +6,7 @@ import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A pass that runs again and again with a pause in between, on a thread of its own
@@ -27,7 +28,8 @@ public final class PeriodicWork {
 
 	private final Runnable pass;
 
-	private ThreadPoolTaskScheduler scheduler;
+	/** Set while started. */
+	private @Nullable ThreadPoolTaskScheduler scheduler;
 
 	/**
 	 * @param name the thread's name, and the name in logs

@@ -14,6 +14,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.context.request.RequestContextHolder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The caller of the current request as the domain sees it ({@link Actor}), read from its
@@ -86,7 +87,7 @@ public class Callers {
 	}
 
 	/** A claim holding one string or a list of strings; anything else grants nothing. */
-	private static Set<String> strings(Object claim) {
+	private static Set<String> strings(@Nullable Object claim) {
 		Set<String> values = new LinkedHashSet<>();
 		if (claim instanceof String single) {
 			values.add(single);

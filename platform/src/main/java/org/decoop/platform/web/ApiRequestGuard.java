@@ -85,7 +85,10 @@ public final class ApiRequestGuard implements HandlerInterceptor {
 			// before it.
 			parameter.initParameterNameDiscovery(PARAMETER_NAMES);
 			String name = annotation.name().isEmpty() ? parameter.getParameterName() : annotation.name();
-			String value = name == null ? null : request.getParameter(name);
+			if (name == null) {
+				continue; // no name to read it by: Spring cannot bind it either
+			}
+			String value = request.getParameter(name);
 			Class<?> type = parameter.nestedIfOptional().getNestedParameterType();
 			if (value == null || value.isEmpty()) {
 				continue; // absent: the default, if any, applies

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import tools.jackson.core.JacksonException;
@@ -28,14 +29,14 @@ final class JsonBodyErrors {
 	/**
 	 * What {@code error} says of the body. A number out of its type's range is
 	 * well-formed JSON of the wrong value, not malformed JSON.
-	 * @param error Jackson's error, or null when the body could not be read for another
+	 * @param error Jackson's error, empty when the body could not be read for another
 	 * reason
 	 */
-	static BodyError of(JacksonException error) {
-		if (error == null || (error instanceof StreamReadException && !(error instanceof InputCoercionException))) {
-			return BodyError.MALFORMED;
-		}
-		return new BodyError(false, pathOf(error), expectation(error));
+	static BodyError of(Optional<JacksonException> error) {
+		return error
+			.filter(jackson -> !(jackson instanceof StreamReadException) || jackson instanceof InputCoercionException)
+			.map(shape -> new BodyError(false, pathOf(shape), expectation(shape)))
+			.orElse(BodyError.MALFORMED);
 	}
 
 	/** What a value of {@code type} is called in the API. */

@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.apache.tomcat.util.http.InvalidParameterException;
@@ -15,9 +17,12 @@ import org.decoop.platform.domain.StaleVersion;
 import org.decoop.platform.domain.StateConflict;
 import org.decoop.platform.domain.UnknownReference;
 import org.decoop.platform.outbox.OutboxFull;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.core.MethodParameter;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
@@ -54,12 +59,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	private static final String TYPE_BASE = "https://decoop.org/problems/";
 
+	// The handlers answer what Spring's handleExceptionInternal does: null once the
+	// response is committed.
+
 	/**
 	 * A rule of the domain refused the command: its kind decides the status, its field
 	 * the request field.
 	 */
 	@ExceptionHandler(DomainException.class)
-	ResponseEntity<Object> handleDomain(DomainException exception, WebRequest request) {
+	@Nullable ResponseEntity<Object> handleDomain(DomainException exception, WebRequest request) {
 		HttpStatus status = switch (exception) {
 			case InvalidValue invalid -> HttpStatus.BAD_REQUEST;
 			case UnknownReference unknown -> HttpStatus.UNPROCESSABLE_CONTENT;
@@ -77,14 +85,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			case NotAllowed notAllowed -> "forbidden";
 		};
 		ProblemDetail problem = problem(status, slug, exception.getMessage());
-		if (exception.field() != null) {
-			withErrors(problem, List.of(new FieldProblem(exception.field().toString(), exception.getMessage())));
-		}
+		exception.field()
+			.ifPresent(
+					field -> withErrors(problem, List.of(new FieldProblem(field.toString(), exception.getMessage()))));
 		return handleExceptionInternal(exception, problem, new HttpHeaders(), status, request);
 	}
 
 	@ExceptionHandler(InvalidParameterException.class)
-	ResponseEntity<Object> handleTomcatParameters(InvalidParameterException exception, WebRequest request) {
+	@Nullable ResponseEntity<Object> handleTomcatParameters(InvalidParameterException exception, WebRequest request) {
 		if (exception.getErrorCode() == HttpStatus.CONTENT_TOO_LARGE.value()) {
 			ProblemDetail problem = problem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large",
 					"Too many or too large parameters");
@@ -96,7 +104,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	/** multipart bodies are never accepted (and Spring's multipart support is off). */
 	@ExceptionHandler(MultipartException.class)
-	ResponseEntity<Object> handleMultipart(MultipartException exception, WebRequest request) {
+	@Nullable ResponseEntity<Object> handleMultipart(MultipartException exception, WebRequest request) {
 		return handleUnsupportedBody(new ApiRequestGuard.UnsupportedBody(
 				"the request body must be JSON in UTF-8 (Content-Type: application/json)"), request);
 	}
@@ -115,7 +123,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	 * character) when they are first read.
 	 */
 	@ExceptionHandler(RequestRejectedException.class)
-	ResponseEntity<Object> handleRejectedRequest(RequestRejectedException exception, WebRequest request) {
+	@Nullable ResponseEntity<Object> handleRejectedRequest(RequestRejectedException exception, WebRequest request) {
 		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "validation",
 				"The query string names a parameter that is not allowed");
 		withErrors(problem, List.of(new FieldProblem("query", "a parameter name holds a control character")));
@@ -123,7 +131,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler(ApiRequestGuard.MalformedQuery.class)
-	ResponseEntity<Object> handleMalformedQuery(RuntimeException exception, WebRequest request) {
+	@Nullable ResponseEntity<Object> handleMalformedQuery(RuntimeException exception, WebRequest request) {
 		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "validation",
 				"The query string is not valid percent-encoded UTF-8");
 		withErrors(problem, List.of(new FieldProblem("query", "not valid percent-encoded UTF-8")));
@@ -131,7 +139,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler(ApiRequestGuard.UnsupportedBody.class)
-	ResponseEntity<Object> handleUnsupportedBody(ApiRequestGuard.UnsupportedBody exception, WebRequest request) {
+	@Nullable ResponseEntity<Object> handleUnsupportedBody(ApiRequestGuard.UnsupportedBody exception, WebRequest request) {
 		ProblemDetail problem = problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
 				exception.getMessage());
 		HttpHeaders headers = new HttpHeaders();
@@ -140,7 +148,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler(LimitReached.class)
-	ResponseEntity<Object> handleLimit(LimitReached exception, WebRequest request) {
+	@Nullable ResponseEntity<Object> handleLimit(LimitReached exception, WebRequest request) {
 		ProblemDetail problem = problem(HttpStatus.TOO_MANY_REQUESTS, "limit-reached", exception.getMessage());
 		HttpHeaders headers = new HttpHeaders();
 		headers.set(HttpHeaders.RETRY_AFTER, Long.toString(exception.retryAfterSeconds()));
@@ -152,7 +160,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	 * slow readers.
 	 */
 	@ExceptionHandler(CsvExports.ExportsBusy.class)
-	ResponseEntity<Object> handleExportsBusy(CsvExports.ExportsBusy exception, WebRequest request) {
+	@Nullable ResponseEntity<Object> handleExportsBusy(CsvExports.ExportsBusy exception, WebRequest request) {
 		ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "exports-busy", exception.getMessage());
 		HttpHeaders headers = new HttpHeaders();
 		headers.set(HttpHeaders.RETRY_AFTER, "10");
@@ -164,7 +172,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	 * reached their bound.
 	 */
 	@ExceptionHandler(OutboxFull.class)
-	ResponseEntity<Object> handleOutboxFull(OutboxFull exception, WebRequest request) {
+	@Nullable ResponseEntity<Object> handleOutboxFull(OutboxFull exception, WebRequest request) {
 		ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "outbox-full",
 				"Too many events of this resource wait for the message broker; nothing was changed. Try again later.");
 		HttpHeaders headers = new HttpHeaders();
@@ -173,20 +181,20 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler(RequestBodyTooLarge.class)
-	ResponseEntity<Object> handleTooLarge(RequestBodyTooLarge exception, WebRequest request) {
+	@Nullable ResponseEntity<Object> handleTooLarge(RequestBodyTooLarge exception, WebRequest request) {
 		ProblemDetail problem = problem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", exception.getMessage());
 		return handleExceptionInternal(exception, problem, new HttpHeaders(), HttpStatus.CONTENT_TOO_LARGE, request);
 	}
 
 	@ExceptionHandler(OptimisticLockingFailureException.class)
-	ResponseEntity<Object> handleConcurrentChange(OptimisticLockingFailureException exception, WebRequest request) {
+	@Nullable ResponseEntity<Object> handleConcurrentChange(OptimisticLockingFailureException exception, WebRequest request) {
 		ProblemDetail problem = problem(HttpStatus.CONFLICT, "concurrent-modification",
 				"The resource was changed by another request at the same time; read it again and retry.");
 		return handleExceptionInternal(exception, problem, new HttpHeaders(), HttpStatus.CONFLICT, request);
 	}
 
 	@ExceptionHandler(DuplicateKeyException.class)
-	ResponseEntity<Object> handleDuplicate(DuplicateKeyException exception, WebRequest request) {
+	@Nullable ResponseEntity<Object> handleDuplicate(DuplicateKeyException exception, WebRequest request) {
 		ProblemDetail problem = problem(HttpStatus.CONFLICT, "duplicate",
 				"A resource with the same identity already exists.");
 		return handleExceptionInternal(exception, problem, new HttpHeaders(), HttpStatus.CONFLICT, request);
@@ -197,7 +205,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	 * mistake.
 	 */
 	@ExceptionHandler(ConstraintViolationException.class)
-	ResponseEntity<Object> handleConstraintViolation(ConstraintViolationException exception, WebRequest request) {
+	@Nullable ResponseEntity<Object> handleConstraintViolation(ConstraintViolationException exception, WebRequest request) {
 		List<FieldProblem> errors = exception.getConstraintViolations()
 			.stream()
 			.map(violation -> new FieldProblem(lastNode(violation.getPropertyPath().toString()),
@@ -210,10 +218,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler(Exception.class)
-	ResponseEntity<Object> handleUnexpected(Exception exception, WebRequest request) {
-		RequestBodyTooLarge tooLarge = causeOfType(exception, RequestBodyTooLarge.class);
-		if (tooLarge != null) {
-			return handleTooLarge(tooLarge, request);
+	@Nullable ResponseEntity<Object> handleUnexpected(Exception exception, WebRequest request) {
+		Optional<RequestBodyTooLarge> tooLarge = causeOfType(exception, RequestBodyTooLarge.class);
+		if (tooLarge.isPresent()) {
+			return handleTooLarge(tooLarge.get(), request);
 		}
 		log.error("Unexpected error", exception);
 		ProblemDetail problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "An unexpected error occurred.");
@@ -222,13 +230,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	}
 
 	@Override
-	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException exception,
+	protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException exception,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		List<FieldProblem> errors = exception.getBindingResult()
 			.getFieldErrors()
 			.stream()
 			.sorted(Comparator.comparing(FieldError::getField))
-			.map(error -> new FieldProblem(error.getField(), error.getDefaultMessage()))
+			.map(error -> new FieldProblem(error.getField(), messageOf(error)))
 			.toList();
 		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "validation", describe(errors));
 		withErrors(problem, errors);
@@ -236,14 +244,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	}
 
 	@Override
-	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException exception,
-			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+	protected @Nullable ResponseEntity<Object> handleHandlerMethodValidationException(
+			HandlerMethodValidationException exception, HttpHeaders headers, HttpStatusCode status,
+			WebRequest request) {
 		List<FieldProblem> errors = exception.getParameterValidationResults()
 			.stream()
 			.flatMap(result -> result.getResolvableErrors()
 				.stream()
-				.map(error -> new FieldProblem(result.getMethodParameter().getParameterName(),
-						error.getDefaultMessage())))
+				.map(error -> new FieldProblem(nameOf(result.getMethodParameter()), messageOf(error))))
 			.toList();
 		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "validation", describe(errors));
 		withErrors(problem, errors);
@@ -251,10 +259,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	}
 
 	@Override
-	protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException exception, HttpHeaders headers,
+	protected @Nullable ResponseEntity<Object> handleTypeMismatch(TypeMismatchException exception, HttpHeaders headers,
 			HttpStatusCode status, WebRequest request) {
 		String field = exception instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName()
-				: exception.getPropertyName();
+				: Objects.requireNonNullElse(exception.getPropertyName(), "value");
 		String message = exception.getRequiredType() == null ? "not a valid value"
 				: "expected " + JsonBodyErrors.describeType(exception.getRequiredType());
 		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "validation", field + ": " + message);
@@ -263,11 +271,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	}
 
 	@Override
-	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException exception,
+	protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException exception,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		RequestBodyTooLarge tooLarge = causeOfType(exception, RequestBodyTooLarge.class);
-		if (tooLarge != null) {
-			return handleTooLarge(tooLarge, request);
+		Optional<RequestBodyTooLarge> tooLarge = causeOfType(exception, RequestBodyTooLarge.class);
+		if (tooLarge.isPresent()) {
+			return handleTooLarge(tooLarge.get(), request);
 		}
 		JsonBodyErrors.BodyError error = JsonBodyErrors.of(causeOfType(exception, JacksonException.class));
 		ProblemDetail problem;
@@ -285,6 +293,19 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		return handleExceptionInternal(exception, problem, headers, HttpStatus.BAD_REQUEST, request);
 	}
 
+	/** Bean Validation always gives its message; a bare Spring error may not. */
+	private static String messageOf(MessageSourceResolvable error) {
+		return Objects.requireNonNullElse(error.getDefaultMessage(), "is not valid");
+	}
+
+	/**
+	 * The build compiles with -parameters, so a name is there; without it, the position
+	 * says which one.
+	 */
+	private static String nameOf(MethodParameter parameter) {
+		return Objects.requireNonNullElse(parameter.getParameterName(), "arg" + parameter.getParameterIndex());
+	}
+
 	private static String lastNode(String propertyPath) {
 		return propertyPath.substring(propertyPath.indexOf('.') + 1);
 	}
@@ -293,7 +314,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		return errors.stream().map(error -> error.field() + ": " + error.message()).collect(Collectors.joining("; "));
 	}
 
-	private static ProblemDetail problem(HttpStatus status, String slug, String detail) {
+	private static ProblemDetail problem(HttpStatus status, String slug, @Nullable String detail) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		problem.setType(URI.create(TYPE_BASE + slug));
 		problem.setTitle(status.getReasonPhrase());
@@ -308,13 +329,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		}
 	}
 
-	private static <T extends Throwable> T causeOfType(Throwable exception, Class<T> type) {
+	private static <T extends Throwable> Optional<T> causeOfType(Throwable exception, Class<T> type) {
 		for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
 			if (type.isInstance(cause)) {
-				return type.cast(cause);
+				return Optional.of(type.cast(cause));
 			}
 		}
-		return null;
+		return Optional.empty();
 	}
 
 	private record FieldProblem(String field, String message) {

@@ -109,7 +109,8 @@ class AggregateRepositoryTest {
 		// no event now, but the counter's closing event would carry the label
 		assertThatThrownBy(
 				() -> small.change(counter.id, ExpectedVersion.any(), loaded -> loaded.label("x".repeat(1024))))
-			.isInstanceOfSatisfying(InvalidValue.class, refused -> assertThat(refused.field()).hasToString("label"))
+			.isInstanceOfSatisfying(InvalidValue.class,
+					refused -> assertThat(refused.field().orElseThrow()).hasToString("label"))
 			.hasMessageContaining("more than the 1024 the broker takes");
 
 		assertThat(stored(counter).label).isEqualTo("short");

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -306,7 +307,7 @@ class OutboxRelayIntegrationTest {
 	void carriesTheTraceOfTheWriteAsTheDistributedTracingExtension() {
 		String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
 		AggregateStore tracedStore = new AggregateStore(mongo,
-				new EventSerializer(() -> Actor.system("test"), () -> traceparent));
+				new EventSerializer(() -> Actor.system("test"), () -> Optional.of(traceparent)));
 		tracedStore.insert(new TestAggregate("p-8"), 0, List.of(established("p-8")));
 
 		relay().relayOnce();

@@ -1,11 +1,14 @@
 package org.decoop.platform.testing;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import java.util.stream.Stream;
 
+import org.decoop.platform.aggregate.AggregateRepository;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -50,6 +53,35 @@ public final class DomainRules {
 		.orShould()
 		.dependOnClassesThat()
 		.haveSimpleNameEndingWith("Document");
+
+	/**
+	 * A feature's stored documents are its own: another feature reads what the feature
+	 * exposes, never the document (Modulith counts every public type of a feature's
+	 * package as exposed, so a public document would pass its check).
+	 */
+	@ArchTest
+	public static final ArchRule DOCUMENTS_STAY_IN_THEIR_FEATURE = classes().that()
+		.haveSimpleNameEndingWith("Document")
+		.and()
+		.resideOutsideOfPackage("org.decoop.platform..")
+		.should()
+		.notBePublic();
+
+	/**
+	 * A repository is its feature's, unless the feature offers it on purpose as a named
+	 * interface ({@code @NamedInterface}) that Modulith then checks.
+	 */
+	@ArchTest
+	public static final ArchRule REPOSITORIES_ARE_OFFERED_ONLY_ON_PURPOSE = classes().that()
+		.areAssignableTo(AggregateRepository.class)
+		.or()
+		.areAssignableTo(org.springframework.data.repository.Repository.class)
+		.and()
+		.resideOutsideOfPackage("org.decoop.platform..")
+		.should()
+		.notBePublic()
+		.orShould()
+		.beAnnotatedWith(NamedInterface.class);
 
 	/**
 	 * Features depend on each other in one direction only (Modulith's

@@ -36,10 +36,10 @@ class ApiRequestGuardTest {
 	void refusesALenientNumberOnAHandlersFirstCall() throws Exception {
 		assertThatThrownBy(
 				() -> guard.preHandle(request("page", "0x10"), new MockHttpServletResponse(), freshHandler()))
-			.isInstanceOfSatisfying(InvalidValue.class, e -> assertThat(e.field()).hasToString("page"));
+			.isInstanceOfSatisfying(InvalidValue.class, e -> assertThat(e.field().orElseThrow()).hasToString("page"));
 		assertThatThrownBy(
 				() -> guard.preHandle(request("status", " ACTIVE"), new MockHttpServletResponse(), freshHandler()))
-			.isInstanceOfSatisfying(InvalidValue.class, e -> assertThat(e.field()).hasToString("status"));
+			.isInstanceOfSatisfying(InvalidValue.class, e -> assertThat(e.field().orElseThrow()).hasToString("status"));
 	}
 
 	@Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 import org.decoop.events.Theme;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,7 @@ class JsonBodyErrorsTest {
 	@Test
 	void callsABodyThatIsNotJsonMalformed() {
 		assertThat(errorOf("{\"title\": ")).isEqualTo(JsonBodyErrors.BodyError.MALFORMED);
-		assertThat(JsonBodyErrors.of(null).malformed()).as("no Jackson error at all").isTrue();
+		assertThat(JsonBodyErrors.of(Optional.empty()).malformed()).as("no Jackson error at all").isTrue();
 	}
 
 	@Test
@@ -82,8 +83,8 @@ class JsonBodyErrorsTest {
 	}
 
 	private JsonBodyErrors.BodyError errorOf(String body) {
-		return JsonBodyErrors
-			.of(catchThrowableOfType(JacksonException.class, () -> mapper.readValue(body, Request.class)));
+		return JsonBodyErrors.of(Optional
+			.ofNullable(catchThrowableOfType(JacksonException.class, () -> mapper.readValue(body, Request.class))));
 	}
 
 	private static JsonMapper strictMapper() {

@@ -24,12 +24,10 @@ final class PartnershipEvents {
 	}
 
 	static Optional<PartnershipEvent> read(Message<byte[]> message) {
-		String type = header(message, "type");
-		String source = header(message, "source");
-		return Optional.ofNullable(type)
-			.flatMap(EventCatalog::classOf)
+		Optional<String> source = header(message, "source");
+		return header(message, "type").flatMap(EventCatalog::classOf)
 			.filter(PartnershipEvent.class::isAssignableFrom)
-			.filter(eventClass -> EventCatalog.sourceOf(eventClass).equals(source))
+			.filter(eventClass -> source.filter(EventCatalog.sourceOf(eventClass)::equals).isPresent())
 			.map(eventClass -> (PartnershipEvent) JSON.readValue(message.getPayload(), eventClass));
 	}
 
@@ -37,13 +35,13 @@ final class PartnershipEvents {
 	 * A CloudEvents attribute: {@code ce_type} on the wire; Spring Cloud Function may
 	 * hand it over as {@code ce-type}.
 	 */
-	private static String header(Message<?> message, String attribute) {
+	private static Optional<String> header(Message<?> message, String attribute) {
 		Object value = message.getHeaders().get("ce_" + attribute);
 		if (value == null) {
 			value = message.getHeaders().get("ce-" + attribute);
 		}
-		return value instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8)
-				: value == null ? null : value.toString();
+		return Optional.ofNullable(value)
+			.map(found -> found instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : found.toString());
 	}
 
 }

@@ -5,6 +5,7 @@ import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -125,13 +126,13 @@ public class ValueOrderedH2Backend extends H2Backend {
 
 		@Override
 		public void write(WriteBuffer buffer, Object value) {
-			Document document = value instanceof Document stored ? stored
-					: value instanceof KeyValue key ? documentOf(key) : null;
-			ByteBuf bson = document == null ? null : encoded(document);
-			if (bson == null) {
+			Optional<ByteBuf> encoded = value instanceof Document stored ? encoded(stored)
+					: value instanceof KeyValue key ? encoded(documentOf(key)) : Optional.empty();
+			if (encoded.isEmpty()) {
 				super.write(buffer, value);
 				return;
 			}
+			ByteBuf bson = encoded.get();
 			try {
 				if (value instanceof Document) {
 					averageSize = (bson.readableBytes() * 2 + averageSize * 14) / 16; // Java
@@ -172,7 +173,7 @@ public class ValueOrderedH2Backend extends H2Backend {
 			int length = buffer.duplicate().order(ByteOrder.LITTLE_ENDIAN).getInt(start);
 			Document document = BsonDecoder.decodeBson(Unpooled.wrappedBuffer(buffer.slice(start, length)));
 			buffer.position(start + length);
-			return document.containsKey(KEY_MARK) ? keyOf(document) : document;
+			return document.get(KEY_MARK) instanceof Number size ? keyOf(document, size.intValue()) : document;
 		}
 
 		/**
@@ -189,8 +190,7 @@ public class ValueOrderedH2Backend extends H2Backend {
 			return document;
 		}
 
-		private static KeyValue keyOf(Document document) {
-			int size = ((Number) document.get(KEY_MARK)).intValue();
+		private static KeyValue keyOf(Document document, int size) {
 			List<Object> values = new ArrayList<>(size);
 			for (int i = 0; i < size; i++) {
 				values.add(document.get(Integer.toString(i)));
@@ -199,18 +199,18 @@ public class ValueOrderedH2Backend extends H2Backend {
 		}
 
 		/**
-		 * The BSON of a document, or null when a value has no BSON form (then H2 stores
-		 * it its own way).
+		 * The BSON of a document, empty when a value has no BSON form (then H2 stores it
+		 * its own way).
 		 */
-		private static ByteBuf encoded(Document document) {
+		private static Optional<ByteBuf> encoded(Document document) {
 			ByteBuf bson = Unpooled.buffer(256);
 			try {
 				BsonEncoder.encodeDocument(document, bson);
-				return bson;
+				return Optional.of(bson);
 			}
 			catch (RuntimeException noBsonForm) {
 				bson.release();
-				return null;
+				return Optional.empty();
 			}
 		}
 

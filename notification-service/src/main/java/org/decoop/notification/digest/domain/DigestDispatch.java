@@ -11,6 +11,7 @@ import org.decoop.events.notification.NotificationEvent;
 import org.decoop.notification.LeasedRetry;
 import org.decoop.platform.domain.AggregateRoot;
 import org.decoop.platform.domain.StateConflict;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The digest e-mail of one subscription for one period, from its claim to its outcome.
@@ -43,7 +44,7 @@ public final class DigestDispatch extends AggregateRoot<NotificationEvent> {
 	 */
 	private LeasedRetry leasedRetry;
 
-	private Instant sentAt;
+	private @Nullable Instant sentAt;
 
 	private long notificationCount;
 
@@ -51,14 +52,14 @@ public final class DigestDispatch extends AggregateRoot<NotificationEvent> {
 
 	/** Restores a stored one. */
 	public DigestDispatch(String subscriptionId, DigestPeriod period, long version, DigestStatus status,
-			Instant leasedUntil, Instant nextAttemptAt, Instant sentAt, long notificationCount, int attemptCount,
-			List<DigestAttempt> attempts) {
+			@Nullable Instant leasedUntil, @Nullable Instant nextAttemptAt, @Nullable Instant sentAt,
+			long notificationCount, int attemptCount, List<DigestAttempt> attempts) {
 		this(subscriptionId, period, version, status, new LeasedRetry(leasedUntil, nextAttemptAt, attemptCount), sentAt,
 				notificationCount, attempts);
 	}
 
 	private DigestDispatch(String subscriptionId, DigestPeriod period, long version, DigestStatus status,
-			LeasedRetry leasedRetry, Instant sentAt, long notificationCount, List<DigestAttempt> attempts) {
+			LeasedRetry leasedRetry, @Nullable Instant sentAt, long notificationCount, List<DigestAttempt> attempts) {
 		super(version);
 		this.subscriptionId = Objects.requireNonNull(subscriptionId, "subscriptionId");
 		this.period = Objects.requireNonNull(period, "period");

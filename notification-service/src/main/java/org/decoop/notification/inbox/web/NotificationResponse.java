@@ -3,13 +3,14 @@ package org.decoop.notification.inbox.web;
 import java.time.Instant;
 
 import org.decoop.notification.notification.Notification;
+import org.jspecify.annotations.Nullable;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** An inbox entry; {@code event} is the structured CloudEvent. */
-public record NotificationResponse(String id, long seq, String eventId, String eventType, String subject,
+public record NotificationResponse(String id, long seq, String eventId, String eventType, @Nullable String subject,
 		String summary, Instant occurredAt, Instant createdAt, boolean read, @Schema(implementation = Object.class,
 				description = "The event as a structured CloudEvent (JSON)") JsonNode event) {
 

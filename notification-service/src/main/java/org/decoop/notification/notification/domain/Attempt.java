@@ -2,11 +2,13 @@ package org.decoop.notification.notification.domain;
 
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One delivery attempt: when, how long it took, and the receiver's status code or the
  * error in words a subscriber can act on.
  */
-public record Attempt(Instant at, Integer statusCode, String error, long durationMillis) {
+public record Attempt(Instant at, @Nullable Integer statusCode, @Nullable String error, long durationMillis) {
 
 	static Attempt note(Instant at, String reason) {
 		return new Attempt(at, null, reason, 0);

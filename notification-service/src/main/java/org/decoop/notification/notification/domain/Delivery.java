@@ -14,6 +14,7 @@ import org.decoop.notification.MaskedTarget;
 import org.decoop.notification.LeasedRetry;
 import org.decoop.platform.domain.AggregateRoot;
 import org.decoop.platform.domain.StateConflict;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A notification on its way to a webhook or a mailbox. It goes PENDING → DELIVERED, or
@@ -39,7 +40,8 @@ public final class Delivery extends AggregateRoot<NotificationEvent> {
 
 	private final Channel channel;
 
-	private final String target;
+	/** Absent for an INBOX, which is never delivered. */
+	private final @Nullable String target;
 
 	private DeliveryStatus status;
 
@@ -53,7 +55,7 @@ public final class Delivery extends AggregateRoot<NotificationEvent> {
 	 */
 	private LeasedRetry leasedRetry;
 
-	private Instant deliveredAt;
+	private @Nullable Instant deliveredAt;
 
 	private boolean failurePublished;
 
@@ -61,9 +63,9 @@ public final class Delivery extends AggregateRoot<NotificationEvent> {
 
 	/** Restores a stored delivery. */
 	public Delivery(long version, DeliveryId id, String subscriptionId, String eventId, String eventType,
-			Channel channel, String target, DeliveryStatus status, int attemptCount, int scheduledAttempts,
-			boolean manual, Instant nextAttemptAt, Instant claimedUntil, Instant deliveredAt, boolean failurePublished,
-			List<Attempt> attempts) {
+			Channel channel, @Nullable String target, DeliveryStatus status, int attemptCount, int scheduledAttempts,
+			boolean manual, @Nullable Instant nextAttemptAt, @Nullable Instant claimedUntil,
+			@Nullable Instant deliveredAt, boolean failurePublished, List<Attempt> attempts) {
 		super(version);
 		this.id = Objects.requireNonNull(id, "id");
 		this.subscriptionId = subscriptionId;
@@ -127,7 +129,8 @@ public final class Delivery extends AggregateRoot<NotificationEvent> {
 				if (!failurePublished) {
 					failurePublished = true;
 					record(new NotificationDeliveryFailed(subscriptionId, id.value(), eventId, eventType, channel,
-							MaskedTarget.of(channel, target), attemptCount, attempt.failure(), attempt.at()));
+							MaskedTarget.of(channel, address()).orElseThrow(), attemptCount, attempt.failure(),
+							attempt.at()));
 				}
 			}
 		}
@@ -224,7 +227,18 @@ public final class Delivery extends AggregateRoot<NotificationEvent> {
 		return channel;
 	}
 
-	public String target() {
+	public @Nullable String target() {
+		return target;
+	}
+
+	/**
+	 * The webhook URL or e-mail address it goes to; an INBOX notification has none (it is
+	 * never delivered).
+	 */
+	public String address() {
+		if (target == null) {
+			throw new IllegalStateException("Delivery %s (%s) has no address".formatted(id, channel));
+		}
 		return target;
 	}
 

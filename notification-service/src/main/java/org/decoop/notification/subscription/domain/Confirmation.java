@@ -5,6 +5,7 @@ import java.time.Instant;
 
 import org.decoop.notification.RetrySchedule;
 import org.decoop.platform.domain.StateConflict;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The confirmation of an EMAIL subscription's address, and the confirmation e-mail on its
@@ -23,8 +24,8 @@ import org.decoop.platform.domain.StateConflict;
  * @param mailError why the latest attempt failed
  * @param mailSentAt when the latest e-mail was handed to the mail server
  */
-public record Confirmation(String tokenHash, Instant expiresAt, Instant confirmedAt, Instant mailDueAt,
-		int mailAttempts, String mailError, Instant mailSentAt) {
+public record Confirmation(@Nullable String tokenHash, @Nullable Instant expiresAt, @Nullable Instant confirmedAt,
+		@Nullable Instant mailDueAt, int mailAttempts, @Nullable String mailError, @Nullable Instant mailSentAt) {
 
 	/** What a presented token is worth. */
 	public enum Outcome {
@@ -92,7 +93,8 @@ public record Confirmation(String tokenHash, Instant expiresAt, Instant confirme
 	}
 
 	public Outcome check(String presentedToken, Instant now) {
-		if (!ConfirmationToken.matches(presentedToken, tokenHash)) {
+		// no link was sent yet: no token is the latest one
+		if (tokenHash == null || expiresAt == null || !ConfirmationToken.matches(presentedToken, tokenHash)) {
 			return Outcome.UNKNOWN;
 		}
 		if (confirmedAt != null) {

@@ -2,12 +2,14 @@ package org.decoop.notification.subscription.domain;
 
 import org.decoop.events.Country;
 import org.decoop.events.Theme;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Narrows a subscription to the events about one partnership, one local authority, one
  * country or one theme. Every field is optional; the ones given must all match.
  */
-public record Filter(String partnershipId, String localAuthorityId, Country country, Theme theme) {
+public record Filter(@Nullable String partnershipId, @Nullable String localAuthorityId, @Nullable Country country,
+		@Nullable Theme theme) {
 
 	public static final Filter NONE = new Filter(null, null, null, null);
 

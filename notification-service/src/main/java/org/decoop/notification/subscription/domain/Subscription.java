@@ -15,6 +15,7 @@ import org.decoop.events.EventCatalog;
 import org.decoop.platform.domain.Actor;
 import org.decoop.platform.domain.Field;
 import org.decoop.platform.domain.InvalidValue;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Who wants to hear about which events, and how: a webhook URL, an e-mail address, or an
@@ -26,8 +27,9 @@ import org.decoop.platform.domain.InvalidValue;
  * receives nothing until the mailbox's owner {@link #confirm confirms} it
  * ({@link Confirmation}): anyone can type any address.
  */
-public record Subscription(SubscriptionId id, String owner, String subscriber, Channel channel, String target,
-		Set<String> eventTypes, Filter filter, Status status, String disabledReason, Instant createdAt, Digest digest) {
+public record Subscription(SubscriptionId id, @Nullable String owner, String subscriber, Channel channel,
+		@Nullable String target, Set<String> eventTypes, Filter filter, Status status, @Nullable String disabledReason,
+		Instant createdAt, Digest digest) {
 
 	/**
 	 * Names of the events of the catalog, as subscriptions name them
@@ -64,8 +66,9 @@ public record Subscription(SubscriptionId id, String owner, String subscriber, C
 	 * Restores one stored before digests existed: every notification is delivered on its
 	 * own.
 	 */
-	public Subscription(SubscriptionId id, String owner, String subscriber, Channel channel, String target,
-			Set<String> eventTypes, Filter filter, Status status, String disabledReason, Instant createdAt) {
+	public Subscription(SubscriptionId id, @Nullable String owner, String subscriber, Channel channel,
+			@Nullable String target, Set<String> eventTypes, Filter filter, Status status,
+			@Nullable String disabledReason, Instant createdAt) {
 		this(id, owner, subscriber, channel, target, eventTypes, filter, status, disabledReason, createdAt,
 				Digest.NONE);
 	}
@@ -74,19 +77,20 @@ public record Subscription(SubscriptionId id, String owner, String subscriber, C
 	 * A new subscription that delivers each notification on its own, its target checked
 	 * against its channel: ACTIVE, or PENDING_CONFIRMATION for an EMAIL one.
 	 */
-	public static Subscription create(Actor owner, String subscriber, Channel channel, String target,
-			List<String> eventTypes, Filter filter, Instant now) {
+	public static Subscription create(Actor owner, @Nullable String subscriber, Channel channel,
+			@Nullable String target, @Nullable List<String> eventTypes, Filter filter, Instant now) {
 		return create(owner, subscriber, channel, target, eventTypes, filter, Digest.NONE, now);
 	}
 
 	/**
 	 * A new subscription, its target checked against its channel: ACTIVE, or
-	 * PENDING_CONFIRMATION for an EMAIL one. Only an EMAIL one may ask for a digest
-	 * ({@code null} means {@link Digest#NONE}).
+	 * PENDING_CONFIRMATION for an EMAIL one. Only an EMAIL one may ask for a digest.
+	 * {@code subscriber}, {@code target} and {@code eventTypes} are as asked for: absent
+	 * ones are defaulted or refused here.
 	 */
-	public static Subscription create(Actor owner, String subscriber, Channel channel, String target,
-			List<String> eventTypes, Filter filter, Digest digest, Instant now) {
-		if (digest != null && digest != Digest.NONE && channel != Channel.EMAIL) {
+	public static Subscription create(Actor owner, @Nullable String subscriber, Channel channel,
+			@Nullable String target, @Nullable List<String> eventTypes, Filter filter, Digest digest, Instant now) {
+		if (digest != Digest.NONE && channel != Channel.EMAIL) {
 			throw new InvalidValue("digest", "only an EMAIL subscription can have a digest (DAILY or WEEKLY)");
 		}
 		String label = subscriber == null || subscriber.isBlank() ? owner.name() : subscriber;
@@ -161,7 +165,18 @@ public record Subscription(SubscriptionId id, String owner, String subscriber, C
 				createdAt, digest);
 	}
 
-	private static String checkedTarget(Channel channel, String target) {
+	/**
+	 * The address a WEBHOOK or EMAIL subscription's notifications go to; an INBOX has
+	 * none.
+	 */
+	public String address() {
+		if (target == null) {
+			throw new IllegalStateException("An %s subscription has no address".formatted(channel));
+		}
+		return target;
+	}
+
+	private static @Nullable String checkedTarget(Channel channel, @Nullable String target) {
 		switch (channel) {
 			case INBOX -> {
 				if (target != null && !target.isBlank()) {
@@ -182,7 +197,7 @@ public record Subscription(SubscriptionId id, String owner, String subscriber, C
 		}
 	}
 
-	private static String checkedUrl(String target) {
+	private static String checkedUrl(@Nullable String target) {
 		try {
 			URI uri = new URI(target == null ? "" : target.strip());
 			String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);

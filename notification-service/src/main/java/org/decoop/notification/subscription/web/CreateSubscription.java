@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.decoop.events.Channel;
 import org.decoop.notification.subscription.domain.Digest;
+import org.jspecify.annotations.Nullable;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
@@ -19,8 +20,9 @@ import jakarta.validation.constraints.Size;
  * caller. {@code digest}: EMAIL only; DAILY or WEEKLY sends one e-mail per period instead
  * of one per notification.
  */
-public record CreateSubscription(@Size(max = 200) String subscriber, @NotNull Channel channel,
-		@Size(max = 2000) String target, @Size(max = 20) List<@NotBlank String> eventTypes, @Valid FilterRequest filter,
+public record CreateSubscription(@Size(max = 200) @Nullable String subscriber, @NotNull Channel channel,
+		@Size(max = 2000) @Nullable String target, @Size(max = 20) @Nullable List<@NotBlank String> eventTypes,
+		@Valid @Nullable FilterRequest filter,
 		@Schema(description = "EMAIL only: NONE (one e-mail per notification, the default), DAILY or WEEKLY (one e-mail "
-				+ "per period listing its notifications, sent at the configured local time)") Digest digest) {
+				+ "per period listing its notifications, sent at the configured local time)") @Nullable Digest digest) {
 }

@@ -96,15 +96,15 @@ class SubscriptionTest {
 	void checksTheTargetAgainstTheChannel() {
 		assertThatThrownBy(
 				() -> Subscription.create(OWNER, "A", Channel.WEBHOOK, "ftp://example.org/hook", List.of(), null, NOW))
-			.isInstanceOfSatisfying(InvalidValue.class, e -> assertThat(e.field()).hasToString("target"));
+			.isInstanceOfSatisfying(InvalidValue.class, e -> assertThat(e.field().orElseThrow()).hasToString("target"));
 		assertThatThrownBy(() -> Subscription.create(OWNER, "A", Channel.WEBHOOK, "https://user:pw@example.org/hook",
 				List.of(), null, NOW))
 			.isInstanceOf(InvalidValue.class);
 		assertThatThrownBy(() -> Subscription.create(OWNER, "A", Channel.EMAIL, "not-an-address", List.of(), null, NOW))
-			.isInstanceOfSatisfying(InvalidValue.class, e -> assertThat(e.field()).hasToString("target"));
+			.isInstanceOfSatisfying(InvalidValue.class, e -> assertThat(e.field().orElseThrow()).hasToString("target"));
 		assertThatThrownBy(
 				() -> Subscription.create(OWNER, "A", Channel.INBOX, "https://example.org", List.of(), null, NOW))
-			.isInstanceOfSatisfying(InvalidValue.class, e -> assertThat(e.field()).hasToString("target"));
+			.isInstanceOfSatisfying(InvalidValue.class, e -> assertThat(e.field().orElseThrow()).hasToString("target"));
 		assertThat(
 				Subscription.create(OWNER, "A", Channel.EMAIL, "coordination@skgo.org", List.of(), null, NOW).target())
 			.isEqualTo("coordination@skgo.org");
@@ -114,7 +114,8 @@ class SubscriptionTest {
 	void refusesEventNamesOutsideTheCatalog() {
 		assertThatThrownBy(() -> Subscription.create(OWNER, "A", Channel.INBOX, null,
 				List.of("PlanSigned", "PlanApproved"), null, NOW))
-			.isInstanceOfSatisfying(InvalidValue.class, e -> assertThat(e.field()).hasToString("eventTypes[1]"));
+			.isInstanceOfSatisfying(InvalidValue.class,
+					e -> assertThat(e.field().orElseThrow()).hasToString("eventTypes[1]"));
 	}
 
 	@Test
@@ -142,7 +143,7 @@ class SubscriptionTest {
 		assertThatThrownBy(() -> Subscription.create(OWNER, "A", Channel.WEBHOOK, "https://example.org/hook", List.of(),
 				null, Digest.WEEKLY, NOW))
 			.isInstanceOfSatisfying(InvalidValue.class,
-					invalid -> assertThat(invalid.field().toString()).isEqualTo("digest"));
+					invalid -> assertThat(invalid.field().orElseThrow().toString()).isEqualTo("digest"));
 		assertThatThrownBy(
 				() -> Subscription.create(OWNER, "A", Channel.INBOX, null, List.of(), null, Digest.DAILY, NOW))
 			.isInstanceOf(InvalidValue.class);

@@ -9,6 +9,7 @@ import org.decoop.events.LocalAuthorityKind;
 import org.decoop.platform.domain.Actor;
 import org.decoop.platform.domain.InvalidValue;
 import org.decoop.platform.domain.NotAllowed;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A municipality, city, department, region or province that can enter partnerships. It is
@@ -18,8 +19,8 @@ import org.decoop.platform.domain.NotAllowed;
  * none. {@code population} (inhabitants) is optional: partner searches use it to rank
  * similar sizes.
  */
-public record LocalAuthority(LocalAuthorityId id, String code, String name, Country country, LocalAuthorityKind kind,
-		Integer population) {
+public record LocalAuthority(LocalAuthorityId id, @Nullable String code, String name, Country country,
+		LocalAuthorityKind kind, @Nullable Integer population) {
 
 	public static final int MAX_NAME_LENGTH = 200;
 
@@ -31,8 +32,8 @@ public record LocalAuthority(LocalAuthorityId id, String code, String name, Coun
 	private static final Pattern CODE = Pattern.compile(CODE_PATTERN);
 
 	/** Registers a new local authority: only a steward (the Embassy, SKGO) may. */
-	public static LocalAuthority register(Actor actor, LocalAuthorityId id, String code, String name, Country country,
-			LocalAuthorityKind kind, Integer population) {
+	public static LocalAuthority register(Actor actor, LocalAuthorityId id, @Nullable String code, String name,
+			Country country, LocalAuthorityKind kind, @Nullable Integer population) {
 		if (!actor.isSystem() && !actor.steward()) {
 			throw new NotAllowed("Only a steward may register a local authority");
 		}

@@ -30,6 +30,8 @@ import org.decoop.platform.domain.AggregateRoot;
 import org.decoop.platform.domain.Field;
 import org.decoop.platform.domain.InvalidValue;
 import org.decoop.platform.domain.NotAllowed;
+import org.jspecify.annotations.Nullable;
+import java.util.Optional;
 
 /**
  * A partnership between two or more local authorities, and its lifecycle: ACTIVE ⇄
@@ -54,21 +56,22 @@ public final class Partnership extends AggregateRoot<PartnershipEvent> {
 
 	private final List<Partner> partners;
 
-	private final Integer since;
+	private final @Nullable Integer since;
 
 	private final Set<Theme> themes;
 
-	private final Coordinator coordinator;
+	private final @Nullable Coordinator coordinator;
 
 	private final List<StatusChange> history;
 
 	private int omittedChanges;
 
-	private LocalDate lastActivityOn;
+	/** None yet: no plan activity completed, or none recorded. */
+	private @Nullable LocalDate lastActivityOn;
 
 	private Partnership(PartnershipId id, long loadedVersion, PartnershipStatus status, List<Partner> partners,
-			Integer since, Collection<Theme> themes, Coordinator coordinator, List<StatusChange> history,
-			int omittedChanges, LocalDate lastActivityOn) {
+			@Nullable Integer since, Collection<Theme> themes, @Nullable Coordinator coordinator,
+			List<StatusChange> history, int omittedChanges, @Nullable LocalDate lastActivityOn) {
 		super(loadedVersion);
 		this.id = Objects.requireNonNull(id, "id");
 		this.status = Objects.requireNonNull(status, "status");
@@ -82,8 +85,8 @@ public final class Partnership extends AggregateRoot<PartnershipEvent> {
 	}
 
 	/** Establishes a new ACTIVE partnership between distinct local authorities. */
-	public static Partnership establish(PartnershipId id, List<Partner> partners, Integer since,
-			Collection<Theme> themes, Coordinator coordinator, Actor by, Instant now) {
+	public static Partnership establish(PartnershipId id, List<Partner> partners, @Nullable Integer since,
+			@Nullable Collection<Theme> themes, @Nullable Coordinator coordinator, Actor by, Instant now) {
 		Objects.requireNonNull(partners, "partners");
 		if (partners.size() < MIN_PARTNERS) {
 			throw new InvalidValue("partnerIds", "a partnership needs at least %d partners".formatted(MIN_PARTNERS));
@@ -111,8 +114,9 @@ public final class Partnership extends AggregateRoot<PartnershipEvent> {
 
 	/** Rebuilds a stored partnership; records no event. */
 	public static Partnership restore(PartnershipId id, long storedVersion, PartnershipStatus status,
-			List<Partner> partners, Integer since, Collection<Theme> themes, Coordinator coordinator,
-			List<StatusChange> history, int omittedChanges, LocalDate lastActivityOn) {
+			List<Partner> partners, @Nullable Integer since, @Nullable Collection<Theme> themes,
+			@Nullable Coordinator coordinator, List<StatusChange> history, int omittedChanges,
+			@Nullable LocalDate lastActivityOn) {
 		return new Partnership(id, storedVersion, status, partners, since, withNone(themes), coordinator, history,
 				omittedChanges, lastActivityOn);
 	}
@@ -129,7 +133,7 @@ public final class Partnership extends AggregateRoot<PartnershipEvent> {
 	/**
 	 * A DORMANT partnership becomes ACTIVE again, optionally because a plan was signed.
 	 */
-	public void reactivate(String reason, String planId, Actor by, Instant now) {
+	public void reactivate(String reason, @Nullable String planId, Actor by, Instant now) {
 		requireMayActFor(partners, by, "reactivate it");
 		requireStatus(DORMANT, "be reactivated");
 		long version = transition(ACTIVE, reason, planId, by, now);
@@ -231,7 +235,7 @@ public final class Partnership extends AggregateRoot<PartnershipEvent> {
 		}
 	}
 
-	private long transition(PartnershipStatus next, String reason, String planId, Actor by, Instant now) {
+	private long transition(PartnershipStatus next, String reason, @Nullable String planId, Actor by, Instant now) {
 		if (reason == null || reason.isBlank()) {
 			throw new InvalidValue("reason", "reason must not be blank");
 		}
@@ -254,7 +258,7 @@ public final class Partnership extends AggregateRoot<PartnershipEvent> {
 			.toList();
 	}
 
-	private static Collection<Theme> withNone(Collection<Theme> themes) {
+	private static Collection<Theme> withNone(@Nullable Collection<Theme> themes) {
 		return themes == null ? List.of() : themes;
 	}
 
@@ -274,7 +278,7 @@ public final class Partnership extends AggregateRoot<PartnershipEvent> {
 		return partners;
 	}
 
-	public Integer since() {
+	public @Nullable Integer since() {
 		return since;
 	}
 
@@ -282,8 +286,8 @@ public final class Partnership extends AggregateRoot<PartnershipEvent> {
 		return Collections.unmodifiableSet(copyOf(themes));
 	}
 
-	public Coordinator coordinator() {
-		return coordinator;
+	public Optional<Coordinator> coordinator() {
+		return Optional.ofNullable(coordinator);
 	}
 
 	public List<StatusChange> history() {
@@ -298,7 +302,7 @@ public final class Partnership extends AggregateRoot<PartnershipEvent> {
 		return omittedChanges;
 	}
 
-	public LocalDate lastActivityOn() {
+	public @Nullable LocalDate lastActivityOn() {
 		return lastActivityOn;
 	}
 

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.decoop.events.Theme;
 import org.decoop.partnership.partnership.domain.Partnership;
+import org.jspecify.annotations.Nullable;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
@@ -15,6 +16,7 @@ import jakarta.validation.constraints.Size;
 		{"partnerIds": ["<id of Nevers>", "<id of Sremska Mitrovica>"], "since": 2005, "themes": ["CULTURE", "EDUCATION"],
 		 "coordinator": {"name": "SKGO coordinator", "email": "coordination@skgo.org"}}""")
 public record EstablishPartnership(
-		@NotNull @Size(min = Partnership.MIN_PARTNERS, max = 50) List<@NotBlank String> partnerIds, Integer since,
-		List<@NotNull Theme> themes, @Valid CoordinatorRequest coordinator) {
+		@NotNull @Size(min = Partnership.MIN_PARTNERS, max = 50) List<@NotBlank String> partnerIds,
+		@Nullable Integer since, @Nullable List<@NotNull Theme> themes,
+		@Valid @Nullable CoordinatorRequest coordinator) {
 }

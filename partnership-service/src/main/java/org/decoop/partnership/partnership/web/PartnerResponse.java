@@ -1,4 +1,6 @@
 package org.decoop.partnership.partnership.web;
 
-public record PartnerResponse(String id, String code, String name, String country) {
+import org.jspecify.annotations.Nullable;
+
+public record PartnerResponse(String id, @Nullable String code, String name, String country) {
 }

@@ -11,11 +11,13 @@ import org.decoop.events.Theme;
 import org.decoop.partnership.partnership.domain.Partner;
 import org.decoop.partnership.partnership.domain.Partnership;
 import org.decoop.platform.domain.Actor;
+import org.jspecify.annotations.Nullable;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
 public record PartnershipResponse(String id, long version, PartnershipStatus status, List<PartnerResponse> partners,
-		Integer since, Set<Theme> themes, CoordinatorResponse coordinator, LocalDate lastActivityOn,
+		@Nullable Integer since, Set<Theme> themes, @Nullable CoordinatorResponse coordinator,
+		@Nullable LocalDate lastActivityOn,
 		@Schema(description = "The establishment and the latest changes (at most 100); the events on partnership-events keep them all") List<HistoryResponse> history,
 		@Schema(description = "How many changes between the establishment and the first one listed are left out of history") int omittedChanges) {
 
@@ -34,9 +36,10 @@ public record PartnershipResponse(String id, long version, PartnershipStatus sta
 					.map(p -> new PartnerResponse(p.id().value(), p.code(), p.name(), p.country().code()))
 					.toList(),
 				partnership.since(), partnership.themes(),
-				partnership.coordinator() == null ? null
-						: new CoordinatorResponse(partnership.coordinator().name(),
-								mayContact ? partnership.coordinator().email() : null),
+				partnership.coordinator()
+					.map(coordinator -> new CoordinatorResponse(coordinator.name(),
+							mayContact ? coordinator.email() : null))
+					.orElse(null),
 				partnership.lastActivityOn(),
 				partnership.history()
 					.stream()

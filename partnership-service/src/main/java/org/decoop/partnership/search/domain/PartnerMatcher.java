@@ -19,6 +19,7 @@ import org.decoop.partnership.localauthority.domain.LocalAuthority;
 import org.decoop.partnership.localauthority.domain.LocalAuthorityId;
 import org.decoop.partnership.partnership.domain.Partner;
 import org.decoop.partnership.partnership.domain.Partnership;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Ranks the local authorities a search could partner with. Candidates are the authorities
@@ -102,7 +103,8 @@ public final class PartnerMatcher {
 	 * A proposed partner: {@code searchId} is its own open search when the match is
 	 * mutual.
 	 */
-	public record Match(LocalAuthority localAuthority, int score, List<String> reasons, PartnerSearchId searchId) {
+	public record Match(LocalAuthority localAuthority, int score, List<String> reasons,
+			@Nullable PartnerSearchId searchId) {
 	}
 
 	private PartnerMatcher() {
@@ -175,7 +177,7 @@ public final class PartnerMatcher {
 	 * (a town of 40 000 is closer to one of 60 000 than to one of 400 000). 0 when either
 	 * is unknown.
 	 */
-	static int populationCloseness(Integer ours, Integer theirs) {
+	static int populationCloseness(@Nullable Integer ours, @Nullable Integer theirs) {
 		if (ours == null || theirs == null) {
 			return 0;
 		}

@@ -23,6 +23,8 @@ import org.decoop.platform.domain.AggregateRoot;
 import org.decoop.platform.domain.InvalidValue;
 import org.decoop.platform.domain.NotAllowed;
 import org.decoop.platform.domain.StateConflict;
+import org.jspecify.annotations.Nullable;
+import java.util.Optional;
 
 /**
  * A local authority looking for partners (the "bourse aux partenariats"): on which
@@ -59,11 +61,11 @@ public final class PartnerSearch extends AggregateRoot<PartnerSearchEvent> {
 
 	private PartnerSearchStatus status;
 
-	private Closure closure;
+	private @Nullable Closure closure;
 
 	private PartnerSearch(PartnerSearchId id, long loadedVersion, LocalAuthority searcher, Collection<Theme> themes,
 			Collection<Country> countries, String description, LocalDate openUntil, Instant openedAt, String openedBy,
-			PartnerSearchStatus status, Closure closure) {
+			PartnerSearchStatus status, @Nullable Closure closure) {
 		super(loadedVersion);
 		this.id = Objects.requireNonNull(id, "id");
 		this.searcher = Objects.requireNonNull(searcher, "searcher");
@@ -118,7 +120,7 @@ public final class PartnerSearch extends AggregateRoot<PartnerSearchEvent> {
 	/** Rebuilds a stored search; records no event. */
 	public static PartnerSearch restore(PartnerSearchId id, long storedVersion, LocalAuthority searcher,
 			Collection<Theme> themes, Collection<Country> countries, String description, LocalDate openUntil,
-			Instant openedAt, String openedBy, PartnerSearchStatus status, Closure closure) {
+			Instant openedAt, String openedBy, PartnerSearchStatus status, @Nullable Closure closure) {
 		return new PartnerSearch(id, storedVersion, searcher, themes, countries, description, openUntil, openedAt,
 				openedBy, status, closure);
 	}
@@ -127,7 +129,7 @@ public final class PartnerSearch extends AggregateRoot<PartnerSearchEvent> {
 	 * Its author (or a steward) closes it, found a partner or not. {@code partnershipId}
 	 * is the partnership it led to, checked by the caller: it must name the searcher.
 	 */
-	public void close(String reason, String partnershipId, Actor by, Instant now) {
+	public void close(String reason, @Nullable String partnershipId, Actor by, Instant now) {
 		requireClosableBy(by);
 		if (reason == null || reason.isBlank()) {
 			throw new InvalidValue("reason", "reason must not be blank");
@@ -176,7 +178,7 @@ public final class PartnerSearch extends AggregateRoot<PartnerSearchEvent> {
 		}
 	}
 
-	private void closeFor(String reason, String partnershipId, boolean expired, Actor by, Instant now) {
+	private void closeFor(String reason, @Nullable String partnershipId, boolean expired, Actor by, Instant now) {
 		status = PartnerSearchStatus.CLOSED;
 		closure = new Closure(now, reason, partnershipId, expired, by.name());
 		record(new PartnerSearchClosed(id.value(), change(), status, searcherOnTheWire(), themes, countryCodes(),
@@ -230,9 +232,9 @@ public final class PartnerSearch extends AggregateRoot<PartnerSearchEvent> {
 		return status;
 	}
 
-	/** How it closed; null while OPEN. */
-	public Closure closure() {
-		return closure;
+	/** How it closed; empty while OPEN. */
+	public Optional<Closure> closure() {
+		return Optional.ofNullable(closure);
 	}
 
 }

@@ -73,21 +73,23 @@ class PartnershipTest {
 	void refusesFewerThanTwoPartners() {
 		assertThatThrownBy(() -> Partnership.establish(PartnershipId.newId(), List.of(NEVERS), null, List.of(), null,
 				NEVERS_MAYOR, ESTABLISHED))
-			.isInstanceOfSatisfying(InvalidValue.class, e -> assertThat(e.field()).hasToString("partnerIds"));
+			.isInstanceOfSatisfying(InvalidValue.class,
+					e -> assertThat(e.field().orElseThrow()).hasToString("partnerIds"));
 	}
 
 	@Test
 	void refusesTheSamePartnerTwice() {
 		assertThatThrownBy(() -> Partnership.establish(PartnershipId.newId(),
 				List.of(NEVERS, SREMSKA_MITROVICA, NEVERS), null, List.of(), null, NEVERS_MAYOR, ESTABLISHED))
-			.isInstanceOfSatisfying(InvalidValue.class, e -> assertThat(e.field()).hasToString("partnerIds[2]"));
+			.isInstanceOfSatisfying(InvalidValue.class,
+					e -> assertThat(e.field().orElseThrow()).hasToString("partnerIds[2]"));
 	}
 
 	@Test
 	void refusesASinceYearInTheFutureOrBeforeModernTimes() {
 		assertThatThrownBy(() -> Partnership.establish(PartnershipId.newId(), List.of(NEVERS, SREMSKA_MITROVICA), 2013,
 				List.of(), null, NEVERS_MAYOR, ESTABLISHED))
-			.isInstanceOfSatisfying(InvalidValue.class, e -> assertThat(e.field()).hasToString("since"));
+			.isInstanceOfSatisfying(InvalidValue.class, e -> assertThat(e.field().orElseThrow()).hasToString("since"));
 		assertThatThrownBy(() -> Partnership.establish(PartnershipId.newId(), List.of(NEVERS, SREMSKA_MITROVICA), 1899,
 				List.of(), null, NEVERS_MAYOR, ESTABLISHED))
 			.isInstanceOf(InvalidValue.class);
@@ -170,7 +172,7 @@ class PartnershipTest {
 		partnership.pullEvents();
 
 		assertThatThrownBy(() -> partnership.goDormant("  ", NEVERS_MAYOR, LATER))
-			.isInstanceOfSatisfying(InvalidValue.class, e -> assertThat(e.field()).hasToString("reason"));
+			.isInstanceOfSatisfying(InvalidValue.class, e -> assertThat(e.field().orElseThrow()).hasToString("reason"));
 		assertThatThrownBy(() -> partnership.reactivate("Already active", null, NEVERS_MAYOR, LATER))
 			.isInstanceOf(TransitionNotAllowed.class);
 

@@ -77,7 +77,7 @@ class PartnerSearchTest {
 		search.close("Found a partner: Suresnes", "pship-1", FOR_KRAGUJEVAC, NOW);
 
 		assertThat(search.status()).isEqualTo(PartnerSearchStatus.CLOSED);
-		assertThat(search.closure().by()).isEqualTo("Kragujevac desk");
+		assertThat(search.closure().orElseThrow().by()).isEqualTo("Kragujevac desk");
 		assertThat(search.pullEvents()).singleElement().isInstanceOfSatisfying(PartnerSearchClosed.class, closed -> {
 			assertThat(closed.partnershipId()).isEqualTo("pship-1");
 			assertThat(closed.expired()).isFalse();
@@ -97,7 +97,7 @@ class PartnerSearchTest {
 
 		assertThat(search.pullEvents()).singleElement()
 			.isInstanceOfSatisfying(PartnerSearchClosed.class, closed -> assertThat(closed.expired()).isTrue());
-		assertThat(search.closure().reason()).isEqualTo("Open until 2026-06-30: closed by itself");
+		assertThat(search.closure().orElseThrow().reason()).isEqualTo("Open until 2026-06-30: closed by itself");
 	}
 
 	private static PartnerSearch open(Actor by, LocalDate openUntil) {

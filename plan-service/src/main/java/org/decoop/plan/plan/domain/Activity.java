@@ -9,6 +9,7 @@ import java.util.Objects;
 import org.decoop.events.Theme;
 import org.decoop.platform.domain.Actor;
 import org.decoop.platform.domain.InvalidValue;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Something a plan funds: a title, a theme, the partnerships it involves, an optional
@@ -16,8 +17,9 @@ import org.decoop.platform.domain.InvalidValue;
  * completed. {@code vouchedBySteward}: a steward drafted or added it, so it may name
  * partnerships none of the plan's parties is part of ({@link Plan#requireMayName}).
  */
-public record Activity(ActivityId id, String title, Theme theme, List<String> partnershipIds, LocalDate startsOn,
-		LocalDate endsOn, List<FundingLine> funding, LocalDate completedOn, boolean vouchedBySteward) {
+public record Activity(ActivityId id, String title, Theme theme, List<String> partnershipIds,
+		@Nullable LocalDate startsOn, @Nullable LocalDate endsOn, List<FundingLine> funding,
+		@Nullable LocalDate completedOn, boolean vouchedBySteward) {
 
 	public static final int MAX_TITLE_LENGTH = 300;
 
@@ -47,26 +49,28 @@ public record Activity(ActivityId id, String title, Theme theme, List<String> pa
 		funding = List.copyOf(funding == null ? List.of() : funding);
 	}
 
-	public Activity(ActivityId id, String title, Theme theme, List<String> partnershipIds, LocalDate startsOn,
-			LocalDate endsOn, List<FundingLine> funding, LocalDate completedOn) {
+	public Activity(ActivityId id, String title, Theme theme, List<String> partnershipIds, @Nullable LocalDate startsOn,
+			@Nullable LocalDate endsOn, List<FundingLine> funding, @Nullable LocalDate completedOn) {
 		this(id, title, theme, partnershipIds, startsOn, endsOn, funding, completedOn, false);
 	}
 
 	/** A new, not yet completed activity. */
-	public static Activity planned(String title, Theme theme, List<String> partnershipIds, LocalDate startsOn,
-			LocalDate endsOn, List<FundingLine> funding) {
+	public static Activity planned(String title, Theme theme, @Nullable List<String> partnershipIds,
+			@Nullable LocalDate startsOn, @Nullable LocalDate endsOn, @Nullable List<FundingLine> funding) {
 		// New activities only: a stored one is restored as it was, whatever the rules
 		// became.
 		requireWithin("startsOn", startsOn, EARLIEST, LATEST);
 		requireWithin("endsOn", endsOn, EARLIEST, LATEST);
-		return new Activity(ActivityId.newId(), title.strip(), theme, partnershipIds, startsOn, endsOn, funding, null);
+		return new Activity(ActivityId.newId(), title.strip(), theme,
+				partnershipIds == null ? List.of() : partnershipIds, startsOn, endsOn,
+				funding == null ? List.of() : funding, null);
 	}
 
 	/**
 	 * @throws InvalidValue naming the date that is not between {@code earliest} and
 	 * {@code latest}
 	 */
-	static void requireWithin(String field, LocalDate date, LocalDate earliest, LocalDate latest) {
+	static void requireWithin(String field, @Nullable LocalDate date, LocalDate earliest, LocalDate latest) {
 		if (date != null && (date.isBefore(earliest) || date.isAfter(latest))) {
 			throw new InvalidValue(field, "a date between %s and %s".formatted(earliest, latest));
 		}

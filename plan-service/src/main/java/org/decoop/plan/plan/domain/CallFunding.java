@@ -12,6 +12,7 @@ import java.util.Set;
 
 import org.decoop.plan.fundingcall.domain.FundingCall;
 import org.decoop.platform.domain.Field;
+import java.util.Optional;
 
 /**
  * The rules an activity's funding lines follow when they name a funding call: the call
@@ -39,18 +40,32 @@ public final class CallFunding {
 	 * the call's lines together, the line at which their running total goes over
 	 */
 	public static void check(Activity activity, Field place, Map<String, FundingCall> calls, LocalDate today) {
+		check(activity, Optional.of(place), calls, today);
+	}
+
+	/**
+	 * The same for an activity that is the request itself: its lines are
+	 * {@code funding[j]}.
+	 */
+	public static void check(Activity activity, Map<String, FundingCall> calls, LocalDate today) {
+		check(activity, Optional.empty(), calls, today);
+	}
+
+	private static void check(Activity activity, Optional<Field> place, Map<String, FundingCall> calls,
+			LocalDate today) {
 		List<FundingLine> lines = activity.funding();
 		Map<String, BigDecimal> takenFromCall = new HashMap<>();
 		for (int j = 0; j < lines.size(); j++) {
 			FundingLine line = lines.get(j);
-			if (line.callId() == null) {
+			String callId = line.callId();
+			if (callId == null) {
 				continue;
 			}
 			Field field = lineField(place, j);
-			FundingCall call = callNamed(line, field, calls);
+			FundingCall call = callNamed(callId, field, calls);
 			call.requireNotClosedOn(field, today);
 			call.requireFunds(field, line.source(), activity.theme());
-			BigDecimal taken = takenFromCall.merge(line.callId(), line.amountEur(), BigDecimal::add);
+			BigDecimal taken = takenFromCall.merge(callId, line.amountEur(), BigDecimal::add);
 			call.requireGrantWithin(field, taken);
 			call.requireShareWithin(field, taken, activity.totalEur());
 		}
@@ -70,18 +85,23 @@ public final class CallFunding {
 	/**
 	 * The call a line names, refused at {@code field} when it is not among {@code calls}.
 	 */
-	static FundingCall callNamed(FundingLine line, Field field, Map<String, FundingCall> calls) {
-		FundingCall call = calls.get(line.callId());
+	static FundingCall callNamed(String callId, Field field, Map<String, FundingCall> calls) {
+		FundingCall call = calls.get(callId);
 		if (call == null) {
-			throw FundingCall.unknown(field, line.callId());
+			throw FundingCall.unknown(field, callId);
 		}
 		return call;
 	}
 
-	/** {@code funding[j]} of the activity at {@code place}, or of the request itself. */
+	/** {@code funding[j]} of the activity at {@code place}. */
 	static Field lineField(Field place, int j) {
+		return Field.named("funding").at(j).within(place);
+	}
+
+	/** {@code funding[j]} of the activity at {@code place}, or of the request itself. */
+	private static Field lineField(Optional<Field> place, int j) {
 		Field line = Field.named("funding").at(j);
-		return place == null ? line : line.within(place);
+		return place.map(line::within).orElse(line);
 	}
 
 }

@@ -5,13 +5,14 @@ import java.util.Objects;
 
 import org.decoop.events.FundingSource;
 import org.decoop.platform.domain.InvalidValue;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Money for an activity from one source, in EUR with at most two decimals. {@code callId}
  * names the funding call the money comes from, if any (the plan then follows the call's
  * rules).
  */
-public record FundingLine(FundingSource source, BigDecimal amountEur, String callId) {
+public record FundingLine(FundingSource source, BigDecimal amountEur, @Nullable String callId) {
 
 	public FundingLine {
 		Objects.requireNonNull(source, "source");

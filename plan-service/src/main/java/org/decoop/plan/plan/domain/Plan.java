@@ -38,6 +38,7 @@ import org.decoop.platform.domain.DoesNotExist;
 import org.decoop.platform.domain.Field;
 import org.decoop.platform.domain.InvalidValue;
 import org.decoop.platform.domain.NotAllowed;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A yearly action plan signed by several parties. A DRAFT collects activities and
@@ -84,10 +85,11 @@ public final class Plan extends AggregateRoot<PlanEvent> {
 
 	private PlanStatus status;
 
-	private String cancellationReason;
+	private @Nullable String cancellationReason;
 
 	private Plan(PlanId id, long loadedVersion, int year, String title, List<Party> parties, Collection<Theme> themes,
-			List<Activity> activities, List<Signature> signatures, PlanStatus status, String cancellationReason) {
+			List<Activity> activities, List<Signature> signatures, PlanStatus status,
+			@Nullable String cancellationReason) {
 		super(loadedVersion);
 		this.id = Objects.requireNonNull(id, "id");
 		this.year = year;
@@ -146,7 +148,7 @@ public final class Plan extends AggregateRoot<PlanEvent> {
 	/** Rebuilds a stored plan; records no event. */
 	public static Plan restore(PlanId id, long storedVersion, int year, String title, List<Party> parties,
 			Collection<Theme> themes, List<Activity> activities, List<Signature> signatures, PlanStatus status,
-			String cancellationReason) {
+			@Nullable String cancellationReason) {
 		return new Plan(id, storedVersion, year, title, parties, themes, activities, signatures, status,
 				cancellationReason);
 	}
@@ -169,10 +171,20 @@ public final class Plan extends AggregateRoot<PlanEvent> {
 	 * (signing it would reactivate it, completing it would keep it from going dormant).
 	 * @param partnerCodes the codes of the partners of each partnership the activity
 	 * names, by partnership id
-	 * @param place where the activity is in the command; null when it is the command's
-	 * body
+	 * @param place where the activity is in the command
 	 */
 	public static void requireMayName(List<Party> parties, Activity activity, Field place,
+			Map<String, Set<String>> partnerCodes, Actor by) {
+		requireMayName(parties, activity, Optional.of(place), partnerCodes, by);
+	}
+
+	/** The same for an activity that is the command's body. */
+	public static void requireMayName(List<Party> parties, Activity activity, Map<String, Set<String>> partnerCodes,
+			Actor by) {
+		requireMayName(parties, activity, Optional.empty(), partnerCodes, by);
+	}
+
+	private static void requireMayName(List<Party> parties, Activity activity, Optional<Field> place,
 			Map<String, Set<String>> partnerCodes, Actor by) {
 		if (by.isSystem() || by.steward()) {
 			return;
@@ -186,7 +198,7 @@ public final class Plan extends AggregateRoot<PlanEvent> {
 				throw new NotAllowed(
 						"None of the plan's parties %s is a partner of partnership %s: only a steward may name it"
 							.formatted(parties.stream().map(Party::code).toList(), ids.get(j)),
-						place == null ? field : field.within(place));
+						place.map(field::within).orElse(field));
 			}
 		}
 	}
@@ -239,7 +251,7 @@ public final class Plan extends AggregateRoot<PlanEvent> {
 					continue;
 				}
 				Field line = CallFunding.lineField(Field.named("activities").at(i), j);
-				CallFunding.callNamed(lines.get(j), line, calls).requireOpenOn(line, day);
+				CallFunding.callNamed(callId, line, calls).requireOpenOn(line, day);
 			}
 		}
 	}
@@ -273,7 +285,7 @@ public final class Plan extends AggregateRoot<PlanEvent> {
 	}
 
 	/** Cancels a DRAFT. */
-	public void cancel(String reason, Actor by, Instant now) {
+	public void cancel(@Nullable String reason, Actor by, Instant now) {
 		requireActsForAParty(parties, by, "cancel it");
 		requireDraft("be cancelled");
 		status = CANCELLED;
@@ -423,7 +435,7 @@ public final class Plan extends AggregateRoot<PlanEvent> {
 		return status;
 	}
 
-	public String cancellationReason() {
+	public @Nullable String cancellationReason() {
 		return cancellationReason;
 	}
 

@@ -25,17 +25,30 @@ public record ActivityRequest(@NotBlank @Size(max = Activity.MAX_TITLE_LENGTH) S
 		@Size(max = 20) List<@Valid @NotNull FundingRequest> funding) {
 
 	/**
-	 * The domain activity; {@code place} is where it sits in the request (none: it is the
-	 * request).
+	 * The domain activity when it is the request itself: its errors name its own fields.
 	 */
+	public Activity toActivity() {
+		List<FundingLine> lines = fundingLines(Field.named("funding"));
+		return Activity.planned(title, theme, partnershipIds, startsOn, endsOn, lines);
+	}
+
+	/** The domain activity at {@code place} in the request ({@code activities[i]}). */
 	public Activity toActivity(Field place) {
+		List<FundingLine> lines = fundingLines(Field.named("funding").within(place));
+		return nested(place, () -> Activity.planned(title, theme, partnershipIds, startsOn, endsOn, lines));
+	}
+
+	/**
+	 * The funding lines, each naming its place ({@code list[j]}) in its validation
+	 * errors.
+	 */
+	private List<FundingLine> fundingLines(Field list) {
 		List<FundingLine> lines = new ArrayList<>();
 		List<FundingRequest> requested = funding == null ? List.of() : funding;
-		for (int i = 0; i < requested.size(); i++) {
-			FundingRequest line = requested.get(i);
-			Field lineField = place == null ? Field.named("funding").at(i) : Field.named("funding").at(i).within(place);
-			lines.add(nested(lineField, () -> new FundingLine(line.source(), line.amountEur(), line.callId())));
+		for (int j = 0; j < requested.size(); j++) {
+			FundingRequest line = requested.get(j);
+			lines.add(nested(list.at(j), () -> new FundingLine(line.source(), line.amountEur(), line.callId())));
 		}
-		return nested(place, () -> Activity.planned(title, theme, partnershipIds, startsOn, endsOn, lines));
+		return lines;
 	}
 }

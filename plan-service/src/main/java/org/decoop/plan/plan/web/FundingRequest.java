@@ -3,6 +3,7 @@ package org.decoop.plan.plan.web;
 import java.math.BigDecimal;
 
 import org.decoop.events.FundingSource;
+import org.jspecify.annotations.Nullable;
 
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
@@ -16,5 +17,5 @@ import jakarta.validation.constraints.Size;
  */
 public record FundingRequest(@NotNull FundingSource source,
 		@NotNull @PositiveOrZero @Digits(integer = 12, fraction = 2) BigDecimal amountEur,
-		@Size(min = 1, max = 64) String callId) {
+		@Size(min = 1, max = 64) @Nullable String callId) {
 }

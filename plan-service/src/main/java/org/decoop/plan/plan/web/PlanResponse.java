@@ -7,10 +7,11 @@ import org.decoop.events.PlanStatus;
 import org.decoop.events.Theme;
 import org.decoop.plan.plan.domain.Plan;
 import org.decoop.plan.plan.domain.Signature;
+import org.jspecify.annotations.Nullable;
 
 public record PlanResponse(String id, long version, int year, String title, PlanStatus status,
 		List<PartyResponse> parties, Set<Theme> themes, List<ActivityResponse> activities, Totals totals,
-		String cancellationReason) {
+		@Nullable String cancellationReason) {
 
 	/**
 	 * @param showSignerIds whether the reader is signed in: a Keycloak subject is not

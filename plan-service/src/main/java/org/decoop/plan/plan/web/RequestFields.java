@@ -16,14 +16,14 @@ public final class RequestFields {
 
 	/**
 	 * Builds a domain value, naming the request field it comes from in its validation
-	 * errors (none: top level).
+	 * errors.
 	 */
 	public static <T> T nested(Field place, Supplier<T> build) {
 		try {
 			return build.get();
 		}
 		catch (InvalidValue e) {
-			throw place == null ? e : e.within(place);
+			throw e.within(place);
 		}
 	}
 

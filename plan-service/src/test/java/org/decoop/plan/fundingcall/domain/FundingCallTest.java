@@ -72,8 +72,8 @@ class FundingCallTest {
 					""")
 	void refusesACallThatBreaksARuleNamingTheField(String rule, String code, LocalDate opensOn, LocalDate closesOn,
 			String grant, String rate, String field) {
-		assertThatThrownBy(() -> publish(EMBASSY, code, opensOn, closesOn, grant, rate))
-			.isInstanceOfSatisfying(InvalidValue.class, invalid -> assertThat(invalid.field()).hasToString(field));
+		assertThatThrownBy(() -> publish(EMBASSY, code, opensOn, closesOn, grant, rate)).isInstanceOfSatisfying(
+				InvalidValue.class, invalid -> assertThat(invalid.field().orElseThrow()).hasToString(field));
 	}
 
 	@Test
@@ -144,7 +144,7 @@ class FundingCallTest {
 		call.requireFunds(LINE, FundingSource.FRENCH_MFA, Theme.YOUTH);
 		assertThatThrownBy(() -> call.requireFunds(LINE, FundingSource.EU_CALL, Theme.YOUTH))
 			.isInstanceOfSatisfying(FundingLineRefused.class, refused -> {
-				assertThat(refused.field()).hasToString("activities[1].funding[0]");
+				assertThat(refused.field().orElseThrow()).hasToString("activities[1].funding[0]");
 				assertThat(refused.getMessage()).contains("funded by FRENCH_MFA");
 			});
 		assertThatThrownBy(() -> call.requireFunds(LINE, FundingSource.FRENCH_MFA, Theme.HEALTH))
@@ -154,7 +154,7 @@ class FundingCallTest {
 		call.requireGrantWithin(LINE, new BigDecimal("20000.00"));
 		assertThatThrownBy(() -> call.requireGrantWithin(LINE, new BigDecimal("20000.01")))
 			.isInstanceOfSatisfying(FundingLineRefused.class, refused -> {
-				assertThat(refused.field()).hasToString("activities[1].funding[0]");
+				assertThat(refused.field().orElseThrow()).hasToString("activities[1].funding[0]");
 				assertThat(refused.getMessage()).isEqualTo(
 						"funding call MEAE-FR-RS-2020 grants at most 20000.00 EUR per activity: its lines would take 20000.01 EUR");
 			});
@@ -185,7 +185,7 @@ class FundingCallTest {
 		call.requireNotClosedOn(LINE, CLOSES);
 		assertThatThrownBy(() -> call.requireNotClosedOn(LINE, CLOSES.plusDays(1)))
 			.isInstanceOfSatisfying(FundingLineRefused.class, refused -> {
-				assertThat(refused.field()).hasToString("activities[1].funding[0]");
+				assertThat(refused.field().orElseThrow()).hasToString("activities[1].funding[0]");
 				assertThat(refused.getMessage()).isEqualTo(
 						"funding call MEAE-FR-RS-2020 closed on 2020-06-30, before today (2020-07-01): a plan naming it could never be signed");
 			});

@@ -115,12 +115,12 @@ class CallFundingTest {
 		CallFunding.check(activity, SECOND_ACTIVITY, CALLS, LocalDate.of(2020, 6, 30));
 		assertThatThrownBy(() -> CallFunding.check(activity, SECOND_ACTIVITY, CALLS, LocalDate.of(2020, 7, 1)))
 			.isInstanceOfSatisfying(FundingLineRefused.class, refused -> {
-				assertThat(refused.field()).hasToString("activities[1].funding[1]");
+				assertThat(refused.field().orElseThrow()).hasToString("activities[1].funding[1]");
 				assertThat(refused.getMessage()).contains("closed on 2020-06-30, before today (2020-07-01)");
 			});
-		assertThatThrownBy(() -> CallFunding.check(activity, null, CALLS, LocalDate.of(2020, 7, 1)))
-			.isInstanceOfSatisfying(FundingLineRefused.class,
-					refused -> assertThat(refused.field()).hasToString("funding[1]"));
+		assertThatThrownBy(() -> CallFunding.check(activity, CALLS, LocalDate.of(2020, 7, 1))).isInstanceOfSatisfying(
+				FundingLineRefused.class,
+				refused -> assertThat(refused.field().orElseThrow()).hasToString("funding[1]"));
 	}
 
 	@Test
@@ -133,9 +133,9 @@ class CallFundingTest {
 	@Test
 	void namesTheLineInTheRequestWhenTheActivityIsTheRequest() {
 		assertThatThrownBy(
-				() -> CallFunding.check(youth(line("100", MEAE.id().value(), FundingSource.OTHER)), null, CALLS, TODAY))
+				() -> CallFunding.check(youth(line("100", MEAE.id().value(), FundingSource.OTHER)), CALLS, TODAY))
 			.isInstanceOfSatisfying(FundingLineRefused.class,
-					refused -> assertThat(refused.field()).hasToString("funding[0]"));
+					refused -> assertThat(refused.field().orElseThrow()).hasToString("funding[0]"));
 	}
 
 	@Test
@@ -155,7 +155,7 @@ class CallFundingTest {
 		plan.sign("AMBAFRANCE-RS", EMBASSY, beforeItOpens, CALLS);
 		assertThatThrownBy(() -> plan.sign("SKGO", SKGO, beforeItOpens, CALLS))
 			.isInstanceOfSatisfying(FundingLineRefused.class, refused -> {
-				assertThat(refused.field()).hasToString("activities[1].funding[0]");
+				assertThat(refused.field().orElseThrow()).hasToString("activities[1].funding[0]");
 				assertThat(refused.getMessage()).contains("is UPCOMING on 2020-01-31");
 			});
 		assertThatThrownBy(() -> plan.sign("SKGO", SKGO, Instant.parse("2020-07-01T00:00:00Z"), CALLS))
@@ -179,7 +179,7 @@ class CallFundingTest {
 	private static void assertRefused(Activity activity, String field, String rule) {
 		assertThatThrownBy(() -> CallFunding.check(activity, SECOND_ACTIVITY, CALLS, TODAY))
 			.isInstanceOfSatisfying(FundingLineRefused.class, refused -> {
-				assertThat(refused.field()).hasToString(field);
+				assertThat(refused.field().orElseThrow()).hasToString(field);
 				assertThat(refused.getMessage()).contains(rule);
 			});
 	}

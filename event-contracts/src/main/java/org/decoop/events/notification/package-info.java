@@ -1,0 +1,4 @@
+@NullMarked
+package org.decoop.events.notification;
+
+import org.jspecify.annotations.NullMarked;

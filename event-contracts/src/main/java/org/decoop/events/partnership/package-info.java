@@ -1,0 +1,4 @@
+@NullMarked
+package org.decoop.events.partnership;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.decoop.events.plan;
+
+import org.jspecify.annotations.NullMarked;

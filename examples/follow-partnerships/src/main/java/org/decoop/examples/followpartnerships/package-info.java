@@ -1,0 +1,4 @@
+@NullMarked
+package org.decoop.examples.followpartnerships;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.decoop.localstack;
+
+import org.jspecify.annotations.NullMarked;

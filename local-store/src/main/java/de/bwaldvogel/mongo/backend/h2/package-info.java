@@ -1,0 +1,4 @@
+@NullMarked
+package de.bwaldvogel.mongo.backend.h2;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.decoop.localstore;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.decoop.notification.delivery;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.decoop.notification.digest.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.decoop.notification.email;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.decoop.notification.inbox;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.decoop.notification.inbox.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.decoop.notification.matching;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.decoop.notification.notification;
+
+import org.jspecify.annotations.NullMarked;

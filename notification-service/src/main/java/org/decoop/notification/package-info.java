@@ -1,0 +1,4 @@
+@NullMarked
+package org.decoop.notification;
+
+import org.jspecify.annotations.NullMarked;

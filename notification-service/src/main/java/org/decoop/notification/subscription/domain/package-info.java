@@ -1,0 +1,4 @@
+@NullMarked
+package org.decoop.notification.subscription.domain;
+
+import org.jspecify.annotations.NullMarked;

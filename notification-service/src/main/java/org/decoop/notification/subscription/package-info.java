@@ -1,0 +1,4 @@
+@NullMarked
+package org.decoop.notification.subscription;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.decoop.partnership.localauthority;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.decoop.partnership.localauthority.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.decoop.partnership;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.decoop.partnership.partnership;
+
+import org.jspecify.annotations.NullMarked;

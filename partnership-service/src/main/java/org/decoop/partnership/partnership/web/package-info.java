@@ -1,0 +1,4 @@
+@NullMarked
+package org.decoop.partnership.partnership.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.decoop.partnership.search;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.decoop.partnership.search.web;
+
+import org.jspecify.annotations.NullMarked;

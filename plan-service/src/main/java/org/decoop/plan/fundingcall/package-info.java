@@ -1,0 +1,4 @@
+@NullMarked
+package org.decoop.plan.fundingcall;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.decoop.plan.fundingcall.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.decoop.plan;
+
+import org.jspecify.annotations.NullMarked;

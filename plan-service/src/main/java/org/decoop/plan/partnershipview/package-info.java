@@ -1,0 +1,4 @@
+@NullMarked
+package org.decoop.plan.partnershipview;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.decoop.plan.plan.domain;
+
+import org.jspecify.annotations.NullMarked;

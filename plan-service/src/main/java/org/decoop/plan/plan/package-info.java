@@ -1,0 +1,4 @@
+@NullMarked
+package org.decoop.plan.plan;
+
+import org.jspecify.annotations.NullMarked;

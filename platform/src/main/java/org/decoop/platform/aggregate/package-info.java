@@ -1,0 +1,4 @@
+@NullMarked
+package org.decoop.platform.aggregate;
+
+import org.jspecify.annotations.NullMarked;

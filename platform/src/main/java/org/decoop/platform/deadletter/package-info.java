@@ -1,0 +1,4 @@
+@NullMarked
+package org.decoop.platform.deadletter;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.decoop.platform.domain;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.decoop.platform.messaging;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.decoop.platform.mongo;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.decoop.platform.outbox;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.decoop.platform.readmodel;
+
+import org.jspecify.annotations.NullMarked;

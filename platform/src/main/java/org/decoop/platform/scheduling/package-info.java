@@ -1,0 +1,4 @@
+@NullMarked
+package org.decoop.platform.scheduling;
+
+import org.jspecify.annotations.NullMarked;

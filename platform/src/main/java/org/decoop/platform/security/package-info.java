@@ -1,0 +1,4 @@
+@NullMarked
+package org.decoop.platform.security;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package org.decoop.platform.tracing;
+
+import org.jspecify.annotations.NullMarked;
