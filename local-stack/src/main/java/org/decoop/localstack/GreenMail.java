@@ -1,7 +1,6 @@
 package org.decoop.localstack;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -10,25 +9,10 @@ import java.util.Map;
  * server that accepts every e-mail the stack sends (per-event e-mails, digests) and keeps
  * them in memory, readable through its REST API. No mail leaves the machine.
  */
-final class GreenMail extends Component {
-
-	private final StackOptions options;
-
-	private final Path jar;
+final class GreenMail extends ExecJarComponent {
 
 	GreenMail(StackOptions options) {
-		super("GreenMail");
-		this.options = options;
-		this.jar = options.jars()
-			.resolve("local-stack")
-			.resolve("target")
-			.resolve("greenmail")
-			.resolve("greenmail.jar");
-	}
-
-	@Override
-	void prepare() {
-		built(jar);
+		super("GreenMail", "greenmail", options);
 	}
 
 	@Override
@@ -42,14 +26,6 @@ final class GreenMail extends Component {
 		LocalStack.log(
 				"started GreenMail (pid %d): SMTP on 127.0.0.1:%d, what it caught on %s/api/user/<address>/messages/INBOX",
 				mail.pid(), options.smtpPort(), options.mailUrl());
-	}
-
-	/**
-	 * Nothing waits for it: it is up in seconds, long before a service sends its first
-	 * e-mail.
-	 */
-	@Override
-	void awaitReady() {
 	}
 
 	@Override

@@ -1,7 +1,6 @@
 package org.decoop.localstack;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -10,21 +9,10 @@ import java.util.Map;
  * traces in memory (the newest 20 000 spans): where a person looks at one trace of a
  * command.
  */
-final class Zipkin extends Component {
-
-	private final StackOptions options;
-
-	private final Path jar;
+final class Zipkin extends ExecJarComponent {
 
 	Zipkin(StackOptions options) {
-		super("Zipkin");
-		this.options = options;
-		this.jar = options.jars().resolve("local-stack").resolve("target").resolve("zipkin").resolve("zipkin.jar");
-	}
-
-	@Override
-	void prepare() {
-		built(jar);
+		super("Zipkin", "zipkin", options);
 	}
 
 	@Override
@@ -39,13 +27,6 @@ final class Zipkin extends Component {
 						Integer.toString(options.zipkinPort()), "ARMERIA_PORTS_0_PROTOCOLS_0", "http"),
 				options.logs().resolve("zipkin.log")));
 		LocalStack.log("started Zipkin (pid %d) on %s, logging to %s", zipkin.pid(), options.zipkinUrl(), zipkin.log());
-	}
-
-	/**
-	 * Nothing waits for it: it is up long before the services report their first spans.
-	 */
-	@Override
-	void awaitReady() {
 	}
 
 	@Override

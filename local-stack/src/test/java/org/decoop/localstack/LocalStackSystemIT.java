@@ -293,14 +293,8 @@ class LocalStackSystemIT {
 	@Test
 	@Order(1)
 	void aSignedPlanBringsTheDormantPartnershipBackAndEveryoneHears() throws Exception {
-		String nevers = post("embassy", PARTNERSHIPS, "/api/local-authorities",
-				"{\"code\": \"FR-NEVERS\", \"name\": \"Nevers\", \"country\": \"FR\", \"kind\": \"CITY\"}")
-			.get("id")
-			.asString();
-		String mitrovica = post("embassy", PARTNERSHIPS, "/api/local-authorities",
-				"{\"code\": \"RS-SREMSKA-MITROVICA\", \"name\": \"Sremska Mitrovica\", \"country\": \"RS\", \"kind\": \"CITY\"}")
-			.get("id")
-			.asString();
+		String nevers = city("FR-NEVERS", "Nevers", "FR");
+		String mitrovica = city("RS-SREMSKA-MITROVICA", "Sremska Mitrovica", "RS");
 		String establish = """
 				{"partnerIds": ["%s", "%s"], "themes": ["CULTURE", "YOUTH"]}""".formatted(nevers, mitrovica);
 		assertThat(send("POST", PARTNERSHIPS, "/api/partnerships", establish, null).statusCode()).as("anonymous")
@@ -379,25 +373,14 @@ class LocalStackSystemIT {
 	@Test
 	@Order(2)
 	void losesNoEventAndDoublesNoNotificationWhenAServiceIsKilledMidBurst() throws Exception {
-		String arles = post("embassy", PARTNERSHIPS, "/api/local-authorities",
-				"{\"code\": \"FR-ARLES\", \"name\": \"Arles\", \"country\": \"FR\", \"kind\": \"CITY\"}")
-			.get("id")
-			.asString();
-		String nis = post("embassy", PARTNERSHIPS, "/api/local-authorities",
-				"{\"code\": \"RS-NIS\", \"name\": \"Niš\", \"country\": \"RS\", \"kind\": \"CITY\"}")
-			.get("id")
-			.asString();
+		String arles = city("FR-ARLES", "Arles", "FR");
+		String nis = city("RS-NIS", "Niš", "RS");
 		String body = "{\"partnerIds\": [\"%s\", \"%s\"], \"themes\": [\"HERITAGE\"]}".formatted(arles, nis);
 		int burst = 30;
 		List<String> accepted = new ArrayList<>();
 		for (int i = 0; i < burst; i++) {
 			if (i == burst / 3) {
-				ProcessHandle service = stack.descendants()
-					.filter(p -> p.info().commandLine().orElse("").contains("partnership-service.jar"))
-					.findFirst()
-					.orElseThrow();
-				service.destroyForcibly();
-				await().atMost(Duration.ofSeconds(10)).until(() -> !service.isAlive());
+				kill("partnership-service.jar");
 			}
 			// While the service is down, the client retries, as a real one would.
 			await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(300)).ignoreExceptions().until(() -> {
@@ -434,14 +417,8 @@ class LocalStackSystemIT {
 	@Test
 	@Order(3)
 	void theBrokerLetsEachPrincipalDoOnlyItsJobAndConsumersTrustOnlyATopicsOwner() throws Exception {
-		String suresnes = post("embassy", PARTNERSHIPS, "/api/local-authorities",
-				"{\"code\": \"FR-SURESNES\", \"name\": \"Suresnes\", \"country\": \"FR\", \"kind\": \"CITY\"}")
-			.get("id")
-			.asString();
-		String kragujevac = post("embassy", PARTNERSHIPS, "/api/local-authorities",
-				"{\"code\": \"RS-KRAGUJEVAC\", \"name\": \"Kragujevac\", \"country\": \"RS\", \"kind\": \"CITY\"}")
-			.get("id")
-			.asString();
+		String suresnes = city("FR-SURESNES", "Suresnes", "FR");
+		String kragujevac = city("RS-KRAGUJEVAC", "Kragujevac", "RS");
 		String partnership = post("suresnes", PARTNERSHIPS, "/api/partnerships",
 				"{\"partnerIds\": [\"%s\", \"%s\"], \"themes\": [\"CULTURE\"]}".formatted(suresnes, kragujevac))
 			.get("id")
@@ -488,12 +465,7 @@ class LocalStackSystemIT {
 			.get(0)
 			.get("id")
 			.asString();
-		ProcessHandle broker = stack.descendants()
-			.filter(p -> p.info().commandLine().orElse("").contains("kafka.Kafka"))
-			.findFirst()
-			.orElseThrow();
-		broker.destroyForcibly();
-		await().atMost(Duration.ofSeconds(10)).until(() -> !broker.isAlive());
+		kill("kafka.Kafka");
 
 		Set<String> accepted = new HashSet<>();
 		for (int i = 0; i < 5; i++) {
@@ -783,6 +755,28 @@ class LocalStackSystemIT {
 		Mac mac = Mac.getInstance("HmacSHA256");
 		mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
 		return Base64.getEncoder().encodeToString(mac.doFinal(content.getBytes(StandardCharsets.UTF_8)));
+	}
+
+	/** Registers a city as the embassy; its id. */
+	private static String city(String code, String name, String country) throws Exception {
+		return post("embassy", PARTNERSHIPS, "/api/local-authorities",
+				"{\"code\": \"%s\", \"name\": \"%s\", \"country\": \"%s\", \"kind\": \"CITY\"}".formatted(code, name,
+						country))
+			.get("id")
+			.asString();
+	}
+
+	/**
+	 * Kills the stack's process whose command line names {@code program}, as a crash
+	 * would.
+	 */
+	private static void kill(String program) {
+		ProcessHandle process = stack.descendants()
+			.filter(p -> p.info().commandLine().orElse("").contains(program))
+			.findFirst()
+			.orElseThrow();
+		process.destroyForcibly();
+		await().atMost(Duration.ofSeconds(10)).until(() -> !process.isAlive());
 	}
 
 }

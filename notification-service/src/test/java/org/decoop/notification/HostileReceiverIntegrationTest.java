@@ -122,9 +122,7 @@ class HostileReceiverIntegrationTest {
 
 	private static List<JsonNode> attempts(ServiceApi api, String subscriptionId) {
 		return api.get("/api/subscriptions/" + subscriptionId + "/deliveries")
-			.json()
-			.get("content")
-			.valueStream()
+			.content()
 			.flatMap(delivery -> delivery.get("attempts").valueStream())
 			.toList();
 	}

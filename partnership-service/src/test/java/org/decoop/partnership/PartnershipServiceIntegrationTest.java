@@ -528,7 +528,13 @@ class PartnershipServiceIntegrationTest {
 		assertThat(ops.get("/actuator/prometheus").body()).contains("decoop_outbox_published");
 		assertThat(anonymous.get("/actuator/prometheus").statusCode()).isEqualTo(401);
 		assertThat(api.get("/actuator/prometheus").statusCode()).as("a steward is not ops").isEqualTo(403);
-		assertThat(anonymous.get("/v3/api-docs").body()).contains("/api/partnerships/{id}/reactivation");
+		JsonNode docs = anonymous.get("/v3/api-docs").json();
+		assertThat(docs.at("/paths/~1api~1partnerships~1{id}~1reactivation").isMissingNode()).isFalse();
+		// a creation's answer documents its Location header (@CreatedResponse)
+		JsonNode created = docs.at("/paths/~1api~1partnerships/post/responses/201");
+		assertThat(created.at("/description").asString()).isEqualTo("Created; Location names the new resource");
+		assertThat(created.at("/headers/Location/description").asString()).isEqualTo("The new resource's path");
+		assertThat(created.at("/content").isMissingNode()).as("the body is the method's return type").isFalse();
 	}
 
 	@Test
@@ -575,9 +581,7 @@ class PartnershipServiceIntegrationTest {
 		assertThat(matches.get(2).get("reasons").get(0).asString())
 			.isEqualTo("a similar population: 96000 inhabitants, against 95000");
 		assertThat(anonymous.get("/api/partner-searches?country=HR&status=OPEN")
-			.json()
-			.get("content")
-			.valueStream()
+			.content()
 			.map(s -> s.get("id").asString())).contains(id);
 		assertThat(anonymous.get("/api/partner-searches?theme=ENVIRONMENT&localAuthorityId=" + maribor)
 			.json()

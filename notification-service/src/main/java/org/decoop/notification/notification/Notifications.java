@@ -165,7 +165,7 @@ public class Notifications {
 	/** A subscription's notification, found by id. */
 	public Optional<Notification> byId(String subscriptionId, String id) {
 		return Optional.ofNullable(mongo.findById(id, NotificationDocument.class))
-			.filter(notification -> subscriptionId.equals(notification.subscriptionId()))
+			.filter(notification -> subscriptionId.equals(notification.subscriptionId))
 			.map(NotificationDocument::toNotification);
 	}
 

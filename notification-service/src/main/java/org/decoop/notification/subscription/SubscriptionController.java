@@ -16,6 +16,7 @@ import org.decoop.notification.subscription.web.SubscriptionResponse;
 import org.decoop.platform.domain.DoesNotExist;
 import org.decoop.platform.domain.InvalidValue;
 import org.decoop.platform.security.Callers;
+import org.decoop.platform.web.CreatedResponse;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -61,10 +62,7 @@ class SubscriptionController {
 	}
 
 	@PostMapping
-	@ApiResponse(responseCode = "201", description = "Created; Location names the new resource",
-			headers = @Header(name = "Location", description = "The new resource's path",
-					schema = @Schema(type = "string")),
-			useReturnTypeSchema = true)
+	@CreatedResponse
 	@Operation(
 			summary = "Subscribe; a WEBHOOK subscription's answer carries its signing secret, shown this once; an EMAIL "
 					+ "subscription is PENDING_CONFIRMATION until the link of the confirmation e-mail sent to its address is used")

@@ -409,11 +409,7 @@ class DigestIntegrationTest extends SharedServiceContext {
 	}
 
 	private List<JsonNode> inbox(String subscriptionId) {
-		return api.get("/api/subscriptions/" + subscriptionId + "/notifications")
-			.json()
-			.get("content")
-			.valueStream()
-			.toList();
+		return api.get("/api/subscriptions/" + subscriptionId + "/notifications").content().toList();
 	}
 
 	/**

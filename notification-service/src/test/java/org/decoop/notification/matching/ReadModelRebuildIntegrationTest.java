@@ -11,9 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.decoop.events.DecoopEvent;
-import org.decoop.events.EventCatalog;
 import org.decoop.events.FundingSource;
 import org.decoop.events.PartnershipStatus;
 import org.decoop.events.Theme;
@@ -25,13 +23,12 @@ import org.decoop.events.plan.PlanEvent;
 import org.decoop.events.plan.PlanSignatureRecorded;
 import org.decoop.notification.SharedServiceContext;
 import org.decoop.platform.testing.EnabledOnTestInfrastructure;
-import org.decoop.platform.testing.EventTopics;
+import org.decoop.platform.testing.EventPublisher;
 import org.decoop.platform.testing.ServiceApi;
 import org.decoop.platform.testing.ServiceApi.Answer;
 import org.decoop.platform.testing.TestTokens;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -51,23 +48,14 @@ class ReadModelRebuildIntegrationTest extends SharedServiceContext {
 
 	private static final List<String> READ_MODELS = List.of("partnership_views", "plan_views");
 
-	private static KafkaProducer<String, byte[]> producer;
+	@RegisterExtension
+	static final EventPublisher EVENTS = new EventPublisher();
 
 	@LocalServerPort
 	int port;
 
 	@Autowired
 	MongoTemplate mongo;
-
-	@BeforeAll
-	static void startProducer() {
-		producer = EventTopics.producer();
-	}
-
-	@AfterAll
-	static void stopProducer() {
-		producer.close();
-	}
 
 	@Test
 	void matchesByPartnershipAgainOnceTheLostReadModelsAreRebuilt() throws Exception {
@@ -159,18 +147,13 @@ class ReadModelRebuildIntegrationTest extends SharedServiceContext {
 
 	private static List<String> eventTypes(ServiceApi api, String subscriptionId) {
 		return api.get("/api/subscriptions/" + subscriptionId + "/notifications")
-			.json()
-			.get("content")
-			.valueStream()
+			.content()
 			.map(notification -> notification.get("eventType").asString())
 			.toList();
 	}
 
 	private static void publish(DecoopEvent event) throws Exception {
-		producer
-			.send(EventTopics.record(event, EventCatalog.topicOf(event.getClass()),
-					EventCatalog.sourceOf(event.getClass())))
-			.get();
+		EVENTS.publish(event);
 	}
 
 }

@@ -2,7 +2,6 @@ package org.decoop.notification.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -18,7 +17,6 @@ import org.decoop.notification.subscription.domain.Filter;
 import org.decoop.notification.subscription.domain.Subscription;
 import org.decoop.platform.domain.Actor;
 import org.decoop.platform.domain.ExpectedVersion;
-import org.decoop.platform.messaging.IncomingEvent;
 import org.decoop.platform.outbox.AggregateStore;
 import org.decoop.platform.outbox.EventSerializer;
 import org.decoop.platform.testing.InMemoryMongo;
@@ -28,7 +26,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.messaging.support.MessageBuilder;
 
 /**
  * Deliveries are claimed by one worker at a time, finished only by the worker that still
@@ -151,17 +148,9 @@ class DeliveriesTest {
 	}
 
 	private DeliveryId stored(String eventId) {
-		recorder.record(subscription, event(eventId), "The partnership was established.", clock.instant());
+		recorder.record(subscription, IncomingEvents.established(eventId), "The partnership was established.",
+				clock.instant());
 		return new DeliveryId(Notifications.idOf(subscription.id().value(), eventId));
-	}
-
-	private static IncomingEvent event(String id) {
-		return IncomingEvent.of(MessageBuilder.withPayload("{}".getBytes(StandardCharsets.UTF_8))
-			.setHeader("ce_id", id)
-			.setHeader("ce_type", "org.decoop.PartnershipEstablished")
-			.setHeader("ce_source", "/partnership-service")
-			.setHeader("ce_subject", "p-1")
-			.build());
 	}
 
 }

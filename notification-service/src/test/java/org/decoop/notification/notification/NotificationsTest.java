@@ -3,7 +3,6 @@ package org.decoop.notification.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +14,6 @@ import org.decoop.notification.notification.domain.DeliveryStatus;
 import org.decoop.notification.subscription.domain.Filter;
 import org.decoop.notification.subscription.domain.Subscription;
 import org.decoop.platform.domain.Actor;
-import org.decoop.platform.messaging.IncomingEvent;
 import org.decoop.platform.outbox.AggregateStore;
 import org.decoop.platform.outbox.EventSerializer;
 import org.decoop.platform.testing.InMemoryMongo;
@@ -25,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.messaging.support.MessageBuilder;
 
 /**
  * One event's notifications for all its subscriptions are stored in one write, once each
@@ -55,8 +52,12 @@ class NotificationsTest {
 
 	@Test
 	void storesOneNotificationPerSubscriptionWithItsOwnSequence() {
-		assertThat(recorder.record(List.of(inbox, email), event("e-1"), "Established.", clock.instant())).isEqualTo(2);
-		assertThat(recorder.record(List.of(inbox, email), event("e-2"), "Established.", clock.instant())).isEqualTo(2);
+		assertThat(recorder.record(List.of(inbox, email), IncomingEvents.established("e-1"), "Established.",
+				clock.instant()))
+			.isEqualTo(2);
+		assertThat(recorder.record(List.of(inbox, email), IncomingEvents.established("e-2"), "Established.",
+				clock.instant()))
+			.isEqualTo(2);
 
 		assertThat(notifications.after(inbox.id().value(), 0, 10)).extracting(Notification::eventId)
 			.containsExactly("e-1", "e-2");
@@ -70,11 +71,13 @@ class NotificationsTest {
 
 	@Test
 	void storesOnlyWhatARedeliveredEventDidNotStoreYet() {
-		recorder.record(inbox, event("e-1"), "Established.", clock.instant());
+		recorder.record(inbox, IncomingEvents.established("e-1"), "Established.", clock.instant());
 		published.clear();
 
 		// the first delivery stored it for the inbox, then failed before the e-mail's
-		assertThat(recorder.record(List.of(inbox, email), event("e-1"), "Established.", clock.instant())).isEqualTo(1);
+		assertThat(recorder.record(List.of(inbox, email), IncomingEvents.established("e-1"), "Established.",
+				clock.instant()))
+			.isEqualTo(1);
 
 		assertThat(notifications.after(inbox.id().value(), 0, 10)).hasSize(1);
 		assertThat(notifications.byId(email.id().value(), Notifications.idOf(email.id().value(), "e-1"))).isPresent();
@@ -101,14 +104,16 @@ class NotificationsTest {
 		};
 		NotificationRecorder crashingOnce = new NotificationRecorder(new Notifications(mongo, queueFailingOnce, clock),
 				published::add, Traces.NONE);
-		assertThatThrownBy(() -> crashingOnce.record(email, event("e-1"), "Established.", clock.instant()))
+		assertThatThrownBy(
+				() -> crashingOnce.record(email, IncomingEvents.established("e-1"), "Established.", clock.instant()))
 			.isInstanceOf(DataAccessResourceFailureException.class);
 		DeliveryId id = new DeliveryId(Notifications.idOf(email.id().value(), "e-1"));
 		assertThat(queueFailingOnce.due(clock.instant(), 10)).as("stored, not queued").isEmpty();
 
 		// the event is redelivered: its notification is stored already, its delivery is
 		// queued now
-		assertThat(crashingOnce.record(email, event("e-1"), "Established.", clock.instant())).isFalse();
+		assertThat(crashingOnce.record(email, IncomingEvents.established("e-1"), "Established.", clock.instant()))
+			.isFalse();
 
 		assertThat(queueFailingOnce.due(clock.instant(), 10)).containsExactly(id);
 		assertThat(queueFailingOnce.claim(id, clock.instant(), clock.instant().plusSeconds(60))).as("and goes out")
@@ -117,13 +122,13 @@ class NotificationsTest {
 
 	@Test
 	void leavesTheQueueEntryOfADuplicateAsItIs() {
-		recorder.record(email, event("e-1"), "Established.", clock.instant());
+		recorder.record(email, IncomingEvents.established("e-1"), "Established.", clock.instant());
 		DeliveryId id = new DeliveryId(Notifications.idOf(email.id().value(), "e-1"));
 		Deliveries deliveries = new Deliveries(mongo,
 				new AggregateStore(mongo, new EventSerializer(() -> Actor.system("test"))));
 		deliveries.claim(id, clock.instant(), clock.instant().plusSeconds(60)).orElseThrow();
 
-		recorder.record(email, event("e-1"), "Established.", clock.instant());
+		recorder.record(email, IncomingEvents.established("e-1"), "Established.", clock.instant());
 
 		assertThat(deliveries.due(clock.instant(), 10)).as("still claimed: the redelivery does not make it due again")
 			.isEmpty();
@@ -131,15 +136,6 @@ class NotificationsTest {
 
 	private Subscription subscription(Channel channel, String target) {
 		return Subscription.create(OWNER, "coordinator", channel, target, List.of(), Filter.NONE, clock.instant());
-	}
-
-	private static IncomingEvent event(String id) {
-		return IncomingEvent.of(MessageBuilder.withPayload("{}".getBytes(StandardCharsets.UTF_8))
-			.setHeader("ce_id", id)
-			.setHeader("ce_type", "org.decoop.PartnershipEstablished")
-			.setHeader("ce_source", "/partnership-service")
-			.setHeader("ce_subject", "p-1")
-			.build());
 	}
 
 }

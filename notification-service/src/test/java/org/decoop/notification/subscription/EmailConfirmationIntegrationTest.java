@@ -221,11 +221,11 @@ class EmailConfirmationIntegrationTest extends SharedServiceContext {
 	}
 
 	private List<JsonNode> inbox(String id) {
-		return api.get("/api/subscriptions/" + id + "/notifications").json().get("content").valueStream().toList();
+		return api.get("/api/subscriptions/" + id + "/notifications").content().toList();
 	}
 
 	private List<JsonNode> deliveries(String id) {
-		return api.get("/api/subscriptions/" + id + "/deliveries").json().get("content").valueStream().toList();
+		return api.get("/api/subscriptions/" + id + "/deliveries").content().toList();
 	}
 
 	private static List<MimeMessage> notificationMailsTo(String to) {

@@ -8,8 +8,10 @@ import org.decoop.partnership.localauthority.domain.LocalAuthorityId;
 import org.decoop.partnership.localauthority.web.CreateLocalAuthority;
 import org.decoop.partnership.localauthority.web.LocalAuthorityResponse;
 import org.decoop.platform.domain.DoesNotExist;
+import org.decoop.platform.domain.Ids;
 import org.decoop.platform.security.Callers;
 import org.decoop.platform.web.CountryCode;
+import org.decoop.platform.web.CreatedResponse;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,9 +22,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.swagger.v3.oas.annotations.headers.Header;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -46,14 +45,11 @@ class LocalAuthorityController {
 	}
 
 	@PostMapping
-	@ApiResponse(responseCode = "201", description = "Created; Location names the new resource",
-			headers = @Header(name = "Location", description = "The new resource's path",
-					schema = @Schema(type = "string")),
-			useReturnTypeSchema = true)
+	@CreatedResponse
 	ResponseEntity<LocalAuthorityResponse> create(@Valid @RequestBody CreateLocalAuthority request) {
 		LocalAuthority authority = localAuthorities
-			.add(LocalAuthority.register(callers.current(), LocalAuthorityId.newId(), request.code(), request.name(),
-					Country.of(request.country()), request.kind(), request.population()));
+			.add(LocalAuthority.register(callers.current(), Ids.newId(LocalAuthorityId::new), request.code(),
+					request.name(), Country.of(request.country()), request.kind(), request.population()));
 		return ResponseEntity.created(URI.create("/api/local-authorities/" + authority.id()))
 			.body(LocalAuthorityResponse.of(authority));
 	}

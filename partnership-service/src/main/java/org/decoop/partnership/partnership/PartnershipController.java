@@ -1,6 +1,5 @@
 package org.decoop.partnership.partnership;
 
-import java.net.URI;
 import java.util.stream.Stream;
 
 import org.decoop.events.Country;
@@ -13,8 +12,11 @@ import org.decoop.partnership.partnership.domain.PartnershipId;
 import org.decoop.partnership.partnership.web.EstablishPartnership;
 import org.decoop.partnership.partnership.web.PartnershipResponse;
 import org.decoop.partnership.partnership.web.Transition;
+import org.decoop.platform.domain.Actor;
+import org.decoop.platform.domain.ExpectedVersion;
 import org.decoop.platform.security.Callers;
 import org.decoop.platform.web.CountryCode;
+import org.decoop.platform.web.CreatedResponse;
 import org.decoop.platform.web.CsvExport;
 import org.decoop.platform.web.CsvExports;
 import org.decoop.platform.web.ETags;
@@ -33,9 +35,6 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.headers.Header;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import jakarta.validation.Valid;
@@ -60,19 +59,15 @@ class PartnershipController {
 	}
 
 	@PostMapping
-	@ApiResponse(responseCode = "201", description = "Created; Location names the new resource",
-			headers = @Header(name = "Location", description = "The new resource's path",
-					schema = @Schema(type = "string")),
-			useReturnTypeSchema = true)
+	@CreatedResponse
 	@Operation(summary = "Establish an ACTIVE partnership between two or more local authorities")
 	ResponseEntity<PartnershipResponse> establish(@Valid @RequestBody EstablishPartnership request) {
 		Partnership partnership = service.establish(request.partnerIds(), request.since(), request.themes(),
 				request.coordinator() == null ? null
 						: new Coordinator(request.coordinator().name(), request.coordinator().email()),
 				callers.current());
-		return ResponseEntity.created(URI.create("/api/partnerships/" + partnership.id()))
-			.eTag(ETags.of(partnership.version()))
-			.body(PartnershipResponse.of(partnership, callers.signedIn()));
+		return ETags.created("/api/partnerships/" + partnership.id(), partnership.version(),
+				PartnershipResponse.of(partnership, callers.signedIn()));
 	}
 
 	@GetMapping("/{id}")
@@ -112,34 +107,44 @@ class PartnershipController {
 	@Operation(summary = "Put an ACTIVE partnership to dormancy (409 from any other status)")
 	ResponseEntity<PartnershipResponse> dormancy(@PathVariable String id, @Valid @RequestBody Transition request,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-		return withETag(service.putToDormancy(new PartnershipId(id), request.reason(), ETags.expectedVersion(ifMatch),
-				callers.current()));
+		return transition(service::putToDormancy, id, request, ifMatch);
 	}
 
 	@PostMapping("/{id}/reactivation")
 	@Operation(summary = "Reactivate a DORMANT partnership (409 from any other status)")
 	ResponseEntity<PartnershipResponse> reactivation(@PathVariable String id, @Valid @RequestBody Transition request,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-		return withETag(service.reactivate(new PartnershipId(id), request.reason(), ETags.expectedVersion(ifMatch),
-				callers.current()));
+		return transition(service::reactivate, id, request, ifMatch);
 	}
 
 	@PostMapping("/{id}/termination")
 	@Operation(summary = "End an ACTIVE or DORMANT partnership for good (409 when already ENDED)")
 	ResponseEntity<PartnershipResponse> termination(@PathVariable String id, @Valid @RequestBody Transition request,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-		return withETag(service.terminate(new PartnershipId(id), request.reason(), ETags.expectedVersion(ifMatch),
+		return transition(service::terminate, id, request, ifMatch);
+	}
+
+	/**
+	 * A change of status by the caller, with its reason, on the version If-Match names.
+	 */
+	private ResponseEntity<PartnershipResponse> transition(StatusChange change, String id, Transition request,
+			String ifMatch) {
+		return withETag(change.apply(new PartnershipId(id), request.reason(), ETags.expectedVersion(ifMatch),
 				callers.current()));
+	}
+
+	/** One of the service's changes of status. */
+	private interface StatusChange {
+
+		Partnership apply(PartnershipId id, String reason, ExpectedVersion expected, Actor by);
+
 	}
 
 	/**
 	 * The coordinator's e-mail depends on who asks: caches keep one answer per caller.
 	 */
 	private ResponseEntity<PartnershipResponse> withETag(Partnership partnership) {
-		return ResponseEntity.ok()
-			.eTag(ETags.of(partnership.version()))
-			.varyBy(HttpHeaders.AUTHORIZATION)
-			.body(PartnershipResponse.of(partnership, callers.signedIn()));
+		return ETags.okPerCaller(partnership.version(), PartnershipResponse.of(partnership, callers.signedIn()));
 	}
 
 }

@@ -23,6 +23,7 @@ import org.decoop.partnership.partnership.domain.Partnership;
 import org.decoop.partnership.partnership.domain.PartnershipId;
 import org.decoop.platform.domain.Actor;
 import org.decoop.platform.domain.ExpectedVersion;
+import org.decoop.platform.domain.Ids;
 import org.decoop.platform.security.Callers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,7 +65,7 @@ class PartnershipService {
 			}
 			partners.add(new Partner(authority.id(), authority.code(), authority.name(), authority.country()));
 		}
-		return partnerships.add(Partnership.establish(PartnershipId.newId(), partners, since,
+		return partnerships.add(Partnership.establish(Ids.newId(PartnershipId::new), partners, since,
 				themes == null ? List.of() : themes, coordinator, by, clock.instant()));
 	}
 

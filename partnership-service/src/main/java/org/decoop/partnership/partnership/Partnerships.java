@@ -12,6 +12,7 @@ import org.decoop.partnership.partnership.domain.Partnership;
 import org.decoop.partnership.partnership.domain.PartnershipId;
 import org.decoop.platform.aggregate.AggregateRepository;
 import org.decoop.platform.mongo.MongoPages;
+import org.decoop.platform.mongo.SearchCriteria;
 import org.decoop.platform.outbox.AggregateStore;
 import org.decoop.platform.web.CsvExport;
 import org.springframework.data.domain.Page;
@@ -71,20 +72,12 @@ class Partnerships extends AggregateRepository<Partnership, PartnershipId, Partn
 
 	private static Criteria criteria(@Nullable PartnershipStatus status, @Nullable Country country,
 			@Nullable Theme theme, @Nullable LocalAuthorityId localAuthorityId) {
-		Criteria criteria = new Criteria();
-		if (status != null) {
-			criteria.and("status").is(status);
-		}
-		if (country != null) {
-			criteria.and("partners.country").is(country.code());
-		}
-		if (theme != null) {
-			criteria.and("themes").is(theme);
-		}
-		if (localAuthorityId != null) {
-			criteria.and("partners.id").is(localAuthorityId.value());
-		}
-		return criteria;
+		return SearchCriteria.of()
+			.is("status", status)
+			.is("partners.country", country, Country::code)
+			.is("themes", theme)
+			.is("partners.id", localAuthorityId, LocalAuthorityId::value)
+			.criteria();
 	}
 
 }

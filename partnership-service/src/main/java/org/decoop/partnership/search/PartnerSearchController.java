@@ -1,6 +1,5 @@
 package org.decoop.partnership.search;
 
-import java.net.URI;
 import java.util.List;
 
 import org.decoop.events.Country;
@@ -15,6 +14,7 @@ import org.decoop.partnership.search.web.OpenPartnerSearch;
 import org.decoop.partnership.search.web.PartnerSearchResponse;
 import org.decoop.platform.security.Callers;
 import org.decoop.platform.web.CountryCode;
+import org.decoop.platform.web.CreatedResponse;
 import org.decoop.platform.web.ETags;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.HttpHeaders;
@@ -29,9 +29,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.headers.Header;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import jakarta.validation.Valid;
@@ -53,24 +50,20 @@ class PartnerSearchController {
 	}
 
 	@PostMapping
-	@ApiResponse(responseCode = "201", description = "Opened; Location names the new resource",
-			headers = @Header(name = "Location", description = "The new resource's path",
-					schema = @Schema(type = "string")),
-			useReturnTypeSchema = true)
+	@CreatedResponse("Opened; Location names the new resource")
 	@Operation(summary = "Open a search for partners, for a local authority the caller acts for (or as a steward)")
 	ResponseEntity<PartnerSearchResponse> open(@Valid @RequestBody OpenPartnerSearch request) {
 		PartnerSearch search = service.open(request.localAuthorityId(), request.themes(),
 				request.countries().stream().map(Country::of).toList(), request.description(), request.openUntil(),
 				callers.current());
-		return ResponseEntity.created(URI.create("/api/partner-searches/" + search.id()))
-			.eTag(ETags.of(search.version()))
-			.body(PartnerSearchResponse.of(search));
+		return ETags.created("/api/partner-searches/" + search.id(), search.version(),
+				PartnerSearchResponse.of(search));
 	}
 
 	@GetMapping("/{id}")
 	ResponseEntity<PartnerSearchResponse> get(@PathVariable String id) {
 		PartnerSearch search = service.get(new PartnerSearchId(id));
-		return ResponseEntity.ok().eTag(ETags.of(search.version())).body(PartnerSearchResponse.of(search));
+		return ETags.ok(search.version(), PartnerSearchResponse.of(search));
 	}
 
 	@GetMapping
@@ -103,7 +96,7 @@ class PartnerSearchController {
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
 		PartnerSearch search = service.close(new PartnerSearchId(id), request.reason(), request.partnershipId(),
 				ETags.expectedVersion(ifMatch), callers.current());
-		return ResponseEntity.ok().eTag(ETags.of(search.version())).body(PartnerSearchResponse.of(search));
+		return ETags.ok(search.version(), PartnerSearchResponse.of(search));
 	}
 
 }

@@ -25,6 +25,7 @@ import org.decoop.partnership.search.domain.PartnerSearchId;
 import org.decoop.platform.domain.Actor;
 import org.decoop.platform.domain.ExpectedVersion;
 import org.decoop.platform.domain.Field;
+import org.decoop.platform.domain.Ids;
 import org.decoop.platform.domain.UnknownReference;
 import org.decoop.platform.security.Callers;
 import org.slf4j.Logger;
@@ -80,8 +81,8 @@ class PartnerSearchService {
 		LocalAuthority searcher = localAuthorities.byId(new LocalAuthorityId(localAuthorityId))
 			.orElseThrow(() -> new UnknownReference(Field.named("localAuthorityId"),
 					"no local authority has the id " + localAuthorityId));
-		return searches.add(PartnerSearch.open(PartnerSearchId.newId(), searcher, themes, countries, description,
-				openUntil, by, clock.instant()));
+		return searches.add(PartnerSearch.open(Ids.newId(PartnerSearchId::new), searcher, themes, countries,
+				description, openUntil, by, clock.instant()));
 	}
 
 	PartnerSearch get(PartnerSearchId id) {

@@ -11,6 +11,7 @@ import org.decoop.partnership.search.domain.PartnerSearch;
 import org.decoop.partnership.search.domain.PartnerSearchId;
 import org.decoop.platform.aggregate.AggregateRepository;
 import org.decoop.platform.mongo.MongoPages;
+import org.decoop.platform.mongo.SearchCriteria;
 import org.decoop.platform.outbox.AggregateStore;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -37,19 +38,12 @@ class PartnerSearches extends AggregateRepository<PartnerSearch, PartnerSearchId
 
 	Page<PartnerSearch> search(@Nullable PartnerSearchStatus status, @Nullable Theme theme, @Nullable Country country,
 			@Nullable LocalAuthorityId searcher, int page, int size) {
-		Criteria criteria = new Criteria();
-		if (status != null) {
-			criteria.and("status").is(status);
-		}
-		if (theme != null) {
-			criteria.and("themes").is(theme);
-		}
-		if (country != null) {
-			criteria.and("countries").is(country.code());
-		}
-		if (searcher != null) {
-			criteria.and("localAuthority.id").is(searcher.value());
-		}
+		Criteria criteria = SearchCriteria.of()
+			.is("status", status)
+			.is("themes", theme)
+			.is("countries", country, Country::code)
+			.is("localAuthority.id", searcher, LocalAuthorityId::value)
+			.criteria();
 		return MongoPages.find(mongo, criteria, PageRequest.of(page, size, NEWEST_FIRST), PartnerSearchDocument.class)
 			.map(PartnerSearchDocument::toDomain);
 	}

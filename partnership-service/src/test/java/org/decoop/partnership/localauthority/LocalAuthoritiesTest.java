@@ -8,6 +8,7 @@ import org.decoop.partnership.localauthority.domain.LocalAuthority;
 import org.decoop.partnership.localauthority.domain.LocalAuthorityAlreadyExists;
 import org.decoop.partnership.localauthority.domain.LocalAuthorityId;
 import org.decoop.platform.domain.DomainException;
+import org.decoop.platform.domain.Ids;
 import org.decoop.platform.mongo.StartupIndexes;
 import org.decoop.platform.testing.InMemoryMongo;
 import org.junit.jupiter.api.Test;
@@ -61,8 +62,8 @@ class LocalAuthoritiesTest {
 	}
 
 	private static LocalAuthority authority(String code, String name) {
-		return new LocalAuthority(LocalAuthorityId.newId(), code, name, Country.of("FR"), LocalAuthorityKind.CITY,
-				null);
+		return new LocalAuthority(Ids.newId(LocalAuthorityId::new), code, name, Country.of("FR"),
+				LocalAuthorityKind.CITY, null);
 	}
 
 	private static LocalAuthorities authorities(MongoTemplate mongo) {

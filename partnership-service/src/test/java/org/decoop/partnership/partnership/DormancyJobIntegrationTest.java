@@ -17,6 +17,7 @@ import org.decoop.partnership.localauthority.domain.LocalAuthorityId;
 import org.decoop.partnership.partnership.domain.Partner;
 import org.decoop.partnership.partnership.domain.Partnership;
 import org.decoop.partnership.partnership.domain.PartnershipId;
+import org.decoop.platform.domain.Ids;
 import org.decoop.platform.security.Callers;
 import org.decoop.platform.testing.ServiceScenario;
 import org.junit.jupiter.api.Test;
@@ -63,7 +64,7 @@ class DormancyJobIntegrationTest {
 	}
 
 	private Partnership stored(Instant establishedAt) {
-		Partnership partnership = Partnership.establish(PartnershipId.newId(),
+		Partnership partnership = Partnership.establish(Ids.newId(PartnershipId::new),
 				List.of(new Partner(new LocalAuthorityId("a-" + establishedAt), "FR-ARLES", "Arles", Country.of("FR")),
 						new Partner(new LocalAuthorityId("n-" + establishedAt), "RS-NIS", "Niš", Country.of("RS"))),
 				null, List.of(Theme.HERITAGE), null, callers.system(), establishedAt);

@@ -16,6 +16,7 @@ import org.decoop.partnership.partnership.domain.Partner;
 import org.decoop.partnership.partnership.domain.Partnership;
 import org.decoop.partnership.partnership.domain.PartnershipId;
 import org.decoop.platform.domain.Actor;
+import org.decoop.platform.domain.Ids;
 import org.decoop.platform.testing.EventTopics;
 
 /**
@@ -29,7 +30,7 @@ final class DormantPartnerships {
 
 	/** Nevers – Sremska Mitrovica, stored DORMANT. */
 	static Partnership stored(Partnerships partnerships) {
-		Partnership dormant = Partnership.establish(PartnershipId.newId(), List
+		Partnership dormant = Partnership.establish(Ids.newId(PartnershipId::new), List
 			.of(new Partner(new LocalAuthorityId("n-" + UUID.randomUUID()), "FR-NEVERS", "Nevers", Country.of("FR")),
 					new Partner(new LocalAuthorityId("s-" + UUID.randomUUID()), "RS-SREMSKA-MITROVICA",
 							"Sremska Mitrovica", Country.of("RS"))),

@@ -17,6 +17,7 @@ import org.decoop.partnership.partnership.domain.Partner;
 import org.decoop.partnership.partnership.domain.Partnership;
 import org.decoop.partnership.partnership.domain.PartnershipId;
 import org.decoop.platform.domain.Actor;
+import org.decoop.platform.domain.Ids;
 import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.MappingIterator;
@@ -43,7 +44,7 @@ class PartnershipsCsvTest {
 		for (int i = 0; i < names.size(); i++) {
 			Partner partner = new Partner(new LocalAuthorityId("rs-" + i), "RS-TOWN-" + i, names.get(i),
 					Country.of("RS"));
-			partnerships.add(Partnership.establish(PartnershipId.newId(), List.of(partner, NEVERS), 2005,
+			partnerships.add(Partnership.establish(Ids.newId(PartnershipId::new), List.of(partner, NEVERS), 2005,
 					List.of(Theme.CULTURE), null, STEWARD, Instant.parse("2020-02-27T12:00:00Z")));
 		}
 

@@ -19,6 +19,7 @@ import org.decoop.partnership.localauthority.domain.LocalAuthorityId;
 import org.decoop.partnership.partnership.PartnershipLinks;
 import org.decoop.partnership.search.domain.PartnerSearch;
 import org.decoop.partnership.search.domain.PartnerSearchId;
+import org.decoop.platform.domain.Ids;
 import org.decoop.platform.security.Callers;
 import org.decoop.platform.testing.ServiceApi;
 import org.decoop.platform.testing.TestTokens;
@@ -116,7 +117,7 @@ class PartnerSearchServiceIntegrationTest {
 	private PartnerSearch opened(LocalDate openUntil) {
 		LocalAuthority searcher = new LocalAuthority(new LocalAuthorityId("la-" + openUntil), "RS-CACAK", "Čačak",
 				Country.of("RS"), LocalAuthorityKind.CITY, null);
-		return searches.add(PartnerSearch.open(PartnerSearchId.newId(), searcher, List.of(Theme.AGRICULTURE),
+		return searches.add(PartnerSearch.open(Ids.newId(PartnerSearchId::new), searcher, List.of(Theme.AGRICULTURE),
 				List.of(Country.of("FR")), "Orchards and cooperatives", openUntil, callers.system(), OPENED));
 	}
 

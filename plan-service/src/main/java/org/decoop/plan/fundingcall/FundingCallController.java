@@ -1,6 +1,5 @@
 package org.decoop.plan.fundingcall;
 
-import java.net.URI;
 import java.time.LocalDate;
 
 import org.decoop.events.Country;
@@ -12,6 +11,7 @@ import org.decoop.plan.fundingcall.domain.FundingCallStatus;
 import org.decoop.plan.fundingcall.web.FundingCallResponse;
 import org.decoop.plan.fundingcall.web.PublishFundingCall;
 import org.decoop.platform.security.Callers;
+import org.decoop.platform.web.CreatedResponse;
 import org.decoop.platform.web.ETags;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.ResponseEntity;
@@ -24,9 +24,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.headers.Header;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -49,25 +46,21 @@ class FundingCallController {
 	}
 
 	@PostMapping
-	@ApiResponse(responseCode = "201", description = "Created; Location names the new resource",
-			headers = @Header(name = "Location", description = "The new resource's path",
-					schema = @Schema(type = "string")),
-			useReturnTypeSchema = true)
+	@CreatedResponse
 	@Operation(summary = "Publish a funding call (stewards only); a code already used is 409",
 			description = "Publishes FundingCallPublished; FundingCallClosingSoon and FundingCallClosed follow by themselves.")
 	ResponseEntity<FundingCallResponse> publish(@Valid @RequestBody PublishFundingCall request) {
 		FundingCall call = service.publish(request.code(), request.title(), request.funder(), request.themes(),
 				request.eligibleCountries().stream().map(Country::of).toList(), request.opensOn(), request.closesOn(),
 				request.maxGrantEur(), request.maxCoFinancingRate(), callers.current());
-		return ResponseEntity.created(URI.create("/api/funding-calls/" + call.id()))
-			.eTag(ETags.of(call.version()))
-			.body(FundingCallResponse.of(call, service.today()));
+		return ETags.created("/api/funding-calls/" + call.id(), call.version(),
+				FundingCallResponse.of(call, service.today()));
 	}
 
 	@GetMapping("/{id}")
 	ResponseEntity<FundingCallResponse> get(@PathVariable String id) {
 		FundingCall call = service.get(new FundingCallId(id));
-		return ResponseEntity.ok().eTag(ETags.of(call.version())).body(FundingCallResponse.of(call, service.today()));
+		return ETags.ok(call.version(), FundingCallResponse.of(call, service.today()));
 	}
 
 	@GetMapping

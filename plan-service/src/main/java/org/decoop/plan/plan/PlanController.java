@@ -2,7 +2,6 @@ package org.decoop.plan.plan;
 
 import static org.decoop.plan.plan.web.RequestFields.nested;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -23,6 +22,7 @@ import org.decoop.plan.plan.web.PlanStatisticsResponse;
 import org.decoop.plan.plan.web.SignatureRequest;
 import org.decoop.platform.domain.Field;
 import org.decoop.platform.security.Callers;
+import org.decoop.platform.web.CreatedResponse;
 import org.decoop.platform.web.CsvExport;
 import org.decoop.platform.web.CsvExports;
 import org.decoop.platform.web.ETags;
@@ -42,9 +42,6 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.headers.Header;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -68,10 +65,7 @@ class PlanController {
 	}
 
 	@PostMapping
-	@ApiResponse(responseCode = "201", description = "Created; Location names the new resource",
-			headers = @Header(name = "Location", description = "The new resource's path",
-					schema = @Schema(type = "string")),
-			useReturnTypeSchema = true)
+	@CreatedResponse
 	@Operation(summary = "Draft a plan between two or more parties")
 	ResponseEntity<PlanResponse> draft(@Valid @RequestBody DraftPlan request) {
 		List<Party> parties = new ArrayList<>();
@@ -86,9 +80,7 @@ class PlanController {
 		}
 		Plan plan = service.draft(request.year(), request.title(), parties,
 				request.themes() == null ? List.of() : request.themes(), activities, callers.current());
-		return ResponseEntity.created(URI.create("/api/plans/" + plan.id()))
-			.eTag(ETags.of(plan.version()))
-			.body(PlanResponse.of(plan, true));
+		return ETags.created("/api/plans/" + plan.id(), plan.version(), PlanResponse.of(plan, true));
 	}
 
 	@GetMapping("/{id}")
@@ -174,10 +166,7 @@ class PlanController {
 
 	/** Signers' subjects depend on who asks: caches keep one answer per caller. */
 	private ResponseEntity<PlanResponse> withETag(Plan plan) {
-		return ResponseEntity.ok()
-			.eTag(ETags.of(plan.version()))
-			.varyBy(HttpHeaders.AUTHORIZATION)
-			.body(PlanResponse.of(plan, callers.signedIn().isPresent()));
+		return ETags.okPerCaller(plan.version(), PlanResponse.of(plan, callers.signedIn().isPresent()));
 	}
 
 }

@@ -16,6 +16,7 @@ import org.decoop.plan.plan.domain.PlanId;
 import org.decoop.plan.plan.domain.PlanStatistics;
 import org.decoop.platform.aggregate.AggregateRepository;
 import org.decoop.platform.mongo.MongoPages;
+import org.decoop.platform.mongo.SearchCriteria;
 import org.decoop.platform.outbox.AggregateStore;
 import org.decoop.platform.web.CsvExport;
 import org.springframework.data.domain.Page;
@@ -56,20 +57,12 @@ class Plans extends AggregateRepository<Plan, PlanId, PlanDocument> {
 	}
 
 	private static Criteria criteria(Integer year, PlanStatus status, Theme theme, String partnershipId) {
-		Criteria criteria = new Criteria();
-		if (year != null) {
-			criteria.and("year").is(year);
-		}
-		if (status != null) {
-			criteria.and("status").is(status);
-		}
-		if (theme != null) {
-			criteria.and("themes").is(theme);
-		}
-		if (partnershipId != null) {
-			criteria.and("activities.partnershipIds").is(partnershipId);
-		}
-		return criteria;
+		return SearchCriteria.of()
+			.is("year", year)
+			.is("status", status)
+			.is("themes", theme)
+			.is("activities.partnershipIds", partnershipId)
+			.criteria();
 	}
 
 	/**

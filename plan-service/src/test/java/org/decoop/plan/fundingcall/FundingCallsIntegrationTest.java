@@ -28,6 +28,7 @@ import org.decoop.events.PartnershipStatus;
 import org.decoop.events.Theme;
 import org.decoop.events.partnership.PartnershipEstablished;
 import org.decoop.events.partnership.PartnershipEvent;
+import org.decoop.platform.domain.Ids;
 import org.decoop.platform.testing.AdjustableClock;
 import org.decoop.plan.PlanServiceContext;
 import org.decoop.plan.fundingcall.domain.FundingCall;
@@ -298,7 +299,7 @@ class FundingCallsIntegrationTest extends PlanServiceContext {
 		String partnership = publishPartnership();
 		// published a month ago, closed yesterday (a call cannot be published already
 		// closed)
-		FundingCall gone = FundingCall.publish(FundingCallId.newId(), "GONE-" + run, "Appel clos",
+		FundingCall gone = FundingCall.publish(Ids.newId(FundingCallId::new), "GONE-" + run, "Appel clos",
 				FundingSource.FRENCH_MFA, List.of(Theme.YOUTH), List.of(Country.of("FR"), Country.of("RS")),
 				today.minusDays(30), today.minusDays(1), new BigDecimal("20000"), new BigDecimal("0.8"),
 				Actor.system("test"), clock.instant().minus(Duration.ofDays(30)));

@@ -11,22 +11,19 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.bson.Document;
 import org.decoop.events.PartnershipStatus;
 import org.decoop.events.Theme;
-import org.decoop.events.Topics;
 import org.decoop.events.partnership.PartnershipEstablished;
 import org.decoop.events.partnership.PartnershipEvent;
 import org.decoop.plan.PlanServiceContext;
-import org.decoop.platform.testing.EventTopics;
+import org.decoop.platform.testing.EventPublisher;
 import org.decoop.platform.testing.ServiceApi;
 import org.decoop.platform.testing.ServiceApi.Answer;
 import org.decoop.platform.testing.TestTokens;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -47,7 +44,8 @@ class PartnershipViewRebuildIntegrationTest extends PlanServiceContext {
 
 	private static final TestTokens TOKENS = TestTokens.shared();
 
-	private static KafkaProducer<String, byte[]> producer;
+	@RegisterExtension
+	static final EventPublisher EVENTS = new EventPublisher();
 
 	@LocalServerPort
 	int port;
@@ -64,16 +62,6 @@ class PartnershipViewRebuildIntegrationTest extends PlanServiceContext {
 	private ServiceApi ops;
 
 	private ServiceApi steward;
-
-	@BeforeAll
-	static void startProducer() {
-		producer = EventTopics.producer();
-	}
-
-	@AfterAll
-	static void stopProducer() {
-		producer.close();
-	}
 
 	@BeforeEach
 	void connect() {
@@ -192,12 +180,10 @@ class PartnershipViewRebuildIntegrationTest extends PlanServiceContext {
 
 	private static String publishPartnership() throws Exception {
 		String id = UUID.randomUUID().toString();
-		EventTopics.publish(producer,
-				new PartnershipEstablished(id, 0, PartnershipStatus.ACTIVE,
-						List.of(new PartnershipEvent.Partner("nevers", "Nevers", "FR"),
-								new PartnershipEvent.Partner("sremska-mitrovica", "Sremska Mitrovica", "RS")),
-						2005, Set.of(Theme.YOUTH), null, Instant.now()),
-				Topics.PARTNERSHIP_EVENTS, "/partnership-service");
+		EVENTS.publish(new PartnershipEstablished(id, 0, PartnershipStatus.ACTIVE,
+				List.of(new PartnershipEvent.Partner("nevers", "Nevers", "FR"),
+						new PartnershipEvent.Partner("sremska-mitrovica", "Sremska Mitrovica", "RS")),
+				2005, Set.of(Theme.YOUTH), null, Instant.now()));
 		return id;
 	}
 

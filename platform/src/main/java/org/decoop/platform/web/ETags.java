@@ -1,5 +1,6 @@
 package org.decoop.platform.web;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -7,6 +8,8 @@ import java.util.regex.Pattern;
 
 import org.decoop.platform.domain.ExpectedVersion;
 import org.decoop.platform.domain.InvalidValue;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
 
 /**
  * The HTTP face of optimistic locking: an aggregate's version as a strong ETag, and
@@ -28,6 +31,24 @@ public final class ETags {
 
 	public static String of(long version) {
 		return "\"" + version + "\"";
+	}
+
+	/** 200 with {@code body}, tagged with its version. */
+	public static <T> ResponseEntity<T> ok(long version, T body) {
+		return ResponseEntity.ok().eTag(of(version)).body(body);
+	}
+
+	/**
+	 * 200 with {@code body}, tagged with its version, when what it shows depends on who
+	 * asks: caches keep one answer per caller ({@code Vary: Authorization}).
+	 */
+	public static <T> ResponseEntity<T> okPerCaller(long version, T body) {
+		return ResponseEntity.ok().eTag(of(version)).varyBy(HttpHeaders.AUTHORIZATION).body(body);
+	}
+
+	/** 201 with {@code body}, tagged with its version; {@code Location} is its path. */
+	public static <T> ResponseEntity<T> created(String location, long version, T body) {
+		return ResponseEntity.created(URI.create(location)).eTag(of(version)).body(body);
 	}
 
 	/**

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -136,6 +137,11 @@ public final class ServiceApi {
 
 		public JsonNode json() {
 			return JSON.readTree(body);
+		}
+
+		/** The items of a page ({@code content} of a paged answer), in its order. */
+		public Stream<JsonNode> content() {
+			return json().get("content").valueStream();
 		}
 
 		/** The {@code id} of a created resource. */

@@ -14,6 +14,7 @@ import org.decoop.events.Channel;
 import org.decoop.events.EventCatalog;
 import org.decoop.platform.domain.Actor;
 import org.decoop.platform.domain.Field;
+import org.decoop.platform.domain.Ids;
 import org.decoop.platform.domain.InvalidValue;
 import org.jspecify.annotations.Nullable;
 
@@ -104,7 +105,7 @@ public record Subscription(SubscriptionId id, @Nullable String owner, String sub
 			}
 			names.add(requested.get(i));
 		}
-		return new Subscription(SubscriptionId.newId(), owner.id(), label.strip(), channel,
+		return new Subscription(Ids.newId(SubscriptionId::new), owner.id(), label.strip(), channel,
 				checkedTarget(channel, target), names, filter,
 				channel == Channel.EMAIL ? Status.PENDING_CONFIRMATION : Status.ACTIVE, null, now, digest);
 	}

@@ -21,6 +21,7 @@ import org.decoop.events.partnership.PartnershipReactivated;
 import org.decoop.events.partnership.PartnershipWentDormant;
 import org.decoop.partnership.localauthority.domain.LocalAuthorityId;
 import org.decoop.platform.domain.Actor;
+import org.decoop.platform.domain.Ids;
 import org.decoop.platform.domain.InvalidValue;
 import org.decoop.platform.domain.NotAllowed;
 import org.junit.jupiter.api.Test;
@@ -71,15 +72,15 @@ class PartnershipTest {
 
 	@Test
 	void refusesFewerThanTwoPartners() {
-		assertThatThrownBy(() -> Partnership.establish(PartnershipId.newId(), List.of(NEVERS), null, List.of(), null,
-				NEVERS_MAYOR, ESTABLISHED))
+		assertThatThrownBy(() -> Partnership.establish(Ids.newId(PartnershipId::new), List.of(NEVERS), null, List.of(),
+				null, NEVERS_MAYOR, ESTABLISHED))
 			.isInstanceOfSatisfying(InvalidValue.class,
 					e -> assertThat(e.field().orElseThrow()).hasToString("partnerIds"));
 	}
 
 	@Test
 	void refusesTheSamePartnerTwice() {
-		assertThatThrownBy(() -> Partnership.establish(PartnershipId.newId(),
+		assertThatThrownBy(() -> Partnership.establish(Ids.newId(PartnershipId::new),
 				List.of(NEVERS, SREMSKA_MITROVICA, NEVERS), null, List.of(), null, NEVERS_MAYOR, ESTABLISHED))
 			.isInstanceOfSatisfying(InvalidValue.class,
 					e -> assertThat(e.field().orElseThrow()).hasToString("partnerIds[2]"));
@@ -87,11 +88,11 @@ class PartnershipTest {
 
 	@Test
 	void refusesASinceYearInTheFutureOrBeforeModernTimes() {
-		assertThatThrownBy(() -> Partnership.establish(PartnershipId.newId(), List.of(NEVERS, SREMSKA_MITROVICA), 2013,
-				List.of(), null, NEVERS_MAYOR, ESTABLISHED))
+		assertThatThrownBy(() -> Partnership.establish(Ids.newId(PartnershipId::new),
+				List.of(NEVERS, SREMSKA_MITROVICA), 2013, List.of(), null, NEVERS_MAYOR, ESTABLISHED))
 			.isInstanceOfSatisfying(InvalidValue.class, e -> assertThat(e.field().orElseThrow()).hasToString("since"));
-		assertThatThrownBy(() -> Partnership.establish(PartnershipId.newId(), List.of(NEVERS, SREMSKA_MITROVICA), 1899,
-				List.of(), null, NEVERS_MAYOR, ESTABLISHED))
+		assertThatThrownBy(() -> Partnership.establish(Ids.newId(PartnershipId::new),
+				List.of(NEVERS, SREMSKA_MITROVICA), 1899, List.of(), null, NEVERS_MAYOR, ESTABLISHED))
 			.isInstanceOf(InvalidValue.class);
 	}
 
@@ -194,8 +195,8 @@ class PartnershipTest {
 		assertThatThrownBy(() -> partnership.terminate("Not known", nowhere, LATER))
 			.as("a code that names nothing known grants nothing")
 			.isInstanceOf(NotAllowed.class);
-		assertThatThrownBy(() -> Partnership.establish(PartnershipId.newId(), List.of(NEVERS, SREMSKA_MITROVICA), null,
-				List.of(), null, kragujevac, ESTABLISHED))
+		assertThatThrownBy(() -> Partnership.establish(Ids.newId(PartnershipId::new),
+				List.of(NEVERS, SREMSKA_MITROVICA), null, List.of(), null, kragujevac, ESTABLISHED))
 			.isInstanceOf(NotAllowed.class);
 		assertThat(partnership.version()).isZero();
 		assertThat(partnership.pullEvents()).isEmpty();
@@ -227,7 +228,7 @@ class PartnershipTest {
 	}
 
 	private static Partnership neversSremskaMitrovica() {
-		return Partnership.establish(PartnershipId.newId(), List.of(NEVERS, SREMSKA_MITROVICA), 2005,
+		return Partnership.establish(Ids.newId(PartnershipId::new), List.of(NEVERS, SREMSKA_MITROVICA), 2005,
 				List.of(Theme.EDUCATION, Theme.CULTURE), new Coordinator("Volontaire SKGO", "coordination@skgo.org"),
 				NEVERS_MAYOR, ESTABLISHED);
 	}

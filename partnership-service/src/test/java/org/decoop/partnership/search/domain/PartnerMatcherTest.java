@@ -21,6 +21,7 @@ import org.decoop.partnership.partnership.domain.PartnershipId;
 import org.decoop.partnership.search.domain.PartnerMatcher.Facts;
 import org.decoop.partnership.search.domain.PartnerMatcher.Match;
 import org.decoop.platform.domain.Actor;
+import org.decoop.platform.domain.Ids;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -141,7 +142,7 @@ class PartnerMatcherTest {
 	}
 
 	private static PartnerSearch search(LocalAuthority searcher, Set<Theme> themes, Set<String> countries) {
-		return PartnerSearch.open(PartnerSearchId.newId(), searcher, List.copyOf(themes),
+		return PartnerSearch.open(Ids.newId(PartnerSearchId::new), searcher, List.copyOf(themes),
 				countries.stream().map(Country::of).toList(), "Looking for partners", LocalDate.of(2026, 12, 31),
 				SYSTEM, NOW);
 	}
@@ -150,7 +151,7 @@ class PartnerMatcherTest {
 		List<Partner> partners = Arrays.stream(members)
 			.map(member -> new Partner(member.id(), member.code(), member.name(), member.country()))
 			.toList();
-		return Partnership.restore(PartnershipId.newId(), 0, status, partners, 2005, themes, null, List.of(), 0,
+		return Partnership.restore(Ids.newId(PartnershipId::new), 0, status, partners, 2005, themes, null, List.of(), 0,
 				LocalDate.of(2026, 1, 1));
 	}
 

@@ -17,6 +17,7 @@ import org.decoop.events.partnership.PartnerSearchOpened;
 import org.decoop.partnership.localauthority.domain.LocalAuthority;
 import org.decoop.partnership.localauthority.domain.LocalAuthorityId;
 import org.decoop.platform.domain.Actor;
+import org.decoop.platform.domain.Ids;
 import org.decoop.platform.domain.InvalidValue;
 import org.decoop.platform.domain.NotAllowed;
 import org.decoop.platform.domain.StateConflict;
@@ -101,7 +102,7 @@ class PartnerSearchTest {
 	}
 
 	private static PartnerSearch open(Actor by, LocalDate openUntil) {
-		return PartnerSearch.open(PartnerSearchId.newId(), KRAGUJEVAC, List.of(Theme.YOUTH, Theme.ENVIRONMENT),
+		return PartnerSearch.open(Ids.newId(PartnerSearchId::new), KRAGUJEVAC, List.of(Theme.YOUTH, Theme.ENVIRONMENT),
 				List.of(Country.of("FR")), "A French town for youth exchanges", openUntil, by, NOW);
 	}
 

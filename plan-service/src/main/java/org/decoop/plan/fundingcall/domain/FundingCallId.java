@@ -1,8 +1,5 @@
 package org.decoop.plan.fundingcall.domain;
 
-import java.util.Objects;
-import java.util.UUID;
-
 import org.decoop.platform.domain.AggregateId;
 
 /**
@@ -10,14 +7,6 @@ import org.decoop.platform.domain.AggregateId;
  * names as {@code callId}.
  */
 public record FundingCallId(String value) implements AggregateId {
-
-	public FundingCallId {
-		Objects.requireNonNull(value, "value");
-	}
-
-	public static FundingCallId newId() {
-		return new FundingCallId(UUID.randomUUID().toString());
-	}
 
 	@Override
 	public String toString() {

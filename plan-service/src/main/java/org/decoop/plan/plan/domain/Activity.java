@@ -8,6 +8,7 @@ import java.util.Objects;
 
 import org.decoop.events.Theme;
 import org.decoop.platform.domain.Actor;
+import org.decoop.platform.domain.Ids;
 import org.decoop.platform.domain.InvalidValue;
 import org.jspecify.annotations.Nullable;
 
@@ -61,7 +62,7 @@ public record Activity(ActivityId id, String title, Theme theme, List<String> pa
 		// became.
 		requireWithin("startsOn", startsOn, EARLIEST, LATEST);
 		requireWithin("endsOn", endsOn, EARLIEST, LATEST);
-		return new Activity(ActivityId.newId(), title.strip(), theme,
+		return new Activity(Ids.newId(ActivityId::new), title.strip(), theme,
 				partnershipIds == null ? List.of() : partnershipIds, startsOn, endsOn,
 				funding == null ? List.of() : funding, null);
 	}

@@ -17,6 +17,7 @@ import org.decoop.events.plan.FundingCallClosingSoon;
 import org.decoop.events.plan.FundingCallPublished;
 import org.decoop.platform.domain.Actor;
 import org.decoop.platform.domain.Field;
+import org.decoop.platform.domain.Ids;
 import org.decoop.platform.domain.InvalidValue;
 import org.decoop.platform.domain.NotAllowed;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -128,9 +129,9 @@ class FundingCallTest {
 
 	@Test
 	void aStoredCallRemembersWhatItAnnounced() {
-		FundingCall stored = FundingCall.restore(FundingCallId.newId(), 1, "MEAE", "Call", FundingSource.FRENCH_MFA,
-				Set.of(Theme.YOUTH), Set.of("RS"), OPENS, CLOSES, new BigDecimal("100.00"), new BigDecimal("0.5"),
-				PUBLISHING, "Embassy", true, false);
+		FundingCall stored = FundingCall.restore(Ids.newId(FundingCallId::new), 1, "MEAE", "Call",
+				FundingSource.FRENCH_MFA, Set.of(Theme.YOUTH), Set.of("RS"), OPENS, CLOSES, new BigDecimal("100.00"),
+				new BigDecimal("0.5"), PUBLISHING, "Embassy", true, false);
 
 		assertThat(stored.announceDeadline(14, at(CLOSES.minusDays(1)))).isFalse();
 		assertThat(stored.announceDeadline(14, at(CLOSES.plusDays(1)))).isTrue();
@@ -193,7 +194,7 @@ class FundingCallTest {
 
 	private static FundingCall publish(Actor by, String code, LocalDate opensOn, LocalDate closesOn, String grant,
 			String rate) {
-		return FundingCall.publish(FundingCallId.newId(), code, "Appel à projets franco-serbe",
+		return FundingCall.publish(Ids.newId(FundingCallId::new), code, "Appel à projets franco-serbe",
 				FundingSource.FRENCH_MFA, List.of(Theme.YOUTH, Theme.ENVIRONMENT),
 				List.of(Country.of("RS"), Country.of("FR")), opensOn, closesOn, new BigDecimal(grant),
 				new BigDecimal(rate), by, PUBLISHING);

@@ -21,6 +21,7 @@ import org.decoop.plan.fundingcall.domain.FundingCallId;
 import org.decoop.plan.fundingcall.domain.FundingLineRefused;
 import org.decoop.platform.domain.Actor;
 import org.decoop.platform.domain.Field;
+import org.decoop.platform.domain.Ids;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,7 +35,7 @@ class CallFundingTest {
 
 	private static final Actor SKGO = new Actor(Actor.Kind.USER, "sub-skgo", "SKGO", Set.of("SKGO"), false);
 
-	private static final FundingCall MEAE = FundingCall.publish(FundingCallId.newId(), "MEAE-FR-RS-2020",
+	private static final FundingCall MEAE = FundingCall.publish(Ids.newId(FundingCallId::new), "MEAE-FR-RS-2020",
 			"Franco-Serbian call", FundingSource.FRENCH_MFA, List.of(Theme.YOUTH, Theme.ENVIRONMENT),
 			List.of(Country.of("FR"), Country.of("RS")), LocalDate.of(2020, 2, 1), LocalDate.of(2020, 6, 30),
 			new BigDecimal("20000"), new BigDecimal("0.6"), EMBASSY, Instant.parse("2020-01-10T09:00:00Z"));
@@ -43,7 +44,7 @@ class CallFundingTest {
 	 * A call that may co-finance up to 70 % of an activity, with a grant of at most 20000
 	 * EUR per activity.
 	 */
-	private static final FundingCall CAPPED = FundingCall.publish(FundingCallId.newId(), "MEAE-FR-RS-2020-CAP",
+	private static final FundingCall CAPPED = FundingCall.publish(Ids.newId(FundingCallId::new), "MEAE-FR-RS-2020-CAP",
 			"Capped call", FundingSource.FRENCH_MFA, List.of(Theme.YOUTH), List.of(Country.of("FR"), Country.of("RS")),
 			LocalDate.of(2020, 2, 1), LocalDate.of(2020, 6, 30), new BigDecimal("20000"), new BigDecimal("0.7"),
 			EMBASSY, Instant.parse("2020-01-10T09:00:00Z"));
@@ -140,7 +141,7 @@ class CallFundingTest {
 
 	@Test
 	void isSignedOnlyWhileEveryCallItsLinesNameIsOpenAndCarriesTheCallIdOnTheWire() {
-		Plan plan = Plan.draft(PlanId.newId(), 2020, "Akcioni plan 2020",
+		Plan plan = Plan.draft(Ids.newId(PlanId::new), 2020, "Akcioni plan 2020",
 				List.of(new Party("AMBAFRANCE-RS", "Ambassade"), new Party("SKGO", "SKGO")), List.of(Theme.YOUTH),
 				List.of(youth(line("100", null, FundingSource.LOCAL_BUDGET)),
 						youth(line("6000", MEAE.id().value()), line("4000", null, FundingSource.LOCAL_BUDGET))),

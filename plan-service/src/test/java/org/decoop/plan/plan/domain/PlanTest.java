@@ -27,6 +27,7 @@ import org.decoop.plan.fundingcall.domain.FundingCall;
 import org.decoop.platform.domain.Actor;
 import org.decoop.platform.domain.DoesNotExist;
 import org.decoop.platform.domain.Field;
+import org.decoop.platform.domain.Ids;
 import org.decoop.platform.domain.InvalidValue;
 import org.decoop.platform.domain.NotAllowed;
 import org.decoop.platform.domain.StateConflict;
@@ -51,7 +52,7 @@ class PlanTest {
 		Actor nevers = signer("Ville de Nevers", "FR-NEVERS");
 		Actor steward = new Actor(Actor.Kind.USER, "sub-steward", "A steward", Set.of("RS-KRAGUJEVAC"), true);
 		assertThatThrownBy(
-				() -> Plan.draft(PlanId.newId(), 2020, "Plan", PARTIES, List.of(), List.of(), nevers, DRAFTED))
+				() -> Plan.draft(Ids.newId(PlanId::new), 2020, "Plan", PARTIES, List.of(), List.of(), nevers, DRAFTED))
 			.isInstanceOf(NotAllowed.class);
 		Plan plan = plan2020();
 		plan.pullEvents();
@@ -87,11 +88,11 @@ class PlanTest {
 
 	@Test
 	void refusesFewerThanTwoPartiesAndTheSamePartyTwice() {
-		assertThatThrownBy(() -> Plan.draft(PlanId.newId(), 2020, "Plan", List.of(PARTIES.get(0)), List.of(), List.of(),
-				EMBASSY, DRAFTED))
+		assertThatThrownBy(() -> Plan.draft(Ids.newId(PlanId::new), 2020, "Plan", List.of(PARTIES.get(0)), List.of(),
+				List.of(), EMBASSY, DRAFTED))
 			.isInstanceOfSatisfying(InvalidValue.class,
 					e -> assertThat(e.field().orElseThrow()).hasToString("parties"));
-		assertThatThrownBy(() -> Plan.draft(PlanId.newId(), 2020, "Plan",
+		assertThatThrownBy(() -> Plan.draft(Ids.newId(PlanId::new), 2020, "Plan",
 				List.of(PARTIES.get(0), PARTIES.get(1), new Party("SKGO", "Again")), List.of(), List.of(), EMBASSY,
 				DRAFTED))
 			.isInstanceOfSatisfying(InvalidValue.class,
@@ -121,11 +122,11 @@ class PlanTest {
 
 		Activity in2023 = Activity.planned("Exchange", Theme.YOUTH, List.of(), LocalDate.of(2023, 3, 1), null,
 				List.of());
-		assertThatThrownBy(() -> Plan.draft(PlanId.newId(), 2021, "Plan", PARTIES, List.of(),
+		assertThatThrownBy(() -> Plan.draft(Ids.newId(PlanId::new), 2021, "Plan", PARTIES, List.of(),
 				List.of(activity(), in2023), EMBASSY, DRAFTED))
 			.isInstanceOfSatisfying(InvalidValue.class,
 					e -> assertThat(e.field().orElseThrow()).hasToString("activities[1].startsOn"));
-		Plan plan = Plan.draft(PlanId.newId(), 2021, "Plan", PARTIES, List.of(), List.of(), EMBASSY, DRAFTED);
+		Plan plan = Plan.draft(Ids.newId(PlanId::new), 2021, "Plan", PARTIES, List.of(), List.of(), EMBASSY, DRAFTED);
 		assertThatThrownBy(() -> plan.addActivity(in2023, EMBASSY)).isInstanceOfSatisfying(InvalidValue.class,
 				e -> assertThat(e.field().orElseThrow()).hasToString("startsOn"));
 
@@ -175,8 +176,8 @@ class PlanTest {
 
 	@Test
 	void refusesSignaturesWhileThePlanHasNoActivity() {
-		Plan empty = Plan.draft(PlanId.newId(), 2021, "Empty", PARTIES, List.of(Theme.YOUTH), List.of(), EMBASSY,
-				DRAFTED);
+		Plan empty = Plan.draft(Ids.newId(PlanId::new), 2021, "Empty", PARTIES, List.of(Theme.YOUTH), List.of(),
+				EMBASSY, DRAFTED);
 
 		assertThatThrownBy(() -> empty.sign("SKGO", signer("Secretary General", "SKGO"), SIGNING, NO_CALLS))
 			.isInstanceOfSatisfying(PlanHasNoActivity.class,
@@ -246,7 +247,7 @@ class PlanTest {
 	@Test
 	void tellsConsumersWhoIsBehindTheActivitiesItsEventsName() {
 		Actor steward = new Actor(Actor.Kind.USER, "sub-embassy", "Ambassade de France", Set.of("AMBAFRANCE-RS"), true);
-		Plan plan = Plan.draft(PlanId.newId(), 2020, "Akcioni plan 2020", PARTIES, List.of(Theme.YOUTH),
+		Plan plan = Plan.draft(Ids.newId(PlanId::new), 2020, "Akcioni plan 2020", PARTIES, List.of(Theme.YOUTH),
 				List.of(activity()), steward, DRAFTED);
 		plan.addActivity(activity(), EMBASSY);
 		plan.sign("AMBAFRANCE-RS", signer("Ambassador", "AMBAFRANCE-RS"), SIGNING, NO_CALLS);
@@ -315,9 +316,9 @@ class PlanTest {
 				List.of("p-nevers-sm"), LocalDate.of(2020, 4, 1), LocalDate.of(2020, 10, 31),
 				List.of(new FundingLine(FundingSource.FRENCH_MFA, new BigDecimal("30000")),
 						new FundingLine(FundingSource.LOCAL_BUDGET, new BigDecimal("15000"))));
-		return Plan.draft(
-				PlanId.newId(), 2020, "Akcioni plan 2020", PARTIES, List.of(Theme.GENDER_EQUALITY, Theme.RULE_OF_LAW,
-						Theme.YOUTH, Theme.LOCAL_ECONOMIC_DEVELOPMENT, Theme.ENVIRONMENT, Theme.URBAN_PLANNING),
+		return Plan.draft(Ids.newId(PlanId::new), 2020, "Akcioni plan 2020", PARTIES,
+				List.of(Theme.GENDER_EQUALITY, Theme.RULE_OF_LAW, Theme.YOUTH, Theme.LOCAL_ECONOMIC_DEVELOPMENT,
+						Theme.ENVIRONMENT, Theme.URBAN_PLANNING),
 				List.of(youthExchange), EMBASSY, DRAFTED);
 	}
 
