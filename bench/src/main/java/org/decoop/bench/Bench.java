@@ -1,5 +1,6 @@
 package org.decoop.bench;
 
+import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -9,6 +10,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -63,6 +65,12 @@ public final class Bench {
 
 	private final AtomicLong commandsAnswered = new AtomicLong();
 
+	/** How many instances of each service run (the local stack's --replicas). */
+	private int instances = 1;
+
+	/** Whether the gateway answers on its port: the front-door figures need it. */
+	private boolean gateway;
+
 	private Bench(Options options) {
 		this.options = options;
 		this.api = new Api(options);
@@ -86,6 +94,14 @@ public final class Bench {
 		step("checking the local stack");
 		api.call(api.get(options.partnership() + "/actuator/health/readiness"), 200);
 		api.call(api.get(options.notification() + "/actuator/health/readiness"), 200);
+		instances = Instances.running(List.of(options.partnership(), options.plan(), options.notification()), 2,
+				instance -> answers(instance + "/actuator/health/readiness"));
+		gateway = answers(options.gateway() + "/actuator/health");
+		System.out.printf("  %d instance(s) of each service; the gateway %s%n", instances,
+				gateway ? "answers on " + options.gateway() : "does not answer: no front-door figures");
+		if (!gateway) {
+			report.notes.add("the gateway did not answer on %s: no figure through it".formatted(options.gateway()));
+		}
 
 		step("baseline: Kafka ProducerPerformance (512 B, acks=all)");
 		report.baselines.put("kafkaProducerRecordsPerSec", baselines.producerRecordsPerSec());
@@ -116,7 +132,7 @@ public final class Bench {
 			.asString();
 		try (SseClient sse = new SseClient(api,
 				options.notification() + "/api/subscriptions/" + subscription + "/stream", STEWARD)) {
-			measure(sse);
+			measure(sse, subscription);
 		}
 		finally {
 			api.send(
@@ -136,7 +152,7 @@ public final class Bench {
 		report.write(options.out());
 	}
 
-	private void measure(SseClient sse) throws Exception {
+	private void measure(SseClient sse, String subscription) throws Exception {
 		step("list and search at about %d partnerships".formatted(options.smallList()));
 		long existing = partnerships();
 		if (existing > options.smallList() * 3L / 2) {
@@ -161,6 +177,24 @@ public final class Bench {
 		report.results.put("commandRequestsPerSec", commands.perSecond());
 		System.out.printf("  %.0f commands/s (%d failed)%n", commands.perSecond(), commands.failed());
 		settle(sse);
+		if (gateway) {
+			// the same load, with the same tool, through the front door
+			step("commands through the gateway: POST %s/api/partnerships, %d connections, %d s"
+				.formatted(options.gateway(), Options.CONNECTIONS, options.commandDuration().toSeconds()));
+			Load.Result throughGateway = wrk
+					? Wrk.post(options.gateway() + "/api/partnerships", api.token(STEWARD), establishBody(),
+							Options.CONNECTIONS, options.commandDuration())
+					: load.closedLoop(Options.CONNECTIONS, options.commandDuration(), UNLIMITED, 201,
+							() -> api.post(options.gateway() + "/api/partnerships", STEWARD, establishBody()),
+							answered());
+			if (wrk) {
+				commandsAnswered.addAndGet(throughGateway.ok());
+			}
+			report.results.put("gatewayCommandRequestsPerSec", throughGateway.perSecond());
+			System.out.printf("  %.0f commands/s through the gateway (%d failed)%n", throughGateway.perSecond(),
+					throughGateway.failed());
+			settle(sse);
+		}
 
 		relay();
 		settle(sse);
@@ -168,7 +202,14 @@ public final class Bench {
 		sustained(sse);
 		settle(sse);
 
-		latency(sse);
+		latency(sse, subscription);
+		settle(sse);
+
+		if (gateway) {
+			gatewayAddedLatency();
+			settle(sse);
+		}
+		report.results.put("instancesPerService", (double) instances);
 
 		step("list and search at %d partnerships".formatted(options.largeList()));
 		establish(options.largeList() - partnerships());
@@ -258,31 +299,115 @@ public final class Bench {
 
 	/**
 	 * P3: at half the sustained rate, open loop, from each command's answer to its
-	 * notification on the SSE client.
+	 * notification on the SSE client. Two more clients of the same subscription listen
+	 * meanwhile: one through the gateway, and with two instances one connected to the
+	 * second notification-service instance directly (the cross-instance figure: Kafka
+	 * splits the events' partitions between the instances, so the notifications it
+	 * streams were stored by either, each stream reading what any instance stored).
 	 */
-	private void latency(SseClient sse) {
+	private void latency(SseClient sse, String subscription) {
 		double rate = Math.max(1, Report.figure(report.results, "pipelineEventsPerSec") / 2);
 		step("latency: %.0f commands/s open loop for %d s".formatted(rate, options.latencyDuration().toSeconds()));
+		String stream = "/api/subscriptions/" + subscription + "/stream";
+		Map<String, SseClient> listeners = new LinkedHashMap<>();
+		if (gateway) {
+			listeners.put("gateway", new SseClient(api, options.gateway() + stream, STEWARD));
+		}
+		if (instances > 1) {
+			listeners.put("instance 2", new SseClient(api, Instances.url(options.notification(), 2) + stream, STEWARD));
+		}
+		listeners.forEach((name, listener) -> {
+			if (!listener.awaitOpen(Duration.ofSeconds(30))) {
+				report.notes.add("the SSE stream through %s did not open within 30 s".formatted(name));
+			}
+		});
+		long receivedBefore = sse.received();
 		Map<String, Long> answeredAt = new ConcurrentHashMap<>();
-		load.openLoop(rate, options.latencyDuration(), 201, this::establishRequest, response -> {
-			long now = System.nanoTime();
-			commandsAnswered.incrementAndGet();
-			answeredAt.put(Api.JSON.readTree(response.body()).get("id").asString(), now);
-		});
-		settle(sse);
-		List<Double> latencies = new ArrayList<>();
-		answeredAt.forEach((id, answered) -> {
-			sse.arrivalOf(id).ifPresent(arrived -> latencies.add(Math.max(0, arrived - answered) / 1e6));
-		});
-		Collections.sort(latencies);
-		report.latency.put("p50", percentile(latencies, 0.50));
-		report.latency.put("p90", percentile(latencies, 0.90));
-		report.latency.put("p99", percentile(latencies, 0.99));
-		report.latency.put("p99.9", percentile(latencies, 0.999));
+		try {
+			load.openLoop(rate, options.latencyDuration(), 201, this::establishRequest, response -> {
+				long now = System.nanoTime();
+				commandsAnswered.incrementAndGet();
+				answeredAt.put(Api.JSON.readTree(response.body()).get("id").asString(), now);
+			});
+			settle(sse);
+			long expected = sse.received() - receivedBefore;
+			listeners.forEach((name, listener) -> {
+				if (!listener.awaitReceived(expected, Duration.ofMinutes(1))) {
+					report.notes.add("the SSE client through %s received %d of %d notifications".formatted(name,
+							listener.received(), expected));
+				}
+			});
+			SseClient throughGateway = listeners.get("gateway");
+			if (throughGateway != null) {
+				List<Double> viaGateway = Latencies.answerToArrival(answeredAt, throughGateway::arrivalOf);
+				report.results.put("gatewayPipelineLatencyP50Ms", Latencies.percentile(viaGateway, 0.50));
+				report.results.put("gatewayPipelineLatencyP99Ms", Latencies.percentile(viaGateway, 0.99));
+			}
+			SseClient secondInstance = listeners.get("instance 2");
+			if (secondInstance != null) {
+				List<Double> crossing = Latencies.answerToArrival(answeredAt, secondInstance::arrivalOf);
+				report.results.put("crossInstanceStreamP50Ms", Latencies.percentile(crossing, 0.50));
+				report.results.put("crossInstanceStreamP99Ms", Latencies.percentile(crossing, 0.99));
+				System.out.printf("  on instance 2: %d notified, p50 %.1f ms, p99 %.1f ms%n", crossing.size(),
+						Latencies.percentile(crossing, 0.50), Latencies.percentile(crossing, 0.99));
+			}
+			else {
+				report.notes.add(
+						"one instance of each service: no cross-instance stream figure (run the stack with --replicas=2)");
+			}
+		}
+		finally {
+			listeners.values().forEach(SseClient::close);
+		}
+		List<Double> latencies = Latencies.answerToArrival(answeredAt, sse::arrivalOf);
+		report.latency.put("p50", Latencies.percentile(latencies, 0.50));
+		report.latency.put("p90", Latencies.percentile(latencies, 0.90));
+		report.latency.put("p99", Latencies.percentile(latencies, 0.99));
+		report.latency.put("p99.9", Latencies.percentile(latencies, 0.999));
 		report.latency.put("max", latencies.isEmpty() ? 0 : latencies.getLast());
-		report.results.put("pipelineLatencyP50Ms", percentile(latencies, 0.50));
-		report.results.put("pipelineLatencyP99Ms", percentile(latencies, 0.99));
+		report.results.put("pipelineLatencyP50Ms", Latencies.percentile(latencies, 0.50));
+		report.results.put("pipelineLatencyP99Ms", Latencies.percentile(latencies, 0.99));
 		System.out.printf("  %d of %d notified; %s%n", latencies.size(), answeredAt.size(), report.latency);
+	}
+
+	/**
+	 * The gateway's added latency: the same command sent by one client, alternately to
+	 * the first partnership-service instance directly and through the gateway, so that
+	 * both series see the same stack; the difference of their percentiles.
+	 */
+	private void gatewayAddedLatency() {
+		int samples = options.frontDoorSamples();
+		step("the gateway's added latency: %d commands each way, one client, alternately".formatted(samples));
+		String path = "/api/partnerships";
+		List<Double> direct = new ArrayList<>();
+		List<Double> throughGateway = new ArrayList<>();
+		for (int i = 0; i < samples; i++) {
+			// the order alternates too: neither way always follows the other
+			boolean gatewayFirst = i % 2 == 1;
+			timeCommand(gatewayFirst ? options.gateway() + path : options.partnership() + path,
+					gatewayFirst ? throughGateway : direct);
+			timeCommand(gatewayFirst ? options.partnership() + path : options.gateway() + path,
+					gatewayFirst ? direct : throughGateway);
+		}
+		double p50 = Latencies.added(direct, throughGateway, 0.50);
+		double p99 = Latencies.added(direct, throughGateway, 0.99);
+		report.results.put("gatewayAddedP50Ms", p50);
+		report.results.put("gatewayAddedP99Ms", p99);
+		Collections.sort(direct);
+		Collections.sort(throughGateway);
+		report.notes.add(
+				"a command, one client: direct p50 %.1f ms, p99 %.1f ms; through the gateway p50 %.1f ms, p99 %.1f ms (%d each)"
+					.formatted(Latencies.percentile(direct, 0.50), Latencies.percentile(direct, 0.99),
+							Latencies.percentile(throughGateway, 0.50), Latencies.percentile(throughGateway, 0.99),
+							samples));
+		System.out.printf("  added by the gateway: p50 %.2f ms, p99 %.2f ms%n", p50, p99);
+	}
+
+	private void timeCommand(String url, List<Double> durations) {
+		long start = System.nanoTime();
+		api.call(api.post(url, STEWARD, establishBody()), 201);
+		durations.add((System.nanoTime() - start) / 1e6);
+		commandsAnswered.incrementAndGet();
 	}
 
 	/**
@@ -356,7 +481,7 @@ public final class Bench {
 			durations.add((System.nanoTime() - start) / 1e6);
 		}
 		Collections.sort(durations);
-		double p50 = percentile(durations, 0.5);
+		double p50 = Latencies.percentile(durations, 0.5);
 		System.out.printf("  p50 %.1f ms over %d requests%n", p50, durations.size());
 		return p50;
 	}
@@ -377,11 +502,18 @@ public final class Bench {
 		return admin.listOffsets(latest).all().get().values().stream().mapToLong(info -> info.offset()).sum();
 	}
 
-	private static double percentile(List<Double> sorted, double quantile) {
-		if (sorted.isEmpty()) {
-			return 0;
+	/** Whether {@code url} answers 200 to a GET (nothing listening answers no). */
+	private boolean answers(String url) {
+		try {
+			return api.http.send(api.get(url), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
 		}
-		return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(quantile * sorted.size()) - 1));
+		catch (IOException e) {
+			return false;
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
 	}
 
 	private static void step(String what) {

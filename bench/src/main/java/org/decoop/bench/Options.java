@@ -8,12 +8,14 @@ import java.time.Duration;
  * a default run (about 9 minutes on 2 cores) or a {@code --quick} one (under 3). The
  * large list is measured at 20 000 partnerships by default: every one is created through
  * the API, and at the command rate of a 2-core machine 100 000 take a quarter of an hour
- * more ({@code --large-list=100000}).
+ * more ({@code --large-list=100000}). The gateway, the stack's one origin, is on :8080;
+ * the second instance of each service, when the stack runs two ({@code --replicas=2}), on
+ * its first one's port + 100.
  */
 record Options(boolean quick, String partnership, String plan, String notification, String keycloak, String mongoUri,
 		Path home, Path out, String password, int producerRecords, int latencyMessages, Duration httpDuration,
 		Duration storeDuration, Duration commandDuration, int relayBacklog, Duration sustained,
-		Duration latencyDuration, int listSamples, int smallList, int largeList) {
+		Duration latencyDuration, int listSamples, int smallList, int largeList, String gateway, int frontDoorSamples) {
 
 	static final int CONNECTIONS = 16;
 
@@ -49,7 +51,7 @@ record Options(boolean quick, String partnership, String plan, String notificati
 				"http://" + host + ":8180", "mongodb://127.0.0.1:27017", home, out, "decoop", quick ? 100_000 : 300_000,
 				quick ? 2_000 : 5_000, Duration.ofSeconds(quick ? 5 : 10), Duration.ofSeconds(quick ? 3 : 5),
 				Duration.ofSeconds(quick ? 5 : 15), quick ? 2_000 : 5_000, Duration.ofSeconds(quick ? 40 : 300),
-				Duration.ofSeconds(quick ? 20 : 40), quick ? 30 : 80, 1_000,
-				large > 0 ? large : quick ? 5_000 : 20_000);
+				Duration.ofSeconds(quick ? 20 : 40), quick ? 30 : 80, 1_000, large > 0 ? large : quick ? 5_000 : 20_000,
+				"http://" + host + ":8080", quick ? 200 : 500);
 	}
 }

@@ -71,6 +71,7 @@ final class Report {
 		row(text, "P5 list p50 at large ÷ at 1k", figure(ratios, "P5"), "≤ 2", figure(ratios, "P5") <= 2);
 		row(text, "memory: stack RSS (MB)", figure(results, "stackRssMb"), "< 2560",
 				figure(results, "stackRssMb") < 2560);
+		frontDoor(text);
 		if (!memory.isEmpty()) {
 			text.append("\nresident memory by process (MB): ").append(memory).append('\n');
 			long core = memory.entrySet()
@@ -84,6 +85,39 @@ final class Report {
 		}
 		notes.forEach(note -> text.append("- ").append(note).append('\n'));
 		return text.toString();
+	}
+
+	/**
+	 * The front door's rows, for the figures this run has: the gateway's added latency
+	 * (goal: under 2 ms at p50), commands through it against direct, and the stream
+	 * latency on the second instance.
+	 */
+	private void frontDoor(StringBuilder text) {
+		Double addedP50 = results.get("gatewayAddedP50Ms");
+		if (addedP50 != null) {
+			row(text, "gateway added latency p50 (ms)", addedP50, "< 2", addedP50 < 2);
+		}
+		Double throughGateway = results.get("gatewayCommandRequestsPerSec");
+		Double direct = results.get("commandRequestsPerSec");
+		if (throughGateway != null && direct != null && direct > 0) {
+			text.append("| commands through the gateway ÷ direct | %s | — | — |\n"
+				.formatted(format(throughGateway / direct)));
+		}
+		Double instances = results.get("instancesPerService");
+		if (instances != null) {
+			text.append(
+					"\nthrough the front door, %.0f instance(s) of each service: gateway added p50 %s ms, p99 %s ms;"
+						.formatted(instances, shown("gatewayAddedP50Ms"), shown("gatewayAddedP99Ms")))
+				.append(" commands %s/s through the gateway, %s/s direct; cross-instance stream p50 %s ms, p99 %s ms\n"
+					.formatted(shown("gatewayCommandRequestsPerSec"), shown("commandRequestsPerSec"),
+							shown("crossInstanceStreamP50Ms"), shown("crossInstanceStreamP99Ms")));
+		}
+	}
+
+	/** A result as the table shows it; "—" for one this run could not measure. */
+	private String shown(String key) {
+		Double value = results.get(key);
+		return value == null ? "—" : format(value);
 	}
 
 	/** A figure the run measured before it is used; a phase that did not run has none. */
@@ -139,6 +173,24 @@ final class Report {
 			.append(" and commands answered but not yet notified during the sustained phase (orange, per s)</p>");
 		page.append(lineChart(List.of(column(relayBacklog, 1)), column(relayBacklog, 0), "s", "events"));
 		page.append(lineChart(List.of(column(pipelineBacklog, 1)), column(pipelineBacklog, 0), "s", "notifications"));
+		Map<String, Double> frontDoor = new LinkedHashMap<>();
+		List.of("gatewayAddedP50Ms", "gatewayAddedP99Ms", "pipelineLatencyP50Ms", "gatewayPipelineLatencyP50Ms",
+				"crossInstanceStreamP50Ms", "pipelineLatencyP99Ms", "gatewayPipelineLatencyP99Ms",
+				"crossInstanceStreamP99Ms")
+			.forEach(key -> {
+				Double value = results.get(key);
+				if (value != null) {
+					frontDoor.put(key, value);
+				}
+			});
+		if (!frontDoor.isEmpty()) {
+			Double instances = results.get("instancesPerService");
+			page.append("<h2>Through the front door (%s instance(s) of each service)</h2>"
+				.formatted(instances == null ? "—" : "%.0f".formatted(instances)))
+				.append("<p>what the gateway adds to a command, and the command → notification latency on an SSE client")
+				.append(" connected directly, through the gateway and to the second instance</p>");
+			page.append(barChart(frontDoor, "ms"));
+		}
 		return page.append("</body></html>\n").toString();
 	}
 
@@ -185,12 +237,16 @@ final class Report {
 		double max = bars.values().stream().mapToDouble(Double::doubleValue).max().orElse(1);
 		max = max <= 0 ? 1 : max;
 		StringBuilder svg = new StringBuilder("<svg width=\"%d\" height=\"%d\">".formatted(width, height));
+		// the bars start after the longest label; a negative figure (a difference within
+		// the noise) draws none
+		int left = Math.max(80, 10 + 7 * bars.keySet().stream().mapToInt(String::length).max().orElse(0));
 		int y = 10;
 		for (Map.Entry<String, Double> bar : bars.entrySet()) {
-			double length = (width - 220) * bar.getValue() / max;
+			double length = Math.max(0, (width - 140 - left) * bar.getValue() / max);
 			svg.append("<text x=\"5\" y=\"%d\" font-size=\"12\">%s</text>".formatted(y + 15, bar.getKey()));
-			svg.append("<rect x=\"80\" y=\"%d\" width=\"%.1f\" height=\"20\" fill=\"#1f77b4\"/>".formatted(y, length));
-			svg.append("<text x=\"%.1f\" y=\"%d\" font-size=\"12\">%s %s</text>".formatted(85 + length, y + 15,
+			svg.append("<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"20\" fill=\"#1f77b4\"/>".formatted(left, y,
+					length));
+			svg.append("<text x=\"%.1f\" y=\"%d\" font-size=\"12\">%s %s</text>".formatted(left + 5 + length, y + 15,
 					format(bar.getValue()), unit));
 			y += 30;
 		}

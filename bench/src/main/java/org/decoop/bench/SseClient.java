@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
@@ -40,6 +42,9 @@ final class SseClient implements AutoCloseable {
 
 	private volatile boolean running = true;
 
+	/** Counted down when the server first accepted the stream. */
+	private final CountDownLatch opened = new CountDownLatch(1);
+
 	private final Thread reader;
 
 	SseClient(Api api, String url, String user) {
@@ -61,6 +66,9 @@ final class SseClient implements AutoCloseable {
 			try {
 				HttpResponse<InputStream> response = api.http.send(request.build(),
 						HttpResponse.BodyHandlers.ofInputStream());
+				if (response.statusCode() == 200) {
+					opened.countDown();
+				}
 				try (BufferedReader lines = new BufferedReader(
 						new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
 					String id = null;
@@ -121,6 +129,20 @@ final class SseClient implements AutoCloseable {
 			LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
 		}
 		return received.get() >= count;
+	}
+
+	/**
+	 * Waits until the server accepted the stream, at most {@code timeout}: what is stored
+	 * after that reaches this client. Answers whether it did.
+	 */
+	boolean awaitOpen(Duration timeout) {
+		try {
+			return opened.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
 	}
 
 	@Override

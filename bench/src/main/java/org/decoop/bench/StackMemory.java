@@ -12,8 +12,8 @@ import java.util.stream.Stream;
 
 /**
  * The resident memory of the whole local stack: the {@code local-stack.jar} launcher and
- * every process it started (the store, Kafka, Keycloak, Zipkin, GreenMail, the three
- * services), read from {@code /proc}.
+ * every process it started (the store, Kafka, Keycloak, Zipkin, GreenMail, the gateway,
+ * the three services; a service's instances together), read from {@code /proc}.
  */
 final class StackMemory {
 
@@ -83,11 +83,12 @@ final class StackMemory {
 
 	private static String nameOf(String command) {
 		for (String name : List.of("partnership-service", "plan-service", "notification-service", "keycloak", "zipkin",
-				"kafka.Kafka", "MongoStandIn", "greenmail")) {
+				"kafka.Kafka", "MongoStandIn", "greenmail", "gateway.jar")) {
 			if (command.contains(name)) {
 				return switch (name) {
 					case "kafka.Kafka" -> "kafka";
 					case "MongoStandIn" -> "store";
+					case "gateway.jar" -> "gateway";
 					default -> name;
 				};
 			}
