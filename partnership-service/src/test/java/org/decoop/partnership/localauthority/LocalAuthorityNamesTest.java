@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import org.bson.Document;
+import org.decoop.platform.domain.Ids;
 import org.decoop.events.Country;
 import org.decoop.events.LocalAuthorityKind;
 import org.decoop.partnership.localauthority.domain.LocalAuthority;
@@ -64,7 +65,7 @@ class LocalAuthorityNamesTest {
 	}
 
 	private static LocalAuthority authority(String code, String name, String country) {
-		return new LocalAuthority(LocalAuthorityId.newId(), code, name, Country.of(country), LocalAuthorityKind.CITY,
+		return new LocalAuthority(Ids.newId(LocalAuthorityId::new), code, name, Country.of(country), LocalAuthorityKind.CITY,
 				null);
 	}
 
