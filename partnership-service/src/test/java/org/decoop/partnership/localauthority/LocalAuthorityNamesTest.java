@@ -65,8 +65,8 @@ class LocalAuthorityNamesTest {
 	}
 
 	private static LocalAuthority authority(String code, String name, String country) {
-		return new LocalAuthority(Ids.newId(LocalAuthorityId::new), code, name, Country.of(country), LocalAuthorityKind.CITY,
-				null);
+		return new LocalAuthority(Ids.newId(LocalAuthorityId::new), code, name, Country.of(country),
+				LocalAuthorityKind.CITY, null);
 	}
 
 	private static LocalAuthorities authorities(MongoTemplate mongo) {
