@@ -48,10 +48,10 @@ class LocalAuthorityController {
 	@PostMapping
 	@CreatedResponse
 	ResponseEntity<LocalAuthorityResponse> create(@Valid @RequestBody CreateLocalAuthority request) {
-		LocalAuthority authority = localAuthorities.add(LocalAuthority.register(callers.current(),
-				Ids.newId(LocalAuthorityId::new), request.code(), request.name(), Country.of(request.country()),
-				request.kind(), request.population(),
-				Coordinates.of(request.latitude(), request.longitude()).orElse(null)));
+		LocalAuthority authority = localAuthorities
+			.add(LocalAuthority.register(callers.current(), Ids.newId(LocalAuthorityId::new), request.code(),
+					request.name(), Country.of(request.country()), request.kind(), request.population(),
+					Coordinates.of(request.latitude(), request.longitude()).orElse(null)));
 		return ResponseEntity.created(URI.create("/api/local-authorities/" + authority.id()))
 			.body(LocalAuthorityResponse.of(authority));
 	}

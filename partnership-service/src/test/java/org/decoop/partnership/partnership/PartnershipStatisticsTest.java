@@ -103,9 +103,9 @@ class PartnershipStatisticsTest {
 			partners.add(new Partner(new LocalAuthorityId(id), null, "Town " + id, Country.of(country)));
 		}
 		StatusChange last = history[history.length - 1];
-		mongo.insert(PartnershipDocument
-			.of(Partnership.restore(Ids.newId(PartnershipId::new), 0, last.status(), partners, since, List.of(Theme.CULTURE),
-					null, List.of(history), 0, LocalDate.ofInstant(last.at(), ZoneOffset.UTC))));
+		mongo.insert(PartnershipDocument.of(Partnership.restore(Ids.newId(PartnershipId::new), 0, last.status(),
+				partners, since, List.of(Theme.CULTURE), null, List.of(history), 0,
+				LocalDate.ofInstant(last.at(), ZoneOffset.UTC))));
 	}
 
 	private static StatusChange change(PartnershipStatus status, String day) {
