@@ -14,6 +14,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.decoop.notification.NotificationProperties;
 import org.decoop.notification.subscription.domain.SubscriptionId;
 import org.decoop.notification.subscription.domain.WebhookSecret;
+import org.decoop.platform.idempotency.KeptAnswerSeal;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
@@ -25,7 +26,7 @@ import org.springframework.stereotype.Component;
  * Security's {@code Encryptors} would add a dependency for one call.)
  */
 @Component
-public class SecretCipher {
+public class SecretCipher implements KeptAnswerSeal {
 
 	private static final int IV_BYTES = 12;
 
@@ -85,6 +86,41 @@ public class SecretCipher {
 			throw new IllegalStateException(VARIABLE + " must be base64 of exactly 32 bytes: " + HOW);
 		}
 		return bytes;
+	}
+
+	/**
+	 * A kept answer to a command repeated with an {@code Idempotency-Key} (a
+	 * subscription's creation shows its webhook secret once): sealed like the secret
+	 * itself, bound to its record, so the copy is no easier to read than the original.
+	 */
+	@Override
+	public byte[] seal(byte[] body, String boundTo) {
+		try {
+			byte[] iv = new byte[IV_BYTES];
+			RANDOM.nextBytes(iv);
+			Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+			cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
+			cipher.updateAAD(boundTo.getBytes(StandardCharsets.UTF_8));
+			byte[] sealed = cipher.doFinal(body);
+			return ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array();
+		}
+		catch (GeneralSecurityException e) {
+			throw new IllegalStateException("Cannot seal a kept answer", e);
+		}
+	}
+
+	@Override
+	public byte[] open(byte[] sealed, String boundTo) {
+		try {
+			Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+			cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, 0, IV_BYTES));
+			cipher.updateAAD(boundTo.getBytes(StandardCharsets.UTF_8));
+			return cipher.doFinal(sealed, IV_BYTES, sealed.length - IV_BYTES);
+		}
+		catch (GeneralSecurityException e) {
+			throw new IllegalStateException("Cannot open a kept answer (was decoop.notification.secret-key changed?)",
+					e);
+		}
 	}
 
 	/**

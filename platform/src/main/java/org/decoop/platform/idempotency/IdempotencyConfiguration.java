@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 
 import org.decoop.platform.domain.Actor;
 import org.decoop.platform.security.Callers;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -39,8 +40,9 @@ public class IdempotencyConfiguration {
 	static final String ANONYMOUS = "anonymous";
 
 	@Bean
-	IdempotencyRecords idempotencyRecords(MongoTemplate mongo, IdempotencyProperties properties, Clock clock) {
-		return new IdempotencyRecords(mongo, properties, clock);
+	IdempotencyRecords idempotencyRecords(MongoTemplate mongo, IdempotencyProperties properties, Clock clock,
+			ObjectProvider<KeptAnswerSeal> seal) {
+		return new IdempotencyRecords(mongo, properties, clock, seal.getIfAvailable());
 	}
 
 	@Bean

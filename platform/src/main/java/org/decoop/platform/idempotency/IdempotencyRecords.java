@@ -44,10 +44,19 @@ public class IdempotencyRecords implements SmartInitializingSingleton {
 
 	private final Clock clock;
 
+	/** Seals kept bodies bound to their record's id; none: kept as written. */
+	private final @Nullable KeptAnswerSeal seal;
+
 	public IdempotencyRecords(MongoTemplate mongo, IdempotencyProperties properties, Clock clock) {
+		this(mongo, properties, clock, null);
+	}
+
+	public IdempotencyRecords(MongoTemplate mongo, IdempotencyProperties properties, Clock clock,
+			@Nullable KeptAnswerSeal seal) {
 		this.mongo = mongo;
 		this.properties = properties;
 		this.clock = clock;
+		this.seal = seal;
 	}
 
 	/** Created at start, before the service takes a request. */
@@ -133,7 +142,8 @@ public class IdempotencyRecords implements SmartInitializingSingleton {
 				return new Reused();
 			}
 			if (ANSWERED.equals(stored.getString("state"))) {
-				return new Answered(response(Objects.requireNonNull(stored.get("response", Document.class))));
+				return new Answered(response(Objects.requireNonNull(stored.get("response", Document.class)),
+						String.valueOf(stored.get("_id"))));
 			}
 			return new Running();
 		}
@@ -172,7 +182,9 @@ public class IdempotencyRecords implements SmartInitializingSingleton {
 		Instant now = clock.instant();
 		Document kept = new Document("status", response.status())
 			.append("headers", new Document(new LinkedHashMap<String, Object>(response.headers())))
-			.append("body", new Binary(response.body()));
+			.append("body",
+					new Binary(seal == null ? response.body() : seal.seal(response.body(), String.valueOf(claim.id()))))
+			.append("sealed", seal != null);
 		mongo.updateFirst(ofClaim(claim),
 				new Update().set("state", ANSWERED)
 					.set("response", kept)
@@ -195,10 +207,17 @@ public class IdempotencyRecords implements SmartInitializingSingleton {
 	}
 
 	@SuppressWarnings("unchecked")
-	private static StoredResponse response(Document kept) {
+	private StoredResponse response(Document kept, String recordId) {
 		Map<String, List<String>> headers = new LinkedHashMap<>();
 		kept.get("headers", Document.class).forEach((name, values) -> headers.put(name, (List<String>) values));
-		return new StoredResponse(kept.getInteger("status"), headers, kept.get("body", Binary.class).getData());
+		byte[] body = kept.get("body", Binary.class).getData();
+		if (Boolean.TRUE.equals(kept.getBoolean("sealed"))) {
+			if (seal == null) {
+				throw new IllegalStateException("A kept answer is sealed and this service has no KeptAnswerSeal");
+			}
+			body = seal.open(body, recordId);
+		}
+		return new StoredResponse(kept.getInteger("status"), headers, body);
 	}
 
 }
