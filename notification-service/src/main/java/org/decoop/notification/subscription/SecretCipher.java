@@ -96,13 +96,7 @@ public class SecretCipher implements KeptAnswerSeal {
 	@Override
 	public byte[] seal(byte[] body, String boundTo) {
 		try {
-			byte[] iv = new byte[IV_BYTES];
-			RANDOM.nextBytes(iv);
-			Cipher cipher = Cipher.getInstance(TRANSFORMATION);
-			cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
-			cipher.updateAAD(boundTo.getBytes(StandardCharsets.UTF_8));
-			byte[] sealed = cipher.doFinal(body);
-			return ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array();
+			return sealed(body, boundTo.getBytes(StandardCharsets.UTF_8));
 		}
 		catch (GeneralSecurityException e) {
 			throw new IllegalStateException("Cannot seal a kept answer", e);
@@ -112,10 +106,7 @@ public class SecretCipher implements KeptAnswerSeal {
 	@Override
 	public byte[] open(byte[] sealed, String boundTo) {
 		try {
-			Cipher cipher = Cipher.getInstance(TRANSFORMATION);
-			cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, 0, IV_BYTES));
-			cipher.updateAAD(boundTo.getBytes(StandardCharsets.UTF_8));
-			return cipher.doFinal(sealed, IV_BYTES, sealed.length - IV_BYTES);
+			return opened(sealed, boundTo.getBytes(StandardCharsets.UTF_8));
 		}
 		catch (GeneralSecurityException e) {
 			throw new IllegalStateException("Cannot open a kept answer (was decoop.notification.secret-key changed?)",
@@ -130,14 +121,8 @@ public class SecretCipher implements KeptAnswerSeal {
 	 */
 	public String encrypt(WebhookSecret secret, SubscriptionId subscription) {
 		try {
-			byte[] iv = new byte[IV_BYTES];
-			RANDOM.nextBytes(iv);
-			Cipher cipher = Cipher.getInstance(TRANSFORMATION);
-			cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
-			cipher.updateAAD(associatedData(subscription));
-			byte[] sealed = cipher.doFinal(secret.value().getBytes(StandardCharsets.UTF_8));
 			return BOUND + Base64.getEncoder()
-				.encodeToString(ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array());
+				.encodeToString(sealed(secret.value().getBytes(StandardCharsets.UTF_8), associatedData(subscription)));
 		}
 		catch (GeneralSecurityException e) {
 			throw new IllegalStateException("Cannot encrypt a webhook secret", e);
@@ -153,13 +138,8 @@ public class SecretCipher implements KeptAnswerSeal {
 		boolean bound = !isUnbound(stored);
 		try {
 			byte[] all = Base64.getDecoder().decode(bound ? stored.substring(BOUND.length()) : stored);
-			Cipher cipher = Cipher.getInstance(TRANSFORMATION);
-			cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, all, 0, IV_BYTES));
-			if (bound) {
-				cipher.updateAAD(associatedData(subscription));
-			}
 			return new WebhookSecret(
-					new String(cipher.doFinal(all, IV_BYTES, all.length - IV_BYTES), StandardCharsets.UTF_8));
+					new String(opened(all, bound ? associatedData(subscription) : null), StandardCharsets.UTF_8));
 		}
 		catch (GeneralSecurityException | IllegalArgumentException e) {
 			throw new IllegalStateException(
@@ -168,6 +148,29 @@ public class SecretCipher implements KeptAnswerSeal {
 						.formatted(subscription.value()),
 					e);
 		}
+	}
+
+	/** IV, then the AES-GCM ciphertext of {@code plain} with {@code associated} bound. */
+	private byte[] sealed(byte[] plain, byte[] associated) throws GeneralSecurityException {
+		byte[] iv = new byte[IV_BYTES];
+		RANDOM.nextBytes(iv);
+		Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+		cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
+		cipher.updateAAD(associated);
+		byte[] sealed = cipher.doFinal(plain);
+		return ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array();
+	}
+
+	/**
+	 * What {@link #sealed} sealed; no associated data for secrets stored before binding.
+	 */
+	private byte[] opened(byte[] all, byte @Nullable [] associated) throws GeneralSecurityException {
+		Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+		cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, all, 0, IV_BYTES));
+		if (associated != null) {
+			cipher.updateAAD(associated);
+		}
+		return cipher.doFinal(all, IV_BYTES, all.length - IV_BYTES);
 	}
 
 	/**
