@@ -4,37 +4,35 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.mock.web.MockHttpServletRequest;
 
 class LanguagesTest {
 
-	@Test
-	void aRangeWithARegionOrAScriptFindsItsLanguageAndScript() {
-		assertThat(Languages.negotiate("sr-Latn-RS;q=0.9, fr;q=0.8")).isEqualTo(Languages.SERBIAN_LATIN);
-		assertThat(Languages.negotiate("sr-Cyrl-RS")).isEqualTo(Languages.SERBIAN_CYRILLIC);
-		assertThat(Languages.negotiate("fr-CA,en;q=0.5")).isEqualTo(Languages.FRENCH);
-	}
-
-	@Test
-	void serbianAloneIsCyrillic() {
-		assertThat(Languages.negotiate("sr")).isEqualTo(Languages.SERBIAN_CYRILLIC);
-		assertThat(Languages.negotiate("sr-RS")).isEqualTo(Languages.SERBIAN_CYRILLIC);
-	}
-
-	@Test
-	void qualityValuesOrderTheRangesAndZeroExcludes() {
-		assertThat(Languages.negotiate("sr-Latn;q=0.5, fr;q=0.9")).isEqualTo(Languages.FRENCH);
-		assertThat(Languages.negotiate("fr;q=0, sr-Latn;q=0.1")).isEqualTo(Languages.SERBIAN_LATIN);
-		assertThat(Languages.negotiate("de, fr;q=0.5")).isEqualTo(Languages.FRENCH);
-	}
-
-	@Test
-	void englishWhenNothingFitsOrTheHeaderIsAbsentOrMalformed() {
-		assertThat(Languages.negotiate("de-DE, it;q=0.5")).isEqualTo(Languages.ENGLISH);
-		assertThat(Languages.negotiate("*")).isEqualTo(Languages.ENGLISH);
-		assertThat(Languages.negotiate((String) null)).isEqualTo(Languages.ENGLISH);
-		assertThat(Languages.negotiate("??;q=x")).isEqualTo(Languages.ENGLISH);
+	// Ranges with a region or a script find their language and script; Serbian alone is
+	// Cyrillic; quality
+	// values order the ranges and zero excludes; English when nothing fits or the header
+	// is absent or malformed.
+	@ParameterizedTest(name = "{0} -> {1}")
+	@CsvSource(delimiter = '|', textBlock = """
+			sr-Latn-RS;q=0.9, fr;q=0.8 | sr-Latn
+			sr-Cyrl-RS                 | sr-Cyrl
+			fr-CA,en;q=0.5             | fr
+			sr                         | sr-Cyrl
+			sr-RS                      | sr-Cyrl
+			sr-Latn;q=0.5, fr;q=0.9    | fr
+			fr;q=0, sr-Latn;q=0.1      | sr-Latn
+			de, fr;q=0.5               | fr
+			de-DE, it;q=0.5            | en
+			*                          | en
+			                           | en
+			??;q=x                     | en
+			""")
+	void anAcceptLanguageHeaderNegotiatesALanguageSpokenHere(@Nullable String header, String expected) {
+		assertThat(Languages.negotiate(header)).isEqualTo(Locale.forLanguageTag(expected));
 	}
 
 	@Test

@@ -62,6 +62,14 @@ public final class ContainerInfrastructure implements TestInfrastructure {
 	/** The password of each database's user, by database. */
 	private final Map<String, String> passwords = new ConcurrentHashMap<>();
 
+	/** The JVM-wide instance, its containers started on first use. */
+	public static synchronized ContainerInfrastructure shared() {
+		if (shared == null) {
+			shared = new ContainerInfrastructure();
+		}
+		return shared;
+	}
+
 	private ContainerInfrastructure() {
 		kafka.start();
 		mongo.start();
@@ -84,13 +92,6 @@ public final class ContainerInfrastructure implements TestInfrastructure {
 		catch (ExecutionException e) {
 			throw new IllegalStateException("Creating the topics failed", e);
 		}
-	}
-
-	public static synchronized ContainerInfrastructure shared() {
-		if (shared == null) {
-			shared = new ContainerInfrastructure();
-		}
-		return shared;
 	}
 
 	@Override

@@ -1,5 +1,7 @@
 package org.decoop.platform.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -114,14 +116,7 @@ public final class ServiceApi {
 
 	/** A GET asking for {@code accept} (content negotiation: {@code text/csv}, say). */
 	public Answer get(String path, String accept) {
-		RestTestClient.RequestBodySpec request = client.method(HttpMethod.GET).uri(path);
-		request.header("Accept", accept);
-		if (token != null) {
-			request.header("Authorization", "Bearer " + token);
-		}
-		request.headers(all -> all.addAll(headers));
-		EntityExchangeResult<String> result = request.exchange().expectBody(String.class).returnResult();
-		return new Answer(result.getStatus().value(), result.getResponseHeaders(), result.getResponseBody());
+		return exchange("GET", path, null, null, accept);
 	}
 
 	/** A POST without a body (a domain action that needs no input). */
@@ -135,7 +130,14 @@ public final class ServiceApi {
 
 	/** Sends {@code json} (none: no body) with {@code If-Match} (none: without). */
 	public Answer send(String method, String path, String json, String ifMatch) {
+		return exchange(method, path, json, ifMatch, null);
+	}
+
+	private Answer exchange(String method, String path, String json, String ifMatch, String accept) {
 		RestTestClient.RequestBodySpec request = client.method(HttpMethod.valueOf(method)).uri(path);
+		if (accept != null) {
+			request.header("Accept", accept);
+		}
 		if (json != null) {
 			request.contentType(MediaType.APPLICATION_JSON).body(json);
 		}
@@ -169,6 +171,40 @@ public final class ServiceApi {
 		/** The {@code id} of a created resource. */
 		public String id() {
 			return json().get("id").asString();
+		}
+
+		/**
+		 * Asserts a request without a token was refused as the API promises: 401, a
+		 * Bearer challenge, a problem+json body.
+		 */
+		public void assertUnauthenticated() {
+			assertThat(statusCode).as(body).isEqualTo(401);
+			assertThat(header("WWW-Authenticate")).hasValueSatisfying(value -> assertThat(value).startsWith("Bearer"));
+			assertThat(header("Content-Type"))
+				.hasValueSatisfying(value -> assertThat(value).startsWith("application/problem+json"));
+		}
+
+		/**
+		 * Asserts this answer to a creation sent again with the same
+		 * {@code Idempotency-Key} is the {@code first} one's: both created, the same body
+		 * and {@code Location}.
+		 */
+		public void assertRepeats(Answer first) {
+			assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+			assertThat(statusCode).isEqualTo(201);
+			assertThat(body).isEqualTo(first.body());
+			assertThat(header("Location")).isEqualTo(first.header("Location"));
+		}
+
+		/**
+		 * Asserts this is a CSV export (200, {@code text/csv}, RFC 4180 line ends) and
+		 * answers its rows.
+		 */
+		public List<Map<String, String>> csvExport() {
+			assertThat(statusCode).isEqualTo(200);
+			assertThat(header("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/csv"));
+			assertThat(body).as("RFC 4180 line ends").contains("\r\n");
+			return csvRows();
 		}
 
 		/** A CSV body's rows, each by its header line's column names. */

@@ -146,6 +146,19 @@ public final class ServiceQueries {
 	}
 
 	/**
+	 * The queries the platform sends for each aggregate collection, a line each: its
+	 * purpose {@code =>} its command ({@code %s} the collection).
+	 */
+	private static final String PER_AGGREGATE_COLLECTION = """
+			aggregate write path: the pending events before a write (the outbox bound) => {find: '%s', filter: {_id: 'id-1'}, projection: {'outbox.eventId': 1}, limit: 1}
+			aggregate write path: the write conditioned on the version read => {update: '%s', updates: [{q: {_id: 'id-1', version: 3}, u: {$set: {version: 4}}}]}
+			outbox relay: the sweep for aggregates with events waiting => {find: '%s', filter: {'outbox.eventId': {$exists: true}}, projection: {_id: 1}, limit: 100}
+			outbox relay: the events of the aggregates it claimed => {find: '%s', filter: {_id: {$in: ['id-1', 'id-2']}}, projection: {outbox: 1}}
+			outbox relay: pull the acknowledged events => {update: '%s', updates: [{q: {_id: 'id-1'}, u: {$pull: {outbox: {eventId: {$in: ['e-1', 'e-2']}}}}}]}
+			outbox relay: park an event the broker refused for good => {update: '%s', updates: [{q: {_id: 'id-1'}, u: {$pull: {outbox: {eventId: 'e-1'}}, $push: {outboxParked: {eventId: 'e-1'}}}}]}
+			""";
+
+	/**
 	 * The platform's queries in a service whose aggregates are stored in
 	 * {@code aggregateCollections}: the aggregates' write path, the outbox relay and its
 	 * claims, the idempotent consumers, the dead-letter replays. Named by purpose; those
@@ -155,25 +168,10 @@ public final class ServiceQueries {
 	public static List<Listed> platformQueries(String... aggregateCollections) {
 		List<Listed> queries = new ArrayList<>();
 		for (String collection : aggregateCollections) {
-			queries.add(stated(null,
-					"aggregate write path: the pending events before a write (the outbox bound), " + collection,
-					"{find: '%s', filter: {_id: 'id-1'}, projection: {'outbox.eventId': 1}, limit: 1}"
-						.formatted(collection)));
-			queries.add(stated(null, "aggregate write path: the write conditioned on the version read, " + collection,
-					"{update: '%s', updates: [{q: {_id: 'id-1', version: 3}, u: {$set: {version: 4}}}]}"
-						.formatted(collection)));
-			queries.add(stated(null, "outbox relay: the sweep for aggregates with events waiting, " + collection,
-					"{find: '%s', filter: {'outbox.eventId': {$exists: true}}, projection: {_id: 1}, limit: 100}"
-						.formatted(collection)));
-			queries.add(stated(null, "outbox relay: the events of the aggregates it claimed, " + collection,
-					"{find: '%s', filter: {_id: {$in: ['id-1', 'id-2']}}, projection: {outbox: 1}}"
-						.formatted(collection)));
-			queries.add(stated(null, "outbox relay: pull the acknowledged events, " + collection,
-					"{update: '%s', updates: [{q: {_id: 'id-1'}, u: {$pull: {outbox: {eventId: {$in: ['e-1', 'e-2']}}}}}]}"
-						.formatted(collection)));
-			queries.add(stated(null, "outbox relay: park an event the broker refused for good, " + collection,
-					"{update: '%s', updates: [{q: {_id: 'id-1'}, u: {$pull: {outbox: {eventId: 'e-1'}}, $push: {outboxParked: {eventId: 'e-1'}}}}]}"
-						.formatted(collection)));
+			PER_AGGREGATE_COLLECTION.lines()
+				.map((line) -> line.split(" => ", 2))
+				.forEach((purposeAndCommand) -> queries.add(stated(null, purposeAndCommand[0] + ", " + collection,
+						purposeAndCommand[1].formatted(collection))));
 		}
 		queries.add(platform("outbox relay: one sweep over every source",
 				beans -> beans.bean(OutboxRelay.class).relayOnce()));
