@@ -4,13 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.decoop.events.PartnershipStatus;
+import org.decoop.events.Theme;
 import org.decoop.events.Topics;
+import org.decoop.events.partnership.PartnershipEstablished;
+import org.decoop.events.partnership.PartnershipEvent;
 import org.decoop.platform.testing.AdjustableClock;
 import org.decoop.platform.testing.EventPublisher;
 import org.decoop.platform.testing.EventTopics;
@@ -47,6 +54,19 @@ public abstract class PlanServiceContext {
 			created.add(response);
 		});
 		return created.get(0);
+	}
+
+	/**
+	 * Publishes a partnership as partnership-service would: active, of Nevers and Sremska
+	 * Mitrovica, on youth; answers its id.
+	 */
+	protected static String publishPartnership() throws Exception {
+		String id = UUID.randomUUID().toString();
+		events.publish(new PartnershipEstablished(id, 0, PartnershipStatus.ACTIVE,
+				List.of(new PartnershipEvent.Partner("nevers", "Nevers", "FR"),
+						new PartnershipEvent.Partner("sremska-mitrovica", "Sremska Mitrovica", "RS")),
+				2005, Set.of(Theme.YOUTH), null, Instant.now()));
+		return id;
 	}
 
 	/**

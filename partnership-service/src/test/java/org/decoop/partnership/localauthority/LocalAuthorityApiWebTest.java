@@ -180,30 +180,17 @@ class LocalAuthorityApiWebTest {
 		verifyNoInteractions(localAuthorities);
 	}
 
-	@Test
-	void refusesAnUnknownCountryCode() throws Exception {
-		postJson("{\"code\": \"FR-NEVERS\", \"name\": \"Nevers\", \"country\": \"FRA\", \"kind\": \"CITY\"}")
-			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.field").value("country"));
-		postJson("{\"code\": \"FR-NEVERS\", \"name\": \"Nevers\", \"country\": \"fr\", \"kind\": \"CITY\"}")
-			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.field").value("country"));
-		verifyNoInteractions(localAuthorities);
-	}
-
-	@Test
-	void refusesAnUnknownKind() throws Exception {
-		postJson("{\"code\": \"FR-NEVERS\", \"name\": \"Nevers\", \"country\": \"FR\", \"kind\": \"VILLAGE\"}")
-			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.field").value("kind"));
-		verifyNoInteractions(localAuthorities);
-	}
-
-	@Test
-	void refusesAMissingName() throws Exception {
-		postJson("{\"code\": \"FR-NEVERS\", \"country\": \"FR\", \"kind\": \"CITY\"}")
-			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.field").value("name"));
+	// an unknown country code (ISO 3166 alpha-2, upper case), an unknown kind, a missing
+	// name
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			{"code": "FR-NEVERS", "name": "Nevers", "country": "FRA", "kind": "CITY"}    | country
+			{"code": "FR-NEVERS", "name": "Nevers", "country": "fr", "kind": "CITY"}     | country
+			{"code": "FR-NEVERS", "name": "Nevers", "country": "FR", "kind": "VILLAGE"}  | kind
+			{"code": "FR-NEVERS", "country": "FR", "kind": "CITY"}                       | name
+			""")
+	void refusesABadFieldNamingIt(String body, String field) throws Exception {
+		postJson(body).andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value(field));
 		verifyNoInteractions(localAuthorities);
 	}
 

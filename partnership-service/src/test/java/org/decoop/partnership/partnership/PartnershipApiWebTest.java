@@ -29,6 +29,8 @@ import org.decoop.platform.web.RequestSizeLimitFilter;
 import org.decoop.platform.web.StrictJson;
 import org.decoop.platform.web.StrictRequests;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcProperties;
@@ -110,25 +112,12 @@ class PartnershipApiWebTest {
 		verifyNoInteractions(service);
 	}
 
-	@Test
-	void refusesAnUnknownCountryCodeAsFilter() throws Exception {
-		mvc.perform(get("/api/partnerships").param("country", "XX"))
+	@ParameterizedTest(name = "{0}={1}")
+	@CsvSource({ "country, XX", "status, SLEEPING", "size, 500", "page, -1" })
+	void refusesABadFilterOrPageNamingIt(String parameter, String value) throws Exception {
+		mvc.perform(get("/api/partnerships").param(parameter, value))
 			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.field").value("country"));
-		verifyNoInteractions(service);
-	}
-
-	@Test
-	void refusesBadFiltersAndPaging() throws Exception {
-		mvc.perform(get("/api/partnerships").param("status", "SLEEPING"))
-			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.field").value("status"));
-		mvc.perform(get("/api/partnerships").param("size", "500"))
-			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.field").value("size"));
-		mvc.perform(get("/api/partnerships").param("page", "-1"))
-			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.field").value("page"));
+			.andExpect(jsonPath("$.field").value(parameter));
 		verifyNoInteractions(service);
 	}
 

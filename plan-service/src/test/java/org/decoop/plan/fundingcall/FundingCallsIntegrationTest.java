@@ -7,11 +7,9 @@ import static org.decoop.platform.testing.EventTopics.header;
 
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -24,10 +22,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.decoop.events.Country;
 import org.decoop.events.FundingSource;
-import org.decoop.events.PartnershipStatus;
 import org.decoop.events.Theme;
-import org.decoop.events.partnership.PartnershipEstablished;
-import org.decoop.events.partnership.PartnershipEvent;
 import org.decoop.platform.domain.Ids;
 import org.decoop.platform.testing.AdjustableClock;
 import org.decoop.plan.PlanServiceContext;
@@ -103,11 +98,7 @@ class FundingCallsIntegrationTest extends PlanServiceContext {
 				"20000", "0.6");
 
 		Answer noToken = anonymous.post("/api/funding-calls", body);
-		assertThat(noToken.statusCode()).isEqualTo(401);
-		assertThat(noToken.header("WWW-Authenticate"))
-			.hasValueSatisfying(value -> assertThat(value).startsWith("Bearer"));
-		assertThat(noToken.header("Content-Type"))
-			.hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+		noToken.assertUnauthenticated();
 		Answer notSteward = anonymous.as(TOKENS.user("nevers", "FR-NEVERS")).post("/api/funding-calls", body);
 		assertThat(notSteward.statusCode()).isEqualTo(403);
 		assertThat(notSteward.header("Content-Type"))
@@ -493,15 +484,6 @@ class FundingCallsIntegrationTest extends PlanServiceContext {
 	private static String line(String source, String eur, String callId) {
 		return callId == null ? "{\"source\": \"%s\", \"amountEur\": %s}".formatted(source, eur)
 				: "{\"source\": \"%s\", \"amountEur\": %s, \"callId\": \"%s\"}".formatted(source, eur, callId);
-	}
-
-	private static String publishPartnership() throws Exception {
-		String id = UUID.randomUUID().toString();
-		events.publish(new PartnershipEstablished(id, 0, PartnershipStatus.ACTIVE,
-				List.of(new PartnershipEvent.Partner("nevers", "Nevers", "FR"),
-						new PartnershipEvent.Partner("sremska-mitrovica", "Sremska Mitrovica", "RS")),
-				2005, Set.of(Theme.YOUTH), null, Instant.now()));
-		return id;
 	}
 
 	private static List<ConsumerRecord<String, byte[]>> callEvents(String callId, int expected) {

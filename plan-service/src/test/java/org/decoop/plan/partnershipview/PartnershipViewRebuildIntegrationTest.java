@@ -5,25 +5,15 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Date;
-import java.util.List;
-import java.util.Set;
-import java.util.UUID;
 
 import org.bson.Document;
-import org.decoop.events.PartnershipStatus;
-import org.decoop.events.Theme;
-import org.decoop.events.partnership.PartnershipEstablished;
-import org.decoop.events.partnership.PartnershipEvent;
 import org.decoop.plan.PlanServiceContext;
-import org.decoop.platform.testing.EventPublisher;
 import org.decoop.platform.testing.ServiceApi;
 import org.decoop.platform.testing.ServiceApi.Answer;
 import org.decoop.platform.testing.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -43,9 +33,6 @@ class PartnershipViewRebuildIntegrationTest extends PlanServiceContext {
 	private static final String REBUILD = "/api/ops/read-models/partnership_views/rebuild";
 
 	private static final TestTokens TOKENS = TestTokens.shared();
-
-	@RegisterExtension
-	static final EventPublisher EVENTS = new EventPublisher();
 
 	@LocalServerPort
 	int port;
@@ -176,15 +163,6 @@ class PartnershipViewRebuildIntegrationTest extends PlanServiceContext {
 						 "activities": [{"title": "Youth exchange", "theme": "YOUTH", "partnershipIds": ["%s"],
 						                 "funding": [{"source": "FRENCH_MFA", "amountEur": 1000}]}]}"""
 					.formatted(partnershipId));
-	}
-
-	private static String publishPartnership() throws Exception {
-		String id = UUID.randomUUID().toString();
-		EVENTS.publish(new PartnershipEstablished(id, 0, PartnershipStatus.ACTIVE,
-				List.of(new PartnershipEvent.Partner("nevers", "Nevers", "FR"),
-						new PartnershipEvent.Partner("sremska-mitrovica", "Sremska Mitrovica", "RS")),
-				2005, Set.of(Theme.YOUTH), null, Instant.now()));
-		return id;
 	}
 
 }

@@ -180,17 +180,12 @@ class PlanApiWebTest {
 					actor -> actor.id().equals(TestTokens.subjectOf("nevers")) && actor.name().equals("nevers")));
 	}
 
-	@Test
-	void refusesBadFilters() throws Exception {
-		mvc.perform(get("/api/plans").param("status", "APPROVED"))
+	@ParameterizedTest(name = "{0}?{1}={2}")
+	@CsvSource({ "/api/plans, status, APPROVED", "/api/plans, year, twenty", "/api/plans/stats, year, 3000" })
+	void refusesBadFilters(String path, String parameter, String value) throws Exception {
+		mvc.perform(get(path).param(parameter, value))
 			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.field").value("status"));
-		mvc.perform(get("/api/plans").param("year", "twenty"))
-			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.field").value("year"));
-		mvc.perform(get("/api/plans/stats").param("year", "3000"))
-			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.field").value("year"));
+			.andExpect(jsonPath("$.field").value(parameter));
 		verifyNoInteractions(service);
 	}
 

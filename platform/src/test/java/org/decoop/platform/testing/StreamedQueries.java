@@ -1,11 +1,13 @@
 package org.decoop.platform.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import java.time.Duration;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -33,6 +35,17 @@ public final class StreamedQueries {
 		ArgumentCaptor<Query> query = ArgumentCaptor.forClass(Query.class);
 		verify(mongo).stream(query.capture(), eq(document));
 		return query.getValue();
+	}
+
+	/**
+	 * Asserts the export cursor {@code reading} streams {@code document}s with: read
+	 * {@code batchSize} documents a batch, and stopped on the server when the request's
+	 * 30 minutes are up.
+	 */
+	public static void assertExportCursor(Class<?> document, Consumer<MongoTemplate> reading, int batchSize) {
+		Query query = of(document, reading);
+		assertThat(query.getMeta().getMaxTimeMsec()).isEqualTo(Duration.ofMinutes(30).toMillis());
+		assertThat(query.getMeta().getCursorBatchSize()).isEqualTo(batchSize);
 	}
 
 }
