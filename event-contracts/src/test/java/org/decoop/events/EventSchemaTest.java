@@ -193,9 +193,7 @@ class EventSchemaTest {
 		((ObjectNode) established.get("partners").get(0)).put("latitude", 91);
 		((ObjectNode) established.get("partners").get(1)).put("longitude", -180.5);
 
-		assertThat(errors(eventSchema("PartnershipEstablished"), established))
-			.anySatisfy(error -> assertThat(error).contains("/partners/0/latitude"))
-			.anySatisfy(error -> assertThat(error).contains("/partners/1/longitude"));
+		assertRejectedAt("PartnershipEstablished", established, "/partners/0/latitude", "/partners/1/longitude");
 	}
 
 	@Test
@@ -205,10 +203,8 @@ class EventSchemaTest {
 		ObjectNode planSigned = JSON.valueToTree(EventSamples.planSigned());
 		((ObjectNode) planSigned.get("activities").get(0)).put("theme", "youth");
 
-		assertThat(errors(eventSchema("PartnershipEstablished"), established))
-			.anySatisfy(error -> assertThat(error).contains("/themes/1"));
-		assertThat(errors(eventSchema("PlanSigned"), planSigned))
-			.anySatisfy(error -> assertThat(error).contains("/activities/0/theme"));
+		assertRejectedAt("PartnershipEstablished", established, "/themes/1");
+		assertRejectedAt("PlanSigned", planSigned, "/activities/0/theme");
 	}
 
 	@Test
@@ -218,9 +214,8 @@ class EventSchemaTest {
 		funding.put("amountEur", -1);
 		funding.put("source", "WORLD_BANK");
 
-		assertThat(errors(eventSchema("PlanSigned"), planSigned))
-			.anySatisfy(error -> assertThat(error).contains("/activities/0/funding/0/amountEur"))
-			.anySatisfy(error -> assertThat(error).contains("/activities/0/funding/0/source"));
+		assertRejectedAt("PlanSigned", planSigned, "/activities/0/funding/0/amountEur",
+				"/activities/0/funding/0/source");
 	}
 
 	@Test
@@ -232,12 +227,8 @@ class EventSchemaTest {
 		dormant.put("status", "ACTIVE");
 		dormant.put("lastActivityOn", "2013-13-45");
 
-		assertThat(errors(eventSchema("PlanSigned"), planSigned))
-			.anySatisfy(error -> assertThat(error).contains("planId"))
-			.anySatisfy(error -> assertThat(error).contains("/occurredAt"));
-		assertThat(errors(eventSchema("PartnershipWentDormant"), dormant))
-			.anySatisfy(error -> assertThat(error).contains("/status"))
-			.anySatisfy(error -> assertThat(error).contains("/lastActivityOn"));
+		assertRejectedAt("PlanSigned", planSigned, "planId", "/occurredAt");
+		assertRejectedAt("PartnershipWentDormant", dormant, "/status", "/lastActivityOn");
 	}
 
 	@Test
@@ -293,6 +284,14 @@ class EventSchemaTest {
 
 	private static List<String> names(Enum<?>[] values) {
 		return Arrays.stream(values).map(Enum::name).toList();
+	}
+
+	/** Asserts the schema of {@code event} finds an error at each of {@code places}. */
+	private static void assertRejectedAt(String event, JsonNode json, String... places) {
+		Set<String> errors = errors(eventSchema(event), json);
+		for (String place : places) {
+			assertThat(errors).anySatisfy(error -> assertThat(error).contains(place));
+		}
 	}
 
 }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -16,6 +17,8 @@ import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * A stand-in instance of a service on a port of its own: it records what reached it and
@@ -99,6 +102,17 @@ final class Backend implements AutoCloseable {
 	public void close() {
 		server.disposeNow();
 		connections.forEach(connection -> connection.close().syncUninterruptibly());
+	}
+
+	/**
+	 * Lists {@code uris} as the instances of {@code service} (spring-cloud's simple
+	 * discovery client), in their order.
+	 */
+	@SafeVarargs
+	static void register(DynamicPropertyRegistry registry, String service, Supplier<Object>... uris) {
+		for (int i = 0; i < uris.length; i++) {
+			registry.add("spring.cloud.discovery.client.simple.instances." + service + "[" + i + "].uri", uris[i]);
+		}
 	}
 
 	/** A port nothing listens on: a connection to it is refused. */

@@ -25,19 +25,19 @@ import org.springframework.test.context.DynamicPropertySource;
 				"management.tracing.export.zipkin.endpoint=http://127.0.0.1:9/api/v2/spans" })
 class GatewayFailuresTest {
 
+	// the one service with an instance up, until a test stops it
 	static final Backend partnerships = Backend.start("partnerships");
-
-	static final HttpClient http = HttpClient.newHttpClient();
 
 	@LocalServerPort
 	int port;
 
+	private final HttpClient http = HttpClient.newHttpClient();
+
 	@DynamicPropertySource
 	static void instances(DynamicPropertyRegistry registry) {
-		String instances = "spring.cloud.discovery.client.simple.instances.";
-		registry.add(instances + "partnership-service[0].uri", partnerships::uri);
-		registry.add(instances + "plan-service[0].uri", Backend::nothingListening);
-		registry.add(instances + "notification-service[0].uri", Backend::nothingListening);
+		Backend.register(registry, "partnership-service", partnerships::uri);
+		Backend.register(registry, "plan-service", Backend::nothingListening);
+		Backend.register(registry, "notification-service", Backend::nothingListening);
 	}
 
 	@AfterAll

@@ -53,12 +53,9 @@ class GatewayTest {
 	@DynamicPropertySource
 	static void instances(DynamicPropertyRegistry registry) {
 		notReady.notReady();
-		String instances = "spring.cloud.discovery.client.simple.instances.";
-		registry.add(instances + "partnership-service[0].uri", partnerships1::uri);
-		registry.add(instances + "partnership-service[1].uri", partnerships2::uri);
-		registry.add(instances + "plan-service[0].uri", plans::uri);
-		registry.add(instances + "notification-service[0].uri", notifications::uri);
-		registry.add(instances + "notification-service[1].uri", notReady::uri);
+		Backend.register(registry, "partnership-service", partnerships1::uri, partnerships2::uri);
+		Backend.register(registry, "plan-service", plans::uri);
+		Backend.register(registry, "notification-service", notifications::uri, notReady::uri);
 	}
 
 	@AfterAll
@@ -132,9 +129,7 @@ class GatewayTest {
 
 	@Test
 	void aTimeoutIsA504ProblemAndIsNotRetried() throws Exception {
-		HttpResponse<String> response = http.send(
-				request("/api/plans/slow").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
-				HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = post("/api/plans/slow");
 		assertThat(response.statusCode()).isEqualTo(504);
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 		assertThat(response.body()).contains("\"status\":504", "may have been applied");
@@ -144,9 +139,7 @@ class GatewayTest {
 
 	@Test
 	void aServiceErrorIsPassedOnAndNotRetried() throws Exception {
-		HttpResponse<String> response = http.send(
-				request("/api/plans/broken").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
-				HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = post("/api/plans/broken");
 		assertThat(response.statusCode()).isEqualTo(500);
 		assertThat(response.body()).isEqualTo("broken in plans");
 		assertThat(plans.at("/api/plans/broken")).hasSize(1);
@@ -200,6 +193,11 @@ class GatewayTest {
 
 	private HttpResponse<String> get(String path) throws IOException, InterruptedException {
 		return http.send(request(path).build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private HttpResponse<String> post(String path) throws IOException, InterruptedException {
+		return http.send(request(path).POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+				HttpResponse.BodyHandlers.ofString());
 	}
 
 	private HttpRequest.Builder request(String path) {

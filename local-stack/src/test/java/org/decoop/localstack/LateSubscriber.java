@@ -166,14 +166,7 @@ final class LateSubscriber {
 			case "FundingCallPublished" -> {
 				ObjectNode call = fundingCalls.computeIfAbsent(event.get("callId").asString(),
 						id -> NODES.objectNode());
-				for (String field : List.of("code", "title", "funder", "opensOn", "closesOn")) {
-					call.put(field, event.get(field).asString());
-				}
-				call.put("maxGrantEur", event.get("maxGrantEur").decimalValue().stripTrailingZeros().toPlainString());
-				call.put("maxCoFinancingRate",
-						event.get("maxCoFinancingRate").decimalValue().stripTrailingZeros().toPlainString());
-				call.set("themes", sorted(event.get("themes")));
-				call.set("eligibleCountries", sorted(event.get("eligibleCountries")));
+				copyCallFields(event, call);
 				// the API answers the status on the day of the answer; the dates say it
 				LocalDate opensOn = LocalDate.parse(event.get("opensOn").asString());
 				LocalDate closesOn = LocalDate.parse(event.get("closesOn").asString());
@@ -239,14 +232,7 @@ final class LateSubscriber {
 			};
 			case "fundingCalls" -> answer -> {
 				ObjectNode call = NODES.objectNode();
-				for (String field : List.of("code", "title", "funder", "opensOn", "closesOn")) {
-					call.put(field, answer.get(field).asString());
-				}
-				call.put("maxGrantEur", answer.get("maxGrantEur").decimalValue().stripTrailingZeros().toPlainString());
-				call.put("maxCoFinancingRate",
-						answer.get("maxCoFinancingRate").decimalValue().stripTrailingZeros().toPlainString());
-				call.set("themes", sorted(answer.get("themes")));
-				call.set("eligibleCountries", sorted(answer.get("eligibleCountries")));
+				copyCallFields(answer, call);
 				call.put("status", answer.get("status").asString());
 				return call;
 			};
@@ -287,6 +273,21 @@ final class LateSubscriber {
 			.put("name", partner.get("name").asString())
 			.put("country", partner.get("country").asString())));
 		return shaped;
+	}
+
+	/**
+	 * A funding call's fields as the event and the API both carry them: amounts without
+	 * trailing zeros, themes and countries sorted.
+	 */
+	private static void copyCallFields(JsonNode from, ObjectNode call) {
+		for (String field : List.of("code", "title", "funder", "opensOn", "closesOn")) {
+			call.put(field, from.get(field).asString());
+		}
+		call.put("maxGrantEur", from.get("maxGrantEur").decimalValue().stripTrailingZeros().toPlainString());
+		call.put("maxCoFinancingRate",
+				from.get("maxCoFinancingRate").decimalValue().stripTrailingZeros().toPlainString());
+		call.set("themes", sorted(from.get("themes")));
+		call.set("eligibleCountries", sorted(from.get("eligibleCountries")));
 	}
 
 	private static ArrayNode sorted(JsonNode values) {

@@ -30,8 +30,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 @ServiceScenario(database = "partnerships-it")
 class DormancyJobIntegrationTest {
 
-	private static final Instant NOW = Instant.parse("2020-02-27T12:00:00Z");
-
 	@Autowired
 	Partnerships partnerships;
 
@@ -45,8 +43,9 @@ class DormancyJobIntegrationTest {
 	void putsPartnershipsWithoutActivityFor24MonthsToDormancyOnce() {
 		Partnership quiet = stored(Instant.parse("2017-06-01T10:00:00Z"));
 		Partnership busy = stored(Instant.parse("2019-01-15T10:00:00Z"));
+		// the job runs on 27 February 2020
 		PartnershipService service = new PartnershipService(partnerships, localAuthorities,
-				Clock.fixed(NOW, ZoneOffset.UTC), callers);
+				Clock.fixed(Instant.parse("2020-02-27T12:00:00Z"), ZoneOffset.UTC), callers);
 		DormancyJob job = new DormancyJob(service,
 				new DormancyProperties(Period.ofMonths(24), Duration.ofHours(1), Duration.ofMinutes(1)));
 
