@@ -211,7 +211,7 @@ class DeliveryWorker implements SmartLifecycle {
 				status = webhooks.send(delivery.target(), "msg_" + delivery.id(), notification.cloudEvent(), secret);
 			}
 			else {
-				email.send(notification);
+				email.send(notification, subscription);
 			}
 		}
 		catch (Exception e) {

@@ -7,6 +7,7 @@ import java.util.List;
 import org.decoop.events.Channel;
 import org.decoop.notification.notification.domain.Attempt;
 import org.decoop.notification.notification.domain.DeliveryStatus;
+import org.decoop.notification.notification.domain.Summary;
 import org.decoop.platform.outbox.OutboxDocument;
 import org.decoop.platform.mongo.RetiredIndexes;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
@@ -48,7 +49,14 @@ class NotificationDocument extends OutboxDocument {
 
 	String subject;
 
+	/**
+	 * What documents stored before summaries were facts say: an English sentence, shown
+	 * as it was written.
+	 */
 	String summary;
+
+	/** What it says, as facts every reader gets in their own language. */
+	Summary message;
 
 	Instant occurredAt;
 
@@ -129,6 +137,10 @@ class NotificationDocument extends OutboxDocument {
 		return summary;
 	}
 
+	public Summary message() {
+		return message;
+	}
+
 	public Instant occurredAt() {
 		return occurredAt;
 	}
@@ -191,7 +203,7 @@ class NotificationDocument extends OutboxDocument {
 
 	/** What other features read of it. */
 	Notification toNotification() {
-		return new Notification(getId(), subscriptionId, seq, eventId, eventType, subject, summary, occurredAt,
+		return new Notification(getId(), subscriptionId, seq, eventId, eventType, subject, summary, message, occurredAt,
 				createdAt, cloudEvent, traceparent, read, channel, target, status, attemptCount, nextAttemptAt,
 				deliveredAt, attempts);
 	}

@@ -2,6 +2,7 @@ package org.decoop.notification.subscription;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import org.decoop.events.Channel;
@@ -78,6 +79,12 @@ class SubscriptionDocument {
 	 */
 	Confirmation confirmation;
 
+	/**
+	 * The language it speaks, a BCP 47 tag (sr-Latn); absent in documents stored before
+	 * (English).
+	 */
+	String locale;
+
 	static SubscriptionDocument of(Subscription subscription, String encryptedSecret) {
 		SubscriptionDocument document = new SubscriptionDocument();
 		document.id = subscription.id().value();
@@ -95,6 +102,7 @@ class SubscriptionDocument {
 		document.createdAt = subscription.createdAt();
 		document.encryptedSecret = encryptedSecret;
 		document.digest = subscription.isDigest() ? subscription.digest() : null;
+		document.locale = subscription.locale().toLanguageTag();
 		return document;
 	}
 
@@ -104,7 +112,7 @@ class SubscriptionDocument {
 				: new Filter(filter.partnershipId(), filter.localAuthorityId(),
 						filter.country() == null ? null : Country.of(filter.country()), filter.theme());
 		return new Subscription(new SubscriptionId(id), owner, subscriber, channel, target, types, domainFilter, status,
-				disabledReason, createdAt, digest);
+				disabledReason, createdAt, digest, locale == null ? null : Locale.forLanguageTag(locale));
 	}
 
 	record FilterEntry(String partnershipId, String localAuthorityId, String country, Theme theme) {

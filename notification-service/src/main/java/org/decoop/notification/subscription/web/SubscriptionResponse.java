@@ -16,7 +16,9 @@ import io.swagger.v3.oas.annotations.media.Schema;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SubscriptionResponse(String id, String subscriber, Channel channel, String target, Set<String> eventTypes,
 		FilterRequest filter, Subscription.Status status, String disabledReason, Instant createdAt, String secret,
-		@Schema(description = "EMAIL subscriptions only: NONE, DAILY or WEEKLY") Digest digest) {
+		@Schema(description = "EMAIL subscriptions only: NONE, DAILY or WEEKLY") Digest digest,
+		@Schema(description = "The language of its e-mails, digests and webhook summaries: en, fr, sr-Cyrl or sr-Latn",
+				example = "sr-Latn") String locale) {
 
 	public static SubscriptionResponse of(Subscription subscription, WebhookSecret secret) {
 		return of(subscription, secret, false);
@@ -34,6 +36,7 @@ public record SubscriptionResponse(String id, String subscriber, Channel channel
 						filter.country() == null ? null : filter.country().code(), filter.theme()),
 				subscription.status(), subscription.disabledReason(), subscription.createdAt(),
 				secret == null ? null : secret.value(),
-				subscription.channel() == Channel.EMAIL ? subscription.digest() : null);
+				subscription.channel() == Channel.EMAIL ? subscription.digest() : null,
+				subscription.locale().toLanguageTag());
 	}
 }
