@@ -1,5 +1,6 @@
 package org.decoop.platform.aggregate;
 
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -9,6 +10,7 @@ import org.decoop.events.DecoopEvent;
 import org.decoop.platform.domain.AggregateId;
 import org.decoop.platform.domain.AggregateRoot;
 import org.decoop.platform.domain.DoesNotExist;
+import org.decoop.platform.domain.Phrase;
 import org.decoop.platform.domain.ExpectedVersion;
 import org.decoop.platform.domain.StaleVersion;
 import org.decoop.platform.outbox.AggregateStore;
@@ -137,8 +139,7 @@ public abstract class AggregateRepository<A extends AggregateRoot<? extends Deco
 			}
 			catch (OptimisticLockingFailureException lostRace) {
 				if (expected.pinned()) {
-					throw new StaleVersion(
-							"The %s was changed by another request meanwhile".formatted(kind.toLowerCase()));
+					throw new StaleVersion(Phrase.of("platform.changed-meanwhile", kind.toLowerCase(Locale.ROOT)));
 				}
 				if (round >= MAX_ATTEMPTS) {
 					throw lostRace;

@@ -37,7 +37,7 @@ public final class ExpectedVersion {
 	 */
 	public void check(String kind, AggregateId id, long current) {
 		if (pinned() && !versions.contains(current)) {
-			throw new StaleVersion("%s %s is at version %d, not the one expected".formatted(kind, id.value(), current));
+			throw new StaleVersion(Phrase.of("platform.stale-version", kind, id.value(), current));
 		}
 	}
 

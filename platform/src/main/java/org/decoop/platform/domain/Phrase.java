@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * framework. The key starts with the module's name ({@code partnership.name.blank} lives
  * in {@code i18n/partnership/messages.properties}); {@link #english()} renders the
  * English text from that bundle, for logs and exception messages, so English is written
- * once.
+ * once. An argument may be a phrase itself ({@code expected {0}} with {@code a date}).
  */
 public record Phrase(String key, List<Object> arguments) {
 
@@ -46,7 +46,13 @@ public record Phrase(String key, List<Object> arguments) {
 		if (pattern == null) {
 			return key;
 		}
-		return arguments.isEmpty() ? pattern : new MessageFormat(pattern, Locale.ENGLISH).format(arguments.toArray());
+		if (arguments.isEmpty()) {
+			return pattern;
+		}
+		Object[] values = arguments.stream()
+			.map(argument -> argument instanceof Phrase phrase ? phrase.english() : argument)
+			.toArray();
+		return new MessageFormat(pattern, Locale.ENGLISH).format(values);
 	}
 
 	private static Properties load(String module) {

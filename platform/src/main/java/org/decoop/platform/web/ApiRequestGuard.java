@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.decoop.platform.domain.InvalidValue;
+import org.decoop.platform.domain.Phrase;
 import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.ParameterNameDiscoverer;
@@ -65,7 +66,7 @@ public final class ApiRequestGuard implements HandlerInterceptor {
 			for (String value : values) {
 				if (hasControlCharacters(value) || hasControlCharacters(name)) {
 					throw new InvalidValue(hasControlCharacters(name) ? "query" : name,
-							"must not contain control characters");
+							Phrase.of("platform.query.control-characters"));
 				}
 			}
 		});
@@ -91,7 +92,7 @@ public final class ApiRequestGuard implements HandlerInterceptor {
 				continue; // absent: the default, if any, applies
 			}
 			if (WHOLE_NUMBER_TYPES.contains(type) && !WHOLE_NUMBER.matcher(value).matches()) {
-				throw new InvalidValue(name, "expected a whole number in decimal digits");
+				throw new InvalidValue(name, Phrase.of("platform.query.whole-number"));
 			}
 			if (type.isEnum()) {
 				// By name, as Spring converts them, but without its trimming.
@@ -99,7 +100,7 @@ public final class ApiRequestGuard implements HandlerInterceptor {
 					.map(constant -> ((Enum<?>) constant).name())
 					.toList();
 				if (!names.contains(value)) {
-					throw new InvalidValue(name, "expected one of " + String.join(", ", names));
+					throw new InvalidValue(name, Phrase.of("platform.query.one-of", String.join(", ", names)));
 				}
 			}
 		}
@@ -128,15 +129,14 @@ public final class ApiRequestGuard implements HandlerInterceptor {
 	 */
 	static void checkContentType(String header) {
 		if (header == null) {
-			throw new UnsupportedBody("a request body needs Content-Type: application/json");
+			throw new UnsupportedBody(Phrase.of("platform.body.needs-json"));
 		}
 		String[] parts = header.split(";", -1);
 		boolean json = parts[0].strip().equalsIgnoreCase("application/json");
 		boolean utf8 = parts.length == 1 || (parts.length == 2
 				&& parts[1].strip().toLowerCase(Locale.ROOT).replace("\"", "").equals("charset=utf-8"));
 		if (!json || !utf8) {
-			throw new UnsupportedBody("the request body must be JSON in UTF-8 (Content-Type: application/json), not "
-					+ sanitized(header));
+			throw new UnsupportedBody(Phrase.of("platform.body.not-json", sanitized(header)));
 		}
 	}
 
@@ -159,8 +159,7 @@ public final class ApiRequestGuard implements HandlerInterceptor {
 			usable = false;
 		}
 		if (!usable) {
-			throw new UnsupportedBody("the request body must be JSON in UTF-8 (Content-Type: application/json), not "
-					+ sanitized(header));
+			throw new UnsupportedBody(Phrase.of("platform.body.not-json", sanitized(header)));
 		}
 	}
 
@@ -185,8 +184,15 @@ public final class ApiRequestGuard implements HandlerInterceptor {
 	/** The body is not JSON in UTF-8 (answered 415). */
 	static final class UnsupportedBody extends RuntimeException {
 
-		UnsupportedBody(String message) {
-			super(message);
+		private final Phrase phrase;
+
+		UnsupportedBody(Phrase phrase) {
+			super(phrase.english());
+			this.phrase = phrase;
+		}
+
+		Phrase phrase() {
+			return phrase;
 		}
 
 	}

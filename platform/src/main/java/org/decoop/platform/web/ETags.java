@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 
 import org.decoop.platform.domain.ExpectedVersion;
 import org.decoop.platform.domain.InvalidValue;
+import org.decoop.platform.domain.Phrase;
 
 /**
  * The HTTP face of optimistic locking: an aggregate's version as a strong ETag, and
@@ -71,7 +72,7 @@ public final class ETags {
 	}
 
 	private static InvalidValue malformed() {
-		return new InvalidValue("If-Match", "If-Match must be * or a list of quoted ETags, e.g. \"3\"");
+		return new InvalidValue("If-Match", Phrase.of("platform.if-match"));
 	}
 
 }

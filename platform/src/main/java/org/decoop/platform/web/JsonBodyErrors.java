@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.stream.Collectors;
 
+import org.decoop.platform.domain.Phrase;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
@@ -38,35 +39,35 @@ final class JsonBodyErrors {
 		return new BodyError(false, pathOf(error), expectation(error));
 	}
 
-	/** What a value of {@code type} is called in the API. */
-	static String describeType(Class<?> type) {
+	/** What a value of {@code type} is called in the API, in the reader's language. */
+	static Phrase describeType(Class<?> type) {
 		if (type.isEnum()) {
-			return "one of "
-					+ Arrays.stream(type.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
+			return Phrase.of("platform.type.one-of",
+					Arrays.stream(type.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", ")));
 		}
 		if (type == String.class || type == Character.class || type == char.class) {
-			return "a text";
+			return Phrase.of("platform.type.text");
 		}
 		if (type == Integer.class || type == int.class || type == Long.class || type == long.class
 				|| type == Short.class || type == short.class || type == BigInteger.class) {
-			return "a whole number";
+			return Phrase.of("platform.type.whole-number");
 		}
 		if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
-			return "a number";
+			return Phrase.of("platform.type.number");
 		}
 		if (type == Boolean.class || type == boolean.class) {
-			return "true or false";
+			return Phrase.of("platform.type.boolean");
 		}
 		if (type == LocalDate.class) {
-			return "a date (YYYY-MM-DD)";
+			return Phrase.of("platform.type.date");
 		}
 		if (type == Instant.class || type == OffsetDateTime.class) {
-			return "a date and time (RFC 3339)";
+			return Phrase.of("platform.type.date-time");
 		}
 		if (type.isArray() || Collection.class.isAssignableFrom(type)) {
-			return "an array";
+			return Phrase.of("platform.type.array");
 		}
-		return "an object";
+		return Phrase.of("platform.type.object");
 	}
 
 	private static String pathOf(JacksonException error) {
@@ -85,14 +86,14 @@ final class JsonBodyErrors {
 		return path.toString();
 	}
 
-	private static String expectation(JacksonException error) {
+	private static Phrase expectation(JacksonException error) {
 		if (error instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
-			return "expected " + describeType(mismatch.getTargetType());
+			return Phrase.of("platform.expected", describeType(mismatch.getTargetType()));
 		}
 		if (error instanceof InputCoercionException coercion && coercion.getTargetType() != null) {
-			return "expected " + describeType(coercion.getTargetType()) + " within its range";
+			return Phrase.of("platform.expected.in-range", describeType(coercion.getTargetType()));
 		}
-		return "not a valid value here";
+		return Phrase.of("platform.value.invalid-here");
 	}
 
 	/**
@@ -100,9 +101,9 @@ final class JsonBodyErrors {
 	 * at {@code field} (empty: the body itself) is not what {@code message} says it
 	 * should be.
 	 */
-	record BodyError(boolean malformed, String field, String message) {
+	record BodyError(boolean malformed, String field, Phrase message) {
 
-		static final BodyError MALFORMED = new BodyError(true, "", "not well-formed JSON");
+		static final BodyError MALFORMED = new BodyError(true, "", Phrase.of("platform.body.malformed"));
 
 	}
 

@@ -2,8 +2,12 @@ package org.decoop.platform.web;
 
 import java.net.URI;
 import java.util.Comparator;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.apache.tomcat.util.http.InvalidParameterException;
@@ -11,13 +15,20 @@ import org.decoop.platform.domain.DoesNotExist;
 import org.decoop.platform.domain.DomainException;
 import org.decoop.platform.domain.InvalidValue;
 import org.decoop.platform.domain.NotAllowed;
+import org.decoop.platform.domain.Phrase;
 import org.decoop.platform.domain.StaleVersion;
 import org.decoop.platform.domain.StateConflict;
 import org.decoop.platform.domain.UnknownReference;
+import org.decoop.platform.i18n.LanguageMessageSource;
+import org.decoop.platform.i18n.Languages;
 import org.decoop.platform.outbox.OutboxFull;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.context.MessageSource;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
@@ -39,6 +50,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import tools.jackson.core.JacksonException;
 
@@ -46,6 +58,11 @@ import tools.jackson.core.JacksonException;
  * Every error answer of every service as RFC 9457 problem details: a {@code type}, a
  * {@code title}, a {@code detail}, and, for bad input, the offending {@code field} and
  * the list of {@code errors} ({@code [{field, message}]}). Bad input is never a 500.
+ * <p>
+ * {@code title}, {@code detail} and each error's {@code message} are in the request's
+ * language ({@code Accept-Language}, {@link Languages#negotiate}), said
+ * {@code Content-Language}; {@code type} and {@code field} never change. Domain rules say
+ * theirs with a {@link Phrase}; a rule that still has only an English message keeps it.
  */
 @RestControllerAdvice
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
@@ -53,6 +70,16 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
 	private static final String TYPE_BASE = "https://decoop.org/problems/";
+
+	/**
+	 * The Bean Validation constraints said in every language, by the code Spring gives
+	 * their errors; any other keeps Hibernate Validator's message.
+	 */
+	private static final Set<String> CONSTRAINTS = Set.of("NotNull", "NotBlank", "NotEmpty", "Size", "Min", "Max",
+			"PositiveOrZero", "Digits", "Email", "Pattern");
+
+	/** Without an application context (a plain test): the bundles on the class path. */
+	private static @Nullable MessageSource classPathMessages;
 
 	/**
 	 * A rule of the domain refused the command: its kind decides the status, its field
@@ -76,9 +103,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			case StaleVersion stale -> "stale-version";
 			case NotAllowed notAllowed -> "forbidden";
 		};
-		ProblemDetail problem = problem(status, slug, exception.getMessage());
+		String detail = exception.phrase().map(phrase -> say(phrase, request)).orElse(exception.getMessage());
+		ProblemDetail problem = problem(status, slug, detail);
 		if (exception.field() != null) {
-			withErrors(problem, List.of(new FieldProblem(exception.field().toString(), exception.getMessage())));
+			withErrors(problem, List.of(new FieldProblem(exception.field().toString(), detail)));
 		}
 		return handleExceptionInternal(exception, problem, new HttpHeaders(), status, request);
 	}
@@ -87,7 +115,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	ResponseEntity<Object> handleTomcatParameters(InvalidParameterException exception, WebRequest request) {
 		if (exception.getErrorCode() == HttpStatus.CONTENT_TOO_LARGE.value()) {
 			ProblemDetail problem = problem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large",
-					"Too many or too large parameters");
+					say("platform.parameters.too-large", request));
 			return handleExceptionInternal(exception, problem, new HttpHeaders(), HttpStatus.CONTENT_TOO_LARGE,
 					request);
 		}
@@ -97,8 +125,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	/** multipart bodies are never accepted (and Spring's multipart support is off). */
 	@ExceptionHandler(MultipartException.class)
 	ResponseEntity<Object> handleMultipart(MultipartException exception, WebRequest request) {
-		return handleUnsupportedBody(new ApiRequestGuard.UnsupportedBody(
-				"the request body must be JSON in UTF-8 (Content-Type: application/json)"), request);
+		return handleUnsupportedBody(new ApiRequestGuard.UnsupportedBody(Phrase.of("platform.body.json-only")),
+				request);
 	}
 
 	/**
@@ -117,23 +145,22 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(RequestRejectedException.class)
 	ResponseEntity<Object> handleRejectedRequest(RequestRejectedException exception, WebRequest request) {
 		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "validation",
-				"The query string names a parameter that is not allowed");
-		withErrors(problem, List.of(new FieldProblem("query", "a parameter name holds a control character")));
+				say("platform.query.name-not-allowed", request));
+		withErrors(problem, List.of(new FieldProblem("query", say("platform.query.control-name", request))));
 		return handleExceptionInternal(exception, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
 	}
 
 	@ExceptionHandler(ApiRequestGuard.MalformedQuery.class)
 	ResponseEntity<Object> handleMalformedQuery(RuntimeException exception, WebRequest request) {
-		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "validation",
-				"The query string is not valid percent-encoded UTF-8");
-		withErrors(problem, List.of(new FieldProblem("query", "not valid percent-encoded UTF-8")));
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "validation", say("platform.query.malformed", request));
+		withErrors(problem, List.of(new FieldProblem("query", say("platform.query.malformed.field", request))));
 		return handleExceptionInternal(exception, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
 	}
 
 	@ExceptionHandler(ApiRequestGuard.UnsupportedBody.class)
 	ResponseEntity<Object> handleUnsupportedBody(ApiRequestGuard.UnsupportedBody exception, WebRequest request) {
 		ProblemDetail problem = problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
-				exception.getMessage());
+				say(exception.phrase(), request));
 		HttpHeaders headers = new HttpHeaders();
 		headers.set("Accept-Post", "application/json");
 		return handleExceptionInternal(exception, problem, headers, HttpStatus.UNSUPPORTED_MEDIA_TYPE, request);
@@ -153,7 +180,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	 */
 	@ExceptionHandler(CsvExports.ExportsBusy.class)
 	ResponseEntity<Object> handleExportsBusy(CsvExports.ExportsBusy exception, WebRequest request) {
-		ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "exports-busy", exception.getMessage());
+		ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "exports-busy",
+				say("platform.exports-busy", request));
 		HttpHeaders headers = new HttpHeaders();
 		headers.set(HttpHeaders.RETRY_AFTER, "10");
 		return handleExceptionInternal(exception, problem, headers, HttpStatus.SERVICE_UNAVAILABLE, request);
@@ -166,7 +194,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(OutboxFull.class)
 	ResponseEntity<Object> handleOutboxFull(OutboxFull exception, WebRequest request) {
 		ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "outbox-full",
-				"Too many events of this resource wait for the message broker; nothing was changed. Try again later.");
+				say("platform.outbox-full", request));
 		HttpHeaders headers = new HttpHeaders();
 		headers.set(HttpHeaders.RETRY_AFTER, "30");
 		return handleExceptionInternal(exception, problem, headers, HttpStatus.SERVICE_UNAVAILABLE, request);
@@ -174,21 +202,21 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(RequestBodyTooLarge.class)
 	ResponseEntity<Object> handleTooLarge(RequestBodyTooLarge exception, WebRequest request) {
-		ProblemDetail problem = problem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", exception.getMessage());
+		ProblemDetail problem = problem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large",
+				say(Phrase.of("platform.body.too-large", exception.limit()), request));
 		return handleExceptionInternal(exception, problem, new HttpHeaders(), HttpStatus.CONTENT_TOO_LARGE, request);
 	}
 
 	@ExceptionHandler(OptimisticLockingFailureException.class)
 	ResponseEntity<Object> handleConcurrentChange(OptimisticLockingFailureException exception, WebRequest request) {
 		ProblemDetail problem = problem(HttpStatus.CONFLICT, "concurrent-modification",
-				"The resource was changed by another request at the same time; read it again and retry.");
+				say("platform.concurrent-modification", request));
 		return handleExceptionInternal(exception, problem, new HttpHeaders(), HttpStatus.CONFLICT, request);
 	}
 
 	@ExceptionHandler(DuplicateKeyException.class)
 	ResponseEntity<Object> handleDuplicate(DuplicateKeyException exception, WebRequest request) {
-		ProblemDetail problem = problem(HttpStatus.CONFLICT, "duplicate",
-				"A resource with the same identity already exists.");
+		ProblemDetail problem = problem(HttpStatus.CONFLICT, "duplicate", say("platform.duplicate", request));
 		return handleExceptionInternal(exception, problem, new HttpHeaders(), HttpStatus.CONFLICT, request);
 	}
 
@@ -201,7 +229,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		List<FieldProblem> errors = exception.getConstraintViolations()
 			.stream()
 			.map(violation -> new FieldProblem(lastNode(violation.getPropertyPath().toString()),
-					violation.getMessage()))
+					say(violation, request)))
 			.sorted(Comparator.comparing(FieldProblem::field))
 			.toList();
 		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "validation", describe(errors));
@@ -216,7 +244,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			return handleTooLarge(tooLarge, request);
 		}
 		log.error("Unexpected error", exception);
-		ProblemDetail problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "An unexpected error occurred.");
+		ProblemDetail problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal",
+				say("platform.internal", request));
 		return handleExceptionInternal(exception, problem, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR,
 				request);
 	}
@@ -228,7 +257,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			.getFieldErrors()
 			.stream()
 			.sorted(Comparator.comparing(FieldError::getField))
-			.map(error -> new FieldProblem(error.getField(), error.getDefaultMessage()))
+			.map(error -> new FieldProblem(error.getField(), say(error, request)))
 			.toList();
 		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "validation", describe(errors));
 		withErrors(problem, errors);
@@ -242,8 +271,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			.stream()
 			.flatMap(result -> result.getResolvableErrors()
 				.stream()
-				.map(error -> new FieldProblem(result.getMethodParameter().getParameterName(),
-						error.getDefaultMessage())))
+				.map(error -> new FieldProblem(result.getMethodParameter().getParameterName(), say(error, request))))
 			.toList();
 		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "validation", describe(errors));
 		withErrors(problem, errors);
@@ -255,8 +283,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			HttpStatusCode status, WebRequest request) {
 		String field = exception instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName()
 				: exception.getPropertyName();
-		String message = exception.getRequiredType() == null ? "not a valid value"
-				: "expected " + JsonBodyErrors.describeType(exception.getRequiredType());
+		Phrase expected = exception.getRequiredType() == null ? Phrase.of("platform.value.invalid")
+				: Phrase.of("platform.expected", JsonBodyErrors.describeType(exception.getRequiredType()));
+		String message = say(expected, request);
 		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "validation", field + ": " + message);
 		withErrors(problem, List.of(new FieldProblem(field, message)));
 		return handleExceptionInternal(exception, problem, headers, HttpStatus.BAD_REQUEST, request);
@@ -272,17 +301,123 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		JsonBodyErrors.BodyError error = JsonBodyErrors.of(causeOfType(exception, JacksonException.class));
 		ProblemDetail problem;
 		if (error.malformed()) {
-			problem = problem(HttpStatus.BAD_REQUEST, "malformed-json", "The request body is not well-formed JSON.");
+			problem = problem(HttpStatus.BAD_REQUEST, "malformed-json", say(error.message(), request));
 		}
 		else {
-			problem = problem(HttpStatus.BAD_REQUEST, "validation",
-					error.field().isEmpty() ? "The request body does not have the expected shape: " + error.message()
-							: error.field() + ": " + error.message());
+			String message = say(error.message(), request);
+			problem = problem(HttpStatus.BAD_REQUEST, "validation", error.field().isEmpty()
+					? say(Phrase.of("platform.body.shape", error.message()), request) : error.field() + ": " + message);
 			if (!error.field().isEmpty()) {
-				withErrors(problem, List.of(new FieldProblem(error.field(), error.message())));
+				withErrors(problem, List.of(new FieldProblem(error.field(), message)));
 			}
 		}
 		return handleExceptionInternal(exception, problem, headers, HttpStatus.BAD_REQUEST, request);
+	}
+
+	/**
+	 * Every problem answer: the title in the request's language (Spring's own problems
+	 * included), and {@code Content-Language} with {@code Vary: Accept-Language}.
+	 */
+	@Override
+	protected @Nullable ResponseEntity<Object> handleExceptionInternal(Exception exception, @Nullable Object body,
+			HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+		ResponseEntity<Object> answer = super.handleExceptionInternal(exception, body, headers, statusCode, request);
+		if (answer == null || !(answer.getBody() instanceof ProblemDetail problem)) {
+			return answer;
+		}
+		Locale language = language(request);
+		String title = titleKey(problem.getStatus());
+		if (title != null) {
+			problem.setTitle(messages().getMessage(title, null, language));
+		}
+		HttpHeaders localized = new HttpHeaders();
+		localized.putAll(answer.getHeaders());
+		localized.set(HttpHeaders.CONTENT_LANGUAGE, language.toLanguageTag());
+		localized.add(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
+		return new ResponseEntity<>(problem, localized, answer.getStatusCode());
+	}
+
+	private static @Nullable String titleKey(int status) {
+		return switch (status) {
+			case 400 -> "platform.title.400";
+			case 401 -> "platform.title.401";
+			case 403 -> "platform.title.403";
+			case 404 -> "platform.title.404";
+			case 405 -> "platform.title.405";
+			case 406 -> "platform.title.406";
+			case 409 -> "platform.title.409";
+			case 412 -> "platform.title.412";
+			case 413 -> "platform.title.413";
+			case 415 -> "platform.title.415";
+			case 422 -> "platform.title.422";
+			case 428 -> "platform.title.428";
+			case 429 -> "platform.title.429";
+			case 500 -> "platform.title.500";
+			case 503 -> "platform.title.503";
+			default -> null;
+		};
+	}
+
+	private static Locale language(WebRequest request) {
+		String[] lines = request.getHeaderValues(HttpHeaders.ACCEPT_LANGUAGE);
+		return Languages.negotiate(lines == null ? null : String.join(",", lines));
+	}
+
+	private MessageSource messages() {
+		MessageSource own = getMessageSource();
+		if (own != null) {
+			return own;
+		}
+		synchronized (ProblemDetailsAdvice.class) {
+			if (classPathMessages == null) {
+				classPathMessages = LanguageMessageSource.fromClassPath();
+			}
+			return classPathMessages;
+		}
+	}
+
+	private String say(String key, WebRequest request) {
+		return say(Phrase.of(key), request);
+	}
+
+	private String say(Phrase phrase, WebRequest request) {
+		return messages().getMessage(resolvable(phrase), language(request));
+	}
+
+	/** A phrase for Spring's message sources; a phrase among its arguments too. */
+	private static MessageSourceResolvable resolvable(Phrase phrase) {
+		Object[] arguments = phrase.arguments()
+			.stream()
+			.map(argument -> argument instanceof Phrase inner ? resolvable(inner) : argument)
+			.toArray();
+		return new DefaultMessageSourceResolvable(new String[] { phrase.key() }, arguments, phrase.english());
+	}
+
+	/**
+	 * A Bean Validation error by the codes Spring gave it ({@code NotBlank.name},
+	 * {@code NotBlank}), for the constraints said in every language; else its own
+	 * message.
+	 */
+	private String say(MessageSourceResolvable error, WebRequest request) {
+		String[] codes = error.getCodes();
+		boolean said = codes != null && Arrays.stream(codes).anyMatch(CONSTRAINTS::contains);
+		String own = error.getDefaultMessage();
+		if (!said) {
+			return own == null ? say("platform.value.invalid", request) : own;
+		}
+		return messages().getMessage(error, language(request));
+	}
+
+	/** The same for a violation found outside MVC, with Spring's arguments. */
+	private String say(ConstraintViolation<?> violation, WebRequest request) {
+		String code = violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
+		Map<String, Object> attributes = new TreeMap<>(violation.getConstraintDescriptor().getAttributes());
+		attributes.keySet().removeAll(Set.of("message", "groups", "payload"));
+		Object[] arguments = new Object[attributes.size() + 1];
+		arguments[0] = violation.getPropertyPath().toString();
+		System.arraycopy(attributes.values().toArray(), 0, arguments, 1, attributes.size());
+		return say(new DefaultMessageSourceResolvable(new String[] { code }, arguments, violation.getMessage()),
+				request);
 	}
 
 	private static String lastNode(String propertyPath) {
@@ -296,7 +431,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	private static ProblemDetail problem(HttpStatus status, String slug, String detail) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		problem.setType(URI.create(TYPE_BASE + slug));
-		problem.setTitle(status.getReasonPhrase());
+		problem.setTitle(status.getReasonPhrase()); // in the request's language once
+													// answered
 		return problem;
 	}
 

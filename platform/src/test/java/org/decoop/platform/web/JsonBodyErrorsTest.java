@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.decoop.events.Theme;
+import org.decoop.platform.domain.Phrase;
 import org.junit.jupiter.api.Test;
 
 import tools.jackson.core.JacksonException;
@@ -38,28 +39,26 @@ class JsonBodyErrorsTest {
 	void namesTheNestedFieldOfAMistypedValueWithWhatItExpected() {
 		JsonBodyErrors.BodyError error = errorOf("{\"lines\": [{\"on\": \"2020-01-01\"}, {\"on\": \"soon\"}]}");
 
-		assertThat(error).isEqualTo(new JsonBodyErrors.BodyError(false, "lines[1].on", "expected a date (YYYY-MM-DD)"));
+		assertThat(inEnglish(error)).isEqualTo(english(false, "lines[1].on", "expected a date (YYYY-MM-DD)"));
 	}
 
 	@Test
 	void listsTheNamesAnEnumTakes() {
-		assertThat(errorOf("{\"theme\": \"youth\"}").message()).startsWith("expected one of ")
+		assertThat(errorOf("{\"theme\": \"youth\"}").message().english()).startsWith("expected one of ")
 			.contains("YOUTH")
 			.doesNotContain("org.decoop");
 	}
 
 	@Test
 	void takesANumberOutOfItsRangeForAWrongValueNotForMalformedJson() {
-		assertThat(errorOf("{\"year\": 99999999999}"))
-			.isEqualTo(new JsonBodyErrors.BodyError(false, "year", "expected a whole number within its range"));
+		assertThat(inEnglish(errorOf("{\"year\": 99999999999}")))
+			.isEqualTo(english(false, "year", "expected a whole number within its range"));
 	}
 
 	@Test
 	void saysAMissingValueIsTheTypeTheFieldTakes() {
-		assertThat(errorOf("{\"year\": null}"))
-			.isEqualTo(new JsonBodyErrors.BodyError(false, "year", "expected a whole number"));
-		assertThat(errorOf("{\"lines\": {}}"))
-			.isEqualTo(new JsonBodyErrors.BodyError(false, "lines", "expected an array"));
+		assertThat(inEnglish(errorOf("{\"year\": null}"))).isEqualTo(english(false, "year", "expected a whole number"));
+		assertThat(inEnglish(errorOf("{\"lines\": {}}"))).isEqualTo(english(false, "lines", "expected an array"));
 	}
 
 	@Test
@@ -68,17 +67,33 @@ class JsonBodyErrorsTest {
 
 		assertThat(error.malformed()).isFalse();
 		assertThat(error.field()).isEqualTo("lines[0].currency");
-		assertThat(error.message()).doesNotContain("java.");
+		assertThat(error.message().english()).doesNotContain("java.");
 	}
 
 	@Test
 	void describesTypesInTheApisWords() {
-		assertThat(JsonBodyErrors.describeType(String.class)).isEqualTo("a text");
-		assertThat(JsonBodyErrors.describeType(long.class)).isEqualTo("a whole number");
-		assertThat(JsonBodyErrors.describeType(BigDecimal.class)).isEqualTo("a number");
-		assertThat(JsonBodyErrors.describeType(Boolean.class)).isEqualTo("true or false");
-		assertThat(JsonBodyErrors.describeType(List.class)).isEqualTo("an array");
-		assertThat(JsonBodyErrors.describeType(Line.class)).isEqualTo("an object");
+		assertThat(english(JsonBodyErrors.describeType(String.class))).isEqualTo("a text");
+		assertThat(english(JsonBodyErrors.describeType(long.class))).isEqualTo("a whole number");
+		assertThat(english(JsonBodyErrors.describeType(BigDecimal.class))).isEqualTo("a number");
+		assertThat(english(JsonBodyErrors.describeType(Boolean.class))).isEqualTo("true or false");
+		assertThat(english(JsonBodyErrors.describeType(List.class))).isEqualTo("an array");
+		assertThat(english(JsonBodyErrors.describeType(Line.class))).isEqualTo("an object");
+	}
+
+	private static Said english(boolean malformed, String field, String message) {
+		return new Said(malformed, field, message);
+	}
+
+	private static Said inEnglish(JsonBodyErrors.BodyError error) {
+		return new Said(error.malformed(), error.field(), error.message().english());
+	}
+
+	private static String english(Phrase phrase) {
+		return phrase.english();
+	}
+
+	/** A body error as said in English. */
+	record Said(boolean malformed, String field, String message) {
 	}
 
 	private JsonBodyErrors.BodyError errorOf(String body) {
