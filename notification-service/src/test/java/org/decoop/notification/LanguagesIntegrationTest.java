@@ -133,9 +133,9 @@ class LanguagesIntegrationTest extends SharedServiceContext {
 		assertThat(refused.header("Content-Type"))
 			.hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
 		assertThat(refused.json().get("field").asString()).isEqualTo("locale");
-		// (its words follow the caller's language once problem details do: the platform's
-		// part)
-		assertThat(refused.json().get("detail").asString()).contains("de").contains("sr-Latn");
+		assertThat(refused.json().get("detail").asString()).as("said in the caller's language")
+			.isEqualTo("«\u00a0de\u00a0» n’est pas une langue que parle decoop\u00a0: en, fr, sr-Cyrl ou sr-Latn");
+		assertThat(refused.header("Content-Language")).contains("fr");
 		assertThat(api.get("/api/subscriptions/" + id).json().get("locale").asString()).isEqualTo("sr-Cyrl");
 		assertThat(ServiceApi.onPort(port)
 			.as(TestTokens.shared().user("someone-else-" + UUID.randomUUID(), "SKGO"))

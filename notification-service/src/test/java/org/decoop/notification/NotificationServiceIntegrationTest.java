@@ -264,8 +264,7 @@ class NotificationServiceIntegrationTest {
 			.findFirst()
 			.orElseThrow();
 		assertThat(mail.getAllRecipients()[0]).hasToString("coordinator@skgo.example");
-		assertThat(mail.getSubject()).contains("PartnershipWentDormant")
-			.contains("Nevers (FR) – Sremska Mitrovica (RS)");
+		assertThat(mail.getSubject()).contains("Partnership dormant").contains("Nevers (FR) – Sremska Mitrovica (RS)");
 		assertThat(mail.getContent()).asString()
 			.contains("Nevers (FR) – Sremska Mitrovica (RS) went dormant: No joint project since 2012.")
 			.contains(partnershipId);
