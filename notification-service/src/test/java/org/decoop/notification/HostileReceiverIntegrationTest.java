@@ -120,18 +120,18 @@ class HostileReceiverIntegrationTest {
 		return created.id();
 	}
 
-	private static List<JsonNode> attempts(ServiceApi api, String subscriptionId) {
-		return api.get("/api/subscriptions/" + subscriptionId + "/deliveries")
-			.content()
-			.flatMap(delivery -> delivery.get("attempts").valueStream())
-			.toList();
-	}
-
 	private static void publish(String partnershipId) throws Exception {
 		events.publish(new PartnershipEstablished(partnershipId, 0, PartnershipStatus.ACTIVE,
 				List.of(new PartnershipEvent.Partner("nevers", "Nevers", "FR"),
 						new PartnershipEvent.Partner("sm", "Sremska Mitrovica", "RS")),
 				2005, Set.of(Theme.CULTURE), null, Instant.now()));
+	}
+
+	private static List<JsonNode> attempts(ServiceApi api, String subscriptionId) {
+		return api.get("/api/subscriptions/" + subscriptionId + "/deliveries")
+			.content()
+			.flatMap(delivery -> delivery.get("attempts").valueStream())
+			.toList();
 	}
 
 }

@@ -139,17 +139,13 @@ class NotificationServiceIntegrationTest {
 		assertThat(event.getSubject()).isEqualTo(partnershipId);
 		assertThat(JSON.readTree(event.getData().toBytes()).get("planId").asString()).isEqualTo("plan-2020");
 
-		await().atMost(Duration.ofSeconds(10))
-			.untilAsserted(() -> assertThat(deliveries(subscription.get("id").asString())).singleElement()
-				.satisfies(delivery -> assertThat(delivery.get("status").asString()).isEqualTo("DELIVERED")));
+		awaitDelivery(subscription.get("id").asString(), "DELIVERED");
 	}
 
 	@Test
 	void retriesAFailingReceiverAndDeliversOnceItRecovers() throws Exception {
 		String url = receiver.answer("/flaky", 500, 503, 200);
-		String id = subscribe("{\"subscriber\": \"Nevers\", \"channel\": \"WEBHOOK\", \"target\": \"%s\"}", url)
-			.get("id")
-			.asString();
+		String id = webhook("Nevers", url);
 
 		events.publish(established(UUID.randomUUID().toString()));
 
@@ -167,9 +163,7 @@ class NotificationServiceIntegrationTest {
 	@Test
 	void disablesTheSubscriptionWhenTheReceiverAnswersGone() throws Exception {
 		String url = receiver.answer("/gone", 410);
-		String gone = subscribe("{\"subscriber\": \"Old system\", \"channel\": \"WEBHOOK\", \"target\": \"%s\"}", url)
-			.get("id")
-			.asString();
+		String gone = webhook("Old system", url);
 		String control = subscribe("{\"subscriber\": \"SKGO\", \"channel\": \"INBOX\"}", null).get("id").asString();
 
 		events.publish(established(UUID.randomUUID().toString()));
@@ -185,18 +179,14 @@ class NotificationServiceIntegrationTest {
 	@Test
 	void publishesNotificationDeliveryFailedOnceTheRetriesAreSpent() throws Exception {
 		String url = receiver.answer("/down", 500);
-		String id = subscribe("{\"subscriber\": \"Arles\", \"channel\": \"WEBHOOK\", \"target\": \"%s\"}", url)
-			.get("id")
-			.asString();
+		String id = webhook("Arles", url);
 		assertThat(JSON.readTree(get("/api/subscriptions/" + id)).get("target").asString())
 			.as("shown whole only when subscribing")
 			.isEqualTo(url.substring(0, url.indexOf("/down")) + "/…");
 
 		events.publish(established(UUID.randomUUID().toString()));
 
-		await().atMost(Duration.ofSeconds(30))
-			.untilAsserted(() -> assertThat(deliveries(id)).singleElement()
-				.satisfies(delivery -> assertThat(delivery.get("status").asString()).isEqualTo("FAILED")));
+		awaitDelivery(id, "FAILED");
 		assertThat(deliveries(id).get(0).get("target").asString()).doesNotContain("/down");
 		assertThat(receiver.receivedOn("/down")).hasSize(3);
 
@@ -231,13 +221,9 @@ class NotificationServiceIntegrationTest {
 	@Test
 	void refusesToRetryADeliveredDelivery() throws Exception {
 		String url = receiver.answer("/fine", 204);
-		String id = subscribe("{\"subscriber\": \"Arles\", \"channel\": \"WEBHOOK\", \"target\": \"%s\"}", url)
-			.get("id")
-			.asString();
+		String id = webhook("Arles", url);
 		events.publish(established(UUID.randomUUID().toString()));
-		await().atMost(Duration.ofSeconds(30))
-			.untilAsserted(() -> assertThat(deliveries(id)).singleElement()
-				.satisfies(delivery -> assertThat(delivery.get("status").asString()).isEqualTo("DELIVERED")));
+		awaitDelivery(id, "DELIVERED");
 
 		Answer retry = api
 			.post("/api/subscriptions/" + id + "/deliveries/" + deliveries(id).get(0).get("id").asString() + "/retry");
@@ -532,6 +518,20 @@ class NotificationServiceIntegrationTest {
 		Answer response = api.post("/api/subscriptions", target == null ? json : json.formatted(target));
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
 		return JSON.readTree(response.body());
+	}
+
+	/** Subscribes {@code subscriber}'s webhook at {@code url} to every event; its id. */
+	private String webhook(String subscriber, String url) {
+		return subscribe("{\"subscriber\": \"" + subscriber + "\", \"channel\": \"WEBHOOK\", \"target\": \"%s\"}", url)
+			.get("id")
+			.asString();
+	}
+
+	/** Waits until the subscription's one delivery has {@code status}. */
+	private void awaitDelivery(String subscriptionId, String status) {
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(deliveries(subscriptionId)).singleElement()
+				.satisfies(delivery -> assertThat(delivery.get("status").asString()).isEqualTo(status)));
 	}
 
 	private List<JsonNode> inbox(String subscriptionId) {
