@@ -177,6 +177,28 @@ class LanguagesIntegrationTest extends SharedServiceContext {
 	}
 
 	@Test
+	void confirmsEachAddressInItsSubscriptionsLanguage() throws Exception {
+		Map<String, String> subjects = Map.of("en", "[decoop] Confirm your e-mail subscription", "fr",
+				"[decoop] Confirmez votre abonnement par e-mail", "sr-Cyrl",
+				"[decoop] Потврдите своју претплату имејлом", "sr-Latn", "[decoop] Potvrdite svoju pretplatu imejlom");
+		Map<String, String> whatItReceives = Map.of("en", "(Partnership established, daily digest)", "fr",
+				"(Partenariat établi, résumé quotidien)", "sr-Cyrl", "(Успостављено партнерство, дневни преглед)",
+				"sr-Latn", "(Uspostavljeno partnerstvo, dnevni pregled)");
+		for (String language : LANGUAGES) {
+			String address = "confirm-" + language + "-" + UUID.randomUUID() + "@skgo.example";
+			assertThat(api.post("/api/subscriptions",
+					"{\"channel\": \"EMAIL\", \"target\": \"%s\", \"locale\": \"%s\", \"digest\": \"DAILY\", \"eventTypes\": [\"PartnershipEstablished\"]}"
+						.formatted(address, language))
+				.statusCode()).isEqualTo(201);
+			ConfirmationMails.awaitLink(smtp, address, 1);
+			MimeMessage mail = ConfirmationMails.to(smtp, address).get(0);
+			assertThat(mail.getSubject()).as("in %s", language).isEqualTo(subjects.get(language));
+			assertThat(mail.getHeader("Content-Language", null)).isEqualTo(language);
+			assertThat(text(mail)).as("what it will receive, in %s", language).contains(whatItReceives.get(language));
+		}
+	}
+
+	@Test
 	void showsANotificationStoredBeforeAsItWasWrittenWithNamesInTheReadersScript() {
 		String id = created(call("POST", "/api/subscriptions", "{\"channel\": \"INBOX\"}", null));
 		String written = "The partnership Nevers (FR) – Сремска Митровица (RS) was established.";

@@ -3,21 +3,29 @@ package org.decoop.notification.delivery;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.decoop.notification.RetrySchedule;
 import org.decoop.notification.NotificationProperties;
+import org.decoop.notification.notification.Summaries;
 import org.decoop.notification.subscription.Confirmations;
+import org.decoop.notification.subscription.domain.Digest;
 import org.decoop.notification.subscription.domain.Subscription;
 import org.decoop.notification.subscription.domain.SubscriptionId;
 import org.decoop.platform.scheduling.PeriodicJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
 import org.springframework.mail.MailException;
-import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -26,17 +34,15 @@ import io.micrometer.core.instrument.MeterRegistry;
  * subscriptions' documents: claims one (the claim issues its link's token), sends it,
  * records the outcome; a failed one is tried again on the delivery retry schedule. A
  * claim that a crash left runs out after the claim duration and the e-mail is sent again,
- * with a new link. The e-mail is plain ASCII, so its link reaches the reader (and a
- * script reading the raw message) unencoded.
+ * with a new link. The e-mail is in the subscription's language (its expiry in the
+ * service's time zone); plain text in UTF-8 sent as 8bit, so its link reaches the reader
+ * (and a script reading the raw message) unencoded.
  */
 class ConfirmationMailJob extends PeriodicJob {
 
 	private static final Logger log = LoggerFactory.getLogger(ConfirmationMailJob.class);
 
 	private static final int BATCH = 100;
-
-	private static final DateTimeFormatter UNTIL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-		.withZone(ZoneOffset.UTC);
 
 	private final Confirmations confirmations;
 
@@ -54,8 +60,14 @@ class ConfirmationMailJob extends PeriodicJob {
 
 	private final MeterRegistry meters;
 
+	private final MessageSource messages;
+
+	private final Summaries summaries;
+
+	private final ZoneId zone;
+
 	ConfirmationMailJob(Confirmations confirmations, JavaMailSender mail, NotificationProperties properties,
-			Clock clock, MeterRegistry meters) {
+			Clock clock, MeterRegistry meters, MessageSource messages, Summaries summaries) {
 		super("confirmation-mail", Duration.ZERO, properties.pollInterval());
 		this.confirmations = confirmations;
 		this.mail = mail;
@@ -65,6 +77,9 @@ class ConfirmationMailJob extends PeriodicJob {
 		this.timeout = properties.timeout();
 		this.clock = clock;
 		this.meters = meters;
+		this.messages = messages;
+		this.summaries = summaries;
+		this.zone = properties.zone();
 	}
 
 	/** One pass; returns how many confirmation e-mails it sent. */
@@ -103,29 +118,43 @@ class ConfirmationMailJob extends PeriodicJob {
 		return true;
 	}
 
-	private SimpleMailMessage message(Confirmations.Sending sending) {
+	private MimeMessage message(Confirmations.Sending sending) {
 		Subscription subscription = sending.subscription();
-		SimpleMailMessage message = new SimpleMailMessage();
-		message.setFrom(from);
-		message.setTo(subscription.address());
-		message.setSubject("[decoop] Confirm your e-mail subscription");
-		String events = subscription.eventTypes().isEmpty() ? "every event"
-				: String.join(", ", subscription.eventTypes().stream().sorted().toList());
-		message.setText("""
-				A decoop user asked for notifications to be sent to this address (%s%s).
-
-				To receive them, open this link and press "Confirm". It works once, until %s:
-
-				%s
-
-				If you did not ask for this, ignore this e-mail: nothing will be sent to you.
-
-				Subscription %s.
-				""".formatted(events,
-				subscription.isDigest()
-						? ", " + subscription.digest().name().toLowerCase(java.util.Locale.ROOT) + " digest" : "",
-				UNTIL.format(sending.confirmation().expiresAt()),
-				confirmations.link(subscription.id(), sending.token()), subscription.id()));
+		Locale locale = subscription.locale();
+		String events = subscription.eventTypes().isEmpty()
+				? messages.getMessage("notification.mail.confirm.every-event", null, locale)
+				: String.join(", ",
+						subscription.eventTypes()
+							.stream()
+							.sorted()
+							.map(type -> summaries.eventLabel(type, locale))
+							.toList());
+		if (subscription.isDigest()) {
+			events += ", " + messages.getMessage(
+					subscription.digest() == Digest.WEEKLY ? "notification.digest.WEEKLY" : "notification.digest.DAILY",
+					null, locale);
+		}
+		String until = "%s (%s)".formatted(
+				summaries.dateTime(Objects.requireNonNull(sending.confirmation().expiresAt(), "a claimed link expires"),
+						zone, locale),
+				zone.getId());
+		MimeMessage message = mail.createMimeMessage();
+		try {
+			MimeMessageHelper helper = new MimeMessageHelper(message, "UTF-8");
+			helper.setFrom(from);
+			helper.setTo(subscription.address());
+			helper.setSubject(messages.getMessage("notification.mail.confirm.subject", null, locale));
+			helper.setText(messages.getMessage(
+					"notification.mail.confirm.body", new Object[] { events, until,
+							confirmations.link(subscription.id(), sending.token()), subscription.id().value() },
+					locale));
+			// not quoted-printable: the link stays on one line, as written
+			message.setHeader("Content-Transfer-Encoding", "8bit");
+			message.setHeader("Content-Language", locale.toLanguageTag());
+		}
+		catch (MessagingException e) {
+			throw new MailPreparationException(e);
+		}
 		return message;
 	}
 

@@ -41,8 +41,9 @@ class DeliveryConfiguration {
 	@Bean
 	@ConditionalOnProperty(name = "decoop.notification.delivery-enabled", havingValue = "true", matchIfMissing = true)
 	ConfirmationMailJob confirmationMailJob(Confirmations confirmations, JavaMailSender mail,
-			NotificationProperties properties, Clock clock, MeterRegistry meters) {
-		return new ConfirmationMailJob(confirmations, mail, properties, clock, meters);
+			NotificationProperties properties, Clock clock, MeterRegistry meters, MessageSource messages,
+			Summaries summaries) {
+		return new ConfirmationMailJob(confirmations, mail, properties, clock, meters, messages, summaries);
 	}
 
 }

@@ -3,6 +3,7 @@ package org.decoop.notification.inbox;
 import java.time.Clock;
 import java.util.Locale;
 
+import org.decoop.platform.domain.Phrase;
 import org.decoop.events.Channel;
 import org.decoop.notification.inbox.web.DeliveryResponse;
 import org.decoop.notification.inbox.web.NotificationResponse;
@@ -107,7 +108,7 @@ class InboxController {
 				after = Long.parseLong(lastEventId.strip());
 			}
 			catch (NumberFormatException e) {
-				throw new InvalidValue("Last-Event-ID", "Last-Event-ID must be the id of an event of this stream");
+				throw new InvalidValue("Last-Event-ID", Phrase.of("notification.stream.last-event-id"));
 			}
 		}
 		// the language is negotiated once, at connect time: every event of the stream is

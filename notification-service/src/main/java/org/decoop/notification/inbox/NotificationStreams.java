@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.decoop.platform.domain.Phrase;
 import org.decoop.notification.NotificationProperties;
 import org.decoop.notification.inbox.web.NotificationResponse;
 import org.decoop.notification.notification.Notification;
@@ -144,14 +145,14 @@ class NotificationStreams implements SmartLifecycle {
 	 */
 	SseEmitter open(String subscriptionId, String owner, long lastSeq, Locale reader) {
 		if (streams.size() >= properties.streamsPerInstance()) {
-			throw new LimitReached("This instance serves as many streams as it may; try again later");
+			throw new LimitReached(Phrase.of("notification.stream.instance-full"));
 		}
 		if (streams.values()
 			.stream()
 			.filter(stream -> stream.subscriptionId.equals(subscriptionId))
 			.count() >= properties.streamsPerSubscription()) {
-			throw new LimitReached("A subscription may have at most %d open streams; close one first"
-				.formatted(properties.streamsPerSubscription()));
+			throw new LimitReached(
+					Phrase.of("notification.stream.subscription-full", properties.streamsPerSubscription()));
 		}
 		return register(new SseEmitter(properties.streamMaxLife().toMillis()), subscriptionId, owner, lastSeq, reader);
 	}
@@ -187,8 +188,7 @@ class NotificationStreams implements SmartLifecycle {
 		perOwner.compute(owner, (key, open) -> {
 			int count = open == null ? 0 : open;
 			if (count >= properties.streamsPerOwner()) {
-				throw new LimitReached("An owner may have at most %d open streams; close one first"
-					.formatted(properties.streamsPerOwner()));
+				throw new LimitReached(Phrase.of("notification.stream.owner-full", properties.streamsPerOwner()));
 			}
 			return count + 1;
 		});

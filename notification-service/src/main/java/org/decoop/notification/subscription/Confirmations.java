@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.decoop.platform.domain.Phrase;
 import org.decoop.notification.RetrySchedule;
 import org.decoop.notification.email.EmailProperties;
 import org.decoop.notification.email.RecipientQuota;
@@ -189,8 +190,7 @@ public class Confirmations {
 			throw new DoesNotExist("Subscription", id.value());
 		}
 		if (document.status != Subscription.Status.PENDING_CONFIRMATION || document.confirmation == null) {
-			throw new StateConflict(
-					"Subscription %s does not await a confirmation (it is %s)".formatted(id, document.status));
+			throw new StateConflict(Phrase.of("notification.confirmation.not-awaited", id, document.status));
 		}
 		if (document.confirmation.mailDueAt() != null) {
 			// one is on its way (due, being sent, or waiting for a retry): not a second

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import org.decoop.platform.domain.Phrase;
 import org.decoop.notification.NotificationProperties;
 import org.decoop.notification.subscription.domain.Confirmation;
 import org.decoop.notification.subscription.domain.Digest;
@@ -56,8 +57,7 @@ public class Subscriptions {
 		long held = mongo.count(Query.query(Criteria.where("owner").is(subscription.owner())),
 				SubscriptionDocument.class);
 		if (held >= perSubscriber) {
-			throw new StateConflict(
-					"a caller holds at most %d subscriptions; delete one first".formatted(perSubscriber));
+			throw new StateConflict(Phrase.of("notification.subscription.limit", perSubscriber));
 		}
 		SubscriptionDocument document = SubscriptionDocument.of(subscription,
 				secret == null ? null : cipher.encrypt(secret, subscription.id()));

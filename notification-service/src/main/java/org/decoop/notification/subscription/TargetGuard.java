@@ -4,8 +4,9 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.Arrays;
-import java.util.Objects;
 import java.util.Optional;
+
+import org.decoop.platform.domain.Phrase;
 
 /**
  * Refuses webhook targets that resolve to loopback, private, link-local, wildcard,
@@ -55,8 +56,11 @@ public class TargetGuard {
 		this.resolver = resolver;
 	}
 
-	/** Why the URL may not be called, or empty when it may. */
-	public Optional<String> refusal(String url) {
+	/**
+	 * Why the URL may not be called, or empty when it may: the same words whether the
+	 * host is internal or does not resolve.
+	 */
+	public Optional<Phrase> refusal(String url) {
 		if (allowPrivateTargets) {
 			return Optional.empty();
 		}
@@ -65,7 +69,7 @@ public class TargetGuard {
 			return Optional.empty();
 		}
 		catch (UnknownHostException e) {
-			return Optional.of(Objects.requireNonNullElse(e.getMessage(), url + " does not resolve"));
+			return Optional.of(Phrase.of("notification.webhook.target-refused", URI.create(url).getHost()));
 		}
 	}
 
@@ -81,16 +85,14 @@ public class TargetGuard {
 			addresses = resolver.resolve(host);
 		}
 		catch (UnknownHostException e) {
-			throw new UnknownHostException(
-					"%s is an internal address or does not resolve; webhooks may not target it".formatted(host));
+			throw new UnknownHostException(Phrase.of("notification.webhook.target-refused", host).english());
 		}
 		if (!allowPrivateTargets) {
 			for (InetAddress address : addresses) {
 				if (isInternal(address)) {
 					// Not naming the address it resolves to: that would map the internal
 					// network for the caller.
-					throw new TargetRefused("%s is an internal address or does not resolve; webhooks may not target it"
-						.formatted(host));
+					throw new TargetRefused(Phrase.of("notification.webhook.target-refused", host).english());
 				}
 			}
 		}

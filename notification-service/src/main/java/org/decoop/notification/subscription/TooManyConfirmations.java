@@ -3,6 +3,7 @@ package org.decoop.notification.subscription;
 import java.time.Duration;
 import java.time.Instant;
 
+import org.decoop.platform.domain.Phrase;
 import org.decoop.platform.web.LimitReached;
 
 /**
@@ -12,8 +13,8 @@ import org.decoop.platform.web.LimitReached;
 class TooManyConfirmations extends LimitReached {
 
 	TooManyConfirmations(int max, Duration window, Instant retryAt, Instant now) {
-		super("This address was sent %d confirmation e-mails within %s, the most it gets; the next one can go at %s"
-			.formatted(max, human(window), retryAt), Duration.between(now, retryAt));
+		super(Phrase.of("notification.confirmation.too-many", max, human(window), retryAt),
+				Duration.between(now, retryAt));
 	}
 
 	private static String human(Duration window) {

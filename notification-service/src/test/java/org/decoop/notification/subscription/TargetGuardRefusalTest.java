@@ -20,8 +20,8 @@ class TargetGuardRefusalTest {
 			default -> throw new UnknownHostException(host);
 		});
 
-		String internal = guard.refusal("https://intranet.example/hook").orElseThrow();
-		String unresolvable = guard.refusal("https://nowhere.example/hook").orElseThrow();
+		String internal = guard.refusal("https://intranet.example/hook").orElseThrow().english();
+		String unresolvable = guard.refusal("https://nowhere.example/hook").orElseThrow().english();
 
 		assertThat(internal.replace("intranet.example", "HOST"))
 			.isEqualTo(unresolvable.replace("nowhere.example", "HOST"));

@@ -39,8 +39,8 @@ class TargetGuardTest {
 
 	@Test
 	void doesNotSayWhichInternalAddressANameResolvesTo() {
-		assertThat(guard.refusal("http://localhost:8080/hook"))
-			.hasValueSatisfying(refusal -> assertThat(refusal).contains("localhost").doesNotContain("127.0.0.1"));
+		assertThat(guard.refusal("http://localhost:8080/hook")).hasValueSatisfying(
+				refusal -> assertThat(refusal.english()).contains("localhost").doesNotContain("127.0.0.1"));
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package org.decoop.plan.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.everyItem;
@@ -35,8 +36,10 @@ import org.decoop.plan.plan.domain.Party;
 import org.decoop.plan.plan.domain.Plan;
 import org.decoop.plan.plan.domain.PlanId;
 import org.decoop.plan.plan.domain.Signature;
+import org.decoop.platform.domain.Actor;
 import org.decoop.platform.domain.DoesNotExist;
 import org.decoop.platform.domain.Field;
+import org.decoop.platform.domain.InvalidValue;
 import org.decoop.platform.domain.NotAllowed;
 import org.decoop.platform.domain.StaleVersion;
 import org.decoop.platform.domain.StateConflict;
@@ -187,6 +190,33 @@ class PlanApiWebTest {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.field").value(parameter));
 		verifyNoInteractions(service);
+	}
+
+	/**
+	 * A domain refusal's detail is in the reader's language (the field stays the same):
+	 * the plan's year, refused by the domain itself.
+	 */
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			en      | en      | year must be between 1990 and 2100
+			fr      | fr      | l’année doit être comprise entre 1990 et 2100
+			sr      | sr-Cyrl | година мора бити између 1990 и 2100
+			sr-Latn | sr-Latn | godina mora biti između 1990 i 2100
+			""")
+	void saysADomainRefusalInTheReadersLanguage(String accept, String language, String detail) throws Exception {
+		InvalidValue refusal = (InvalidValue) catchThrowable(() -> Plan.draft(new PlanId("p1"), 1900, "Jumelage",
+				List.of(), List.of(), List.of(), Actor.system("test"), Instant.now()));
+		given(service.cancel(any(), any(), any(), any())).willThrow(refusal);
+
+		mvc.perform(post("/api/plans/p1/cancellation").with(NEVERS)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{}")
+			.header("Accept-Language", accept))
+			.andExpect(status().isBadRequest())
+			.andExpect(header().string("Content-Language", language))
+			.andExpect(jsonPath("$.field").value("year"))
+			.andExpect(jsonPath("$.detail").value(detail))
+			.andExpect(jsonPath("$.errors[0].message").value(detail));
 	}
 
 	@Test

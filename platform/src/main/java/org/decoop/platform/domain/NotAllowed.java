@@ -22,4 +22,8 @@ public non-sealed class NotAllowed extends DomainException {
 		super(message, field);
 	}
 
+	public NotAllowed(Phrase phrase, Field field) {
+		super(phrase, field);
+	}
+
 }

@@ -7,6 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.decoop.platform.domain.InvalidValue;
+import org.decoop.platform.domain.Phrase;
 
 /**
  * An {@code Idempotency-Key} as the draft writes it: a Structured Field string (RFC 8941
@@ -33,17 +34,16 @@ record IdempotencyKey(String value) {
 	static IdempotencyKey of(Enumeration<String> lines) {
 		List<String> all = Collections.list(lines);
 		if (all.size() != 1) {
-			throw new InvalidValue(HEADER, "send one Idempotency-Key header, not " + all.size());
+			throw new InvalidValue(HEADER, Phrase.of("platform.idempotency-key.one", all.size()));
 		}
 		// leading and trailing spaces are not part of a structured field
 		Matcher matcher = SF_STRING.matcher(all.get(0).strip());
 		if (!matcher.matches()) {
-			throw new InvalidValue(HEADER,
-					"must be a quoted string of printable ASCII, e.g. \"8e03978e-40d5-43e8-bc93-6894a57f9324\"");
+			throw new InvalidValue(HEADER, Phrase.of("platform.idempotency-key.form"));
 		}
 		String value = ESCAPE.matcher(matcher.group(1)).replaceAll("$1");
 		if (value.isEmpty() || value.length() > MAX_LENGTH) {
-			throw new InvalidValue(HEADER, "must hold 1 to %d characters".formatted(MAX_LENGTH));
+			throw new InvalidValue(HEADER, Phrase.of("platform.idempotency-key.length", MAX_LENGTH));
 		}
 		return new IdempotencyKey(value);
 	}

@@ -2,6 +2,7 @@ package org.decoop.platform.idempotency;
 
 import java.net.URI;
 
+import org.decoop.platform.domain.Phrase;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -14,20 +15,19 @@ import org.springframework.web.ErrorResponseException;
  */
 final class IdempotencyKeyRefused extends ErrorResponseException {
 
-	private IdempotencyKeyRefused(HttpStatus status, String slug, String detail) {
-		super(status, problem(status, slug, detail), null);
+	/** {@code key}: the detail in every language, the English one written here too. */
+	private IdempotencyKeyRefused(HttpStatus status, String slug, String key) {
+		super(status, problem(status, slug, Phrase.of(key).english()), null, key, null);
 	}
 
 	static IdempotencyKeyRefused reused() {
 		return new IdempotencyKeyRefused(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused",
-				"This Idempotency-Key was sent with another request (method, path or body); "
-						+ "a new command needs a new key.");
+				"platform.idempotency-key.reused");
 	}
 
 	static IdempotencyKeyRefused running() {
 		IdempotencyKeyRefused refused = new IdempotencyKeyRefused(HttpStatus.CONFLICT, "idempotency-key-in-use",
-				"The first request with this Idempotency-Key is still being processed; "
-						+ "send it again later to get its answer.");
+				"platform.idempotency-key.running");
 		refused.getHeaders().set(HttpHeaders.RETRY_AFTER, "1");
 		return refused;
 	}

@@ -45,6 +45,7 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -172,7 +173,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(LimitReached.class)
 	@Nullable ResponseEntity<Object> handleLimit(LimitReached exception, WebRequest request) {
-		ProblemDetail problem = problem(HttpStatus.TOO_MANY_REQUESTS, "limit-reached", exception.getMessage());
+		ProblemDetail problem = problem(HttpStatus.TOO_MANY_REQUESTS, "limit-reached",
+				exception.phrase().map(phrase -> say(phrase, request)).orElse(exception.getMessage()));
 		HttpHeaders headers = new HttpHeaders();
 		headers.set(HttpHeaders.RETRY_AFTER, Long.toString(exception.retryAfterSeconds()));
 		return handleExceptionInternal(exception, problem, headers, HttpStatus.TOO_MANY_REQUESTS, request);
@@ -317,6 +319,18 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			}
 		}
 		return handleExceptionInternal(exception, problem, headers, HttpStatus.BAD_REQUEST, request);
+	}
+
+	/**
+	 * A refusal that carries its own problem (an Idempotency-Key's, say): its detail in
+	 * the request's language when its message code is in the bundles (Spring resolves it
+	 * with the locale of the request context, which a filter's refusal does not have).
+	 */
+	@Override
+	protected @Nullable ResponseEntity<Object> handleErrorResponseException(ErrorResponseException exception,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return handleExceptionInternal(exception, exception.updateAndGetBody(messages(), language(request)), headers,
+				status, request);
 	}
 
 	/**

@@ -2,6 +2,7 @@ package org.decoop.platform.idempotency;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -120,6 +121,39 @@ class IdempotencyWebTest {
 			.content("{\"name\": \"Nevers\"}")).andExpect(status().isUnprocessableContent());
 
 		assertThat(things.created.get()).as("nothing done").isEqualTo(after);
+	}
+
+	/** The key's refusals are said in the request's language, the field unchanged. */
+	@Test
+	void saysTheKeysRefusalsInTheReadersLanguage() throws Exception {
+		create("\"k-language\"", "{\"name\": \"Nevers\"}", NEVERS).andExpect(status().isCreated());
+
+		mvc.perform(post("/api/things").with(NEVERS)
+			.header("Idempotency-Key", "\"k-language\"")
+			.header("Accept-Language", "fr")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"name\": \"Kragujevac\"}"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(header().string("Content-Language", "fr"))
+			.andExpect(jsonPath("$.title").value("Contenu impossible à traiter"))
+			.andExpect(jsonPath("$.detail").value("Cette Idempotency-Key a été envoyée avec une autre requête "
+					+ "(méthode, chemin ou corps) ; une nouvelle commande demande une nouvelle clé."))
+			.andExpect(jsonPath("$.field").value("Idempotency-Key"));
+		mvc.perform(post("/api/things").with(NEVERS)
+			.header("Idempotency-Key", "\"k-language\"")
+			.header("Accept-Language", "sr-Latn")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"name\": \"Kragujevac\"}"))
+			.andExpect(jsonPath("$.detail").value(startsWith("Ovaj Idempotency-Key je poslat uz drugi zahtev")));
+		create("8e03978e", "{\"name\": \"Nevers\"}", NEVERS).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].message").value(startsWith("must be a quoted string")));
+		mvc.perform(post("/api/things").with(NEVERS)
+			.header("Idempotency-Key", "8e03978e")
+			.header("Accept-Language", "sr-Cyrl")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"name\": \"Nevers\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].message").value(startsWith("мора бити низ знакова под наводницима")));
 	}
 
 	@Test

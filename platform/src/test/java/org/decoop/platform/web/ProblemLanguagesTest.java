@@ -46,6 +46,11 @@ class ProblemLanguagesTest {
 			throw new DoesNotExist("Thing", id);
 		}
 
+		@GetMapping("/things/busy")
+		String busy() {
+			throw new LimitReached(Phrase.of("platform.exports-busy"));
+		}
+
 		@PostMapping("/things")
 		String create(@Valid @RequestBody Thing thing) {
 			throw new InvalidValue("body.count", Phrase.of("platform.query.one-of", "A, B"));
@@ -73,6 +78,25 @@ class ProblemLanguagesTest {
 				.isEqualTo(messages.getMessage("platform.title.404", null, language));
 			assertThat(answer).bodyJson().extractingPath("$.type").isEqualTo("https://decoop.org/problems/not-found");
 		}
+	}
+
+	@Test
+	void aLimitSaidWithAKeyInEachLanguage() {
+		for (Locale language : Languages.SUPPORTED) {
+			MvcTestResult answer = api.get()
+				.uri("/things/busy")
+				.header("Accept-Language", language.toLanguageTag())
+				.exchange();
+			assertThat(answer).hasStatus(429)
+				.hasHeader("Content-Language", language.toLanguageTag())
+				.hasHeader("Retry-After", "5")
+				.bodyJson()
+				.extractingPath("$.detail")
+				.isEqualTo(messages.getMessage("platform.exports-busy", null, language));
+		}
+		assertThat(api.get().uri("/things/busy").header("Accept-Language", "fr")).bodyJson()
+			.extractingPath("$.detail")
+			.isNotEqualTo(messages.getMessage("platform.exports-busy", null, Locale.ENGLISH));
 	}
 
 	@Test

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.decoop.platform.domain.Phrase;
 import org.decoop.notification.RetrySchedule;
 import org.decoop.events.notification.NotificationEvent;
 import org.decoop.notification.LeasedRetry;
@@ -100,8 +101,8 @@ public final class DigestDispatch extends AggregateRoot<NotificationEvent> {
 	 */
 	public void takeOver(Instant now, Instant leasedUntil) {
 		if (!canBeTakenOver(now)) {
-			throw new StateConflict("The digest of %s for %s is %s and cannot be taken over".formatted(subscriptionId,
-					period.start(), status));
+			throw new StateConflict(
+					Phrase.of("notification.digest.not-taken-over", subscriptionId, period.start(), status));
 		}
 		status = DigestStatus.SENDING;
 		leasedRetry = leasedRetry.stopped().lease(leasedUntil);
@@ -173,8 +174,8 @@ public final class DigestDispatch extends AggregateRoot<NotificationEvent> {
 
 	private void requireSending() {
 		if (status != DigestStatus.SENDING) {
-			throw new StateConflict("The digest of %s for %s is %s, not claimed for sending".formatted(subscriptionId,
-					period.start(), status));
+			throw new StateConflict(
+					Phrase.of("notification.digest.not-sending", subscriptionId, period.start(), status));
 		}
 	}
 

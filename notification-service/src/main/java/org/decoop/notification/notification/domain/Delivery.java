@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.decoop.platform.domain.Phrase;
 import org.decoop.notification.RetrySchedule;
 import org.decoop.events.Channel;
 import org.decoop.events.notification.NotificationDeliveryFailed;
@@ -96,7 +97,7 @@ public final class Delivery extends AggregateRoot<NotificationEvent> {
 	 */
 	public void claim(Instant now, Instant until) {
 		if (!isDue(now)) {
-			throw new StateConflict("Delivery %s is not due".formatted(id));
+			throw new StateConflict(Phrase.of("notification.delivery.not-due", id));
 		}
 		leasedRetry = leasedRetry.lease(until);
 		change();
@@ -145,10 +146,10 @@ public final class Delivery extends AggregateRoot<NotificationEvent> {
 	 */
 	public void retry(Instant now) {
 		if (status == DeliveryStatus.DELIVERED || status == DeliveryStatus.CANCELLED) {
-			throw new StateConflict("Delivery %s is %s and cannot be retried".formatted(id, status));
+			throw new StateConflict(Phrase.of("notification.delivery.not-retriable", id, status));
 		}
 		if (leasedRetry.isLeased(now)) {
-			throw new StateConflict("Delivery %s is being attempted right now".formatted(id));
+			throw new StateConflict(Phrase.of("notification.delivery.attempting", id));
 		}
 		status = DeliveryStatus.PENDING;
 		leasedRetry = leasedRetry.nextAt(now);
@@ -196,7 +197,7 @@ public final class Delivery extends AggregateRoot<NotificationEvent> {
 
 	private void requireClaimed() {
 		if (status != DeliveryStatus.PENDING || !leasedRetry.hasLease()) {
-			throw new StateConflict("Delivery %s was not claimed for an attempt".formatted(id));
+			throw new StateConflict(Phrase.of("notification.delivery.not-claimed", id));
 		}
 	}
 

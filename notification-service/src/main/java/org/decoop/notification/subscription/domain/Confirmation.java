@@ -3,6 +3,7 @@ package org.decoop.notification.subscription.domain;
 import java.time.Duration;
 import java.time.Instant;
 
+import org.decoop.platform.domain.Phrase;
 import org.decoop.notification.RetrySchedule;
 import org.decoop.platform.domain.StateConflict;
 import org.jspecify.annotations.Nullable;
@@ -61,7 +62,7 @@ public record Confirmation(@Nullable String tokenHash, @Nullable Instant expires
 	 */
 	public Confirmation sending(ConfirmationToken token, Instant now, Duration validity, Instant claimedUntil) {
 		if (!isMailDue(now)) {
-			throw new StateConflict("The confirmation e-mail is not due");
+			throw new StateConflict(Phrase.of("notification.confirmation.not-due"));
 		}
 		return new Confirmation(token.hash(), now.plus(validity), null, claimedUntil, mailAttempts, mailError,
 				mailSentAt);
@@ -87,7 +88,7 @@ public record Confirmation(@Nullable String tokenHash, @Nullable Instant expires
 	 */
 	public Confirmation resent(Instant now) {
 		if (confirmedAt != null) {
-			throw new StateConflict("The subscription's address is already confirmed");
+			throw new StateConflict(Phrase.of("notification.confirmation.confirmed-already"));
 		}
 		return new Confirmation(tokenHash, expiresAt, null, now, 0, null, mailSentAt);
 	}

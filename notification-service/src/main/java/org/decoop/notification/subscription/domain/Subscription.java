@@ -106,7 +106,7 @@ public record Subscription(SubscriptionId id, @Nullable String owner, String sub
 	public static Subscription create(Actor owner, @Nullable String subscriber, Channel channel,
 			@Nullable String target, @Nullable List<String> eventTypes, Filter filter, Digest digest, Instant now) {
 		if (digest != Digest.NONE && channel != Channel.EMAIL) {
-			throw new InvalidValue("digest", "only an EMAIL subscription can have a digest (DAILY or WEEKLY)");
+			throw new InvalidValue("digest", Phrase.of("notification.subscription.digest-email-only"));
 		}
 		String label = subscriber == null || subscriber.isBlank() ? owner.name() : subscriber;
 		Set<String> names = new LinkedHashSet<>();
@@ -114,8 +114,7 @@ public record Subscription(SubscriptionId id, @Nullable String owner, String sub
 		for (int i = 0; i < requested.size(); i++) {
 			if (!EVENT_NAMES.contains(requested.get(i))) {
 				throw new InvalidValue(Field.named("eventTypes").at(i),
-						"'%s' is not an event of the catalog (e.g. PlanSigned, PartnershipReactivated)"
-							.formatted(requested.get(i)));
+						Phrase.of("notification.subscription.event-unknown", requested.get(i)));
 			}
 			names.add(requested.get(i));
 		}
@@ -210,13 +209,13 @@ public record Subscription(SubscriptionId id, @Nullable String owner, String sub
 		switch (channel) {
 			case INBOX -> {
 				if (target != null && !target.isBlank()) {
-					throw new InvalidValue("target", "an INBOX subscription has no target");
+					throw new InvalidValue("target", Phrase.of("notification.subscription.inbox-target"));
 				}
 				return null;
 			}
 			case EMAIL -> {
 				if (target == null || !EMAIL.matcher(target.strip()).matches()) {
-					throw new InvalidValue("target", "an EMAIL subscription needs an e-mail address");
+					throw new InvalidValue("target", Phrase.of("notification.subscription.email-target"));
 				}
 				return target.strip();
 			}
@@ -233,12 +232,12 @@ public record Subscription(SubscriptionId id, @Nullable String owner, String sub
 			String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
 			if (!(scheme.equals("https") || scheme.equals("http")) || uri.getHost() == null
 					|| uri.getUserInfo() != null) {
-				throw new InvalidValue("target", "a WEBHOOK subscription needs an http(s) URL without credentials");
+				throw new InvalidValue("target", Phrase.of("notification.subscription.webhook-target"));
 			}
 			return uri.toString();
 		}
 		catch (URISyntaxException e) {
-			throw new InvalidValue("target", "a WEBHOOK subscription needs an http(s) URL: " + e.getReason());
+			throw new InvalidValue("target", Phrase.of("notification.subscription.webhook-url", e.getReason()));
 		}
 	}
 }

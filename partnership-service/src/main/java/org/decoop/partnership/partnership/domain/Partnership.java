@@ -126,7 +126,7 @@ public final class Partnership extends AggregateRoot<PartnershipEvent> {
 	/** An ACTIVE partnership goes DORMANT. */
 	public void goDormant(String reason, Actor by, Instant now) {
 		requireMayActFor(partners, by, Phrase.of("partnership.partnership.action.dormancy"));
-		requireStatus(ACTIVE, "go dormant");
+		requireStatus(ACTIVE, Phrase.of("partnership.partnership.action.go-dormant"));
 		long version = transition(DORMANT, reason, null, by, now);
 		record(new PartnershipWentDormant(id.value(), version, status, partnersOnTheWire(), themes(), reason,
 				lastActivityOn, now));
@@ -137,7 +137,7 @@ public final class Partnership extends AggregateRoot<PartnershipEvent> {
 	 */
 	public void reactivate(String reason, @Nullable String planId, Actor by, Instant now) {
 		requireMayActFor(partners, by, Phrase.of("partnership.partnership.action.reactivate"));
-		requireStatus(DORMANT, "be reactivated");
+		requireStatus(DORMANT, Phrase.of("partnership.partnership.action.be-reactivated"));
 		long version = transition(ACTIVE, reason, planId, by, now);
 		lastActivityOn = LocalDate.ofInstant(now, ZoneOffset.UTC);
 		record(new PartnershipReactivated(id.value(), version, status, partnersOnTheWire(), themes(), reason, planId,
@@ -212,16 +212,15 @@ public final class Partnership extends AggregateRoot<PartnershipEvent> {
 	public void terminate(String reason, Actor by, Instant now) {
 		requireMayActFor(partners, by, Phrase.of("partnership.partnership.action.end"));
 		if (status == ENDED) {
-			throw new TransitionNotAllowed("Partnership %s has already ENDED".formatted(id));
+			throw new TransitionNotAllowed(Phrase.of("partnership.partnership.ended-already", id));
 		}
 		long version = transition(ENDED, reason, null, by, now);
 		record(new PartnershipEnded(id.value(), version, status, partnersOnTheWire(), themes(), reason, now));
 	}
 
-	private void requireStatus(PartnershipStatus required, String action) {
+	private void requireStatus(PartnershipStatus required, Phrase action) {
 		if (status != required) {
-			throw new TransitionNotAllowed(
-					"Partnership %s is %s; only a %s partnership can %s".formatted(id, status, required, action));
+			throw new TransitionNotAllowed(Phrase.of("partnership.partnership.status", id, status, required, action));
 		}
 	}
 

@@ -1,5 +1,6 @@
 package org.decoop.partnership.partnership.domain;
 
+import org.decoop.platform.domain.Phrase;
 import org.decoop.platform.domain.StateConflict;
 
 /**
@@ -8,8 +9,8 @@ import org.decoop.platform.domain.StateConflict;
  */
 public class TransitionNotAllowed extends StateConflict {
 
-	TransitionNotAllowed(String message) {
-		super("status", message);
+	TransitionNotAllowed(Phrase phrase) {
+		super("status", phrase);
 	}
 
 }

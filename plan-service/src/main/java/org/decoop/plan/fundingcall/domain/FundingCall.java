@@ -21,6 +21,7 @@ import org.decoop.events.plan.FundingCallClosed;
 import org.decoop.events.plan.FundingCallClosingSoon;
 import org.decoop.events.plan.FundingCallEvent;
 import org.decoop.events.plan.FundingCallPublished;
+import org.decoop.platform.domain.Phrase;
 import org.decoop.platform.domain.Actor;
 import org.decoop.platform.domain.AggregateRoot;
 import org.decoop.platform.domain.Field;
@@ -116,54 +117,49 @@ public final class FundingCall extends AggregateRoot<FundingCallEvent> {
 			Collection<Theme> themes, Collection<Country> eligibleCountries, LocalDate opensOn, LocalDate closesOn,
 			BigDecimal maxGrantEur, BigDecimal maxCoFinancingRate, Actor by, Instant now) {
 		if (!by.isSystem() && !by.steward()) {
-			throw new NotAllowed("Only a steward may publish a funding call");
+			throw new NotAllowed(Phrase.of("plan.call.steward-only"));
 		}
 		if (code == null || !CODE.matcher(code).matches()) {
-			throw new InvalidValue("code",
-					"a call's code is 2 to 64 upper-case letters, digits or '-', starting with a letter or digit");
+			throw new InvalidValue("code", Phrase.of("plan.call.code"));
 		}
 		if (title == null || title.isBlank()) {
-			throw new InvalidValue("title", "a call needs a title");
+			throw new InvalidValue("title", Phrase.of("plan.call.title-blank"));
 		}
 		if (title.strip().length() > MAX_TITLE_LENGTH) {
-			throw new InvalidValue("title", "a title is at most %d characters".formatted(MAX_TITLE_LENGTH));
+			throw new InvalidValue("title", Phrase.of("plan.title.too-long", MAX_TITLE_LENGTH));
 		}
 		if (funder == null) {
-			throw new InvalidValue("funder", "a call names its funder");
+			throw new InvalidValue("funder", Phrase.of("plan.call.funder"));
 		}
 		if (themes == null || themes.isEmpty() || themes.stream().anyMatch(Objects::isNull)) {
-			throw new InvalidValue("themes", "a call funds at least one theme");
+			throw new InvalidValue("themes", Phrase.of("plan.call.themes"));
 		}
 		if (eligibleCountries == null || eligibleCountries.isEmpty()
 				|| eligibleCountries.stream().anyMatch(Objects::isNull)) {
-			throw new InvalidValue("eligibleCountries", "a call is open to at least one country");
+			throw new InvalidValue("eligibleCountries", Phrase.of("plan.call.countries"));
 		}
 		requireDate("opensOn", opensOn);
 		requireDate("closesOn", closesOn);
 		if (closesOn.isBefore(opensOn)) {
-			throw new InvalidValue("closesOn",
-					"a call cannot close (%s) before it opens (%s)".formatted(closesOn, opensOn));
+			throw new InvalidValue("closesOn", Phrase.of("plan.call.closes-before-opens", closesOn, opensOn));
 		}
 		LocalDate today = dayOf(now);
 		if (closesOn.isBefore(today)) {
-			throw new InvalidValue("closesOn",
-					"a call closing on %s, before today (%s), could never be applied to".formatted(closesOn, today));
+			throw new InvalidValue("closesOn", Phrase.of("plan.call.closes-before-today", closesOn, today));
 		}
 		if (maxGrantEur == null || maxGrantEur.signum() < 0) {
-			throw new InvalidValue("maxGrantEur", "a grant is zero or more EUR");
+			throw new InvalidValue("maxGrantEur", Phrase.of("plan.call.grant-negative"));
 		}
 		if (maxGrantEur.stripTrailingZeros().scale() > 2
 				|| maxGrantEur.precision() - maxGrantEur.scale() > MAX_GRANT_DIGITS) {
-			throw new InvalidValue("maxGrantEur",
-					"a grant in EUR has at most %d digits and two decimals".formatted(MAX_GRANT_DIGITS));
+			throw new InvalidValue("maxGrantEur", Phrase.of("plan.call.grant-digits", MAX_GRANT_DIGITS));
 		}
 		if (maxCoFinancingRate == null || maxCoFinancingRate.signum() <= 0
 				|| maxCoFinancingRate.compareTo(BigDecimal.ONE) > 0) {
-			throw new InvalidValue("maxCoFinancingRate", "a co-financing rate is more than 0 and at most 1");
+			throw new InvalidValue("maxCoFinancingRate", Phrase.of("plan.call.rate"));
 		}
 		if (maxCoFinancingRate.stripTrailingZeros().scale() > MAX_RATE_DECIMALS) {
-			throw new InvalidValue("maxCoFinancingRate",
-					"a co-financing rate has at most %d decimals".formatted(MAX_RATE_DECIMALS));
+			throw new InvalidValue("maxCoFinancingRate", Phrase.of("plan.call.rate-decimals", MAX_RATE_DECIMALS));
 		}
 		FundingCall call = new FundingCall(id, NEW, code, title.strip(), funder, themes,
 				eligibleCountries.stream().map(Country::code).toList(), opensOn, closesOn, maxGrantEur.setScale(2),
@@ -230,11 +226,10 @@ public final class FundingCall extends AggregateRoot<FundingCallEvent> {
 	 */
 	public void requireFunds(Field line, FundingSource source, Theme activityTheme) {
 		if (source != funder) {
-			throw new FundingLineRefused(line, "funding call %s is funded by %s: a line naming it has source %s, not %s"
-				.formatted(code, funder, funder, source));
+			throw new FundingLineRefused(line, Phrase.of("plan.line.source", code, funder, source));
 		}
 		if (!themes.contains(activityTheme)) {
-			throw new FundingLineRefused(line, "funding call %s funds %s, not the activity's theme %s".formatted(code,
+			throw new FundingLineRefused(line, Phrase.of("plan.line.theme", code,
 					themes.stream().map(Enum::name).collect(Collectors.joining(", ")), activityTheme));
 		}
 	}
@@ -248,8 +243,7 @@ public final class FundingCall extends AggregateRoot<FundingCallEvent> {
 	public void requireGrantWithin(Field line, BigDecimal fromThisCall) {
 		if (fromThisCall.compareTo(maxGrantEur) > 0) {
 			throw new FundingLineRefused(line,
-					"funding call %s grants at most %s EUR per activity: its lines would take %s EUR".formatted(code,
-							maxGrantEur.toPlainString(), fromThisCall.toPlainString()));
+					Phrase.of("plan.line.grant", code, maxGrantEur.toPlainString(), fromThisCall.toPlainString()));
 		}
 	}
 
@@ -260,10 +254,8 @@ public final class FundingCall extends AggregateRoot<FundingCallEvent> {
 	 */
 	public void requireShareWithin(Field line, BigDecimal fromThisCall, BigDecimal activityTotal) {
 		if (fromThisCall.compareTo(maxCoFinancingRate.multiply(activityTotal)) > 0) {
-			throw new FundingLineRefused(line,
-					"funding call %s co-finances at most %s of an activity: its lines would take %s EUR of the activity's %s EUR"
-						.formatted(code, percent(maxCoFinancingRate), fromThisCall.toPlainString(),
-								activityTotal.toPlainString()));
+			throw new FundingLineRefused(line, Phrase.of("plan.line.share", code, percent(maxCoFinancingRate),
+					fromThisCall.toPlainString(), activityTotal.toPlainString()));
 		}
 	}
 
@@ -275,9 +267,7 @@ public final class FundingCall extends AggregateRoot<FundingCallEvent> {
 	 */
 	public void requireNotClosedOn(Field line, LocalDate day) {
 		if (statusOn(day) == FundingCallStatus.CLOSED) {
-			throw new FundingLineRefused(line,
-					"funding call %s closed on %s, before today (%s): a plan naming it could never be signed"
-						.formatted(code, closesOn, day));
+			throw new FundingLineRefused(line, Phrase.of("plan.line.call-closed", code, closesOn, day));
 		}
 	}
 
@@ -289,8 +279,7 @@ public final class FundingCall extends AggregateRoot<FundingCallEvent> {
 		FundingCallStatus status = statusOn(day);
 		if (status != FundingCallStatus.OPEN) {
 			throw new FundingLineRefused(line,
-					"funding call %s is %s on %s (open from %s to %s): a plan taking money from it is signed while it is OPEN"
-						.formatted(code, status, day, opensOn, closesOn));
+					Phrase.of("plan.line.call-not-open", code, status, day, opensOn, closesOn));
 		}
 	}
 
@@ -300,10 +289,10 @@ public final class FundingCall extends AggregateRoot<FundingCallEvent> {
 
 	private static void requireDate(String field, LocalDate date) {
 		if (date == null) {
-			throw new InvalidValue(field, "a call has this date");
+			throw new InvalidValue(field, Phrase.of("plan.call.date-missing"));
 		}
 		if (date.isBefore(EARLIEST) || date.isAfter(LATEST)) {
-			throw new InvalidValue(Field.named(field), "a date between %s and %s".formatted(EARLIEST, LATEST));
+			throw new InvalidValue(Field.named(field), Phrase.of("plan.date.between", EARLIEST, LATEST));
 		}
 	}
 
@@ -312,7 +301,7 @@ public final class FundingCall extends AggregateRoot<FundingCallEvent> {
 	 * check it with the other rules.
 	 */
 	public static FundingLineRefused unknown(Field line, String callId) {
-		return new FundingLineRefused(line, "funding call %s is not known".formatted(callId));
+		return new FundingLineRefused(line, Phrase.of("plan.line.call-unknown", callId));
 	}
 
 	/**

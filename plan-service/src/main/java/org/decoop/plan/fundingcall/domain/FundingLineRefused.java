@@ -1,5 +1,6 @@
 package org.decoop.plan.fundingcall.domain;
 
+import org.decoop.platform.domain.Phrase;
 import org.decoop.platform.domain.Field;
 import org.decoop.platform.domain.UnknownReference;
 
@@ -12,8 +13,8 @@ import org.decoop.platform.domain.UnknownReference;
  */
 public class FundingLineRefused extends UnknownReference {
 
-	public FundingLineRefused(Field line, String message) {
-		super(line, message);
+	public FundingLineRefused(Field line, Phrase phrase) {
+		super(line, phrase);
 	}
 
 }

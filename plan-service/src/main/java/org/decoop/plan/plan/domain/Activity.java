@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 
 import org.decoop.events.Theme;
+import org.decoop.platform.domain.Phrase;
 import org.decoop.platform.domain.Actor;
 import org.decoop.platform.domain.Ids;
 import org.decoop.platform.domain.InvalidValue;
@@ -35,17 +36,17 @@ public record Activity(ActivityId id, String title, Theme theme, List<String> pa
 	public Activity {
 		Objects.requireNonNull(id, "id");
 		if (title == null || title.isBlank()) {
-			throw new InvalidValue("title", "an activity needs a title");
+			throw new InvalidValue("title", Phrase.of("plan.activity.title-blank"));
 		}
 		if (title.length() > MAX_TITLE_LENGTH) {
-			throw new InvalidValue("title", "a title is at most %d characters".formatted(MAX_TITLE_LENGTH));
+			throw new InvalidValue("title", Phrase.of("plan.title.too-long", MAX_TITLE_LENGTH));
 		}
 		if (theme == null) {
-			throw new InvalidValue("theme", "an activity has a theme");
+			throw new InvalidValue("theme", Phrase.of("plan.activity.theme"));
 		}
 		partnershipIds = List.copyOf(new LinkedHashSet<>(partnershipIds == null ? List.of() : partnershipIds));
 		if (startsOn != null && endsOn != null && endsOn.isBefore(startsOn)) {
-			throw new InvalidValue("endsOn", "an activity cannot end before it starts");
+			throw new InvalidValue("endsOn", Phrase.of("plan.activity.ends-before-start"));
 		}
 		funding = List.copyOf(funding == null ? List.of() : funding);
 	}
@@ -73,7 +74,7 @@ public record Activity(ActivityId id, String title, Theme theme, List<String> pa
 	 */
 	static void requireWithin(String field, @Nullable LocalDate date, LocalDate earliest, LocalDate latest) {
 		if (date != null && (date.isBefore(earliest) || date.isAfter(latest))) {
-			throw new InvalidValue(field, "a date between %s and %s".formatted(earliest, latest));
+			throw new InvalidValue(field, Phrase.of("plan.date.between", earliest, latest));
 		}
 	}
 

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.Objects;
 
 import org.decoop.events.FundingSource;
+import org.decoop.platform.domain.Phrase;
 import org.decoop.platform.domain.InvalidValue;
 import org.jspecify.annotations.Nullable;
 
@@ -17,14 +18,14 @@ public record FundingLine(FundingSource source, BigDecimal amountEur, @Nullable 
 	public FundingLine {
 		Objects.requireNonNull(source, "source");
 		if (amountEur == null || amountEur.signum() < 0) {
-			throw new InvalidValue("amountEur", "an amount is zero or more");
+			throw new InvalidValue("amountEur", Phrase.of("plan.line.amount-negative"));
 		}
 		if (amountEur.stripTrailingZeros().scale() > 2) {
-			throw new InvalidValue("amountEur", "an amount in EUR has at most two decimals");
+			throw new InvalidValue("amountEur", Phrase.of("plan.line.amount-decimals"));
 		}
 		amountEur = amountEur.setScale(2);
 		if (callId != null && callId.isBlank()) {
-			throw new InvalidValue("callId", "a call id is not blank; leave it out when the money comes from no call");
+			throw new InvalidValue("callId", Phrase.of("plan.line.call-blank"));
 		}
 	}
 

@@ -1,5 +1,6 @@
 package org.decoop.plan.plan.domain;
 
+import org.decoop.platform.domain.Phrase;
 import org.decoop.platform.domain.Field;
 import org.decoop.platform.domain.UnknownReference;
 
@@ -7,8 +8,8 @@ import org.decoop.platform.domain.UnknownReference;
 public class PartnershipNotUsable extends UnknownReference {
 
 	public PartnershipNotUsable(Field field, String partnershipId, boolean ended) {
-		super(field, ended ? "partnership %s has ENDED".formatted(partnershipId)
-				: "partnership %s is not known".formatted(partnershipId));
+		super(field, ended ? Phrase.of("plan.partnership.ended", partnershipId)
+				: Phrase.of("plan.partnership.unknown", partnershipId));
 	}
 
 }

@@ -3,6 +3,7 @@ package org.decoop.plan.plan.domain;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
+import org.decoop.platform.domain.Phrase;
 import org.decoop.platform.domain.InvalidValue;
 
 /**
@@ -17,10 +18,10 @@ public record Party(String code, String name) {
 	public Party {
 		Objects.requireNonNull(code, "code");
 		if (!CODE.matcher(code).matches()) {
-			throw new InvalidValue("code", "a party code is 2 to 51 upper-case letters, digits, '-' or '_'");
+			throw new InvalidValue("code", Phrase.of("plan.party.code"));
 		}
 		if (name == null || name.isBlank()) {
-			throw new InvalidValue("name", "a party needs a name");
+			throw new InvalidValue("name", Phrase.of("plan.party.name"));
 		}
 	}
 }

@@ -1,5 +1,6 @@
 package org.decoop.plan.plan.domain;
 
+import org.decoop.platform.domain.Phrase;
 import org.decoop.platform.domain.Field;
 import org.decoop.platform.domain.UnknownReference;
 
@@ -7,7 +8,7 @@ import org.decoop.platform.domain.UnknownReference;
 public class PartyUnknown extends UnknownReference {
 
 	PartyUnknown(String party, PlanId plan) {
-		super(Field.named("party"), "%s is not a party of plan %s".formatted(party, plan));
+		super(Field.named("party"), Phrase.of("plan.party.unknown", party, plan));
 	}
 
 }

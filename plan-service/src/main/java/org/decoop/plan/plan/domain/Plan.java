@@ -32,6 +32,7 @@ import org.decoop.events.plan.PlanEvent;
 import org.decoop.events.plan.PlanSignatureRecorded;
 import org.decoop.events.plan.PlanSigned;
 import org.decoop.plan.fundingcall.domain.FundingCall;
+import org.decoop.platform.domain.Phrase;
 import org.decoop.platform.domain.Actor;
 import org.decoop.platform.domain.AggregateRoot;
 import org.decoop.platform.domain.DoesNotExist;
@@ -106,27 +107,27 @@ public final class Plan extends AggregateRoot<PlanEvent> {
 	public static Plan draft(PlanId id, int year, String title, List<Party> parties, Collection<Theme> themes,
 			List<Activity> activities, Actor by, Instant now) {
 		if (year < FIRST_YEAR || year > LAST_YEAR) {
-			throw new InvalidValue("year", "year must be between %d and %d".formatted(FIRST_YEAR, LAST_YEAR));
+			throw new InvalidValue("year", Phrase.of("plan.plan.year", FIRST_YEAR, LAST_YEAR));
 		}
 		if (title == null || title.isBlank()) {
-			throw new InvalidValue("title", "a plan needs a title");
+			throw new InvalidValue("title", Phrase.of("plan.plan.title-blank"));
 		}
 		if (title.length() > MAX_TITLE_LENGTH) {
-			throw new InvalidValue("title", "a title is at most %d characters".formatted(MAX_TITLE_LENGTH));
+			throw new InvalidValue("title", Phrase.of("plan.title.too-long", MAX_TITLE_LENGTH));
 		}
 		if (parties == null || parties.size() < MIN_PARTIES) {
-			throw new InvalidValue("parties", "a plan needs at least %d parties".formatted(MIN_PARTIES));
+			throw new InvalidValue("parties", Phrase.of("plan.plan.parties-min", MIN_PARTIES));
 		}
 		Set<String> codes = new HashSet<>();
 		for (int i = 0; i < parties.size(); i++) {
 			if (!codes.add(parties.get(i).code())) {
 				throw new InvalidValue(Field.named("parties").at(i).field("code"),
-						"party %s is named twice".formatted(parties.get(i).code()));
+						Phrase.of("plan.plan.party-twice", parties.get(i).code()));
 			}
 		}
-		requireActsForAParty(parties, by, "draft it");
+		requireActsForAParty(parties, by, Phrase.of("plan.action.draft"));
 		if (activities != null && activities.size() > MAX_ACTIVITIES) {
-			throw new InvalidValue("activities", "a plan has at most %d activities".formatted(MAX_ACTIVITIES));
+			throw new InvalidValue("activities", Phrase.of("plan.plan.activities-max", MAX_ACTIVITIES));
 		}
 		for (int i = 0; activities != null && i < activities.size(); i++) {
 			Field place = Field.named("activities").at(i);
@@ -155,8 +156,8 @@ public final class Plan extends AggregateRoot<PlanEvent> {
 
 	/** Adds an activity to a DRAFT; a signed, completed or cancelled plan is frozen. */
 	public void addActivity(Activity activity, Actor by) {
-		requireActsForAParty(parties, by, "add an activity");
-		requireDraft("get new activities");
+		requireActsForAParty(parties, by, Phrase.of("plan.action.add-activity"));
+		requireDraft(Phrase.of("plan.action.get-activities"));
 		if (activities.size() >= MAX_ACTIVITIES) {
 			throw new TooManyActivities(id, MAX_ACTIVITIES);
 		}
@@ -196,8 +197,7 @@ public final class Plan extends AggregateRoot<PlanEvent> {
 			if (partnerCodes.getOrDefault(ids.get(j), Set.of()).stream().noneMatch(codes::contains)) {
 				Field field = Field.named("partnershipIds").at(j);
 				throw new NotAllowed(
-						"None of the plan's parties %s is a partner of partnership %s: only a steward may name it"
-							.formatted(parties.stream().map(Party::code).toList(), ids.get(j)),
+						Phrase.of("plan.plan.not-partner", parties.stream().map(Party::code).toList(), ids.get(j)),
 						place.map(field::within).orElse(field));
 			}
 		}
@@ -215,12 +215,12 @@ public final class Plan extends AggregateRoot<PlanEvent> {
 			.findFirst()
 			.orElseThrow(() -> new PartyUnknown(partyCode, id));
 		if (!by.actsFor(party.code())) {
-			throw new NotAllowed("Only a caller acting for %s may sign for it".formatted(party.code()));
+			throw new NotAllowed(Phrase.of("plan.plan.sign-for", party.code()));
 		}
 		if (signatureOf(party.code()).isPresent()) {
 			throw new PartyAlreadySigned(partyCode, id);
 		}
-		requireDraft("be signed");
+		requireDraft(Phrase.of("plan.action.be-signed"));
 		if (activities.isEmpty()) {
 			throw new PlanHasNoActivity(id);
 		}
@@ -263,7 +263,7 @@ public final class Plan extends AggregateRoot<PlanEvent> {
 
 	/** Completes one activity of a SIGNED plan; the last one completes the plan. */
 	public void completeActivity(ActivityId activityId, Actor by, Instant now) {
-		requireActsForAParty(parties, by, "complete an activity");
+		requireActsForAParty(parties, by, Phrase.of("plan.action.complete-activity"));
 		int index = indexOf(activityId);
 		if (status != SIGNED) {
 			throw new PlanNotSigned(id, status);
@@ -286,8 +286,8 @@ public final class Plan extends AggregateRoot<PlanEvent> {
 
 	/** Cancels a DRAFT. */
 	public void cancel(@Nullable String reason, Actor by, Instant now) {
-		requireActsForAParty(parties, by, "cancel it");
-		requireDraft("be cancelled");
+		requireActsForAParty(parties, by, Phrase.of("plan.action.cancel"));
+		requireDraft(Phrase.of("plan.action.be-cancelled"));
 		status = CANCELLED;
 		cancellationReason = reason == null || reason.isBlank() ? null : reason.strip();
 		record(new PlanCancelled(id.value(), change(), year, title, cancellationReason, now));
@@ -297,10 +297,10 @@ public final class Plan extends AggregateRoot<PlanEvent> {
 	 * A plan is the business of its parties: only a caller acting for one of them changes
 	 * it.
 	 */
-	private static void requireActsForAParty(List<Party> parties, Actor by, String action) {
+	private static void requireActsForAParty(List<Party> parties, Actor by, Phrase action) {
 		List<String> codes = parties.stream().map(Party::code).toList();
 		if (!by.isSystem() && !by.actsForAny(codes)) {
-			throw new NotAllowed("Only a caller acting for one of the parties %s may %s".formatted(codes, action));
+			throw new NotAllowed(Phrase.of("plan.plan.parties-only", codes, action));
 		}
 	}
 
@@ -340,7 +340,7 @@ public final class Plan extends AggregateRoot<PlanEvent> {
 		Activity.requireWithin("endsOn", activity.endsOn(), earliest, latest);
 	}
 
-	private void requireDraft(String action) {
+	private void requireDraft(Phrase action) {
 		if (status != DRAFT) {
 			throw new PlanNotDraft(id, status, action);
 		}

@@ -1,5 +1,6 @@
 package org.decoop.plan.plan.domain;
 
+import org.decoop.platform.domain.Phrase;
 import org.decoop.platform.domain.StateConflict;
 
 /**
@@ -9,7 +10,7 @@ import org.decoop.platform.domain.StateConflict;
 public class PlanHasNoActivity extends StateConflict {
 
 	PlanHasNoActivity(PlanId plan) {
-		super("activities", "Plan %s has no activity yet; add one before signing".formatted(plan));
+		super("activities", Phrase.of("plan.plan.no-activity", plan));
 	}
 
 }

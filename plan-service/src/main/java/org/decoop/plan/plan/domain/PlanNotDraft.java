@@ -1,6 +1,7 @@
 package org.decoop.plan.plan.domain;
 
 import org.decoop.events.PlanStatus;
+import org.decoop.platform.domain.Phrase;
 import org.decoop.platform.domain.StateConflict;
 
 /**
@@ -9,8 +10,8 @@ import org.decoop.platform.domain.StateConflict;
  */
 public class PlanNotDraft extends StateConflict {
 
-	PlanNotDraft(PlanId plan, PlanStatus status, String action) {
-		super("status", "Plan %s is %s; only a DRAFT can %s".formatted(plan, status, action));
+	PlanNotDraft(PlanId plan, PlanStatus status, Phrase action) {
+		super("status", Phrase.of("plan.plan.not-draft", plan, status, action));
 	}
 
 }
