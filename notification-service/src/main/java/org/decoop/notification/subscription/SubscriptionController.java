@@ -15,6 +15,7 @@ import org.decoop.notification.subscription.web.FilterRequest;
 import org.decoop.notification.subscription.web.SubscriptionResponse;
 import org.decoop.platform.domain.DoesNotExist;
 import org.decoop.platform.domain.InvalidValue;
+import org.decoop.platform.idempotency.CommandIds;
 import org.decoop.platform.security.Callers;
 import org.decoop.platform.web.CreatedResponse;
 import org.springframework.data.web.PagedModel;
@@ -76,8 +77,8 @@ class SubscriptionController {
 	ResponseEntity<SubscriptionResponse> create(@Valid @RequestBody CreateSubscription request) {
 		FilterRequest filter = request.filter();
 		String country = filter == null ? null : filter.country();
-		Subscription subscription = Subscription.create(callers.current(), request.subscriber(), request.channel(),
-				request.target(), request.eventTypes(),
+		Subscription subscription = Subscription.create(CommandIds.newId(SubscriptionId::new), callers.current(),
+				request.subscriber(), request.channel(), request.target(), request.eventTypes(),
 				filter == null ? Filter.NONE
 						: new Filter(filter.partnershipId(), filter.localAuthorityId(),
 								country == null ? null : Country.of(country), filter.theme()),
@@ -94,9 +95,9 @@ class SubscriptionController {
 			// past it)
 			confirmations.take(subscription.address(), clock.instant());
 		}
-		subscriptions.add(subscription, secret);
-		return ResponseEntity.created(URI.create("/api/subscriptions/" + subscription.id()))
-			.body(SubscriptionResponse.created(subscription, secret));
+		Subscriptions.Stored stored = subscriptions.add(subscription, secret);
+		return ResponseEntity.created(URI.create("/api/subscriptions/" + stored.subscription().id()))
+			.body(SubscriptionResponse.created(stored.subscription(), stored.secret()));
 	}
 
 	@GetMapping
