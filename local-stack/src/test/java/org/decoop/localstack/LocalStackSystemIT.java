@@ -29,10 +29,15 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -86,6 +91,10 @@ class LocalStackSystemIT {
 
 	private static final int KEYCLOAK = 18180;
 
+	private static final int GATEWAY = 18080;
+
+	private static final List<String> SERVICES = List.of("partnership-service", "plan-service", "notification-service");
+
 	private static final String ISSUER = "http://localhost:" + KEYCLOAK + "/realms/decoop";
 
 	private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
@@ -108,13 +117,17 @@ class LocalStackSystemIT {
 	static void startTheStackAsAUserWould() throws Exception {
 		receiver = new WebhookReceiver();
 		String java = ProcessHandle.current().info().command().orElse("java");
-		stack = new ProcessBuilder(java, "-jar", Path.of("target", "local-stack.jar").toString(), "--fresh",
-				"--home=" + Path.of("target", "system-test"), "--jars=..", "--kafka-port=" + KAFKA,
+		ProcessBuilder starting = new ProcessBuilder(java, "-jar", Path.of("target", "local-stack.jar").toString(),
+				"--fresh", "--home=" + Path.of("target", "system-test"), "--jars=..", "--kafka-port=" + KAFKA,
 				"--kafka-controller-port=19093", "--mongo-port=27018", "--partnership-port=" + PARTNERSHIPS,
 				"--plan-port=" + PLANS, "--notification-port=" + NOTIFICATIONS, "--keycloak-port=" + KEYCLOAK,
-				"--zipkin-port=19411", "--smtp-port=11025", "--mail-port=18025", "--gateway-port=18080")
-			.redirectErrorStream(true)
-			.start();
+				"--zipkin-port=19411", "--smtp-port=11025", "--mail-port=18025", "--gateway-port=" + GATEWAY,
+				"--replicas=2")
+			.redirectErrorStream(true);
+		// the services inherit the stack's environment: a command whose instance died
+		// mid-request may run again after 10 s instead of the default minute
+		starting.environment().put("DECOOP_IDEMPOTENCY_CLAIM_TIMEOUT", "10s");
+		stack = starting.start();
 		Thread reader = new Thread(() -> {
 			try (BufferedReader lines = new BufferedReader(
 					new InputStreamReader(stack.getInputStream(), StandardCharsets.UTF_8))) {
@@ -129,7 +142,7 @@ class LocalStackSystemIT {
 		}, "stack-output");
 		reader.setDaemon(true);
 		reader.start();
-		await().atMost(Duration.ofMinutes(6))
+		await().atMost(Duration.ofMinutes(8))
 			.pollInterval(Duration.ofSeconds(1))
 			.until(() -> output.contains("decoop is running.") || !stack.isAlive());
 		assertThat(stack.isAlive()).as(String.join("\n", output)).isTrue();
@@ -380,7 +393,7 @@ class LocalStackSystemIT {
 		List<String> accepted = new ArrayList<>();
 		for (int i = 0; i < burst; i++) {
 			if (i == burst / 3) {
-				kill("partnership-service.jar");
+				kill("partnership-service", 1);
 			}
 			// While the service is down, the client retries, as a real one would.
 			await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(300)).ignoreExceptions().until(() -> {
@@ -555,13 +568,243 @@ class LocalStackSystemIT {
 	}
 
 	/**
+	 * Issue 25's fault test: two instances of each service behind the gateway, steady
+	 * commands through it, each retried with its Idempotency-Key until it is answered,
+	 * while each instance in turn is killed with SIGKILL (each service's first, then each
+	 * one's second) and started again by the stack. Every command is done once: once in
+	 * the store, once on its topic, once in a catch-all inbox, and once, in order, on an
+	 * SSE stream read through the gateway the whole time.
+	 */
+	@Test
+	@Order(6)
+	void everyCommandRetriedThroughTheGatewayIsDoneOnceWhileEachInstanceIsKilledInTurn() throws Exception {
+		// the earlier tests' tokens may be near their 15 minutes
+		TOKENS.clear();
+		String avignon = city("FR-AVIGNON", "Avignon", "FR");
+		String subotica = city("RS-SUBOTICA", "Subotica", "RS");
+		String catchAll = command("skgo", "/api/subscriptions",
+				"{\"subscriber\": \"fault test\", \"channel\": \"INBOX\"}");
+		Retrying client = new Retrying();
+		try (InboxStreamClient stream = new InboxStreamClient(
+				URI.create("http://localhost:" + GATEWAY + "/api/subscriptions/" + catchAll + "/stream"),
+				() -> fresh("skgo"))
+			.start()) {
+			await().atMost(Duration.ofSeconds(30)).until(stream::connected);
+			String partnership = "{\"partnerIds\": [\"%s\", \"%s\"], \"themes\": [\"HERITAGE\"]}".formatted(avignon,
+					subotica);
+			Map<String, String> partnerships = new ConcurrentHashMap<>();
+			Map<String, String> plans = new ConcurrentHashMap<>();
+			Map<String, String> subscriptions = new ConcurrentHashMap<>();
+			AtomicBoolean steady = new AtomicBoolean(true);
+			AtomicInteger commands = new AtomicInteger();
+			// a thread each (the common pool may have one on a small machine)
+			ExecutorService clients = Executors.newFixedThreadPool(3);
+			List<CompletableFuture<Void>> workers = List.of(CompletableFuture.runAsync(() -> {
+				for (int i = 0; steady.get(); i++) {
+					partnerships.put("partnership " + i, client.command("skgo", "/api/partnerships", partnership));
+					commands.incrementAndGet();
+				}
+			}, clients), CompletableFuture.runAsync(() -> {
+				for (int i = 0; steady.get(); i++) {
+					plans.put("Fault plan " + i,
+							client.command("embassy", "/api/plans",
+									"""
+											{"year": 2030, "title": "Fault plan %d", "themes": ["YOUTH"], "activities": [],
+											 "parties": [{"code": "AMBAFRANCE-RS", "name": "Ambassade"}, {"code": "SKGO", "name": "SKGO"}]}"""
+										.formatted(i)));
+					commands.incrementAndGet();
+				}
+			}, clients), CompletableFuture.runAsync(() -> {
+				// a few: one for every ten other commands
+				for (int i = 0; steady.get(); i++) {
+					subscriptions.put("fault " + i, client.command("skgo", "/api/subscriptions",
+							"{\"subscriber\": \"fault %d\", \"channel\": \"INBOX\", \"eventTypes\": [\"PlanSigned\"]}"
+								.formatted(i)));
+					int after = commands.get() + 10;
+					await().atMost(Duration.ofMinutes(3)).until(() -> commands.get() >= after || !steady.get());
+				}
+			}, clients));
+			try {
+				for (int instance = 1; instance <= 2; instance++) {
+					Map<String, Long> killed = new HashMap<>();
+					for (String service : SERVICES) {
+						int before = commands.get();
+						// commands keep coming while it is down and the gateway notices
+						await().atMost(Duration.ofMinutes(3)).until(() -> commands.get() >= before + 5);
+						killed.put(service, kill(service, instance));
+					}
+					for (String service : SERVICES) {
+						awaitRestarted(service, instance, killed.get(service));
+					}
+				}
+				int before = commands.get();
+				await().atMost(Duration.ofMinutes(3)).until(() -> commands.get() >= before + 5);
+			}
+			finally {
+				steady.set(false);
+				CompletableFuture.allOf(workers.toArray(CompletableFuture[]::new)).get(5, TimeUnit.MINUTES);
+				clients.shutdown();
+			}
+			assertThat(List.of(partnerships, plans, subscriptions)).as("each client sent commands")
+				.allSatisfy(answered -> assertThat(answered).isNotEmpty());
+
+			// the store: one entity per command, each the one its command was answered
+			Set<String> partnershipIds = Set.copyOf(partnerships.values());
+			Set<String> planIds = Set.copyOf(plans.values());
+			assertThat(partnershipIds).as("one partnership per command").hasSize(partnerships.size());
+			assertThat(planIds).as("one plan per command").hasSize(plans.size());
+			assertThat(all(GATEWAY, "/api/partnerships?localAuthorityId=" + avignon).stream()
+				.map(item -> item.get("id").asString())
+				.toList()).as("the partnerships stored").containsExactlyInAnyOrderElementsOf(partnershipIds);
+			assertThat(all(GATEWAY, "/api/plans").stream()
+				.filter(plan -> plan.get("title").asString().startsWith("Fault plan "))
+				.map(plan -> plan.get("id").asString())
+				.toList()).as("the plans stored").containsExactlyInAnyOrderElementsOf(planIds);
+			List<String> stored = new ArrayList<>();
+			for (JsonNode subscription : get("skgo", GATEWAY, "/api/subscriptions?size=200").get("content")) {
+				if (subscription.get("subscriber").asString().matches("fault \\d+")) {
+					stored.add(subscription.get("id").asString());
+				}
+			}
+			assertThat(stored).as("the subscriptions stored")
+				.containsExactlyInAnyOrderElementsOf(subscriptions.values());
+
+			// the topics: one event per command (a record sent again keeps its event's
+			// id)
+			Map<String, Set<String>> events = new HashMap<>();
+			List<ConsumerRecord<String, byte[]>> records = new ArrayList<>(readTopic("partnership-events",
+					record -> partnershipIds.contains(record.key()), partnershipIds.size()));
+			records.addAll(readTopic("plan-events", record -> planIds.contains(record.key()), planIds.size()));
+			records.forEach(record -> events.computeIfAbsent(record.key(), key -> new HashSet<>())
+				.add(header(record, "ce_id")));
+			assertThat(events.keySet()).as("an event for each").hasSize(partnershipIds.size() + planIds.size());
+			assertThat(events.values()).as("one event each").allSatisfy(ids -> assertThat(ids).hasSize(1));
+
+			// the catch-all inbox: one notification per event, and the stream got each
+			// once, in order
+			Set<String> subjects = new HashSet<>(partnershipIds);
+			subjects.addAll(planIds);
+			List<JsonNode> inbox = new ArrayList<>();
+			await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+				inbox.clear();
+				inbox.addAll(all("skgo", GATEWAY, "/api/subscriptions/" + catchAll + "/notifications"));
+				assertThat(inbox.stream().map(notification -> notification.get("subject").asString()))
+					.as("one notification per event")
+					.filteredOn(subjects::contains)
+					.hasSize(subjects.size())
+					.doesNotHaveDuplicates();
+				assertThat(stream.received).as("the stream got every notification of the inbox").hasSameSizeAs(inbox);
+			});
+			assertThat(stream.received.stream().map(InboxStreamClient.Received::notificationId))
+				.as("the stream's notifications, once each")
+				.doesNotHaveDuplicates()
+				.containsExactlyInAnyOrderElementsOf(
+						inbox.stream().map(notification -> notification.get("id").asString()).toList());
+			assertThat(stream.received.stream().map(InboxStreamClient.Received::sequence).toList()).as("in order")
+				.isSorted();
+			System.out
+				.printf("Fault test: %d commands (%d partnerships, %d plans, %d subscriptions) through the gateway; "
+						+ "%d retried attempts %s; the store holds %d + %d + %d, the topics %d events (%d records), "
+						+ "the catch-all inbox %d notifications, the SSE client received %d over %d connections "
+						+ "(%d stalls, reconnect refusals %s)%n",
+						partnerships.size() + plans.size() + subscriptions.size(), partnerships.size(), plans.size(),
+						subscriptions.size(), client.retries.values().stream().mapToInt(Integer::intValue).sum(),
+						client.retries, partnershipIds.size(), planIds.size(), stored.size(), events.size(),
+						records.size(), inbox.size(), stream.received.size(), stream.connections.get(),
+						stream.stalls.get(), stream.refusals);
+			assertThat(stream.stalls).as("no stream stayed silent").hasValue(0);
+		}
+	}
+
+	/**
+	 * A client of the gateway that sends each command with an Idempotency-Key of its own
+	 * and sends it again, with the same key, until it is answered: after a connection
+	 * error, a 502, 503 or 504, or a 409 with Retry-After (its first attempt still runs,
+	 * or ran on an instance that died).
+	 */
+	private static final class Retrying {
+
+		/** What made it send again: status (or error) → count. */
+		final Map<String, Integer> retries = new ConcurrentHashMap<>();
+
+		/** The id of what the command created. */
+		String command(String user, String path, String json) {
+			String key = UUID.randomUUID().toString();
+			List<HttpResponse<String>> answered = new ArrayList<>();
+			await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() -> {
+				HttpResponse<String> response;
+				try {
+					response = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + GATEWAY + path))
+						.timeout(Duration.ofSeconds(20))
+						.header("Content-Type", "application/json")
+						.header("Authorization", "Bearer " + fresh(user))
+						.header("Idempotency-Key", "\"" + key + "\"")
+						.POST(HttpRequest.BodyPublishers.ofString(json))
+						.build(), HttpResponse.BodyHandlers.ofString());
+				}
+				catch (IOException noAnswer) {
+					retries.merge(noAnswer.getClass().getSimpleName(), 1, Integer::sum);
+					return false;
+				}
+				int status = response.statusCode();
+				if (status == 502 || status == 503 || status == 504
+						|| (status == 409 && response.headers().firstValue("Retry-After").isPresent())) {
+					retries.merge(Integer.toString(status), 1, Integer::sum);
+					return false;
+				}
+				answered.add(response);
+				return true;
+			});
+			HttpResponse<String> response = answered.get(0);
+			assertThat(response.statusCode()).as(path + " " + response.body()).isEqualTo(201);
+			String id = JSON.readTree(response.body()).get("id").asString();
+			assertThat(response.headers().firstValue("Location"))
+				.hasValueSatisfying(location -> assertThat(location).endsWith(path + "/" + id));
+			return id;
+		}
+
+	}
+
+	/** A command through the gateway, retried with its key until answered; its id. */
+	private static String command(String user, String path, String json) {
+		return new Retrying().command(user, path, json);
+	}
+
+	/** A user's token (the cache is emptied before a long test). */
+	private static String fresh(String user) {
+		try {
+			return token(user);
+		}
+		catch (IOException | InterruptedException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	/**
+	 * Waits until the stack started the killed instance again and it is ready (the
+	 * gateway's health checks find it within seconds).
+	 */
+	private static void awaitRestarted(String service, int instance, long killedPid) {
+		int port = port(service, instance);
+		await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions().until(() -> {
+			ProcessHandle restarted = instance(service, instance);
+			return restarted.pid() != killedPid
+					&& send("GET", port, "/actuator/health/readiness", null, null).statusCode() == 200;
+		});
+	}
+
+	/**
 	 * Every item of a paged list, read as a signed-in steward (who sees the signers'
 	 * ids).
 	 */
 	private static List<JsonNode> all(int port, String path) throws Exception {
+		return all("embassy", port, path);
+	}
+
+	private static List<JsonNode> all(String user, int port, String path) throws Exception {
 		List<JsonNode> items = new ArrayList<>();
 		for (int page = 0;; page++) {
-			JsonNode answer = get("embassy", port, path + "?size=200&page=" + page);
+			JsonNode answer = get(user, port, path + (path.contains("?") ? "&" : "?") + "size=200&page=" + page);
 			answer.get("content").forEach(items::add);
 			if (page + 1 >= answer.get("page").get("totalPages").asInt()) {
 				return items;
@@ -775,8 +1018,53 @@ class LocalStackSystemIT {
 			.filter(p -> p.info().commandLine().orElse("").contains(program))
 			.findFirst()
 			.orElseThrow();
+		kill(process);
+	}
+
+	/** Kills instance {@code instance} of {@code service} with SIGKILL; its pid. */
+	private static long kill(String service, int instance) {
+		ProcessHandle process = instance(service, instance);
+		kill(process);
+		return process.pid();
+	}
+
+	private static void kill(ProcessHandle process) {
 		process.destroyForcibly();
 		await().atMost(Duration.ofSeconds(10)).until(() -> !process.isAlive());
+	}
+
+	/**
+	 * The process of instance {@code instance} of {@code service}: both run the same jar,
+	 * each told its own port in its environment.
+	 */
+	private static ProcessHandle instance(String service, int instance) {
+		int port = port(service, instance);
+		return stack.descendants()
+			.filter(p -> p.info().commandLine().orElse("").contains(service + ".jar"))
+			.filter(p -> environment(p).contains("SERVER_PORT=" + port))
+			.findFirst()
+			.orElseThrow(() -> new IllegalStateException(service + " instance " + instance + " is not running"));
+	}
+
+	/** Where instance {@code instance} of {@code service} listens. */
+	private static int port(String service, int instance) {
+		int first = switch (service) {
+			case "partnership-service" -> PARTNERSHIPS;
+			case "plan-service" -> PLANS;
+			default -> NOTIFICATIONS;
+		};
+		return first + (instance - 1) * StackOptions.REPLICA_PORT_STEP;
+	}
+
+	private static List<String> environment(ProcessHandle process) {
+		try {
+			return List.of(Files
+				.readString(Path.of("/proc", Long.toString(process.pid()), "environ"), StandardCharsets.ISO_8859_1)
+				.split("\0"));
+		}
+		catch (IOException ended) {
+			return List.of();
+		}
 	}
 
 }

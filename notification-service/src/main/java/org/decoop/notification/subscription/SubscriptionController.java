@@ -19,6 +19,7 @@ import org.decoop.platform.domain.DoesNotExist;
 import org.decoop.platform.domain.ExpectedVersion;
 import org.decoop.platform.domain.InvalidValue;
 import org.decoop.platform.i18n.Languages;
+import org.decoop.platform.idempotency.CommandIds;
 import org.decoop.platform.security.Callers;
 import org.decoop.platform.web.CreatedResponse;
 import org.decoop.platform.web.ETags;
@@ -86,7 +87,8 @@ class SubscriptionController {
 		FilterRequest filter = request.filter();
 		String country = filter == null ? null : filter.country();
 		Subscription subscription = Subscription
-			.create(callers.current(), request.subscriber(), request.channel(), request.target(), request.eventTypes(),
+			.create(CommandIds.newId(SubscriptionId::new), callers.current(), request.subscriber(), request.channel(),
+					request.target(), request.eventTypes(),
 					filter == null ? Filter.NONE
 							: new Filter(filter.partnershipId(), filter.localAuthorityId(),
 									country == null ? null : Country.of(country), filter.theme()),
@@ -105,9 +107,9 @@ class SubscriptionController {
 			// past it)
 			confirmations.take(subscription.address(), clock.instant());
 		}
-		subscriptions.add(subscription, secret);
-		return ResponseEntity.created(URI.create("/api/subscriptions/" + subscription.id()))
-			.body(SubscriptionResponse.created(subscription, secret));
+		Subscriptions.Stored stored = subscriptions.add(subscription, secret);
+		return ResponseEntity.created(URI.create("/api/subscriptions/" + stored.subscription().id()))
+			.body(SubscriptionResponse.created(stored.subscription(), stored.secret()));
 	}
 
 	@GetMapping

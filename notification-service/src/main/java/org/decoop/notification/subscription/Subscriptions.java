@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.decoop.platform.domain.Phrase;
@@ -21,6 +22,7 @@ import org.decoop.platform.domain.ExpectedVersion;
 import org.decoop.platform.domain.StateConflict;
 import org.decoop.platform.mongo.MongoPages;
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -53,7 +55,7 @@ public class Subscriptions {
 	 * unless its owner holds the most it may already. Two creations at the same instant
 	 * may both pass the count: the bound is there against floods, not exact.
 	 */
-	void add(Subscription subscription, @Nullable WebhookSecret secret) {
+	Stored add(Subscription subscription, @Nullable WebhookSecret secret) {
 		long held = mongo.count(Query.query(Criteria.where("owner").is(subscription.owner())),
 				SubscriptionDocument.class);
 		if (held >= perSubscriber) {
@@ -65,7 +67,24 @@ public class Subscriptions {
 		// it, sent by a worker
 		document.confirmation = subscription.awaitsConfirmation() ? Confirmation.requested(subscription.createdAt())
 				: null;
-		mongo.insert(document);
+		try {
+			mongo.insert(document);
+			return new Stored(subscription, secret);
+		}
+		catch (DuplicateKeyException duplicate) {
+			// its command run again (CommandIds): its first run stored it, then its
+			// instance died before the answer was kept; that answer is given now
+			return byId(subscription.id()).filter(stored -> Objects.equals(stored.owner(), subscription.owner()))
+				.map(stored -> new Stored(stored, secretOf(stored.id()).orElse(null)))
+				.orElseThrow(() -> duplicate);
+		}
+	}
+
+	/**
+	 * A subscription as stored, with its webhook's signing secret (none for the other
+	 * channels).
+	 */
+	record Stored(Subscription subscription, @Nullable WebhookSecret secret) {
 	}
 
 	public Optional<Subscription> byId(SubscriptionId id) {

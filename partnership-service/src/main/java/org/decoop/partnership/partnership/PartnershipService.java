@@ -24,7 +24,7 @@ import org.decoop.partnership.partnership.domain.PartnershipId;
 import org.decoop.partnership.partnership.domain.PartnershipStatistics;
 import org.decoop.platform.domain.Actor;
 import org.decoop.platform.domain.ExpectedVersion;
-import org.decoop.platform.domain.Ids;
+import org.decoop.platform.idempotency.CommandIds;
 import org.decoop.platform.security.Callers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,7 +67,7 @@ class PartnershipService {
 			partners.add(new Partner(authority.id(), authority.code(), authority.name(), authority.country(),
 					authority.coordinates()));
 		}
-		return partnerships.add(Partnership.establish(Ids.newId(PartnershipId::new), partners, since,
+		return partnerships.add(Partnership.establish(CommandIds.newId(PartnershipId::new), partners, since,
 				themes == null ? List.of() : themes, coordinator, by, clock.instant()));
 	}
 

@@ -26,7 +26,7 @@ import org.decoop.platform.domain.Phrase;
 import org.decoop.platform.domain.Actor;
 import org.decoop.platform.domain.ExpectedVersion;
 import org.decoop.platform.domain.Field;
-import org.decoop.platform.domain.Ids;
+import org.decoop.platform.idempotency.CommandIds;
 import org.decoop.platform.domain.UnknownReference;
 import org.decoop.platform.security.Callers;
 import org.slf4j.Logger;
@@ -82,7 +82,7 @@ class PartnerSearchService {
 		LocalAuthority searcher = localAuthorities.byId(new LocalAuthorityId(localAuthorityId))
 			.orElseThrow(() -> new UnknownReference(Field.named("localAuthorityId"),
 					Phrase.of("partnership.search.unknown-authority", localAuthorityId)));
-		return searches.add(PartnerSearch.open(Ids.newId(PartnerSearchId::new), searcher, themes, countries,
+		return searches.add(PartnerSearch.open(CommandIds.newId(PartnerSearchId::new), searcher, themes, countries,
 				description, openUntil, by, clock.instant()));
 	}
 

@@ -14,7 +14,7 @@ import org.decoop.plan.fundingcall.domain.FundingCall;
 import org.decoop.plan.fundingcall.domain.FundingCallId;
 import org.decoop.plan.fundingcall.domain.FundingCallStatus;
 import org.decoop.platform.domain.Actor;
-import org.decoop.platform.domain.Ids;
+import org.decoop.platform.idempotency.CommandIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -42,7 +42,7 @@ class FundingCallService {
 	FundingCall publish(String code, String title, FundingSource funder, List<Theme> themes,
 			List<Country> eligibleCountries, LocalDate opensOn, LocalDate closesOn, BigDecimal maxGrantEur,
 			BigDecimal maxCoFinancingRate, Actor by) {
-		return calls.add(FundingCall.publish(Ids.newId(FundingCallId::new), code, title, funder, themes,
+		return calls.add(FundingCall.publish(CommandIds.newId(FundingCallId::new), code, title, funder, themes,
 				eligibleCountries, opensOn, closesOn, maxGrantEur, maxCoFinancingRate, by, clock.instant()));
 	}
 

@@ -26,7 +26,7 @@ import org.decoop.plan.plan.domain.PlanStatistics;
 import org.decoop.platform.domain.Actor;
 import org.decoop.platform.domain.ExpectedVersion;
 import org.decoop.platform.domain.Field;
-import org.decoop.platform.domain.Ids;
+import org.decoop.platform.idempotency.CommandIds;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Service;
@@ -59,8 +59,8 @@ class PlanService {
 					partnerCodes(checkPartnerships(activities.get(i), Optional.of(place))), by);
 			CallFunding.check(activities.get(i), place, calls, today);
 		}
-		return plans
-			.add(Plan.draft(Ids.newId(PlanId::new), year, title, parties, themes, activities, by, clock.instant()));
+		return plans.add(Plan.draft(CommandIds.newId(PlanId::new), year, title, parties, themes, activities, by,
+				clock.instant()));
 	}
 
 	Plan get(PlanId id) {

@@ -13,8 +13,10 @@ import org.decoop.platform.domain.DoesNotExist;
 import org.decoop.platform.domain.Phrase;
 import org.decoop.platform.domain.ExpectedVersion;
 import org.decoop.platform.domain.StaleVersion;
+import org.decoop.platform.idempotency.CommandIds;
 import org.decoop.platform.outbox.AggregateStore;
 import org.decoop.platform.outbox.OutboxDocument;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
@@ -75,15 +77,27 @@ public abstract class AggregateRepository<A extends AggregateRoot<? extends Deco
 	}
 
 	/**
-	 * Stores a new aggregate with its first events; a duplicate id fails and writes
-	 * nothing.
+	 * Stores a new aggregate with its first events and answers it. An aggregate stored
+	 * already under its id is answered instead, and nothing is written: the same id only
+	 * comes again from a command run again ({@link CommandIds}: its first run stored it,
+	 * then its instance died before the answer was kept). Another duplicate key fails and
+	 * writes nothing.
 	 */
 	public A add(A aggregate) {
 		if (!aggregate.isNew()) {
 			throw new IllegalArgumentException("%s %s is not new".formatted(kind, aggregate));
 		}
-		store.insert(toDocument.apply(aggregate), aggregate.version(), aggregate.pullEvents(),
-				aggregate.foreseenEvents());
+		D document = toDocument.apply(aggregate);
+		try {
+			store.insert(document, aggregate.version(), aggregate.pullEvents(), aggregate.foreseenEvents());
+		}
+		catch (DuplicateKeyException duplicate) {
+			D stored = mongo.findById(document.getId(), documentType);
+			if (stored == null) {
+				throw duplicate;
+			}
+			return toDomain.apply(stored);
+		}
 		aggregate.stored();
 		return aggregate;
 	}

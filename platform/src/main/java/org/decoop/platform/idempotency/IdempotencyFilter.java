@@ -78,8 +78,12 @@ public final class IdempotencyFilter extends OncePerRequestFilter {
 			IdempotencyKey key = IdempotencyKey.of(request.getHeaders(IdempotencyKey.HEADER));
 			// bounded by RequestSizeLimitFilter, which runs first
 			body = request.getInputStream().readAllBytes();
-			claim = records.claim(caller.get(), key.value(),
-					new Fingerprint(request.getMethod(), target(request), sha256(body)));
+			String by = caller.get();
+			Fingerprint fingerprint = new Fingerprint(request.getMethod(), target(request), sha256(body));
+			claim = records.claim(by, key.value(), fingerprint);
+			// the ids of what the command creates derive from it (CommandIds)
+			request.setAttribute(CommandIds.SEED, String.join("\n", by, key.value(), fingerprint.method(),
+					fingerprint.path(), fingerprint.bodySha256()));
 		}
 		catch (InvalidValue | RequestBodyTooLarge refused) {
 			problems.resolveException(request, response, null, refused);

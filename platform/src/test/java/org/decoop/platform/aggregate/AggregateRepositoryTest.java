@@ -193,6 +193,22 @@ class AggregateRepositoryTest {
 		assertThat(stored(counter).count).isZero();
 	}
 
+	@Test
+	void answersTheAggregateStoredAlreadyUnderANewOnesIdAndWritesNothing() {
+		// a command run again after its instance died makes the same id (CommandIds)
+		CounterId id = CounterId.next();
+		Counter first = counters.add(Counter.start(id));
+		counters.change(id, ExpectedVersion.any(), Counter::increment);
+
+		Counter again = counters.add(Counter.startBecause(id, "run again"));
+
+		assertThat(again.count).as("the stored one").isEqualTo(1);
+		assertThat(again.version()).isEqualTo(1);
+		assertThat(again.isNew()).isFalse();
+		assertThat(stored(first).getOutbox()).as("no event of the run again").hasSize(2);
+		assertThat(mongo.count(new Query(), CounterDocument.class)).isOne();
+	}
+
 	private CounterDocument stored(Counter counter) {
 		return mongo.findById(counter.id.value(), CounterDocument.class);
 	}

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -42,6 +43,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.web.servlet.MockMvc;
@@ -198,6 +200,31 @@ class IdempotencyWebTest {
 	}
 
 	@Test
+	void createsNothingMoreWhenACommandRunsAgainAfterItsInstanceDiedBeforeKeepingTheAnswer() throws Exception {
+		String body = "{\"name\": \"Died mid-request\"}";
+		MvcResult first = perform("\"k-died\"", "/api/stored-things", body, NEVERS);
+		// the instance stored the thing, then died before its answer was kept: the claim
+		// stays
+		mongo.updateFirst(Query.query(Criteria.where("key").is("k-died")),
+				new Update().set("state", "RUNNING").unset("response"), IdempotencyRecords.COLLECTION);
+		clock.advance(Duration.ofMinutes(1));
+
+		MvcResult again = perform("\"k-died\"", "/api/stored-things", body, NEVERS);
+
+		assertThat(again.getResponse().getStatus()).as("run again once the claim timed out").isEqualTo(201);
+		assertThat(again.getResponse().getHeader("Location")).as("the thing the first run stored")
+			.isEqualTo(first.getResponse().getHeader("Location"));
+		assertThat(things.stored.values()).as("things stored").filteredOn(thing -> thing.equals(body)).hasSize(1);
+		assertThat(
+				perform("\"k-other-command\"", "/api/stored-things", body, NEVERS).getResponse().getHeader("Location"))
+			.as("another key, another command")
+			.isNotEqualTo(first.getResponse().getHeader("Location"));
+		assertThat(perform("\"k-died\"", "/api/stored-things", body, SKGO).getResponse().getHeader("Location"))
+			.as("another caller's key")
+			.isNotEqualTo(first.getResponse().getHeader("Location"));
+	}
+
+	@Test
 	void runsAgainAfterAFailedFirstAttempt() throws Exception {
 		int before = things.failed.get();
 		perform("\"k-failing\"", "/api/failing", "{}", NEVERS);
@@ -296,6 +323,9 @@ class IdempotencyWebTest {
 
 		final AtomicInteger failed = new AtomicInteger();
 
+		/** By id, as a store with a unique id keeps them: the request bodies. */
+		final Map<String, String> stored = new ConcurrentHashMap<>();
+
 		volatile CountDownLatch hold;
 
 		volatile CountDownLatch entered;
@@ -311,6 +341,16 @@ class IdempotencyWebTest {
 			return ResponseEntity.created(URI.create("/api/things/" + id))
 				.eTag("\"0\"")
 				.body(Map.of("id", id, "name", String.valueOf(thing.get("name"))));
+		}
+
+		/**
+		 * Stores a thing under a new id; one stored already under that id is answered.
+		 */
+		@PostMapping("/api/stored-things")
+		ResponseEntity<Void> store(@RequestBody String thing) {
+			String id = CommandIds.newId(String::valueOf);
+			stored.putIfAbsent(id, thing);
+			return ResponseEntity.created(URI.create("/api/stored-things/" + id)).build();
 		}
 
 		@PostMapping("/api/things/{id}/renaming")

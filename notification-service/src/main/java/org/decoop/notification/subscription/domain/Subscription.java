@@ -105,6 +105,13 @@ public record Subscription(SubscriptionId id, @Nullable String owner, String sub
 	 */
 	public static Subscription create(Actor owner, @Nullable String subscriber, Channel channel,
 			@Nullable String target, @Nullable List<String> eventTypes, Filter filter, Digest digest, Instant now) {
+		return create(Ids.newId(SubscriptionId::new), owner, subscriber, channel, target, eventTypes, filter, digest,
+				now);
+	}
+
+	/** Like the one without {@code id}, with the id its command chose. */
+	public static Subscription create(SubscriptionId id, Actor owner, @Nullable String subscriber, Channel channel,
+			@Nullable String target, @Nullable List<String> eventTypes, Filter filter, Digest digest, Instant now) {
 		if (digest != Digest.NONE && channel != Channel.EMAIL) {
 			throw new InvalidValue("digest", Phrase.of("notification.subscription.digest-email-only"));
 		}
@@ -118,8 +125,7 @@ public record Subscription(SubscriptionId id, @Nullable String owner, String sub
 			}
 			names.add(requested.get(i));
 		}
-		return new Subscription(Ids.newId(SubscriptionId::new), owner.id(), label.strip(), channel,
-				checkedTarget(channel, target), names, filter,
+		return new Subscription(id, owner.id(), label.strip(), channel, checkedTarget(channel, target), names, filter,
 				channel == Channel.EMAIL ? Status.PENDING_CONFIRMATION : Status.ACTIVE, null, now, digest);
 	}
 
