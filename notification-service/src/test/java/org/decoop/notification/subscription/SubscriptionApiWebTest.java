@@ -2,6 +2,7 @@ package org.decoop.notification.subscription;
 
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -14,6 +15,7 @@ import org.decoop.platform.testing.MockCallers;
 import org.decoop.platform.web.ProblemDetailsAdvice;
 import org.decoop.platform.web.StrictJson;
 import org.decoop.platform.web.StrictRequests;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -39,6 +41,12 @@ class SubscriptionApiWebTest {
 
 	@MockitoBean
 	Confirmations confirmations;
+
+	@BeforeEach
+	void storesWhatItIsGiven() {
+		given(subscriptions.add(any(), any()))
+			.willAnswer(call -> new Subscriptions.Stored(call.getArgument(0), call.getArgument(1)));
+	}
 
 	@ParameterizedTest(name = "{0}")
 	@CsvSource(delimiter = '|',

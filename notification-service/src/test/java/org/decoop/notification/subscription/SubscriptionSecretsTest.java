@@ -8,13 +8,16 @@ import java.util.List;
 import java.util.Set;
 
 import org.decoop.events.Channel;
+import org.decoop.notification.subscription.domain.Digest;
 import org.decoop.notification.subscription.domain.Filter;
 import org.decoop.notification.subscription.domain.Subscription;
+import org.decoop.notification.subscription.domain.WebhookSecret;
 import org.decoop.platform.domain.Actor;
 import org.decoop.platform.testing.InMemoryMongo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.mock.env.MockEnvironment;
 
 /**
@@ -49,6 +52,25 @@ class SubscriptionSecretsTest {
 		mongo.insert(SubscriptionDocument.of(other, rewritten));
 		assertThatThrownBy(() -> subscriptions.secretOf(other.id())).as("copied into another subscription")
 			.isInstanceOf(IllegalStateException.class);
+	}
+
+	@Test
+	void aSubscriptionAddedAgainUnderItsIdAnswersTheOneStoredWithItsSecretAndStoresNothing() {
+		// its command ran again (the same id from its Idempotency-Key) after its instance
+		// died before the answer was kept
+		Subscription webhook = webhook();
+		WebhookSecret secret = WebhookSecret.generate();
+		subscriptions.add(webhook, secret);
+
+		Subscriptions.Stored again = subscriptions.add(
+				Subscription.create(webhook.id(), OWNER, "SKGO", Channel.WEBHOOK, "https://hooks.skgo.org/decoop",
+						List.of(), Filter.NONE, Digest.NONE, Instant.parse("2026-01-05T10:01:00Z")),
+				WebhookSecret.generate());
+
+		assertThat(again.subscription().id()).isEqualTo(webhook.id());
+		assertThat(again.subscription().createdAt()).isEqualTo(webhook.createdAt());
+		assertThat(again.secret()).as("the secret its first run stored").isEqualTo(secret);
+		assertThat(mongo.count(new Query(), SubscriptionDocument.class)).isOne();
 	}
 
 	private static Subscription webhook() {
