@@ -3,12 +3,15 @@ package org.decoop.notification.subscription;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Locale;
 
 import org.decoop.notification.subscription.web.SubscriptionResponse;
 import org.decoop.notification.subscription.domain.Confirmation;
 import org.decoop.notification.subscription.domain.Subscription;
 import org.decoop.notification.subscription.domain.SubscriptionId;
 import org.decoop.platform.security.Callers;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -35,7 +38,8 @@ import jakarta.validation.constraints.Size;
  * The confirmation of an EMAIL subscription's address. The link of the confirmation
  * e-mail is the proof that its reader controls the mailbox, so using it needs no bearer
  * token. Opening it (GET) changes nothing, as mail scanners open links too: it shows a
- * page whose button POSTs it.
+ * page whose button POSTs it, in the reader's language (the browser's Accept-Language),
+ * as its refusals are.
  */
 @RestController
 @RequestMapping("/api/subscriptions/{id}/confirmation")
@@ -50,10 +54,13 @@ class ConfirmationController {
 
 	private final Callers callers;
 
-	ConfirmationController(Confirmations confirmations, Clock clock, Callers callers) {
+	private final MessageSource messages;
+
+	ConfirmationController(Confirmations confirmations, Clock clock, Callers callers, MessageSource messages) {
 		this.confirmations = confirmations;
 		this.clock = clock;
 		this.callers = callers;
+		this.messages = messages;
 	}
 
 	@GetMapping
@@ -61,19 +68,26 @@ class ConfirmationController {
 			summary = "The confirmation e-mail's link: a page whose button confirms (no token needed; opening it changes nothing)")
 	@ApiResponse(responseCode = "410", description = "The link expired, or was used already",
 			content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = PROBLEM)))
-	ResponseEntity<String> page(@PathVariable String id, @RequestParam @NotBlank @Size(max = 200) String token) {
+	ResponseEntity<String> page(@PathVariable String id, @RequestParam @NotBlank @Size(max = 200) String token,
+			Locale reader) {
 		refuseUnless(confirmations.check(new SubscriptionId(id), token, clock.instant()), id);
 		String action = HtmlUtils.htmlEscape("/api/subscriptions/" + id + "/confirmation?token=" + token);
+		String title = HtmlUtils.htmlEscape(messages.getMessage("notification.confirmation.page.title", null, reader));
 		return ResponseEntity.ok()
 			.contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+			.header(HttpHeaders.CONTENT_LANGUAGE, reader.toLanguageTag())
+			.header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE)
 			.body("""
 					<!DOCTYPE html>
-					<html lang="en"><head><meta charset="utf-8"><title>Confirm your decoop e-mail subscription</title></head>
-					<body><main><h1>Confirm your decoop e-mail subscription</h1>
-					<p>Press the button to receive decoop notifications at this address. If you did not ask for them, close this page.</p>
-					<form method="post" action="%s"><button type="submit">Confirm</button></form></main></body></html>
+					<html lang="%s"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>%s</title></head>
+					<body><main><h1>%s</h1>
+					<p>%s</p>
+					<form method="post" action="%s"><button type="submit">%s</button></form></main></body></html>
 					"""
-				.formatted(action));
+				.formatted(reader.toLanguageTag(), title, title,
+						HtmlUtils.htmlEscape(messages.getMessage("notification.confirmation.page.text", null, reader)),
+						action, HtmlUtils
+							.htmlEscape(messages.getMessage("notification.confirmation.page.button", null, reader))));
 	}
 
 	@PostMapping
@@ -113,21 +127,23 @@ class ConfirmationController {
 		switch (outcome) {
 			case VALID -> {
 			}
-			case UNKNOWN -> throw problem(HttpStatus.NOT_FOUND, "not-found",
-					"This confirmation link is unknown, or a newer confirmation e-mail replaced it");
-			case EXPIRED -> throw problem(HttpStatus.GONE, "confirmation-expired",
-					"This confirmation link expired; the subscription's owner can have a new one sent: POST /api/subscriptions/%s/confirmation/resend"
-						.formatted(id));
-			case USED -> throw problem(HttpStatus.GONE, "confirmation-used",
-					"This confirmation link was used already: the subscription is confirmed");
+			case UNKNOWN -> throw problem(HttpStatus.NOT_FOUND, "not-found", "notification.confirmation.unknown", id);
+			case EXPIRED ->
+				throw problem(HttpStatus.GONE, "confirmation-expired", "notification.confirmation.expired", id);
+			case USED -> throw problem(HttpStatus.GONE, "confirmation-used", "notification.confirmation.used", id);
 		}
 	}
 
-	private static ErrorResponseException problem(HttpStatus status, String slug, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+	/**
+	 * A refusal whose detail ProblemDetailsAdvice says in the reader's language (its
+	 * message code; the English text stays as the default for logs).
+	 */
+	private ErrorResponseException problem(HttpStatus status, String slug, String detailCode, String id) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
+				messages.getMessage(detailCode, new Object[] { id }, Locale.ENGLISH));
 		problem.setType(URI.create("https://decoop.org/problems/" + slug));
 		problem.setTitle(status.getReasonPhrase());
-		return new ErrorResponseException(status, problem, null);
+		return new ErrorResponseException(status, problem, null, detailCode, new Object[] { id });
 	}
 
 }

@@ -72,6 +72,13 @@ class EmailConfirmationIntegrationTest extends SharedServiceContext {
 		ServiceApi.Answer page = anonymous.raw("GET", link, null, null);
 		assertThat(page.statusCode()).as("opening the link, without a bearer token").isEqualTo(200);
 		assertThat(page.body()).contains("<form method=\"post\"");
+		ServiceApi.Answer serbian = anonymous.with("Accept-Language", "sr-Cyrl").raw("GET", link, null, null);
+		assertThat(serbian.body()).as("the page in the reader's language")
+			.contains("<html lang=\"sr-Cyrl\"", ">Потврди</button>")
+			.doesNotContain("Confirm");
+		assertThat(serbian.header("Content-Language")).hasValue("sr-Cyrl");
+		assertThat(anonymous.with("Accept-Language", "sr-Latn").raw("GET", link, null, null).body())
+			.contains(">Potvrdi</button>");
 		assertThat(status(id)).as("opening it changes nothing (mail scanners open links)")
 			.isEqualTo("PENDING_CONFIRMATION");
 		assertThat(
@@ -92,6 +99,9 @@ class EmailConfirmationIntegrationTest extends SharedServiceContext {
 		assertThat(again.header("Content-Type"))
 			.hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
 		assertThat(again.json().get("type").asString()).isEqualTo("https://decoop.org/problems/confirmation-used");
+		assertThat(
+				anonymous.with("Accept-Language", "fr").raw("POST", link, null, null).json().get("detail").asString())
+			.isEqualTo("Ce lien de confirmation a déjà servi : l’abonnement est confirmé");
 
 		events.publish(new PartnershipWentDormant(partnershipId, 1, PartnershipStatus.DORMANT, partners(),
 				Set.of(Theme.CULTURE), "No joint project since 2012", LocalDate.of(2012, 5, 10), Instant.now()));
@@ -110,6 +120,15 @@ class EmailConfirmationIntegrationTest extends SharedServiceContext {
 		ServiceApi.Answer expired = anonymous.raw("POST", first, null, null);
 		assertThat(expired.statusCode()).isEqualTo(410);
 		assertThat(expired.json().get("type").asString()).isEqualTo("https://decoop.org/problems/confirmation-expired");
+		assertThat(expired.json().get("detail").asString())
+			.contains("/api/subscriptions/" + id + "/confirmation/resend");
+		assertThat(anonymous.with("Accept-Language", "sr-Cyrl")
+			.raw("POST", first, null, null)
+			.json()
+			.get("detail")
+			.asString()).isEqualTo(
+					"Ова веза за потврду је истекла; власник претплате може да затражи нову: POST /api/subscriptions/"
+							+ id + "/confirmation/resend");
 		assertThat(status(id)).isEqualTo("PENDING_CONFIRMATION");
 
 		ServiceApi someoneElse = anonymous.as(TestTokens.shared().user("someone-else", "SKGO"));
