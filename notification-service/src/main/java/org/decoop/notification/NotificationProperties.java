@@ -1,6 +1,7 @@
 package org.decoop.notification;
 
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -30,6 +31,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * all
  * @param streamMaxLife how long an SSE stream stays open; the client then reconnects with
  * Last-Event-ID
+ * @param zone the time zone in which e-mail notifications write dates (with the
+ * subscription's language's formats); Central European Time is where decoop's people are
  */
 @ConfigurationProperties("decoop.notification")
 public record NotificationProperties(String secretKey, @DefaultValue( {
@@ -40,5 +43,5 @@ public record NotificationProperties(String secretKey, @DefaultValue( {
 		@DefaultValue("decoop <notifications@decoop.local>") String mailFrom,
 		@DefaultValue("100") int subscriptionsPerSubscriber, @DefaultValue("1000") int streamsPerInstance,
 		@DefaultValue("5") int streamsPerSubscription, @DefaultValue("20") int streamsPerOwner,
-		@DefaultValue("30m") Duration streamMaxLife){
+		@DefaultValue("30m") Duration streamMaxLife, @DefaultValue("Europe/Belgrade") ZoneId zone){
 }

@@ -23,6 +23,7 @@ import org.decoop.notification.subscription.domain.EventFacts;
 import org.decoop.notification.subscription.domain.SubscriptionId;
 import org.decoop.platform.domain.Actor;
 import org.decoop.platform.domain.DoesNotExist;
+import org.decoop.platform.domain.ExpectedVersion;
 import org.decoop.platform.testing.ServiceQueries;
 import org.decoop.platform.testing.ServiceQueries.Listed;
 
@@ -127,7 +128,13 @@ final class NotificationQueries {
 						"{aggregate: 'subscriptions', pipeline: [{$match: {owner: 'u-1'}}, {$group: {_id: 1, n: {$sum: 1}}}], cursor: {}}"),
 				call("Subscriptions#byId", "a subscription by id", new SubscriptionId("sub-unknown")),
 				call("Subscriptions#secretOf", "a webhook's secret", new SubscriptionId("sub-unknown")),
-				call("Subscriptions#ownedBy", "GET /api/subscriptions/{id}", new SubscriptionId("sub-unknown"), OWNER),
+				call("Subscriptions#ownedBy", "the caller's own subscription (inbox, stream, deliveries)",
+						new SubscriptionId("sub-unknown"), OWNER),
+				call("Subscriptions#held", "GET /api/subscriptions/{id}, with its version (ETag)",
+						new SubscriptionId("sub-unknown"), OWNER),
+				callAnswering(DoesNotExist.class, "Subscriptions#speaking",
+						"PATCH /api/subscriptions/{id}: read, then an update on the version read",
+						new SubscriptionId("sub-unknown"), OWNER, ExpectedVersion.any(), "fr"),
 				call("Subscriptions#ownedBy", "GET /api/subscriptions (the caller's)", OWNER, 0, 20),
 				call("Subscriptions#remove", "DELETE /api/subscriptions/{id}", new SubscriptionId("sub-unknown"),
 						OWNER),

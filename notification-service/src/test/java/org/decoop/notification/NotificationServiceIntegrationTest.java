@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -35,6 +36,7 @@ import org.decoop.events.partnership.PartnershipWentDormant;
 import org.decoop.events.plan.FundingCallPublished;
 import org.decoop.events.plan.PlanEvent;
 import org.decoop.events.plan.PlanSigned;
+import org.decoop.platform.i18n.LocalizedFormats;
 import org.decoop.platform.testing.EventPublisher;
 import org.decoop.platform.testing.EventTopics;
 import org.decoop.platform.testing.ServiceApi;
@@ -262,8 +264,7 @@ class NotificationServiceIntegrationTest {
 			.findFirst()
 			.orElseThrow();
 		assertThat(mail.getAllRecipients()[0]).hasToString("coordinator@skgo.example");
-		assertThat(mail.getSubject()).contains("PartnershipWentDormant")
-			.contains("Nevers (FR) – Sremska Mitrovica (RS)");
+		assertThat(mail.getSubject()).contains("Partnership dormant").contains("Nevers (FR) – Sremska Mitrovica (RS)");
 		assertThat(mail.getContent()).asString()
 			.contains("Nevers (FR) – Sremska Mitrovica (RS) went dormant: No joint project since 2012.")
 			.contains(partnershipId);
@@ -497,13 +498,14 @@ class NotificationServiceIntegrationTest {
 		assertThat(inbox(bySearcher)).extracting(n -> n.get("eventType").asString())
 			.containsExactly("PartnerSearchClosed", "PartnerSearchOpened");
 		assertThat(inbox(openedOnTourism)).extracting(n -> n.get("summary").asString())
+			.as("in English, the reader's default language; the name in Latin")
 			.containsExactly(
-					"Врњачка Бања (RS) is looking for partners in HR on TOURISM, YOUTH, until %s: A spa town for tourism exchanges."
-						.formatted(LocalDate.now().plusMonths(2)));
+					"Vrnjačka Banja (RS) is looking for partners in Croatia on tourism and youth, until %s: A spa town for tourism exchanges."
+						.formatted(new LocalizedFormats().date(LocalDate.now().plusMonths(2), Locale.ENGLISH)));
 		assertThat(inbox(wantsCroatia)).extracting(n -> n.get("summary").asString())
 			.anySatisfy(summary -> assertThat(summary)
-				.startsWith("The funding call \"Cross-border tourism\" (EU-HR-RS-TOURISM, EU_CALL) is published")
-				.contains("up to 50000.00 EUR per funding line and 85% of an activity"))
+				.startsWith("The funding call “Cross-border tourism” (EU-HR-RS-TOURISM, EU call) is published")
+				.contains("up to €50,000.00 per funding line and 85% of an activity"))
 			.anySatisfy(summary -> assertThat(summary).contains("closed by itself"));
 		assertThat(inbox(montenegro)).isEmpty();
 	}

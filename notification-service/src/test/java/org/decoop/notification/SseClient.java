@@ -35,11 +35,20 @@ public final class SseClient implements AutoCloseable {
 	 * owner's only).
 	 */
 	public SseClient(String url, String token, String lastEventId) throws IOException, InterruptedException {
+		this(url, token, lastEventId, null);
+	}
+
+	/** ... reading in {@code acceptLanguage} (none: without the header). */
+	public SseClient(String url, String token, String lastEventId, String acceptLanguage)
+			throws IOException, InterruptedException {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
 			.header("Accept", "text/event-stream")
 			.header("Authorization", "Bearer " + token);
 		if (lastEventId != null) {
 			request.header("Last-Event-ID", lastEventId);
+		}
+		if (acceptLanguage != null) {
+			request.header("Accept-Language", acceptLanguage);
 		}
 		HttpResponse<InputStream> response = HttpClient.newHttpClient()
 			.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());

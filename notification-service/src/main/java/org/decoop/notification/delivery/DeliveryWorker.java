@@ -216,7 +216,7 @@ class DeliveryWorker implements SmartLifecycle {
 				status = webhooks.send(delivery.address(), "msg_" + delivery.id(), notification.cloudEvent(), secret);
 			}
 			else {
-				email.send(delivery.address(), notification);
+				email.send(delivery.address(), notification, subscription);
 			}
 		}
 		catch (Exception e) {

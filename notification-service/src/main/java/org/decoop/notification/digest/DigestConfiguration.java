@@ -4,8 +4,10 @@ import java.time.Clock;
 
 import org.decoop.notification.NotificationProperties;
 import org.decoop.notification.notification.Notifications;
+import org.decoop.notification.notification.Summaries;
 import org.decoop.notification.subscription.Subscriptions;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -17,8 +19,8 @@ class DigestConfiguration {
 
 	@Bean
 	DigestMailer digestMailer(JavaMailSender mail, NotificationProperties notificationProperties,
-			DigestProperties properties) {
-		return new DigestMailer(mail, notificationProperties.mailFrom(), properties.zone());
+			DigestProperties properties, MessageSource messages, Summaries summaries) {
+		return new DigestMailer(mail, notificationProperties.mailFrom(), properties.zone(), messages, summaries);
 	}
 
 	@Bean

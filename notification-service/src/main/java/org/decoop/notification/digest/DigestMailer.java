@@ -1,8 +1,11 @@
 package org.decoop.notification.digest;
 
+import java.text.Collator;
+import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -10,8 +13,12 @@ import java.util.TreeMap;
 
 import org.decoop.notification.digest.domain.DigestPeriod;
 import org.decoop.notification.notification.Notification;
+import org.decoop.notification.notification.Summaries;
 import org.decoop.notification.subscription.domain.Digest;
 import org.decoop.notification.subscription.domain.Subscription;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpHeaders;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -21,13 +28,13 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
 /**
- * Writes and sends one digest e-mail: the period's notifications grouped by event type,
- * each with its local time and summary, as plain text with an HTML alternative (every
- * value HTML-escaped: summaries carry what partners typed).
+ * Writes and sends one digest e-mail in its subscription's language: the period's
+ * notifications grouped by event type, each with its local time (in {@code zone}, with
+ * the language's formats) and summary, as plain text with an HTML alternative (every
+ * value HTML-escaped: summaries carry what partners typed), and a
+ * {@code Content-Language} header that says which language.
  */
 class DigestMailer {
-
-	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.ENGLISH);
 
 	private final JavaMailSender mail;
 
@@ -35,10 +42,24 @@ class DigestMailer {
 
 	private final ZoneId zone;
 
-	DigestMailer(JavaMailSender mail, String from, ZoneId zone) {
+	private final MessageSource messages;
+
+	private final Summaries summaries;
+
+	DigestMailer(JavaMailSender mail, String from, ZoneId zone, MessageSource messages, Summaries summaries) {
 		this.mail = mail;
 		this.from = from;
 		this.zone = zone;
+		this.messages = messages;
+		this.summaries = summaries;
+	}
+
+	/** What the digest says, in one language, ready to be written as text or HTML. */
+	private record Contents(String intro, Map<String, List<Line>> byType, @Nullable String more, String inbox,
+			String why) {
+	}
+
+	private record Line(String at, String summary) {
 	}
 
 	/**
@@ -47,21 +68,40 @@ class DigestMailer {
 	 * list)
 	 */
 	void send(Subscription subscription, DigestPeriod period, List<Notification> listed, long total) {
-		Map<String, List<Notification>> byType = new TreeMap<>();
-		listed.forEach(
-				notification -> byType.computeIfAbsent(notification.eventType(), type -> new java.util.ArrayList<>())
-					.add(notification));
-		String kind = period.digest() == Digest.WEEKLY ? "weekly" : "daily";
-		String span = "%s – %s (%s)".formatted(local(period.start()), local(period.end()), zone.getId());
+		Locale locale = subscription.locale();
+		String kind = messages.getMessage(
+				period.digest() == Digest.WEEKLY ? "notification.digest.WEEKLY" : "notification.digest.DAILY", null,
+				locale);
+		String span = "%s – %s (%s)".formatted(local(period.start(), locale), local(period.end(), locale),
+				zone.getId());
+		// grouped under the types' labels in the reader's language, in that language's
+		// order
+		Map<String, List<Line>> byLabel = new TreeMap<>(Collator.getInstance(locale));
+		listed.forEach(notification -> byLabel
+			.computeIfAbsent(summaries.eventLabel(notification.eventType(), locale), label -> new ArrayList<>())
+			.add(new Line(local(notification.createdAt(), locale), summaries.of(notification, locale))));
+		Map<String, List<Line>> byType = new LinkedHashMap<>();
+		NumberFormat counts = NumberFormat.getIntegerInstance(locale);
+		byLabel.forEach((label, lines) -> byType.put("%s (%s)".formatted(label, counts.format(lines.size())), lines));
+		Contents contents = new Contents(
+				messages.getMessage("notification.mail.digest.intro", new Object[] { kind, total, span }, locale),
+				byType,
+				total > listed.size() ? messages.getMessage("notification.mail.digest.more",
+						new Object[] { total - listed.size() }, locale) : null,
+				messages.getMessage("notification.mail.digest.inbox",
+						new Object[] { "GET /api/subscriptions/%s/notifications".formatted(subscription.id()) },
+						locale),
+				messages.getMessage("notification.mail.why",
+						new Object[] { subscription.id().value(), subscription.subscriber() }, locale));
 		MimeMessage message = mail.createMimeMessage();
 		try {
 			MimeMessageHelper helper = new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_MIXED, "UTF-8");
 			helper.setFrom(from);
 			helper.setTo(subscription.address());
-			helper
-				.setSubject("[decoop] Your %s digest: %d notification%s".formatted(kind, total, total == 1 ? "" : "s"));
-			helper.setText(plainText(subscription, kind, span, byType, listed.size(), total),
-					html(subscription, kind, span, byType, listed.size(), total));
+			helper.setSubject(
+					messages.getMessage("notification.mail.digest.subject", new Object[] { kind, total }, locale));
+			helper.setText(plainText(contents), html(contents));
+			message.setHeader(HttpHeaders.CONTENT_LANGUAGE, locale.toLanguageTag());
 		}
 		catch (MessagingException e) {
 			throw new MailPreparationException("The digest e-mail could not be written", e);
@@ -69,50 +109,42 @@ class DigestMailer {
 		mail.send(message);
 	}
 
-	private String plainText(Subscription subscription, String kind, String span,
-			Map<String, List<Notification>> byType, int listed, long total) {
-		StringBuilder text = new StringBuilder("Your %s decoop digest: %d notification%s from %s.%n".formatted(kind,
-				total, total == 1 ? "" : "s", span));
-		byType.forEach((type, notifications) -> {
-			text.append("%n%s (%d)%n".formatted(type, notifications.size()));
-			notifications.forEach(notification -> text
-				.append("  - %s  %s%n".formatted(local(notification.createdAt()), notification.summary())));
+	private static String plainText(Contents contents) {
+		StringBuilder text = new StringBuilder(contents.intro()).append('\n');
+		contents.byType().forEach((type, lines) -> {
+			text.append('\n').append(type).append('\n');
+			lines.forEach(
+					line -> text.append("  - ").append(line.at()).append("  ").append(line.summary()).append('\n'));
 		});
-		if (total > listed) {
-			text.append("%n… and %d more in your inbox.%n".formatted(total - listed));
+		if (contents.more() != null) {
+			text.append('\n').append(contents.more()).append('\n');
 		}
-		text.append(
-				"%nEvery notification is in the inbox of your subscription: GET /api/subscriptions/%s/notifications%n"
-					.formatted(subscription.id()));
-		text.append("You receive this because of your decoop subscription %s (%s).%n".formatted(subscription.id(),
-				subscription.subscriber()));
+		text.append('\n').append(contents.inbox()).append('\n').append(contents.why()).append('\n');
 		return text.toString();
 	}
 
-	private String html(Subscription subscription, String kind, String span, Map<String, List<Notification>> byType,
-			int listed, long total) {
+	private static String html(Contents contents) {
 		StringBuilder html = new StringBuilder("<!DOCTYPE html><html><body>");
-		html.append("<p>Your %s decoop digest: <strong>%d notification%s</strong> from %s.</p>".formatted(kind, total,
-				total == 1 ? "" : "s", escape(span)));
-		byType.forEach((type, notifications) -> {
-			html.append("<h2>%s (%d)</h2><ul>".formatted(escape(type), notifications.size()));
-			notifications.forEach(notification -> html.append("<li><time>%s</time> %s</li>"
-				.formatted(escape(local(notification.createdAt())), escape(notification.summary()))));
+		html.append("<p>").append(escape(contents.intro())).append("</p>");
+		contents.byType().forEach((type, lines) -> {
+			html.append("<h2>").append(escape(type)).append("</h2><ul>");
+			lines.forEach(line -> html
+				.append("<li><time>%s</time> %s</li>".formatted(escape(line.at()), escape(line.summary()))));
 			html.append("</ul>");
 		});
-		if (total > listed) {
-			html.append("<p>… and %d more in your inbox.</p>".formatted(total - listed));
+		if (contents.more() != null) {
+			html.append("<p>").append(escape(contents.more())).append("</p>");
 		}
-		html.append(
-				"<p><small>Every notification is in the inbox of your subscription: <code>GET /api/subscriptions/%s/notifications</code>. "
-					.formatted(escape(subscription.id().value())));
-		html.append("You receive this because of your decoop subscription %s (%s).</small></p></body></html>"
-			.formatted(escape(subscription.id().value()), escape(subscription.subscriber())));
+		html.append("<p><small>")
+			.append(escape(contents.inbox()))
+			.append(' ')
+			.append(escape(contents.why()))
+			.append("</small></p></body></html>");
 		return html.toString();
 	}
 
-	private String local(Instant instant) {
-		return WHEN.format(instant.atZone(zone));
+	private String local(Instant instant, Locale locale) {
+		return summaries.dateTime(instant, zone, locale);
 	}
 
 	private static String escape(String text) {

@@ -1,6 +1,7 @@
 package org.decoop.notification.inbox;
 
 import java.time.Clock;
+import java.util.Locale;
 
 import org.decoop.events.Channel;
 import org.decoop.notification.inbox.web.DeliveryResponse;
@@ -8,6 +9,7 @@ import org.decoop.notification.inbox.web.NotificationResponse;
 import org.decoop.notification.notification.Deliveries;
 import org.decoop.notification.notification.Notification;
 import org.decoop.notification.notification.Notifications;
+import org.decoop.notification.notification.Summaries;
 import org.decoop.notification.notification.domain.Attempt;
 import org.decoop.notification.notification.domain.DeliveryId;
 import org.decoop.notification.notification.domain.DeliveryStatus;
@@ -55,8 +57,11 @@ class InboxController {
 
 	private final Clock clock;
 
+	private final Summaries summaries;
+
 	InboxController(Subscriptions subscriptions, Notifications notifications, Deliveries deliveries,
-			NotificationStreams streams, Callers callers, Clock clock) {
+			NotificationStreams streams, Callers callers, Clock clock, Summaries summaries) {
+		this.summaries = summaries;
 		this.deliveries = deliveries;
 		this.callers = callers;
 		this.clock = clock;
@@ -66,20 +71,21 @@ class InboxController {
 	}
 
 	@GetMapping("/notifications")
-	@Operation(summary = "The inbox: notifications, newest first")
+	@Operation(summary = "The inbox: notifications, newest first, each summary in the reader's Accept-Language")
 	PagedModel<NotificationResponse> inbox(@PathVariable String id,
 			@RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
-			@RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+			@RequestParam(defaultValue = "20") @Min(1) @Max(200) int size, Locale reader) {
 		requireSubscription(id);
-		return new PagedModel<>(notifications.newestFirst(id, page, size).map(NotificationResponse::of));
+		return new PagedModel<>(notifications.newestFirst(id, page, size)
+			.map(notification -> NotificationResponse.of(notification, summaries.of(notification, reader))));
 	}
 
 	@PostMapping("/notifications/{notificationId}/read")
 	@Operation(summary = "Mark a notification as read")
-	NotificationResponse markRead(@PathVariable String id, @PathVariable String notificationId) {
+	NotificationResponse markRead(@PathVariable String id, @PathVariable String notificationId, Locale reader) {
 		requireSubscription(id);
 		return notifications.markRead(id, notificationId)
-			.map(NotificationResponse::of)
+			.map(notification -> NotificationResponse.of(notification, summaries.of(notification, reader)))
 			.orElseThrow(() -> new DoesNotExist("Notification", notificationId));
 	}
 
@@ -90,7 +96,7 @@ class InboxController {
 	@Operation(
 			summary = "Server-sent events, one per new notification; reconnect with Last-Event-ID to get what was missed")
 	SseEmitter stream(@PathVariable String id,
-			@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
+			@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId, Locale reader) {
 		requireSubscription(id);
 		long after;
 		if (lastEventId == null || lastEventId.isBlank()) {
@@ -104,7 +110,9 @@ class InboxController {
 				throw new InvalidValue("Last-Event-ID", "Last-Event-ID must be the id of an event of this stream");
 			}
 		}
-		return streams.open(id, callers.current().id(), after);
+		// the language is negotiated once, at connect time: every event of the stream is
+		// in it
+		return streams.open(id, callers.current().id(), after, reader);
 	}
 
 	@GetMapping("/deliveries")

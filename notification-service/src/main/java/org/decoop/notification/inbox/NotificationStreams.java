@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,6 +17,7 @@ import org.decoop.notification.inbox.web.NotificationResponse;
 import org.decoop.notification.notification.Notification;
 import org.decoop.notification.notification.NotificationStored;
 import org.decoop.notification.notification.Notifications;
+import org.decoop.notification.notification.Summaries;
 import org.decoop.platform.scheduling.PeriodicWork;
 import org.decoop.platform.web.LimitReached;
 import org.slf4j.Logger;
@@ -87,9 +89,12 @@ class NotificationStreams implements SmartLifecycle {
 
 	private final NotificationProperties properties;
 
-	NotificationStreams(Notifications notifications, NotificationProperties properties) {
+	private final Summaries summaries;
+
+	NotificationStreams(Notifications notifications, NotificationProperties properties, Summaries summaries) {
 		this.notifications = notifications;
 		this.properties = properties;
+		this.summaries = summaries;
 		this.poller = new PeriodicWork("sse-poller", POLL, POLL, Duration.ZERO, this::pollOnce);
 	}
 
@@ -98,6 +103,9 @@ class NotificationStreams implements SmartLifecycle {
 		final String subscriptionId;
 
 		final String owner;
+
+		/** The reader's language, negotiated when the stream opened. */
+		final Locale reader;
 
 		volatile long lastSeq;
 
@@ -116,9 +124,10 @@ class NotificationStreams implements SmartLifecycle {
 
 		volatile long busySinceNanos;
 
-		Stream(String subscriptionId, String owner, long lastSeq) {
+		Stream(String subscriptionId, String owner, long lastSeq, Locale reader) {
 			this.subscriptionId = subscriptionId;
 			this.owner = owner;
+			this.reader = reader;
 			this.lastSeq = lastSeq;
 		}
 
@@ -133,7 +142,7 @@ class NotificationStreams implements SmartLifecycle {
 	 * @throws LimitReached when this instance, this subscription or its owner has as many
 	 * streams as it may
 	 */
-	SseEmitter open(String subscriptionId, String owner, long lastSeq) {
+	SseEmitter open(String subscriptionId, String owner, long lastSeq, Locale reader) {
 		if (streams.size() >= properties.streamsPerInstance()) {
 			throw new LimitReached("This instance serves as many streams as it may; try again later");
 		}
@@ -144,14 +153,14 @@ class NotificationStreams implements SmartLifecycle {
 			throw new LimitReached("A subscription may have at most %d open streams; close one first"
 				.formatted(properties.streamsPerSubscription()));
 		}
-		return register(new SseEmitter(properties.streamMaxLife().toMillis()), subscriptionId, owner, lastSeq);
+		return register(new SseEmitter(properties.streamMaxLife().toMillis()), subscriptionId, owner, lastSeq, reader);
 	}
 
 	/**
 	 * Starts streaming to {@code emitter}, in one of its owner's slots.
 	 * @throws LimitReached when the owner has as many streams as it may
 	 */
-	SseEmitter register(SseEmitter emitter, String subscriptionId, String owner, long lastSeq) {
+	SseEmitter register(SseEmitter emitter, String subscriptionId, String owner, long lastSeq, Locale reader) {
 		reserveSlot(owner);
 		try {
 			// Sent with the headers, so that a client knows at once that the stream is
@@ -163,7 +172,7 @@ class NotificationStreams implements SmartLifecycle {
 			emitter.completeWithError(gone);
 			return emitter;
 		}
-		streams.put(emitter, new Stream(subscriptionId, owner, lastSeq));
+		streams.put(emitter, new Stream(subscriptionId, owner, lastSeq, reader));
 		emitter.onCompletion(() -> forget(emitter));
 		emitter.onTimeout(() -> {
 			forget(emitter);
@@ -224,7 +233,7 @@ class NotificationStreams implements SmartLifecycle {
 			emitter.send(SseEmitter.event()
 				.id(Long.toString(notification.seq()))
 				.name(notification.eventType())
-				.data(NotificationResponse.of(notification)));
+				.data(NotificationResponse.of(notification, summaries.of(notification, stream.reader))));
 			stream.lastSeq = notification.seq();
 			stream.lastSentNanos = System.nanoTime();
 		}

@@ -32,12 +32,15 @@ import org.decoop.events.plan.PlanSignatureRecorded;
 import org.decoop.events.plan.PlanSigned;
 import org.decoop.notification.matching.PartnershipReadModel.PartnershipInfo;
 import org.decoop.notification.matching.PlanReadModel.PlanInfo;
+import org.decoop.notification.notification.domain.Summary;
+import org.decoop.notification.notification.domain.Summary.Argument;
 import org.decoop.notification.subscription.domain.EventFacts;
 import org.springframework.stereotype.Component;
 
 /**
- * Says what an event means for subscribers: the facts subscriptions filter on, and one
- * plain sentence a person can read in an inbox or an e-mail.
+ * Says what an event means for subscribers: the facts subscriptions filter on, and what
+ * to tell a person about it, as a message key and its arguments ({@link Summary}) that
+ * each reader gets in their own language.
  */
 @Component
 class EventInterpreter {
@@ -51,7 +54,7 @@ class EventInterpreter {
 		this.plans = plans;
 	}
 
-	record Interpretation(EventFacts facts, String summary) {
+	record Interpretation(EventFacts facts, Summary summary) {
 	}
 
 	/** The partnerships and themes a plan event concerns. */
@@ -127,83 +130,103 @@ class EventInterpreter {
 		return new Interpretation(facts, describe(event));
 	}
 
-	private static String describe(PartnerSearchEvent event) {
-		String who = "%s (%s)".formatted(event.localAuthority().name(), event.localAuthority().country());
+	private static Summary describe(PartnerSearchEvent event) {
+		Argument who = Argument.name(event.localAuthority().name());
+		Argument country = Argument.text(event.localAuthority().country());
 		return switch (event) {
-			case PartnerSearchOpened opened ->
-				"%s is looking for partners in %s on %s, until %s: %s".formatted(who, listed(opened.countries()),
-						listed(opened.themes()), opened.openUntil(), sentence(opened.description()));
+			case PartnerSearchOpened opened -> Summary.of("notification.summary.PartnerSearchOpened", who, country,
+					Argument.countries(opened.countries()), Argument.themes(opened.themes()),
+					Argument.date(opened.openUntil()), Argument.text(sentence(opened.description())));
 			case PartnerSearchClosed closed when closed.expired() ->
-				"The partner search of %s closed by itself after %s.".formatted(who, closed.openUntil());
-			case PartnerSearchClosed closed ->
-				"The partner search of %s is closed: %s".formatted(who, sentence(closed.reason()));
+				Summary.of("notification.summary.PartnerSearchClosed.expired", who, country,
+						Argument.date(closed.openUntil()));
+			case PartnerSearchClosed closed -> Summary.of("notification.summary.PartnerSearchClosed", who, country,
+					Argument.text(sentence(closed.reason())));
 		};
 	}
 
-	private static String describe(FundingCallEvent event) {
-		String call = "\"%s\" (%s, %s)".formatted(event.title(), event.code(), event.funder());
+	private static Summary describe(FundingCallEvent event) {
+		Argument title = Argument.text(event.title());
+		Argument code = Argument.text(event.code());
+		Argument funder = Argument.funder(event.funder());
 		return switch (event) {
-			case FundingCallPublished published -> ("The funding call %s is published: open from %s to %s, on %s, for"
-					+ " local authorities of %s; up to %s EUR per funding line and %s%% of an activity.")
-				.formatted(call, published.opensOn(), published.closesOn(), listed(published.themes()),
-						listed(published.eligibleCountries()), published.maxGrantEur().toPlainString(),
-						published.maxCoFinancingRate().movePointRight(2).stripTrailingZeros().toPlainString());
-			case FundingCallClosingSoon soon ->
-				"The funding call %s closes in %d days, on %s.".formatted(call, soon.daysLeft(), soon.closesOn());
-			case FundingCallClosed closed -> "The funding call %s closed on %s.".formatted(call, closed.closesOn());
+			case FundingCallPublished published -> Summary.of("notification.summary.FundingCallPublished", title, code,
+					funder, Argument.date(published.opensOn()), Argument.date(published.closesOn()),
+					Argument.themes(published.themes()), Argument.countries(published.eligibleCountries()),
+					Argument.amountEur(published.maxGrantEur()), Argument.percent(published.maxCoFinancingRate()));
+			case FundingCallClosingSoon soon -> Summary.of("notification.summary.FundingCallClosingSoon", title, code,
+					funder, Argument.number(soon.daysLeft()), Argument.date(soon.closesOn()));
+			case FundingCallClosed closed -> Summary.of("notification.summary.FundingCallClosed", title, code, funder,
+					Argument.date(closed.closesOn()));
 		};
 	}
 
-	private static String listed(Collection<?> values) {
-		return values.stream().map(String::valueOf).sorted().collect(Collectors.joining(", "));
-	}
-
-	private static String describe(PartnershipEvent event, String name) {
+	private static Summary describe(PartnershipEvent event, String name) {
+		Argument partnership = Argument.name(name);
 		return switch (event) {
-			case PartnershipEstablished established -> "The partnership %s was established.".formatted(name);
-			case PartnershipWentDormant dormant ->
-				"The partnership %s went dormant: %s".formatted(name, sentence(dormant.reason()));
-			case PartnershipReactivated reactivated ->
-				"The partnership %s is active again: %s%s".formatted(name, sentence(reactivated.reason()),
-						reactivated.planId() == null ? "" : " (action plan " + reactivated.planId() + ")");
-			case PartnershipEnded ended -> "The partnership %s has ended: %s".formatted(name, sentence(ended.reason()));
+			case PartnershipEstablished established ->
+				Summary.of("notification.summary.PartnershipEstablished", partnership);
+			case PartnershipWentDormant dormant -> Summary.of("notification.summary.PartnershipWentDormant",
+					partnership, Argument.text(sentence(dormant.reason())));
+			case PartnershipReactivated reactivated when reactivated.planId() != null ->
+				Summary.of("notification.summary.PartnershipReactivated.plan", partnership,
+						Argument.text(sentence(reactivated.reason())), Argument.text(reactivated.planId()));
+			case PartnershipReactivated reactivated -> Summary.of("notification.summary.PartnershipReactivated",
+					partnership, Argument.text(sentence(reactivated.reason())));
+			case PartnershipEnded ended -> Summary.of("notification.summary.PartnershipEnded", partnership,
+					Argument.text(sentence(ended.reason())));
 		};
 	}
 
-	private static String describe(PlanEvent event, Optional<String> knownTitle,
+	/**
+	 * A plan event's summary; those that name the plan's partnerships have a second key
+	 * that lists them ({@code .involving}, its last argument).
+	 */
+	private static Summary describe(PlanEvent event, Optional<String> knownTitle,
 			Collection<PartnershipInfo> partnerships) {
-		String involving = partnerships.isEmpty() ? "" : " It involves "
-				+ partnerships.stream().map(PartnershipInfo::name).collect(Collectors.joining(", ")) + ".";
+		Argument involving = Argument.names(partnerships.stream().map(PartnershipInfo::name).toList());
+		boolean involves = !partnerships.isEmpty();
 		return switch (event) {
-			case PlanDrafted drafted ->
-				"The action plan \"%s\" (%d) was drafted between %s.%s".formatted(drafted.title(), drafted.year(),
-						drafted.parties().stream().map(PlanEvent.Party::name).collect(Collectors.joining(" and ")),
-						involving);
-			case PlanSignatureRecorded recorded -> "%s signed the action plan %s (signed by %s)."
-				.formatted(recorded.party(), quoted(knownTitle, recorded.planId()), recorded.signedBy());
+			case PlanDrafted drafted -> {
+				Argument title = Argument.text(drafted.title());
+				Argument year = Argument.year(drafted.year());
+				Argument parties = Argument.names(drafted.parties().stream().map(PlanEvent.Party::name).toList());
+				yield involves
+						? Summary.of("notification.summary.PlanDrafted.involving", title, year, parties, involving)
+						: Summary.of("notification.summary.PlanDrafted", title, year, parties);
+			}
+			case PlanSignatureRecorded recorded ->
+				Summary.of("notification.summary.PlanSignatureRecorded", Argument.text(recorded.party()),
+						Argument.text(knownTitle.orElse(recorded.planId())), Argument.name(recorded.signedBy()));
 			case PlanSigned signed -> {
 				BigDecimal total = signed.activities()
 					.stream()
 					.flatMap(a -> a.funding().stream())
 					.map(PlanEvent.Funding::amountEur)
 					.reduce(BigDecimal.ZERO, BigDecimal::add);
-				yield "The action plan \"%s\" (%d) is signed by all its parties: %d activities, %s EUR.%s".formatted(
-						signed.title(), signed.year(), signed.activities().size(), total.toPlainString(), involving);
+				Argument title = Argument.text(signed.title());
+				Argument year = Argument.year(signed.year());
+				Argument activities = Argument.number(signed.activities().size());
+				Argument amount = Argument.amountEur(total);
+				yield involves
+						? Summary.of("notification.summary.PlanSigned.involving", title, year, activities, amount,
+								involving)
+						: Summary.of("notification.summary.PlanSigned", title, year, activities, amount);
 			}
-			case ActivityCompleted completed -> "The activity \"%s\" of the action plan %s was completed on %s."
-				.formatted(completed.title(), quoted(knownTitle, completed.planId()), completed.completedOn());
-			case PlanCompleted completed ->
-				"The action plan \"%s\" (%d) is completed.".formatted(completed.title(), completed.year());
-			case PlanCancelled cancelled -> "The action plan \"%s\" (%d) was cancelled%s".formatted(cancelled.title(),
-					cancelled.year(), cancelled.reason() == null ? "." : ": " + sentence(cancelled.reason()));
+			case ActivityCompleted completed ->
+				Summary.of("notification.summary.ActivityCompleted", Argument.text(completed.title()),
+						Argument.text(knownTitle.orElse(completed.planId())), Argument.date(completed.completedOn()));
+			case PlanCompleted completed -> Summary.of("notification.summary.PlanCompleted",
+					Argument.text(completed.title()), Argument.year(completed.year()));
+			case PlanCancelled cancelled when cancelled.reason() != null ->
+				Summary.of("notification.summary.PlanCancelled.reason", Argument.text(cancelled.title()),
+						Argument.year(cancelled.year()), Argument.text(sentence(cancelled.reason())));
+			case PlanCancelled cancelled -> Summary.of("notification.summary.PlanCancelled",
+					Argument.text(cancelled.title()), Argument.year(cancelled.year()));
 		};
 	}
 
-	/** The plan's title when it is known, else its id. */
-	private static String quoted(Optional<String> title, String planId) {
-		return title.map(known -> "\"" + known + "\"").orElse(planId);
-	}
-
+	/** Free text ends with a full stop, whatever language it is in. */
 	private static String sentence(String text) {
 		String trimmed = text == null ? "" : text.strip();
 		return trimmed.endsWith(".") ? trimmed : trimmed + ".";

@@ -7,6 +7,7 @@ import java.util.List;
 import org.decoop.events.Channel;
 import org.decoop.notification.notification.domain.Attempt;
 import org.decoop.notification.notification.domain.DeliveryStatus;
+import org.decoop.notification.notification.domain.Summary;
 import org.decoop.platform.outbox.OutboxDocument;
 import org.decoop.platform.mongo.RetiredIndexes;
 import org.jspecify.annotations.Nullable;
@@ -52,7 +53,14 @@ class NotificationDocument extends OutboxDocument {
 
 	@Nullable String subject;
 
-	String summary;
+	/**
+	 * What documents stored before summaries were facts say: an English sentence, shown
+	 * as it was written.
+	 */
+	@Nullable String summary;
+
+	/** What it says, as facts every reader gets in their own language. */
+	@Nullable Summary message;
 
 	Instant occurredAt;
 
@@ -111,7 +119,7 @@ class NotificationDocument extends OutboxDocument {
 
 	/** What other features read of it. */
 	Notification toNotification() {
-		return new Notification(getId(), subscriptionId, seq, eventId, eventType, subject, summary, occurredAt,
+		return new Notification(getId(), subscriptionId, seq, eventId, eventType, subject, summary, message, occurredAt,
 				createdAt, cloudEvent, traceparent, read, channel, target, status, attemptCount, nextAttemptAt,
 				deliveredAt, attempts);
 	}

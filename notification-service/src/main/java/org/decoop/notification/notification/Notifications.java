@@ -99,10 +99,11 @@ public class Notifications {
 			document.eventId = event.eventId();
 			document.eventType = event.eventType();
 			document.subject = event.subject();
-			document.summary = event.summary();
+			document.message = event.summary();
 			document.occurredAt = event.occurredAt();
 			document.createdAt = now;
-			document.cloudEvent = event.cloudEvent();
+			document.cloudEvent = subscription.channel() == Channel.WEBHOOK ? event.cloudEventFor(subscription)
+					: event.cloudEvent();
 			document.traceparent = event.traceparent();
 			document.channel = subscription.channel();
 			document.target = subscription.target();

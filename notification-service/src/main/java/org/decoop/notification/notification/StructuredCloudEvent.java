@@ -17,6 +17,20 @@ final class StructuredCloudEvent {
 	}
 
 	static String of(IncomingEvent event) {
+		return JSON.writeValueAsString(node(event));
+	}
+
+	/**
+	 * ... with a {@code summary} extension attribute: what the event means, in the
+	 * receiver's language. The data stays as the producer wrote it, language-neutral.
+	 */
+	static String of(IncomingEvent event, String summary) {
+		ObjectNode node = node(event);
+		node.put("summary", summary);
+		return JSON.writeValueAsString(node);
+	}
+
+	private static ObjectNode node(IncomingEvent event) {
 		ObjectNode node = JSON.createObjectNode();
 		node.put("specversion", "1.0");
 		node.put("id", event.id());
@@ -30,7 +44,7 @@ final class StructuredCloudEvent {
 		}
 		node.put("datacontenttype", "application/json");
 		node.set("data", JSON.readTree(event.data()));
-		return JSON.writeValueAsString(node);
+		return node;
 	}
 
 }

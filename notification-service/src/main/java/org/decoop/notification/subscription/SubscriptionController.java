@@ -2,6 +2,7 @@ package org.decoop.notification.subscription;
 
 import java.net.URI;
 import java.time.Clock;
+import java.util.Locale;
 
 import org.decoop.events.Channel;
 import org.decoop.events.Country;
@@ -13,17 +14,25 @@ import org.decoop.notification.subscription.domain.WebhookSecret;
 import org.decoop.notification.subscription.web.CreateSubscription;
 import org.decoop.notification.subscription.web.FilterRequest;
 import org.decoop.notification.subscription.web.SubscriptionResponse;
+import org.decoop.notification.subscription.web.ChangeSubscription;
 import org.decoop.platform.domain.DoesNotExist;
+import org.decoop.platform.domain.ExpectedVersion;
 import org.decoop.platform.domain.InvalidValue;
+import org.decoop.platform.i18n.Languages;
 import org.decoop.platform.security.Callers;
 import org.decoop.platform.web.CreatedResponse;
+import org.decoop.platform.web.ETags;
 import org.springframework.data.web.PagedModel;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -73,15 +82,17 @@ class SubscriptionController {
 					schema = @Schema(type = "integer")),
 			content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/problem+json",
 					schema = @Schema(ref = "#/components/schemas/Problem")))
-	ResponseEntity<SubscriptionResponse> create(@Valid @RequestBody CreateSubscription request) {
+	ResponseEntity<SubscriptionResponse> create(@Valid @RequestBody CreateSubscription request, Locale requested) {
 		FilterRequest filter = request.filter();
 		String country = filter == null ? null : filter.country();
-		Subscription subscription = Subscription.create(callers.current(), request.subscriber(), request.channel(),
-				request.target(), request.eventTypes(),
-				filter == null ? Filter.NONE
-						: new Filter(filter.partnershipId(), filter.localAuthorityId(),
-								country == null ? null : Country.of(country), filter.theme()),
-				request.digest() == null ? Digest.NONE : request.digest(), clock.instant());
+		Subscription subscription = Subscription
+			.create(callers.current(), request.subscriber(), request.channel(), request.target(), request.eventTypes(),
+					filter == null ? Filter.NONE
+							: new Filter(filter.partnershipId(), filter.localAuthorityId(),
+									country == null ? null : Country.of(country), filter.theme()),
+					request.digest() == null ? Digest.NONE : request.digest(), clock.instant())
+			// the creator's language unless it names another
+			.speaking(request.locale() != null ? request.locale() : Languages.of(requested).toLanguageTag());
 		WebhookSecret secret = null;
 		if (subscription.channel() == Channel.WEBHOOK) {
 			targets.refusal(subscription.address()).ifPresent(refusal -> {
@@ -107,8 +118,31 @@ class SubscriptionController {
 	}
 
 	@GetMapping("/{id}")
-	SubscriptionResponse get(@PathVariable String id) {
-		return SubscriptionResponse.of(find(id));
+	@ApiResponse(responseCode = "200", description = "The subscription; ETag is its version (for If-Match)",
+			useReturnTypeSchema = true)
+	ResponseEntity<SubscriptionResponse> get(@PathVariable String id) {
+		Subscriptions.Held held = subscriptions.held(new SubscriptionId(id), callers.current())
+			.orElseThrow(() -> new DoesNotExist("Subscription", id));
+		return ETags.okPerCaller(held.version(), SubscriptionResponse.of(held.subscription()));
+	}
+
+	@PatchMapping(path = "/{id}", consumes = { "application/merge-patch+json", MediaType.APPLICATION_JSON_VALUE })
+	@Operation(summary = "Change a subscription (a JSON merge patch): its language, locale")
+	@ApiResponse(responseCode = "200", description = "Changed; ETag is its new version", useReturnTypeSchema = true)
+	ResponseEntity<SubscriptionResponse> change(@PathVariable String id, @Valid @RequestBody ChangeSubscription request,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+		ExpectedVersion expected = ETags.expectedVersion(ifMatch);
+		Subscriptions.Held held;
+		if (request.locale() == null) {
+			// nothing to change: as it is, provided it is at an expected version
+			held = subscriptions.held(new SubscriptionId(id), callers.current())
+				.orElseThrow(() -> new DoesNotExist("Subscription", id));
+			expected.check("Subscription", () -> id, held.version());
+		}
+		else {
+			held = subscriptions.speaking(new SubscriptionId(id), callers.current(), expected, request.locale());
+		}
+		return ETags.ok(held.version(), SubscriptionResponse.of(held.subscription()));
 	}
 
 	@DeleteMapping("/{id}")
@@ -118,11 +152,6 @@ class SubscriptionController {
 			throw new DoesNotExist("Subscription", id);
 		}
 		return ResponseEntity.noContent().build();
-	}
-
-	private Subscription find(String id) {
-		return subscriptions.ownedBy(new SubscriptionId(id), callers.current())
-			.orElseThrow(() -> new DoesNotExist("Subscription", id));
 	}
 
 }

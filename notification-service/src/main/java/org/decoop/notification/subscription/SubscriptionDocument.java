@@ -2,6 +2,7 @@ package org.decoop.notification.subscription;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import org.decoop.events.Channel;
@@ -12,6 +13,7 @@ import org.decoop.notification.subscription.domain.Digest;
 import org.decoop.notification.subscription.domain.Filter;
 import org.decoop.notification.subscription.domain.Subscription;
 import org.decoop.notification.subscription.domain.SubscriptionId;
+import org.decoop.platform.i18n.Languages;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
@@ -84,6 +86,12 @@ class SubscriptionDocument {
 	 */
 	@Nullable Confirmation confirmation;
 
+	/**
+	 * The language it speaks, a BCP 47 tag (sr-Latn); absent in documents stored before
+	 * (English).
+	 */
+	@Nullable String locale;
+
 	static SubscriptionDocument of(Subscription subscription, @Nullable String encryptedSecret) {
 		SubscriptionDocument document = new SubscriptionDocument();
 		document.id = subscription.id().value();
@@ -101,6 +109,7 @@ class SubscriptionDocument {
 		document.createdAt = subscription.createdAt();
 		document.encryptedSecret = encryptedSecret;
 		document.digest = subscription.isDigest() ? subscription.digest() : null;
+		document.locale = subscription.locale().toLanguageTag();
 		return document;
 	}
 
@@ -110,7 +119,8 @@ class SubscriptionDocument {
 				: new Filter(filter.partnershipId(), filter.localAuthorityId(),
 						filter.country() == null ? null : Country.of(filter.country()), filter.theme());
 		return new Subscription(new SubscriptionId(id), owner, subscriber, channel, target, types, domainFilter, status,
-				disabledReason, createdAt, digest == null ? Digest.NONE : digest);
+				disabledReason, createdAt, digest == null ? Digest.NONE : digest,
+				locale == null ? Languages.DEFAULT : Locale.forLanguageTag(locale));
 	}
 
 	record FilterEntry(@Nullable String partnershipId, @Nullable String localAuthorityId, @Nullable String country,

@@ -14,6 +14,9 @@ import org.decoop.notification.subscription.domain.Subscription;
 import org.decoop.notification.subscription.domain.SubscriptionId;
 import org.decoop.notification.subscription.domain.WebhookSecret;
 import org.decoop.platform.domain.Actor;
+import org.decoop.platform.domain.AggregateId;
+import org.decoop.platform.domain.DoesNotExist;
+import org.decoop.platform.domain.ExpectedVersion;
 import org.decoop.platform.domain.StateConflict;
 import org.decoop.platform.mongo.MongoPages;
 import org.jspecify.annotations.Nullable;
@@ -80,6 +83,46 @@ public class Subscriptions {
 	/** The subscription, if {@code actor} owns it: for anyone else it does not exist. */
 	public Optional<Subscription> ownedBy(SubscriptionId id, Actor actor) {
 		return byId(id).filter(subscription -> subscription.isOwnedBy(actor));
+	}
+
+	/** A subscription as its owner read it: at which version (its ETag). */
+	record Held(Subscription subscription, long version) {
+	}
+
+	/** The subscription and its version, if {@code actor} owns it. */
+	Optional<Held> held(SubscriptionId id, Actor actor) {
+		return Optional.ofNullable(mongo.findById(id.value(), SubscriptionDocument.class))
+			.map(document -> new Held(document.toDomain(), version(document)))
+			.filter(held -> held.subscription().isOwnedBy(actor));
+	}
+
+	/**
+	 * Has the subscription speak {@code language} from now on: decided by the
+	 * subscription, saved on the version it was read at. A lost race is tried again on
+	 * fresh state, unless the caller pinned the version it read ({@code If-Match}).
+	 * @throws DoesNotExist when {@code actor} does not own it
+	 * @throws StaleVersion when it is not at an expected version
+	 */
+	Held speaking(SubscriptionId id, Actor actor, ExpectedVersion expected, String language) {
+		AggregateId aggregate = id::value;
+		while (true) {
+			SubscriptionDocument stored = mongo.findById(id.value(), SubscriptionDocument.class);
+			if (stored == null || !stored.toDomain().isOwnedBy(actor)) {
+				throw new DoesNotExist("Subscription", id.value());
+			}
+			expected.check("Subscription", aggregate, version(stored));
+			Subscription changed = stored.toDomain().speaking(language);
+			Query unchanged = Query.query(Criteria.where("_id").is(id.value()).and("version").is(stored.version));
+			Update update = new Update().set("locale", changed.locale().toLanguageTag()).inc("version", 1);
+			bindSecret(stored, update);
+			if (mongo.updateFirst(unchanged, update, SubscriptionDocument.class).getMatchedCount() > 0) {
+				return new Held(changed, version(stored) + 1);
+			}
+		}
+	}
+
+	private static long version(SubscriptionDocument document) {
+		return document.version == null ? 0 : document.version;
 	}
 
 	/** An owner's subscriptions, oldest first. */

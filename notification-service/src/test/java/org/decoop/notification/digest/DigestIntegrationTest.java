@@ -9,7 +9,10 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -28,14 +31,17 @@ import org.decoop.notification.digest.domain.DigestPeriod;
 import org.decoop.notification.digest.domain.DigestStatus;
 import org.decoop.notification.notification.Notification;
 import org.decoop.notification.notification.Notifications;
+import org.decoop.notification.notification.Summaries;
 import org.decoop.notification.subscription.Subscriptions;
 import org.decoop.notification.subscription.domain.Digest;
 import org.decoop.notification.subscription.domain.Subscription;
+import org.decoop.platform.i18n.LocalizedFormats;
 import org.decoop.platform.testing.ServiceApi;
 import org.decoop.platform.testing.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
@@ -79,6 +85,12 @@ class DigestIntegrationTest extends SharedServiceContext {
 
 	@Autowired
 	NotificationProperties notificationProperties;
+
+	@Autowired
+	MessageSource messages;
+
+	@Autowired
+	Summaries summaries;
 
 	private ServiceApi api;
 
@@ -136,11 +148,16 @@ class DigestIntegrationTest extends SharedServiceContext {
 		Part alternative = partOfType(digest, "multipart/alternative");
 		String text = (String) partOfType(alternative, "text/plain").getContent();
 		String html = (String) partOfType(alternative, "text/html").getContent();
-		assertThat(text).contains("3 notifications from 27 Mar 2027 08:00 – 28 Mar 2027 08:00 (Europe/Belgrade)")
-			.containsSubsequence("PartnershipEstablished (1)", "was established", "PartnershipReactivated (1)",
-					"Action plan 2027 signed", "PartnershipWentDormant (1)", "No <b>joint</b> project & no budget")
+		LocalizedFormats formats = new LocalizedFormats();
+		assertThat(text)
+			.contains("3 notifications from %s – %s (Europe/Belgrade)".formatted(
+					formats.dateTime(belgrade(2027, 3, 27, 8, 0), BELGRADE, Locale.ENGLISH),
+					formats.dateTime(belgrade(2027, 3, 28, 8, 0), BELGRADE, Locale.ENGLISH)))
+			.as("grouped under the event types' names, in alphabetical order")
+			.containsSubsequence("Partnership active again (1)", "Action plan 2027 signed", "Partnership dormant (1)",
+					"No <b>joint</b> project & no budget", "Partnership established (1)", "was established")
 			.contains(dailyId);
-		assertThat(html).contains("<h2>PartnershipWentDormant (1)</h2>")
+		assertThat(html).contains("<h2>Partnership dormant (1)</h2>")
 			.contains("No &lt;b&gt;joint&lt;/b&gt; project &amp; no budget")
 			.doesNotContain("<b>joint");
 
@@ -193,10 +210,9 @@ class DigestIntegrationTest extends SharedServiceContext {
 		JavaMailSenderImpl unreachable = new JavaMailSenderImpl();
 		unreachable.setHost("127.0.0.1");
 		unreachable.setPort(1); // nothing listens there
-		assertThat(
-				secondInstance(new DigestMailer(unreachable, "decoop <notifications@decoop.local>", properties.zone()))
-					.runOnce())
-			.isZero();
+		assertThat(secondInstance(new DigestMailer(unreachable, "decoop <notifications@decoop.local>",
+				properties.zone(), messages, summaries))
+			.runOnce()).isZero();
 
 		JsonNode failed = api.get("/api/subscriptions/" + id + "/digests").json().get("content").get(0);
 		assertThat(failed.get("status").asString()).isEqualTo("RETRYING");
@@ -311,7 +327,8 @@ class DigestIntegrationTest extends SharedServiceContext {
 		// slow server),
 		// during which another instance runs a pass
 		List<Integer> sentByTheOther = new ArrayList<>();
-		DigestMailer slow = new DigestMailer(mailSender, notificationProperties.mailFrom(), properties.zone()) {
+		DigestMailer slow = new DigestMailer(mailSender, notificationProperties.mailFrom(), properties.zone(), messages,
+				summaries) {
 			@Override
 			void send(Subscription subscription, DigestPeriod period, List<Notification> listed, long total) {
 				clock.setTo(clock.instant().plus(Duration.ofMinutes(2)));
@@ -327,6 +344,57 @@ class DigestIntegrationTest extends SharedServiceContext {
 		JsonNode sent = latestDigest(id);
 		assertThat(sent.get("status").asString()).as("its outcome recorded by its holder").isEqualTo("SENT");
 		assertThat(sent.get("attemptCount").asInt()).isEqualTo(1);
+	}
+
+	@Test
+	void sendsEachDigestInItsSubscriptionsLanguage() throws Exception {
+		clock.setTo(belgrade(2027, 5, 10, 10, 0));
+		List<String> languages = List.of("en", "fr", "sr-Cyrl", "sr-Latn");
+		Map<String, String> addresses = new LinkedHashMap<>();
+		Map<String, String> ids = new LinkedHashMap<>();
+		for (String language : languages) {
+			String address = "digest-" + language + "-" + UUID.randomUUID() + "@skgo.example";
+			addresses.put(language, address);
+			ids.put(language, subscribe(address, "DAILY", language).get("id").asString());
+		}
+		events.publish(new PartnershipEstablished(partnershipId, 0, PartnershipStatus.ACTIVE,
+				List.of(new PartnershipEvent.Partner("nevers", "Nevers", "FR"),
+						new PartnershipEvent.Partner("sremska-mitrovica", "Сремска Митровица", "RS")),
+				2005, Set.of(Theme.CULTURE), null, Instant.now()));
+		await().atMost(Duration.ofSeconds(30)).until(() -> ids.values().stream().allMatch(id -> inbox(id).size() == 1));
+
+		clock.setTo(belgrade(2027, 5, 11, 8, 1));
+		job.runOnce();
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> addresses.values().stream().allMatch(address -> mailsTo(address).size() == 1));
+
+		Map<String, String> subjects = Map.of("en", "[decoop] Your daily digest: 1 notification", "fr",
+				"[decoop] Votre résumé quotidien\u00a0: 1 notification", "sr-Cyrl",
+				"[decoop] Ваш дневни преглед — обавештења: 1", "sr-Latn",
+				"[decoop] Vaš dnevni pregled — obaveštenja: 1");
+		Map<String, String> summaries = Map.of("en",
+				"The partnership Nevers (FR) – Sremska Mitrovica (RS) was established.", "fr",
+				"Le partenariat Nevers (FR) – Sremska Mitrovica (RS) a été établi.", "sr-Cyrl",
+				"Партнерство Nevers (FR) – Сремска Митровица (RS) је успостављено.", "sr-Latn",
+				"Partnerstvo Nevers (FR) – Sremska Mitrovica (RS) je uspostavljeno.");
+		Map<String, String> headings = Map.of("en", "Partnership established (1)", "fr", "Partenariat établi (1)",
+				"sr-Cyrl", "Успостављено партнерство (1)", "sr-Latn", "Uspostavljeno partnerstvo (1)");
+		LocalizedFormats formats = new LocalizedFormats();
+		for (String language : languages) {
+			MimeMessage digest = mailsTo(addresses.get(language)).get(0);
+			Locale locale = Locale.forLanguageTag(language);
+			assertThat(digest.getSubject()).as("in %s", language).isEqualTo(subjects.get(language));
+			assertThat(digest.getHeader("Content-Language", null)).isEqualTo(language);
+			Part alternative = partOfType(digest, "multipart/alternative");
+			assertThat((String) partOfType(alternative, "text/plain").getContent()).as("in %s", language)
+				.contains("%s – %s (Europe/Belgrade)".formatted(
+						formats.dateTime(belgrade(2027, 5, 10, 8, 0), BELGRADE, locale),
+						formats.dateTime(belgrade(2027, 5, 11, 8, 0), BELGRADE, locale)))
+				.containsSubsequence(headings.get(language), summaries.get(language))
+				.contains(ids.get(language));
+			assertThat((String) partOfType(alternative, "text/html").getContent())
+				.contains("<h2>" + headings.get(language) + "</h2>");
+		}
 	}
 
 	@Test
@@ -385,7 +453,8 @@ class DigestIntegrationTest extends SharedServiceContext {
 		JavaMailSenderImpl unreachable = new JavaMailSenderImpl();
 		unreachable.setHost("127.0.0.1");
 		unreachable.setPort(1); // nothing listens there
-		return new DigestMailer(unreachable, "decoop <notifications@decoop.local>", properties.zone());
+		return new DigestMailer(unreachable, "decoop <notifications@decoop.local>", properties.zone(), messages,
+				summaries);
 	}
 
 	private DigestJob secondInstance(DigestMailer itsMailer, SimpleMeterRegistry meters) {
@@ -400,8 +469,14 @@ class DigestIntegrationTest extends SharedServiceContext {
 	}
 
 	private JsonNode subscribe(String to, String digest) {
-		String body = "{\"channel\": \"EMAIL\", \"target\": \"%s\", \"filter\": {\"partnershipId\": \"%s\"}%s}"
-			.formatted(to, partnershipId, digest == null ? "" : ", \"digest\": \"" + digest + "\"");
+		return subscribe(to, digest, "en");
+	}
+
+	/** ... speaking {@code language}. */
+	private JsonNode subscribe(String to, String digest, String language) {
+		String body = ("{\"channel\": \"EMAIL\", \"target\": \"%s\", \"locale\": \"%s\", "
+				+ "\"filter\": {\"partnershipId\": \"%s\"}%s}")
+			.formatted(to, language, partnershipId, digest == null ? "" : ", \"digest\": \"" + digest + "\"");
 		ServiceApi.Answer answer = api.post("/api/subscriptions", body);
 		assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
 		ConfirmationMails.confirm(ServiceApi.onPort(port), smtp, to);

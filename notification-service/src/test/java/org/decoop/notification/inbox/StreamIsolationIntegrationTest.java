@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -42,8 +43,8 @@ class StreamIsolationIntegrationTest extends SharedServiceContext {
 		CountDownLatch release = new CountDownLatch(1);
 		BlockingEmitter slow = new BlockingEmitter(release);
 		BlockingEmitter fast = new BlockingEmitter(null);
-		streams.register(slow, slowSubscription, owner, 0);
-		streams.register(fast, fastSubscription, owner, 0);
+		streams.register(slow, slowSubscription, owner, 0, Locale.ENGLISH);
+		streams.register(fast, fastSubscription, owner, 0, Locale.ENGLISH);
 		slow.blocking = true;
 		try {
 			publishEstablished();

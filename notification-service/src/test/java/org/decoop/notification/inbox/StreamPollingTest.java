@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -24,7 +25,10 @@ import org.decoop.events.Channel;
 import org.decoop.notification.NotificationProperties;
 import org.decoop.notification.notification.Notification;
 import org.decoop.notification.notification.Notifications;
+import org.decoop.notification.notification.Summaries;
 import org.decoop.notification.notification.domain.DeliveryStatus;
+import org.decoop.platform.i18n.LanguageMessageSource;
+import org.decoop.platform.i18n.LocalizedFormats;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -41,7 +45,8 @@ class StreamPollingTest {
 
 	private final Notifications notifications = mock(Notifications.class);
 
-	private final NotificationStreams streams = new NotificationStreams(notifications, properties());
+	private final NotificationStreams streams = new NotificationStreams(notifications, properties(),
+			new Summaries(LanguageMessageSource.fromClassPath(), new LocalizedFormats()));
 
 	@Test
 	void readsOnceForAllOpenStreamsAndOnlyTheStreamWithSomethingNewReadsIt() {
@@ -68,14 +73,14 @@ class StreamPollingTest {
 
 	private RecordingEmitter register(String subscriptionId, long lastSeq) {
 		RecordingEmitter emitter = new RecordingEmitter();
-		streams.register(emitter, subscriptionId, "owner-of-" + subscriptionId, lastSeq);
+		streams.register(emitter, subscriptionId, "owner-of-" + subscriptionId, lastSeq, Locale.ENGLISH);
 		return emitter;
 	}
 
 	private static Notification notification(String subscriptionId, long seq) {
 		return new Notification("n-" + seq, subscriptionId, seq, "e-" + seq, "PartnershipEstablished", "p", "summary",
-				Instant.EPOCH, Instant.EPOCH, "{}", null, false, Channel.INBOX, null, DeliveryStatus.STORED, 0, null,
-				null, List.of());
+				null, Instant.EPOCH, Instant.EPOCH, "{}", null, false, Channel.INBOX, null, DeliveryStatus.STORED, 0,
+				null, null, List.of());
 	}
 
 	private static NotificationProperties properties() {

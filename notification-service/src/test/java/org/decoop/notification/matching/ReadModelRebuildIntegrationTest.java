@@ -123,7 +123,7 @@ class ReadModelRebuildIntegrationTest extends SharedServiceContext {
 			.get("content")
 			.get(0)
 			.get("summary")
-			.asString()).as("the plan's title, from the rebuilt plan view").contains("\"Plan to rebuild\"");
+			.asString()).as("the plan's title, from the rebuilt plan view").contains("“Plan to rebuild”");
 	}
 
 	@Test

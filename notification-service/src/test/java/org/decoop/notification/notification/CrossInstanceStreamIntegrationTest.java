@@ -25,6 +25,10 @@ import org.decoop.notification.SseClient;
 import org.decoop.notification.subscription.Subscriptions;
 import org.decoop.notification.subscription.domain.Subscription;
 import org.decoop.notification.subscription.domain.SubscriptionId;
+import org.decoop.notification.notification.domain.Summary;
+import org.decoop.notification.notification.domain.Summary.Argument;
+import org.decoop.platform.i18n.LanguageMessageSource;
+import org.decoop.platform.i18n.LocalizedFormats;
 import org.decoop.platform.messaging.IncomingEvent;
 import org.decoop.platform.testing.ServiceApi;
 import org.decoop.platform.testing.TestTokens;
@@ -68,7 +72,7 @@ class CrossInstanceStreamIntegrationTest extends SharedServiceContext {
 		// only
 		NotificationRecorder otherInstance = new NotificationRecorder(
 				new Notifications(mongo, deliveries, Clock.systemUTC()), stored -> {
-				}, Traces.NONE);
+				}, Traces.NONE, new Summaries(LanguageMessageSource.fromClassPath(), new LocalizedFormats()));
 		AtomicLongArray storingNanos = new AtomicLongArray(NOTIFICATIONS);
 		ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor();
 		try (SseClient stream = new SseClient(
@@ -82,7 +86,9 @@ class CrossInstanceStreamIntegrationTest extends SharedServiceContext {
 				int n = i;
 				writer.schedule(() -> {
 					storingNanos.set(n, System.nanoTime());
-					otherInstance.record(subscription, event(n), "cross-instance #" + n + " ", Instant.now());
+					otherInstance.record(subscription, event(n), Summary
+						.of("notification.summary.PartnershipEstablished", Argument.name("cross-instance #" + n + " ")),
+							Instant.now());
 				}, at, TimeUnit.MILLISECONDS);
 			}
 

@@ -22,6 +22,10 @@ import org.decoop.platform.outbox.EventSerializer;
 import org.decoop.platform.testing.InMemoryMongo;
 import org.decoop.platform.testing.MutableClock;
 import org.decoop.platform.tracing.Traces;
+import org.decoop.notification.notification.domain.Summary;
+import org.decoop.notification.notification.domain.Summary.Argument;
+import org.decoop.platform.i18n.LanguageMessageSource;
+import org.decoop.platform.i18n.LocalizedFormats;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -50,8 +54,11 @@ class DeliveriesTest {
 
 	private final Notifications notifications = new Notifications(mongo, deliveries, clock);
 
+	private static final Summary ESTABLISHED = Summary.of("notification.summary.PartnershipEstablished",
+			Argument.name("Nevers (FR) – Sremska Mitrovica (RS)"));
+
 	private final NotificationRecorder recorder = new NotificationRecorder(notifications, event -> {
-	}, Traces.NONE);
+	}, Traces.NONE, new Summaries(LanguageMessageSource.fromClassPath(), new LocalizedFormats()));
 
 	private final Subscription subscription = Subscription.create(OWNER, "coordinator", Channel.EMAIL,
 			"coordination@skgo.org", List.of(), Filter.NONE, clock.instant());
@@ -73,8 +80,7 @@ class DeliveriesTest {
 		Notification stored = notifications.byId(subscription.id().value(), id.value()).orElseThrow();
 		assertThat(stored.status()).isEqualTo(DeliveryStatus.DELIVERED);
 		assertThat(stored.attempts()).hasSize(1);
-		assertThat(stored.summary()).as("the inbox entry is left as it was")
-			.isEqualTo("The partnership was established.");
+		assertThat(stored.message()).as("the inbox entry is left as it was").isEqualTo(ESTABLISHED);
 	}
 
 	@Test
@@ -148,8 +154,7 @@ class DeliveriesTest {
 	}
 
 	private DeliveryId stored(String eventId) {
-		recorder.record(subscription, IncomingEvents.established(eventId), "The partnership was established.",
-				clock.instant());
+		recorder.record(subscription, IncomingEvents.established(eventId), ESTABLISHED, clock.instant());
 		return new DeliveryId(Notifications.idOf(subscription.id().value(), eventId));
 	}
 

@@ -96,7 +96,7 @@ class EmailConfirmationIntegrationTest extends SharedServiceContext {
 		events.publish(new PartnershipWentDormant(partnershipId, 1, PartnershipStatus.DORMANT, partners(),
 				Set.of(Theme.CULTURE), "No joint project since 2012", LocalDate.of(2012, 5, 10), Instant.now()));
 		await().atMost(Duration.ofSeconds(30)).until(() -> notificationMailsTo(address).size() == 1);
-		assertThat(notificationMailsTo(address).get(0).getSubject()).contains("PartnershipWentDormant");
+		assertThat(notificationMailsTo(address).get(0).getSubject()).contains("Partnership dormant");
 		assertThat(ConfirmationMails.links(smtp, address)).as("one confirmation e-mail").hasSize(1);
 	}
 

@@ -125,7 +125,7 @@ class SecretCipherTest {
 	static NotificationProperties properties(String key) {
 		return new NotificationProperties(key, List.of(Duration.ofSeconds(5)), Duration.ofSeconds(10),
 				Duration.ofMillis(500), Duration.ofSeconds(60), 4, false, "decoop <n@decoop.local>", 100, 1000, 5, 20,
-				Duration.ofMinutes(30));
+				Duration.ofMinutes(30), java.time.ZoneId.of("Europe/Belgrade"));
 	}
 
 }

@@ -16,6 +16,8 @@ import org.decoop.platform.domain.Actor;
 import org.decoop.platform.domain.Field;
 import org.decoop.platform.domain.Ids;
 import org.decoop.platform.domain.InvalidValue;
+import org.decoop.platform.domain.Phrase;
+import org.decoop.platform.i18n.Languages;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,11 +28,13 @@ import org.jspecify.annotations.Nullable;
  * its label. An EMAIL subscription may ask for a {@link Digest}: one e-mail per day or
  * week instead of one per event. An EMAIL subscription starts PENDING_CONFIRMATION and
  * receives nothing until the mailbox's owner {@link #confirm confirms} it
- * ({@link Confirmation}): anyone can type any address.
+ * ({@link Confirmation}): anyone can type any address. It speaks one of the
+ * {@link Languages#SUPPORTED languages}: its e-mails, digests and webhook summaries are
+ * written in it.
  */
 public record Subscription(SubscriptionId id, @Nullable String owner, String subscriber, Channel channel,
 		@Nullable String target, Set<String> eventTypes, Filter filter, Status status, @Nullable String disabledReason,
-		Instant createdAt, Digest digest) {
+		Instant createdAt, Digest digest, Locale locale) {
 
 	/**
 	 * Names of the events of the catalog, as subscriptions name them
@@ -61,6 +65,16 @@ public record Subscription(SubscriptionId id, @Nullable String owner, String sub
 		eventTypes = Set.copyOf(eventTypes);
 		filter = filter == null ? Filter.NONE : filter;
 		digest = digest == null ? Digest.NONE : digest;
+		// stored before subscriptions had a language: English, what they received then
+		locale = locale == null ? Languages.DEFAULT : Languages.of(locale);
+	}
+
+	/** Restores one stored before subscriptions had a language: it speaks English. */
+	public Subscription(SubscriptionId id, @Nullable String owner, String subscriber, Channel channel,
+			@Nullable String target, Set<String> eventTypes, Filter filter, Status status,
+			@Nullable String disabledReason, Instant createdAt, Digest digest) {
+		this(id, owner, subscriber, channel, target, eventTypes, filter, status, disabledReason, createdAt, digest,
+				Languages.DEFAULT);
 	}
 
 	/**
@@ -127,7 +141,7 @@ public record Subscription(SubscriptionId id, @Nullable String owner, String sub
 			return this;
 		}
 		return new Subscription(id, owner, subscriber, channel, target, eventTypes, filter, Status.ACTIVE, null,
-				createdAt, digest);
+				createdAt, digest, locale);
 	}
 
 	/**
@@ -163,7 +177,22 @@ public record Subscription(SubscriptionId id, @Nullable String owner, String sub
 			return this;
 		}
 		return new Subscription(id, owner, subscriber, channel, target, eventTypes, filter, Status.DISABLED, reason,
-				createdAt, digest);
+				createdAt, digest, locale);
+	}
+
+	/**
+	 * The same subscription, speaking {@code language} from now on: its e-mails, digests
+	 * and webhook summaries are written in it.
+	 * @param language a BCP 47 tag of one of the {@link Languages#SUPPORTED languages}:
+	 * {@code en}, {@code fr}, {@code sr-Cyrl} ({@code sr} alone too) or {@code sr-Latn},
+	 * or a more precise one ({@code fr-FR})
+	 * @throws InvalidValue for any other
+	 */
+	public Subscription speaking(String language) {
+		Locale spoken = Languages.named(language)
+			.orElseThrow(() -> new InvalidValue("locale", Phrase.of("notification.locale.unsupported", language)));
+		return new Subscription(id, owner, subscriber, channel, target, eventTypes, filter, status, disabledReason,
+				createdAt, digest, spoken);
 	}
 
 	/**

@@ -18,11 +18,16 @@ import jakarta.validation.constraints.Size;
 /**
  * {@code subscriber}: a label for people (default: the caller's name); the owner is the
  * caller. {@code digest}: EMAIL only; DAILY or WEEKLY sends one e-mail per period instead
- * of one per notification.
+ * of one per notification. {@code locale}: the language its e-mails, digests and webhook
+ * summaries are written in (default: the creator's {@code Accept-Language}).
  */
 public record CreateSubscription(@Size(max = 200) @Nullable String subscriber, @NotNull Channel channel,
 		@Size(max = 2000) @Nullable String target, @Size(max = 20) @Nullable List<@NotBlank String> eventTypes,
 		@Valid @Nullable FilterRequest filter,
 		@Schema(description = "EMAIL only: NONE (one e-mail per notification, the default), DAILY or WEEKLY (one e-mail "
-				+ "per period listing its notifications, sent at the configured local time)") @Nullable Digest digest) {
+				+ "per period listing its notifications, sent at the configured local time)") @Nullable Digest digest,
+		@Size(max = 35) @Schema(
+				description = "en, fr, sr-Cyrl or sr-Latn: the language of its e-mails, digests "
+						+ "and webhook summaries (default: the best match of Accept-Language)",
+				example = "sr-Latn") @Nullable String locale) {
 }

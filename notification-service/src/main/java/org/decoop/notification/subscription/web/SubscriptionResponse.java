@@ -18,7 +18,9 @@ import io.swagger.v3.oas.annotations.media.Schema;
 public record SubscriptionResponse(String id, String subscriber, Channel channel, @Nullable String target,
 		Set<String> eventTypes, FilterRequest filter, Subscription.Status status, @Nullable String disabledReason,
 		Instant createdAt, @Nullable String secret,
-		@Schema(description = "EMAIL subscriptions only: NONE, DAILY or WEEKLY") @Nullable Digest digest) {
+		@Schema(description = "EMAIL subscriptions only: NONE, DAILY or WEEKLY") @Nullable Digest digest,
+		@Schema(description = "The language of its e-mails, digests and webhook summaries: en, fr, sr-Cyrl or sr-Latn",
+				example = "sr-Latn") String locale) {
 
 	/** A stored subscription: its target masked, no secret. */
 	public static SubscriptionResponse of(Subscription subscription) {
@@ -45,6 +47,7 @@ public record SubscriptionResponse(String id, String subscriber, Channel channel
 						filter.country() == null ? null : filter.country().code(), filter.theme()),
 				subscription.status(), subscription.disabledReason(), subscription.createdAt(),
 				secret == null ? null : secret.value(),
-				subscription.channel() == Channel.EMAIL ? subscription.digest() : null);
+				subscription.channel() == Channel.EMAIL ? subscription.digest() : null,
+				subscription.locale().toLanguageTag());
 	}
 }
