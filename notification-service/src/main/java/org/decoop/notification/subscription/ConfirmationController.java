@@ -4,11 +4,12 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 
-import org.decoop.notification.subscription.web.SubscriptionResponse;
 import org.decoop.notification.subscription.domain.Confirmation;
 import org.decoop.notification.subscription.domain.Subscription;
 import org.decoop.notification.subscription.domain.SubscriptionId;
-import org.decoop.platform.security.Callers;
+import org.decoop.notification.subscription.web.SubscriptionResponse;
+import org.decoop.platform.domain.Actor;
+import org.decoop.platform.security.CurrentCaller;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -48,12 +49,9 @@ class ConfirmationController {
 
 	private final Clock clock;
 
-	private final Callers callers;
-
-	ConfirmationController(Confirmations confirmations, Clock clock, Callers callers) {
+	ConfirmationController(Confirmations confirmations, Clock clock) {
 		this.confirmations = confirmations;
 		this.clock = clock;
-		this.callers = callers;
 	}
 
 	@GetMapping
@@ -104,8 +102,8 @@ class ConfirmationController {
 			headers = @Header(name = "Retry-After", description = "Seconds to wait",
 					schema = @Schema(type = "integer")),
 			content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = PROBLEM)))
-	ResponseEntity<SubscriptionResponse> resend(@PathVariable String id) {
-		Subscription subscription = confirmations.resend(new SubscriptionId(id), callers.current(), clock.instant());
+	ResponseEntity<SubscriptionResponse> resend(@PathVariable String id, @CurrentCaller Actor caller) {
+		Subscription subscription = confirmations.resend(new SubscriptionId(id), caller, clock.instant());
 		return ResponseEntity.accepted().body(SubscriptionResponse.of(subscription));
 	}
 
