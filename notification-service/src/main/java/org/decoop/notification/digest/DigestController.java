@@ -3,8 +3,9 @@ package org.decoop.notification.digest;
 import org.decoop.notification.digest.web.DigestResponse;
 import org.decoop.notification.subscription.Subscriptions;
 import org.decoop.notification.subscription.domain.SubscriptionId;
+import org.decoop.platform.domain.Actor;
 import org.decoop.platform.domain.DoesNotExist;
-import org.decoop.platform.security.Callers;
+import org.decoop.platform.security.CurrentCaller;
 import org.springframework.data.web.PagedModel;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,12 +26,9 @@ class DigestController {
 
 	private final DigestDispatches dispatches;
 
-	private final Callers callers;
-
-	DigestController(Subscriptions subscriptions, DigestDispatches dispatches, Callers callers) {
+	DigestController(Subscriptions subscriptions, DigestDispatches dispatches) {
 		this.subscriptions = subscriptions;
 		this.dispatches = dispatches;
-		this.callers = callers;
 	}
 
 	@GetMapping("/api/subscriptions/{id}/digests")
@@ -38,8 +36,8 @@ class DigestController {
 			+ "notifications, newest first, with each attempt; a failed one shows when it is tried again")
 	PagedModel<DigestResponse> digests(@PathVariable String id,
 			@RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
-			@RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-		if (subscriptions.ownedBy(new SubscriptionId(id), callers.current()).isEmpty()) {
+			@RequestParam(defaultValue = "20") @Min(1) @Max(200) int size, @CurrentCaller Actor caller) {
+		if (subscriptions.ownedBy(new SubscriptionId(id), caller).isEmpty()) {
 			throw new DoesNotExist("Subscription", id);
 		}
 		return new PagedModel<>(dispatches.ofSubscription(id, page, size).map(DigestResponse::of));

@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
@@ -218,17 +219,14 @@ class NotificationStreams implements SmartLifecycle {
 	 */
 	private void sendInOrder(SseEmitter emitter, Stream stream, long latest) throws IOException {
 		List<Notification> fresh = notifications.after(stream.subscriptionId, stream.lastSeq, BATCH);
-		Set<Long> unused = null; // read when a number is found missing
+		// read when a number is first found missing
+		SingletonSupplier<Set<Long>> unused = SingletonSupplier
+			.of(() -> notifications.unusedSeqs(stream.subscriptionId, stream.lastSeq));
 		for (Notification notification : fresh) {
 			while (notification.seq() > stream.lastSeq + 1) {
-				long missing = stream.lastSeq + 1;
-				if (unused == null) {
-					unused = notifications.unusedSeqs(stream.subscriptionId, stream.lastSeq);
-				}
-				if (!unused.contains(missing) && !gaveUpWaitingFor(stream, missing)) {
+				if (!passOverMissing(stream, unused)) {
 					return;
 				}
-				stream.lastSeq = missing;
 			}
 			emitter.send(SseEmitter.event()
 				.id(Long.toString(notification.seq()))
@@ -240,15 +238,23 @@ class NotificationStreams implements SmartLifecycle {
 		// numbers taken after the last one stored: passed over when known to be unused,
 		// else awaited, so that a stream is not behind for ever on a number never stored
 		while (fresh.size() < BATCH && stream.lastSeq < latest) {
-			long missing = stream.lastSeq + 1;
-			if (unused == null) {
-				unused = notifications.unusedSeqs(stream.subscriptionId, stream.lastSeq);
-			}
-			if (!unused.contains(missing) && !gaveUpWaitingFor(stream, missing)) {
+			if (!passOverMissing(stream, unused)) {
 				return;
 			}
-			stream.lastSeq = missing;
 		}
+	}
+
+	/**
+	 * Passes over the number after the last one sent when it is known to be unused or was
+	 * awaited too long; false while it is still awaited.
+	 */
+	private static boolean passOverMissing(Stream stream, SingletonSupplier<Set<Long>> unused) {
+		long missing = stream.lastSeq + 1;
+		if (!unused.obtain().contains(missing) && !gaveUpWaitingFor(stream, missing)) {
+			return false;
+		}
+		stream.lastSeq = missing;
+		return true;
 	}
 
 	private static boolean gaveUpWaitingFor(Stream stream, long missing) {

@@ -5,11 +5,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Locale;
 
-import org.decoop.notification.subscription.web.SubscriptionResponse;
 import org.decoop.notification.subscription.domain.Confirmation;
 import org.decoop.notification.subscription.domain.Subscription;
 import org.decoop.notification.subscription.domain.SubscriptionId;
-import org.decoop.platform.security.Callers;
+import org.decoop.notification.subscription.web.SubscriptionResponse;
+import org.decoop.platform.domain.Actor;
+import org.decoop.platform.security.CurrentCaller;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -52,14 +53,11 @@ class ConfirmationController {
 
 	private final Clock clock;
 
-	private final Callers callers;
-
 	private final MessageSource messages;
 
-	ConfirmationController(Confirmations confirmations, Clock clock, Callers callers, MessageSource messages) {
+	ConfirmationController(Confirmations confirmations, Clock clock, MessageSource messages) {
 		this.confirmations = confirmations;
 		this.clock = clock;
-		this.callers = callers;
 		this.messages = messages;
 	}
 
@@ -118,8 +116,8 @@ class ConfirmationController {
 			headers = @Header(name = "Retry-After", description = "Seconds to wait",
 					schema = @Schema(type = "integer")),
 			content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = PROBLEM)))
-	ResponseEntity<SubscriptionResponse> resend(@PathVariable String id) {
-		Subscription subscription = confirmations.resend(new SubscriptionId(id), callers.current(), clock.instant());
+	ResponseEntity<SubscriptionResponse> resend(@PathVariable String id, @CurrentCaller Actor caller) {
+		Subscription subscription = confirmations.resend(new SubscriptionId(id), caller, clock.instant());
 		return ResponseEntity.accepted().body(SubscriptionResponse.of(subscription));
 	}
 

@@ -8,9 +8,10 @@ import org.decoop.partnership.localauthority.domain.LocalAuthority;
 import org.decoop.partnership.localauthority.domain.LocalAuthorityId;
 import org.decoop.partnership.localauthority.web.CreateLocalAuthority;
 import org.decoop.partnership.localauthority.web.LocalAuthorityResponse;
+import org.decoop.platform.domain.Actor;
 import org.decoop.platform.domain.DoesNotExist;
 import org.decoop.platform.domain.Ids;
-import org.decoop.platform.security.Callers;
+import org.decoop.platform.security.CurrentCaller;
 import org.decoop.platform.web.CountryCode;
 import org.decoop.platform.web.CreatedResponse;
 import org.springframework.data.web.PagedModel;
@@ -38,19 +39,17 @@ class LocalAuthorityController {
 
 	private final LocalAuthorities localAuthorities;
 
-	private final Callers callers;
-
-	LocalAuthorityController(LocalAuthorities localAuthorities, Callers callers) {
+	LocalAuthorityController(LocalAuthorities localAuthorities) {
 		this.localAuthorities = localAuthorities;
-		this.callers = callers;
 	}
 
 	@PostMapping
 	@CreatedResponse
-	ResponseEntity<LocalAuthorityResponse> create(@Valid @RequestBody CreateLocalAuthority request) {
+	ResponseEntity<LocalAuthorityResponse> create(@Valid @RequestBody CreateLocalAuthority request,
+			@CurrentCaller Actor caller) {
 		LocalAuthority authority = localAuthorities
-			.add(LocalAuthority.register(callers.current(), Ids.newId(LocalAuthorityId::new), request.code(),
-					request.name(), Country.of(request.country()), request.kind(), request.population(),
+			.add(LocalAuthority.register(caller, Ids.newId(LocalAuthorityId::new), request.code(), request.name(),
+					Country.of(request.country()), request.kind(), request.population(),
 					Coordinates.of(request.latitude(), request.longitude()).orElse(null)));
 		return ResponseEntity.created(URI.create("/api/local-authorities/" + authority.id()))
 			.body(LocalAuthorityResponse.of(authority));

@@ -1,5 +1,6 @@
 package org.decoop.partnership.partnership;
 
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.decoop.events.Country;
@@ -16,7 +17,7 @@ import org.decoop.partnership.partnership.web.PartnershipStatisticsResponse;
 import org.decoop.partnership.partnership.web.Transition;
 import org.decoop.platform.domain.Actor;
 import org.decoop.platform.domain.ExpectedVersion;
-import org.decoop.platform.security.Callers;
+import org.decoop.platform.security.CurrentCaller;
 import org.decoop.platform.web.CountryCode;
 import org.decoop.platform.web.CreatedResponse;
 import org.decoop.platform.web.CsvExport;
@@ -50,31 +51,29 @@ class PartnershipController {
 
 	private final PartnershipService service;
 
-	private final Callers callers;
-
 	private final CsvExports exports;
 
-	PartnershipController(PartnershipService service, Callers callers, CsvExports exports) {
+	PartnershipController(PartnershipService service, CsvExports exports) {
 		this.service = service;
-		this.callers = callers;
 		this.exports = exports;
 	}
 
 	@PostMapping
 	@CreatedResponse
 	@Operation(summary = "Establish an ACTIVE partnership between two or more local authorities")
-	ResponseEntity<PartnershipResponse> establish(@Valid @RequestBody EstablishPartnership request) {
+	ResponseEntity<PartnershipResponse> establish(@Valid @RequestBody EstablishPartnership request,
+			@CurrentCaller Actor caller) {
 		Partnership partnership = service.establish(request.partnerIds(), request.since(), request.themes(),
 				request.coordinator() == null ? null
 						: new Coordinator(request.coordinator().name(), request.coordinator().email()),
-				callers.current());
+				caller);
 		return ETags.created("/api/partnerships/" + partnership.id(), partnership.version(),
-				PartnershipResponse.of(partnership, callers.signedIn()));
+				PartnershipResponse.of(partnership, Optional.of(caller)));
 	}
 
 	@GetMapping("/{id}")
-	ResponseEntity<PartnershipResponse> get(@PathVariable String id) {
-		return withETag(service.get(new PartnershipId(id)));
+	ResponseEntity<PartnershipResponse> get(@PathVariable String id, @CurrentCaller Optional<Actor> reader) {
+		return withETag(service.get(new PartnershipId(id)), reader);
 	}
 
 	@GetMapping(produces = CsvExport.MEDIA_TYPE)
@@ -98,11 +97,11 @@ class PartnershipController {
 			@RequestParam(required = false) @CountryCode String country, @RequestParam(required = false) Theme theme,
 			@RequestParam(required = false) String localAuthorityId,
 			@RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
-			@RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+			@RequestParam(defaultValue = "20") @Min(1) @Max(200) int size, @CurrentCaller Optional<Actor> reader) {
 		return new PagedModel<>(service
 			.search(status, country == null ? null : Country.of(country), theme,
 					localAuthorityId == null ? null : new LocalAuthorityId(localAuthorityId), page, size)
-			.map(partnership -> PartnershipResponse.of(partnership, callers.signedIn())));
+			.map(partnership -> PartnershipResponse.of(partnership, reader)));
 	}
 
 	@GetMapping("/stats")
@@ -120,31 +119,31 @@ class PartnershipController {
 	@PostMapping("/{id}/dormancy")
 	@Operation(summary = "Put an ACTIVE partnership to dormancy (409 from any other status)")
 	ResponseEntity<PartnershipResponse> dormancy(@PathVariable String id, @Valid @RequestBody Transition request,
-			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-		return transition(service::putToDormancy, id, request, ifMatch);
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, @CurrentCaller Actor caller) {
+		return transition(service::putToDormancy, id, request, ifMatch, caller);
 	}
 
 	@PostMapping("/{id}/reactivation")
 	@Operation(summary = "Reactivate a DORMANT partnership (409 from any other status)")
 	ResponseEntity<PartnershipResponse> reactivation(@PathVariable String id, @Valid @RequestBody Transition request,
-			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-		return transition(service::reactivate, id, request, ifMatch);
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, @CurrentCaller Actor caller) {
+		return transition(service::reactivate, id, request, ifMatch, caller);
 	}
 
 	@PostMapping("/{id}/termination")
 	@Operation(summary = "End an ACTIVE or DORMANT partnership for good (409 when already ENDED)")
 	ResponseEntity<PartnershipResponse> termination(@PathVariable String id, @Valid @RequestBody Transition request,
-			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-		return transition(service::terminate, id, request, ifMatch);
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, @CurrentCaller Actor caller) {
+		return transition(service::terminate, id, request, ifMatch, caller);
 	}
 
 	/**
 	 * A change of status by the caller, with its reason, on the version If-Match names.
 	 */
 	private ResponseEntity<PartnershipResponse> transition(StatusChange change, String id, Transition request,
-			String ifMatch) {
-		return withETag(change.apply(new PartnershipId(id), request.reason(), ETags.expectedVersion(ifMatch),
-				callers.current()));
+			String ifMatch, Actor caller) {
+		return withETag(change.apply(new PartnershipId(id), request.reason(), ETags.expectedVersion(ifMatch), caller),
+				Optional.of(caller));
 	}
 
 	/** One of the service's changes of status. */
@@ -157,8 +156,8 @@ class PartnershipController {
 	/**
 	 * The coordinator's e-mail depends on who asks: caches keep one answer per caller.
 	 */
-	private ResponseEntity<PartnershipResponse> withETag(Partnership partnership) {
-		return ETags.okPerCaller(partnership.version(), PartnershipResponse.of(partnership, callers.signedIn()));
+	private ResponseEntity<PartnershipResponse> withETag(Partnership partnership, Optional<Actor> reader) {
+		return ETags.okPerCaller(partnership.version(), PartnershipResponse.of(partnership, reader));
 	}
 
 }

@@ -12,7 +12,8 @@ import org.decoop.partnership.search.web.ClosePartnerSearch;
 import org.decoop.partnership.search.web.MatchResponse;
 import org.decoop.partnership.search.web.OpenPartnerSearch;
 import org.decoop.partnership.search.web.PartnerSearchResponse;
-import org.decoop.platform.security.Callers;
+import org.decoop.platform.domain.Actor;
+import org.decoop.platform.security.CurrentCaller;
 import org.decoop.platform.web.CountryCode;
 import org.decoop.platform.web.CreatedResponse;
 import org.decoop.platform.web.ETags;
@@ -42,20 +43,18 @@ class PartnerSearchController {
 
 	private final PartnerSearchService service;
 
-	private final Callers callers;
-
-	PartnerSearchController(PartnerSearchService service, Callers callers) {
+	PartnerSearchController(PartnerSearchService service) {
 		this.service = service;
-		this.callers = callers;
 	}
 
 	@PostMapping
 	@CreatedResponse("Opened; Location names the new resource")
 	@Operation(summary = "Open a search for partners, for a local authority the caller acts for (or as a steward)")
-	ResponseEntity<PartnerSearchResponse> open(@Valid @RequestBody OpenPartnerSearch request) {
+	ResponseEntity<PartnerSearchResponse> open(@Valid @RequestBody OpenPartnerSearch request,
+			@CurrentCaller Actor caller) {
 		PartnerSearch search = service.open(request.localAuthorityId(), request.themes(),
 				request.countries().stream().map(Country::of).toList(), request.description(), request.openUntil(),
-				callers.current());
+				caller);
 		return ETags.created("/api/partner-searches/" + search.id(), search.version(),
 				PartnerSearchResponse.of(search));
 	}
@@ -93,9 +92,9 @@ class PartnerSearchController {
 	@Operation(summary = "Close an OPEN search (409 when already CLOSED), naming the partnership it led to if any")
 	ResponseEntity<PartnerSearchResponse> closure(@PathVariable String id,
 			@Valid @RequestBody ClosePartnerSearch request,
-			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, @CurrentCaller Actor caller) {
 		PartnerSearch search = service.close(new PartnerSearchId(id), request.reason(), request.partnershipId(),
-				ETags.expectedVersion(ifMatch), callers.current());
+				ETags.expectedVersion(ifMatch), caller);
 		return ETags.ok(search.version(), PartnerSearchResponse.of(search));
 	}
 

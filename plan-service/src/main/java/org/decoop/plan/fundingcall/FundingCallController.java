@@ -10,7 +10,8 @@ import org.decoop.plan.fundingcall.domain.FundingCallId;
 import org.decoop.plan.fundingcall.domain.FundingCallStatus;
 import org.decoop.plan.fundingcall.web.FundingCallResponse;
 import org.decoop.plan.fundingcall.web.PublishFundingCall;
-import org.decoop.platform.security.Callers;
+import org.decoop.platform.domain.Actor;
+import org.decoop.platform.security.CurrentCaller;
 import org.decoop.platform.web.CreatedResponse;
 import org.decoop.platform.web.ETags;
 import org.springframework.data.web.PagedModel;
@@ -38,21 +39,19 @@ class FundingCallController {
 
 	private final FundingCallService service;
 
-	private final Callers callers;
-
-	FundingCallController(FundingCallService service, Callers callers) {
+	FundingCallController(FundingCallService service) {
 		this.service = service;
-		this.callers = callers;
 	}
 
 	@PostMapping
 	@CreatedResponse
 	@Operation(summary = "Publish a funding call (stewards only); a code already used is 409",
 			description = "Publishes FundingCallPublished; FundingCallClosingSoon and FundingCallClosed follow by themselves.")
-	ResponseEntity<FundingCallResponse> publish(@Valid @RequestBody PublishFundingCall request) {
+	ResponseEntity<FundingCallResponse> publish(@Valid @RequestBody PublishFundingCall request,
+			@CurrentCaller Actor caller) {
 		FundingCall call = service.publish(request.code(), request.title(), request.funder(), request.themes(),
 				request.eligibleCountries().stream().map(Country::of).toList(), request.opensOn(), request.closesOn(),
-				request.maxGrantEur(), request.maxCoFinancingRate(), callers.current());
+				request.maxGrantEur(), request.maxCoFinancingRate(), caller);
 		return ETags.created("/api/funding-calls/" + call.id(), call.version(),
 				FundingCallResponse.of(call, service.today()));
 	}

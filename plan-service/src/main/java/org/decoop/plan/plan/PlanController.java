@@ -4,6 +4,7 @@ import static org.decoop.plan.plan.web.RequestFields.nested;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.decoop.events.PlanStatus;
@@ -20,8 +21,9 @@ import org.decoop.plan.plan.web.PartyRequest;
 import org.decoop.plan.plan.web.PlanResponse;
 import org.decoop.plan.plan.web.PlanStatisticsResponse;
 import org.decoop.plan.plan.web.SignatureRequest;
+import org.decoop.platform.domain.Actor;
 import org.decoop.platform.domain.Field;
-import org.decoop.platform.security.Callers;
+import org.decoop.platform.security.CurrentCaller;
 import org.decoop.platform.web.CreatedResponse;
 import org.decoop.platform.web.CsvExport;
 import org.decoop.platform.web.CsvExports;
@@ -54,20 +56,17 @@ class PlanController {
 
 	private final PlanService service;
 
-	private final Callers callers;
-
 	private final CsvExports exports;
 
-	PlanController(PlanService service, Callers callers, CsvExports exports) {
+	PlanController(PlanService service, CsvExports exports) {
 		this.service = service;
-		this.callers = callers;
 		this.exports = exports;
 	}
 
 	@PostMapping
 	@CreatedResponse
 	@Operation(summary = "Draft a plan between two or more parties")
-	ResponseEntity<PlanResponse> draft(@Valid @RequestBody DraftPlan request) {
+	ResponseEntity<PlanResponse> draft(@Valid @RequestBody DraftPlan request, @CurrentCaller Actor caller) {
 		List<Party> parties = new ArrayList<>();
 		for (int i = 0; i < request.parties().size(); i++) {
 			PartyRequest party = request.parties().get(i);
@@ -79,13 +78,13 @@ class PlanController {
 			activities.add(requested.get(i).toActivity(Field.named("activities").at(i)));
 		}
 		Plan plan = service.draft(request.year(), request.title(), parties,
-				request.themes() == null ? List.of() : request.themes(), activities, callers.current());
+				request.themes() == null ? List.of() : request.themes(), activities, caller);
 		return ETags.created("/api/plans/" + plan.id(), plan.version(), PlanResponse.of(plan, true));
 	}
 
 	@GetMapping("/{id}")
-	ResponseEntity<PlanResponse> get(@PathVariable String id) {
-		return withETag(service.get(new PlanId(id)));
+	ResponseEntity<PlanResponse> get(@PathVariable String id, @CurrentCaller Optional<Actor> reader) {
+		return withETag(service.get(new PlanId(id)), reader.isPresent());
 	}
 
 	@GetMapping(produces = CsvExport.MEDIA_TYPE)
@@ -113,8 +112,8 @@ class PlanController {
 			@RequestParam(required = false) PlanStatus status, @RequestParam(required = false) Theme theme,
 			@RequestParam(required = false) String partnershipId,
 			@RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
-			@RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-		boolean signedIn = callers.signedIn().isPresent();
+			@RequestParam(defaultValue = "20") @Min(1) @Max(200) int size, @CurrentCaller Optional<Actor> reader) {
+		boolean signedIn = reader.isPresent();
 		return new PagedModel<>(service.search(year, status, theme, partnershipId, page, size)
 			.map(plan -> PlanResponse.of(plan, signedIn)));
 	}
@@ -131,9 +130,10 @@ class PlanController {
 	@Operation(summary = "Add an activity to a DRAFT plan (409 once signed)",
 			description = "A funding line that breaks the rules of the funding call it names is 422 naming funding[j], the line in this body.")
 	ResponseEntity<PlanResponse> addActivity(@PathVariable String id, @Valid @RequestBody ActivityRequest request,
-			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-		return withETag(service.addActivity(new PlanId(id), request.toActivity(), ETags.expectedVersion(ifMatch),
-				callers.current()));
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, @CurrentCaller Actor caller) {
+		return withETag(
+				service.addActivity(new PlanId(id), request.toActivity(), ETags.expectedVersion(ifMatch), caller),
+				true);
 	}
 
 	@PostMapping("/{id}/signatures")
@@ -142,31 +142,30 @@ class PlanController {
 			description = "Who signs is taken from the token (name, else preferred_username, and its subject), never from the body. "
 					+ "The last signature is refused (422 naming activities[i].funding[j]) while a funding call a line names is not OPEN that day.")
 	ResponseEntity<PlanResponse> sign(@PathVariable String id, @Valid @RequestBody SignatureRequest request,
-			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-		return withETag(
-				service.sign(new PlanId(id), request.party(), ETags.expectedVersion(ifMatch), callers.current()));
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, @CurrentCaller Actor caller) {
+		return withETag(service.sign(new PlanId(id), request.party(), ETags.expectedVersion(ifMatch), caller), true);
 	}
 
 	@PostMapping("/{id}/activities/{activityId}/completion")
 	@Operation(summary = "Complete an activity of a SIGNED plan; the last one completes the plan")
 	ResponseEntity<PlanResponse> completeActivity(@PathVariable String id, @PathVariable String activityId,
-			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, @CurrentCaller Actor caller) {
 		return withETag(service.completeActivity(new PlanId(id), new ActivityId(activityId),
-				ETags.expectedVersion(ifMatch), callers.current()));
+				ETags.expectedVersion(ifMatch), caller), true);
 	}
 
 	@PostMapping("/{id}/cancellation")
 	@Operation(summary = "Cancel a DRAFT plan")
 	ResponseEntity<PlanResponse> cancel(@PathVariable String id,
 			@Valid @RequestBody(required = false) @Nullable CancellationRequest request,
-			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, @CurrentCaller Actor caller) {
 		return withETag(service.cancel(new PlanId(id), request == null ? null : request.reason(),
-				ETags.expectedVersion(ifMatch), callers.current()));
+				ETags.expectedVersion(ifMatch), caller), true);
 	}
 
 	/** Signers' subjects depend on who asks: caches keep one answer per caller. */
-	private ResponseEntity<PlanResponse> withETag(Plan plan) {
-		return ETags.okPerCaller(plan.version(), PlanResponse.of(plan, callers.signedIn().isPresent()));
+	private ResponseEntity<PlanResponse> withETag(Plan plan, boolean signedIn) {
+		return ETags.okPerCaller(plan.version(), PlanResponse.of(plan, signedIn));
 	}
 
 }

@@ -2,7 +2,8 @@ package org.decoop.platform.deadletter;
 
 import java.util.List;
 
-import org.decoop.platform.security.Callers;
+import org.decoop.platform.domain.Actor;
+import org.decoop.platform.security.CurrentCaller;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,11 +28,8 @@ public class DeadLetterController {
 
 	private final DeadLetters deadLetters;
 
-	private final Callers callers;
-
-	public DeadLetterController(DeadLetters deadLetters, Callers callers) {
+	public DeadLetterController(DeadLetters deadLetters) {
 		this.deadLetters = deadLetters;
-		this.callers = callers;
 	}
 
 	@GetMapping
@@ -42,14 +40,15 @@ public class DeadLetterController {
 
 	@PostMapping("/{topic}/{offset}/replay")
 	@Operation(summary = "Give one parked record to its consumer again (idempotent: an applied event changes nothing)")
-	public DeadLetters.Replayed replay(@PathVariable String topic, @PathVariable long offset) {
-		return deadLetters.replay(topic, offset, callers.current().name());
+	public DeadLetters.Replayed replay(@PathVariable String topic, @PathVariable long offset,
+			@CurrentCaller Actor caller) {
+		return deadLetters.replay(topic, offset, caller.name());
 	}
 
 	@PostMapping("/{topic}/replay")
 	@Operation(summary = "Replay every parked record of a dead-letter topic; those refused again stay parked")
-	public List<DeadLetters.Replayed> replayAll(@PathVariable String topic) {
-		return deadLetters.replayAll(topic, callers.current().name());
+	public List<DeadLetters.Replayed> replayAll(@PathVariable String topic, @CurrentCaller Actor caller) {
+		return deadLetters.replayAll(topic, caller.name());
 	}
 
 }

@@ -13,7 +13,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.decoop.platform.deadletter.DeadLetterController;
 import org.decoop.platform.deadletter.DeadLetterSource;
 import org.decoop.platform.deadletter.DeadLetters;
-import org.decoop.platform.security.Callers;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -76,8 +75,8 @@ public class ConsumerErrorHandlingConfiguration {
 
 	@Bean
 	@ConditionalOnBean(DeadLetters.class)
-	DeadLetterController deadLetterController(DeadLetters deadLetters, Callers callers) {
-		return new DeadLetterController(deadLetters, callers);
+	DeadLetterController deadLetterController(DeadLetters deadLetters) {
+		return new DeadLetterController(deadLetters);
 	}
 
 }

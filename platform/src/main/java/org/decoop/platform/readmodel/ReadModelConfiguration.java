@@ -3,7 +3,6 @@ package org.decoop.platform.readmodel;
 import java.time.Clock;
 import java.util.List;
 
-import org.decoop.platform.security.Callers;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -48,8 +47,8 @@ public class ReadModelConfiguration {
 
 	@Bean
 	@ConditionalOnBean(ReadModelRebuilds.class)
-	ReadModelRebuildController readModelRebuildController(ReadModelRebuilds rebuilds, Callers callers) {
-		return new ReadModelRebuildController(rebuilds, callers);
+	ReadModelRebuildController readModelRebuildController(ReadModelRebuilds rebuilds) {
+		return new ReadModelRebuildController(rebuilds);
 	}
 
 }

@@ -2,7 +2,8 @@ package org.decoop.platform.readmodel;
 
 import java.net.URI;
 
-import org.decoop.platform.security.Callers;
+import org.decoop.platform.domain.Actor;
+import org.decoop.platform.security.CurrentCaller;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,19 +27,16 @@ public class ReadModelRebuildController {
 
 	private final ReadModelRebuilds rebuilds;
 
-	private final Callers callers;
-
-	public ReadModelRebuildController(ReadModelRebuilds rebuilds, Callers callers) {
+	public ReadModelRebuildController(ReadModelRebuilds rebuilds) {
 		this.rebuilds = rebuilds;
-		this.callers = callers;
 	}
 
 	@PostMapping
 	@Operation(
 			summary = "Rebuild the read model from the beginning of its topic into a fresh collection, switched to when caught up;"
 					+ " 409 while a rebuild of it runs")
-	public ResponseEntity<RebuildProgress> rebuild(@PathVariable String name) {
-		RebuildProgress started = rebuilds.start(name, callers.current().name());
+	public ResponseEntity<RebuildProgress> rebuild(@PathVariable String name, @CurrentCaller Actor caller) {
+		RebuildProgress started = rebuilds.start(name, caller.name());
 		return ResponseEntity.accepted()
 			.location(URI.create("/api/ops/read-models/" + name + "/rebuild"))
 			.body(started);

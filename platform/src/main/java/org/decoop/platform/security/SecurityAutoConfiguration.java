@@ -1,5 +1,7 @@
 package org.decoop.platform.security;
 
+import java.util.List;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -12,6 +14,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Makes every decoop service an OAuth2 resource server with the shared rules of
@@ -59,6 +63,17 @@ public class SecurityAutoConfiguration {
 		@ConditionalOnMissingBean
 		RequestRejectedHandler requestRejectedHandler() {
 			return new ProblemResponses();
+		}
+
+		/** Controllers take their caller as a {@link CurrentCaller} argument. */
+		@Bean
+		WebMvcConfigurer currentCallerArguments(Callers callers) {
+			return new WebMvcConfigurer() {
+				@Override
+				public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+					resolvers.add(new CurrentCallerArguments(callers));
+				}
+			};
 		}
 
 	}

@@ -4,8 +4,10 @@ import java.lang.annotation.Annotation;
 import java.util.Arrays;
 import java.util.List;
 
+import org.decoop.platform.security.CurrentCaller;
 import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
 import org.springdoc.core.customizers.GlobalOperationCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.util.AntPathMatcher;
@@ -44,37 +46,23 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
  * operation takes (a body can be invalid, too large or not JSON; an id can be unknown; an
  * {@code If-Match} can be stale; a domain action can conflict with the state). Operations
  * declare their success answers themselves.
+ *
+ * @param issuer the identity provider's issuer (Keycloak realm URL), where Swagger UI
+ * signs in
+ * @param signedInOnly the path patterns where even reading needs a token
  */
-public final class ApiDocumentation implements GlobalOpenApiCustomizer, GlobalOperationCustomizer {
+public record ApiDocumentation(String title, String version, String description, String issuer,
+		List<String> signedInOnly) implements GlobalOpenApiCustomizer, GlobalOperationCustomizer {
 
 	private static final String PROBLEM = "Problem";
 
 	private static final String SIGN_IN = "keycloak";
 
-	private final String title;
+	private static final AntPathMatcher PATHS = new AntPathMatcher();
 
-	private final String version;
-
-	private final String description;
-
-	private final String issuer;
-
-	private final List<String> signedInOnly;
-
-	private final AntPathMatcher paths = new AntPathMatcher();
-
-	/**
-	 * @param issuer the identity provider's issuer (Keycloak realm URL), where Swagger UI
-	 * signs in
-	 * @param signedInOnly the path patterns where even reading needs a token
-	 */
-	public ApiDocumentation(String title, String version, String description, String issuer,
-			List<String> signedInOnly) {
-		this.title = title;
-		this.version = version;
-		this.description = description;
-		this.issuer = issuer;
-		this.signedInOnly = signedInOnly;
+	static {
+		// a handler's caller comes from the token, never from the request's parameters
+		SpringDocUtils.getConfig().addAnnotationsToIgnore(CurrentCaller.class);
 	}
 
 	@Override
@@ -100,7 +88,7 @@ public final class ApiDocumentation implements GlobalOpenApiCustomizer, GlobalOp
 		// one to read.
 		openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
 			boolean read = method == PathItem.HttpMethod.GET || method == PathItem.HttpMethod.HEAD;
-			if (!read || signedInOnly.stream().anyMatch(pattern -> paths.match(pattern, path))) {
+			if (!read || signedInOnly.stream().anyMatch(pattern -> PATHS.match(pattern, path))) {
 				operation.addSecurityItem(new SecurityRequirement().addList(SIGN_IN));
 				ApiResponses responses = operation.getResponses() == null ? new ApiResponses()
 						: operation.getResponses();

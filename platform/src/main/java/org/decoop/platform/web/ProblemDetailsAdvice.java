@@ -173,11 +173,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(LimitReached.class)
 	@Nullable ResponseEntity<Object> handleLimit(LimitReached exception, WebRequest request) {
-		ProblemDetail problem = problem(HttpStatus.TOO_MANY_REQUESTS, "limit-reached",
-				exception.phrase().map(phrase -> say(phrase, request)).orElse(exception.getMessage()));
-		HttpHeaders headers = new HttpHeaders();
-		headers.set(HttpHeaders.RETRY_AFTER, Long.toString(exception.retryAfterSeconds()));
-		return handleExceptionInternal(exception, problem, headers, HttpStatus.TOO_MANY_REQUESTS, request);
+		return tryAgainIn(exception.retryAfterSeconds(), exception,
+				problem(HttpStatus.TOO_MANY_REQUESTS, "limit-reached",
+						exception.phrase().map(phrase -> say(phrase, request)).orElse(exception.getMessage())),
+				request);
 	}
 
 	/**
@@ -186,11 +185,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	 */
 	@ExceptionHandler(CsvExports.ExportsBusy.class)
 	@Nullable ResponseEntity<Object> handleExportsBusy(CsvExports.ExportsBusy exception, WebRequest request) {
-		ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "exports-busy",
-				say("platform.exports-busy", request));
-		HttpHeaders headers = new HttpHeaders();
-		headers.set(HttpHeaders.RETRY_AFTER, "10");
-		return handleExceptionInternal(exception, problem, headers, HttpStatus.SERVICE_UNAVAILABLE, request);
+		return tryAgainIn(10, exception,
+				problem(HttpStatus.SERVICE_UNAVAILABLE, "exports-busy", say("platform.exports-busy", request)),
+				request);
 	}
 
 	/**
@@ -199,11 +196,17 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	 */
 	@ExceptionHandler(OutboxFull.class)
 	@Nullable ResponseEntity<Object> handleOutboxFull(OutboxFull exception, WebRequest request) {
-		ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "outbox-full",
-				say("platform.outbox-full", request));
+		return tryAgainIn(30, exception,
+				problem(HttpStatus.SERVICE_UNAVAILABLE, "outbox-full", say("platform.outbox-full", request)), request);
+	}
+
+	/** A refusal that passes: the answer says when to try again. */
+	private @Nullable ResponseEntity<Object> tryAgainIn(long seconds, Exception exception, ProblemDetail problem,
+			WebRequest request) {
 		HttpHeaders headers = new HttpHeaders();
-		headers.set(HttpHeaders.RETRY_AFTER, "30");
-		return handleExceptionInternal(exception, problem, headers, HttpStatus.SERVICE_UNAVAILABLE, request);
+		headers.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+		return handleExceptionInternal(exception, problem, headers, HttpStatusCode.valueOf(problem.getStatus()),
+				request);
 	}
 
 	@ExceptionHandler(RequestBodyTooLarge.class)
