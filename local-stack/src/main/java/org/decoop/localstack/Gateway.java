@@ -41,6 +41,8 @@ final class Gateway extends Component {
 		environment.put("SERVER_PORT", Integer.toString(options.gatewayPort()));
 		environment.put("SERVER_ADDRESS", options.bind());
 		environment.put("MANAGEMENT_TRACING_EXPORT_ZIPKIN_ENDPOINT", options.zipkinUrl() + "/api/v2/spans");
+		// every request traced here (the default samples one in ten)
+		environment.put("MANAGEMENT_TRACING_SAMPLING_PROBABILITY", "1.0");
 		// a list per service: no environment variable of its own can say that
 		environment.put("SPRING_APPLICATION_JSON",
 				JsonMapper.builder()

@@ -63,6 +63,8 @@ final class Service extends Component {
 		environment.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI", identity.issuer());
 		environment.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI", identity.jwkSetUri());
 		environment.put("MANAGEMENT_TRACING_EXPORT_ZIPKIN_ENDPOINT", options.zipkinUrl() + "/api/v2/spans");
+		// every request traced here (the default samples one in ten)
+		environment.put("MANAGEMENT_TRACING_SAMPLING_PROBABILITY", "1.0");
 		if (service.equals("notification-service")) {
 			// Local receivers (a webhook on localhost) are what a developer tests with.
 			environment.put("DECOOP_NOTIFICATION_ALLOW_PRIVATE_TARGETS", "true");

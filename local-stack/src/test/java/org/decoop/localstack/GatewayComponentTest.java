@@ -26,7 +26,8 @@ class GatewayComponentTest {
 
 		assertThat(gateway.environment()).containsEntry("SERVER_PORT", "18080")
 			.containsEntry("SERVER_ADDRESS", "127.0.0.1")
-			.containsEntry("MANAGEMENT_TRACING_EXPORT_ZIPKIN_ENDPOINT", "http://localhost:9411/api/v2/spans");
+			.containsEntry("MANAGEMENT_TRACING_EXPORT_ZIPKIN_ENDPOINT", "http://localhost:9411/api/v2/spans")
+			.containsEntry("MANAGEMENT_TRACING_SAMPLING_PROBABILITY", "1.0");
 		JsonNode instances = JsonMapper.builder()
 			.build()
 			.readTree(gateway.environment().get("SPRING_APPLICATION_JSON"))

@@ -31,6 +31,7 @@ class ServiceTest {
 			.containsEntry("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI",
 					"http://localhost:8180/realms/decoop")
 			.containsEntry("MANAGEMENT_TRACING_EXPORT_ZIPKIN_ENDPOINT", "http://localhost:9411/api/v2/spans")
+			.containsEntry("MANAGEMENT_TRACING_SAMPLING_PROBABILITY", "1.0")
 			.doesNotContainKeys("DECOOP_NOTIFICATION_SECRET_KEY", "DECOOP_NOTIFICATION_ALLOW_PRIVATE_TARGETS");
 	}
 

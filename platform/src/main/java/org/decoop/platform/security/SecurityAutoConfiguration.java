@@ -1,17 +1,21 @@
 package org.decoop.platform.security;
 
+import java.time.Clock;
 import java.util.List;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -41,6 +45,23 @@ public class SecurityAutoConfiguration {
 	@Bean
 	OpsRole opsRole(SecurityProperties properties) {
 		return new OpsRole(properties.opsRole());
+	}
+
+	/**
+	 * Wraps the JWT decoder Spring Boot configures (keys, issuer, audience) so that a
+	 * verified token is reused until it expires ({@link VerifiedTokens});
+	 * {@code decoop.security.verified-tokens=0} verifies every request again.
+	 */
+	@Bean
+	static BeanPostProcessor verifiedTokenReuse(Environment environment) {
+		long maximumSize = environment.getProperty("decoop.security.verified-tokens", Long.class, 10_000L);
+		return new BeanPostProcessor() {
+			@Override
+			public Object postProcessAfterInitialization(Object bean, String beanName) {
+				return bean instanceof JwtDecoder decoder && !(bean instanceof VerifiedTokens) && maximumSize > 0
+						? new VerifiedTokens(decoder, maximumSize, Clock.systemUTC()) : bean;
+			}
+		};
 	}
 
 	@Configuration(proxyBeanMethods = false)
