@@ -19,7 +19,8 @@ import org.decoop.notification.subscription.domain.SubscriptionId;
 import org.decoop.platform.domain.DoesNotExist;
 import org.decoop.platform.domain.ExpectedVersion;
 import org.decoop.platform.domain.InvalidValue;
-import org.decoop.platform.security.Callers;
+import org.decoop.platform.domain.Actor;
+import org.decoop.platform.security.CurrentCaller;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -54,17 +55,14 @@ class InboxController {
 
 	private final Deliveries deliveries;
 
-	private final Callers callers;
-
 	private final Clock clock;
 
 	private final Summaries summaries;
 
 	InboxController(Subscriptions subscriptions, Notifications notifications, Deliveries deliveries,
-			NotificationStreams streams, Callers callers, Clock clock, Summaries summaries) {
+			NotificationStreams streams, Clock clock, Summaries summaries) {
 		this.summaries = summaries;
 		this.deliveries = deliveries;
-		this.callers = callers;
 		this.clock = clock;
 		this.subscriptions = subscriptions;
 		this.notifications = notifications;
@@ -75,16 +73,17 @@ class InboxController {
 	@Operation(summary = "The inbox: notifications, newest first, each summary in the reader's Accept-Language")
 	PagedModel<NotificationResponse> inbox(@PathVariable String id,
 			@RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
-			@RequestParam(defaultValue = "20") @Min(1) @Max(200) int size, Locale reader) {
-		requireSubscription(id);
+			@RequestParam(defaultValue = "20") @Min(1) @Max(200) int size, Locale reader, @CurrentCaller Actor caller) {
+		requireSubscription(id, caller);
 		return new PagedModel<>(notifications.newestFirst(id, page, size)
 			.map(notification -> NotificationResponse.of(notification, summaries.of(notification, reader))));
 	}
 
 	@PostMapping("/notifications/{notificationId}/read")
 	@Operation(summary = "Mark a notification as read")
-	NotificationResponse markRead(@PathVariable String id, @PathVariable String notificationId, Locale reader) {
-		requireSubscription(id);
+	NotificationResponse markRead(@PathVariable String id, @PathVariable String notificationId, Locale reader,
+			@CurrentCaller Actor caller) {
+		requireSubscription(id, caller);
 		return notifications.markRead(id, notificationId)
 			.map(notification -> NotificationResponse.of(notification, summaries.of(notification, reader)))
 			.orElseThrow(() -> new DoesNotExist("Notification", notificationId));
@@ -97,8 +96,9 @@ class InboxController {
 	@Operation(
 			summary = "Server-sent events, one per new notification; reconnect with Last-Event-ID to get what was missed")
 	SseEmitter stream(@PathVariable String id,
-			@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId, Locale reader) {
-		requireSubscription(id);
+			@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId, Locale reader,
+			@CurrentCaller Actor caller) {
+		requireSubscription(id, caller);
 		long after;
 		if (lastEventId == null || lastEventId.isBlank()) {
 			after = notifications.lastSeq(id);
@@ -113,15 +113,15 @@ class InboxController {
 		}
 		// the language is negotiated once, at connect time: every event of the stream is
 		// in it
-		return streams.open(id, callers.current().id(), after, reader);
+		return streams.open(id, caller.id(), after, reader);
 	}
 
 	@GetMapping("/deliveries")
 	@Operation(summary = "The delivery log: every webhook or e-mail delivery with each attempt")
 	PagedModel<DeliveryResponse> deliveries(@PathVariable String id,
 			@RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
-			@RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-		requireSubscription(id);
+			@RequestParam(defaultValue = "20") @Min(1) @Max(200) int size, @CurrentCaller Actor caller) {
+		requireSubscription(id, caller);
 		return new PagedModel<>(notifications.deliveries(id, page, size).map(DeliveryResponse::of));
 	}
 
@@ -129,8 +129,9 @@ class InboxController {
 	@ApiResponse(responseCode = "202", description = "Accepted: the delivery is attempted again shortly",
 			useReturnTypeSchema = true)
 	@Operation(summary = "Attempt a delivery once more, now")
-	ResponseEntity<DeliveryResponse> retry(@PathVariable String id, @PathVariable String deliveryId) {
-		requireSubscription(id);
+	ResponseEntity<DeliveryResponse> retry(@PathVariable String id, @PathVariable String deliveryId,
+			@CurrentCaller Actor caller) {
+		requireSubscription(id, caller);
 		Notification delivery = notifications.byId(id, deliveryId)
 			// an inbox entry (of an INBOX or a digest subscription) is no delivery
 			.filter(found -> found.channel() != Channel.INBOX && found.status() != DeliveryStatus.STORED)
@@ -141,8 +142,8 @@ class InboxController {
 	}
 
 	/** The caller's own subscription; anyone else's does not exist for them. */
-	private void requireSubscription(String id) {
-		if (subscriptions.ownedBy(new SubscriptionId(id), callers.current()).isEmpty()) {
+	private void requireSubscription(String id, Actor caller) {
+		if (subscriptions.ownedBy(new SubscriptionId(id), caller).isEmpty()) {
 			throw new DoesNotExist("Subscription", id);
 		}
 	}

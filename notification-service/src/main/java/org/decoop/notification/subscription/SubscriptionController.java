@@ -15,12 +15,13 @@ import org.decoop.notification.subscription.web.CreateSubscription;
 import org.decoop.notification.subscription.web.FilterRequest;
 import org.decoop.notification.subscription.web.SubscriptionResponse;
 import org.decoop.notification.subscription.web.ChangeSubscription;
+import org.decoop.platform.domain.Actor;
 import org.decoop.platform.domain.DoesNotExist;
 import org.decoop.platform.domain.ExpectedVersion;
 import org.decoop.platform.domain.InvalidValue;
 import org.decoop.platform.i18n.Languages;
 import org.decoop.platform.idempotency.CommandIds;
-import org.decoop.platform.security.Callers;
+import org.decoop.platform.security.CurrentCaller;
 import org.decoop.platform.web.CreatedResponse;
 import org.decoop.platform.web.ETags;
 import org.springframework.data.web.PagedModel;
@@ -58,13 +59,9 @@ class SubscriptionController {
 
 	private final Clock clock;
 
-	private final Callers callers;
-
 	private final Confirmations confirmations;
 
-	SubscriptionController(Subscriptions subscriptions, TargetGuard targets, Clock clock, Callers callers,
-			Confirmations confirmations) {
-		this.callers = callers;
+	SubscriptionController(Subscriptions subscriptions, TargetGuard targets, Clock clock, Confirmations confirmations) {
 		this.confirmations = confirmations;
 		this.subscriptions = subscriptions;
 		this.targets = targets;
@@ -83,11 +80,12 @@ class SubscriptionController {
 					schema = @Schema(type = "integer")),
 			content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/problem+json",
 					schema = @Schema(ref = "#/components/schemas/Problem")))
-	ResponseEntity<SubscriptionResponse> create(@Valid @RequestBody CreateSubscription request, Locale requested) {
+	ResponseEntity<SubscriptionResponse> create(@Valid @RequestBody CreateSubscription request, Locale requested,
+			@CurrentCaller Actor caller) {
 		FilterRequest filter = request.filter();
 		String country = filter == null ? null : filter.country();
 		Subscription subscription = Subscription
-			.create(CommandIds.newId(SubscriptionId::new), callers.current(), request.subscriber(), request.channel(),
+			.create(CommandIds.newId(SubscriptionId::new), caller, request.subscriber(), request.channel(),
 					request.target(), request.eventTypes(),
 					filter == null ? Filter.NONE
 							: new Filter(filter.partnershipId(), filter.localAuthorityId(),
@@ -115,15 +113,15 @@ class SubscriptionController {
 	@GetMapping
 	@Operation(summary = "The caller's subscriptions (without their secrets)")
 	PagedModel<SubscriptionResponse> mine(@RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
-			@RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-		return new PagedModel<>(subscriptions.ownedBy(callers.current(), page, size).map(SubscriptionResponse::of));
+			@RequestParam(defaultValue = "20") @Min(1) @Max(200) int size, @CurrentCaller Actor caller) {
+		return new PagedModel<>(subscriptions.ownedBy(caller, page, size).map(SubscriptionResponse::of));
 	}
 
 	@GetMapping("/{id}")
 	@ApiResponse(responseCode = "200", description = "The subscription; ETag is its version (for If-Match)",
 			useReturnTypeSchema = true)
-	ResponseEntity<SubscriptionResponse> get(@PathVariable String id) {
-		Subscriptions.Held held = subscriptions.held(new SubscriptionId(id), callers.current())
+	ResponseEntity<SubscriptionResponse> get(@PathVariable String id, @CurrentCaller Actor caller) {
+		Subscriptions.Held held = subscriptions.held(new SubscriptionId(id), caller)
 			.orElseThrow(() -> new DoesNotExist("Subscription", id));
 		return ETags.okPerCaller(held.version(), SubscriptionResponse.of(held.subscription()));
 	}
@@ -132,25 +130,25 @@ class SubscriptionController {
 	@Operation(summary = "Change a subscription (a JSON merge patch): its language, locale")
 	@ApiResponse(responseCode = "200", description = "Changed; ETag is its new version", useReturnTypeSchema = true)
 	ResponseEntity<SubscriptionResponse> change(@PathVariable String id, @Valid @RequestBody ChangeSubscription request,
-			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, @CurrentCaller Actor caller) {
 		ExpectedVersion expected = ETags.expectedVersion(ifMatch);
 		Subscriptions.Held held;
 		if (request.locale() == null) {
 			// nothing to change: as it is, provided it is at an expected version
-			held = subscriptions.held(new SubscriptionId(id), callers.current())
+			held = subscriptions.held(new SubscriptionId(id), caller)
 				.orElseThrow(() -> new DoesNotExist("Subscription", id));
 			expected.check("Subscription", () -> id, held.version());
 		}
 		else {
-			held = subscriptions.speaking(new SubscriptionId(id), callers.current(), expected, request.locale());
+			held = subscriptions.speaking(new SubscriptionId(id), caller, expected, request.locale());
 		}
 		return ETags.ok(held.version(), SubscriptionResponse.of(held.subscription()));
 	}
 
 	@DeleteMapping("/{id}")
 	@ApiResponse(responseCode = "204", description = "Deleted; its deliveries stop")
-	ResponseEntity<Void> delete(@PathVariable String id) {
-		if (!subscriptions.remove(new SubscriptionId(id), callers.current())) {
+	ResponseEntity<Void> delete(@PathVariable String id, @CurrentCaller Actor caller) {
+		if (!subscriptions.remove(new SubscriptionId(id), caller)) {
 			throw new DoesNotExist("Subscription", id);
 		}
 		return ResponseEntity.noContent().build();

@@ -6,9 +6,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -33,6 +30,7 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.decoop.platform.domain.Sha256;
 
 /**
  * Makes a command sent with an {@code Idempotency-Key} happen once: the first request
@@ -79,7 +77,7 @@ public final class IdempotencyFilter extends OncePerRequestFilter {
 			// bounded by RequestSizeLimitFilter, which runs first
 			body = request.getInputStream().readAllBytes();
 			String by = caller.get();
-			Fingerprint fingerprint = new Fingerprint(request.getMethod(), target(request), sha256(body));
+			Fingerprint fingerprint = new Fingerprint(request.getMethod(), target(request), Sha256.hex(body));
 			claim = records.claim(by, key.value(), fingerprint);
 			// the ids of what the command creates derive from it (CommandIds)
 			request.setAttribute(CommandIds.SEED, String.join("\n", by, key.value(), fingerprint.method(),
@@ -141,15 +139,6 @@ public final class IdempotencyFilter extends OncePerRequestFilter {
 	private static String target(HttpServletRequest request) {
 		String query = request.getQueryString();
 		return query == null ? request.getRequestURI() : request.getRequestURI() + "?" + query;
-	}
-
-	static String sha256(byte[] body) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException("every Java platform has SHA-256", e);
-		}
 	}
 
 	/** The request with its body, read once to be hashed, readable again. */

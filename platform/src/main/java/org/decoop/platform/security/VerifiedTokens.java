@@ -1,12 +1,8 @@
 package org.decoop.platform.security;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -15,6 +11,7 @@ import com.github.benmanes.caffeine.cache.Expiry;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
+import org.decoop.platform.domain.Sha256;
 
 /**
  * A token verified once is reused until it expires: a client sends the same bearer token
@@ -48,7 +45,7 @@ final class VerifiedTokens implements JwtDecoder {
 
 	@Override
 	public Jwt decode(String token) throws JwtException {
-		String hash = sha256(token);
+		String hash = Sha256.hex(token);
 		Jwt known = verified.getIfPresent(hash);
 		if (known != null && lifeLeft(known).isPositive()) {
 			return known;
@@ -67,16 +64,6 @@ final class VerifiedTokens implements JwtDecoder {
 	private Duration lifeLeft(Jwt jwt) {
 		Instant expiresAt = jwt.getExpiresAt();
 		return expiresAt == null ? Duration.ZERO : Duration.between(clock.instant(), expiresAt);
-	}
-
-	private static String sha256(String token) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("Every JDK has SHA-256", ex);
-		}
 	}
 
 }

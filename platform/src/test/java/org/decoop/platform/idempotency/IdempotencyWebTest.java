@@ -55,6 +55,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.HandlerExceptionResolver;
+import org.decoop.platform.domain.Sha256;
 
 /**
  * A command sent again with its {@code Idempotency-Key} is done once: the repeat gets the
@@ -187,7 +188,7 @@ class IdempotencyWebTest {
 		// an instance claimed the key, then died before answering
 		assertThat(records.claim(TestTokens.subjectOf("nevers"), "k-crashed",
 				new IdempotencyRecords.Fingerprint("POST", "/api/things",
-						IdempotencyFilter.sha256("{\"name\": \"Nevers\"}".getBytes(StandardCharsets.UTF_8)))))
+						Sha256.hex("{\"name\": \"Nevers\"}".getBytes(StandardCharsets.UTF_8)))))
 			.isInstanceOf(IdempotencyRecords.Claimed.class);
 		int before = things.created.get();
 

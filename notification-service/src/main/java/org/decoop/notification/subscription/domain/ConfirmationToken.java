@@ -2,9 +2,9 @@ package org.decoop.notification.subscription.domain;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import org.decoop.platform.domain.Sha256;
 
 /**
  * The secret of a confirmation link: 256 random bits, URL-safe base64. Only its SHA-256
@@ -40,13 +40,9 @@ public record ConfirmationToken(String value) {
 	}
 
 	private static String hashOf(String token) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-			return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException("SHA-256 is not available", e);
-		}
+		return Base64.getUrlEncoder()
+			.withoutPadding()
+			.encodeToString(Sha256.of(token.getBytes(StandardCharsets.UTF_8)));
 	}
 
 	@Override
