@@ -131,31 +131,17 @@ class IdempotencyWebTest {
 	void saysTheKeysRefusalsInTheReadersLanguage() throws Exception {
 		create("\"k-language\"", "{\"name\": \"Nevers\"}", NEVERS).andExpect(status().isCreated());
 
-		mvc.perform(post("/api/things").with(NEVERS)
-			.header("Idempotency-Key", "\"k-language\"")
-			.header("Accept-Language", "fr")
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"name\": \"Kragujevac\"}"))
-			.andExpect(status().isUnprocessableContent())
+		createIn("fr", "\"k-language\"", "{\"name\": \"Kragujevac\"}").andExpect(status().isUnprocessableContent())
 			.andExpect(header().string("Content-Language", "fr"))
 			.andExpect(jsonPath("$.title").value("Contenu impossible à traiter"))
 			.andExpect(jsonPath("$.detail").value("Cette Idempotency-Key a été envoyée avec une autre requête "
 					+ "(méthode, chemin ou corps) ; une nouvelle commande demande une nouvelle clé."))
 			.andExpect(jsonPath("$.field").value("Idempotency-Key"));
-		mvc.perform(post("/api/things").with(NEVERS)
-			.header("Idempotency-Key", "\"k-language\"")
-			.header("Accept-Language", "sr-Latn")
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"name\": \"Kragujevac\"}"))
+		createIn("sr-Latn", "\"k-language\"", "{\"name\": \"Kragujevac\"}")
 			.andExpect(jsonPath("$.detail").value(startsWith("Ovaj Idempotency-Key je poslat uz drugi zahtev")));
 		create("8e03978e", "{\"name\": \"Nevers\"}", NEVERS).andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].message").value(startsWith("must be a quoted string")));
-		mvc.perform(post("/api/things").with(NEVERS)
-			.header("Idempotency-Key", "8e03978e")
-			.header("Accept-Language", "sr-Cyrl")
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"name\": \"Nevers\"}"))
-			.andExpect(status().isBadRequest())
+		createIn("sr-Cyrl", "8e03978e", "{\"name\": \"Nevers\"}").andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].message").value(startsWith("мора бити низ знакова под наводницима")));
 	}
 
@@ -296,6 +282,14 @@ class IdempotencyWebTest {
 			.header("Idempotency-Key", key)
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(body));
+	}
+
+	/** A creation by Nevers whose answer is asked for in the language. */
+	private ResultActions createIn(String language, String key, String body) throws Exception {
+		return create(key, body, request -> {
+			request.addHeader("Accept-Language", language);
+			return NEVERS.postProcessRequest(request);
+		});
 	}
 
 	private MvcResult perform(String key, String body, RequestPostProcessor caller) {

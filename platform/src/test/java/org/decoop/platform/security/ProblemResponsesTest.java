@@ -24,9 +24,7 @@ class ProblemResponsesTest {
 	void asksToSignInInTheReadersLanguage() throws Exception {
 		MockHttpServletResponse french = new MockHttpServletResponse();
 		problems.commence(request("fr"), french, new InsufficientAuthenticationException("no token"));
-		JsonNode body = JsonMapper.builder().build().readTree(french.getContentAsByteArray());
-		assertThat(french.getStatus()).isEqualTo(401);
-		assertThat(french.getHeader("Content-Language")).isEqualTo("fr");
+		JsonNode body = problem(french, 401, "fr");
 		assertThat(french.getHeader("WWW-Authenticate")).startsWith("Bearer");
 		assertThat(body.get("type").asString()).isEqualTo("https://decoop.org/problems/unauthorized");
 		assertThat(body.get("title").asString()).isEqualTo("Authentification requise");
@@ -42,9 +40,7 @@ class ProblemResponsesTest {
 	void refusesInTheReadersLanguage() throws Exception {
 		MockHttpServletResponse serbian = new MockHttpServletResponse();
 		problems.handle(request("sr-Latn"), serbian, new AccessDeniedException("no role"));
-		JsonNode body = JsonMapper.builder().build().readTree(serbian.getContentAsByteArray());
-		assertThat(serbian.getStatus()).isEqualTo(403);
-		assertThat(serbian.getHeader("Content-Language")).isEqualTo("sr-Latn");
+		JsonNode body = problem(serbian, 403, "sr-Latn");
 		assertThat(body.get("type").asString()).isEqualTo("https://decoop.org/problems/forbidden");
 		assertThat(body.get("detail").asString()).isEqualTo("Token ne dozvoljava ovo");
 
@@ -52,6 +48,13 @@ class ProblemResponsesTest {
 		problems.handle(request("sr"), cyrillic, new AccessDeniedException("no role"));
 		assertThat(JsonMapper.builder().build().readTree(cyrillic.getContentAsByteArray()).get("detail").asString())
 			.isEqualTo("Токен не дозвољава ово");
+	}
+
+	/** The problem's body, once its status and its language are the ones expected. */
+	private static JsonNode problem(MockHttpServletResponse response, int status, String language) {
+		assertThat(response.getStatus()).isEqualTo(status);
+		assertThat(response.getHeader("Content-Language")).isEqualTo(language);
+		return JsonMapper.builder().build().readTree(response.getContentAsByteArray());
 	}
 
 	private static MockHttpServletRequest request(String acceptLanguage) {

@@ -64,12 +64,8 @@ class ProblemLanguagesTest {
 	@Test
 	void aDomainRefusalInEachLanguage() {
 		for (Locale language : Languages.SUPPORTED) {
-			MvcTestResult answer = api.get()
-				.uri("/things/Ш-7")
-				.header("Accept-Language", language.toLanguageTag())
-				.exchange();
+			MvcTestResult answer = askIn(language, "/things/Ш-7");
 			assertThat(answer).hasStatus(404)
-				.hasHeader("Content-Language", language.toLanguageTag())
 				.bodyJson()
 				.extractingPath("$.detail")
 				.isEqualTo(messages.getMessage("platform.not-found", new Object[] { "Thing", "Ш-7" }, language));
@@ -83,12 +79,8 @@ class ProblemLanguagesTest {
 	@Test
 	void aLimitSaidWithAKeyInEachLanguage() {
 		for (Locale language : Languages.SUPPORTED) {
-			MvcTestResult answer = api.get()
-				.uri("/things/busy")
-				.header("Accept-Language", language.toLanguageTag())
-				.exchange();
+			MvcTestResult answer = askIn(language, "/things/busy");
 			assertThat(answer).hasStatus(429)
-				.hasHeader("Content-Language", language.toLanguageTag())
 				.hasHeader("Retry-After", "5")
 				.bodyJson()
 				.extractingPath("$.detail")
@@ -161,6 +153,13 @@ class ProblemLanguagesTest {
 			.content("{\"name\": \"x\", \"count\": 1}")).bodyJson()
 			.extractingPath("$.errors[0].message")
 			.isEqualTo("očekuje se jedna od vrednosti A, B");
+	}
+
+	/** The answer to a GET in the language, which it says it is in. */
+	private MvcTestResult askIn(Locale language, String uri) {
+		MvcTestResult answer = api.get().uri(uri).header("Accept-Language", language.toLanguageTag()).exchange();
+		assertThat(answer).hasHeader("Content-Language", language.toLanguageTag());
+		return answer;
 	}
 
 	private MockMvcTester api() {
