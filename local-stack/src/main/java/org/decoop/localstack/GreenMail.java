@@ -17,12 +17,9 @@ final class GreenMail extends ExecJarComponent {
 
 	@Override
 	void start() throws IOException {
-		ChildProcess mail = run(new ChildProcess("greenmail",
-				List.of(JAVA, "-Xms16m", "-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-						"-Dgreenmail.smtp.hostname=" + options.bind(), "-Dgreenmail.smtp.port=" + options.smtpPort(),
-						"-Dgreenmail.api.hostname=" + options.bind(), "-Dgreenmail.api.port=" + options.mailPort(),
-						"-Dgreenmail.auth.disabled", "-jar", jar.toString()),
-				Map.of(), options.logs().resolve("greenmail.log")));
+		ChildProcess mail = runJar(List.of("-Xms16m", "-Xmx64m", "-Dgreenmail.smtp.hostname=" + options.bind(),
+				"-Dgreenmail.smtp.port=" + options.smtpPort(), "-Dgreenmail.api.hostname=" + options.bind(),
+				"-Dgreenmail.api.port=" + options.mailPort(), "-Dgreenmail.auth.disabled"), Map.of());
 		LocalStack.log(
 				"started GreenMail (pid %d): SMTP on 127.0.0.1:%d, what it caught on %s/api/user/<address>/messages/INBOX",
 				mail.pid(), options.smtpPort(), options.mailUrl());

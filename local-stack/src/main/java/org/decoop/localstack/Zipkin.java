@@ -17,15 +17,12 @@ final class Zipkin extends ExecJarComponent {
 
 	@Override
 	void start() throws IOException {
-		ChildProcess zipkin = run(new ChildProcess("zipkin",
-				List.of(JAVA, "-Xms32m", "-Xmx128m", "-XX:MaxDirectMemorySize=32m", "-XX:+UseSerialGC",
-						"-XX:TieredStopAtLevel=1", "-jar", jar.toString()),
+		ChildProcess zipkin = runJar(List.of("-Xms32m", "-Xmx128m", "-XX:MaxDirectMemorySize=32m"),
 				Map.of("STORAGE_TYPE", "mem", "MEM_MAX_SPANS", "20000", "JAVA_OPTS", "",
 						// Zipkin's Armeria server listens where it is told: a list
 						// property, given whole
 						"ARMERIA_PORTS_0_IP", options.bind(), "ARMERIA_PORTS_0_PORT",
-						Integer.toString(options.zipkinPort()), "ARMERIA_PORTS_0_PROTOCOLS_0", "http"),
-				options.logs().resolve("zipkin.log")));
+						Integer.toString(options.zipkinPort()), "ARMERIA_PORTS_0_PROTOCOLS_0", "http"));
 		LocalStack.log("started Zipkin (pid %d) on %s, logging to %s", zipkin.pid(), options.zipkinUrl(), zipkin.log());
 	}
 
