@@ -25,7 +25,10 @@ import org.decoop.events.PartnershipStatus;
 import org.decoop.events.Theme;
 import org.decoop.events.partnership.PartnershipEstablished;
 import org.decoop.events.partnership.PartnershipEvent;
+import org.decoop.events.partnership.PartnershipReactivated;
 import org.decoop.events.partnership.PartnershipWentDormant;
+import org.decoop.events.plan.PlanEvent;
+import org.decoop.events.plan.PlanSigned;
 import org.decoop.platform.i18n.LocalizedFormats;
 import org.decoop.platform.testing.ServiceApi;
 import org.decoop.platform.testing.TestTokens;
@@ -104,6 +107,44 @@ class LanguagesIntegrationTest extends SharedServiceContext {
 			.isEqualTo(expected.get("sr-Latn"));
 		assertThat(inbox(id, null).get(0).get("summary").asString()).as("English without Accept-Language")
 			.isEqualTo(expected.get("en"));
+	}
+
+	@Test
+	void saysAReactivationBySigningInTheReadersLanguageNotInPartnershipServicesEnglish() throws Exception {
+		String id = created(call("POST", "/api/subscriptions",
+				"{\"channel\": \"INBOX\", \"filter\": {\"partnershipId\": \"%s\"}}".formatted(partnershipId), null));
+		String planId = UUID.randomUUID().toString();
+		events.publish(new PlanSigned(planId, 2, 2020, "Akcioni plan 2020",
+				List.of(new PlanEvent.SignedParty("SKGO", "SKGO", "Secretary General", Instant.now())),
+				Set.of(Theme.YOUTH), List.of(new PlanEvent.Activity("a1", "Youth exchange", Theme.YOUTH,
+						List.of(partnershipId), null, null, List.of())),
+				Instant.now()));
+		await().atMost(Duration.ofSeconds(30)).until(() -> inbox(id, null).size() == 1);
+		events.publish(new PartnershipReactivated(partnershipId, 2, PartnershipStatus.ACTIVE, partners(),
+				Set.of(Theme.YOUTH), "Action plan \"Akcioni plan 2020\" (2020) was signed", planId, Instant.now()));
+		String unknownPlan = UUID.randomUUID().toString();
+		events.publish(new PartnershipReactivated(partnershipId, 3, PartnershipStatus.ACTIVE, partners(),
+				Set.of(Theme.YOUTH), "Action plan \"Unseen\" (2021) was signed", unknownPlan, Instant.now()));
+		await().atMost(Duration.ofSeconds(30)).until(() -> inbox(id, null).size() == 3);
+
+		Map<String, String> expected = new LinkedHashMap<>();
+		expected.put("en",
+				"The partnership Nevers (FR) – Sremska Mitrovica (RS) is active again: the action plan \"Akcioni plan 2020\" (2020) was signed");
+		expected.put("fr", "Le partenariat Nevers (FR) – Sremska Mitrovica (RS) est de nouveau actif" + NBSP
+				+ ": le plan d’action «" + NBSP + "Akcioni plan 2020" + NBSP + "» (2020) a été signé");
+		expected.put("sr-Cyrl",
+				"Партнерство Nevers (FR) – Сремска Митровица (RS) је поново активно: потписан је акциони план „Akcioni plan 2020” (2020)");
+		expected.forEach((language, summary) -> assertThat(summaries(inbox(id, language))).as("read in %s", language)
+			.contains(summary)
+			.noneMatch(text -> text.contains("was signed") && !language.equals("en")));
+		assertThat(summaries(inbox(id, "sr-Cyrl"))).as("a plan this service has not heard of yet: its id")
+			.contains(
+					"Партнерство Nevers (FR) – Сремска Митровица (RS) је поново активно: потписан је акциони план који га наводи ("
+							+ unknownPlan + ")");
+	}
+
+	private static List<String> summaries(List<JsonNode> notifications) {
+		return notifications.stream().map(notification -> notification.get("summary").asString()).toList();
 	}
 
 	@Test

@@ -71,8 +71,8 @@ class EventInterpreter {
 				event.partners().stream().map(PartnershipEvent.Partner::id).collect(Collectors.toSet()),
 				event.partners().stream().map(PartnershipEvent.Partner::country).collect(Collectors.toSet()),
 				event.themes());
-		return new Interpretation(facts,
-				describe(event, new PartnershipInfo(event.partnershipId(), event.partners()).name()));
+		return new Interpretation(facts, describe(event,
+				new PartnershipInfo(event.partnershipId(), event.partners()).name(), signedPlan(event)));
 	}
 
 	Interpretation interpret(PlanEvent event) {
@@ -161,16 +161,30 @@ class EventInterpreter {
 		};
 	}
 
-	private static Summary describe(PartnershipEvent event, String name) {
+	/**
+	 * The plan whose signing reactivated a partnership, as this service knows it: the
+	 * event's reason is partnership-service's English sentence, so a summary says the
+	 * plan's title and year in the reader's language instead (the plan's events, on
+	 * another topic, may not have arrived yet: then its id).
+	 */
+	private Optional<PlanInfo> signedPlan(PartnershipEvent event) {
+		return event instanceof PartnershipReactivated reactivated && reactivated.planId() != null
+				? plans.byId(reactivated.planId()) : Optional.empty();
+	}
+
+	private static Summary describe(PartnershipEvent event, String name, Optional<PlanInfo> signedPlan) {
 		Argument partnership = Argument.name(name);
 		return switch (event) {
 			case PartnershipEstablished established ->
 				Summary.of("notification.summary.PartnershipEstablished", partnership);
 			case PartnershipWentDormant dormant -> Summary.of("notification.summary.PartnershipWentDormant",
 					partnership, Argument.text(sentence(dormant.reason())));
-			case PartnershipReactivated reactivated when reactivated.planId() != null ->
+			case PartnershipReactivated reactivated when signedPlan.isPresent() ->
 				Summary.of("notification.summary.PartnershipReactivated.plan", partnership,
-						Argument.text(sentence(reactivated.reason())), Argument.text(reactivated.planId()));
+						Argument.text(signedPlan.get().title()), Argument.year(signedPlan.get().year()));
+			case PartnershipReactivated reactivated when reactivated.planId() != null ->
+				Summary.of("notification.summary.PartnershipReactivated.plan-id", partnership,
+						Argument.text(reactivated.planId()));
 			case PartnershipReactivated reactivated -> Summary.of("notification.summary.PartnershipReactivated",
 					partnership, Argument.text(sentence(reactivated.reason())));
 			case PartnershipEnded ended -> Summary.of("notification.summary.PartnershipEnded", partnership,

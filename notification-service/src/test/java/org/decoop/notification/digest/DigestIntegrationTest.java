@@ -154,8 +154,9 @@ class DigestIntegrationTest extends SharedServiceContext {
 					formats.dateTime(belgrade(2027, 3, 27, 8, 0), BELGRADE, Locale.ENGLISH),
 					formats.dateTime(belgrade(2027, 3, 28, 8, 0), BELGRADE, Locale.ENGLISH)))
 			.as("grouped under the event types' names, in alphabetical order")
-			.containsSubsequence("Partnership active again (1)", "Action plan 2027 signed", "Partnership dormant (1)",
-					"No <b>joint</b> project & no budget", "Partnership established (1)", "was established")
+			.containsSubsequence("Partnership active again (1)", "an action plan naming it was signed (plan-2027)",
+					"Partnership dormant (1)", "No <b>joint</b> project & no budget", "Partnership established (1)",
+					"was established")
 			.contains(dailyId);
 		assertThat(html).contains("<h2>Partnership dormant (1)</h2>")
 			.contains("No &lt;b&gt;joint&lt;/b&gt; project &amp; no budget")
