@@ -133,7 +133,7 @@ class LanguagesIntegrationTest extends SharedServiceContext {
 		expected.put("fr", "Le partenariat Nevers (FR) – Sremska Mitrovica (RS) est de nouveau actif" + NBSP
 				+ ": le plan d’action «" + NBSP + "Akcioni plan 2020" + NBSP + "» (2020) a été signé");
 		expected.put("sr-Cyrl",
-				"Партнерство Nevers (FR) – Сремска Митровица (RS) је поново активно: потписан је акциони план „Akcioni plan 2020” (2020)");
+				"Партнерство Nevers (FR) – Сремска Митровица (RS) је поново активно: потписан је акциони план „Akcioni plan 2020“ (2020)");
 		expected.forEach((language, summary) -> assertThat(summaries(inbox(id, language))).as("read in %s", language)
 			.contains(summary)
 			.noneMatch(text -> text.contains("was signed") && !language.equals("en")));

@@ -51,6 +51,41 @@ class LanguagesIntegrationTest {
 	}
 
 	@Test
+	void theCsvExportNamesEachPartnerInTheReadersScript() throws Exception {
+		String serbian = JSON
+			.readTree(send("POST", "/api/local-authorities", "sr-Cyrl", """
+					{"code": "RS-CA-%s", "name": "Чачак %s", "country": "RS", "kind": "CITY"}""".formatted(run, run))
+				.body())
+			.get("id")
+			.asString();
+		String french = JSON
+			.readTree(send("POST", "/api/local-authorities", "fr", """
+					{"code": "FR-NE-%s", "name": "Nevers %s", "country": "FR", "kind": "CITY"}""".formatted(run, run))
+				.body())
+			.get("id")
+			.asString();
+		assertThat(send("POST", "/api/partnerships", "en",
+				"{\"partnerIds\": [\"%s\", \"%s\"], \"themes\": [\"YOUTH\"]}".formatted(serbian, french))
+			.statusCode()).isEqualTo(201);
+
+		assertThat(csv("sr-Cyrl", serbian)).contains("Чачак " + run).doesNotContain("Čačak");
+		assertThat(csv("sr-Latn", serbian)).contains("Čačak " + run).doesNotContain("Чачак");
+		assertThat(csv("en", serbian)).as("English readers get the Latin form").contains("Čačak " + run);
+		assertThat(csv("fr", serbian)).contains("Čačak " + run);
+	}
+
+	private String csv(String language, String localAuthorityId) throws IOException, InterruptedException {
+		HttpResponse<String> answer = http.send(HttpRequest
+			.newBuilder(
+					URI.create("http://localhost:" + port + "/api/partnerships?localAuthorityId=" + localAuthorityId))
+			.header("Accept", "text/csv")
+			.header("Accept-Language", language)
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(answer.statusCode()).isEqualTo(200);
+		return answer.body();
+	}
+
+	@Test
 	void aRefusalSpeaksTheReadersLanguage() throws Exception {
 		String search = """
 				{"localAuthorityId": "no-such-town", "themes": ["YOUTH"], "countries": ["FR"],

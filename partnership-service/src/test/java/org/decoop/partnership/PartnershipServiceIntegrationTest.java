@@ -385,7 +385,8 @@ class PartnershipServiceIntegrationTest {
 		assertThat(rows).as("every row, not one page").hasSize(25);
 		assertThat(rows).extracting(row -> row.get("id")).containsExactlyInAnyOrderElementsOf(established);
 		assertThat(rows).extracting(row -> row.get("partner_names"))
-			.contains("Nevers " + run + "; Сремска Митровица " + run, "Nevers " + run + "; Šabac, \"grad\" " + run);
+			.as("names in the script of a reader without Accept-Language: Latin")
+			.contains("Nevers " + run + "; Sremska Mitrovica " + run, "Nevers " + run + "; Šabac, \"grad\" " + run);
 		assertThat(rows.get(0)).containsEntry("status", "ACTIVE")
 			.containsEntry("themes", "CULTURE; YOUTH")
 			.containsEntry("countries", "FR; RS")

@@ -1,5 +1,6 @@
 package org.decoop.partnership.partnership;
 
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -81,12 +82,12 @@ class PartnershipController {
 			summary = "Every partnership the search finds (not one page: all of them) as CSV, RFC 4180, UTF-8, streamed")
 	ResponseEntity<ResponseBodyEmitter> searchAsCsv(@RequestParam(required = false) PartnershipStatus status,
 			@RequestParam(required = false) @CountryCode String country, @RequestParam(required = false) Theme theme,
-			@RequestParam(required = false) String localAuthorityId) {
+			@RequestParam(required = false) String localAuthorityId, Locale reader) {
 		Country wanted = country == null ? null : Country.of(country);
 		LocalAuthorityId partner = localAuthorityId == null ? null : new LocalAuthorityId(localAuthorityId);
 		StreamingResponseBody rows = out -> {
 			try (Stream<Partnership> all = service.all(status, wanted, theme, partner)) {
-				PartnershipsCsv.write(all, out);
+				PartnershipsCsv.write(all, reader, out);
 			}
 		};
 		return exports.attachment("partnerships.csv", rows);

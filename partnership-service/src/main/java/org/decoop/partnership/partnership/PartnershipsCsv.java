@@ -3,11 +3,13 @@ package org.decoop.partnership.partnership;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.decoop.partnership.partnership.domain.Partner;
 import org.decoop.partnership.partnership.domain.Partnership;
+import org.decoop.platform.i18n.Transliteration;
 import org.decoop.platform.web.CsvCells;
 import org.decoop.platform.web.CsvExport;
 
@@ -18,7 +20,8 @@ import org.decoop.platform.web.CsvExport;
  * not written. A text cell a spreadsheet would run as a formula (names of local
  * authorities are anyone's text: one starting with {@code =}, {@code +}, {@code -},
  * {@code @}, a tab or a carriage return) is written with a {@code '} in front
- * ({@link CsvCells}).
+ * ({@link CsvCells}). Names are in the reader's script, as in the JSON answers (the rows
+ * are written off the request's thread, so the reader's language is passed in).
  */
 final class PartnershipsCsv {
 
@@ -28,17 +31,19 @@ final class PartnershipsCsv {
 	private PartnershipsCsv() {
 	}
 
-	static void write(Stream<Partnership> partnerships, OutputStream out) throws IOException {
-		CSV.write(partnerships.map(PartnershipsCsv::row), out);
+	static void write(Stream<Partnership> partnerships, Locale reader, OutputStream out) throws IOException {
+		CSV.write(partnerships.map(partnership -> row(partnership, reader)), out);
 	}
 
-	private static List<Object> row(Partnership partnership) {
+	private static List<Object> row(Partnership partnership, Locale reader) {
 		List<Partner> partners = partnership.partners();
 		return List.of(CsvCells.text(partnership.id().value()), partnership.status().name(),
 				CsvCells.text(partners.stream()
 					.map(partner -> partner.code() == null ? "" : partner.code())
 					.collect(Collectors.joining("; "))),
-				CsvCells.text(partners.stream().map(Partner::name).collect(Collectors.joining("; "))),
+				CsvCells.text(partners.stream()
+					.map(partner -> Transliteration.forReader(partner.name(), reader))
+					.collect(Collectors.joining("; "))),
 				partners.stream().map(partner -> partner.country().code()).distinct().collect(Collectors.joining("; ")),
 				partnership.themes().stream().map(Enum::name).sorted().collect(Collectors.joining("; ")),
 				partnership.since() == null ? "" : partnership.since().toString(),

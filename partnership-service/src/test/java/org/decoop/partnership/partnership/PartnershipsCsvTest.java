@@ -63,7 +63,7 @@ class PartnershipsCsvTest {
 
 	private static List<Map<String, String>> read(List<Partnership> partnerships) throws Exception {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		PartnershipsCsv.write(partnerships.stream(), out);
+		PartnershipsCsv.write(partnerships.stream(), java.util.Locale.ENGLISH, out);
 		List<Map<String, String>> rows = new ArrayList<>();
 		try (MappingIterator<Map<String, String>> read = CsvMapper.builder()
 			.build()
