@@ -52,18 +52,8 @@ class LanguagesIntegrationTest {
 
 	@Test
 	void theCsvExportNamesEachPartnerInTheReadersScript() throws Exception {
-		String serbian = JSON
-			.readTree(send("POST", "/api/local-authorities", "sr-Cyrl", """
-					{"code": "RS-CA-%s", "name": "Чачак %s", "country": "RS", "kind": "CITY"}""".formatted(run, run))
-				.body())
-			.get("id")
-			.asString();
-		String french = JSON
-			.readTree(send("POST", "/api/local-authorities", "fr", """
-					{"code": "FR-NE-%s", "name": "Nevers %s", "country": "FR", "kind": "CITY"}""".formatted(run, run))
-				.body())
-			.get("id")
-			.asString();
+		String serbian = register("sr-Cyrl", "RS-CA-" + run, "Чачак " + run, "RS");
+		String french = register("fr", "FR-NE-" + run, "Nevers " + run, "FR");
 		assertThat(send("POST", "/api/partnerships", "en",
 				"{\"partnerIds\": [\"%s\", \"%s\"], \"themes\": [\"YOUTH\"]}".formatted(serbian, french))
 			.statusCode()).isEqualTo(201);
@@ -72,6 +62,14 @@ class LanguagesIntegrationTest {
 		assertThat(csv("sr-Latn", serbian)).contains("Čačak " + run).doesNotContain("Чачак");
 		assertThat(csv("en", serbian)).as("English readers get the Latin form").contains("Čačak " + run);
 		assertThat(csv("fr", serbian)).contains("Čačak " + run);
+	}
+
+	private String register(String language, String code, String name, String country)
+			throws IOException, InterruptedException {
+		HttpResponse<String> created = send("POST", "/api/local-authorities", language, """
+				{"code": "%s", "name": "%s", "country": "%s", "kind": "CITY"}""".formatted(code, name, country));
+		assertThat(created.statusCode()).isEqualTo(201);
+		return JSON.readTree(created.body()).get("id").asString();
 	}
 
 	private String csv(String language, String localAuthorityId) throws IOException, InterruptedException {
