@@ -3,13 +3,14 @@ package org.decoop.notification.delivery;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
 import org.decoop.notification.RetrySchedule;
 import org.decoop.notification.NotificationProperties;
+import org.decoop.notification.email.Mail;
+import org.decoop.notification.email.MailWriter;
 import org.decoop.notification.notification.Summaries;
 import org.decoop.notification.subscription.Confirmations;
 import org.decoop.notification.subscription.domain.Digest;
@@ -18,14 +19,7 @@ import org.decoop.notification.subscription.domain.SubscriptionId;
 import org.decoop.platform.scheduling.PeriodicJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.MessageSource;
 import org.springframework.mail.MailException;
-import org.springframework.mail.MailPreparationException;
-import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
-
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -46,9 +40,7 @@ class ConfirmationMailJob extends PeriodicJob {
 
 	private final Confirmations confirmations;
 
-	private final JavaMailSender mail;
-
-	private final String from;
+	private final MailWriter mail;
 
 	private final RetrySchedule schedule;
 
@@ -60,26 +52,19 @@ class ConfirmationMailJob extends PeriodicJob {
 
 	private final MeterRegistry meters;
 
-	private final MessageSource messages;
-
 	private final Summaries summaries;
 
-	private final ZoneId zone;
-
-	ConfirmationMailJob(Confirmations confirmations, JavaMailSender mail, NotificationProperties properties,
-			Clock clock, MeterRegistry meters, MessageSource messages, Summaries summaries) {
+	ConfirmationMailJob(Confirmations confirmations, MailWriter mail, NotificationProperties properties, Clock clock,
+			MeterRegistry meters, Summaries summaries) {
 		super("confirmation-mail", Duration.ZERO, properties.pollInterval());
 		this.confirmations = confirmations;
 		this.mail = mail;
-		this.from = properties.mailFrom();
 		this.schedule = new RetrySchedule(properties.retrySchedule());
 		this.claimDuration = properties.claimDuration();
 		this.timeout = properties.timeout();
 		this.clock = clock;
 		this.meters = meters;
-		this.messages = messages;
 		this.summaries = summaries;
-		this.zone = properties.zone();
 	}
 
 	/** One pass; returns how many confirmation e-mails it sent. */
@@ -118,11 +103,10 @@ class ConfirmationMailJob extends PeriodicJob {
 		return true;
 	}
 
-	private MimeMessage message(Confirmations.Sending sending) {
+	private Mail message(Confirmations.Sending sending) {
 		Subscription subscription = sending.subscription();
 		Locale locale = subscription.locale();
-		String events = subscription.eventTypes().isEmpty()
-				? messages.getMessage("notification.mail.confirm.every-event", null, locale)
+		String events = subscription.eventTypes().isEmpty() ? mail.say("notification.mail.confirm.every-event", locale)
 				: String.join(", ",
 						subscription.eventTypes()
 							.stream()
@@ -130,32 +114,17 @@ class ConfirmationMailJob extends PeriodicJob {
 							.map(type -> summaries.eventLabel(type, locale))
 							.toList());
 		if (subscription.isDigest()) {
-			events += ", " + messages.getMessage(
+			events += ", " + mail.say(
 					subscription.digest() == Digest.WEEKLY ? "notification.digest.WEEKLY" : "notification.digest.DAILY",
-					null, locale);
+					locale);
 		}
-		String until = "%s (%s)".formatted(
-				summaries.dateTime(Objects.requireNonNull(sending.confirmation().expiresAt(), "a claimed link expires"),
-						zone, locale),
-				zone.getId());
-		MimeMessage message = mail.createMimeMessage();
-		try {
-			MimeMessageHelper helper = new MimeMessageHelper(message, "UTF-8");
-			helper.setFrom(from);
-			helper.setTo(subscription.address());
-			helper.setSubject(messages.getMessage("notification.mail.confirm.subject", null, locale));
-			helper.setText(messages.getMessage(
-					"notification.mail.confirm.body", new Object[] { events, until,
-							confirmations.link(subscription.id(), sending.token()), subscription.id().value() },
-					locale));
-			// not quoted-printable: the link stays on one line, as written
-			message.setHeader("Content-Transfer-Encoding", "8bit");
-			message.setHeader("Content-Language", locale.toLanguageTag());
-		}
-		catch (MessagingException e) {
-			throw new MailPreparationException(e);
-		}
-		return message;
+		String until = mail.at(Objects.requireNonNull(sending.confirmation().expiresAt(), "a claimed link expires"),
+				locale);
+		String text = mail.say("notification.mail.confirm.body", locale, events, until,
+				confirmations.link(subscription.id(), sending.token()), subscription.id().value());
+		// sent as written: the link stays on one line
+		return Mail.plain(subscription.address(), locale, mail.say("notification.mail.confirm.subject", locale), text)
+			.asWritten();
 	}
 
 }

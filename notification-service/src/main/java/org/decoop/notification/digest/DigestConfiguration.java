@@ -3,14 +3,13 @@ package org.decoop.notification.digest;
 import java.time.Clock;
 
 import org.decoop.notification.NotificationProperties;
+import org.decoop.notification.email.MailWriter;
 import org.decoop.notification.notification.Notifications;
 import org.decoop.notification.notification.Summaries;
 import org.decoop.notification.subscription.Subscriptions;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.mail.javamail.JavaMailSender;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -18,9 +17,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 class DigestConfiguration {
 
 	@Bean
-	DigestMailer digestMailer(JavaMailSender mail, NotificationProperties notificationProperties,
-			DigestProperties properties, MessageSource messages, Summaries summaries) {
-		return new DigestMailer(mail, notificationProperties.mailFrom(), properties.zone(), messages, summaries);
+	DigestMailer digestMailer(MailWriter mail, DigestProperties properties, Summaries summaries) {
+		return new DigestMailer(mail, summaries, properties.zone());
 	}
 
 	@Bean

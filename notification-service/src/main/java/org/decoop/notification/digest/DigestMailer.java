@@ -12,20 +12,14 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.decoop.notification.digest.domain.DigestPeriod;
+import org.decoop.notification.email.Mail;
+import org.decoop.notification.email.MailWriter;
 import org.decoop.notification.notification.Notification;
 import org.decoop.notification.notification.Summaries;
 import org.decoop.notification.subscription.domain.Digest;
 import org.decoop.notification.subscription.domain.Subscription;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.MessageSource;
-import org.springframework.http.HttpHeaders;
-import org.springframework.mail.MailPreparationException;
-import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.web.util.HtmlUtils;
-
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 
 /**
  * Writes and sends one digest e-mail in its subscription's language: the period's
@@ -36,22 +30,16 @@ import jakarta.mail.internet.MimeMessage;
  */
 class DigestMailer {
 
-	private final JavaMailSender mail;
-
-	private final String from;
-
-	private final ZoneId zone;
-
-	private final MessageSource messages;
+	private final MailWriter mail;
 
 	private final Summaries summaries;
 
-	DigestMailer(JavaMailSender mail, String from, ZoneId zone, MessageSource messages, Summaries summaries) {
+	private final ZoneId zone;
+
+	DigestMailer(MailWriter mail, Summaries summaries, ZoneId zone) {
 		this.mail = mail;
-		this.from = from;
-		this.zone = zone;
-		this.messages = messages;
 		this.summaries = summaries;
+		this.zone = zone;
 	}
 
 	/** What the digest says, in one language, ready to be written as text or HTML. */
@@ -69,9 +57,8 @@ class DigestMailer {
 	 */
 	void send(Subscription subscription, DigestPeriod period, List<Notification> listed, long total) {
 		Locale locale = subscription.locale();
-		String kind = messages.getMessage(
-				period.digest() == Digest.WEEKLY ? "notification.digest.WEEKLY" : "notification.digest.DAILY", null,
-				locale);
+		String kind = mail
+			.say(period.digest() == Digest.WEEKLY ? "notification.digest.WEEKLY" : "notification.digest.DAILY", locale);
 		String span = "%s – %s (%s)".formatted(local(period.start(), locale), local(period.end(), locale),
 				zone.getId());
 		// grouped under the types' labels in the reader's language, in that language's
@@ -83,30 +70,13 @@ class DigestMailer {
 		Map<String, List<Line>> byType = new LinkedHashMap<>();
 		NumberFormat counts = NumberFormat.getIntegerInstance(locale);
 		byLabel.forEach((label, lines) -> byType.put("%s (%s)".formatted(label, counts.format(lines.size())), lines));
-		Contents contents = new Contents(
-				messages.getMessage("notification.mail.digest.intro", new Object[] { kind, total, span }, locale),
-				byType,
-				total > listed.size() ? messages.getMessage("notification.mail.digest.more",
-						new Object[] { total - listed.size() }, locale) : null,
-				messages.getMessage("notification.mail.digest.inbox",
-						new Object[] { "GET /api/subscriptions/%s/notifications".formatted(subscription.id()) },
-						locale),
-				messages.getMessage("notification.mail.why",
-						new Object[] { subscription.id().value(), subscription.subscriber() }, locale));
-		MimeMessage message = mail.createMimeMessage();
-		try {
-			MimeMessageHelper helper = new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_MIXED, "UTF-8");
-			helper.setFrom(from);
-			helper.setTo(subscription.address());
-			helper.setSubject(
-					messages.getMessage("notification.mail.digest.subject", new Object[] { kind, total }, locale));
-			helper.setText(plainText(contents), html(contents));
-			message.setHeader(HttpHeaders.CONTENT_LANGUAGE, locale.toLanguageTag());
-		}
-		catch (MessagingException e) {
-			throw new MailPreparationException("The digest e-mail could not be written", e);
-		}
-		mail.send(message);
+		Contents contents = new Contents(mail.say("notification.mail.digest.intro", locale, kind, total, span), byType,
+				total > listed.size() ? mail.say("notification.mail.digest.more", locale, total - listed.size()) : null,
+				mail.say("notification.mail.digest.inbox", locale,
+						"GET /api/subscriptions/%s/notifications".formatted(subscription.id())),
+				mail.say("notification.mail.why", locale, subscription.id().value(), subscription.subscriber()));
+		String subject = mail.say("notification.mail.digest.subject", locale, kind, total);
+		mail.send(Mail.plain(subscription.address(), locale, subject, plainText(contents)).withHtml(html(contents)));
 	}
 
 	private static String plainText(Contents contents) {

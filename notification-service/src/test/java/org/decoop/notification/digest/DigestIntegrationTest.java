@@ -29,6 +29,7 @@ import org.decoop.notification.digest.domain.DigestAttempt;
 import org.decoop.notification.digest.domain.DigestDispatch;
 import org.decoop.notification.digest.domain.DigestPeriod;
 import org.decoop.notification.digest.domain.DigestStatus;
+import org.decoop.notification.email.MailWriter;
 import org.decoop.notification.notification.Notification;
 import org.decoop.notification.notification.Notifications;
 import org.decoop.notification.notification.Summaries;
@@ -208,12 +209,7 @@ class DigestIntegrationTest extends SharedServiceContext {
 		String id = dailyWithOneNotification(to, belgrade(2027, 4, 20, 10, 0));
 
 		clock.setTo(belgrade(2027, 4, 21, 8, 1));
-		JavaMailSenderImpl unreachable = new JavaMailSenderImpl();
-		unreachable.setHost("127.0.0.1");
-		unreachable.setPort(1); // nothing listens there
-		assertThat(secondInstance(new DigestMailer(unreachable, "decoop <notifications@decoop.local>",
-				properties.zone(), messages, summaries))
-			.runOnce()).isZero();
+		assertThat(secondInstance(unreachableMailer()).runOnce()).isZero();
 
 		JsonNode failed = api.get("/api/subscriptions/" + id + "/digests").json().get("content").get(0);
 		assertThat(failed.get("status").asString()).isEqualTo("RETRYING");
@@ -328,8 +324,7 @@ class DigestIntegrationTest extends SharedServiceContext {
 		// slow server),
 		// during which another instance runs a pass
 		List<Integer> sentByTheOther = new ArrayList<>();
-		DigestMailer slow = new DigestMailer(mailSender, notificationProperties.mailFrom(), properties.zone(), messages,
-				summaries) {
+		DigestMailer slow = new DigestMailer(writer(mailSender), summaries, properties.zone()) {
 			@Override
 			void send(Subscription subscription, DigestPeriod period, List<Notification> listed, long total) {
 				clock.setTo(clock.instant().plus(Duration.ofMinutes(2)));
@@ -454,8 +449,11 @@ class DigestIntegrationTest extends SharedServiceContext {
 		JavaMailSenderImpl unreachable = new JavaMailSenderImpl();
 		unreachable.setHost("127.0.0.1");
 		unreachable.setPort(1); // nothing listens there
-		return new DigestMailer(unreachable, "decoop <notifications@decoop.local>", properties.zone(), messages,
-				summaries);
+		return new DigestMailer(writer(unreachable), summaries, properties.zone());
+	}
+
+	private MailWriter writer(JavaMailSender sender) {
+		return new MailWriter(sender, notificationProperties, messages, new LocalizedFormats());
 	}
 
 	private DigestJob secondInstance(DigestMailer itsMailer, SimpleMeterRegistry meters) {
