@@ -9,6 +9,9 @@ import org.decoop.notification.notification.domain.Attempt;
 import org.decoop.notification.notification.domain.DeliveryStatus;
 import org.decoop.notification.notification.domain.Summary;
 import org.decoop.platform.outbox.OutboxDocument;
+import org.decoop.platform.outbox.Outbox;
+import org.decoop.events.Sources;
+import org.decoop.events.Topics;
 import org.decoop.platform.mongo.RetiredIndexes;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
@@ -23,6 +26,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * update as the FAILED status.
  */
 @Document(NotificationDocument.COLLECTION)
+// NotificationDeliveryFailed waits in it until the platform's relay publishes it
+@Outbox(topic = Topics.NOTIFICATION_EVENTS, source = Sources.NOTIFICATION_SERVICE)
 @CompoundIndexes({
 		// one notification per (subscription, seq): the inbox lists and a stream's
 		// catch-up read along it

@@ -15,6 +15,9 @@ import org.decoop.partnership.partnership.domain.Partnership;
 import org.decoop.partnership.partnership.domain.PartnershipId;
 import org.decoop.partnership.partnership.domain.StatusChange;
 import org.decoop.platform.outbox.OutboxDocument;
+import org.decoop.platform.outbox.Outbox;
+import org.decoop.events.Sources;
+import org.decoop.events.Topics;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.CompoundIndexes;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -27,6 +30,8 @@ import org.jspecify.annotations.Nullable;
  * (see QueryIndexesTest).
  */
 @Document(PartnershipDocument.COLLECTION)
+// partnership events wait in it until the platform's relay publishes them
+@Outbox(topic = Topics.PARTNERSHIP_EVENTS, source = Sources.PARTNERSHIP_SERVICE)
 @CompoundIndexes({ @CompoundIndex(name = "newest", def = "{'establishedAt': -1, '_id': 1}"),
 		@CompoundIndex(name = "by_status", def = "{'status': 1, 'establishedAt': -1, '_id': 1}"),
 		@CompoundIndex(name = "by_country", def = "{'partners.country': 1, 'establishedAt': -1, '_id': 1}"),

@@ -15,6 +15,9 @@ import org.decoop.partnership.search.domain.PartnerSearch;
 import org.decoop.partnership.search.domain.PartnerSearchId;
 import org.decoop.platform.mongo.RetiredIndexes;
 import org.decoop.platform.outbox.OutboxDocument;
+import org.decoop.platform.outbox.Outbox;
+import org.decoop.events.Sources;
+import org.decoop.events.Topics;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.CompoundIndexes;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -26,6 +29,9 @@ import org.jspecify.annotations.Nullable;
  * index that holds its order (newest first); see QueryIndexesTest.
  */
 @Document(PartnerSearchDocument.COLLECTION)
+// partner search events wait in it; the relay publishes them beside the partnership
+// events
+@Outbox(topic = Topics.PARTNERSHIP_EVENTS, source = Sources.PARTNERSHIP_SERVICE)
 @CompoundIndexes({ @CompoundIndex(name = "newest", def = "{'openedAt': -1, '_id': 1}"),
 		@CompoundIndex(name = "by_status", def = "{'status': 1, 'openedAt': -1, '_id': 1}"),
 		@CompoundIndex(name = "by_theme", def = "{'themes': 1, 'openedAt': -1, '_id': 1}"),

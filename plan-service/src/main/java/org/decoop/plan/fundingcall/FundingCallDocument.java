@@ -10,6 +10,9 @@ import org.decoop.events.Theme;
 import org.decoop.plan.fundingcall.domain.FundingCall;
 import org.decoop.plan.fundingcall.domain.FundingCallId;
 import org.decoop.platform.outbox.OutboxDocument;
+import org.decoop.platform.outbox.Outbox;
+import org.decoop.events.Sources;
+import org.decoop.events.Topics;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.CompoundIndexes;
 import org.springframework.data.mongodb.core.index.Indexed;
@@ -21,6 +24,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * exactly).
  */
 @Document(FundingCallDocument.COLLECTION)
+// funding call events wait in it; the relay publishes them on plan-events, keyed by call
+// id
+@Outbox(topic = Topics.PLAN_EVENTS, source = Sources.PLAN_SERVICE)
 // each list is answered from an index that also holds its order (soonest deadline first);
 // the
 // deadline job asks for the calls whose deadline is yet to be announced

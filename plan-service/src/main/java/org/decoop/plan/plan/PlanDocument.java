@@ -16,6 +16,9 @@ import org.decoop.plan.plan.domain.Plan;
 import org.decoop.plan.plan.domain.PlanId;
 import org.decoop.plan.plan.domain.Signature;
 import org.decoop.platform.outbox.OutboxDocument;
+import org.decoop.platform.outbox.Outbox;
+import org.decoop.events.Sources;
+import org.decoop.events.Topics;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.CompoundIndexes;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -27,6 +30,8 @@ import org.jspecify.annotations.Nullable;
  * shifts.
  */
 @Document(PlanDocument.COLLECTION)
+// plan events wait in it until the platform's relay publishes them
+@Outbox(topic = Topics.PLAN_EVENTS, source = Sources.PLAN_SERVICE)
 // each list and search is answered from an index that also holds its order (newest year
 // first)
 @CompoundIndexes({ @CompoundIndex(name = "by_year", def = "{'year': -1, '_id': 1}"),
