@@ -16,7 +16,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /**
  * The delivery part of a {@link NotificationDocument}: the same stored document, seen
  * with its delivery fields only, so saving a {@link Delivery} sets those and leaves the
- * inbox entry (sequence number, summary, read flag, the event) as it is.
+ * inbox entry (sequence number, summary, read flag, the event) as it is. The notification
+ * document extends it with that entry: one set of fields, one stored form.
  */
 @Document(NotificationDocument.COLLECTION)
 // Spring Data sets the fields of a document it reads; of() sets them for one it writes
@@ -37,8 +38,15 @@ class DeliveryDocument extends OutboxDocument {
 
 	int attemptCount;
 
+	/**
+	 * Attempts made by the schedule (absent in older documents: all of them); manual
+	 * retries do not count.
+	 */
 	@Nullable Integer scheduledAttempts;
 
+	/**
+	 * The next attempt was asked for by hand: it neither spends nor moves the schedule.
+	 */
 	boolean manual;
 
 	@Nullable Instant nextAttemptAt;
@@ -54,7 +62,7 @@ class DeliveryDocument extends OutboxDocument {
 	DeliveryDocument() {
 	}
 
-	private DeliveryDocument(String id, long version) {
+	DeliveryDocument(String id, long version) {
 		super(id, version);
 	}
 

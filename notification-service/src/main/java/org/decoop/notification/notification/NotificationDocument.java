@@ -1,14 +1,8 @@
 package org.decoop.notification.notification;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 
-import org.decoop.events.Channel;
-import org.decoop.notification.notification.domain.Attempt;
-import org.decoop.notification.notification.domain.DeliveryStatus;
 import org.decoop.notification.notification.domain.Summary;
-import org.decoop.platform.outbox.OutboxDocument;
 import org.decoop.platform.outbox.Outbox;
 import org.decoop.events.Sources;
 import org.decoop.events.Topics;
@@ -20,10 +14,10 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * One event for one subscription: the inbox entry and, for webhooks and e-mail, its
- * delivery with every attempt. Its id derives from (subscription, event id), so a
- * redelivered Kafka record cannot create a second one. When the retries are spent,
- * NotificationDeliveryFailed waits in this same document's outbox, written in the same
- * update as the FAILED status.
+ * delivery with every attempt (the fields of {@link DeliveryDocument}, its delivery
+ * part). Its id derives from (subscription, event id), so a redelivered Kafka record
+ * cannot create a second one. When the retries are spent, NotificationDeliveryFailed
+ * waits in this same document's outbox, written in the same update as the FAILED status.
  */
 @Document(NotificationDocument.COLLECTION)
 // NotificationDeliveryFailed waits in it until the platform's relay publishes it
@@ -44,17 +38,11 @@ import org.springframework.data.mongodb.core.mapping.Document;
 // Spring Data sets the fields of a document it reads; record() sets them for one it
 // writes
 @SuppressWarnings("NullAway.Init")
-class NotificationDocument extends OutboxDocument {
+class NotificationDocument extends DeliveryDocument {
 
 	static final String COLLECTION = "notifications";
 
-	String subscriptionId;
-
 	long seq;
-
-	String eventId;
-
-	String eventType;
 
 	@Nullable String subject;
 
@@ -81,35 +69,6 @@ class NotificationDocument extends OutboxDocument {
 	@Nullable String traceparent;
 
 	boolean read;
-
-	Channel channel;
-
-	@Nullable String target;
-
-	DeliveryStatus status;
-
-	int attemptCount;
-
-	/**
-	 * Attempts made by the schedule (absent in older documents: all of them); manual
-	 * retries do not count.
-	 */
-	@Nullable Integer scheduledAttempts;
-
-	/**
-	 * The next attempt was asked for by hand: it neither spends nor moves the schedule.
-	 */
-	boolean manual;
-
-	@Nullable Instant nextAttemptAt;
-
-	@Nullable Instant claimedUntil;
-
-	@Nullable Instant deliveredAt;
-
-	boolean failurePublished;
-
-	List<Attempt> attempts = new ArrayList<>();
 
 	NotificationDocument() {
 	}
