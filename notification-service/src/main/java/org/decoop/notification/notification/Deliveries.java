@@ -41,6 +41,10 @@ public class Deliveries extends AggregateRepository<Delivery, DeliveryId, Delive
 
 	Deliveries(MongoTemplate mongo, AggregateStore store) {
 		super(mongo, store, DeliveryDocument.class, "Delivery", DeliveryDocument::of, DeliveryDocument::toDomain);
+	}
+
+	/** Made at start by {@link Notifications}, which queues the deliveries. */
+	void createQueueIndex() {
 		mongo.indexOps(QUEUE).createIndex(new Index(DUE_AT, Sort.Direction.ASC));
 	}
 
