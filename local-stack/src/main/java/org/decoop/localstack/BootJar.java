@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A Spring Boot application's jar as the stack runs it: from the extracted form the build
@@ -24,13 +25,25 @@ record BootJar(Path jar) {
 		List<String> command = new ArrayList<>(List.of(Component.JAVA));
 		command.addAll(jvmOptions);
 		if (cached()) {
-			command.add("-XX:AOTCache=" + cache());
-			command.addAll(List.of("-jar", extracted().toString()));
+			// as it was trained: from target/aot, which the cache names its class path
+			// relative to (the checkout may move)
+			command.add("-XX:AOTCache=" + cache().getFileName());
+			command.addAll(List.of("-jar", jar.getFileName().toString()));
 		}
 		else {
-			command.addAll(List.of("-jar", jar.toString()));
+			command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
 		}
 		return command;
+	}
+
+	/** Where it runs: {@code target/aot} with its cache, else anywhere. */
+	Path directory() {
+		return cached() ? jar.toAbsolutePath().resolveSibling("aot") : Path.of("").toAbsolutePath();
+	}
+
+	/** Its process, logging to {@code log}. */
+	ChildProcess process(String name, List<String> jvmOptions, Map<String, String> environment, Path log) {
+		return new ChildProcess(name, command(jvmOptions), environment, log, directory());
 	}
 
 	/** Whether the build made a cache for this very jar. */

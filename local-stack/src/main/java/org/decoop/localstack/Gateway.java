@@ -55,8 +55,8 @@ final class Gateway extends Component {
 	void start() throws IOException {
 		// small: it holds no state, streams what passes through it
 		ChildProcess gateway = run(
-				new ChildProcess(name(), new BootJar(jar()).command(List.of("-Xms32m", "-Xmx128m", "-XX:+UseSerialGC")),
-						environment(), options.logs().resolve("gateway.log")));
+				new BootJar(jar()).process(name(), List.of("-Xms32m", "-Xmx128m", "-XX:+UseSerialGC"), environment(),
+						options.logs().resolve("gateway.log")));
 		LocalStack.log("started the gateway (pid %d) on %s, logging to %s", gateway.pid(), url(), gateway.log());
 	}
 

@@ -83,8 +83,8 @@ final class Service extends Component {
 		// C2 too (no TieredStopAtLevel=1): a little more memory and start-up time, much
 		// more throughput
 		ChildProcess service = run(
-				new ChildProcess(name(), new BootJar(jar()).command(List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC")),
-						environment(), options.logs().resolve(name() + ".log")));
+				new BootJar(jar()).process(name(), List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC"), environment(),
+						options.logs().resolve(name() + ".log")));
 		LocalStack.log("started %s (pid %d), logging to %s", name(), service.pid(), service.log());
 	}
 
