@@ -79,7 +79,7 @@ public class Notifications extends StartupWork {
 				.named(UNUSED_SEQS_INDEX));
 		mongo.indexOps(UNUSED_SEQS)
 			.createIndex(new Index("createdAt", Sort.Direction.ASC).expire(UNUSED_SEQS_KEPT).named("expiry"));
-		deliveries.createQueueIndex();
+		mongo.indexOps(Deliveries.QUEUE).createIndex(new Index(Deliveries.DUE_AT, Sort.Direction.ASC));
 	}
 
 	/**
