@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -107,13 +108,11 @@ public final class Bench {
 		report.baselines.put("kafkaProducerRecordsPerSec", baselines.producerRecordsPerSec());
 		step("baseline: Kafka EndToEndLatency");
 		report.baselines.put("kafkaEndToEndP99Ms", baselines.endToEndP99Ms());
-		step("baseline: HTTP GET /actuator/health/liveness, %d connections".formatted(Options.CONNECTIONS));
-		Load.Result trivial = wrk
-				? Wrk.get(options.partnership() + "/actuator/health/liveness", Options.CONNECTIONS,
-						options.httpDuration())
-				: load.closedLoop(Options.CONNECTIONS, options.httpDuration(), UNLIMITED, 200,
-						() -> api.get(options.partnership() + "/actuator/health/liveness"), response -> {
-						});
+		step("baseline: HTTP GET /actuator/health/liveness, %d connections (a run to warm it up, then the quiet machine's)"
+			.formatted(Options.CONNECTIONS));
+		trivial();
+		quietBaseline();
+		Load.Result trivial = trivial();
 		if (!wrk) {
 			report.notes.add(
 					"wrk is not installed (apt install wrk): the closed-loop rates were measured with the JDK's HTTP client, "
@@ -146,6 +145,8 @@ public final class Bench {
 		Map<String, Long> memory = StackMemory.residentMb();
 		report.memory.putAll(memory);
 		report.results.put("stackRssMb", (double) memory.values().stream().mapToLong(Long::longValue).sum());
+		report.results.put("serviceRssMaxMb", (double) StackMemory.largestServiceInstanceMb());
+		restarts();
 		report.computeRatios();
 		System.out.println();
 		System.out.println(report.table());
@@ -408,6 +409,56 @@ public final class Bench {
 		api.call(api.post(url, STEWARD, establishBody()), 201);
 		durations.add((System.nanoTime() - start) / 1e6);
 		commandsAnswered.incrementAndGet();
+	}
+
+	/** The trivial endpoint's rate, 16 connections. */
+	private Load.Result trivial() throws Exception {
+		return wrk
+				? Wrk.get(options.partnership() + "/actuator/health/liveness", Options.CONNECTIONS,
+						options.httpDuration())
+				: load.closedLoop(Options.CONNECTIONS, options.httpDuration(), UNLIMITED, 200,
+						() -> api.get(options.partnership() + "/actuator/health/liveness"), response -> {
+						});
+	}
+
+	/**
+	 * Waits (at most 2 minutes) for a quiet machine before the trivial endpoint's
+	 * baseline, and says how quiet it was.
+	 */
+	private void quietBaseline() throws IOException {
+		Quiet.State quiet = Quiet.await(Duration.ofMinutes(2));
+		report.results.put("baselineCpuIdlePercent", 100 * quiet.idle());
+		report.results.put("baselineLoadAverage", quiet.loadAverage());
+		report.notes
+			.add("the trivial endpoint's baseline was taken after a warm-up run, on a machine %.0f %% idle over 5 s"
+				.formatted(100 * quiet.idle())
+					+ " (load average %.1f)%s".formatted(quiet.loadAverage(),
+							quiet.quiet() ? "" : ": not quiet after 2 minutes of waiting, the baseline understates"));
+		System.out.printf("  the machine %.0f %% idle, load average %.1f%n", 100 * quiet.idle(), quiet.loadAverage());
+	}
+
+	/**
+	 * Back in seconds: every service's instances killed in turn with SIGKILL, from each
+	 * kill to its readiness answering UP under the stack's supervisor.
+	 */
+	private void restarts() {
+		List<Restarts.Kill> kills = Restarts.plan(
+				List.of(options.partnership(), options.plan(), options.notification()), instances,
+				options.killsPerService());
+		step("back in seconds: %d kills (SIGKILL) of each service's instances, each until its readiness is UP"
+			.formatted(options.killsPerService()));
+		List<Double> durations = Restarts.measure(kills, url -> {
+			try {
+				return StackMemory.serviceListeningOn(Integer.parseInt(url.substring(url.lastIndexOf(':') + 1)));
+			}
+			catch (IOException e) {
+				return OptionalLong.empty();
+			}
+		}, this::answers);
+		report.results.put("restartToReadyP50Ms", Latencies.percentile(durations, 0.50));
+		report.results.put("restartToReadyMaxMs", durations.isEmpty() ? 0 : durations.getLast());
+		System.out.printf("  back in p50 %.0f ms, max %.0f ms over %d kills%n", Latencies.percentile(durations, 0.50),
+				durations.isEmpty() ? 0 : durations.getLast(), durations.size());
 	}
 
 	/**

@@ -15,7 +15,8 @@ import java.time.Duration;
 record Options(boolean quick, String partnership, String plan, String notification, String keycloak, String mongoUri,
 		Path home, Path out, String password, int producerRecords, int latencyMessages, Duration httpDuration,
 		Duration storeDuration, Duration commandDuration, int relayBacklog, Duration sustained,
-		Duration latencyDuration, int listSamples, int smallList, int largeList, String gateway, int frontDoorSamples) {
+		Duration latencyDuration, int listSamples, int smallList, int largeList, String gateway, int frontDoorSamples,
+		int killsPerService) {
 
 	static final int CONNECTIONS = 16;
 
@@ -52,6 +53,6 @@ record Options(boolean quick, String partnership, String plan, String notificati
 				quick ? 2_000 : 5_000, Duration.ofSeconds(quick ? 5 : 10), Duration.ofSeconds(quick ? 3 : 5),
 				Duration.ofSeconds(quick ? 5 : 15), quick ? 2_000 : 5_000, Duration.ofSeconds(quick ? 40 : 300),
 				Duration.ofSeconds(quick ? 20 : 40), quick ? 30 : 80, 1_000, large > 0 ? large : quick ? 5_000 : 20_000,
-				"http://" + host + ":8080", quick ? 200 : 500);
+				"http://" + host + ":8080", quick ? 200 : 500, quick ? 2 : 10);
 	}
 }

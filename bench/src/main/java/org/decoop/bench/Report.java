@@ -71,6 +71,7 @@ final class Report {
 		row(text, "P5 list p50 at large ÷ at 1k", figure(ratios, "P5"), "≤ 2", figure(ratios, "P5") <= 2);
 		row(text, "memory: stack RSS (MB)", figure(results, "stackRssMb"), "< 2560",
 				figure(results, "stackRssMb") < 2560);
+		lean(text);
 		frontDoor(text);
 		if (!memory.isEmpty()) {
 			text.append("\nresident memory by process (MB): ").append(memory).append('\n');
@@ -85,6 +86,34 @@ final class Report {
 		}
 		notes.forEach(note -> text.append("- ").append(note).append('\n'));
 		return text.toString();
+	}
+
+	/**
+	 * Lean, quick instances' rows (issue 29), for the figures this run has: back in
+	 * seconds after a SIGKILL, the largest service instance, and the stack's processes
+	 * the memory goal names (2.5 GB with one instance of each service, 3.5 GB with two).
+	 */
+	private void lean(StringBuilder text) {
+		Double p50 = results.get("restartToReadyP50Ms");
+		Double max = results.get("restartToReadyMaxMs");
+		if (p50 != null && max != null) {
+			row(text, "back in seconds: SIGKILL → ready p50 (ms)", p50, "≤ 5000", p50 <= 5000);
+			row(text, "back in seconds: SIGKILL → ready max (ms)", max, "≤ 5000", max <= 5000);
+		}
+		Double largest = results.get("serviceRssMaxMb");
+		if (largest != null) {
+			row(text, "memory: largest service instance RSS (MB)", largest, "< 300", largest < 300);
+		}
+		if (!memory.isEmpty()) {
+			double instances = results.getOrDefault("instancesPerService", 1.0);
+			long budget = instances > 1 ? 3500 : 2500;
+			long goal = memory.entrySet()
+				.stream()
+				.filter(entry -> CORE.contains(entry.getKey()) || entry.getKey().equals("gateway"))
+				.mapToLong(Map.Entry::getValue)
+				.sum();
+			row(text, "memory: services, gateway, Kafka, store, Keycloak (MB)", goal, "< " + budget, goal < budget);
+		}
 	}
 
 	/**
@@ -183,6 +212,27 @@ final class Report {
 					frontDoor.put(key, value);
 				}
 			});
+		Map<String, Double> restarts = new LinkedHashMap<>();
+		List.of("restartToReadyP50Ms", "restartToReadyMaxMs").forEach(key -> {
+			Double value = results.get(key);
+			if (value != null) {
+				restarts.put(key, value);
+			}
+		});
+		if (!restarts.isEmpty()) {
+			page.append("<h2>Back in seconds</h2><p>from an instance's SIGKILL to its readiness UP under the local")
+				.append(" stack's supervisor (goal: 5 000 ms at p50 and max)</p>");
+			page.append(barChart(restarts, "ms"));
+		}
+		Double largest = results.get("serviceRssMaxMb");
+		if (largest != null) {
+			page.append("<h2>Memory</h2><p>the largest service instance's resident memory (goal: under 300 MB),")
+				.append(" and every process of the stack</p>");
+			Map<String, Double> resident = new LinkedHashMap<>();
+			resident.put("serviceRssMaxMb", largest);
+			memory.forEach((name, mb) -> resident.put(name, (double) mb));
+			page.append(barChart(resident, "MB"));
+		}
 		if (!frontDoor.isEmpty()) {
 			Double instances = results.get("instancesPerService");
 			page.append("<h2>Through the front door (%s instance(s) of each service)</h2>"

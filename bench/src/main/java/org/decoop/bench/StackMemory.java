@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -17,6 +19,8 @@ import java.util.stream.Stream;
  */
 final class StackMemory {
 
+	private static final Set<String> SERVICES = Set.of("partnership-service", "plan-service", "notification-service");
+
 	private StackMemory() {
 	}
 
@@ -25,6 +29,58 @@ final class StackMemory {
 	 * runs here.
 	 */
 	static Map<String, Long> residentMb() throws IOException {
+		Map<String, Long> resident = new LinkedHashMap<>();
+		stack().forEach((pid, command) -> {
+			long kb = rssKb(pid);
+			if (kb > 0) {
+				// a child of the stack read after its parent's scan has no command line:
+				// it counts as the rest
+				resident.merge(nameOf(command), kb / 1024, Long::sum);
+			}
+		});
+		return resident;
+	}
+
+	/**
+	 * The resident megabytes of the largest service instance (one process, whichever
+	 * service); 0 when none runs.
+	 */
+	static long largestServiceInstanceMb() throws IOException {
+		long largest = 0;
+		for (Map.Entry<Long, String> process : stack().entrySet()) {
+			if (SERVICES.contains(nameOf(process.getValue()))) {
+				largest = Math.max(largest, rssKb(process.getKey()) / 1024);
+			}
+		}
+		return largest;
+	}
+
+	/**
+	 * The process of the service instance listening on {@code port} (the port the stack
+	 * gave it in its environment), if the stack runs one.
+	 */
+	static OptionalLong serviceListeningOn(int port) throws IOException {
+		for (Map.Entry<Long, String> process : stack().entrySet()) {
+			if (SERVICES.contains(nameOf(process.getValue()))) {
+				try {
+					String environment = Files.readString(Path.of("/proc", process.getKey().toString(), "environ"));
+					if (List.of(environment.split("\0")).contains("SERVER_PORT=" + port)) {
+						return OptionalLong.of(process.getKey());
+					}
+				}
+				catch (IOException gone) {
+					// ended meanwhile
+				}
+			}
+		}
+		return OptionalLong.empty();
+	}
+
+	/**
+	 * The {@code local-stack.jar} launcher and every process it started, with their
+	 * command lines ("" for one read after its parent's scan).
+	 */
+	private static Map<Long, String> stack() throws IOException {
 		Map<Long, Long> parents = new HashMap<>();
 		Map<Long, String> commands = new HashMap<>();
 		try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
@@ -55,16 +111,9 @@ final class StackMemory {
 				}
 			});
 		}
-		Map<String, Long> resident = new LinkedHashMap<>();
-		for (long pid : stack) {
-			long kb = rssKb(pid);
-			if (kb > 0) {
-				// a child of the stack read after its parent's scan has no command line:
-				// it counts as the rest
-				resident.merge(nameOf(commands.getOrDefault(pid, "")), kb / 1024, Long::sum);
-			}
-		}
-		return resident;
+		Map<Long, String> processes = new LinkedHashMap<>();
+		stack.forEach(pid -> processes.put(pid, commands.getOrDefault(pid, "")));
+		return processes;
 	}
 
 	private static long rssKb(long pid) {

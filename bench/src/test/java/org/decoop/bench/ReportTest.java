@@ -55,6 +55,30 @@ class ReportTest {
 	}
 
 	@Test
+	void aRunShowsAndWritesHowFastInstancesComeBackAndHowLargeTheyAre() throws Exception {
+		Report report = measured();
+		report.results.putAll(Map.of("restartToReadyP50Ms", 4_200.0, "restartToReadyMaxMs", 6_100.0, "serviceRssMaxMb",
+				280.0, "gatewayAddedP50Ms", 1.4, "instancesPerService", 1.0, "stackRssMb", 2_700.0));
+		report.memory.putAll(Map.of("partnership-service", 280L, "plan-service", 250L, "notification-service", 270L,
+				"gateway", 200L, "kafka", 400L, "store", 600L, "keycloak", 450L, "zipkin", 250L));
+		report.computeRatios();
+
+		assertThat(report.table()).contains("| back in seconds: SIGKILL → ready p50 (ms) | 4200 | ≤ 5000 | yes |")
+			.contains("| back in seconds: SIGKILL → ready max (ms) | 6100 | ≤ 5000 | no |")
+			.contains("| memory: largest service instance RSS (MB) | 280 | < 300 | yes |")
+			.contains("| memory: services, gateway, Kafka, store, Keycloak (MB) | 2450 | < 2500 | yes |");
+		report.write(out);
+		JsonNode results = Api.JSON.readTree(Files.readString(out.resolve("bench-report.json"))).get("results");
+		assertThat(results.properties()).extracting(Map.Entry::getKey, (e) -> e.getValue().asDouble())
+			.contains(tuple("restartToReadyP50Ms", 4_200.0), tuple("restartToReadyMaxMs", 6_100.0),
+					tuple("serviceRssMaxMb", 280.0), tuple("gatewayAddedP50Ms", 1.4),
+					tuple("commandRequestsPerSec", 150.0));
+		assertThat(Files.readString(out.resolve("bench-report.html"))).contains("<h2>Back in seconds</h2>")
+			.contains(">restartToReadyMaxMs<")
+			.contains(">serviceRssMaxMb<");
+	}
+
+	@Test
 	void aGatewayAddingTooMuchMissesTheGoalAndOneInstanceHasNoCrossInstanceFigure() {
 		Report report = measured();
 		report.results.put("gatewayAddedP50Ms", 3.2);

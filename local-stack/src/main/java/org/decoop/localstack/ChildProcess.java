@@ -29,18 +29,27 @@ final class ChildProcess {
 	/** Absent until it is started. */
 	private volatile @Nullable Process process;
 
+	/** Where it runs: the launcher's own directory unless said otherwise. */
+	private final Path directory;
+
 	ChildProcess(String name, List<String> command, Map<String, String> environment, Path log) {
+		this(name, command, environment, log, Path.of("").toAbsolutePath());
+	}
+
+	ChildProcess(String name, List<String> command, Map<String, String> environment, Path log, Path directory) {
 		this.name = name;
 		this.command = List.copyOf(command);
 		this.environment = Map.copyOf(environment);
-		this.log = log;
+		this.log = log.toAbsolutePath();
+		this.directory = directory;
 	}
 
 	synchronized void start() throws IOException {
 		OwnerOnly.createFile(log);
 		List<String> ownerOnly = new ArrayList<>(OwnerOnly.UMASK_077);
 		ownerOnly.addAll(command);
-		ProcessBuilder builder = new ProcessBuilder(ownerOnly).redirectErrorStream(true)
+		ProcessBuilder builder = new ProcessBuilder(ownerOnly).directory(directory.toFile())
+			.redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
 		// The stack's memory: glibc gives each thread that allocates an arena of its own
 		// (two are plenty for a

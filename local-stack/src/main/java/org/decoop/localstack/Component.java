@@ -124,7 +124,8 @@ abstract class Component {
 			catch (IOException notYet) {
 				// still starting
 			}
-			TimeUnit.MILLISECONDS.sleep(500);
+			// often: the parts after it wait for this answer
+			TimeUnit.MILLISECONDS.sleep(200);
 		}
 		throw new IllegalStateException(
 				label + " was not ready within " + READY_TIMEOUT.toSeconds() + " s; see " + process().log());

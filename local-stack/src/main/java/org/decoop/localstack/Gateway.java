@@ -54,9 +54,9 @@ final class Gateway extends Component {
 	@Override
 	void start() throws IOException {
 		// small: it holds no state, streams what passes through it
-		ChildProcess gateway = run(new ChildProcess(name(),
-				List.of(JAVA, "-Xms32m", "-Xmx128m", "-XX:+UseSerialGC", "-jar", jar().toString()), environment(),
-				options.logs().resolve("gateway.log")));
+		ChildProcess gateway = run(
+				new BootJar(jar()).process(name(), List.of("-Xms32m", "-Xmx128m", "-XX:+UseSerialGC"), environment(),
+						options.logs().resolve("gateway.log")));
 		LocalStack.log("started the gateway (pid %d) on %s, logging to %s", gateway.pid(), url(), gateway.log());
 	}
 

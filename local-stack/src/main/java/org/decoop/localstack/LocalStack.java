@@ -33,7 +33,17 @@ public final class LocalStack {
 
 	private static final Duration STOP_GRACE = Duration.ofSeconds(20);
 
-	private static final Duration RESTART_BACKOFF = Duration.ofSeconds(15);
+	/**
+	 * At most one restart of a process in this time: one that cannot start does not spin
+	 * (a JVM takes seconds to fail).
+	 */
+	private static final Duration RESTART_BACKOFF = Duration.ofSeconds(10);
+
+	/**
+	 * How often the supervisor looks for a part that stopped: a killed instance's outage
+	 * starts with this wait (issue 29, "back in seconds"); looking costs nothing.
+	 */
+	private static final Duration SUPERVISOR_INTERVAL = Duration.ofMillis(250);
 
 	private final StackOptions options;
 
@@ -199,7 +209,8 @@ public final class LocalStack {
 			return thread;
 		});
 		supervisor = restarts;
-		restarts.scheduleWithFixedDelay(this::restartWhatStopped, 2, 2, TimeUnit.SECONDS);
+		restarts.scheduleWithFixedDelay(this::restartWhatStopped, SUPERVISOR_INTERVAL.toMillis(),
+				SUPERVISOR_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
 	}
 
 	/**

@@ -82,9 +82,9 @@ final class Service extends Component {
 	void start() throws IOException {
 		// C2 too (no TieredStopAtLevel=1): a little more memory and start-up time, much
 		// more throughput
-		ChildProcess service = run(new ChildProcess(name(),
-				List.of(JAVA, "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar().toString()), environment(),
-				options.logs().resolve(name() + ".log")));
+		ChildProcess service = run(
+				new BootJar(jar()).process(name(), List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC"), environment(),
+						options.logs().resolve(name() + ".log")));
 		LocalStack.log("started %s (pid %d), logging to %s", name(), service.pid(), service.log());
 	}
 

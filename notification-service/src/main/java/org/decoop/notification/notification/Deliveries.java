@@ -14,7 +14,6 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -35,13 +34,15 @@ public class Deliveries extends AggregateRepository<Delivery, DeliveryId, Delive
 
 	static final String QUEUE = "delivery_queue";
 
-	private static final String DUE_AT = "dueAt";
+	/**
+	 * The queue is read by due time: its index is made at start by {@link Notifications}.
+	 */
+	static final String DUE_AT = "dueAt";
 
 	private static final String VERSION = "version";
 
 	Deliveries(MongoTemplate mongo, AggregateStore store) {
 		super(mongo, store, DeliveryDocument.class, "Delivery", DeliveryDocument::of, DeliveryDocument::toDomain);
-		mongo.indexOps(QUEUE).createIndex(new Index(DUE_AT, Sort.Direction.ASC));
 	}
 
 	/**

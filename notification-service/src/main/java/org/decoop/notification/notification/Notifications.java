@@ -24,6 +24,7 @@ import org.decoop.notification.notification.domain.DeliveryId;
 import org.decoop.notification.notification.domain.DeliveryStatus;
 import org.decoop.notification.subscription.domain.Subscription;
 import org.decoop.platform.mongo.MongoPages;
+import org.decoop.platform.StartupWork;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -45,7 +46,7 @@ import org.springframework.stereotype.Component;
  */
 @NamedInterface("api")
 @Component
-public class Notifications {
+public class Notifications extends StartupWork {
 
 	private static final String COUNTERS = "notification_counters";
 	static final String UNUSED_SEQS = "notification_unused_seqs";
@@ -62,9 +63,15 @@ public class Notifications {
 		this.mongo = mongo;
 		this.deliveries = deliveries;
 		this.clock = clock;
-		// at start: a stream asks for the unused numbers of its subscription after the
-		// last it sent;
-		// they are of use to streams open now or resumed soon, not for ever
+	}
+
+	/**
+	 * A stream asks for the unused numbers of its subscription after the last it sent;
+	 * they are of use to streams open now or resumed soon, not for ever. The delivery
+	 * queue is read by due time.
+	 */
+	@Override
+	protected void setUp() {
 		mongo.indexOps(UNUSED_SEQS)
 			.createIndex(new Index().on("subscriptionId", Sort.Direction.ASC)
 				.on("seq", Sort.Direction.ASC)
@@ -72,6 +79,7 @@ public class Notifications {
 				.named(UNUSED_SEQS_INDEX));
 		mongo.indexOps(UNUSED_SEQS)
 			.createIndex(new Index("createdAt", Sort.Direction.ASC).expire(UNUSED_SEQS_KEPT).named("expiry"));
+		mongo.indexOps(Deliveries.QUEUE).createIndex(new Index(Deliveries.DUE_AT, Sort.Direction.ASC));
 	}
 
 	/**

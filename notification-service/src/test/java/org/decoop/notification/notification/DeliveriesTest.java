@@ -26,6 +26,7 @@ import org.decoop.notification.notification.domain.Summary;
 import org.decoop.notification.notification.domain.Summary.Argument;
 import org.decoop.platform.i18n.LanguageMessageSource;
 import org.decoop.platform.i18n.LocalizedFormats;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -53,6 +54,11 @@ class DeliveriesTest {
 			new AggregateStore(mongo, new EventSerializer(() -> Actor.system("test"))));
 
 	private final Notifications notifications = new Notifications(mongo, deliveries, clock);
+
+	@BeforeEach
+	void indexesAsAtStart() {
+		notifications.start();
+	}
 
 	private static final Summary ESTABLISHED = Summary.of("notification.summary.PartnershipEstablished",
 			Argument.name("Nevers (FR) – Sremska Mitrovica (RS)"));

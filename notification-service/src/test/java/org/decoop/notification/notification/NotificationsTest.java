@@ -23,6 +23,7 @@ import org.decoop.notification.notification.domain.Summary;
 import org.decoop.notification.notification.domain.Summary.Argument;
 import org.decoop.platform.i18n.LanguageMessageSource;
 import org.decoop.platform.i18n.LocalizedFormats;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -52,6 +53,11 @@ class NotificationsTest {
 
 	private final Notifications notifications = new Notifications(mongo,
 			new Deliveries(mongo, new AggregateStore(mongo, new EventSerializer(() -> Actor.system("test")))), clock);
+
+	@BeforeEach
+	void indexesAsAtStart() {
+		notifications.start();
+	}
 
 	private static final Summaries SUMMARIES = new Summaries(LanguageMessageSource.fromClassPath(),
 			new LocalizedFormats());

@@ -6,6 +6,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
+import org.decoop.platform.domain.Actor;
+import org.decoop.platform.outbox.AggregateStore;
+import org.decoop.platform.outbox.EventSerializer;
 import org.decoop.platform.testing.InMemoryMongo;
 import org.decoop.platform.testing.QueryIndexes;
 import org.decoop.platform.testing.QueryIndexes.Query;
@@ -41,7 +44,10 @@ class QueryIndexesTest {
 	@Test
 	void streamsFindTheUnusedNumbersOfASubscriptionByIndexAndTheyExpireAfterADay() {
 		MongoTemplate mongo = MONGO.freshDatabase();
-		new Notifications(mongo, null, Clock.systemUTC());
+		new Notifications(mongo,
+				new Deliveries(mongo, new AggregateStore(mongo, new EventSerializer(() -> Actor.system("test")))),
+				Clock.systemUTC())
+			.start();
 		List<IndexInfo> indexes = mongo.indexOps(Notifications.UNUSED_SEQS).getIndexInfo();
 
 		assertThat(indexes).filteredOn(index -> index.getName().equals(Notifications.UNUSED_SEQS_INDEX))

@@ -29,7 +29,7 @@ class StartupIndexesTest {
 					new CompoundIndexDefinition(new Document("subscriptionId", 1).append("seq", -1)).named("inbox"));
 		mongo.getConverter().getMappingContext().getPersistentEntity(NotificationDocument.class);
 
-		new StartupIndexes(mongo, false).afterSingletonsInstantiated();
+		new StartupIndexes(mongo, false).start();
 
 		assertThat(mongo.indexOps(NotificationDocument.class).getIndexInfo()).extracting(IndexInfo::getName)
 			.doesNotContain("inbox")

@@ -49,10 +49,10 @@ class PartnershipReadModelTest {
 
 		assertThat(indexNames(mongo)).as("none while the beans are made").doesNotContain(VersionIndex.NAME);
 
-		new StartupIndexes(mongo, true, readModels).afterSingletonsInstantiated();
+		new StartupIndexes(mongo, true, readModels).start();
 		assertThat(indexNames(mongo)).as("asked for").contains(VersionIndex.NAME);
 
-		new StartupIndexes(mongo, false, readModels).afterSingletonsInstantiated();
+		new StartupIndexes(mongo, false, readModels).start();
 		assertThat(indexNames(mongo)).as("MongoDB answers {_id, version} from _id: dropped")
 			.doesNotContain(VersionIndex.NAME);
 	}

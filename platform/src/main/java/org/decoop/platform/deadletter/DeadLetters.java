@@ -19,6 +19,7 @@ import org.apache.kafka.common.header.Header;
 import org.bson.Document;
 import org.decoop.platform.domain.DoesNotExist;
 import org.decoop.platform.domain.StateConflict;
+import org.decoop.platform.StartupWork;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -36,7 +37,7 @@ import org.jspecify.annotations.Nullable;
  * twice; each replay is remembered (who, when, the outcome) in
  * {@code dead_letter_replays}.
  */
-public class DeadLetters {
+public class DeadLetters extends StartupWork {
 
 	static final String REPLAYS = "dead_letter_replays";
 
@@ -64,6 +65,10 @@ public class DeadLetters {
 		this.consumers = consumers;
 		this.mongo = mongo;
 		this.clock = clock;
+	}
+
+	@Override
+	protected void setUp() {
 		mongo.indexOps(REPLAYS).createIndex(new Index("at", Sort.Direction.ASC).expire(REPLAYS_KEPT).named("expiry"));
 	}
 

@@ -12,8 +12,8 @@ import java.util.UUID;
 
 import org.bson.Document;
 import org.bson.types.Binary;
+import org.decoop.platform.StartupWork;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -30,7 +30,7 @@ import org.springframework.data.mongodb.core.query.Update;
  * its first answer until it expires (TTL index {@code expiry}; MongoDB removes expired
  * documents within a minute, and one still there counts as absent).
  */
-public class IdempotencyRecords implements SmartInitializingSingleton {
+public class IdempotencyRecords extends StartupWork {
 
 	static final String COLLECTION = "idempotency_keys";
 
@@ -61,7 +61,7 @@ public class IdempotencyRecords implements SmartInitializingSingleton {
 
 	/** Created at start, before the service takes a request. */
 	@Override
-	public void afterSingletonsInstantiated() {
+	protected void setUp() {
 		IndexOperations indexes = mongo.indexOps(COLLECTION);
 		indexes.createIndex(new Index().on("caller", Sort.Direction.ASC)
 			.on("key", Sort.Direction.ASC)

@@ -17,9 +17,9 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.decoop.events.EventCatalog;
+import org.decoop.platform.StartupWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.SmartInitializingSingleton;
 
 /**
  * The event topics are decoop's history: a subscriber that joins late, and a read model
@@ -34,7 +34,7 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
  * does not answer in time passes with a warning: the services start without Kafka and
  * catch up when it comes (the outbox waits).
  */
-public class EventTopicRetention implements SmartInitializingSingleton {
+public class EventTopicRetention extends StartupWork {
 
 	public static final String ALLOW_LIMITED_RETENTION = "decoop.events.allow-limited-retention";
 
@@ -57,7 +57,7 @@ public class EventTopicRetention implements SmartInitializingSingleton {
 	}
 
 	@Override
-	public void afterSingletonsInstantiated() {
+	protected void setUp() {
 		List<String> problems = check();
 		if (problems.isEmpty()) {
 			log.info("Event topics {}: every event kept (or created so when missing)", topics);

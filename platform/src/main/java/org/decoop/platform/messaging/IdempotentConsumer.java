@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Date;
 
 import org.bson.Document;
+import org.decoop.platform.StartupWork;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -19,7 +20,7 @@ import org.springframework.data.mongodb.core.index.Index;
  * on redelivery, never loses it, so effects guarded here are written as upserts or
  * conditional updates that a second application leaves unchanged.
  */
-public class IdempotentConsumer {
+public class IdempotentConsumer extends StartupWork {
 
 	static final String COLLECTION = "processed_events";
 
@@ -36,6 +37,10 @@ public class IdempotentConsumer {
 
 	public IdempotentConsumer(MongoTemplate mongo) {
 		this.mongo = mongo;
+	}
+
+	@Override
+	protected void setUp() {
 		mongo.indexOps(COLLECTION)
 			.createIndex(new Index("processedAt", Sort.Direction.ASC).expire(RETENTION).named("expiry"));
 	}

@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.decoop.platform.StartupWork;
 import org.decoop.platform.outbox.OutboxDocument;
 import org.decoop.platform.readmodel.VersionedReadModels;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.IndexInfo;
 import org.springframework.data.mongodb.core.index.IndexOperations;
@@ -30,7 +30,7 @@ import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
  * conditional write {@code {_id, version}} from its {@code _id} index, so there it is
  * dropped as waste.
  */
-public final class StartupIndexes implements SmartInitializingSingleton {
+public final class StartupIndexes extends StartupWork {
 
 	/**
 	 * The name of the unique {@code {_id, version}} index of the aggregate collections.
@@ -61,7 +61,7 @@ public final class StartupIndexes implements SmartInitializingSingleton {
 	 * (all singletons are).
 	 */
 	@Override
-	public void afterSingletonsInstantiated() {
+	protected void setUp() {
 		mongo.getConverter()
 			.getMappingContext()
 			.getPersistentEntities()

@@ -1,5 +1,7 @@
 package org.decoop.platform.readmodel;
 
+import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -17,6 +19,8 @@ public final class VersionedReadModels {
 
 	private final Set<String> collections = ConcurrentHashMap.newKeySet();
 
+	private final Map<String, ReadModelPointers> followed = new ConcurrentHashMap<>();
+
 	public VersionedReadModels(MongoTemplate mongo) {
 		this.mongo = mongo;
 	}
@@ -33,13 +37,20 @@ public final class VersionedReadModels {
 	 * gets the indexes at start.
 	 */
 	public VersionedReadModel following(ReadModelPointers pointers, String name) {
-		collections.add(pointers.active(name));
+		// its pointer is read when the indexes are made (at start), not while the beans
+		// are: a context refreshed without starting needs no store
+		followed.put(name, pointers);
 		return new VersionedReadModel(mongo, () -> pointers.active(name));
 	}
 
-	/** The collections of the read models made so far. */
+	/**
+	 * The collections of the read models made so far (a rebuildable one's active
+	 * collection now).
+	 */
 	public Set<String> collections() {
-		return Set.copyOf(collections);
+		Set<String> all = new HashSet<>(collections);
+		followed.forEach((name, pointers) -> all.add(pointers.active(name)));
+		return Set.copyOf(all);
 	}
 
 }

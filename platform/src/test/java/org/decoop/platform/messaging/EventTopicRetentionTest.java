@@ -48,8 +48,7 @@ class EventTopicRetentionTest {
 	void refusesToStartOnATopicWithTheBrokersDefaultRetentionNamingTopicAndSetting() throws Exception {
 		String weekLong = create(Map.of());
 
-		assertThatThrownBy(() -> retention(List.of(weekLong), false).afterSingletonsInstantiated())
-			.isInstanceOf(IllegalStateException.class)
+		assertThatThrownBy(() -> retention(List.of(weekLong), false).start()).isInstanceOf(IllegalStateException.class)
 			.hasMessageContaining("Topic " + weekLong + " has retention.ms=604800000")
 			.hasMessageContaining(EventTopicRetention.ALLOW_LIMITED_RETENTION + "=true");
 	}
@@ -69,8 +68,7 @@ class EventTopicRetentionTest {
 	void startsOnALoweredRetentionWhenTheOperatorSaysItIsOnPurpose() throws Exception {
 		String weekLong = create(Map.of());
 
-		assertThatCode(() -> retention(List.of(weekLong), true).afterSingletonsInstantiated())
-			.doesNotThrowAnyException();
+		assertThatCode(() -> retention(List.of(weekLong), true).start()).doesNotThrowAnyException();
 	}
 
 	@Test
@@ -79,7 +77,7 @@ class EventTopicRetentionTest {
 				Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:1"), List.of("partnership-events"), false,
 				Duration.ofMillis(500));
 
-		assertThatCode(unreachable::afterSingletonsInstantiated).doesNotThrowAnyException();
+		assertThatCode(unreachable::start).doesNotThrowAnyException();
 	}
 
 	private static EventTopicRetention retention(List<String> topics, boolean allowLimited) {

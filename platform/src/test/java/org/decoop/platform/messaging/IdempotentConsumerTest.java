@@ -25,6 +25,7 @@ class IdempotentConsumerTest {
 
 	@Test
 	void keepsAnAppliedIdLongerThanKafkaKeepsItsRecord() {
+		consumer.start();
 		IndexInfo expiry = mongo.indexOps(IdempotentConsumer.COLLECTION)
 			.getIndexInfo()
 			.stream()

@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import org.bson.Document;
 import org.decoop.platform.messaging.IdempotentConsumer;
 import org.decoop.platform.outbox.OutboxRelay;
+import org.decoop.platform.StartupWork;
 import org.decoop.platform.readmodel.VersionedReadModel;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
@@ -265,7 +266,7 @@ public final class ServiceQueries {
 		Set<String> methods = new TreeSet<>();
 		repositories(basePackage).forEach(type -> Arrays.stream(type.getDeclaredMethods())
 			.filter(method -> !Modifier.isPrivate(method.getModifiers()) && !Modifier.isStatic(method.getModifiers())
-					&& !method.isSynthetic() && !method.isBridge())
+					&& !method.isSynthetic() && !method.isBridge() && !indexesAtStart(type, method))
 			.forEach(method -> methods.add(type.getSimpleName() + "#" + method.getName())));
 		Set<String> named = new TreeSet<>(listed.stream().map(Listed::method).filter(Objects::nonNull).toList());
 
@@ -277,6 +278,12 @@ public final class ServiceQueries {
 			.as("repository methods missing from the list of queries (add each with its purpose and a call)")
 			.isEmpty();
 		assertThat(unknown).as("listed methods that no repository has").isEmpty();
+	}
+
+	/** What a repository sets up at start (its indexes), not a query. */
+	private static boolean indexesAtStart(Class<?> type, java.lang.reflect.Method method) {
+		return StartupWork.class.isAssignableFrom(type) && method.getName().equals("setUp")
+				&& method.getParameterCount() == 0;
 	}
 
 	/** The main classes under {@code basePackage} that query the store. */
