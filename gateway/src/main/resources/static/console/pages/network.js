@@ -1,7 +1,7 @@
 // The network: a map of the partnerships (a line between the towns of each) and their list, with filters.
 import { route, hashQuery, navigate } from '../app.js';
 import { api } from '../api.js';
-import { h, svg } from '../ui.js';
+import { h, svg, scrollable } from '../ui.js';
 import { t, messages, formatNumber, formatDate } from '../i18n.js';
 import {
   THEMES, PARTNERSHIP_STATUSES, COUNTRIES, themeName, partnershipStatusName, countryName,
@@ -135,7 +135,7 @@ export async function partnershipMap(partnerships, { label, description }) {
   svg('g', {}, world.features.map((country) => svg('path', {
     class: country.id === FRANCE || country.id === SERBIA ? 'land focus' : 'land', d: path(country),
   }))),
-  label2('FR', 2.4, 46.9), label2('RS', 20.9, 43.6),
+  label2('FR', 0.2, 47.6), label2('RS', 21.6, 44.6),
   svg('g', {}, lines),
   svg('g', {}, [...towns.values()].map((town) => {
     const [x, y] = projection([town.longitude, town.latitude]);
@@ -183,8 +183,9 @@ function filterForm(chosen, towns) {
 
 function list(partnerships) {
   if (!partnerships.length) return h('p', { 'data-test': 'no-partnership' }, t('network.none'));
-  return h('div', { class: 'table-wrap' }, h('table', { 'data-test': 'partnerships' },
-    h('caption', {}, t('network.caption', { count: formatNumber(partnerships.length) })),
+  const caption = t('network.caption', { count: formatNumber(partnerships.length) });
+  return scrollable(caption, h('table', { 'data-test': 'partnerships' },
+    h('caption', {}, caption),
     h('thead', {}, h('tr', {},
       [t('network.partners'), t('network.countries'), t('network.since'), t('network.themes'), t('network.status')]
         .map((text) => h('th', { scope: 'col' }, text)))),

@@ -170,6 +170,18 @@ route('#/partnerships/:id', async ({ id }, main) => {
   const [state, session] = await Promise.all([load(id), currentSession()]);
   const mapHolder = h('div');
   const body = h('div');
+  // the map again after a change of status: the line's colour and dashes say it
+  const drawMap = async () => {
+    const p = state.partnership;
+    try {
+      replace(mapHolder, await partnershipMap([p], {
+        label: t('partnership.mapTitle', { name: partnershipName(p) }),
+        description: t('partnership.mapDesc', { towns: p.partners.map((x) => x.name).join(', ') }),
+      }));
+    } catch (failure) {
+      console.error(failure);
+    }
+  };
   const redraw = () => {
     const p = state.partnership;
     replace(body,
@@ -177,18 +189,10 @@ route('#/partnerships/:id', async ({ id }, main) => {
       h('h2', {}, t('partnership.partners')), partners(p),
       changeForm(state, session, redraw),
       h('h2', {}, t('partnership.history')), history(p));
+    drawMap();
   };
   main.append(h('p', {}, h('a', { href: '#/network', 'data-test': 'back' }, t('partnership.back'))),
     h('h1', { 'data-test': 'partnership-name' }, partnershipName(state.partnership)), body,
     h('section', { 'aria-labelledby': 'partnership-map' }, h('h2', { id: 'partnership-map' }, t('partnership.map')), mapHolder));
   redraw();
-  try {
-    const p = state.partnership;
-    mapHolder.append(await partnershipMap([p], {
-      label: t('partnership.mapTitle', { name: partnershipName(p) }),
-      description: t('partnership.mapDesc', { towns: p.partners.map((x) => x.name).join(', ') }),
-    }));
-  } catch (failure) {
-    console.error(failure);
-  }
 });

@@ -2,7 +2,7 @@
 // Bars drawn here in SVG (no chart library), each chart followed by its figures as a table.
 import { route, hashQuery, navigate } from '../app.js';
 import { api } from '../api.js';
-import { h, svg, showProblem } from '../ui.js';
+import { h, svg, showProblem, scrollable } from '../ui.js';
 import { t, messages, formatNumber, formatMoney } from '../i18n.js';
 import {
   PARTNERSHIP_STATUSES, PLAN_STATUSES, COUNTRIES, partnershipStatusName, planStatusName, themeName,
@@ -17,7 +17,7 @@ messages({
     'stats.byCall': 'Funding by funding call (EUR)', 'stats.fundingTotal': 'Total funding: {amount}.',
     'stats.nothing': 'Nothing to count for this year.', 'stats.country': 'Country', 'stats.status': 'Status',
     'stats.count': 'Number', 'stats.theme': 'Theme', 'stats.source': 'Source', 'stats.call': 'Call', 'stats.eur': 'EUR',
-    'stats.chartOf': 'Bar chart: {title}. The table below gives the figures.',
+    'stats.chartOf': 'Bar chart: {title}. The table below gives the figures.', 'stats.figures': '{title}: the figures',
   },
   fr: {
     'stats.title': 'Statistiques', 'stats.year': 'Année', 'stats.allYears': 'Toutes les années (statut actuel)', 'stats.show': 'Afficher',
@@ -26,7 +26,7 @@ messages({
     'stats.byCall': 'Financements par appel à projets (EUR)', 'stats.fundingTotal': 'Financement total : {amount}.',
     'stats.nothing': 'Rien à compter pour cette année.', 'stats.country': 'Pays', 'stats.status': 'Statut',
     'stats.count': 'Nombre', 'stats.theme': 'Thème', 'stats.source': 'Source', 'stats.call': 'Appel', 'stats.eur': 'EUR',
-    'stats.chartOf': 'Diagramme en barres : {title}. Le tableau qui suit en donne les chiffres.',
+    'stats.chartOf': 'Diagramme en barres : {title}. Le tableau qui suit en donne les chiffres.', 'stats.figures': '{title} : les chiffres',
   },
   'sr-Cyrl': {
     'stats.title': 'Статистика', 'stats.year': 'Година', 'stats.allYears': 'Све године (тренутни статус)', 'stats.show': 'Прикажи',
@@ -35,11 +35,11 @@ messages({
     'stats.byCall': 'Финансирање по позивима (EUR)', 'stats.fundingTotal': 'Укупно финансирање: {amount}.',
     'stats.nothing': 'Нема података за ову годину.', 'stats.country': 'Држава', 'stats.status': 'Статус',
     'stats.count': 'Број', 'stats.theme': 'Тема', 'stats.source': 'Извор', 'stats.call': 'Позив', 'stats.eur': 'EUR',
-    'stats.chartOf': 'Стубичасти дијаграм: {title}. Табела испод даје бројке.',
+    'stats.chartOf': 'Стубичасти дијаграм: {title}. Табела испод даје бројке.', 'stats.figures': '{title}: бројке',
   },
 });
 
-const ROW = 44;
+const ROW = 46;
 
 /**
  * A horizontal bar chart: each row its label and figure on a line, its bar below (widths in % so the text keeps
@@ -56,7 +56,7 @@ function barChart(title, rows, testId) {
   rows.map((row, i) => {
     const share = max > 0 ? (Number(row.value) / max) * 100 : 0;
     return svg('g', { 'data-test': 'bar', 'data-value': row.value },
-      svg('text', { x: 0, y: i * ROW + 14 }, `${row.label}: ${row.text}`),
+      svg('text', { x: 0, y: i * ROW + 15 }, `${row.label}: ${row.text}`),
       svg('rect', { x: 0, y: i * ROW + 20, height: 16, width: `${Math.max(share, Number(row.value) > 0 ? 0.5 : 0)}%`,
         class: `bar ${row.kind ? `bar-${row.kind}` : ''}` }),
       svg('line', { class: 'axis', x1: 0, x2: 0, y1: i * ROW + 18, y2: i * ROW + 38 }));
@@ -64,7 +64,7 @@ function barChart(title, rows, testId) {
 }
 
 function table(caption, headings, rows, testId) {
-  return h('div', { class: 'table-wrap' }, h('table', { 'data-test': `table-${testId}` },
+  return scrollable(caption, h('table', { 'data-test': `table-${testId}` },
     h('caption', {}, caption),
     h('thead', {}, h('tr', {}, headings.map((text, i) => h('th', { scope: 'col', class: i === headings.length - 1 ? 'number' : null }, text)))),
     h('tbody', {}, rows.map((cells) => h('tr', {}, cells.map((cell, i) => (i === 0
@@ -77,7 +77,7 @@ function block(title, testId, rows, headings, cells, note) {
   return h('section', { class: 'chart-block', 'aria-labelledby': headingId, 'data-test': `stats-${testId}` },
     h('h2', { id: headingId }, title),
     note ? h('p', {}, note) : null,
-    rows.length ? [barChart(title, rows, testId), table(title, headings, cells, testId)]
+    rows.length ? [barChart(title, rows, testId), table(t('stats.figures', { title }), headings, cells, testId)]
       : h('p', { class: 'muted' }, t('stats.nothing')));
 }
 
@@ -145,7 +145,7 @@ async function section(path, draw) {
   const holder = h('div');
   try {
     const { body } = await api(path);
-    holder.append(draw(body));
+    holder.append(...[draw(body)].flat());
   } catch (problem) {
     showProblem(holder, problem);
   }
