@@ -86,26 +86,67 @@ function countryOutlines() {
   return outlines;
 }
 
-// what the map shows: from Brittany to the east of Serbia
-const VIEW = { type: 'MultiPoint', coordinates: [[-4.8, 42.4], [22.9, 42.4], [-4.8, 51.1], [22.9, 51.1], [9, 41.6]] };
+// what the map shows: from Brittany to the east of Serbia (west, south, east, north)
+const VIEW = [-4.8, 41.6, 22.9, 51.1];
 const WIDTH = 960;
 const FRANCE = '250';
 const SERBIA = '688';
+const RADIANS = Math.PI / 180;
+
+/**
+ * Lambert's conformal conic on the sphere (standard parallels 43° and 49°, centred on 9° E), as the EU's maps
+ * of Europe: written here in a few lines rather than loading d3-geo's projections (50 kB of the 200 kB of
+ * JavaScript the console may load). Answers SVG coordinates (y down), before scaling.
+ */
+function lambert(parallel1 = 43, parallel2 = 49, meridian = 9) {
+  const f1 = parallel1 * RADIANS;
+  const f2 = parallel2 * RADIANS;
+  const tangent = (f) => Math.tan(Math.PI / 4 + f / 2);
+  const n = Math.log(Math.cos(f1) / Math.cos(f2)) / Math.log(tangent(f2) / tangent(f1));
+  const F = (Math.cos(f1) * tangent(f1) ** n) / n;
+  return (longitude, latitude) => {
+    const rho = F / tangent(latitude * RADIANS) ** n;
+    const theta = n * (longitude - meridian) * RADIANS;
+    return [rho * Math.sin(theta), rho * Math.cos(theta)];
+  };
+}
+
+/** The projection scaled so that VIEW fills WIDTH: [project(lon, lat) → [x, y], height]. */
+function fitted() {
+  const raw = lambert();
+  const [west, south, east, north] = VIEW;
+  const edge = [];
+  for (let i = 0; i <= 20; i++) {
+    const lon = west + ((east - west) * i) / 20;
+    const lat = south + ((north - south) * i) / 20;
+    edge.push(raw(lon, south), raw(lon, north), raw(west, lat), raw(east, lat));
+  }
+  const xs = edge.map(([x]) => x);
+  const ys = edge.map(([, y]) => y);
+  const [x0, y0] = [Math.min(...xs), Math.min(...ys)];
+  const scale = WIDTH / (Math.max(...xs) - x0);
+  const project = (lon, lat) => {
+    const [x, y] = raw(lon, lat);
+    return [(x - x0) * scale, (y - y0) * scale];
+  };
+  return [project, Math.ceil((Math.max(...ys) - y0) * scale)];
+}
 
 /**
  * An SVG map of the partnerships: each a line (one <path>) between its partners' towns, coloured and dashed
  * by status. Partners without a place are left out (the list names them). Throws when the map cannot be drawn.
+ * Outlines beyond the view are cut by the SVG's own viewBox.
  */
 export async function partnershipMap(partnerships, { label, description }) {
-  const [{ default: geoPath }, { default: geoConicConformal }, world] = await Promise.all([
-    import('d3-geo/path/index.js'), import('d3-geo/projection/conicConformal.js'), countryOutlines(),
+  const [{ default: geoPath }, { default: geoTransform }, world] = await Promise.all([
+    import('d3-geo/path/index.js'), import('d3-geo/transform.js'), countryOutlines(),
   ]);
-  const projection = geoConicConformal().parallels([43, 49]).rotate([-9, 0]).fitWidth(WIDTH, VIEW);
-  const path = geoPath(projection);
-  const [[, top], [, bottom]] = path.bounds(VIEW);
-  projection.translate([projection.translate()[0], projection.translate()[1] - top + 8]);
-  const height = Math.ceil(bottom - top + 16);
-  projection.clipExtent([[0, 0], [WIDTH, height]]);
+  const [project, height] = fitted();
+  const path = geoPath(geoTransform({
+    point(lon, lat) {
+      this.stream.point(...project(lon, lat));
+    },
+  })).digits(1);
   const id = `map-${Math.random().toString(36).slice(2)}`;
   const towns = new Map();
   const lines = [];
@@ -123,7 +164,7 @@ export async function partnershipMap(partnerships, { label, description }) {
     }, svg('title', {}, `${partnershipName(partnership)} (${partnershipStatusName(partnership.status)})`)));
   }
   const label2 = (code, lon, lat) => {
-    const [x, y] = projection([lon, lat]);
+    const [x, y] = project(lon, lat);
     return svg('text', { x, y, class: 'country-name', 'text-anchor': 'middle' }, countryName(code));
   };
   return svg('svg', {
@@ -135,10 +176,10 @@ export async function partnershipMap(partnerships, { label, description }) {
   svg('g', {}, world.features.map((country) => svg('path', {
     class: country.id === FRANCE || country.id === SERBIA ? 'land focus' : 'land', d: path(country),
   }))),
-  label2('FR', 0.2, 47.6), label2('RS', 21.6, 44.6),
+  label2('FR', 0.2, 47.6), label2('RS', 22.0, 42.6),
   svg('g', {}, lines),
   svg('g', {}, [...towns.values()].map((town) => {
-    const [x, y] = projection([town.longitude, town.latitude]);
+    const [x, y] = project(town.longitude, town.latitude);
     return svg('g', { 'data-test': 'town', 'data-id': town.id },
       svg('circle', { class: 'town', cx: x, cy: y, r: 3.5 }),
       svg('text', { class: 'town-name', x: x + 6, y: y - 4 }, town.name));
