@@ -76,7 +76,7 @@ export function field(label, input, hint) {
   const hintId = hint ? `${input.id}-hint` : null;
   if (hintId) input.setAttribute('aria-describedby', hintId);
   return h('div', { class: 'field' },
-    h('label', { for: input.id }, label), input, hint ? h('p', { class: 'hint', id: hintId }, hint) : null);
+    h('label', { for: input.id }, label), input, hint ? h('p', { class: 'muted', id: hintId }, hint) : null);
 }
 
 /** A select of values with their labels; anyLabel adds an empty first choice. */
@@ -128,6 +128,17 @@ function inputFor(form, name) {
   if (list !== name && form.querySelector(`[name="${CSS.escape(list)}"]`)) return list;
   const first = [...form.querySelectorAll('[name]:not(fieldset)')].find((input) => input.name.startsWith(`${name}.`));
   return first ? first.name : name;
+}
+
+/** Appends children to parent as h() does: arrays flattened, null, undefined and false left out. */
+export function add(parent, ...children) {
+  parent.append(...children.flat(Infinity).filter((child) => child !== null && child !== undefined && child !== false));
+  return parent;
+}
+
+/** A table that scrolls inside itself on a narrow screen. */
+export function table(attrs, ...children) {
+  return h('div', { class: 'table-wrap' }, h('table', attrs, ...children));
 }
 
 /** Previous / next links for a Spring PagedModel answer's page, to hashes made by hashFor(page). */

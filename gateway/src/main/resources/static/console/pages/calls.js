@@ -3,7 +3,7 @@ import { route, hashQuery, navigate } from '../app.js';
 import { api, currentSession } from '../api.js';
 import { t, messages, formatDate, formatMoney, formatNumber } from '../i18n.js';
 import { h, announce, busy, clearProblem } from '../ui.js';
-import { THEMES, SOURCES, themeLabel, sourceLabel, statusLabel, field, select, checkboxes, checked, value, showFormProblem, pager, hashOf } from './_forms.js';
+import { THEMES, SOURCES, themeLabel, sourceLabel, statusLabel, field, select, checkboxes, checked, value, showFormProblem, pager, hashOf, table, add } from './_forms.js';
 
 messages({
   en: {
@@ -53,15 +53,15 @@ route('#/calls', async (params, main) => {
     currentSession(),
   ]);
   const calls = answer.body.content || [];
-  main.append(
+  add(main, 
     h('h1', {}, t('calls.title')),
     h('form', { class: 'filters', onsubmit: (event) => {
       event.preventDefault();
       navigate(hashOf('#/calls', { status: event.currentTarget.elements.status.value || 'ANY' }));
     } },
     field(t('calls.status'), select('status', STATUSES, statusLabel, { selected: wanted, anyLabel: t('f.any') })),
-    h('button', { type: 'submit' }, t('f.filter'))),
-    calls.length === 0 ? h('p', {}, t('calls.none')) : h('table', { class: 'list', 'data-test': 'calls' },
+    h('button', { type: 'submit', class: 'button' }, t('f.filter'))),
+    calls.length === 0 ? h('p', {}, t('calls.none')) : table({ 'data-test': 'calls' },
       h('caption', {}, t('calls.caption')),
       h('thead', {}, h('tr', {}, [t('calls.call'), t('calls.funder'), t('calls.deadline'), t('calls.maxGrant'), t('calls.rate'), t('calls.themes'), t('calls.status')]
         .map((label) => h('th', { scope: 'col' }, label)))),
@@ -76,7 +76,7 @@ route('#/calls', async (params, main) => {
         h('td', {}, statusLabel(call.status)))))),
     pager(answer.body.page, (n) => hashOf('#/calls', { status, page: n })),
     h('h2', {}, t('calls.publish')),
-    session?.steward ? publishForm() : h('p', { 'data-test': 'publish-call-reason' }, session ? t('calls.stewardsOnly') : t('f.signInFirst')),
+    session?.steward ? publishForm() : h('p', { class: 'why-not', 'data-test': 'publish-call-reason' }, session ? t('calls.stewardsOnly') : t('f.signInFirst')),
   );
 });
 
@@ -107,6 +107,6 @@ function publishForm() {
   field(t('calls.closesOn'), h('input', { name: 'closesOn', type: 'date', required: true })),
   field(t('calls.maxGrantEur'), h('input', { name: 'maxGrantEur', type: 'number', min: 0, step: '0.01', required: true, inputmode: 'decimal' })),
   field(t('calls.maxRate'), h('input', { name: 'maxCoFinancingRate', inputmode: 'decimal', required: true })),
-  h('button', { type: 'submit', 'data-test': 'submit-call' }, t('calls.submit')));
+  h('button', { type: 'submit', class: 'button', 'data-test': 'submit-call' }, t('calls.submit')));
   return form;
 }

@@ -7,7 +7,7 @@ import { route, hashQuery, navigate } from '../app.js';
 import { api, currentSession, signIn } from '../api.js';
 import { t, messages, formatDate } from '../i18n.js';
 import { h, announce, busy, showProblem } from '../ui.js';
-import { EVENT_TYPES } from './_forms.js';
+import { EVENT_TYPES, table, add } from './_forms.js';
 
 messages({
   en: {
@@ -53,15 +53,15 @@ window.addEventListener('hashchange', () => {
 
 route('#/inbox', async (params, main) => {
   closeStream();
-  main.append(h('h1', {}, t('inbox.title')));
+  add(main, h('h1', {}, t('inbox.title')));
   const session = await currentSession();
   if (!session) {
-    main.append(h('p', {}, t('inbox.signIn')), h('button', { type: 'button', onclick: signIn, 'data-test': 'sign-in' }, t('inbox.signInButton')));
+    add(main, h('p', {}, t('inbox.signIn')), h('button', { type: 'button', class: 'button', onclick: signIn, 'data-test': 'sign-in' }, t('inbox.signInButton')));
     return;
   }
   const inboxes = ((await api('/api/subscriptions?size=200')).body.content || []).filter((s) => s.channel === 'INBOX');
   if (inboxes.length === 0) {
-    const create = h('button', { type: 'button', 'data-test': 'create-inbox', onclick: async () => {
+    const create = h('button', { type: 'button', class: 'button', 'data-test': 'create-inbox', onclick: async () => {
       try {
         await busy(create, () => api('/api/subscriptions', { method: 'POST', body: { channel: 'INBOX', subscriber: t('inbox.subscriber') } }));
         navigate('#/inbox');
@@ -69,19 +69,19 @@ route('#/inbox', async (params, main) => {
         showProblem(main, problem).focus();
       }
     } }, t('inbox.create'));
-    main.append(h('p', {}, t('inbox.noInbox')), create);
+    add(main, h('p', {}, t('inbox.noInbox')), create);
     return;
   }
   const wanted = hashQuery().get('subscription');
   const inbox = inboxes.find((s) => s.id === wanted) || inboxes[0];
   if (inboxes.length > 1) {
-    main.append(h('form', { class: 'filters' }, h('label', { for: 'inbox-choice' }, t('inbox.choose')), ' ',
+    add(main, h('form', { class: 'filters' }, h('label', { for: 'inbox-choice' }, t('inbox.choose')), ' ',
       h('select', { id: 'inbox-choice', 'data-test': 'inbox-choice', onchange: (event) => navigate(`#/inbox?subscription=${encodeURIComponent(event.currentTarget.value)}`) },
         inboxes.map((s) => h('option', { value: s.id, selected: s === inbox }, s.subscriber)))));
   }
   const state = h('p', { class: 'live-state', 'data-test': 'inbox-live', 'data-state': 'connecting' }, t('inbox.connecting'));
   const list = h('div', { 'data-test': 'inbox' });
-  main.append(state, list);
+  add(main, state, list);
   const base = `/api/subscriptions/${encodeURIComponent(inbox.id)}`;
 
   let shownIds = new Set();
@@ -91,14 +91,14 @@ route('#/inbox', async (params, main) => {
     const fresh = items.filter((n) => !shownIds.has(n.id));
     const first = shownIds.size === 0;
     shownIds = new Set(items.map((n) => n.id));
-    list.replaceChildren(items.length === 0 ? h('p', { 'data-test': 'inbox-empty' }, t('inbox.empty')) : h('table', { class: 'list' },
+    list.replaceChildren(items.length === 0 ? h('p', { 'data-test': 'inbox-empty' }, t('inbox.empty')) : table({},
       h('caption', {}, t('inbox.caption')),
       h('tbody', {}, items.map(item))));
     if (!first) fresh.reverse().forEach((n) => announce(t('inbox.new', { summary: n.summary })));
   }
 
   function item(notification) {
-    const mark = notification.read ? h('span', {}, t('inbox.read')) : h('button', { type: 'button', class: 'secondary', 'data-test': 'mark-read',
+    const mark = notification.read ? h('span', {}, t('inbox.read')) : h('button', { type: 'button', class: 'button secondary', 'data-test': 'mark-read',
       onclick: async (event) => {
         try {
           await busy(event.currentTarget, () => api(`${base}/notifications/${encodeURIComponent(notification.id)}/read`, { method: 'POST' }));
@@ -110,7 +110,7 @@ route('#/inbox', async (params, main) => {
     return h('tr', { 'data-test': 'inbox-item', 'data-event-type': notification.eventType, 'data-seq': notification.seq,
       class: notification.read ? 'read' : 'unread' },
     h('td', {}, h('time', { datetime: notification.occurredAt }, formatDate(notification.occurredAt))),
-    h('td', {}, notification.read ? null : h('span', { class: 'visually-hidden' }, `${t('inbox.unread')}: `), notification.summary),
+    h('td', {}, notification.read ? null : [h('span', { class: 'status' }, t('inbox.unread')), ' '], notification.summary),
     h('td', {}, mark));
   }
 

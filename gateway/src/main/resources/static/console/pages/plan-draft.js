@@ -4,7 +4,7 @@ import { route, navigate } from '../app.js';
 import { api, currentSession, signIn } from '../api.js';
 import { t, messages, formatMoney } from '../i18n.js';
 import { h, announce, busy, clearProblem } from '../ui.js';
-import { THEMES, SOURCES, themeLabel, sourceLabel, field, select, checkboxes, checked, showFormProblem } from './_forms.js';
+import { THEMES, SOURCES, themeLabel, sourceLabel, field, select, checkboxes, checked, showFormProblem, add } from './_forms.js';
 
 messages({
   en: {
@@ -53,9 +53,9 @@ messages({
 
 route('#/plans/new', async (params, main) => {
   const session = await currentSession();
-  main.append(h('h1', {}, t('draft.title')));
+  add(main, h('h1', {}, t('draft.title')));
   if (!session) {
-    main.append(h('p', {}, t('draft.signIn')), h('button', { type: 'button', onclick: signIn, 'data-test': 'sign-in' }, t('draft.signInButton')));
+    add(main, h('p', {}, t('draft.signIn')), h('button', { type: 'button', class: 'button', onclick: signIn, 'data-test': 'sign-in' }, t('draft.signInButton')));
     return;
   }
   const [calls, partnerships] = await Promise.all([
@@ -68,7 +68,7 @@ route('#/plans/new', async (params, main) => {
     activities: [emptyActivity()],
   };
   const form = h('form', { class: 'draft', novalidate: true, 'data-test': 'draft-form', onsubmit: submit });
-  main.append(form);
+  add(main, form);
   render();
 
   function emptyActivity() {
@@ -111,16 +111,16 @@ route('#/plans/new', async (params, main) => {
           h('legend', {}, t('draft.party', { n: i + 1 })),
           field(t('draft.code'), h('input', { name: `parties[${i}].code`, value: party.code, required: true, autocapitalize: 'characters' }), t('draft.codeHint')),
           field(t('draft.name'), h('input', { name: `parties[${i}].name`, value: party.name, required: true })),
-          m.parties.length > 2 ? h('button', { type: 'button', class: 'secondary',
+          m.parties.length > 2 ? h('button', { type: 'button', class: 'button secondary',
             onclick: () => change((x) => x.parties.splice(i, 1), 'parties[0].code') }, t('draft.removeParty', { n: i + 1 })) : null)),
-        h('button', { type: 'button', class: 'secondary', 'data-test': 'add-party',
+        h('button', { type: 'button', class: 'button secondary', 'data-test': 'add-party',
           onclick: () => change((x) => x.parties.push({ code: '', name: '' }), `parties[${m.parties.length}].code`) }, t('draft.addParty'))),
       checkboxes('themes', t('draft.themes'), THEMES, themeLabel, m.themes),
       h('fieldset', { name: 'activities' }, h('legend', {}, t('draft.activities')),
         m.activities.map((activity, i) => activityFields(activity, i)),
-        h('button', { type: 'button', class: 'secondary', 'data-test': 'add-activity',
+        h('button', { type: 'button', class: 'button secondary', 'data-test': 'add-activity',
           onclick: () => change((x) => x.activities.push(emptyActivity()), `activities[${m.activities.length}].title`) }, t('draft.addActivity'))),
-      h('button', { type: 'submit', 'data-test': 'submit-plan' }, t('draft.submit')),
+      h('button', { type: 'submit', class: 'button', 'data-test': 'submit-plan' }, t('draft.submit')),
     );
   }
 
@@ -143,12 +143,12 @@ route('#/plans/new', async (params, main) => {
           h('option', { value: '' }, t('draft.noCall')),
           calls.map((call) => h('option', { value: call.id, selected: call.id === line.callId },
             t('draft.callOption', { code: call.code, max: formatMoney(call.maxGrantEur) }))))),
-        activity.funding.length > 1 ? h('button', { type: 'button', class: 'secondary',
+        activity.funding.length > 1 ? h('button', { type: 'button', class: 'button secondary',
           onclick: () => change((x) => x.activities[i].funding.splice(j, 1), `${at}.funding[0].source`) }, t('draft.removeLine', { n: j + 1, a: i + 1 })) : null)),
-      h('button', { type: 'button', class: 'secondary', 'data-test': 'add-line',
+      h('button', { type: 'button', class: 'button secondary', 'data-test': 'add-line',
         onclick: () => change((x) => x.activities[i].funding.push({ source: SOURCES[0], amountEur: '', callId: '' }),
           `${at}.funding[${activity.funding.length}].source`) }, t('draft.addLine', { a: i + 1 })),
-      model.activities.length > 1 ? h('button', { type: 'button', class: 'secondary',
+      model.activities.length > 1 ? h('button', { type: 'button', class: 'button secondary',
         onclick: () => change((x) => x.activities.splice(i, 1), 'activities[0].title') }, t('draft.removeActivity', { n: i + 1 })) : null);
   }
 

@@ -5,7 +5,7 @@ import { route } from '../app.js';
 import { api, currentSession } from '../api.js';
 import { t, messages, formatMoney, formatDate } from '../i18n.js';
 import { h, announce, showProblem, busy, clearProblem } from '../ui.js';
-import { themeLabel, sourceLabel, statusLabel } from './_forms.js';
+import { themeLabel, sourceLabel, statusLabel, table, add } from './_forms.js';
 
 messages({
   en: {
@@ -81,11 +81,11 @@ function show(main, plan, etag, session, refs) {
     const may = actsFor.includes(party.code);
     const reasonId = `sign-reason-${party.code}`;
     const button = h('button', {
-      type: 'button', 'data-test': 'sign-plan', 'data-party': party.code, disabled: !may,
+      type: 'button', class: 'button', 'data-test': 'sign-plan', 'data-party': party.code, disabled: !may,
       'aria-describedby': may ? null : reasonId,
       onclick: (event) => sign(event.currentTarget, party),
     }, t('plan.signFor', { party: party.code }));
-    return h('div', {}, button, may ? null : h('p', { class: 'hint', id: reasonId, 'data-test': 'sign-reason' },
+    return h('div', {}, button, may ? null : h('p', { class: 'why-not', id: reasonId, 'data-test': 'sign-reason' },
       session ? t('plan.onlyTheirs', { party: party.code }) : t('plan.signInToSign')));
   }
 
@@ -111,7 +111,7 @@ function show(main, plan, etag, session, refs) {
     }
   }
 
-  main.append(
+  add(main, 
     h('p', {}, h('a', { href: '#/plans' }, t('plan.back'))),
     h('h1', { 'data-test': 'plan-title' }, plan.title),
     h('dl', { class: 'facts' },
@@ -122,7 +122,7 @@ function show(main, plan, etag, session, refs) {
     plan.cancellationReason ? h('p', {}, t('plan.cancelled', { reason: plan.cancellationReason })) : null,
     h('h2', {}, t('plan.parties')),
     feedback,
-    h('table', { class: 'list', 'data-test': 'parties' },
+    table({ 'data-test': 'parties' },
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('plan.party')), h('th', { scope: 'col' }, t('plan.signature')))),
       signatures),
     h('h2', {}, t('plan.activities')),
@@ -139,7 +139,7 @@ function activityView(activity, { calls, partnerships }) {
     activity.partnershipIds.length ? h('p', {}, `${t('plan.partnerships')}: `, activity.partnershipIds.map((pid, i) => [
       i ? ', ' : '', h('a', { href: `#/partnerships/${encodeURIComponent(pid)}`, 'data-test': 'plan-partnership' },
         partnerships[pid] || t('plan.partnership', { n: i + 1 }))])) : null,
-    h('table', { class: 'list', 'data-test': 'funding-lines' },
+    table({ 'data-test': 'funding-lines' },
       h('caption', {}, t('plan.funding', { title: activity.title })),
       h('thead', {}, h('tr', {}, [t('plan.source'), t('plan.amount'), t('plan.call')].map((label) => h('th', { scope: 'col' }, label)))),
       h('tbody', {}, activity.funding.map((line) => h('tr', { 'data-test': 'funding-line' },

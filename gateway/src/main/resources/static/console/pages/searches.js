@@ -3,7 +3,7 @@ import { route, hashQuery, navigate } from '../app.js';
 import { api, currentSession } from '../api.js';
 import { t, messages, formatDate } from '../i18n.js';
 import { h, announce, busy, clearProblem } from '../ui.js';
-import { THEMES, themeLabel, statusLabel, field, select, checkboxes, checked, value, showFormProblem, pager, hashOf } from './_forms.js';
+import { THEMES, themeLabel, statusLabel, field, select, checkboxes, checked, value, showFormProblem, pager, hashOf, table, add } from './_forms.js';
 
 messages({
   en: {
@@ -59,7 +59,7 @@ route('#/searches', async (params, main) => {
     currentSession(),
   ]);
   const searches = answer.body.content || [];
-  main.append(
+  add(main, 
     h('h1', {}, t('search.title')),
     h('form', { class: 'filters', onsubmit: (event) => {
       event.preventDefault();
@@ -67,8 +67,8 @@ route('#/searches', async (params, main) => {
     } },
     field(t('search.status'), h('select', { name: 'status' },
       ['OPEN', 'CLOSED', 'ANY'].map((s) => h('option', { value: s, selected: s === status }, s === 'ANY' ? t('f.any') : statusLabel(s))))),
-    h('button', { type: 'submit' }, t('f.filter'))),
-    searches.length === 0 ? h('p', {}, t('search.none')) : h('table', { class: 'list', 'data-test': 'searches' },
+    h('button', { type: 'submit', class: 'button' }, t('f.filter'))),
+    searches.length === 0 ? h('p', {}, t('search.none')) : table({ 'data-test': 'searches' },
       h('caption', {}, t('search.caption')),
       h('thead', {}, h('tr', {}, [t('search.searcher'), t('search.themes'), t('search.countries'), t('search.openUntil'), t('search.status')]
         .map((label) => h('th', { scope: 'col' }, label)))),
@@ -86,10 +86,10 @@ route('#/searches', async (params, main) => {
 
 /** The form to open a search, for the local authorities the person acts for (a steward: any). */
 async function openForm(session) {
-  if (!session) return h('p', { 'data-test': 'open-search-reason' }, t('search.signIn'));
+  if (!session) return h('p', { class: 'why-not', 'data-test': 'open-search-reason' }, t('search.signIn'));
   const all = (await api('/api/local-authorities?size=200')).body.content || [];
   const authorities = session.steward ? all : all.filter((a) => a.code && session.actsFor.includes(a.code));
-  if (authorities.length === 0) return h('p', { 'data-test': 'open-search-reason' }, t('search.noAuthority'));
+  if (authorities.length === 0) return h('p', { class: 'why-not', 'data-test': 'open-search-reason' }, t('search.noAuthority'));
   const until = new Date(Date.now() + 180 * 864e5).toISOString().slice(0, 10);
   const form = h('form', { novalidate: true, 'data-test': 'open-search', onsubmit: async (event) => {
     event.preventDefault();
@@ -111,7 +111,7 @@ async function openForm(session) {
   field(t('search.countries'), h('input', { name: 'countries', value: 'FR', autocapitalize: 'characters' }), t('search.countriesHint')),
   field(t('search.description'), h('textarea', { name: 'description', rows: 3, required: true })),
   field(t('search.openUntil'), h('input', { name: 'openUntil', type: 'date', value: until, required: true })),
-  h('button', { type: 'submit', 'data-test': 'submit-search' }, t('search.submit')));
+  h('button', { type: 'submit', class: 'button', 'data-test': 'submit-search' }, t('search.submit')));
   return form;
 }
 
@@ -119,7 +119,7 @@ route('#/searches/:id', async ({ id }, main) => {
   const path = `/api/partner-searches/${encodeURIComponent(id)}`;
   const [answer, matches, session] = await Promise.all([api(path), api(`${path}/matches`), currentSession()]);
   const search = answer.body;
-  main.append(
+  add(main, 
     h('p', {}, h('a', { href: '#/searches' }, t('search.back'))),
     h('h1', {}, search.localAuthority.name),
     h('p', { 'data-test': 'search-status' }, statusLabel(search.status), ' · ',
@@ -147,7 +147,7 @@ function closeSection(search, etag, session) {
   const may = session && (session.steward || (code && session.actsFor.includes(code)));
   if (!may) {
     return h('section', {}, h('h2', {}, t('search.close')),
-      h('p', { 'data-test': 'close-search-reason' }, session ? t('search.mayNotClose', { authority: search.localAuthority.name }) : t('f.signInFirst')));
+      h('p', { class: 'why-not', 'data-test': 'close-search-reason' }, session ? t('search.mayNotClose', { authority: search.localAuthority.name }) : t('f.signInFirst')));
   }
   const form = h('form', { novalidate: true, 'data-test': 'close-search', onsubmit: async (event) => {
     event.preventDefault();
@@ -164,6 +164,6 @@ function closeSection(search, etag, session) {
   } },
   field(t('search.reason'), h('input', { name: 'reason', required: true, maxlength: 1000 })),
   field(t('search.partnership'), h('input', { name: 'partnershipId' })),
-  h('button', { type: 'submit', 'data-test': 'submit-close-search' }, t('search.close')));
+  h('button', { type: 'submit', class: 'button', 'data-test': 'submit-close-search' }, t('search.close')));
   return h('section', {}, h('h2', {}, t('search.close')), form);
 }

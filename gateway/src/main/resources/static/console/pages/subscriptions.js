@@ -4,7 +4,7 @@ import { route } from '../app.js';
 import { api, currentSession, signIn } from '../api.js';
 import { t, messages, language, LANGUAGES } from '../i18n.js';
 import { h, announce, busy, clearProblem, showProblem } from '../ui.js';
-import { EVENT_TYPES, statusLabel, field, select, checkboxes, checked, value, showFormProblem } from './_forms.js';
+import { EVENT_TYPES, statusLabel, field, select, checkboxes, checked, value, showFormProblem, table, add } from './_forms.js';
 
 messages({
   en: {
@@ -59,20 +59,20 @@ const DIGESTS = ['NONE', 'DAILY', 'WEEKLY'];
 const LANGUAGE_NAMES = { fr: 'Français', 'sr-Cyrl': 'Српски (ћирилица)', 'sr-Latn': 'Srpski (latinica)', en: 'English' };
 
 route('#/subscriptions', async (params, main) => {
-  main.append(h('h1', {}, t('subs.title')));
+  add(main, h('h1', {}, t('subs.title')));
   const session = await currentSession();
   if (!session) {
-    main.append(h('p', {}, t('subs.signIn')), h('button', { type: 'button', onclick: signIn, 'data-test': 'sign-in' }, t('subs.signInButton')));
+    add(main, h('p', {}, t('subs.signIn')), h('button', { type: 'button', class: 'button', onclick: signIn, 'data-test': 'sign-in' }, t('subs.signInButton')));
     return;
   }
   const created = h('div', { 'data-test': 'created' });
   const listing = h('div', {});
-  main.append(created, listing, h('h2', {}, t('subs.create')), createForm(created, list));
+  add(main, created, listing, h('h2', {}, t('subs.create')), createForm(created, list));
   await list();
 
   async function list() {
     const subscriptions = (await api('/api/subscriptions?size=200')).body.content || [];
-    listing.replaceChildren(subscriptions.length === 0 ? h('p', {}, t('subs.none')) : h('table', { class: 'list', 'data-test': 'subscriptions' },
+    listing.replaceChildren(subscriptions.length === 0 ? h('p', {}, t('subs.none')) : table({ 'data-test': 'subscriptions' },
       h('caption', {}, t('subs.caption')),
       h('thead', {}, h('tr', {}, [t('subs.subscriber'), t('subs.channel'), t('subs.target'), t('subs.events'), t('subs.status'), t('subs.digest'), t('subs.locale'), '']
         .map((label) => h('th', { scope: 'col' }, label)))),
@@ -90,7 +90,7 @@ route('#/subscriptions', async (params, main) => {
   /** Deleting asks once more, on the same button: no dialog to dismiss. */
   function deleteButton(subscription) {
     let armed = false;
-    const button = h('button', { type: 'button', class: 'danger', 'data-test': 'delete-subscription', onclick: async () => {
+    const button = h('button', { type: 'button', class: 'button danger', 'data-test': 'delete-subscription', onclick: async () => {
       if (!armed) {
         armed = true;
         button.textContent = t('subs.confirmDelete', { name: subscription.subscriber });
@@ -133,7 +133,7 @@ function createForm(created, refresh) {
   checkboxes('eventTypes', t('subs.eventsLegend'), EVENT_TYPES, (type) => type),
   field(t('subs.digest'), select('digest', DIGESTS, (d) => t(`subs.digest.${d}`)), t('subs.digestHint')),
   field(t('subs.locale'), select('locale', LANGUAGES, (tag) => LANGUAGE_NAMES[tag], { selected: language() })),
-  h('button', { type: 'submit', 'data-test': 'submit-subscription' }, t('subs.submit')));
+  h('button', { type: 'submit', class: 'button', 'data-test': 'submit-subscription' }, t('subs.submit')));
   return form;
 }
 
@@ -142,7 +142,7 @@ function showCreated(container, subscription) {
   const parts = [h('p', {}, t('subs.created'))];
   if (subscription.secret) {
     const secret = h('input', { id: 'webhook-secret', readonly: true, value: subscription.secret, 'data-test': 'webhook-secret', size: 48, spellcheck: 'false' });
-    const copy = h('button', { type: 'button', 'data-test': 'copy-secret', onclick: async () => {
+    const copy = h('button', { type: 'button', class: 'button', 'data-test': 'copy-secret', onclick: async () => {
       try {
         await navigator.clipboard.writeText(subscription.secret);
         announce(t('subs.copied'));
@@ -152,7 +152,7 @@ function showCreated(container, subscription) {
       }
     } }, t('subs.copy'));
     parts.push(h('p', { class: 'secret' }, h('label', { for: 'webhook-secret' }, t('subs.secret')), ' ', secret, ' ', copy),
-      h('p', { class: 'hint' }, t('subs.secretOnce')));
+      h('p', { class: 'muted' }, t('subs.secretOnce')));
   }
   if (subscription.status === 'PENDING_CONFIRMATION') parts.push(h('p', {}, t('subs.pending')));
   container.replaceChildren(h('div', { class: 'notice', role: 'status', tabindex: '-1' }, parts));
