@@ -88,10 +88,12 @@ export function select(name, values, labelOf, { selected, anyLabel, ...attrs } =
 
 /** Checkboxes sharing a name, in a fieldset with a legend. */
 export function checkboxes(name, legend, values, labelOf, checked = []) {
-  return h('fieldset', { class: 'checkboxes', name },
+  const fieldset = h('fieldset', { class: 'checkboxes', name },
     h('legend', {}, legend),
     values.map((value) => h('label', {},
       h('input', { type: 'checkbox', name, value, checked: checked.includes(value) }), ' ', labelOf(value))));
+  fieldset.style.minWidth = '0';
+  return fieldset;
 }
 
 /** The checked values of the checkboxes named name in form. */

@@ -122,6 +122,8 @@ route('#/plans/new', async (params, main) => {
           onclick: () => change((x) => x.activities.push(emptyActivity()), `activities[${m.activities.length}].title`) }, t('draft.addActivity'))),
       h('button', { type: 'submit', class: 'button', 'data-test': 'submit-plan' }, t('draft.submit')),
     );
+    // a fieldset is as wide as its widest option by default: too wide for a phone
+    form.querySelectorAll('fieldset').forEach((fieldset) => { fieldset.style.minWidth = '0'; });
   }
 
   function activityFields(activity, i) {

@@ -12,7 +12,7 @@ messages({
     'subs.none': 'You have no subscription yet.', 'subs.caption': 'Your subscriptions',
     'subs.subscriber': 'Name', 'subs.channel': 'Channel', 'subs.target': 'Where', 'subs.events': 'Events',
     'subs.allEvents': 'All events', 'subs.status': 'Status', 'subs.digest': 'Digest', 'subs.locale': 'Language',
-    'subs.delete': 'Delete', 'subs.confirmDelete': 'Delete “{name}” for good', 'subs.deleted': 'The subscription is deleted.',
+    'subs.delete': 'Delete', 'subs.actions': 'Actions', 'subs.confirmDelete': 'Delete “{name}” for good', 'subs.deleted': 'The subscription is deleted.',
     'subs.create': 'Subscribe', 'subs.channel.WEBHOOK': 'Webhook', 'subs.channel.EMAIL': 'E-mail', 'subs.channel.INBOX': 'Inbox',
     'subs.targetHint': 'Webhook: the https address to call; e-mail: the address to write to; inbox: leave empty.',
     'subs.eventsLegend': 'Events (none ticked: all)', 'subs.digest.NONE': 'One e-mail per notification',
@@ -27,7 +27,7 @@ messages({
     'subs.none': 'Vous n’avez pas encore d’abonnement.', 'subs.caption': 'Vos abonnements',
     'subs.subscriber': 'Nom', 'subs.channel': 'Canal', 'subs.target': 'Où', 'subs.events': 'Événements',
     'subs.allEvents': 'Tous les événements', 'subs.status': 'Statut', 'subs.digest': 'Récapitulatif', 'subs.locale': 'Langue',
-    'subs.delete': 'Supprimer', 'subs.confirmDelete': 'Supprimer « {name} » définitivement', 'subs.deleted': 'L’abonnement est supprimé.',
+    'subs.delete': 'Supprimer', 'subs.actions': 'Actions', 'subs.confirmDelete': 'Supprimer « {name} » définitivement', 'subs.deleted': 'L’abonnement est supprimé.',
     'subs.create': 'S’abonner', 'subs.channel.WEBHOOK': 'Webhook', 'subs.channel.EMAIL': 'Courriel', 'subs.channel.INBOX': 'Boîte de réception',
     'subs.targetHint': 'Webhook : l’adresse https à appeler ; courriel : l’adresse où écrire ; boîte de réception : laisser vide.',
     'subs.eventsLegend': 'Événements (aucun coché : tous)', 'subs.digest.NONE': 'Un courriel par notification',
@@ -42,7 +42,7 @@ messages({
     'subs.none': 'Још немате претплату.', 'subs.caption': 'Ваше претплате',
     'subs.subscriber': 'Назив', 'subs.channel': 'Канал', 'subs.target': 'Где', 'subs.events': 'Догађаји',
     'subs.allEvents': 'Сви догађаји', 'subs.status': 'Статус', 'subs.digest': 'Преглед', 'subs.locale': 'Језик',
-    'subs.delete': 'Обриши', 'subs.confirmDelete': 'Трајно обриши „{name}“', 'subs.deleted': 'Претплата је обрисана.',
+    'subs.delete': 'Обриши', 'subs.actions': 'Радње', 'subs.confirmDelete': 'Трајно обриши „{name}“', 'subs.deleted': 'Претплата је обрисана.',
     'subs.create': 'Претплати се', 'subs.channel.WEBHOOK': 'Вебхук', 'subs.channel.EMAIL': 'Е-пошта', 'subs.channel.INBOX': 'Пријемно сандуче',
     'subs.targetHint': 'Вебхук: https адреса коју позивамо; е-пошта: адреса на коју пишемо; сандуче: оставите празно.',
     'subs.eventsLegend': 'Догађаји (ниједан означен: сви)', 'subs.digest.NONE': 'Једна порука по обавештењу',
@@ -74,7 +74,7 @@ route('#/subscriptions', async (params, main) => {
     const subscriptions = (await api('/api/subscriptions?size=200')).body.content || [];
     listing.replaceChildren(subscriptions.length === 0 ? h('p', {}, t('subs.none')) : table({ 'data-test': 'subscriptions' },
       h('caption', {}, t('subs.caption')),
-      h('thead', {}, h('tr', {}, [t('subs.subscriber'), t('subs.channel'), t('subs.target'), t('subs.events'), t('subs.status'), t('subs.digest'), t('subs.locale'), '']
+      h('thead', {}, h('tr', {}, [t('subs.subscriber'), t('subs.channel'), t('subs.target'), t('subs.events'), t('subs.status'), t('subs.digest'), t('subs.locale'), t('subs.actions')]
         .map((label) => h('th', { scope: 'col' }, label)))),
       h('tbody', {}, subscriptions.map((s) => h('tr', { 'data-test': 'subscription', 'data-channel': s.channel },
         h('td', {}, s.subscriber),
