@@ -137,7 +137,12 @@ route('#/inbox', async (params, main) => {
     state.textContent = t(key);
     state.dataset.state = stateName;
   };
-  stream.onopen = () => say('inbox.live', 'live');
+  stream.onopen = () => {
+    say('inbox.live', 'live');
+    // a first stream starts after the newest notification at its opening: one stored between the
+    // page's read and then is read now
+    reload();
+  };
   stream.onerror = () => {
     if (!main.isConnected) return closeStream();
     say(stream.readyState === EventSource.CLOSED ? 'inbox.closed' : 'inbox.reconnecting', stream.readyState === EventSource.CLOSED ? 'closed' : 'reconnecting');
