@@ -143,9 +143,12 @@ route('#/inbox', async (params, main) => {
     // page's read and then is read now
     reload();
   };
-  stream.onerror = () => {
+  stream.onerror = async () => {
     if (!main.isConnected) return closeStream();
-    say(stream.readyState === EventSource.CLOSED ? 'inbox.closed' : 'inbox.reconnecting', stream.readyState === EventSource.CLOSED ? 'closed' : 'reconnecting');
+    if (stream.readyState !== EventSource.CLOSED) return say('inbox.reconnecting', 'reconnecting');
+    say('inbox.closed', 'closed');
+    // refused rather than lost: an expired session signs in again and comes back here
+    if (!(await currentSession({ refresh: true }))) signIn();
   };
   // each event is named by its type (PlanSigned, …): unnamed ones are 'message'
   for (const type of [...EVENT_TYPES, 'message']) {
