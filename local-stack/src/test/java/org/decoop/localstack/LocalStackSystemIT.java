@@ -517,8 +517,8 @@ class LocalStackSystemIT {
 					case "plans" -> subscriber.plans;
 					default -> subscriber.fundingCalls;
 				};
-				Map<String, tools.jackson.databind.node.ObjectNode> api = LateSubscriber
-					.project(all(kind.getValue().getKey(), kind.getValue().getValue()), kind.getKey());
+				Map<String, tools.jackson.databind.node.ObjectNode> api = LateSubscriber.project(
+						all("embassy", kind.getValue().getKey(), kind.getValue().getValue(), "sr-Cyrl"), kind.getKey());
 				differences.addAll(LateSubscriber.differences(kind.getKey(), folded, api));
 				counts.put(kind.getKey(), api.size());
 			}
@@ -776,9 +776,20 @@ class LocalStackSystemIT {
 	}
 
 	private static List<JsonNode> all(String user, int port, String path) throws Exception {
+		return all(user, port, path, null);
+	}
+
+	/**
+	 * Every item at {@code path}, page by page; in {@code language} when given (a Serbian
+	 * Cyrillic reader gets names as they were registered, as the events carry them).
+	 */
+	private static List<JsonNode> all(String user, int port, String path, String language) throws Exception {
 		List<JsonNode> items = new ArrayList<>();
 		for (int page = 0;; page++) {
-			JsonNode answer = get(user, port, path + (path.contains("?") ? "&" : "?") + "size=200&page=" + page);
+			HttpResponse<String> response = send("GET", port,
+					path + (path.contains("?") ? "&" : "?") + "size=200&page=" + page, null, user, language);
+			assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+			JsonNode answer = JSON.readTree(response.body());
 			answer.get("content").forEach(items::add);
 			if (page + 1 >= answer.get("page").get("totalPages").asInt()) {
 				return items;
@@ -924,6 +935,11 @@ class LocalStackSystemIT {
 
 	private static HttpResponse<String> send(String method, int port, String path, String json, String user)
 			throws IOException, InterruptedException {
+		return send(method, port, path, json, user, null);
+	}
+
+	private static HttpResponse<String> send(String method, int port, String path, String json, String user,
+			String language) throws IOException, InterruptedException {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
 			.timeout(Duration.ofSeconds(10))
 			.method(method,
@@ -933,6 +949,9 @@ class LocalStackSystemIT {
 		}
 		if (user != null) {
 			request.header("Authorization", "Bearer " + token(user));
+		}
+		if (language != null) {
+			request.header("Accept-Language", language);
 		}
 		return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
