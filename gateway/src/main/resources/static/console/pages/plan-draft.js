@@ -1,0 +1,179 @@
+// Drafting a plan with its activities and funding lines; a refusal is shown at the field it names
+// (a funding line over its call's cap: at that line's amount).
+import { route, navigate } from '../app.js';
+import { api, currentSession, signIn } from '../api.js';
+import { t, messages, formatMoney } from '../i18n.js';
+import { h, announce, busy, clearProblem } from '../ui.js';
+import { THEMES, SOURCES, themeLabel, sourceLabel, field, select, checkboxes, checked, showFormProblem, add } from './_forms.js';
+
+messages({
+  en: {
+    'draft.title': 'Draft an action plan', 'draft.signIn': 'Sign in to draft a plan.', 'draft.signInButton': 'Sign in',
+    'draft.year': 'Year', 'draft.planTitle': 'Title', 'draft.parties': 'Parties', 'draft.party': 'Party {n}',
+    'draft.code': 'Code', 'draft.codeHint': 'As the organization is known, e.g. SKGO', 'draft.name': 'Name',
+    'draft.addParty': 'Add a party', 'draft.removeParty': 'Remove party {n}', 'draft.themes': 'Themes',
+    'draft.activities': 'Activities', 'draft.activity': 'Activity {n}', 'draft.activityTitle': 'Title',
+    'draft.theme': 'Theme', 'draft.partnerships': 'Partnerships', 'draft.partnershipsHint': 'Hold Ctrl (⌘) to choose several.',
+    'draft.startsOn': 'Starts on', 'draft.endsOn': 'Ends on', 'draft.addActivity': 'Add an activity',
+    'draft.removeActivity': 'Remove activity {n}', 'draft.line': 'Funding line {n} of activity {a}', 'draft.source': 'Source',
+    'draft.amount': 'Amount (EUR)', 'draft.call': 'Funding call', 'draft.noCall': 'No call',
+    'draft.callOption': '{code} — at most {max} per activity', 'draft.addLine': 'Add a funding line to activity {a}',
+    'draft.removeLine': 'Remove funding line {n} of activity {a}', 'draft.submit': 'Draft the plan',
+    'draft.drafted': 'The plan is drafted.',
+  },
+  fr: {
+    'draft.title': 'Rédiger un plan d’action', 'draft.signIn': 'Connectez-vous pour rédiger un plan.', 'draft.signInButton': 'Se connecter',
+    'draft.year': 'Année', 'draft.planTitle': 'Titre', 'draft.parties': 'Parties', 'draft.party': 'Partie {n}',
+    'draft.code': 'Code', 'draft.codeHint': 'Le code de l’organisation, par exemple SKGO', 'draft.name': 'Nom',
+    'draft.addParty': 'Ajouter une partie', 'draft.removeParty': 'Retirer la partie {n}', 'draft.themes': 'Thèmes',
+    'draft.activities': 'Activités', 'draft.activity': 'Activité {n}', 'draft.activityTitle': 'Intitulé',
+    'draft.theme': 'Thème', 'draft.partnerships': 'Partenariats', 'draft.partnershipsHint': 'Ctrl (⌘) pour en choisir plusieurs.',
+    'draft.startsOn': 'Début', 'draft.endsOn': 'Fin', 'draft.addActivity': 'Ajouter une activité',
+    'draft.removeActivity': 'Retirer l’activité {n}', 'draft.line': 'Ligne de financement {n} de l’activité {a}', 'draft.source': 'Source',
+    'draft.amount': 'Montant (EUR)', 'draft.call': 'Appel à projets', 'draft.noCall': 'Aucun appel',
+    'draft.callOption': '{code} — au plus {max} par activité', 'draft.addLine': 'Ajouter une ligne de financement à l’activité {a}',
+    'draft.removeLine': 'Retirer la ligne {n} de l’activité {a}', 'draft.submit': 'Enregistrer le projet de plan',
+    'draft.drafted': 'Le projet de plan est enregistré.',
+  },
+  'sr-Cyrl': {
+    'draft.title': 'Састави акциони план', 'draft.signIn': 'Пријавите се да бисте саставили план.', 'draft.signInButton': 'Пријава',
+    'draft.year': 'Година', 'draft.planTitle': 'Наслов', 'draft.parties': 'Стране', 'draft.party': 'Страна {n}',
+    'draft.code': 'Шифра', 'draft.codeHint': 'Шифра организације, нпр. SKGO', 'draft.name': 'Назив',
+    'draft.addParty': 'Додај страну', 'draft.removeParty': 'Уклони страну {n}', 'draft.themes': 'Теме',
+    'draft.activities': 'Активности', 'draft.activity': 'Активност {n}', 'draft.activityTitle': 'Назив',
+    'draft.theme': 'Тема', 'draft.partnerships': 'Партнерства', 'draft.partnershipsHint': 'Држите Ctrl (⌘) да изаберете више.',
+    'draft.startsOn': 'Почетак', 'draft.endsOn': 'Крај', 'draft.addActivity': 'Додај активност',
+    'draft.removeActivity': 'Уклони активност {n}', 'draft.line': 'Ставка финансирања {n} активности {a}', 'draft.source': 'Извор',
+    'draft.amount': 'Износ (EUR)', 'draft.call': 'Позив за финансирање', 'draft.noCall': 'Без позива',
+    'draft.callOption': '{code} — највише {max} по активности', 'draft.addLine': 'Додај ставку финансирања активности {a}',
+    'draft.removeLine': 'Уклони ставку {n} активности {a}', 'draft.submit': 'Сачувај нацрт плана',
+    'draft.drafted': 'Нацрт плана је сачуван.',
+  },
+});
+
+route('#/plans/new', async (params, main) => {
+  const session = await currentSession();
+  add(main, h('h1', {}, t('draft.title')));
+  if (!session) {
+    add(main, h('p', {}, t('draft.signIn')), h('button', { type: 'button', class: 'button', onclick: signIn, 'data-test': 'sign-in' }, t('draft.signInButton')));
+    return;
+  }
+  const [calls, partnerships] = await Promise.all([
+    api('/api/funding-calls?status=OPEN&size=200').then((a) => a.body.content || []),
+    api('/api/partnerships?size=200').then((a) => a.body.content || []),
+  ]);
+  let model = {
+    year: String(new Date().getFullYear()), title: '', themes: [],
+    parties: [{ code: session.actsFor?.[0] || '', name: session.name || '' }, { code: '', name: '' }],
+    activities: [emptyActivity()],
+  };
+  const form = h('form', { class: 'draft', novalidate: true, 'data-test': 'draft-form', onsubmit: submit });
+  add(main, form);
+  render();
+
+  function emptyActivity() {
+    return { title: '', theme: THEMES[0], partnershipIds: [], startsOn: '', endsOn: '', funding: [{ source: SOURCES[0], amountEur: '', callId: '' }] };
+  }
+
+  /** The form as the model (so that adding or removing a row keeps what was typed). */
+  function read() {
+    const text = (name) => form.elements.namedItem(name)?.value ?? '';
+    return {
+      year: text('year'), title: text('title'), themes: checked(form, 'themes'),
+      parties: model.parties.map((p, i) => ({ code: text(`parties[${i}].code`), name: text(`parties[${i}].name`) })),
+      activities: model.activities.map((a, i) => ({
+        title: text(`activities[${i}].title`), theme: text(`activities[${i}].theme`),
+        partnershipIds: [...(form.elements.namedItem(`activities[${i}].partnershipIds`)?.selectedOptions || [])].map((o) => o.value),
+        startsOn: text(`activities[${i}].startsOn`), endsOn: text(`activities[${i}].endsOn`),
+        funding: a.funding.map((l, j) => {
+          const at = `activities[${i}].funding[${j}]`;
+          return { source: text(`${at}.source`), amountEur: text(`${at}.amountEur`), callId: text(`${at}.callId`) };
+        }),
+      })),
+    };
+  }
+
+  /** Changes the model as the form says, then draws it again and focuses focusName (a new row's first input). */
+  function change(edit, focusName) {
+    model = read();
+    edit(model);
+    render();
+    form.elements.namedItem(focusName)?.focus?.();
+  }
+
+  function render() {
+    const m = model;
+    form.replaceChildren(
+      field(t('draft.year'), h('input', { name: 'year', type: 'number', min: 1990, max: 2100, required: true, value: m.year, inputmode: 'numeric' })),
+      field(t('draft.planTitle'), h('input', { name: 'title', required: true, maxlength: 300, value: m.title })),
+      h('fieldset', { name: 'parties' }, h('legend', {}, t('draft.parties')),
+        m.parties.map((party, i) => h('fieldset', { class: 'row', 'data-test': 'draft-party' },
+          h('legend', {}, t('draft.party', { n: i + 1 })),
+          field(t('draft.code'), h('input', { name: `parties[${i}].code`, value: party.code, required: true, autocapitalize: 'characters' }), t('draft.codeHint')),
+          field(t('draft.name'), h('input', { name: `parties[${i}].name`, value: party.name, required: true })),
+          m.parties.length > 2 ? h('button', { type: 'button', class: 'button secondary',
+            onclick: () => change((x) => x.parties.splice(i, 1), 'parties[0].code') }, t('draft.removeParty', { n: i + 1 })) : null)),
+        h('button', { type: 'button', class: 'button secondary', 'data-test': 'add-party',
+          onclick: () => change((x) => x.parties.push({ code: '', name: '' }), `parties[${m.parties.length}].code`) }, t('draft.addParty'))),
+      checkboxes('themes', t('draft.themes'), THEMES, themeLabel, m.themes),
+      h('fieldset', { name: 'activities' }, h('legend', {}, t('draft.activities')),
+        m.activities.map((activity, i) => activityFields(activity, i)),
+        h('button', { type: 'button', class: 'button secondary', 'data-test': 'add-activity',
+          onclick: () => change((x) => x.activities.push(emptyActivity()), `activities[${m.activities.length}].title`) }, t('draft.addActivity'))),
+      h('button', { type: 'submit', class: 'button', 'data-test': 'submit-plan' }, t('draft.submit')),
+    );
+    // a fieldset is as wide as its widest option by default: too wide for a phone
+    form.querySelectorAll('fieldset').forEach((fieldset) => { fieldset.style.minWidth = '0'; });
+  }
+
+  function activityFields(activity, i) {
+    const at = `activities[${i}]`;
+    return h('fieldset', { class: 'activity', 'data-test': 'draft-activity' },
+      h('legend', {}, t('draft.activity', { n: i + 1 })),
+      field(t('draft.activityTitle'), h('input', { name: `${at}.title`, value: activity.title, required: true, maxlength: 300 })),
+      field(t('draft.theme'), select(`${at}.theme`, THEMES, themeLabel, { selected: activity.theme })),
+      field(t('draft.partnerships'), h('select', { name: `${at}.partnershipIds`, multiple: true, size: 4 },
+        partnerships.map((p) => h('option', { value: p.id, selected: activity.partnershipIds.includes(p.id) },
+          p.partners.map((partner) => partner.name).join(' – ')))), t('draft.partnershipsHint')),
+      field(t('draft.startsOn'), h('input', { name: `${at}.startsOn`, type: 'date', value: activity.startsOn })),
+      field(t('draft.endsOn'), h('input', { name: `${at}.endsOn`, type: 'date', value: activity.endsOn })),
+      activity.funding.map((line, j) => h('fieldset', { class: 'row', 'data-test': 'draft-line' },
+        h('legend', {}, t('draft.line', { n: j + 1, a: i + 1 })),
+        field(t('draft.source'), select(`${at}.funding[${j}].source`, SOURCES, sourceLabel, { selected: line.source })),
+        field(t('draft.amount'), h('input', { name: `${at}.funding[${j}].amountEur`, type: 'number', min: 0, step: '0.01', required: true, value: line.amountEur, inputmode: 'decimal' })),
+        field(t('draft.call'), h('select', { name: `${at}.funding[${j}].callId` },
+          h('option', { value: '' }, t('draft.noCall')),
+          calls.map((call) => h('option', { value: call.id, selected: call.id === line.callId },
+            t('draft.callOption', { code: call.code, max: formatMoney(call.maxGrantEur) }))))),
+        activity.funding.length > 1 ? h('button', { type: 'button', class: 'button secondary',
+          onclick: () => change((x) => x.activities[i].funding.splice(j, 1), `${at}.funding[0].source`) }, t('draft.removeLine', { n: j + 1, a: i + 1 })) : null)),
+      h('button', { type: 'button', class: 'button secondary', 'data-test': 'add-line',
+        onclick: () => change((x) => x.activities[i].funding.push({ source: SOURCES[0], amountEur: '', callId: '' }),
+          `${at}.funding[${activity.funding.length}].source`) }, t('draft.addLine', { a: i + 1 })),
+      model.activities.length > 1 ? h('button', { type: 'button', class: 'button secondary',
+        onclick: () => change((x) => x.activities.splice(i, 1), 'activities[0].title') }, t('draft.removeActivity', { n: i + 1 })) : null);
+  }
+
+
+  async function submit(event) {
+    event.preventDefault();
+    model = read();
+    clearProblem(form);
+    const body = {
+      year: model.year === '' ? null : Number(model.year), title: model.title, themes: model.themes,
+      parties: model.parties,
+      activities: model.activities.map((a) => ({
+        title: a.title, theme: a.theme, partnershipIds: a.partnershipIds,
+        startsOn: a.startsOn || null, endsOn: a.endsOn || null,
+        funding: a.funding.map((l) => ({ source: l.source, amountEur: l.amountEur === '' ? null : Number(l.amountEur), callId: l.callId || null })),
+      })),
+    };
+    try {
+      const answer = await busy(form, () => api('/api/plans', { method: 'POST', body }));
+      announce(t('draft.drafted'));
+      navigate(`#/plans/${encodeURIComponent(answer.body.id)}`);
+    } catch (problem) {
+      showFormProblem(form, problem).focus();
+    }
+  }
+});

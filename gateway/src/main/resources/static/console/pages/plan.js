@@ -1,0 +1,156 @@
+// A plan: its parties and their signatures, activities, funding lines with their calls; sign for the
+// party one acts for (others see who may sign).
+import './plan-draft.js'; // '#/plans/new' is declared before '#/plans/:id' matches it
+import { route } from '../app.js';
+import { api, currentSession } from '../api.js';
+import { t, messages, formatMoney, formatDate } from '../i18n.js';
+import { h, announce, showProblem, busy, clearProblem } from '../ui.js';
+import { themeLabel, sourceLabel, statusLabel, table, add } from './_forms.js';
+
+messages({
+  en: {
+    'plan.yearLabel': 'Year', 'plan.status': 'Status', 'plan.themes': 'Themes', 'plan.total': 'Total funding',
+    'plan.parties': 'Parties and signatures', 'plan.party': 'Party', 'plan.signature': 'Signature',
+    'plan.signedBy': 'Signed by {name} on {date}', 'plan.notSigned': 'Not signed yet',
+    'plan.signFor': 'Sign for {party}', 'plan.onlyTheirs': 'Only {party}’s representatives sign for {party}.',
+    'plan.signInToSign': 'Sign in to sign for a party you represent.',
+    'plan.signed': '{party} signed the plan.', 'plan.activities': 'Activities', 'plan.noActivity': 'No activity yet.',
+    'plan.dates': 'From {from} to {to}', 'plan.partnerships': 'Partnerships', 'plan.partnership': 'Partnership {n}',
+    'plan.funding': 'Funding of “{title}”', 'plan.source': 'Source', 'plan.amount': 'Amount', 'plan.call': 'Funding call',
+    'plan.noCall': '—', 'plan.completed': 'Completed on {date}', 'plan.cancelled': 'Cancelled: {reason}',
+    'plan.activityTotal': 'Total', 'plan.back': 'All plans',
+  },
+  fr: {
+    'plan.yearLabel': 'Année', 'plan.status': 'Statut', 'plan.themes': 'Thèmes', 'plan.total': 'Financement total',
+    'plan.parties': 'Parties et signatures', 'plan.party': 'Partie', 'plan.signature': 'Signature',
+    'plan.signedBy': 'Signé par {name} le {date}', 'plan.notSigned': 'Pas encore signé',
+    'plan.signFor': 'Signer pour {party}', 'plan.onlyTheirs': 'Seuls les représentants de {party} signent pour {party}.',
+    'plan.signInToSign': 'Connectez-vous pour signer pour une partie que vous représentez.',
+    'plan.signed': '{party} a signé le plan.', 'plan.activities': 'Activités', 'plan.noActivity': 'Aucune activité pour l’instant.',
+    'plan.dates': 'Du {from} au {to}', 'plan.partnerships': 'Partenariats', 'plan.partnership': 'Partenariat {n}',
+    'plan.funding': 'Financement de « {title} »', 'plan.source': 'Source', 'plan.amount': 'Montant', 'plan.call': 'Appel à projets',
+    'plan.noCall': '—', 'plan.completed': 'Achevée le {date}', 'plan.cancelled': 'Annulé : {reason}',
+    'plan.activityTotal': 'Total', 'plan.back': 'Tous les plans',
+  },
+  'sr-Cyrl': {
+    'plan.yearLabel': 'Година', 'plan.status': 'Статус', 'plan.themes': 'Теме', 'plan.total': 'Укупно финансирање',
+    'plan.parties': 'Стране и потписи', 'plan.party': 'Страна', 'plan.signature': 'Потпис',
+    'plan.signedBy': 'Потписао/ла {name}, {date}', 'plan.notSigned': 'Још није потписано',
+    'plan.signFor': 'Потпиши за {party}', 'plan.onlyTheirs': 'Само представници стране {party} потписују за {party}.',
+    'plan.signInToSign': 'Пријавите се да бисте потписали за страну коју представљате.',
+    'plan.signed': '{party} је потписала план.', 'plan.activities': 'Активности', 'plan.noActivity': 'Још нема активности.',
+    'plan.dates': 'Од {from} до {to}', 'plan.partnerships': 'Партнерства', 'plan.partnership': 'Партнерство {n}',
+    'plan.funding': 'Финансирање активности „{title}“', 'plan.source': 'Извор', 'plan.amount': 'Износ', 'plan.call': 'Позив за финансирање',
+    'plan.noCall': '—', 'plan.completed': 'Завршена {date}', 'plan.cancelled': 'Отказан: {reason}',
+    'plan.activityTotal': 'Укупно', 'plan.back': 'Сви планови',
+  },
+});
+
+route('#/plans/:id', async ({ id }, main) => {
+  const [answer, session] = await Promise.all([api(`/api/plans/${encodeURIComponent(id)}`), currentSession()]);
+  const [calls, partnerships] = await Promise.all([callsOf(answer.body), partnershipsOf(answer.body)]);
+  show(main, answer.body, answer.headers.get('ETag'), session, { calls, partnerships });
+});
+
+/** The funding calls the plan's lines name, by id (a call that cannot be read is shown by its id). */
+async function callsOf(plan) {
+  const ids = [...new Set(plan.activities.flatMap((a) => a.funding.map((line) => line.callId)).filter(Boolean))];
+  const found = await Promise.all(ids.map((callId) => api(`/api/funding-calls/${encodeURIComponent(callId)}`)
+    .then((answer) => answer.body, () => null)));
+  return Object.fromEntries(found.filter(Boolean).map((call) => [call.id, call]));
+}
+
+/** The partnerships the activities name, by id, each as its partners' names. */
+async function partnershipsOf(plan) {
+  const ids = [...new Set(plan.activities.flatMap((a) => a.partnershipIds))];
+  const found = await Promise.all(ids.map((pid) => api(`/api/partnerships/${encodeURIComponent(pid)}`)
+    .then((answer) => answer.body, () => null)));
+  return Object.fromEntries(found.filter(Boolean).map((p) => [p.id, p.partners.map((partner) => partner.name).join(' – ')]));
+}
+
+function show(main, plan, etag, session, refs) {
+  const actsFor = session?.actsFor || [];
+  const signatures = h('tbody', {}, plan.parties.map((party) => h('tr', { 'data-test': 'party', 'data-party': party.code },
+    h('th', { scope: 'row' }, party.name, ' ', h('span', { class: 'code' }, `(${party.code})`)),
+    h('td', {}, party.signedAt
+      ? h('span', { 'data-test': 'signed' }, t('plan.signedBy', { name: party.signedBy, date: formatDate(party.signedAt) }))
+      : signCell(party)))));
+
+  function signCell(party) {
+    if (plan.status !== 'DRAFT') return t('plan.notSigned');
+    const may = actsFor.includes(party.code);
+    const reasonId = `sign-reason-${party.code}`;
+    const button = h('button', {
+      type: 'button', class: 'button', 'data-test': 'sign-plan', 'data-party': party.code, disabled: !may,
+      'aria-describedby': may ? null : reasonId,
+      onclick: (event) => sign(event.currentTarget, party),
+    }, t('plan.signFor', { party: party.code }));
+    return h('div', {}, button, may ? null : h('p', { class: 'why-not', id: reasonId, 'data-test': 'sign-reason' },
+      session ? t('plan.onlyTheirs', { party: party.code }) : t('plan.signInToSign')));
+  }
+
+  const feedback = h('div', { class: 'feedback' });
+  async function sign(button, party) {
+    clearProblem(feedback);
+    try {
+      const answer = await busy(button, () => api(`/api/plans/${encodeURIComponent(plan.id)}/signatures`,
+        { method: 'POST', body: { party: party.code }, etag }));
+      main.replaceChildren();
+      show(main, answer.body, answer.headers.get('ETag'), session, refs);
+      announce(t('plan.signed', { party: party.code }));
+    } catch (problem) {
+      if (problem.status === 412) {
+        const fresh = await api(`/api/plans/${encodeURIComponent(plan.id)}`);
+        main.replaceChildren();
+        show(main, fresh.body, fresh.headers.get('ETag'), session, refs);
+        const box = main.querySelector('.feedback');
+        showProblem(box, { ...problem, detail: t('f.stale') }).focus();
+        return;
+      }
+      showProblem(feedback, problem).focus();
+    }
+  }
+
+  add(main, 
+    h('p', {}, h('a', { href: '#/plans' }, t('plan.back'))),
+    h('h1', { 'data-test': 'plan-title' }, plan.title),
+    h('dl', { class: 'facts' },
+      h('dt', {}, t('plan.status')), h('dd', { 'data-test': 'plan-status' }, statusLabel(plan.status)),
+      h('dt', {}, t('plan.yearLabel')), h('dd', {}, String(plan.year)),
+      h('dt', {}, t('plan.themes')), h('dd', {}, plan.themes.map(themeLabel).join(', ')),
+      h('dt', {}, t('plan.total')), h('dd', {}, formatMoney(plan.totals.totalEur))),
+    plan.cancellationReason ? h('p', {}, t('plan.cancelled', { reason: plan.cancellationReason })) : null,
+    h('h2', {}, t('plan.parties')),
+    feedback,
+    table({ 'data-test': 'parties' },
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('plan.party')), h('th', { scope: 'col' }, t('plan.signature')))),
+      signatures),
+    h('h2', {}, t('plan.activities')),
+    plan.activities.length === 0 ? h('p', {}, t('plan.noActivity')) : plan.activities.map((activity) => activityView(activity, refs)),
+  );
+}
+
+function activityView(activity, { calls, partnerships }) {
+  return h('section', { class: 'activity', 'data-test': 'activity' },
+    h('h3', {}, activity.title),
+    h('p', {}, themeLabel(activity.theme),
+      activity.startsOn ? ` · ${t('plan.dates', { from: formatDate(activity.startsOn), to: formatDate(activity.endsOn) })}` : '',
+      activity.completedOn ? ` · ${t('plan.completed', { date: formatDate(activity.completedOn) })}` : ''),
+    activity.partnershipIds.length ? h('p', {}, `${t('plan.partnerships')}: `, activity.partnershipIds.map((pid, i) => [
+      i ? ', ' : '', h('a', { href: `#/partnerships/${encodeURIComponent(pid)}`, 'data-test': 'plan-partnership' },
+        partnerships[pid] || t('plan.partnership', { n: i + 1 }))])) : null,
+    table({ 'data-test': 'funding-lines' },
+      h('caption', {}, t('plan.funding', { title: activity.title })),
+      h('thead', {}, h('tr', {}, [t('plan.source'), t('plan.amount'), t('plan.call')].map((label) => h('th', { scope: 'col' }, label)))),
+      h('tbody', {}, activity.funding.map((line) => h('tr', { 'data-test': 'funding-line' },
+        h('td', {}, sourceLabel(line.source)),
+        h('td', { class: 'number' }, formatMoney(line.amountEur)),
+        h('td', {}, line.callId ? callLabel(calls[line.callId], line.callId) : t('plan.noCall'))))),
+      h('tfoot', {}, h('tr', {}, h('th', { scope: 'row' }, t('plan.activityTotal')),
+        h('td', { class: 'number' }, formatMoney(activity.totalEur)), h('td', {})))));
+}
+
+function callLabel(call, callId) {
+  if (!call) return callId;
+  return h('span', { 'data-test': 'funding-call' }, h('a', { href: '#/calls' }, call.code), ` — ${call.title} (${statusLabel(call.status)})`);
+}

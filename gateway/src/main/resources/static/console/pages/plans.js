@@ -1,0 +1,60 @@
+// The action plans: the year's plans, filtered by year and status.
+import { route, hashQuery, navigate } from '../app.js';
+import { api, currentSession } from '../api.js';
+import { t, messages, formatMoney } from '../i18n.js';
+import { h } from '../ui.js';
+import { PLAN_STATUSES, statusLabel, field, select, pager, hashOf, table, add } from './_forms.js';
+
+messages({
+  en: {
+    'plans.title': 'Action plans', 'plans.year': 'Year', 'plans.status': 'Status', 'plans.draft': 'Draft a plan',
+    'plans.none': 'No plan matches.', 'plans.plan': 'Plan', 'plans.parties': 'Parties', 'plans.total': 'Total',
+    'plans.caption': 'Action plans, {count} in all',
+  },
+  fr: {
+    'plans.title': 'Plans d’action', 'plans.year': 'Année', 'plans.status': 'Statut', 'plans.draft': 'Rédiger un plan',
+    'plans.none': 'Aucun plan ne correspond.', 'plans.plan': 'Plan', 'plans.parties': 'Parties', 'plans.total': 'Total',
+    'plans.caption': 'Plans d’action, {count} en tout',
+  },
+  'sr-Cyrl': {
+    'plans.title': 'Акциони планови', 'plans.year': 'Година', 'plans.status': 'Статус', 'plans.draft': 'Састави план',
+    'plans.none': 'Ниједан план не одговара.', 'plans.plan': 'План', 'plans.parties': 'Стране', 'plans.total': 'Укупно',
+    'plans.caption': 'Акциони планови, укупно {count}',
+  },
+});
+
+route('#/plans', async (params, main) => {
+  const query = hashQuery();
+  const year = query.get('year') || '';
+  const status = query.get('status') || '';
+  const page = Number(query.get('page') || 0);
+  const [answer, session] = await Promise.all([
+    api(`/api/plans?${new URLSearchParams({ ...(year && { year }), ...(status && { status }), page, size: 20 })}`),
+    currentSession(),
+  ]);
+  const plans = answer.body.content || [];
+  const filter = h('form', { class: 'filters', 'data-test': 'plans-filter', onsubmit: (event) => {
+    event.preventDefault();
+    const form = event.currentTarget;
+    navigate(hashOf('#/plans', { year: form.elements.year.value, status: form.elements.status.value }));
+  } },
+  field(t('plans.year'), h('input', { name: 'year', type: 'number', min: 1990, max: 2100, value: year, inputmode: 'numeric' })),
+  field(t('plans.status'), select('status', PLAN_STATUSES, statusLabel, { selected: status, anyLabel: t('f.any') })),
+  h('button', { type: 'submit', class: 'button', 'data-test': 'plans-show' }, t('f.filter')));
+  add(main, 
+    h('h1', {}, t('plans.title')),
+    session ? h('p', {}, h('a', { href: '#/plans/new', class: 'button', 'data-test': 'draft-plan' }, t('plans.draft'))) : null,
+    filter,
+    plans.length === 0 ? h('p', { 'data-test': 'plans-none' }, t('plans.none')) : table({ 'data-test': 'plans' },
+      h('caption', {}, t('plans.caption', { count: answer.body.page?.totalElements ?? plans.length })),
+      h('thead', {}, h('tr', {},
+        [t('plans.plan'), t('plans.year'), t('plans.status'), t('plans.parties'), t('plans.total')].map((label) => h('th', { scope: 'col' }, label)))),
+      h('tbody', {}, plans.map((plan) => h('tr', { 'data-test': 'plan-row', 'data-plan': plan.id },
+        h('td', {}, h('a', { href: `#/plans/${encodeURIComponent(plan.id)}`, 'data-test': 'plan-link' }, plan.title)),
+        h('td', {}, String(plan.year)),
+        h('td', {}, h('span', { class: `status status-${plan.status}` }, statusLabel(plan.status))),
+        h('td', {}, plan.parties.map((party) => party.code).join(', ')),
+        h('td', { class: 'number' }, formatMoney(plan.totals.totalEur)))))),
+    pager(answer.body.page, (n) => hashOf('#/plans', { year, status, page: n })),
+  );
+});
