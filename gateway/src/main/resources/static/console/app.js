@@ -162,6 +162,12 @@ function start() {
   else if (!location.hash.startsWith('#/')) history.replaceState(null, '', DEFAULT_ROUTE);
   showSession();
   show({ focus: false });
+  // the gateway sends a failed sign-in back to /console/?sign-in=failed
+  const query = new URLSearchParams(location.search);
+  if (query.get('sign-in') === 'failed') {
+    showProblem(document.body.querySelector('#view'), { title: t('shell.signInFailed') });
+    history.replaceState(null, '', `${location.pathname}${location.hash}`);
+  }
 }
 
 function announceLanguage() {
