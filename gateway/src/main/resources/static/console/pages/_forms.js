@@ -132,6 +132,18 @@ function inputFor(form, name) {
   return first ? first.name : name;
 }
 
+/**
+ * The Idempotency-Key of one POST: the API takes a structured-field string (RFC 8941), quotes
+ * included; a retry of the same command would send the same key.
+ */
+export function idempotencyKey() {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6] & 0x0f) | 0x40;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return { 'Idempotency-Key': `"${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}"` };
+}
+
 /** Appends children to parent as h() does: arrays flattened, null, undefined and false left out. */
 export function add(parent, ...children) {
   parent.append(...children.flat(Infinity).filter((child) => child !== null && child !== undefined && child !== false));
