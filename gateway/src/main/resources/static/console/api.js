@@ -57,7 +57,8 @@ export async function api(path, { method = 'GET', body, etag, headers = {} } = {
     const token = csrfToken();
     if (token) sent['X-XSRF-TOKEN'] = token;
   }
-  if (method === 'POST' && !('Idempotency-Key' in sent)) sent['Idempotency-Key'] = uuid();
+  // a structured-field string: the key in quotes
+  if (method === 'POST' && !('Idempotency-Key' in sent)) sent['Idempotency-Key'] = `"${uuid()}"`;
   let response;
   try {
     response = await fetch(path, {

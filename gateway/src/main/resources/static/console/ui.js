@@ -117,3 +117,11 @@ export async function busy(element, work) {
 export function loading() {
   return h('p', { class: 'loading', role: 'status' }, t('ui.loading'));
 }
+
+/**
+ * A wide element (a table) that scrolls sideways inside itself on a narrow screen, never the page: a region
+ * named label, focusable so that the keyboard can scroll it too.
+ */
+export function scrollable(label, child) {
+  return h('div', { class: 'table-wrap', role: 'region', 'aria-label': label, tabindex: '0' }, child);
+}
