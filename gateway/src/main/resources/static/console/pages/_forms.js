@@ -1,7 +1,7 @@
 // What the pages of plans, searches, calls, the inbox and subscriptions share: the API's enum values
 // with their labels, form fields, and a 422 placed at the field it names.
 import { t, messages } from '../i18n.js';
-import { h, showProblem } from '../ui.js';
+import { h, showProblem, scrollable } from '../ui.js';
 
 export const THEMES = ['GENDER_EQUALITY', 'RULE_OF_LAW', 'YOUTH', 'LOCAL_ECONOMIC_DEVELOPMENT', 'ENVIRONMENT',
   'URBAN_PLANNING', 'CULTURE', 'HERITAGE', 'AGRICULTURE', 'EDUCATION', 'TOURISM', 'HEALTH', 'SOCIAL_AFFAIRS',
@@ -132,27 +132,16 @@ function inputFor(form, name) {
   return first ? first.name : name;
 }
 
-/**
- * The Idempotency-Key of one POST: the API takes a structured-field string (RFC 8941), quotes
- * included; a retry of the same command would send the same key.
- */
-export function idempotencyKey() {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  bytes[6] = (bytes[6] & 0x0f) | 0x40;
-  bytes[8] = (bytes[8] & 0x3f) | 0x80;
-  const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
-  return { 'Idempotency-Key': `"${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}"` };
-}
-
 /** Appends children to parent as h() does: arrays flattened, null, undefined and false left out. */
 export function add(parent, ...children) {
   parent.append(...children.flat(Infinity).filter((child) => child !== null && child !== undefined && child !== false));
   return parent;
 }
 
-/** A table that scrolls inside itself on a narrow screen. */
+/** A table that scrolls inside a focusable region named by its caption (or its aria-label) on a narrow screen. */
 export function table(attrs, ...children) {
-  return h('div', { class: 'table-wrap' }, h('table', attrs, ...children));
+  const caption = children.find((child) => child instanceof Element && child.tagName === 'CAPTION');
+  return scrollable(caption ? caption.textContent : attrs['aria-label'], h('table', attrs, ...children));
 }
 
 /** Previous / next links for a Spring PagedModel answer's page, to hashes made by hashFor(page). */

@@ -3,7 +3,7 @@ import { route, hashQuery, navigate } from '../app.js';
 import { api, currentSession } from '../api.js';
 import { t, messages, formatDate, formatMoney, formatNumber } from '../i18n.js';
 import { h, announce, busy, clearProblem } from '../ui.js';
-import { THEMES, SOURCES, themeLabel, sourceLabel, statusLabel, field, select, checkboxes, checked, value, showFormProblem, pager, hashOf, table, add, idempotencyKey } from './_forms.js';
+import { THEMES, SOURCES, themeLabel, sourceLabel, statusLabel, field, select, checkboxes, checked, value, showFormProblem, pager, hashOf, table, add } from './_forms.js';
 
 messages({
   en: {
@@ -91,7 +91,7 @@ function publishForm() {
       opensOn: value(form, 'opensOn'), closesOn: value(form, 'closesOn'),
       maxGrantEur: number('maxGrantEur'), maxCoFinancingRate: number('maxCoFinancingRate') };
     try {
-      await busy(form, () => api('/api/funding-calls', { method: 'POST', headers: idempotencyKey(), body }));
+      await busy(form, () => api('/api/funding-calls', { method: 'POST', body }));
       announce(t('calls.published'));
       navigate('#/calls?status=ANY');
     } catch (problem) {

@@ -7,7 +7,7 @@ import { route, hashQuery, navigate } from '../app.js';
 import { api, currentSession, signIn } from '../api.js';
 import { t, messages, formatDate } from '../i18n.js';
 import { h, announce, busy, showProblem } from '../ui.js';
-import { EVENT_TYPES, table, add, idempotencyKey } from './_forms.js';
+import { EVENT_TYPES, table, add } from './_forms.js';
 
 messages({
   en: {
@@ -63,7 +63,7 @@ route('#/inbox', async (params, main) => {
   if (inboxes.length === 0) {
     const create = h('button', { type: 'button', class: 'button', 'data-test': 'create-inbox', onclick: async () => {
       try {
-        await busy(create, () => api('/api/subscriptions', { method: 'POST', headers: idempotencyKey(), body: { channel: 'INBOX', subscriber: t('inbox.subscriber') } }));
+        await busy(create, () => api('/api/subscriptions', { method: 'POST', body: { channel: 'INBOX', subscriber: t('inbox.subscriber') } }));
         navigate('#/inbox');
       } catch (problem) {
         showProblem(main, problem).focus();
@@ -101,7 +101,7 @@ route('#/inbox', async (params, main) => {
     const mark = notification.read ? h('span', {}, t('inbox.read')) : h('button', { type: 'button', class: 'button secondary', 'data-test': 'mark-read',
       onclick: async (event) => {
         try {
-          await busy(event.currentTarget, () => api(`${base}/notifications/${encodeURIComponent(notification.id)}/read`, { method: 'POST', headers: idempotencyKey() }));
+          await busy(event.currentTarget, () => api(`${base}/notifications/${encodeURIComponent(notification.id)}/read`, { method: 'POST' }));
           await load();
         } catch (problem) {
           showProblem(list, problem).focus();

@@ -4,7 +4,7 @@ import { route, navigate } from '../app.js';
 import { api, currentSession, signIn } from '../api.js';
 import { t, messages, formatMoney } from '../i18n.js';
 import { h, announce, busy, clearProblem } from '../ui.js';
-import { THEMES, SOURCES, themeLabel, sourceLabel, field, select, checkboxes, checked, showFormProblem, add, idempotencyKey } from './_forms.js';
+import { THEMES, SOURCES, themeLabel, sourceLabel, field, select, checkboxes, checked, showFormProblem, add } from './_forms.js';
 
 messages({
   en: {
@@ -169,7 +169,7 @@ route('#/plans/new', async (params, main) => {
       })),
     };
     try {
-      const answer = await busy(form, () => api('/api/plans', { method: 'POST', headers: idempotencyKey(), body }));
+      const answer = await busy(form, () => api('/api/plans', { method: 'POST', body }));
       announce(t('draft.drafted'));
       navigate(`#/plans/${encodeURIComponent(answer.body.id)}`);
     } catch (problem) {

@@ -5,7 +5,7 @@ import { route } from '../app.js';
 import { api, currentSession } from '../api.js';
 import { t, messages, formatMoney, formatDate } from '../i18n.js';
 import { h, announce, showProblem, busy, clearProblem } from '../ui.js';
-import { themeLabel, sourceLabel, statusLabel, table, add, idempotencyKey } from './_forms.js';
+import { themeLabel, sourceLabel, statusLabel, table, add } from './_forms.js';
 
 messages({
   en: {
@@ -94,7 +94,7 @@ function show(main, plan, etag, session, refs) {
     clearProblem(feedback);
     try {
       const answer = await busy(button, () => api(`/api/plans/${encodeURIComponent(plan.id)}/signatures`,
-        { method: 'POST', headers: idempotencyKey(), body: { party: party.code }, etag }));
+        { method: 'POST', body: { party: party.code }, etag }));
       main.replaceChildren();
       show(main, answer.body, answer.headers.get('ETag'), session, refs);
       announce(t('plan.signed', { party: party.code }));
@@ -122,7 +122,7 @@ function show(main, plan, etag, session, refs) {
     plan.cancellationReason ? h('p', {}, t('plan.cancelled', { reason: plan.cancellationReason })) : null,
     h('h2', {}, t('plan.parties')),
     feedback,
-    table({ 'data-test': 'parties' },
+    table({ 'data-test': 'parties', 'aria-label': t('plan.parties') },
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('plan.party')), h('th', { scope: 'col' }, t('plan.signature')))),
       signatures),
     h('h2', {}, t('plan.activities')),

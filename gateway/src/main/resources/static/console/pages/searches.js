@@ -3,7 +3,7 @@ import { route, hashQuery, navigate } from '../app.js';
 import { api, currentSession } from '../api.js';
 import { t, messages, formatDate } from '../i18n.js';
 import { h, announce, busy, clearProblem } from '../ui.js';
-import { THEMES, themeLabel, statusLabel, field, select, checkboxes, checked, value, showFormProblem, pager, hashOf, table, add, idempotencyKey } from './_forms.js';
+import { THEMES, themeLabel, statusLabel, field, select, checkboxes, checked, value, showFormProblem, pager, hashOf, table, add } from './_forms.js';
 
 messages({
   en: {
@@ -98,7 +98,7 @@ async function openForm(session) {
     const body = { localAuthorityId: value(form, 'localAuthorityId'), themes: checked(form, 'themes'), countries,
       description: value(form, 'description'), openUntil: value(form, 'openUntil') };
     try {
-      const answer = await busy(form, () => api('/api/partner-searches', { method: 'POST', headers: idempotencyKey(), body }));
+      const answer = await busy(form, () => api('/api/partner-searches', { method: 'POST', body }));
       announce(t('search.opened'));
       navigate(`#/searches/${encodeURIComponent(answer.body.id)}`);
     } catch (problem) {
@@ -153,7 +153,7 @@ function closeSection(search, etag, session) {
     event.preventDefault();
     clearProblem(form);
     try {
-      await busy(form, () => api(`/api/partner-searches/${encodeURIComponent(search.id)}/closure`, { method: 'POST', headers: idempotencyKey(), etag,
+      await busy(form, () => api(`/api/partner-searches/${encodeURIComponent(search.id)}/closure`, { method: 'POST', etag,
         body: { reason: value(form, 'reason'), partnershipId: value(form, 'partnershipId') } }));
       announce(t('search.closed'));
       navigate(`#/searches/${encodeURIComponent(search.id)}`);

@@ -4,7 +4,7 @@ import { route } from '../app.js';
 import { api, currentSession, signIn } from '../api.js';
 import { t, messages, language, LANGUAGES } from '../i18n.js';
 import { h, announce, busy, clearProblem, showProblem } from '../ui.js';
-import { EVENT_TYPES, statusLabel, field, select, checkboxes, checked, value, showFormProblem, table, add, idempotencyKey } from './_forms.js';
+import { EVENT_TYPES, statusLabel, field, select, checkboxes, checked, value, showFormProblem, table, add } from './_forms.js';
 
 messages({
   en: {
@@ -119,7 +119,7 @@ function createForm(created, refresh) {
       eventTypes: types.length ? types : undefined, digest: channel === 'EMAIL' ? value(form, 'digest') : undefined,
       locale: value(form, 'locale') };
     try {
-      const answer = await busy(form, () => api('/api/subscriptions', { method: 'POST', headers: idempotencyKey(), body }));
+      const answer = await busy(form, () => api('/api/subscriptions', { method: 'POST', body }));
       form.reset();
       showCreated(created, answer.body);
       await refresh();
