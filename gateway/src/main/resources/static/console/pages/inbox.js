@@ -103,6 +103,8 @@ route('#/inbox', async (params, main) => {
         try {
           await busy(event.currentTarget, () => api(`${base}/notifications/${encodeURIComponent(notification.id)}/read`, { method: 'POST' }));
           await load();
+          // the button is gone: on to the next unread one, else the list
+          (list.querySelector('[data-test=mark-read]') || list.querySelector('.table-wrap'))?.focus();
         } catch (problem) {
           showProblem(list, problem).focus();
         }

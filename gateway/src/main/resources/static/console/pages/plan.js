@@ -97,6 +97,8 @@ function show(main, plan, etag, session, refs) {
         { method: 'POST', body: { party: party.code }, etag }));
       main.replaceChildren();
       show(main, answer.body, answer.headers.get('ETag'), session, refs);
+      // the button is gone: the keyboard goes on from the signatures
+      main.querySelector('[data-test=parties-heading]').focus();
       announce(t('plan.signed', { party: party.code }));
     } catch (problem) {
       if (problem.status === 412) {
@@ -120,7 +122,7 @@ function show(main, plan, etag, session, refs) {
       h('dt', {}, t('plan.themes')), h('dd', {}, plan.themes.map(themeLabel).join(', ')),
       h('dt', {}, t('plan.total')), h('dd', {}, formatMoney(plan.totals.totalEur))),
     plan.cancellationReason ? h('p', {}, t('plan.cancelled', { reason: plan.cancellationReason })) : null,
-    h('h2', {}, t('plan.parties')),
+    h('h2', { tabindex: '-1', 'data-test': 'parties-heading' }, t('plan.parties')),
     feedback,
     table({ 'data-test': 'parties', 'aria-label': t('plan.parties') },
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('plan.party')), h('th', { scope: 'col' }, t('plan.signature')))),

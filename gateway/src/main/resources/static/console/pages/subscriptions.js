@@ -100,7 +100,7 @@ route('#/subscriptions', async (params, main) => {
         await busy(button, () => api(`/api/subscriptions/${encodeURIComponent(subscription.id)}`, { method: 'DELETE' }));
         announce(t('subs.deleted'));
         await list();
-        main.querySelector('h1').focus?.();
+        document.getElementById('view')?.focus();
       } catch (problem) {
         showProblem(listing, problem).focus();
       }
