@@ -3,48 +3,12 @@
 import './plan-draft.js'; // '#/plans/new' is declared before '#/plans/:id' matches it
 import { route } from '../app.js';
 import { api, currentSession } from '../api.js';
-import { t, messages, formatMoney, formatDate } from '../i18n.js';
+import { t, formatMoney, formatDate } from '../i18n.js';
 import { h, announce, showProblem, busy, clearProblem } from '../ui.js';
-import { themeLabel, sourceLabel, statusLabel, table, add } from './_forms.js';
+import { themeLabel, sourceLabel, statusLabel, table, add, say } from './_forms.js';
+import MESSAGES from './plan.messages.json' with { type: 'json' }; // each key: [en, fr, sr-Cyrl]
 
-messages({
-  en: {
-    'plan.yearLabel': 'Year', 'plan.status': 'Status', 'plan.themes': 'Themes', 'plan.total': 'Total funding',
-    'plan.parties': 'Parties and signatures', 'plan.party': 'Party', 'plan.signature': 'Signature',
-    'plan.signedBy': 'Signed by {name} on {date}', 'plan.notSigned': 'Not signed yet',
-    'plan.signFor': 'Sign for {party}', 'plan.onlyTheirs': 'Only {party}’s representatives sign for {party}.',
-    'plan.signInToSign': 'Sign in to sign for a party you represent.',
-    'plan.signed': '{party} signed the plan.', 'plan.activities': 'Activities', 'plan.noActivity': 'No activity yet.',
-    'plan.dates': 'From {from} to {to}', 'plan.partnerships': 'Partnerships', 'plan.partnership': 'Partnership {n}',
-    'plan.funding': 'Funding of “{title}”', 'plan.source': 'Source', 'plan.amount': 'Amount', 'plan.call': 'Funding call',
-    'plan.noCall': '—', 'plan.completed': 'Completed on {date}', 'plan.cancelled': 'Cancelled: {reason}',
-    'plan.activityTotal': 'Total', 'plan.back': 'All plans',
-  },
-  fr: {
-    'plan.yearLabel': 'Année', 'plan.status': 'Statut', 'plan.themes': 'Thèmes', 'plan.total': 'Financement total',
-    'plan.parties': 'Parties et signatures', 'plan.party': 'Partie', 'plan.signature': 'Signature',
-    'plan.signedBy': 'Signé par {name} le {date}', 'plan.notSigned': 'Pas encore signé',
-    'plan.signFor': 'Signer pour {party}', 'plan.onlyTheirs': 'Seuls les représentants de {party} signent pour {party}.',
-    'plan.signInToSign': 'Connectez-vous pour signer pour une partie que vous représentez.',
-    'plan.signed': '{party} a signé le plan.', 'plan.activities': 'Activités', 'plan.noActivity': 'Aucune activité pour l’instant.',
-    'plan.dates': 'Du {from} au {to}', 'plan.partnerships': 'Partenariats', 'plan.partnership': 'Partenariat {n}',
-    'plan.funding': 'Financement de « {title} »', 'plan.source': 'Source', 'plan.amount': 'Montant', 'plan.call': 'Appel à projets',
-    'plan.noCall': '—', 'plan.completed': 'Achevée le {date}', 'plan.cancelled': 'Annulé : {reason}',
-    'plan.activityTotal': 'Total', 'plan.back': 'Tous les plans',
-  },
-  'sr-Cyrl': {
-    'plan.yearLabel': 'Година', 'plan.status': 'Статус', 'plan.themes': 'Теме', 'plan.total': 'Укупно финансирање',
-    'plan.parties': 'Стране и потписи', 'plan.party': 'Страна', 'plan.signature': 'Потпис',
-    'plan.signedBy': 'Потписао/ла {name}, {date}', 'plan.notSigned': 'Још није потписано',
-    'plan.signFor': 'Потпиши за {party}', 'plan.onlyTheirs': 'Само представници стране {party} потписују за {party}.',
-    'plan.signInToSign': 'Пријавите се да бисте потписали за страну коју представљате.',
-    'plan.signed': '{party} је потписала план.', 'plan.activities': 'Активности', 'plan.noActivity': 'Још нема активности.',
-    'plan.dates': 'Од {from} до {to}', 'plan.partnerships': 'Партнерства', 'plan.partnership': 'Партнерство {n}',
-    'plan.funding': 'Финансирање активности „{title}“', 'plan.source': 'Извор', 'plan.amount': 'Износ', 'plan.call': 'Позив за финансирање',
-    'plan.noCall': '—', 'plan.completed': 'Завршена {date}', 'plan.cancelled': 'Отказан: {reason}',
-    'plan.activityTotal': 'Укупно', 'plan.back': 'Сви планови',
-  },
-});
+say(MESSAGES);
 
 route('#/plans/:id', async ({ id }, main) => {
   const [answer, session] = await Promise.all([api(`/api/plans/${encodeURIComponent(id)}`), currentSession()]);
