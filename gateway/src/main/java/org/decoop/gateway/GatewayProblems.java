@@ -46,7 +46,8 @@ class GatewayProblems implements WebExceptionHandler {
 
 	private static final Map<HttpStatus, String> SLUGS = Map.of(HttpStatus.SERVICE_UNAVAILABLE, "no-instance",
 			HttpStatus.BAD_GATEWAY, "instance-unreachable", HttpStatus.GATEWAY_TIMEOUT, "instance-timeout",
-			HttpStatus.NOT_FOUND, "not-found");
+			HttpStatus.NOT_FOUND, "not-found", HttpStatus.UNAUTHORIZED, "unauthorized", HttpStatus.FORBIDDEN,
+			"forbidden");
 
 	private final JsonMapper json;
 
@@ -61,18 +62,28 @@ class GatewayProblems implements WebExceptionHandler {
 			// a stream cut off after its first bytes: nothing can be said any more
 			return Mono.error(failure);
 		}
-		ProblemDetail problem = problemFor(failure);
+		return write(exchange, problemFor(failure));
+	}
+
+	/** Answers {@code exchange} with {@code problem}, as the services write theirs. */
+	Mono<Void> write(ServerWebExchange exchange, ProblemDetail problem) {
+		ServerHttpResponse response = exchange.getResponse();
 		response.setStatusCode(HttpStatusCode.valueOf(problem.getStatus()));
 		response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-		// the members RFC 9457 names, as the services write them
+		Map<String, Object> members = members(problem, exchange.getRequest().getPath().value());
+		DataBuffer body = response.bufferFactory().wrap(json.writeValueAsBytes(members));
+		return response.writeWith(Mono.just(body));
+	}
+
+	/** The members RFC 9457 names, as the services write them. */
+	static Map<String, Object> members(ProblemDetail problem, String instance) {
 		Map<String, Object> members = new LinkedHashMap<>();
 		members.put("type", String.valueOf(problem.getType()));
 		members.put("title", String.valueOf(problem.getTitle()));
 		members.put("status", problem.getStatus());
 		members.put("detail", String.valueOf(problem.getDetail()));
-		members.put("instance", exchange.getRequest().getPath().value());
-		DataBuffer body = response.bufferFactory().wrap(json.writeValueAsBytes(members));
-		return response.writeWith(Mono.just(body));
+		members.put("instance", instance);
+		return members;
 	}
 
 	static ProblemDetail problemFor(Throwable failure) {
@@ -111,7 +122,7 @@ class GatewayProblems implements WebExceptionHandler {
 		return false;
 	}
 
-	private static ProblemDetail problem(HttpStatus status, String detail) {
+	static ProblemDetail problem(HttpStatus status, String detail) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		problem.setType(URI.create(TYPE_BASE + SLUGS.getOrDefault(status, "gateway")));
 		problem.setTitle(status.getReasonPhrase());

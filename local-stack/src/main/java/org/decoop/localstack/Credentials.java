@@ -18,6 +18,12 @@ final class Credentials {
 
 	static final String SECRET_KEY = "notification.secret-key";
 
+	/**
+	 * The secret of Keycloak's client {@code decoop-console}, which the gateway signs in
+	 * as.
+	 */
+	static final String CONSOLE_CLIENT_SECRET = "console.client-secret";
+
 	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private final Path file;
@@ -40,6 +46,7 @@ final class Credentials {
 			}
 		}
 		boolean added = credentials.values.putIfAbsent(SECRET_KEY, randomBase64(32)) == null;
+		added |= credentials.values.putIfAbsent(CONSOLE_CLIENT_SECRET, randomPassword()) == null;
 		for (String principal : KafkaAccess.principals()) {
 			added |= credentials.values.putIfAbsent(kafkaPassword(principal), randomPassword()) == null;
 		}

@@ -17,11 +17,17 @@ final class Gateway extends Component {
 
 	private final StackOptions options;
 
+	private final Credentials credentials;
+
+	private final Keycloak keycloak;
+
 	private final List<Service> instances;
 
-	Gateway(StackOptions options, List<Service> instances) {
+	Gateway(StackOptions options, Credentials credentials, Keycloak keycloak, List<Service> instances) {
 		super("gateway");
 		this.options = options;
+		this.credentials = credentials;
+		this.keycloak = keycloak;
 		this.instances = List.copyOf(instances);
 	}
 
@@ -30,7 +36,10 @@ final class Gateway extends Component {
 		built(jar());
 	}
 
-	/** Where it listens, where its spans go, and every instance of each service. */
+	/**
+	 * Where it listens, where its spans go, every instance of each service, and the
+	 * console's sign-in.
+	 */
 	Map<String, String> environment() {
 		Map<String, List<Map<String, String>>> byService = new LinkedHashMap<>();
 		for (Service instance : instances) {
@@ -43,6 +52,10 @@ final class Gateway extends Component {
 		environment.put("MANAGEMENT_TRACING_EXPORT_ZIPKIN_ENDPOINT", options.zipkinUrl() + "/api/v2/spans");
 		// every request traced here (the default samples one in ten)
 		environment.put("MANAGEMENT_TRACING_SAMPLING_PROBABILITY", "1.0");
+		// the console signs people in as Keycloak's client decoop-console (the realm as
+		// the stack imports it)
+		environment.put("DECOOP_CONSOLE_CLIENT_SECRET", credentials.get(Credentials.CONSOLE_CLIENT_SECRET));
+		environment.put("DECOOP_CONSOLE_ISSUER", keycloak.issuer());
 		// a list per service: no environment variable of its own can say that
 		environment.put("SPRING_APPLICATION_JSON",
 				JsonMapper.builder()
@@ -67,7 +80,7 @@ final class Gateway extends Component {
 
 	@Override
 	String describe() {
-		return row(name(),
+		return row("console", "%s/console/   (sign in as a demo user, password decoop)".formatted(url())) + row(name(),
 				"%s/api   Swagger UI %s/swagger-ui.html   (every service, every instance)".formatted(url(), url()));
 	}
 

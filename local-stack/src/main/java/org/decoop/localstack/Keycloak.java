@@ -3,6 +3,7 @@ package org.decoop.localstack;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -87,10 +88,16 @@ final class Keycloak extends Component {
 			Files.move(unpacking.resolve(top), home, StandardCopyOption.ATOMIC_MOVE);
 			LocalStack.deleteRecursively(unpacking);
 		}
-		byte[] realm;
+		String template;
 		try (InputStream in = Keycloak.class.getClassLoader().getResourceAsStream(REALM_RESOURCE)) {
-			realm = in.readAllBytes();
+			template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
 		}
+		// the secret and the gateway's address written in: a new secret (--fresh) or
+		// another
+		// --gateway-port changes the file, so the realm is imported anew
+		byte[] realm = realmFor(template, Credentials.in(options.home()).get(Credentials.CONSOLE_CLIENT_SECRET),
+				options.gatewayUrl())
+			.getBytes(StandardCharsets.UTF_8);
 		Path database = home.resolve("data").resolve("h2");
 		Path imports = Files.createDirectories(home.resolve("data").resolve("import"));
 		Path imported = imports.resolve("decoop-realm.json");
@@ -120,6 +127,15 @@ final class Keycloak extends Component {
 		server = new ChildProcess("keycloak", command,
 				Map.of("JAVA_HOME", System.getProperty("java.home"), "JAVA_OPTS_KC_HEAP", heap),
 				options.logs().resolve("keycloak.log"));
+	}
+
+	/**
+	 * The realm file with what compose gives Keycloak as environment variables: the
+	 * console's client secret and the gateway's address (its redirect URIs).
+	 */
+	static String realmFor(String template, String consoleSecret, String gatewayUrl) {
+		return template.replace("${DECOOP_CONSOLE_CLIENT_SECRET}", consoleSecret)
+			.replace("${DECOOP_CONSOLE_URL}", gatewayUrl);
 	}
 
 	@Override

@@ -120,7 +120,7 @@ public final class LocalStack {
 				.map(name -> new Service(name, instance, options, credentials, keycloak)))
 			.toList();
 		parts = new Parts(keycloak, new Zipkin(options), new GreenMail(options), new Store(options),
-				new KafkaBroker(options, credentials), services, new Gateway(options, services));
+				new KafkaBroker(options, credentials), services, new Gateway(options, credentials, keycloak, services));
 	}
 
 	/** The stack's parts, once {@link #assemble assembled}. */

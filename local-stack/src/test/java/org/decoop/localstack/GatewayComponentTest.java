@@ -27,7 +27,12 @@ class GatewayComponentTest {
 		assertThat(gateway.environment()).containsEntry("SERVER_PORT", "18080")
 			.containsEntry("SERVER_ADDRESS", "127.0.0.1")
 			.containsEntry("MANAGEMENT_TRACING_EXPORT_ZIPKIN_ENDPOINT", "http://localhost:9411/api/v2/spans")
-			.containsEntry("MANAGEMENT_TRACING_SAMPLING_PROBABILITY", "1.0");
+			.containsEntry("MANAGEMENT_TRACING_SAMPLING_PROBABILITY", "1.0")
+			// the console's sign-in: the stack's own secret for decoop-console,
+			// Keycloak's realm
+			.containsEntry("DECOOP_CONSOLE_CLIENT_SECRET", Credentials.in(home).get(Credentials.CONSOLE_CLIENT_SECRET))
+			.containsEntry("DECOOP_CONSOLE_ISSUER", "http://localhost:8180/realms/decoop");
+		assertThat(Credentials.in(home).get(Credentials.CONSOLE_CLIENT_SECRET)).hasSizeGreaterThanOrEqualTo(32);
 		JsonNode instances = JsonMapper.builder()
 			.build()
 			.readTree(gateway.environment().get("SPRING_APPLICATION_JSON"))

@@ -34,6 +34,7 @@ class LocalStackTest {
 
 						decoop is running.
 
+						  console               http://localhost:18080/console/   (sign in as a demo user, password decoop)
 						  gateway               http://localhost:18080/api   Swagger UI http://localhost:18080/swagger-ui.html   (every service, every instance)
 						  partnership-service   http://localhost:18081/api   Swagger UI http://localhost:18081/swagger-ui.html
 						  plan-service          http://localhost:18082/api   Swagger UI http://localhost:18082/swagger-ui.html
@@ -70,6 +71,7 @@ class LocalStackTest {
 
 		assertThat(stack.welcome()).contains(
 				"""
+						  console               http://localhost:8080/console/   (sign in as a demo user, password decoop)
 						  gateway               http://localhost:8080/api   Swagger UI http://localhost:8080/swagger-ui.html   (every service, every instance)
 						  partnership-service   http://localhost:8081/api   Swagger UI http://localhost:8081/swagger-ui.html
 						  plan-service          http://localhost:8082/api   Swagger UI http://localhost:8082/swagger-ui.html

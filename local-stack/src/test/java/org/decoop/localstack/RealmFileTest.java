@@ -48,4 +48,34 @@ class RealmFileTest {
 			.toList()).isNotEmpty().allSatisfy(uri -> assertThat(uri.asString()).doesNotContain("*"));
 	}
 
+	@Test
+	void theConsolesClientIsConfidentialWithPkceAndItsSecretAndAddressComeFromWhoImportsIt() throws IOException {
+		String template;
+		try (InputStream in = RealmFileTest.class.getClassLoader().getResourceAsStream("keycloak/decoop-realm.json")) {
+			template = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+		}
+		JsonMapper json = JsonMapper.builder().build();
+		JsonNode console = console(json.readTree(template));
+		assertThat(console.get("publicClient").asBoolean()).isFalse();
+		assertThat(console.get("directAccessGrantsEnabled").asBoolean()).isFalse();
+		assertThat(console.get("attributes").get("pkce.code.challenge.method").asString()).isEqualTo("S256");
+		// no secret in the repository: compose's Keycloak reads it from its environment
+		assertThat(console.get("secret").asString()).isEqualTo("${DECOOP_CONSOLE_CLIENT_SECRET}");
+
+		JsonNode imported = console(json.readTree(Keycloak.realmFor(template, "s3cret", "http://localhost:18080")));
+		assertThat(imported.get("secret").asString()).isEqualTo("s3cret");
+		assertThat(imported.get("redirectUris").valueStream().map(JsonNode::asString))
+			.containsExactly("http://localhost:18080/login/oauth2/code/keycloak");
+		assertThat(imported.get("attributes").get("post.logout.redirect.uris").asString())
+			.isEqualTo("http://localhost:18080/console/");
+	}
+
+	private static JsonNode console(JsonNode realm) {
+		return realm.get("clients")
+			.valueStream()
+			.filter(client -> client.get("clientId").asString().equals("decoop-console"))
+			.findFirst()
+			.orElseThrow();
+	}
+
 }
