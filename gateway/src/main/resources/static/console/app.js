@@ -2,40 +2,9 @@
 import { t, messages, language, setLanguage, LANGUAGES } from './i18n.js';
 import { currentSession, signIn, signOut, takeReturnHash } from './api.js';
 import { h, replace, showProblem, loading } from './ui.js';
+import dictionary from './messages/shell.json' with { type: 'json' };
 
-messages({
-  en: {
-    'shell.skip': 'Skip to content', 'shell.nav': 'Main', 'shell.title': 'decoop — decentralised cooperation',
-    'nav.network': 'Network', 'nav.stats': 'Statistics', 'nav.plans': 'Action plans',
-    'nav.searches': 'Partner searches', 'nav.calls': 'Funding calls', 'nav.inbox': 'Inbox',
-    'nav.subscriptions': 'Subscriptions',
-    'shell.language': 'Language', 'shell.signIn': 'Sign in', 'shell.signOut': 'Sign out',
-    'shell.signedInAs': 'Signed in as {name}', 'shell.notFound': 'Page not found',
-    'shell.notFoundDetail': 'No page answers to this address. Choose one in the menu.',
-    'shell.languageChanged': 'The console is now in English.', 'shell.menu': 'Menu',
-  },
-  fr: {
-    'shell.skip': 'Aller au contenu', 'shell.nav': 'Principale', 'shell.title': 'decoop — coopération décentralisée',
-    'nav.network': 'Réseau', 'nav.stats': 'Statistiques', 'nav.plans': 'Plans d’action',
-    'nav.searches': 'Recherches de partenaires', 'nav.calls': 'Appels à projets', 'nav.inbox': 'Messages',
-    'nav.subscriptions': 'Abonnements',
-    'shell.language': 'Langue', 'shell.signIn': 'Se connecter', 'shell.signOut': 'Se déconnecter',
-    'shell.signedInAs': 'Connecté : {name}', 'shell.notFound': 'Page introuvable',
-    'shell.notFoundDetail': 'Aucune page ne répond à cette adresse. Choisissez-en une dans le menu.',
-    'shell.languageChanged': 'La console est maintenant en français.', 'shell.menu': 'Menu',
-  },
-  'sr-Cyrl': {
-    'shell.skip': 'Пређи на садржај', 'shell.nav': 'Главни мени', 'shell.title': 'decoop — децентрализована сарадња',
-    'nav.network': 'Мрежа', 'nav.stats': 'Статистика', 'nav.plans': 'Акциони планови',
-    'nav.searches': 'Потраге за партнерима', 'nav.calls': 'Позиви за финансирање', 'nav.inbox': 'Поруке',
-    'nav.subscriptions': 'Претплате',
-    'shell.language': 'Језик', 'shell.signIn': 'Пријава', 'shell.signOut': 'Одјава',
-    'shell.signedInAs': 'Пријављени сте као {name}', 'shell.notFound': 'Страница није пронађена',
-    'shell.notFoundDetail': 'Ниједна страница не одговара овој адреси. Изаберите једну у менију.',
-    'shell.languageChanged': 'Конзола је сада на српском (ћирилица).', 'shell.menu': 'Мени',
-  },
-  'sr-Latn': { 'shell.languageChanged': 'Konzola je sada na srpskom (latinica).' },
-});
+messages(dictionary);
 
 /** Each language named in itself, for the switcher. */
 const LANGUAGE_NAMES = { fr: 'Français', 'sr-Cyrl': 'Српски (ћирилица)', 'sr-Latn': 'Srpski (latinica)', en: 'English' };
@@ -193,6 +162,12 @@ function start() {
   else if (!location.hash.startsWith('#/')) history.replaceState(null, '', DEFAULT_ROUTE);
   showSession();
   show({ focus: false });
+  // the gateway sends a failed sign-in back to /console/?sign-in=failed
+  const query = new URLSearchParams(location.search);
+  if (query.get('sign-in') === 'failed') {
+    showProblem(document.body.querySelector('#view'), { title: t('shell.signInFailed') });
+    history.replaceState(null, '', `${location.pathname}${location.hash}`);
+  }
 }
 
 function announceLanguage() {
@@ -200,6 +175,7 @@ function announceLanguage() {
   region.textContent = t('shell.languageChanged');
 }
 
-// page modules are module scripts after this one: they have all run (or failed) by DOMContentLoaded
-if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
-else start();
+// The page modules are module scripts after this one: they have all run (or failed) by DOMContentLoaded.
+// Module scripts run once the document is parsed ('interactive'), before that event: wait for it.
+if (document.readyState === 'complete') start();
+else document.addEventListener('DOMContentLoaded', start, { once: true });

@@ -6,48 +6,9 @@ import { t, messages, formatNumber, formatDate } from '../i18n.js';
 import {
   THEMES, PARTNERSHIP_STATUSES, COUNTRIES, themeName, partnershipStatusName, countryName,
 } from '../names.js';
+import dictionary from '../messages/network.json' with { type: 'json' };
 
-messages({
-  en: {
-    'network.title': 'Network of partnerships', 'network.filters': 'Filter the partnerships',
-    'network.country': 'Country', 'network.theme': 'Theme', 'network.status': 'Status',
-    'network.authority': 'Local authority', 'network.any': 'All', 'network.apply': 'Show', 'network.reset': 'Clear filters',
-    'network.map': 'Map', 'network.mapTitle': 'Map of the partnerships between France and Serbia',
-    'network.mapDesc': '{count} partnerships drawn as lines between their towns: {active} active (solid line), {dormant} dormant (dashed), {ended} ended (dotted). The list below gives each of them.',
-    'network.legend': 'Legend', 'network.unplaced': '{count} partnership(s) have a partner without a known place: they are in the list only.',
-    'network.mapUnavailable': 'The map could not be drawn; the list below gives every partnership.',
-    'network.list': 'Partnerships', 'network.caption': '{count} partnership(s)',
-    'network.partners': 'Partners', 'network.countries': 'Countries', 'network.since': 'Since', 'network.themes': 'Themes',
-    'network.none': 'No partnership matches these filters.',
-    'network.solid': 'solid line', 'network.dashed': 'dashed line', 'network.dotted': 'dotted line',
-  },
-  fr: {
-    'network.title': 'Réseau des partenariats', 'network.filters': 'Filtrer les partenariats',
-    'network.country': 'Pays', 'network.theme': 'Thème', 'network.status': 'Statut',
-    'network.authority': 'Collectivité', 'network.any': 'Tous', 'network.apply': 'Afficher', 'network.reset': 'Effacer les filtres',
-    'network.map': 'Carte', 'network.mapTitle': 'Carte des partenariats entre la France et la Serbie',
-    'network.mapDesc': '{count} partenariats tracés entre leurs villes : {active} actifs (trait plein), {dormant} en sommeil (tirets), {ended} terminés (pointillés). La liste ci-dessous les donne tous.',
-    'network.legend': 'Légende', 'network.unplaced': '{count} partenariat(s) ont un partenaire sans lieu connu : ils ne figurent que dans la liste.',
-    'network.mapUnavailable': 'La carte n’a pas pu être dessinée ; la liste ci-dessous donne tous les partenariats.',
-    'network.list': 'Partenariats', 'network.caption': '{count} partenariat(s)',
-    'network.partners': 'Partenaires', 'network.countries': 'Pays', 'network.since': 'Depuis', 'network.themes': 'Thèmes',
-    'network.none': 'Aucun partenariat ne correspond à ces filtres.',
-    'network.solid': 'trait plein', 'network.dashed': 'tirets', 'network.dotted': 'pointillés',
-  },
-  'sr-Cyrl': {
-    'network.title': 'Мрежа партнерстава', 'network.filters': 'Филтрирај партнерства',
-    'network.country': 'Држава', 'network.theme': 'Тема', 'network.status': 'Статус',
-    'network.authority': 'Локална самоуправа', 'network.any': 'Све', 'network.apply': 'Прикажи', 'network.reset': 'Обриши филтере',
-    'network.map': 'Мапа', 'network.mapTitle': 'Мапа партнерстава између Француске и Србије',
-    'network.mapDesc': '{count} партнерстава приказано линијама између њихових градова: активних {active} (пуна линија), у мировању {dormant} (испрекидана), окончаних {ended} (тачкаста). Списак испод наводи свако од њих.',
-    'network.legend': 'Легенда', 'network.unplaced': 'Партнерстава са партнером непознате локације: {count}. Налазе се само у списку.',
-    'network.mapUnavailable': 'Мапа није могла да се исцрта; списак испод наводи сва партнерства.',
-    'network.list': 'Партнерства', 'network.caption': 'Партнерстава: {count}',
-    'network.partners': 'Партнери', 'network.countries': 'Државе', 'network.since': 'Од', 'network.themes': 'Теме',
-    'network.none': 'Ниједно партнерство не одговара овим филтерима.',
-    'network.solid': 'пуна линија', 'network.dashed': 'испрекидана линија', 'network.dotted': 'тачкаста линија',
-  },
-});
+messages(dictionary);
 
 const FILTERS = ['country', 'theme', 'status', 'localAuthorityId'];
 

@@ -5,66 +5,9 @@ import { h, replace, showProblem, clearProblem, busy, announce } from '../ui.js'
 import { t, messages, formatDate, formatNumber } from '../i18n.js';
 import { themeName, partnershipStatusName, countryName } from '../names.js';
 import { partnershipName, partnershipMap } from './network.js';
+import dictionary from '../messages/partnership.json' with { type: 'json' };
 
-messages({
-  en: {
-    'partnership.back': 'Back to the network', 'partnership.status': 'Status', 'partnership.since': 'Since',
-    'partnership.themes': 'Themes', 'partnership.coordinator': 'Coordinator', 'partnership.noCoordinator': 'None named',
-    'partnership.lastActivity': 'Last activity', 'partnership.partners': 'Partners', 'partnership.map': 'Where',
-    'partnership.mapTitle': 'Map of the partnership {name}', 'partnership.mapDesc': 'A line between {towns}.',
-    'partnership.history': 'History', 'partnership.omitted': '{count} earlier change(s) are not listed.',
-    'partnership.by': 'by {name}', 'partnership.plan': 'action plan', 'partnership.change': 'Change its status',
-    'partnership.reason': 'Reason (required, shown in the history)',
-    'partnership.dormancy': 'Put to dormancy', 'partnership.reactivation': 'Reactivate', 'partnership.termination': 'End the partnership',
-    'partnership.done.dormancy': 'The partnership is now dormant.', 'partnership.done.reactivation': 'The partnership is active again.',
-    'partnership.done.termination': 'The partnership has ended.',
-    'partnership.ended': 'This partnership has ended: its status can no longer change.',
-    'partnership.signInWhy': 'Only the representatives of its partners, or a steward, may change a partnership’s status. Sign in if you are one of them.',
-    'partnership.notYours': 'Only the representatives of {partners}, or a steward, may change this partnership’s status; you act for {yours}.',
-    'partnership.nobody': 'no local authority',
-    'partnership.stale': 'Someone changed this partnership while you were reading it. The page now shows it as it is; check it, then try again.',
-    'partnership.conflict': 'This change no longer fits the partnership’s status. The page now shows it as it is.',
-    'partnership.code': 'code {code}',
-  },
-  fr: {
-    'partnership.back': 'Retour au réseau', 'partnership.status': 'Statut', 'partnership.since': 'Depuis',
-    'partnership.themes': 'Thèmes', 'partnership.coordinator': 'Coordinateur', 'partnership.noCoordinator': 'Aucun',
-    'partnership.lastActivity': 'Dernière activité', 'partnership.partners': 'Partenaires', 'partnership.map': 'Où',
-    'partnership.mapTitle': 'Carte du partenariat {name}', 'partnership.mapDesc': 'Un trait entre {towns}.',
-    'partnership.history': 'Historique', 'partnership.omitted': '{count} changement(s) antérieur(s) ne sont pas listés.',
-    'partnership.by': 'par {name}', 'partnership.plan': 'plan d’action', 'partnership.change': 'Changer son statut',
-    'partnership.reason': 'Motif (obligatoire, visible dans l’historique)',
-    'partnership.dormancy': 'Mettre en sommeil', 'partnership.reactivation': 'Réactiver', 'partnership.termination': 'Mettre fin au partenariat',
-    'partnership.done.dormancy': 'Le partenariat est maintenant en sommeil.', 'partnership.done.reactivation': 'Le partenariat est de nouveau actif.',
-    'partnership.done.termination': 'Le partenariat a pris fin.',
-    'partnership.ended': 'Ce partenariat a pris fin : son statut ne peut plus changer.',
-    'partnership.signInWhy': 'Seuls les représentants de ses partenaires, ou un administrateur, peuvent changer le statut d’un partenariat. Connectez-vous si vous en faites partie.',
-    'partnership.notYours': 'Seuls les représentants de {partners}, ou un administrateur, peuvent changer le statut de ce partenariat ; vous agissez pour {yours}.',
-    'partnership.nobody': 'aucune collectivité',
-    'partnership.stale': 'Quelqu’un a modifié ce partenariat pendant que vous le consultiez. La page le montre maintenant tel qu’il est ; vérifiez-le, puis réessayez.',
-    'partnership.conflict': 'Ce changement ne correspond plus au statut du partenariat. La page le montre maintenant tel qu’il est.',
-    'partnership.code': 'code {code}',
-  },
-  'sr-Cyrl': {
-    'partnership.back': 'Назад на мрежу', 'partnership.status': 'Статус', 'partnership.since': 'Од',
-    'partnership.themes': 'Теме', 'partnership.coordinator': 'Координатор', 'partnership.noCoordinator': 'Није именован',
-    'partnership.lastActivity': 'Последња активност', 'partnership.partners': 'Партнери', 'partnership.map': 'Где',
-    'partnership.mapTitle': 'Мапа партнерства {name}', 'partnership.mapDesc': 'Линија између: {towns}.',
-    'partnership.history': 'Историја', 'partnership.omitted': 'Ранијих измена које нису наведене: {count}.',
-    'partnership.by': 'унео/ла {name}', 'partnership.plan': 'акциони план', 'partnership.change': 'Промена статуса',
-    'partnership.reason': 'Разлог (обавезан, видљив у историји)',
-    'partnership.dormancy': 'Стави у мировање', 'partnership.reactivation': 'Поново активирај', 'partnership.termination': 'Оконча партнерство',
-    'partnership.done.dormancy': 'Партнерство је сада у мировању.', 'partnership.done.reactivation': 'Партнерство је поново активно.',
-    'partnership.done.termination': 'Партнерство је окончано.',
-    'partnership.ended': 'Ово партнерство је окончано: његов статус се више не може мењати.',
-    'partnership.signInWhy': 'Само представници партнера или администратор могу да мењају статус партнерства. Пријавите се ако сте један од њих.',
-    'partnership.notYours': 'Само представници ових партнера: {partners}, или администратор могу да мењају статус овог партнерства; ви заступате: {yours}.',
-    'partnership.nobody': 'ниједну локалну самоуправу',
-    'partnership.stale': 'Неко је изменио ово партнерство док сте га читали. Страница га сада приказује у тренутном стању; проверите, па покушајте поново.',
-    'partnership.conflict': 'Ова промена више не одговара статусу партнерства. Страница га сада приказује у тренутном стању.',
-    'partnership.code': 'шифра {code}',
-  },
-});
+messages(dictionary);
 
 /** What each status allows, in order: the API's path and the message key of its button. */
 const CHANGES = { ACTIVE: ['dormancy', 'termination'], DORMANT: ['reactivation', 'termination'], ENDED: [] };

@@ -8,36 +8,9 @@ import {
   PARTNERSHIP_STATUSES, PLAN_STATUSES, COUNTRIES, partnershipStatusName, planStatusName, themeName,
   fundingSourceName, countryName,
 } from '../names.js';
+import dictionary from '../messages/stats.json' with { type: 'json' };
 
-messages({
-  en: {
-    'stats.title': 'Statistics', 'stats.year': 'Year', 'stats.allYears': 'All years (status now)', 'stats.show': 'Show',
-    'stats.partnerships': 'Partnerships by country and status', 'stats.partnershipsTotal': '{count} partnership(s) in all; one with partners in both countries counts in each.',
-    'stats.plans': 'Action plans by status', 'stats.byTheme': 'Funding by theme (EUR)', 'stats.bySource': 'Funding by source (EUR)',
-    'stats.byCall': 'Funding by funding call (EUR)', 'stats.fundingTotal': 'Total funding: {amount}.',
-    'stats.nothing': 'Nothing to count for this year.', 'stats.country': 'Country', 'stats.status': 'Status',
-    'stats.count': 'Number', 'stats.theme': 'Theme', 'stats.source': 'Source', 'stats.call': 'Call', 'stats.eur': 'EUR',
-    'stats.chartOf': 'Bar chart: {title}. The table below gives the figures.', 'stats.figures': '{title}: the figures',
-  },
-  fr: {
-    'stats.title': 'Statistiques', 'stats.year': 'Année', 'stats.allYears': 'Toutes les années (statut actuel)', 'stats.show': 'Afficher',
-    'stats.partnerships': 'Partenariats par pays et par statut', 'stats.partnershipsTotal': '{count} partenariat(s) au total ; un partenariat avec des partenaires dans les deux pays compte dans chacun.',
-    'stats.plans': 'Plans d’action par statut', 'stats.byTheme': 'Financements par thème (EUR)', 'stats.bySource': 'Financements par source (EUR)',
-    'stats.byCall': 'Financements par appel à projets (EUR)', 'stats.fundingTotal': 'Financement total : {amount}.',
-    'stats.nothing': 'Rien à compter pour cette année.', 'stats.country': 'Pays', 'stats.status': 'Statut',
-    'stats.count': 'Nombre', 'stats.theme': 'Thème', 'stats.source': 'Source', 'stats.call': 'Appel', 'stats.eur': 'EUR',
-    'stats.chartOf': 'Diagramme en barres : {title}. Le tableau qui suit en donne les chiffres.', 'stats.figures': '{title} : les chiffres',
-  },
-  'sr-Cyrl': {
-    'stats.title': 'Статистика', 'stats.year': 'Година', 'stats.allYears': 'Све године (тренутни статус)', 'stats.show': 'Прикажи',
-    'stats.partnerships': 'Партнерства по државама и статусу', 'stats.partnershipsTotal': 'Укупно партнерстава: {count}; партнерство са партнерима у обе државе броји се у свакој.',
-    'stats.plans': 'Акциони планови по статусу', 'stats.byTheme': 'Финансирање по темама (EUR)', 'stats.bySource': 'Финансирање по изворима (EUR)',
-    'stats.byCall': 'Финансирање по позивима (EUR)', 'stats.fundingTotal': 'Укупно финансирање: {amount}.',
-    'stats.nothing': 'Нема података за ову годину.', 'stats.country': 'Држава', 'stats.status': 'Статус',
-    'stats.count': 'Број', 'stats.theme': 'Тема', 'stats.source': 'Извор', 'stats.call': 'Позив', 'stats.eur': 'EUR',
-    'stats.chartOf': 'Стубичасти дијаграм: {title}. Табела испод даје бројке.', 'stats.figures': '{title}: бројке',
-  },
-});
+messages(dictionary);
 
 const ROW = 46;
 

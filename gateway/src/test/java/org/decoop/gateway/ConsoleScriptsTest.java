@@ -77,7 +77,9 @@ class ConsoleScriptsTest {
 		}
 	}
 
-	/** As the browser: relative to the importer, else absolute, else by the import map. */
+	/**
+	 * As the browser: relative to the importer, else absolute, else by the import map.
+	 */
 	private static String resolve(String specifier, String importer, Map<String, String> imports) {
 		if (specifier.startsWith("./") || specifier.startsWith("../")) {
 			return URI.create(importer).resolve(specifier).toString();
