@@ -4,7 +4,7 @@ import { t, messages } from '../i18n.js';
 import { h, showProblem, scrollable, busy, clearProblem } from '../ui.js';
 import { api } from '../api.js';
 import { navigate } from '../app.js';
-import MESSAGES from './_forms.messages.json' with { type: 'json' }; // each key: [en, fr, sr-Cyrl]
+import dictionary from '../messages/forms.json' with { type: 'json' };
 
 export const THEMES = ['GENDER_EQUALITY', 'RULE_OF_LAW', 'YOUTH', 'LOCAL_ECONOMIC_DEVELOPMENT', 'ENVIRONMENT',
   'URBAN_PLANNING', 'CULTURE', 'HERITAGE', 'AGRICULTURE', 'EDUCATION', 'TOURISM', 'HEALTH', 'SOCIAL_AFFAIRS',
@@ -16,21 +16,7 @@ export const EVENT_TYPES = ['PartnershipEstablished', 'PartnershipWentDormant', 
   'FundingCallClosed', 'PlanDrafted', 'PlanSignatureRecorded', 'PlanSigned', 'ActivityCompleted', 'PlanCompleted',
   'PlanCancelled'];
 
-/**
- * Declares messages key by key, each as [en, fr, sr-Cyrl] (the shell derives sr-Latn): a key's
- * translations side by side, none forgotten.
- */
-export function say(table) {
-  const dictionaries = { en: {}, fr: {}, 'sr-Cyrl': {} };
-  for (const [key, [en, fr, cyrillic]] of Object.entries(table)) {
-    dictionaries.en[key] = en;
-    dictionaries.fr[key] = fr;
-    dictionaries['sr-Cyrl'][key] = cyrillic;
-  }
-  messages(dictionaries);
-}
-
-say(MESSAGES);
+messages(dictionary);
 
 export const themeLabel = (theme) => t(`f.theme.${theme}`);
 export const sourceLabel = (source) => t(`f.source.${source}`);

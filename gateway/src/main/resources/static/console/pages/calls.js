@@ -1,12 +1,12 @@
 // Funding calls: the open calls and their deadlines; stewards publish a call.
 import { route, hashQuery, navigate } from '../app.js';
 import { api, currentSession } from '../api.js';
-import { t, formatDate, formatMoney, formatNumber } from '../i18n.js';
+import { t, messages, formatDate, formatMoney, formatNumber } from '../i18n.js';
 import { h, announce } from '../ui.js';
-import { THEMES, SOURCES, themeLabel, sourceLabel, statusLabel, field, select, checkboxes, checked, value, pager, hashOf, table, add, say, anyOr, filters, commandForm } from './_forms.js';
-import MESSAGES from './calls.messages.json' with { type: 'json' }; // each key: [en, fr, sr-Cyrl]
+import { THEMES, SOURCES, themeLabel, sourceLabel, statusLabel, field, select, checkboxes, checked, value, pager, hashOf, table, add, anyOr, filters, commandForm } from './_forms.js';
+import dictionary from '../messages/calls.json' with { type: 'json' };
 
-say(MESSAGES);
+messages(dictionary);
 
 const STATUSES = ['OPEN', 'UPCOMING', 'CLOSED'];
 

@@ -5,12 +5,12 @@
 // read the inbox again through api(), in the console's language.
 import { route, hashQuery, navigate } from '../app.js';
 import { api, currentSession, signIn } from '../api.js';
-import { t, formatDate } from '../i18n.js';
+import { t, messages, formatDate } from '../i18n.js';
 import { h, announce, busy, showProblem } from '../ui.js';
-import { EVENT_TYPES, table, add, say } from './_forms.js';
-import MESSAGES from './inbox.messages.json' with { type: 'json' }; // each key: [en, fr, sr-Cyrl]
+import { EVENT_TYPES, table, add } from './_forms.js';
+import dictionary from '../messages/inbox.json' with { type: 'json' };
 
-say(MESSAGES);
+messages(dictionary);
 
 /** The open stream: one at a time, closed when the inbox is left or drawn again. */
 let source = null;

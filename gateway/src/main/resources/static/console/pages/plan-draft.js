@@ -2,12 +2,12 @@
 // (a funding line over its call's cap: at that line's amount).
 import { route, navigate } from '../app.js';
 import { api, currentSession, signIn } from '../api.js';
-import { t, formatMoney } from '../i18n.js';
+import { t, messages, formatMoney } from '../i18n.js';
 import { h, announce } from '../ui.js';
-import { THEMES, SOURCES, themeLabel, sourceLabel, field, select, checkboxes, checked, add, say, commandForm } from './_forms.js';
-import MESSAGES from './plan-draft.messages.json' with { type: 'json' }; // each key: [en, fr, sr-Cyrl]
+import { THEMES, SOURCES, themeLabel, sourceLabel, field, select, checkboxes, checked, add, commandForm } from './_forms.js';
+import dictionary from '../messages/plan-draft.json' with { type: 'json' };
 
-say(MESSAGES);
+messages(dictionary);
 
 route('#/plans/new', async (params, main) => {
   const session = await currentSession();

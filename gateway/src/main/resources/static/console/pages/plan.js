@@ -3,12 +3,12 @@
 import './plan-draft.js'; // '#/plans/new' is declared before '#/plans/:id' matches it
 import { route } from '../app.js';
 import { api, currentSession } from '../api.js';
-import { t, formatMoney, formatDate } from '../i18n.js';
+import { t, messages, formatMoney, formatDate } from '../i18n.js';
 import { h, announce, showProblem, busy, clearProblem } from '../ui.js';
-import { themeLabel, sourceLabel, statusLabel, table, add, say } from './_forms.js';
-import MESSAGES from './plan.messages.json' with { type: 'json' }; // each key: [en, fr, sr-Cyrl]
+import { themeLabel, sourceLabel, statusLabel, table, add } from './_forms.js';
+import dictionary from '../messages/plan.json' with { type: 'json' };
 
-say(MESSAGES);
+messages(dictionary);
 
 route('#/plans/:id', async ({ id }, main) => {
   const [answer, session] = await Promise.all([api(`/api/plans/${encodeURIComponent(id)}`), currentSession()]);

@@ -1,12 +1,12 @@
 // The action plans: the year's plans, filtered by year and status.
 import { route, hashQuery } from '../app.js';
 import { api, currentSession } from '../api.js';
-import { t, formatMoney } from '../i18n.js';
+import { t, messages, formatMoney } from '../i18n.js';
 import { h } from '../ui.js';
-import { PLAN_STATUSES, statusLabel, field, select, pager, hashOf, table, add, say, filters } from './_forms.js';
-import MESSAGES from './plans.messages.json' with { type: 'json' }; // each key: [en, fr, sr-Cyrl]
+import { PLAN_STATUSES, statusLabel, field, select, pager, hashOf, table, add, filters } from './_forms.js';
+import dictionary from '../messages/plans.json' with { type: 'json' };
 
-say(MESSAGES);
+messages(dictionary);
 
 route('#/plans', async (params, main) => {
   const query = hashQuery();

@@ -1,12 +1,12 @@
 // Partner searches: open one, see its matches with their reasons, close it.
 import { route, hashQuery, navigate } from '../app.js';
 import { api, currentSession } from '../api.js';
-import { t, formatDate } from '../i18n.js';
+import { t, messages, formatDate } from '../i18n.js';
 import { h, announce } from '../ui.js';
-import { THEMES, themeLabel, statusLabel, field, select, checkboxes, checked, value, pager, hashOf, table, add, say, anyOr, filters, commandForm } from './_forms.js';
-import MESSAGES from './searches.messages.json' with { type: 'json' }; // each key: [en, fr, sr-Cyrl]
+import { THEMES, themeLabel, statusLabel, field, select, checkboxes, checked, value, pager, hashOf, table, add, anyOr, filters, commandForm } from './_forms.js';
+import dictionary from '../messages/searches.json' with { type: 'json' };
 
-say(MESSAGES);
+messages(dictionary);
 
 route('#/searches', async (params, main) => {
   const query = hashQuery();

@@ -2,12 +2,12 @@
 // e-mail with its digest), delete.
 import { route } from '../app.js';
 import { api, currentSession, signIn } from '../api.js';
-import { t, language, LANGUAGES } from '../i18n.js';
+import { t, messages, language, LANGUAGES } from '../i18n.js';
 import { h, announce, busy, showProblem } from '../ui.js';
-import { EVENT_TYPES, statusLabel, field, select, checkboxes, checked, value, table, add, say, commandForm } from './_forms.js';
-import MESSAGES from './subscriptions.messages.json' with { type: 'json' }; // each key: [en, fr, sr-Cyrl]
+import { EVENT_TYPES, statusLabel, field, select, checkboxes, checked, value, table, add, commandForm } from './_forms.js';
+import dictionary from '../messages/subscriptions.json' with { type: 'json' };
 
-say(MESSAGES);
+messages(dictionary);
 
 const CHANNELS = ['INBOX', 'EMAIL', 'WEBHOOK'];
 const DIGESTS = ['NONE', 'DAILY', 'WEEKLY'];
