@@ -1,7 +1,7 @@
 // The shell: a hash router, the header's labels, the language switcher and who is signed in.
 import { t, messages, language, setLanguage, LANGUAGES } from './i18n.js';
 import { currentSession, signIn, signOut, takeReturnHash } from './api.js';
-import { h, replace, showProblem, loading } from './ui.js';
+import { h, replace, showProblem, loading, announce } from './ui.js';
 import dictionary from './messages/shell.json' with { type: 'json' };
 
 messages(dictionary);
@@ -171,8 +171,7 @@ function start() {
 }
 
 function announceLanguage() {
-  const region = document.getElementById('messages');
-  region.textContent = t('shell.languageChanged');
+  announce(t('shell.languageChanged'));
 }
 
 // The page modules are module scripts after this one: they have all run (or failed) by DOMContentLoaded.

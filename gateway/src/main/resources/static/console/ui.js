@@ -54,6 +54,11 @@ export function announce(message) {
   setTimeout(() => {
     region.textContent = message;
   }, 50);
+  // then out of the way: it is shown over the page's bottom
+  clearTimeout(announce.clearing);
+  announce.clearing = setTimeout(() => {
+    if (region.textContent === message) region.textContent = '';
+  }, 8000);
 }
 
 /**

@@ -48,7 +48,7 @@ function countryOutlines() {
 }
 
 // what the map shows: from Brittany to the east of Serbia (west, south, east, north)
-const VIEW = [-4.8, 41.6, 22.9, 51.1];
+const VIEW = [-4.8, 41.6, 24, 51.1];
 const WIDTH = 960;
 const FRANCE = '250';
 const SERBIA = '688';
