@@ -100,9 +100,7 @@ class ConsoleSignInTest {
 
 		assertThat(get("/api/plans?year=2020").statusCode()).isEqualTo(200);
 
-		assertThat(plans.at("/api/plans?year=2020")).last()
-			.satisfies(request -> assertThat(request.header("Authorization"))
-				.isEqualTo("Bearer " + keycloak.lastAccessToken));
+		assertReachedWithTheNewestAccessToken("/api/plans?year=2020");
 	}
 
 	@Test
@@ -117,9 +115,7 @@ class ConsoleSignInTest {
 		assertThat(keycloak.tokenRequests).last()
 			.satisfies(request -> assertThat(request).containsEntry("grant_type", "refresh_token"));
 		assertThat(keycloak.lastAccessToken).isNotEqualTo(signedIn);
-		assertThat(plans.at("/api/plans/refreshed")).singleElement()
-			.satisfies(request -> assertThat(request.header("Authorization"))
-				.isEqualTo("Bearer " + keycloak.lastAccessToken));
+		assertReachedWithTheNewestAccessToken("/api/plans/refreshed");
 	}
 
 	@Test
@@ -205,6 +201,16 @@ class ConsoleSignInTest {
 			.containsKey("code_challenge");
 		String code = keycloak.approve(authorization, username);
 		return get("/login/oauth2/code/keycloak?code=" + code + "&state=" + query.get("state"));
+	}
+
+	/**
+	 * plan-service got the request at {@code path} with the access token Keycloak gave
+	 * last.
+	 */
+	private void assertReachedWithTheNewestAccessToken(String path) {
+		assertThat(plans.at(path)).singleElement()
+			.satisfies(request -> assertThat(request.header("Authorization"))
+				.isEqualTo("Bearer " + keycloak.lastAccessToken));
 	}
 
 	private String cookie(String name) {

@@ -69,6 +69,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -80,19 +81,20 @@ import tools.jackson.databind.json.JsonMapper;
  * burst of commands: no event may be lost, no notification doubled.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(RunningStack.Extension.class)
 class LocalStackSystemIT {
 
-	private static final int KAFKA = 19092;
+	private static final int KAFKA = RunningStack.KAFKA;
 
-	private static final int PARTNERSHIPS = 18081;
+	private static final int PARTNERSHIPS = RunningStack.PARTNERSHIPS;
 
-	private static final int PLANS = 18082;
+	private static final int PLANS = RunningStack.PLANS;
 
-	private static final int NOTIFICATIONS = 18083;
+	private static final int NOTIFICATIONS = RunningStack.NOTIFICATIONS;
 
-	private static final int KEYCLOAK = 18180;
+	private static final int KEYCLOAK = RunningStack.KEYCLOAK;
 
-	private static final int GATEWAY = 18080;
+	private static final int GATEWAY = RunningStack.GATEWAY;
 
 	private static final List<String> SERVICES = List.of("partnership-service", "plan-service", "notification-service");
 
@@ -106,7 +108,7 @@ class LocalStackSystemIT {
 
 	private static Process stack;
 
-	private static final List<String> output = new CopyOnWriteArrayList<>();
+	private static List<String> output = List.of();
 
 	private static WebhookReceiver receiver;
 
@@ -115,39 +117,10 @@ class LocalStackSystemIT {
 	private static String inbox;
 
 	@BeforeAll
-	static void startTheStackAsAUserWould() throws Exception {
+	static void subscribeSkgo(RunningStack running) throws Exception {
+		stack = running.process;
+		output = running.output;
 		receiver = new WebhookReceiver();
-		String java = ProcessHandle.current().info().command().orElse("java");
-		ProcessBuilder starting = new ProcessBuilder(java, "-jar", Path.of("target", "local-stack.jar").toString(),
-				"--fresh", "--home=" + Path.of("target", "system-test"), "--jars=..", "--kafka-port=" + KAFKA,
-				"--kafka-controller-port=19093", "--mongo-port=27018", "--partnership-port=" + PARTNERSHIPS,
-				"--plan-port=" + PLANS, "--notification-port=" + NOTIFICATIONS, "--keycloak-port=" + KEYCLOAK,
-				"--zipkin-port=19411", "--smtp-port=11025", "--mail-port=18025", "--gateway-port=" + GATEWAY,
-				"--replicas=2")
-			.redirectErrorStream(true);
-		// the services inherit the stack's environment: a command whose instance died
-		// mid-request may run again after 10 s instead of the default minute
-		starting.environment().put("DECOOP_IDEMPOTENCY_CLAIM_TIMEOUT", "10s");
-		stack = starting.start();
-		Thread reader = new Thread(() -> {
-			try (BufferedReader lines = new BufferedReader(
-					new InputStreamReader(stack.getInputStream(), StandardCharsets.UTF_8))) {
-				lines.lines().forEach(line -> {
-					output.add(line);
-					System.out.println(line);
-				});
-			}
-			catch (IOException ended) {
-				// the stack stopped
-			}
-		}, "stack-output");
-		reader.setDaemon(true);
-		reader.start();
-		await().atMost(Duration.ofMinutes(8))
-			.pollInterval(Duration.ofSeconds(1))
-			.until(() -> output.contains("decoop is running.") || !stack.isAlive());
-		assertThat(stack.isAlive()).as(String.join("\n", output)).isTrue();
-
 		JsonNode webhook = post("skgo", NOTIFICATIONS, "/api/subscriptions", """
 				{"subscriber": "system test", "channel": "WEBHOOK", "target": "%s",
 				 "eventTypes": ["PlanSigned", "PartnershipReactivated"]}""".formatted(receiver.answer("/decoop", 204)));
@@ -159,13 +132,7 @@ class LocalStackSystemIT {
 	}
 
 	@AfterAll
-	static void stopTheStack() throws Exception {
-		if (stack != null) {
-			List<ProcessHandle> children = stack.descendants().toList();
-			stack.destroy();
-			assertThat(stack.waitFor(90, TimeUnit.SECONDS)).as("the stack stops on SIGTERM").isTrue();
-			await().atMost(Duration.ofSeconds(30)).until(() -> children.stream().noneMatch(ProcessHandle::isAlive));
-		}
+	static void stopTheReceiver() {
 		if (receiver != null) {
 			receiver.close();
 		}
@@ -1007,8 +974,14 @@ class LocalStackSystemIT {
 		return Base64.getEncoder().encodeToString(mac.doFinal(content.getBytes(StandardCharsets.UTF_8)));
 	}
 
-	/** Registers a city as the embassy; its id. */
+	/**
+	 * The city of {@code code}: the demo's, or registered now as the embassy; its id.
+	 */
 	private static String city(String code, String name, String country) throws Exception {
+		JsonNode known = get(null, PARTNERSHIPS, "/api/local-authorities?code=" + code).get("content");
+		if (!known.isEmpty()) {
+			return known.get(0).get("id").asString();
+		}
 		return post("embassy", PARTNERSHIPS, "/api/local-authorities",
 				"{\"code\": \"%s\", \"name\": \"%s\", \"country\": \"%s\", \"kind\": \"CITY\"}".formatted(code, name,
 						country))
