@@ -49,7 +49,8 @@ class ConsolePlansIT {
 	@Test
 	@Order(1)
 	void neversCannotSignForSkgoAndSeesWhy() {
-		try (Browser nevers = Browser.wide().signIn("nevers")) {
+		try (Browser nevers = Browser.wide()) {
+			nevers.signIn("nevers");
 			nevers.open(plan).find("parties");
 
 			WebElement sign = nevers.driver.findElement(By.cssSelector("[data-test=sign-plan][data-party=SKGO]"));
@@ -62,7 +63,9 @@ class ConsolePlansIT {
 	@Test
 	@Order(2)
 	void skgoAndTheEmbassySignThe2020PlanAndSkgosOpenInboxShowsItWithoutAReload() throws Exception {
-		try (Browser skgo = Browser.wide().signIn("skgo"); Browser embassy = Browser.wide().signIn("embassy")) {
+		try (Browser skgo = Browser.wide(); Browser embassy = Browser.wide()) {
+			skgo.signIn("skgo");
+			embassy.signIn("embassy");
 			skgo.open(plan);
 			sign(skgo, "SKGO");
 			skgo.open(inbox);
@@ -83,7 +86,8 @@ class ConsolePlansIT {
 
 	@Test
 	void aFundingLineOverItsCallsCapShowsThe422AtItsAmount() {
-		try (Browser skgo = Browser.wide().signIn("skgo")) {
+		try (Browser skgo = Browser.wide()) {
+			skgo.signIn("skgo");
 			skgo.open("#/plans/new").find("draft-form");
 			WebElement amount = skgo.driver.findElement(By.name("activities[0].funding[0].amountEur"));
 			skgo.driver.findElement(By.name("title")).sendKeys("Over the cap");
@@ -106,7 +110,8 @@ class ConsolePlansIT {
 
 	@Test
 	void thePagesOfPlansSearchesCallsTheInboxAndSubscriptionsHaveNoSeriousAccessibilityViolation() throws Exception {
-		try (Browser skgo = Browser.wide().signIn("skgo")) {
+		try (Browser skgo = Browser.wide()) {
+			skgo.signIn("skgo");
 			for (String[] page : new String[][] { { "#/plans?year=2020", "plans" }, { plan, "parties" },
 					{ "#/plans/new", "draft-form" }, { "#/searches", "searches" }, { "#/calls", "calls" },
 					{ inbox, "inbox-item" }, { "#/subscriptions", "create-subscription" } }) {
