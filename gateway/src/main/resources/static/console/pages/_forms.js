@@ -1,7 +1,10 @@
 // What the pages of plans, searches, calls, the inbox and subscriptions share: the API's enum values
 // with their labels, form fields, and a 422 placed at the field it names.
 import { t, messages } from '../i18n.js';
-import { h, showProblem } from '../ui.js';
+import { h, showProblem, scrollable, busy, clearProblem } from '../ui.js';
+import { api } from '../api.js';
+import { navigate } from '../app.js';
+import dictionary from '../messages/forms.json' with { type: 'json' };
 
 export const THEMES = ['GENDER_EQUALITY', 'RULE_OF_LAW', 'YOUTH', 'LOCAL_ECONOMIC_DEVELOPMENT', 'ENVIRONMENT',
   'URBAN_PLANNING', 'CULTURE', 'HERITAGE', 'AGRICULTURE', 'EDUCATION', 'TOURISM', 'HEALTH', 'SOCIAL_AFFAIRS',
@@ -13,60 +16,13 @@ export const EVENT_TYPES = ['PartnershipEstablished', 'PartnershipWentDormant', 
   'FundingCallClosed', 'PlanDrafted', 'PlanSignatureRecorded', 'PlanSigned', 'ActivityCompleted', 'PlanCompleted',
   'PlanCancelled'];
 
-messages({
-  en: {
-    'f.theme.GENDER_EQUALITY': 'Gender equality', 'f.theme.RULE_OF_LAW': 'Rule of law', 'f.theme.YOUTH': 'Youth',
-    'f.theme.LOCAL_ECONOMIC_DEVELOPMENT': 'Local economic development', 'f.theme.ENVIRONMENT': 'Environment',
-    'f.theme.URBAN_PLANNING': 'Urban planning', 'f.theme.CULTURE': 'Culture', 'f.theme.HERITAGE': 'Heritage',
-    'f.theme.AGRICULTURE': 'Agriculture', 'f.theme.EDUCATION': 'Education', 'f.theme.TOURISM': 'Tourism',
-    'f.theme.HEALTH': 'Health', 'f.theme.SOCIAL_AFFAIRS': 'Social affairs', 'f.theme.EU_INTEGRATION': 'EU integration',
-    'f.source.FRENCH_MFA': 'French Ministry for Europe and Foreign Affairs', 'f.source.EU_CALL': 'EU call',
-    'f.source.LOCAL_BUDGET': 'Local budget', 'f.source.OTHER': 'Other',
-    'f.status.DRAFT': 'Draft', 'f.status.SIGNED': 'Signed', 'f.status.COMPLETED': 'Completed',
-    'f.status.CANCELLED': 'Cancelled', 'f.status.OPEN': 'Open', 'f.status.CLOSED': 'Closed',
-    'f.status.UPCOMING': 'Upcoming', 'f.status.ACTIVE': 'Active', 'f.status.PENDING_CONFIRMATION': 'Awaiting confirmation',
-    'f.status.DISABLED': 'Disabled',
-    'f.any': 'Any', 'f.none': 'None', 'f.filter': 'Show', 'f.signInFirst': 'Sign in to do this.',
-    'f.stale': 'Someone changed it meanwhile: here it is as it is now. Check it and try again.',
-    'f.previous': 'Previous page', 'f.next': 'Next page', 'f.page': 'Page {page}',
-  },
-  fr: {
-    'f.theme.GENDER_EQUALITY': 'Égalité femmes-hommes', 'f.theme.RULE_OF_LAW': 'État de droit', 'f.theme.YOUTH': 'Jeunesse',
-    'f.theme.LOCAL_ECONOMIC_DEVELOPMENT': 'Développement économique local', 'f.theme.ENVIRONMENT': 'Environnement',
-    'f.theme.URBAN_PLANNING': 'Urbanisme', 'f.theme.CULTURE': 'Culture', 'f.theme.HERITAGE': 'Patrimoine',
-    'f.theme.AGRICULTURE': 'Agriculture', 'f.theme.EDUCATION': 'Éducation', 'f.theme.TOURISM': 'Tourisme',
-    'f.theme.HEALTH': 'Santé', 'f.theme.SOCIAL_AFFAIRS': 'Affaires sociales', 'f.theme.EU_INTEGRATION': 'Intégration européenne',
-    'f.source.FRENCH_MFA': 'Ministère de l’Europe et des Affaires étrangères', 'f.source.EU_CALL': 'Appel de l’UE',
-    'f.source.LOCAL_BUDGET': 'Budget local', 'f.source.OTHER': 'Autre',
-    'f.status.DRAFT': 'Projet', 'f.status.SIGNED': 'Signé', 'f.status.COMPLETED': 'Achevé',
-    'f.status.CANCELLED': 'Annulé', 'f.status.OPEN': 'Ouvert', 'f.status.CLOSED': 'Clos',
-    'f.status.UPCOMING': 'À venir', 'f.status.ACTIVE': 'Actif', 'f.status.PENDING_CONFIRMATION': 'En attente de confirmation',
-    'f.status.DISABLED': 'Désactivé',
-    'f.any': 'Tous', 'f.none': 'Aucun', 'f.filter': 'Afficher', 'f.signInFirst': 'Connectez-vous pour le faire.',
-    'f.stale': 'Quelqu’un l’a modifié entre-temps : le voici tel qu’il est. Vérifiez et recommencez.',
-    'f.previous': 'Page précédente', 'f.next': 'Page suivante', 'f.page': 'Page {page}',
-  },
-  'sr-Cyrl': {
-    'f.theme.GENDER_EQUALITY': 'Родна равноправност', 'f.theme.RULE_OF_LAW': 'Владавина права', 'f.theme.YOUTH': 'Млади',
-    'f.theme.LOCAL_ECONOMIC_DEVELOPMENT': 'Локални економски развој', 'f.theme.ENVIRONMENT': 'Животна средина',
-    'f.theme.URBAN_PLANNING': 'Урбанизам', 'f.theme.CULTURE': 'Култура', 'f.theme.HERITAGE': 'Наслеђе',
-    'f.theme.AGRICULTURE': 'Пољопривреда', 'f.theme.EDUCATION': 'Образовање', 'f.theme.TOURISM': 'Туризам',
-    'f.theme.HEALTH': 'Здравство', 'f.theme.SOCIAL_AFFAIRS': 'Социјална питања', 'f.theme.EU_INTEGRATION': 'Европске интеграције',
-    'f.source.FRENCH_MFA': 'Министарство за Европу и спољне послове Француске', 'f.source.EU_CALL': 'Позив ЕУ',
-    'f.source.LOCAL_BUDGET': 'Локални буџет', 'f.source.OTHER': 'Остало',
-    'f.status.DRAFT': 'Нацрт', 'f.status.SIGNED': 'Потписан', 'f.status.COMPLETED': 'Завршен',
-    'f.status.CANCELLED': 'Отказан', 'f.status.OPEN': 'Отворен', 'f.status.CLOSED': 'Затворен',
-    'f.status.UPCOMING': 'Предстоји', 'f.status.ACTIVE': 'Активна', 'f.status.PENDING_CONFIRMATION': 'Чека потврду',
-    'f.status.DISABLED': 'Искључена',
-    'f.any': 'Сви', 'f.none': 'Ништа', 'f.filter': 'Прикажи', 'f.signInFirst': 'Пријавите се да бисте то урадили.',
-    'f.stale': 'Неко је у међувремену изменио податке: ово је тренутно стање. Проверите и покушајте поново.',
-    'f.previous': 'Претходна страна', 'f.next': 'Следећа страна', 'f.page': 'Страна {page}',
-  },
-});
+messages(dictionary);
 
 export const themeLabel = (theme) => t(`f.theme.${theme}`);
 export const sourceLabel = (source) => t(`f.source.${source}`);
 export const statusLabel = (status) => t(`f.status.${status}`);
+/** labelOf, with 'ANY' said as "any". */
+export const anyOr = (labelOf) => (value) => (value === 'ANY' ? t('f.any') : labelOf(value));
 
 let unique = 0;
 
@@ -138,9 +94,36 @@ export function add(parent, ...children) {
   return parent;
 }
 
-/** A table that scrolls inside itself on a narrow screen. */
+/** A table that scrolls inside a focusable region named by its caption (or its aria-label) on a narrow screen. */
 export function table(attrs, ...children) {
-  return h('div', { class: 'table-wrap' }, h('table', attrs, ...children));
+  const caption = children.find((child) => child instanceof Element && child.tagName === 'CAPTION');
+  return scrollable(caption ? caption.textContent : attrs['aria-label'], h('table', attrs, ...children));
+}
+
+/** A filter form: its fields' values become the query of path's hash. */
+export function filters(path, ...fields) {
+  return h('form', { class: 'filters', onsubmit: (event) => {
+    event.preventDefault();
+    navigate(hashOf(path, Object.fromEntries(new FormData(event.currentTarget))));
+  } }, fields, h('button', { type: 'submit', class: 'button' }, t('f.filter')));
+}
+
+/**
+ * A form that sends one command: body(form) POSTed to path while the form is busy, then
+ * done(answer); a refusal is shown at the fields it names (a 412: that it changed meanwhile).
+ */
+export function commandForm(attrs, { path, body, etag, done }, ...children) {
+  const form = h('form', { novalidate: true, ...attrs, onsubmit: async (event) => {
+    event.preventDefault();
+    clearProblem(form);
+    try {
+      const answer = await busy(form, () => api(path, { method: 'POST', body: body(form), etag }));
+      await done(answer);
+    } catch (problem) {
+      showFormProblem(form, problem.status === 412 ? { ...problem, detail: t('f.stale') } : problem).focus();
+    }
+  } }, ...children);
+  return form;
 }
 
 /** Previous / next links for a Spring PagedModel answer's page, to hashes made by hashFor(page). */

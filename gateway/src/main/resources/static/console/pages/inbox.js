@@ -8,36 +8,9 @@ import { api, currentSession, signIn } from '../api.js';
 import { t, messages, formatDate } from '../i18n.js';
 import { h, announce, busy, showProblem } from '../ui.js';
 import { EVENT_TYPES, table, add } from './_forms.js';
+import dictionary from '../messages/inbox.json' with { type: 'json' };
 
-messages({
-  en: {
-    'inbox.title': 'Inbox', 'inbox.signIn': 'Sign in to see your inbox.', 'inbox.signInButton': 'Sign in',
-    'inbox.noInbox': 'You have no inbox yet.', 'inbox.create': 'Create my inbox', 'inbox.choose': 'Inbox',
-    'inbox.empty': 'Nothing yet: what happens will show here as it happens.', 'inbox.live': 'Live: new notifications appear here.',
-    'inbox.connecting': 'Connecting…', 'inbox.reconnecting': 'Connection lost, reconnecting…',
-    'inbox.closed': 'The live connection ended. Reload the page to reconnect.', 'inbox.new': 'New: {summary}',
-    'inbox.markRead': 'Mark as read', 'inbox.read': 'Read', 'inbox.unread': 'Unread', 'inbox.caption': 'Notifications, newest first',
-    'inbox.subscriber': 'My inbox',
-  },
-  fr: {
-    'inbox.title': 'Boîte de réception', 'inbox.signIn': 'Connectez-vous pour voir votre boîte de réception.', 'inbox.signInButton': 'Se connecter',
-    'inbox.noInbox': 'Vous n’avez pas encore de boîte de réception.', 'inbox.create': 'Créer ma boîte de réception', 'inbox.choose': 'Boîte',
-    'inbox.empty': 'Rien pour l’instant : ce qui se passe s’affichera ici en direct.', 'inbox.live': 'En direct : les nouvelles notifications s’affichent ici.',
-    'inbox.connecting': 'Connexion…', 'inbox.reconnecting': 'Connexion perdue, reconnexion…',
-    'inbox.closed': 'La connexion en direct s’est arrêtée. Rechargez la page pour la rétablir.', 'inbox.new': 'Nouveau : {summary}',
-    'inbox.markRead': 'Marquer comme lu', 'inbox.read': 'Lu', 'inbox.unread': 'Non lu', 'inbox.caption': 'Notifications, les plus récentes d’abord',
-    'inbox.subscriber': 'Ma boîte de réception',
-  },
-  'sr-Cyrl': {
-    'inbox.title': 'Пријемно сандуче', 'inbox.signIn': 'Пријавите се да бисте видели своје сандуче.', 'inbox.signInButton': 'Пријава',
-    'inbox.noInbox': 'Још немате пријемно сандуче.', 'inbox.create': 'Направи моје сандуче', 'inbox.choose': 'Сандуче',
-    'inbox.empty': 'Још ништа: оно што се деси појавиће се овде одмах.', 'inbox.live': 'Уживо: нова обавештења се појављују овде.',
-    'inbox.connecting': 'Повезивање…', 'inbox.reconnecting': 'Веза је прекинута, поновно повезивање…',
-    'inbox.closed': 'Веза уживо је прекинута. Поново учитајте страницу.', 'inbox.new': 'Ново: {summary}',
-    'inbox.markRead': 'Означи као прочитано', 'inbox.read': 'Прочитано', 'inbox.unread': 'Непрочитано', 'inbox.caption': 'Обавештења, најновија прво',
-    'inbox.subscriber': 'Моје сандуче',
-  },
-});
+messages(dictionary);
 
 /** The open stream: one at a time, closed when the inbox is left or drawn again. */
 let source = null;
@@ -103,6 +76,8 @@ route('#/inbox', async (params, main) => {
         try {
           await busy(event.currentTarget, () => api(`${base}/notifications/${encodeURIComponent(notification.id)}/read`, { method: 'POST' }));
           await load();
+          // the button is gone: on to the next unread one, else the list
+          (list.querySelector('[data-test=mark-read]') || list.querySelector('.table-wrap'))?.focus();
         } catch (problem) {
           showProblem(list, problem).focus();
         }

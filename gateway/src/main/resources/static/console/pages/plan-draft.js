@@ -3,53 +3,11 @@
 import { route, navigate } from '../app.js';
 import { api, currentSession, signIn } from '../api.js';
 import { t, messages, formatMoney } from '../i18n.js';
-import { h, announce, busy, clearProblem } from '../ui.js';
-import { THEMES, SOURCES, themeLabel, sourceLabel, field, select, checkboxes, checked, showFormProblem, add } from './_forms.js';
+import { h, announce } from '../ui.js';
+import { THEMES, SOURCES, themeLabel, sourceLabel, field, select, checkboxes, checked, add, commandForm } from './_forms.js';
+import dictionary from '../messages/plan-draft.json' with { type: 'json' };
 
-messages({
-  en: {
-    'draft.title': 'Draft an action plan', 'draft.signIn': 'Sign in to draft a plan.', 'draft.signInButton': 'Sign in',
-    'draft.year': 'Year', 'draft.planTitle': 'Title', 'draft.parties': 'Parties', 'draft.party': 'Party {n}',
-    'draft.code': 'Code', 'draft.codeHint': 'As the organization is known, e.g. SKGO', 'draft.name': 'Name',
-    'draft.addParty': 'Add a party', 'draft.removeParty': 'Remove party {n}', 'draft.themes': 'Themes',
-    'draft.activities': 'Activities', 'draft.activity': 'Activity {n}', 'draft.activityTitle': 'Title',
-    'draft.theme': 'Theme', 'draft.partnerships': 'Partnerships', 'draft.partnershipsHint': 'Hold Ctrl (⌘) to choose several.',
-    'draft.startsOn': 'Starts on', 'draft.endsOn': 'Ends on', 'draft.addActivity': 'Add an activity',
-    'draft.removeActivity': 'Remove activity {n}', 'draft.line': 'Funding line {n} of activity {a}', 'draft.source': 'Source',
-    'draft.amount': 'Amount (EUR)', 'draft.call': 'Funding call', 'draft.noCall': 'No call',
-    'draft.callOption': '{code} — at most {max} per activity', 'draft.addLine': 'Add a funding line to activity {a}',
-    'draft.removeLine': 'Remove funding line {n} of activity {a}', 'draft.submit': 'Draft the plan',
-    'draft.drafted': 'The plan is drafted.',
-  },
-  fr: {
-    'draft.title': 'Rédiger un plan d’action', 'draft.signIn': 'Connectez-vous pour rédiger un plan.', 'draft.signInButton': 'Se connecter',
-    'draft.year': 'Année', 'draft.planTitle': 'Titre', 'draft.parties': 'Parties', 'draft.party': 'Partie {n}',
-    'draft.code': 'Code', 'draft.codeHint': 'Le code de l’organisation, par exemple SKGO', 'draft.name': 'Nom',
-    'draft.addParty': 'Ajouter une partie', 'draft.removeParty': 'Retirer la partie {n}', 'draft.themes': 'Thèmes',
-    'draft.activities': 'Activités', 'draft.activity': 'Activité {n}', 'draft.activityTitle': 'Intitulé',
-    'draft.theme': 'Thème', 'draft.partnerships': 'Partenariats', 'draft.partnershipsHint': 'Ctrl (⌘) pour en choisir plusieurs.',
-    'draft.startsOn': 'Début', 'draft.endsOn': 'Fin', 'draft.addActivity': 'Ajouter une activité',
-    'draft.removeActivity': 'Retirer l’activité {n}', 'draft.line': 'Ligne de financement {n} de l’activité {a}', 'draft.source': 'Source',
-    'draft.amount': 'Montant (EUR)', 'draft.call': 'Appel à projets', 'draft.noCall': 'Aucun appel',
-    'draft.callOption': '{code} — au plus {max} par activité', 'draft.addLine': 'Ajouter une ligne de financement à l’activité {a}',
-    'draft.removeLine': 'Retirer la ligne {n} de l’activité {a}', 'draft.submit': 'Enregistrer le projet de plan',
-    'draft.drafted': 'Le projet de plan est enregistré.',
-  },
-  'sr-Cyrl': {
-    'draft.title': 'Састави акциони план', 'draft.signIn': 'Пријавите се да бисте саставили план.', 'draft.signInButton': 'Пријава',
-    'draft.year': 'Година', 'draft.planTitle': 'Наслов', 'draft.parties': 'Стране', 'draft.party': 'Страна {n}',
-    'draft.code': 'Шифра', 'draft.codeHint': 'Шифра организације, нпр. SKGO', 'draft.name': 'Назив',
-    'draft.addParty': 'Додај страну', 'draft.removeParty': 'Уклони страну {n}', 'draft.themes': 'Теме',
-    'draft.activities': 'Активности', 'draft.activity': 'Активност {n}', 'draft.activityTitle': 'Назив',
-    'draft.theme': 'Тема', 'draft.partnerships': 'Партнерства', 'draft.partnershipsHint': 'Држите Ctrl (⌘) да изаберете више.',
-    'draft.startsOn': 'Почетак', 'draft.endsOn': 'Крај', 'draft.addActivity': 'Додај активност',
-    'draft.removeActivity': 'Уклони активност {n}', 'draft.line': 'Ставка финансирања {n} активности {a}', 'draft.source': 'Извор',
-    'draft.amount': 'Износ (EUR)', 'draft.call': 'Позив за финансирање', 'draft.noCall': 'Без позива',
-    'draft.callOption': '{code} — највише {max} по активности', 'draft.addLine': 'Додај ставку финансирања активности {a}',
-    'draft.removeLine': 'Уклони ставку {n} активности {a}', 'draft.submit': 'Сачувај нацрт плана',
-    'draft.drafted': 'Нацрт плана је сачуван.',
-  },
-});
+messages(dictionary);
 
 route('#/plans/new', async (params, main) => {
   const session = await currentSession();
@@ -67,7 +25,11 @@ route('#/plans/new', async (params, main) => {
     parties: [{ code: session.actsFor?.[0] || '', name: session.name || '' }, { code: '', name: '' }],
     activities: [emptyActivity()],
   };
-  const form = h('form', { class: 'draft', novalidate: true, 'data-test': 'draft-form', onsubmit: submit });
+  const form = commandForm({ class: 'draft', 'data-test': 'draft-form' }, { path: '/api/plans', body,
+    done: (answer) => {
+      announce(t('draft.drafted'));
+      navigate(`#/plans/${encodeURIComponent(answer.body.id)}`);
+    } });
   add(main, form);
   render();
 
@@ -155,11 +117,10 @@ route('#/plans/new', async (params, main) => {
   }
 
 
-  async function submit(event) {
-    event.preventDefault();
+  /** The plan to draft, as the API takes it. */
+  function body() {
     model = read();
-    clearProblem(form);
-    const body = {
+    return {
       year: model.year === '' ? null : Number(model.year), title: model.title, themes: model.themes,
       parties: model.parties,
       activities: model.activities.map((a) => ({
@@ -168,12 +129,5 @@ route('#/plans/new', async (params, main) => {
         funding: a.funding.map((l) => ({ source: l.source, amountEur: l.amountEur === '' ? null : Number(l.amountEur), callId: l.callId || null })),
       })),
     };
-    try {
-      const answer = await busy(form, () => api('/api/plans', { method: 'POST', body }));
-      announce(t('draft.drafted'));
-      navigate(`#/plans/${encodeURIComponent(answer.body.id)}`);
-    } catch (problem) {
-      showFormProblem(form, problem).focus();
-    }
   }
 });

@@ -6,45 +6,9 @@ import { api, currentSession } from '../api.js';
 import { t, messages, formatMoney, formatDate } from '../i18n.js';
 import { h, announce, showProblem, busy, clearProblem } from '../ui.js';
 import { themeLabel, sourceLabel, statusLabel, table, add } from './_forms.js';
+import dictionary from '../messages/plan.json' with { type: 'json' };
 
-messages({
-  en: {
-    'plan.yearLabel': 'Year', 'plan.status': 'Status', 'plan.themes': 'Themes', 'plan.total': 'Total funding',
-    'plan.parties': 'Parties and signatures', 'plan.party': 'Party', 'plan.signature': 'Signature',
-    'plan.signedBy': 'Signed by {name} on {date}', 'plan.notSigned': 'Not signed yet',
-    'plan.signFor': 'Sign for {party}', 'plan.onlyTheirs': 'Only {party}’s representatives sign for {party}.',
-    'plan.signInToSign': 'Sign in to sign for a party you represent.',
-    'plan.signed': '{party} signed the plan.', 'plan.activities': 'Activities', 'plan.noActivity': 'No activity yet.',
-    'plan.dates': 'From {from} to {to}', 'plan.partnerships': 'Partnerships', 'plan.partnership': 'Partnership {n}',
-    'plan.funding': 'Funding of “{title}”', 'plan.source': 'Source', 'plan.amount': 'Amount', 'plan.call': 'Funding call',
-    'plan.noCall': '—', 'plan.completed': 'Completed on {date}', 'plan.cancelled': 'Cancelled: {reason}',
-    'plan.activityTotal': 'Total', 'plan.back': 'All plans',
-  },
-  fr: {
-    'plan.yearLabel': 'Année', 'plan.status': 'Statut', 'plan.themes': 'Thèmes', 'plan.total': 'Financement total',
-    'plan.parties': 'Parties et signatures', 'plan.party': 'Partie', 'plan.signature': 'Signature',
-    'plan.signedBy': 'Signé par {name} le {date}', 'plan.notSigned': 'Pas encore signé',
-    'plan.signFor': 'Signer pour {party}', 'plan.onlyTheirs': 'Seuls les représentants de {party} signent pour {party}.',
-    'plan.signInToSign': 'Connectez-vous pour signer pour une partie que vous représentez.',
-    'plan.signed': '{party} a signé le plan.', 'plan.activities': 'Activités', 'plan.noActivity': 'Aucune activité pour l’instant.',
-    'plan.dates': 'Du {from} au {to}', 'plan.partnerships': 'Partenariats', 'plan.partnership': 'Partenariat {n}',
-    'plan.funding': 'Financement de « {title} »', 'plan.source': 'Source', 'plan.amount': 'Montant', 'plan.call': 'Appel à projets',
-    'plan.noCall': '—', 'plan.completed': 'Achevée le {date}', 'plan.cancelled': 'Annulé : {reason}',
-    'plan.activityTotal': 'Total', 'plan.back': 'Tous les plans',
-  },
-  'sr-Cyrl': {
-    'plan.yearLabel': 'Година', 'plan.status': 'Статус', 'plan.themes': 'Теме', 'plan.total': 'Укупно финансирање',
-    'plan.parties': 'Стране и потписи', 'plan.party': 'Страна', 'plan.signature': 'Потпис',
-    'plan.signedBy': 'Потписао/ла {name}, {date}', 'plan.notSigned': 'Још није потписано',
-    'plan.signFor': 'Потпиши за {party}', 'plan.onlyTheirs': 'Само представници стране {party} потписују за {party}.',
-    'plan.signInToSign': 'Пријавите се да бисте потписали за страну коју представљате.',
-    'plan.signed': '{party} је потписала план.', 'plan.activities': 'Активности', 'plan.noActivity': 'Још нема активности.',
-    'plan.dates': 'Од {from} до {to}', 'plan.partnerships': 'Партнерства', 'plan.partnership': 'Партнерство {n}',
-    'plan.funding': 'Финансирање активности „{title}“', 'plan.source': 'Извор', 'plan.amount': 'Износ', 'plan.call': 'Позив за финансирање',
-    'plan.noCall': '—', 'plan.completed': 'Завршена {date}', 'plan.cancelled': 'Отказан: {reason}',
-    'plan.activityTotal': 'Укупно', 'plan.back': 'Сви планови',
-  },
-});
+messages(dictionary);
 
 route('#/plans/:id', async ({ id }, main) => {
   const [answer, session] = await Promise.all([api(`/api/plans/${encodeURIComponent(id)}`), currentSession()]);
@@ -97,6 +61,8 @@ function show(main, plan, etag, session, refs) {
         { method: 'POST', body: { party: party.code }, etag }));
       main.replaceChildren();
       show(main, answer.body, answer.headers.get('ETag'), session, refs);
+      // the button is gone: the keyboard goes on from the signatures
+      main.querySelector('[data-test=parties-heading]').focus();
       announce(t('plan.signed', { party: party.code }));
     } catch (problem) {
       if (problem.status === 412) {
@@ -120,9 +86,9 @@ function show(main, plan, etag, session, refs) {
       h('dt', {}, t('plan.themes')), h('dd', {}, plan.themes.map(themeLabel).join(', ')),
       h('dt', {}, t('plan.total')), h('dd', {}, formatMoney(plan.totals.totalEur))),
     plan.cancellationReason ? h('p', {}, t('plan.cancelled', { reason: plan.cancellationReason })) : null,
-    h('h2', {}, t('plan.parties')),
+    h('h2', { tabindex: '-1', 'data-test': 'parties-heading' }, t('plan.parties')),
     feedback,
-    table({ 'data-test': 'parties' },
+    table({ 'data-test': 'parties', 'aria-label': t('plan.parties') },
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('plan.party')), h('th', { scope: 'col' }, t('plan.signature')))),
       signatures),
     h('h2', {}, t('plan.activities')),

@@ -1,27 +1,12 @@
 // The action plans: the year's plans, filtered by year and status.
-import { route, hashQuery, navigate } from '../app.js';
+import { route, hashQuery } from '../app.js';
 import { api, currentSession } from '../api.js';
 import { t, messages, formatMoney } from '../i18n.js';
 import { h } from '../ui.js';
-import { PLAN_STATUSES, statusLabel, field, select, pager, hashOf, table, add } from './_forms.js';
+import { PLAN_STATUSES, statusLabel, field, select, pager, hashOf, table, add, filters } from './_forms.js';
+import dictionary from '../messages/plans.json' with { type: 'json' };
 
-messages({
-  en: {
-    'plans.title': 'Action plans', 'plans.year': 'Year', 'plans.status': 'Status', 'plans.draft': 'Draft a plan',
-    'plans.none': 'No plan matches.', 'plans.plan': 'Plan', 'plans.parties': 'Parties', 'plans.total': 'Total',
-    'plans.caption': 'Action plans, {count} in all',
-  },
-  fr: {
-    'plans.title': 'Plans d’action', 'plans.year': 'Année', 'plans.status': 'Statut', 'plans.draft': 'Rédiger un plan',
-    'plans.none': 'Aucun plan ne correspond.', 'plans.plan': 'Plan', 'plans.parties': 'Parties', 'plans.total': 'Total',
-    'plans.caption': 'Plans d’action, {count} en tout',
-  },
-  'sr-Cyrl': {
-    'plans.title': 'Акциони планови', 'plans.year': 'Година', 'plans.status': 'Статус', 'plans.draft': 'Састави план',
-    'plans.none': 'Ниједан план не одговара.', 'plans.plan': 'План', 'plans.parties': 'Стране', 'plans.total': 'Укупно',
-    'plans.caption': 'Акциони планови, укупно {count}',
-  },
-});
+messages(dictionary);
 
 route('#/plans', async (params, main) => {
   const query = hashQuery();
@@ -33,14 +18,9 @@ route('#/plans', async (params, main) => {
     currentSession(),
   ]);
   const plans = answer.body.content || [];
-  const filter = h('form', { class: 'filters', 'data-test': 'plans-filter', onsubmit: (event) => {
-    event.preventDefault();
-    const form = event.currentTarget;
-    navigate(hashOf('#/plans', { year: form.elements.year.value, status: form.elements.status.value }));
-  } },
-  field(t('plans.year'), h('input', { name: 'year', type: 'number', min: 1990, max: 2100, value: year, inputmode: 'numeric' })),
-  field(t('plans.status'), select('status', PLAN_STATUSES, statusLabel, { selected: status, anyLabel: t('f.any') })),
-  h('button', { type: 'submit', class: 'button', 'data-test': 'plans-show' }, t('f.filter')));
+  const filter = filters('#/plans',
+    field(t('plans.year'), h('input', { name: 'year', type: 'number', min: 1990, max: 2100, value: year, inputmode: 'numeric' })),
+    field(t('plans.status'), select('status', PLAN_STATUSES, statusLabel, { selected: status, anyLabel: t('f.any') })));
   add(main, 
     h('h1', {}, t('plans.title')),
     session ? h('p', {}, h('a', { href: '#/plans/new', class: 'button', 'data-test': 'draft-plan' }, t('plans.draft'))) : null,
