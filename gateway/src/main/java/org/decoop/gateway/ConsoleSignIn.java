@@ -76,10 +76,9 @@ class ConsoleSignIn {
 			log.warn("decoop.console.client-secret (DECOOP_CONSOLE_CLIENT_SECRET) is not set: signing in to the "
 					+ "console will fail; the APIs work as before");
 		}
-		// Built here rather than from spring.security.oauth2.client.*: Boot would
-		// discover
-		// the endpoints from the issuer at start-up, and in compose the gateway cannot
-		// reach the address the browser and the tokens use.
+		// Built here, not from spring.security.oauth2.client.*: Boot would discover the
+		// endpoints from the issuer at start-up, and in compose the gateway cannot reach
+		// the address the browser and the tokens use.
 		ClientRegistration keycloak = ClientRegistration.withRegistrationId(REGISTRATION_ID)
 			.clientName("Keycloak")
 			.clientId(console.clientId())

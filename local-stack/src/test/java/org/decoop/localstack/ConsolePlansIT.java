@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -77,8 +78,8 @@ class ConsolePlansIT {
 
 			// the last signature: the plan is signed, and Nevers – Sremska Mitrovica,
 			// dormant, is active again
-			assertThat(arrived(skgo, "PlanSigned").getText()).contains("Akcioni plan 2020");
-			assertThat(arrived(skgo, "PartnershipReactivated").getText()).contains("Nevers");
+			assertThat(arrived(skgo, "PlanSigned")).contains("Akcioni plan 2020");
+			assertThat(arrived(skgo, "PartnershipReactivated")).contains("Nevers");
 			skgo.assertAccessible();
 			skgo.screenshot("inbox");
 		}
@@ -140,9 +141,15 @@ class ConsolePlansIT {
 	 * The inbox's entry of that event type, once it has arrived (through Kafka: a few
 	 * seconds).
 	 */
-	private static WebElement arrived(Browser browser, String eventType) {
-		return new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(ExpectedConditions
-			.presenceOfElementLocated(By.cssSelector("[data-test=inbox-item][data-event-type=" + eventType + "]")));
+	/**
+	 * The text of the inbox's item of that type once it is there. The inbox draws its
+	 * list again at each event, so an item found may be replaced before it is read: it is
+	 * looked up again until read.
+	 */
+	private static String arrived(Browser browser, String eventType) {
+		By item = By.cssSelector("[data-test=inbox-item][data-event-type=" + eventType + "]");
+		return new WebDriverWait(browser.driver, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+			.until(driver -> driver.findElements(item).stream().findFirst().map(WebElement::getText).orElse(null));
 	}
 
 }
