@@ -266,7 +266,8 @@ class PlanApiWebTest {
 			export.getAsyncResult();
 			assertThat(export.getResponse().getContentAsString()).startsWith("plan_id,").contains("Youth councils");
 		}
-		// a thread is free again: the next export is taken, and read to its end here (left
+		// a thread is free again: the next export is taken, and read to its end here
+		// (left
 		// running, it would call the mock during the next test)
 		MvcResult next = mvc.perform(get("/api/plans").accept("text/csv"))
 			.andExpect(request().asyncStarted())
